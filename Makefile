@@ -1,0 +1,50 @@
+# Two commands on a fresh Debian machine: `make run` and `make test`.
+# Everything they need is installed by the targets below; nothing by hand.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml packaging/debian-packages.txt | cksum | cut -d' ' -f1)
+
+.PHONY: run test lint typecheck unit bench package system-deps clean help
+
+help:
+	@echo "make run    - install what is missing, then start cowork-desktop on the default local database"
+	@echo "make test   - install what is missing, then lint, type checks and the whole test suite"
+	@echo "make bench  - run the benchmarks (not part of make test)"
+
+system-deps:
+	@bash packaging/install-system-deps.sh
+
+$(STAMP): pyproject.toml packaging/debian-packages.txt
+	@bash packaging/install-system-deps.sh
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+run: $(STAMP)
+	$(VENV)/bin/cowork-desktop $(ARGS)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test: lint typecheck
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+unit: $(STAMP)
+	$(PY) -m pytest -q -m "not gui" tests/unit
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+package: $(STAMP)
+	@echo "packaging is not built yet (see the packaging issue)"; exit 1
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from cowork_desktop.app import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Records, rules, dates and validation in plain Python: no Qt, no SQL."""

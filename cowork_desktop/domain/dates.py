@@ -1,0 +1,138 @@
+"""Dates: frequencies as iCalendar RRULEs (python-dateutil) and working days that skip bank holidays.
+
+Bank holidays are data (``resources/bank_holidays.toml``, which the user can replace with an updated copy);
+this module takes them as a set of dates and never reads files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
+
+NATIONS = ("england-and-wales", "scotland", "northern-ireland")
+
+_UNITS = {"day": DAILY, "week": WEEKLY, "month": MONTHLY, "year": YEARLY}
+_FREQ_NAMES = {DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year"}
+_FREQ_TOKENS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
+
+
+def make_rrule(every: int, unit: str) -> str:
+    """``make_rrule(2, "week")`` -> ``"FREQ=WEEKLY;INTERVAL=2"``."""
+    if unit not in _UNITS:
+        raise ValueError(f"unknown unit {unit!r}")
+    if not 1 <= every <= 52:
+        raise ValueError("every must be between 1 and 52")
+    freq = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}[unit]
+    return f"FREQ={freq}" if every == 1 else f"FREQ={freq};INTERVAL={every}"
+
+
+def split_rrule(rule: str) -> tuple[int, str] | None:
+    """The (every, unit) of a simple rule, or None for a rule the friendly picker cannot show."""
+    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
+    unit = _FREQ_TOKENS.get(parts.get("FREQ", ""))
+    if unit is None:
+        return None
+    try:
+        every = int(parts.get("INTERVAL", "1"))
+    except ValueError:
+        return None
+    return every, unit
+
+
+def parse_rrule_safe(rule: str) -> rrule | None:
+    """The parsed rule, or None if it is not a valid RRULE (without DTSTART; that is given when expanding)."""
+    if not isinstance(rule, str) or not rule.strip() or len(rule) > 200:
+        return None
+    try:
+        parsed = rrulestr(rule, dtstart=datetime(2000, 1, 3), forceset=False)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
+    return parsed if isinstance(parsed, rrule) else None
+
+
+def describe_rrule(rule: str) -> str:
+    """Friendly text: "every 2 weeks", "monthly"."""
+    split = split_rrule(rule) if rule else None
+    if split is None:
+        return rule or "not set"
+    every, unit = split
+    if every == 1:
+        return {"day": "daily", "week": "weekly", "month": "monthly", "year": "yearly"}[unit]
+    return f"every {every} {unit}s"
+
+
+def occurrences(rule: str, start: date, until: date) -> list[date]:
+    """The dates a rule falls on from ``start`` (inclusive) to ``until`` (inclusive)."""
+    if until < start:
+        return []
+    parsed = rrulestr(rule, dtstart=datetime.combine(start, datetime.min.time()))
+    return [
+        d.date()
+        for d in parsed.between(
+            datetime.combine(start, datetime.min.time()),
+            datetime.combine(until, datetime.min.time()),
+            inc=True,
+        )
+    ]
+
+
+def next_occurrence(rule: str, start: date, after: date) -> date | None:
+    """The first date of the rule (anchored at ``start``) strictly after ``after``."""
+    parsed = rrulestr(rule, dtstart=datetime.combine(start, datetime.min.time()))
+    found = parsed.after(datetime.combine(after, datetime.min.time()), inc=False)
+    return found.date() if found else None
+
+
+def interval(rule: str) -> relativedelta:
+    """The gap between two occurrences of a simple rule (used for "missing in a period")."""
+    split = split_rrule(rule)
+    if split is None:
+        return relativedelta(months=1)
+    every, unit = split
+    return relativedelta(**{f"{unit}s": every})
+
+
+@dataclass
+class WorkingCalendar:
+    """Weekdays that are not bank holidays in the user's UK nation."""
+
+    holidays: set[date] = field(default_factory=set)
+
+    @classmethod
+    def from_dates(cls, days: Iterable[date]) -> WorkingCalendar:
+        return cls(set(days))
+
+    def is_working_day(self, day: date) -> bool:
+        return day.weekday() < 5 and day not in self.holidays
+
+    def add_working_days(self, start: date, n: int) -> date:
+        """The date ``n`` working days after ``start`` (start itself does not count)."""
+        day = start
+        remaining = n
+        while remaining > 0:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days after ``start`` up to and including ``end`` (0 if end <= start)."""
+        count = 0
+        day = start
+        while day < end:
+            day += timedelta(days=1)
+            if self.is_working_day(day):
+                count += 1
+        return count
+
+
+def parse_day(text: str) -> date:
+    """A YYYY-MM-DD date, or ValueError with a message a user can act on."""
+    try:
+        return date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-11-23") from None

@@ -1,0 +1,250 @@
+"""What is due and overdue on a given day, from plain snapshots of each co-allocation.
+
+The rules come from the co-working protocol:
+
+* the manager meets both co-workers and records an MDR when a case is co-allocated (due within N working days);
+* the co-working is reviewed in formal supervision (the next review date agreed last time, or the agreed joint
+  supervision frequency);
+* the co-workers hold reflective case discussions as often as agreed;
+* delays, disagreements or uncertainty about roles found in a review are resolved urgently, in an MDR;
+* people do what they promise: agreed actions are done by their due date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from cowork_desktop.domain.dates import WorkingCalendar, describe_rrule, interval, parse_rrule_safe
+from cowork_desktop.domain.forms import FormDefinition
+from cowork_desktop.domain.models import RecordKind, RecordStatus
+
+
+class Severity(StrEnum):
+    URGENT = "urgent"
+    OVERDUE = "overdue"
+    DUE = "due"
+
+
+SEVERITY_ORDER = {Severity.URGENT: 0, Severity.OVERDUE: 1, Severity.DUE: 2}
+
+#: how many days ahead a review or discussion counts as "due soon"
+DUE_SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class RecordFacts:
+    """What the due rules need from a record's answers (kept as columns so the dashboard is one query)."""
+
+    next_review_date: date | None = None
+    discussion_rrule: str = ""
+    supervision_rrule: str = ""
+    issues_flagged: tuple[str, ...] = ()
+
+
+def extract_facts(form: FormDefinition, answers: Mapping[str, Any]) -> RecordFacts:
+    """Read the questions tagged with a ``role`` in the form, and the urgent follow-ups that were triggered."""
+    next_review: date | None = None
+    q = form.find_role("next_review_date")
+    if q is not None and isinstance(answers.get(q.id), str):
+        try:
+            next_review = date.fromisoformat(answers[q.id])
+        except ValueError:
+            next_review = None
+
+    def rule(role: str) -> str:
+        found = form.find_role(role)
+        value = answers.get(found.id) if found else None
+        return value if isinstance(value, str) and parse_rrule_safe(value) else ""
+
+    flagged = tuple(
+        q.id
+        for q in form.questions
+        if any(fu.urgent and str(answers.get(q.id)) in fu.when for fu in q.follow_ups)
+    )
+    return RecordFacts(
+        next_review_date=next_review,
+        discussion_rrule=rule("discussion_frequency"),
+        supervision_rrule=rule("supervision_frequency"),
+        issues_flagged=flagged,
+    )
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    id: int
+    kind: RecordKind
+    status: RecordStatus
+    meeting_date: date
+    facts: RecordFacts = RecordFacts()
+    linked_record_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    id: int
+    description: str
+    due_date: date | None
+    done_date: date | None
+    owner_name: str = ""
+
+
+@dataclass
+class CoAllocationState:
+    coallocation_id: int
+    case_id: int
+    case_reference: str
+    start_date: date
+    end_date: date | None
+    worker_names: tuple[str, str] = ("", "")
+    records: list[RecordSummary] = field(default_factory=list)
+    actions: list[ActionSummary] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    case_id: int
+    case_reference: str
+    coallocation_id: int
+    kind: str  # initial_meeting, review, reflective_discussion, issue_resolution, action
+    severity: Severity
+    due_date: date | None
+    message: str
+    record_id: int | None = None
+    action_id: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "case_reference": self.case_reference,
+            "coallocation_id": self.coallocation_id,
+            "kind": self.kind,
+            "severity": str(self.severity),
+            "due_date": self.due_date.isoformat() if self.due_date else None,
+            "message": self.message,
+            "record_id": self.record_id,
+            "action_id": self.action_id,
+        }
+
+
+def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]:
+    return sorted(
+        (r for r in state.records if r.status == RecordStatus.SIGNED and r.kind in kinds),
+        key=lambda r: (r.meeting_date, r.id),
+    )
+
+
+def due_items_for(
+    state: CoAllocationState, on: date, calendar: WorkingCalendar, initial_meeting_days: int = 5
+) -> list[DueItem]:
+    """Everything due or overdue for one co-allocation on day ``on``."""
+    if state.start_date > on:
+        return []
+    active = state.end_date is None or on <= state.end_date
+    items: list[DueItem] = []
+
+    def add(kind: str, sev: Severity, when: date | None, msg: str, **ids: int | None) -> None:
+        items.append(
+            DueItem(state.case_id, state.case_reference, state.coallocation_id, kind, sev, when, msg, **ids)
+        )
+
+    initials = _signed(state, RecordKind.INITIAL_MEETING)
+    reviews = _signed(state, RecordKind.INITIAL_MEETING, RecordKind.REVIEW)
+    resolutions = _signed(state, RecordKind.ISSUE_RESOLUTION)
+
+    if active and not initials:
+        deadline = calendar.add_working_days(state.start_date, initial_meeting_days)
+        if on > deadline:
+            add(
+                "initial_meeting",
+                Severity.OVERDUE,
+                deadline,
+                f"Initial co-working meeting not held: due by {deadline:%d %b %Y} "
+                f"({initial_meeting_days} working days after co-allocation)",
+            )
+        else:
+            add(
+                "initial_meeting",
+                Severity.DUE,
+                deadline,
+                f"Initial co-working meeting due by {deadline:%d %b %Y}",
+            )
+
+    # Issues flagged in a signed review with no signed issue-resolution MDR since: urgent.
+    for review in _signed(state, RecordKind.REVIEW):
+        if not review.facts.issues_flagged:
+            continue
+        resolved = any(
+            r.linked_record_id == review.id or r.meeting_date >= review.meeting_date for r in resolutions
+        )
+        if not resolved:
+            issues = ", ".join(i.replace("_", " ") for i in review.facts.issues_flagged)
+            add(
+                "issue_resolution",
+                Severity.URGENT,
+                review.meeting_date,
+                f"Review of {review.meeting_date:%d %b %Y} found {issues}: "
+                "resolve urgently and record an issue-resolution MDR",
+                record_id=review.id,
+            )
+
+    if active and reviews:
+        last = reviews[-1]
+        next_review = last.facts.next_review_date
+        if next_review is None:
+            supervision = next(
+                (r.facts.supervision_rrule for r in reversed(initials) if r.facts.supervision_rrule), ""
+            )
+            if supervision:
+                next_review = last.meeting_date + interval(supervision)
+        if next_review is not None:
+            if on > next_review:
+                add(
+                    "review",
+                    Severity.OVERDUE,
+                    next_review,
+                    f"Review of co-working overdue since {next_review:%d %b %Y}",
+                )
+            elif next_review - on <= timedelta(days=DUE_SOON_DAYS):
+                add("review", Severity.DUE, next_review, f"Review of co-working due {next_review:%d %b %Y}")
+
+    if active and initials:
+        rule = next((r.facts.discussion_rrule for r in reversed(initials) if r.facts.discussion_rrule), "")
+        if rule:
+            held = _signed(state, RecordKind.REFLECTIVE_DISCUSSION)
+            last_held = max([initials[0].meeting_date, *(r.meeting_date for r in held)])
+            expected = last_held + interval(rule)
+            if on > expected:
+                add(
+                    "reflective_discussion",
+                    Severity.OVERDUE,
+                    expected,
+                    f"No reflective case discussion recorded since {last_held:%d %b %Y} "
+                    f"(agreed: {describe_rrule(rule)})",
+                )
+
+    for action in state.actions:
+        if action.done_date is None and action.due_date is not None and action.due_date < on:
+            owner = f" ({action.owner_name})" if action.owner_name else ""
+            add(
+                "action",
+                Severity.OVERDUE,
+                action.due_date,
+                f"Action overdue since {action.due_date:%d %b %Y}{owner}: {action.description}",
+                action_id=action.id,
+            )
+    return items
+
+
+def due_items(
+    states: Iterable[CoAllocationState], on: date, calendar: WorkingCalendar, initial_meeting_days: int = 5
+) -> list[DueItem]:
+    """Due items for every co-allocation, most urgent first, then by date."""
+    found = [i for s in states for i in due_items_for(s, on, calendar, initial_meeting_days)]
+    return sorted(
+        found,
+        key=lambda i: (SEVERITY_ORDER[i.severity], i.due_date or date.max, i.case_reference),
+    )

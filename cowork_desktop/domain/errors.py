@@ -1,0 +1,39 @@
+"""Errors the user can act on. Each carries one clear line for the CLI and the GUI."""
+
+from __future__ import annotations
+
+
+class CoworkError(Exception):
+    """Base for every error shown to the user as one line (never a traceback)."""
+
+
+class NotFoundError(CoworkError):
+    pass
+
+
+class ValidationError(CoworkError):
+    """Field-level problems: ``errors`` maps a field name to the message shown next to it."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        summary = "; ".join(f"{field}: {msg}" for field, msg in self.errors.items())
+        super().__init__(summary or "invalid input")
+
+
+class LockedRecordError(CoworkError):
+    """A signed record (or its signatures, or the audit log) cannot be changed."""
+
+
+class StoreError(CoworkError):
+    """The database cannot be opened or used (corrupt, newer version, locked, unwritable)."""
+
+
+class FormError(CoworkError):
+    """A form file is invalid; names the file and the question at fault."""
+
+    def __init__(self, file: str, message: str, question: str | None = None) -> None:
+        self.file = file
+        self.question = question
+        self.detail = message
+        where = f"{file}: question '{question}'" if question else file
+        super().__init__(f"{where}: {message}")

@@ -1,0 +1,263 @@
+"""The records the app keeps, as plain dataclasses, with their field-level validation.
+
+Validation returns a dict of field name -> message so the UI can show each message next to its field and the
+CLI can print them as one line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class Role(StrEnum):
+    STUDENT = "student"
+    ASYE = "asye"
+    SOCIAL_WORKER = "social_worker"
+    SENIOR_PRACTITIONER = "senior_practitioner"
+    TEAM_MANAGER = "team_manager"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+    @property
+    def is_learner(self) -> bool:
+        """Students and ASYEs are always the less experienced worker in a co-allocation."""
+        return self in (Role.STUDENT, Role.ASYE)
+
+
+ROLE_LABELS = {
+    Role.STUDENT: "Student social worker",
+    Role.ASYE: "ASYE (newly qualified)",
+    Role.SOCIAL_WORKER: "Social worker",
+    Role.SENIOR_PRACTITIONER: "Senior practitioner",
+    Role.TEAM_MANAGER: "Team manager",
+}
+
+
+class PlanType(StrEnum):
+    ASSESSMENT = "assessment"
+    CHILD_IN_NEED = "child_in_need"
+    CHILD_PROTECTION = "child_protection"
+    LOOKED_AFTER = "looked_after"
+    PRE_PROCEEDINGS = "pre_proceedings"
+    CARE_PROCEEDINGS = "care_proceedings"
+
+    @property
+    def label(self) -> str:
+        return PLAN_LABELS[self]
+
+
+PLAN_LABELS = {
+    PlanType.ASSESSMENT: "Assessment",
+    PlanType.CHILD_IN_NEED: "Child in need",
+    PlanType.CHILD_PROTECTION: "Child protection",
+    PlanType.LOOKED_AFTER: "Looked after child",
+    PlanType.PRE_PROCEEDINGS: "Pre-proceedings (PLO)",
+    PlanType.CARE_PROCEEDINGS: "Care proceedings",
+}
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+    TRANSFERRED = "transferred"
+
+
+class Reason(StrEnum):
+    """Why a case is co-allocated (the protocol's advantages of co-working)."""
+
+    COMPLEXITY = "complexity"
+    SIBLING_GROUP = "sibling_group"
+    DEVELOPMENT = "development"
+    SAFETY = "safety"
+    COVER = "cover"
+
+    @property
+    def label(self) -> str:
+        return REASON_LABELS[self]
+
+
+REASON_LABELS = {
+    Reason.COMPLEXITY: "High level of complexity",
+    Reason.SIBLING_GROUP: "Large sibling group",
+    Reason.DEVELOPMENT: "Development of a less experienced worker",
+    Reason.SAFETY: "Risk to workers' safety",
+    Reason.COVER: "Continuity and cover",
+}
+
+
+class RecordKind(StrEnum):
+    INITIAL_MEETING = "initial_meeting"
+    REVIEW = "review"
+    REFLECTIVE_DISCUSSION = "reflective_discussion"
+    ISSUE_RESOLUTION = "issue_resolution"
+    CLOSING = "closing"
+
+    @property
+    def label(self) -> str:
+        return KIND_LABELS[self]
+
+    @property
+    def is_mdr(self) -> bool:
+        return self in (RecordKind.INITIAL_MEETING, RecordKind.ISSUE_RESOLUTION, RecordKind.CLOSING)
+
+
+KIND_LABELS = {
+    RecordKind.INITIAL_MEETING: "Initial co-working meeting (MDR)",
+    RecordKind.REVIEW: "Review of co-working",
+    RecordKind.REFLECTIVE_DISCUSSION: "Reflective case discussion",
+    RecordKind.ISSUE_RESOLUTION: "Issue-resolution MDR",
+    RecordKind.CLOSING: "Closing MDR",
+}
+
+
+class RecordStatus(StrEnum):
+    DRAFT = "draft"
+    AWAITING_SIGNATURES = "awaiting_signatures"
+    SIGNED = "signed"
+
+
+CASE_REFERENCE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.-]{1,31}$")
+INITIALS_RE = re.compile(r"^[A-Z]{1,3}(?:[ ,]+[A-Z]{1,3})*$")
+
+
+@dataclass
+class Worker:
+    name: str
+    role: Role
+    team: str = ""
+    active: bool = True
+    id: int | None = None
+
+    def validate(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        name = self.name.strip()
+        if not name:
+            errors["name"] = "Enter the worker's name."
+        elif len(name) > 120:
+            errors["name"] = "A name can be at most 120 characters."
+        if not isinstance(self.role, Role):
+            errors["role"] = "Choose a role."
+        if len(self.team) > 120:
+            errors["team"] = "A team name can be at most 120 characters."
+        return errors
+
+
+@dataclass
+class Case:
+    """A child's case, known by its reference only: never a child's name."""
+
+    reference: str
+    children_count: int = 1
+    children_initials: str = ""
+    plan_type: PlanType = PlanType.CHILD_IN_NEED
+    status: CaseStatus = CaseStatus.OPEN
+    id: int | None = None
+
+    def validate(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        ref = self.reference.strip()
+        if not ref:
+            errors["reference"] = "Enter the case reference from the case management system."
+        elif not CASE_REFERENCE_RE.match(ref):
+            errors["reference"] = (
+                "Use the case reference only (2-32 letters, digits, / - _ or .), never a child's name."
+            )
+        if not 1 <= self.children_count <= 20:
+            errors["children_count"] = "The number of children must be between 1 and 20."
+        initials = self.children_initials.strip()
+        if initials and not INITIALS_RE.match(initials):
+            errors["children_initials"] = "Initials only, in capitals (for example 'AB, CD'): never names."
+        return errors
+
+
+@dataclass
+class CoAllocation:
+    case_id: int
+    worker1_id: int
+    worker2_id: int
+    lead_worker_id: int
+    start_date: date
+    reasons: list[Reason] = field(default_factory=list)
+    end_date: date | None = None
+    end_reason: str = ""
+    id: int | None = None
+
+    def validate(self) -> dict[str, str]:
+        errors: dict[str, str] = {}
+        if self.worker1_id == self.worker2_id:
+            errors["worker2_id"] = "Choose two different workers."
+        if self.lead_worker_id not in (self.worker1_id, self.worker2_id):
+            errors["lead_worker_id"] = "The lead worker must be one of the two co-workers."
+        if not self.reasons:
+            errors["reasons"] = "Choose at least one reason for co-working."
+        if self.end_date is not None and self.end_date < self.start_date:
+            errors["end_date"] = "The end date cannot be before the start date."
+        return errors
+
+    @property
+    def worker_ids(self) -> tuple[int, int]:
+        return (self.worker1_id, self.worker2_id)
+
+    def is_active(self, on: date) -> bool:
+        return self.start_date <= on and (self.end_date is None or on <= self.end_date)
+
+
+@dataclass
+class Action:
+    description: str
+    owner_worker_id: int | None
+    due_date: date | None
+    done_date: date | None = None
+    record_id: int | None = None
+    id: int | None = None
+
+    def is_overdue(self, on: date) -> bool:
+        return self.done_date is None and self.due_date is not None and self.due_date < on
+
+
+@dataclass
+class Signature:
+    record_id: int
+    signer_name: str
+    signer_role: str
+    method: str  # "drawn" or "typed"
+    statement: str
+    signed_at: datetime
+    worker_id: int | None = None
+    strokes: list[list[tuple[float, float]]] = field(default_factory=list)
+    image_png: bytes | None = None
+    id: int | None = None
+
+
+@dataclass
+class Record:
+    """One meeting's record: initial meeting, review, reflective discussion, issue resolution or closing MDR."""
+
+    case_id: int
+    coallocation_id: int
+    kind: RecordKind
+    form_id: str
+    form_version: int
+    meeting_date: date
+    answers: dict[str, Any] = field(default_factory=dict)
+    status: RecordStatus = RecordStatus.DRAFT
+    title: str = ""
+    version: int = 1
+    supersedes_id: int | None = None
+    amendment_reason: str = ""
+    linked_record_id: int | None = None
+    content_hash: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    signed_at: datetime | None = None
+    id: int | None = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == RecordStatus.SIGNED

@@ -1,0 +1,1 @@
+"""Use cases the UI and the CLI call. No Qt."""

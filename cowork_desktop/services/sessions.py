@@ -1,0 +1,319 @@
+"""Guided sessions: start a meeting's record, save its draft as it is typed, collect signatures, lock it, amend it.
+
+Every function takes the :class:`Workspace` (store + forms + calendar) and returns what changed, so a view can
+decide what to refresh.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from cowork_desktop import paths
+from cowork_desktop.domain.dates import WorkingCalendar
+from cowork_desktop.domain.due import DueItem, RecordFacts, due_items, extract_facts
+from cowork_desktop.domain.errors import CoworkError, LockedRecordError, ValidationError
+from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context, validate_answers
+from cowork_desktop.domain.models import (
+    Action,
+    CoAllocation,
+    Record,
+    RecordKind,
+    RecordStatus,
+    Role,
+    Signature,
+)
+from cowork_desktop.domain.records import AGREEMENT_STATEMENT, content_hash
+from cowork_desktop.forms.loader import FormSet, load_forms
+from cowork_desktop.services.calendar import load_calendar
+from cowork_desktop.store.db import Store, now_utc
+
+DEFAULT_INITIAL_MEETING_DAYS = 5
+
+
+@dataclass
+class Workspace:
+    """What every use case needs: the open store, the current forms and the working-days calendar."""
+
+    store: Store
+    forms: FormSet
+    calendar: WorkingCalendar = field(default_factory=WorkingCalendar)
+
+    @classmethod
+    def open(cls, store: Store, forms_dir: Path | None = None) -> Workspace:
+        folder = forms_dir or _forms_dir_setting(store) or paths.forms_dir()
+        nation = store.get_setting("nation", "england-and-wales") or "england-and-wales"
+        return cls(store, load_forms(folder), load_calendar(nation))
+
+    @property
+    def initial_meeting_days(self) -> int:
+        value = self.store.get_setting("initial_meeting_days", str(DEFAULT_INITIAL_MEETING_DAYS))
+        try:
+            return max(1, int(value or DEFAULT_INITIAL_MEETING_DAYS))
+        except ValueError:
+            return DEFAULT_INITIAL_MEETING_DAYS
+
+
+def _forms_dir_setting(store: Store) -> Path | None:
+    value = store.get_setting("forms_dir")
+    return Path(value) if value else None
+
+
+def due(ws: Workspace, on: date, case_id: int | None = None) -> list[DueItem]:
+    return due_items(ws.store.coallocation_states(on, case_id), on, ws.calendar, ws.initial_meeting_days)
+
+
+def form_for(ws: Workspace, record: Record) -> FormDefinition:
+    """The form version the record was captured with (the stored snapshot), never today's file."""
+    return ws.store.form_definition(record.form_id, record.form_version)
+
+
+def context_for(ws: Workspace, ca: CoAllocation) -> dict[str, bool]:
+    roles = [ws.store.get_worker(w).role.value for w in ca.worker_ids]
+    has_actions = bool(ca.id and ws.store.open_actions(ca.id))
+    return form_context(roles, [r.value for r in ca.reasons], has_actions)
+
+
+def learner_ids(ws: Workspace, ca: CoAllocation) -> list[int]:
+    return [w for w in ca.worker_ids if ws.store.get_worker(w).role in (Role.STUDENT, Role.ASYE)]
+
+
+def allowed_workers(ws: Workspace, ca: CoAllocation) -> set[int]:
+    return set(ca.worker_ids)
+
+
+def last_signed_mdr(ws: Workspace, ca: CoAllocation) -> Record | None:
+    """The latest signed arrangement: initial meeting, or a review that changed it."""
+    assert ca.id is not None
+    found = [
+        r
+        for r in ws.store.records_for_case(ca.case_id)
+        if r.coallocation_id == ca.id
+        and r.status == RecordStatus.SIGNED
+        and r.kind in (RecordKind.INITIAL_MEETING, RecordKind.ISSUE_RESOLUTION)
+    ]
+    return found[-1] if found else None
+
+
+def start_record(
+    ws: Workspace,
+    coallocation_id: int,
+    kind: RecordKind,
+    meeting_date: date | None = None,
+    linked_record_id: int | None = None,
+) -> Record:
+    """Open the draft of this kind for the co-allocation, or start one (one draft per kind at a time)."""
+    ca = ws.store.get_coallocation(coallocation_id)
+    existing = ws.store.draft_for(coallocation_id, kind)
+    if existing is not None and existing.supersedes_id is None:
+        return existing
+    form = ws.forms.for_kind(kind.value)
+    answers: dict[str, Any] = {}
+    for q in form.questions:
+        if q.kind == QuestionKind.RECURRENCE and q.default:
+            answers[q.id] = q.default
+        if q.kind == QuestionKind.WORKERS:
+            answers[q.id] = list(ca.worker_ids)
+    record = Record(
+        case_id=ca.case_id,
+        coallocation_id=coallocation_id,
+        kind=kind,
+        form_id=form.id,
+        form_version=form.version,
+        meeting_date=meeting_date or date.today(),
+        answers=answers,
+        title=form.mdr_title or form.title,
+        linked_record_id=linked_record_id,
+    )
+    return ws.store.create_record(record, form)
+
+
+def save_draft(
+    ws: Workspace, record_id: int, answers: dict[str, Any], meeting_date: date | None = None
+) -> None:
+    """Called as the manager types: fast, never validates (a half-typed answer is still worth keeping)."""
+    record = ws.store.get_record(record_id)
+    if record.status == RecordStatus.SIGNED:
+        raise LockedRecordError("record is signed and locked: make an amendment instead")
+    facts = extract_facts(form_for(ws, record), answers)
+    ws.store.save_answers(record_id, answers, meeting_date, facts)
+
+
+def check_complete(ws: Workspace, record: Record, section_id: str | None = None) -> dict[str, str]:
+    ca = ws.store.get_coallocation(record.coallocation_id)
+    return validate_answers(
+        form_for(ws, record),
+        record.answers,
+        context_for(ws, ca),
+        allowed_workers(ws, ca),
+        record.meeting_date,
+        section_id,
+    )
+
+
+def ready_for_signatures(ws: Workspace, record_id: int) -> Record:
+    """Freeze the answers (after checking every required answer) so the people present can sign."""
+    record = ws.store.get_record(record_id)
+    if record.status == RecordStatus.SIGNED:
+        raise LockedRecordError("record is already signed")
+    errors = check_complete(ws, record)
+    if errors:
+        raise ValidationError(errors)
+    if record.status == RecordStatus.DRAFT:
+        ws.store.set_record_status(record_id, RecordStatus.AWAITING_SIGNATURES)
+    return ws.store.get_record(record_id)
+
+
+def back_to_draft(ws: Workspace, record_id: int) -> Record:
+    ws.store.set_record_status(record_id, RecordStatus.DRAFT)
+    return ws.store.get_record(record_id)
+
+
+def required_signers(ws: Workspace, record: Record) -> list[int]:
+    """The co-workers present (workers listed in the participants question), who sign before the manager."""
+    ca = ws.store.get_coallocation(record.coallocation_id)
+    form = form_for(ws, record)
+    q = form.find_role("participants")
+    present = record.answers.get(q.id) if q else None
+    if isinstance(present, list) and present:
+        return [w for w in present if isinstance(w, int)]
+    return list(ca.worker_ids)
+
+
+def add_signature(
+    ws: Workspace,
+    record_id: int,
+    *,
+    worker_id: int | None,
+    name: str,
+    role: str,
+    method: str,
+    strokes: list[list[tuple[float, float]]] | None = None,
+    image_png: bytes | None = None,
+    statement: str = AGREEMENT_STATEMENT,
+) -> Signature:
+    record = ws.store.get_record(record_id)
+    if record.status != RecordStatus.AWAITING_SIGNATURES:
+        raise CoworkError("the record is not ready for signatures: finish the questions first")
+    if method not in ("drawn", "typed"):
+        raise ValidationError({"method": "Sign by drawing or by typing your name."})
+    if not name.strip():
+        raise ValidationError({"name": "Type the name of the person signing."})
+    if method == "drawn" and not strokes:
+        raise ValidationError({"signature": "Draw the signature in the box, or type your name instead."})
+    if worker_id is not None and any(s.worker_id == worker_id for s in ws.store.signatures_for(record_id)):
+        raise ValidationError({"signature": f"{name} has already signed this record."})
+    sig = Signature(
+        record_id=record_id,
+        signer_name=name.strip(),
+        signer_role=role,
+        method=method,
+        statement=statement,
+        signed_at=now_utc(),
+        worker_id=worker_id,
+        strokes=strokes or [],
+        image_png=image_png,
+    )
+    return ws.store.add_signature(sig)
+
+
+def sign_off(
+    ws: Workspace,
+    record_id: int,
+    *,
+    manager_name: str,
+    method: str = "typed",
+    strokes: list[list[tuple[float, float]]] | None = None,
+    image_png: bytes | None = None,
+) -> Record:
+    """The manager signs last; the record is then locked with its content hash and agreed actions."""
+    record = ws.store.get_record(record_id)
+    signatures = ws.store.signatures_for(record_id)
+    missing = [w for w in required_signers(ws, record) if w not in {s.worker_id for s in signatures}]
+    if missing:
+        names = ", ".join(ws.store.get_worker(w).name for w in missing)
+        raise ValidationError({"signature": f"Still to sign before the manager: {names}."})
+    add_signature(
+        ws,
+        record_id,
+        worker_id=None,
+        name=manager_name,
+        role=Role.TEAM_MANAGER.label,
+        method=method,
+        strokes=strokes,
+        image_png=image_png,
+    )
+    record = ws.store.get_record(record_id)
+    signatures = ws.store.signatures_for(record_id)
+    form = form_for(ws, record)
+    case = ws.store.get_case(record.case_id)
+    actions = _agreed_actions(form, record)
+    completed = _completed_actions(form, record)
+    digest = content_hash(record, case.reference, signatures)
+    return ws.store.finalise_record(
+        record_id, digest, extract_facts(form, record.answers), actions, completed
+    )
+
+
+def _agreed_actions(form: FormDefinition, record: Record) -> list[Action]:
+    found = []
+    for q in form.questions:
+        if q.kind != QuestionKind.ACTIONS:
+            continue
+        for item in record.answers.get(q.id) or []:
+            found.append(
+                Action(
+                    description=str(item.get("description", "")).strip(),
+                    owner_worker_id=item.get("owner"),
+                    due_date=date.fromisoformat(item["due"]) if item.get("due") else None,
+                )
+            )
+    return found
+
+
+def _completed_actions(form: FormDefinition, record: Record) -> list[tuple[int, date]]:
+    done = []
+    for q in form.questions:
+        if q.kind != QuestionKind.ACTION_REVIEW:
+            continue
+        for action_id, verdict in (record.answers.get(q.id) or {}).items():
+            if isinstance(verdict, dict) and verdict.get("done") == "yes":
+                done.append((int(action_id), record.meeting_date))
+    return done
+
+
+def amend(ws: Workspace, record_id: int, reason: str) -> Record:
+    """A correction to a signed record: a new draft version linked to the one it supersedes."""
+    original = ws.store.get_record(record_id)
+    if original.status != RecordStatus.SIGNED:
+        raise CoworkError("only a signed record is amended; a draft can simply be edited")
+    if not reason.strip():
+        raise ValidationError({"reason": "Say why the record is being amended."})
+    newer = [r for r in ws.store.records_for_case(original.case_id) if r.supersedes_id == record_id]
+    if newer:
+        raise CoworkError(f"record {record_id} has already been amended (version {newer[-1].version})")
+    copy = Record(
+        case_id=original.case_id,
+        coallocation_id=original.coallocation_id,
+        kind=original.kind,
+        form_id=original.form_id,
+        form_version=original.form_version,
+        meeting_date=original.meeting_date,
+        answers=dict(original.answers),
+        title=original.title,
+        version=original.version + 1,
+        supersedes_id=original.id,
+        amendment_reason=reason.strip(),
+        linked_record_id=original.linked_record_id,
+    )
+    return ws.store.create_record(copy, form_for(ws, original))
+
+
+def record_facts(ws: Workspace, record: Record) -> RecordFacts:
+    return extract_facts(form_for(ws, record), record.answers)
+
+
+def sign_time() -> datetime:
+    return now_utc()

@@ -1,0 +1,970 @@
+"""Open the database (file mode 0600, WAL, foreign keys, migrations) and read/write its rows.
+
+Every use case that writes runs in one transaction (``Store.tx()``) together with its audit-log entry.
+A file that is not an SQLite database, is damaged, or was written by a newer version is refused with a
+:class:`StoreError` and never modified.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordFacts, RecordSummary
+from cowork_desktop.domain.errors import LockedRecordError, NotFoundError, StoreError, ValidationError
+from cowork_desktop.domain.forms import FormDefinition
+from cowork_desktop.domain.models import (
+    Action,
+    Case,
+    CaseStatus,
+    CoAllocation,
+    PlanType,
+    Reason,
+    Record,
+    RecordKind,
+    RecordStatus,
+    Role,
+    Signature,
+    Worker,
+)
+from cowork_desktop.forms.loader import definition_from_dict, definition_to_dict
+from cowork_desktop.store.migrations import known_migration_names, migrations
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _locked_message(exc: sqlite3.DatabaseError) -> str | None:
+    text = str(exc)
+    for marker in (
+        "signed and locked",
+        "cannot be changed",
+        "cannot be deleted",
+        "append-only",
+        "frozen while signatures",
+        "cannot take more",
+        "signatures are added only",
+        "needs signatures",
+        "signed only after",
+    ):
+        if marker in text:
+            return text
+    return None
+
+
+def _preflight(path: Path) -> None:
+    """Refuse, without writing anything, a file that is not an SQLite database or is damaged or newer."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except PermissionError:
+        raise StoreError(f"{path}: cannot read the database file (permission denied)") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database file ({exc.strerror or exc})") from None
+    if len(header) == 0:
+        return  # an empty file: treated as a new database
+    if not header.startswith(SQLITE_HEADER):
+        raise StoreError(f"{path}: not a cowork database (the file is not an SQLite database)")
+    if len(header) < 100:
+        raise StoreError(f"{path}: the database file is damaged (truncated header); restore a backup")
+    uri = f"file:{path.as_posix()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc})") from None
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()
+        if result is None or result[0] != "ok":
+            raise StoreError(
+                f"{path}: the database file is damaged ({result[0] if result else 'no answer'}); "
+                "restore a backup"
+            )
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "_sqlite_migrations" not in tables:
+            raise StoreError(f"{path}: not a cowork database (an SQLite file from another program)")
+        if "_sqlite_migrations" in tables:
+            applied = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'cowork' ORDER BY rowid"
+                )
+            ]
+            known = set(known_migration_names())
+            unknown = [n for n in applied if n not in known]
+            if unknown:
+                raise StoreError(
+                    f"{path}: this database was written by a newer version of cowork-desktop "
+                    f"(schema {len(applied)}, this version knows {len(known)}); install the newer version"
+                )
+    except sqlite3.DatabaseError as exc:
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            raise StoreError(
+                f"{path}: the database is locked by another program; close it and try again"
+            ) from None
+        raise StoreError(f"{path}: the database file is damaged ({msg}); restore a backup") from None
+    finally:
+        conn.close()
+
+
+def _create_private_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def open_store(path: Path | str, *, create: bool = True, actor: str | None = None) -> Store:
+    """Open (or create) the database at ``path`` and bring its schema up to date."""
+    path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a database file")
+    if path.exists():
+        _preflight(path)
+    elif create:
+        try:
+            _create_private_file(path)
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot create the database ({exc.strerror or exc})") from None
+    else:
+        raise StoreError(f"{path}: no database here (run 'cowork demo' or 'cowork init' to create one)")
+    try:
+        conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+        db = Database(conn)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StoreError(f"{path}: cannot use a write-ahead log here (journal mode {mode})")
+        migrations.apply(db)
+    except sqlite3.OperationalError as exc:
+        msg = str(exc)
+        if "locked" in msg or "busy" in msg:
+            raise StoreError(
+                f"{path}: the database is locked by another program; close it and try again"
+            ) from None
+        if "readonly" in msg or "read-only" in msg:
+            raise StoreError(
+                f"{path}: the database is read-only here; check the folder's permissions"
+            ) from None
+        raise StoreError(f"{path}: cannot open the database ({msg})") from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the database file is damaged ({exc}); restore a backup") from None
+    return Store(db, path, actor or getpass.getuser())
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One line of the case list: only what that screen shows."""
+
+    id: int
+    reference: str
+    plan_type: str
+    status: str
+    children_count: int
+    workers: str
+    lead: str
+    start_date: str | None
+    coallocation_ended: bool
+
+
+class Store:
+    def __init__(self, db: Database, path: Path, actor: str) -> None:
+        self.db = db
+        self.path = path
+        self.actor = actor
+
+    # -- plumbing ---------------------------------------------------------------------------------
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def tx(self) -> Iterator[Database]:
+        """One transaction; a trigger refusing a change becomes a LockedRecordError."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.IntegrityError as exc:
+            locked = _locked_message(exc)
+            if locked:
+                raise LockedRecordError(locked) from None
+            raise
+        except sqlite3.OperationalError as exc:
+            msg = str(exc)
+            if "locked" in msg or "busy" in msg:
+                raise StoreError("the database is locked by another program; try again") from None
+            if "readonly" in msg or "read-only" in msg:
+                raise StoreError(f"{self.path}: the database is read-only; nothing was saved") from None
+            if "disk is full" in msg or "disk I/O" in msg:
+                raise StoreError(f"{self.path}: the disk is full or failing; nothing was saved") from None
+            raise
+
+    def audit(self, action: str, entity: str, entity_id: int | None, **detail: Any) -> None:
+        self.db.execute(
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                now_utc().isoformat(),
+                self.actor,
+                action,
+                entity,
+                entity_id,
+                json.dumps(detail, sort_keys=True, default=str),
+            ],
+        )
+
+    def schema_version(self) -> int:
+        return len(migrations.applied(self.db))
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
+        rows = list(self.db.query(sql, params))
+        return rows[0] if rows else None
+
+    # -- settings ---------------------------------------------------------------------------------
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self._one("SELECT value FROM settings WHERE key = ?", [key])
+        return str(row["value"]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.tx():
+            self.db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            self.audit("set", "setting", None, key=key, value=value)
+
+    # -- workers ----------------------------------------------------------------------------------
+    @staticmethod
+    def _worker(row: dict[str, Any]) -> Worker:
+        return Worker(
+            name=row["name"],
+            role=Role(row["role"]),
+            team=row["team"],
+            active=bool(row["active"]),
+            id=row["id"],
+        )
+
+    def add_worker(self, worker: Worker) -> Worker:
+        errors = worker.validate()
+        if errors:
+            raise ValidationError(errors)
+        stamp = now_utc().isoformat()
+        with self.tx():
+            cur = self.db.execute(
+                "INSERT INTO workers (name, role, team, active, created_at, updated_at) VALUES (?,?,?,?,?,?)",
+                [
+                    worker.name.strip(),
+                    worker.role.value,
+                    worker.team.strip(),
+                    int(worker.active),
+                    stamp,
+                    stamp,
+                ],
+            )
+            worker_id = int(cur.lastrowid or 0)
+            self.audit("create", "worker", worker_id, name=worker.name.strip(), role=worker.role.value)
+        return self.get_worker(worker_id)
+
+    def update_worker(self, worker: Worker) -> Worker:
+        if worker.id is None:
+            raise NotFoundError("worker has no id")
+        errors = worker.validate()
+        if errors:
+            raise ValidationError(errors)
+        before = self.get_worker(worker.id)
+        with self.tx():
+            self.db.execute(
+                "UPDATE workers SET name=?, role=?, team=?, active=?, updated_at=? WHERE id=?",
+                [
+                    worker.name.strip(),
+                    worker.role.value,
+                    worker.team.strip(),
+                    int(worker.active),
+                    now_utc().isoformat(),
+                    worker.id,
+                ],
+            )
+            self.audit(
+                "update",
+                "worker",
+                worker.id,
+                before=before.__dict__ | {"role": before.role.value},
+                after={
+                    "name": worker.name,
+                    "role": worker.role.value,
+                    "team": worker.team,
+                    "active": worker.active,
+                },
+            )
+        return self.get_worker(worker.id)
+
+    def get_worker(self, worker_id: int) -> Worker:
+        row = self._one("SELECT * FROM workers WHERE id = ?", [worker_id])
+        if row is None:
+            raise NotFoundError(f"no worker with id {worker_id}")
+        return self._worker(row)
+
+    def list_workers(self, active_only: bool = False) -> list[Worker]:
+        where = "WHERE active = 1" if active_only else ""
+        return [self._worker(r) for r in self.db.query(f"SELECT * FROM workers {where} ORDER BY name")]
+
+    def find_worker(self, name: str) -> Worker:
+        rows = list(self.db.query("SELECT * FROM workers WHERE name = ? COLLATE NOCASE", [name.strip()]))
+        if not rows:
+            raise NotFoundError(f"no worker named '{name}'")
+        if len(rows) > 1:
+            raise NotFoundError(f"more than one worker is named '{name}': use the worker id")
+        return self._worker(rows[0])
+
+    # -- cases ------------------------------------------------------------------------------------
+    @staticmethod
+    def _case(row: dict[str, Any]) -> Case:
+        return Case(
+            reference=row["reference"],
+            children_count=row["children_count"],
+            children_initials=row["children_initials"],
+            plan_type=PlanType(row["plan_type"]),
+            status=CaseStatus(row["status"]),
+            id=row["id"],
+        )
+
+    def add_case(self, case: Case) -> Case:
+        errors = case.validate()
+        if errors:
+            raise ValidationError(errors)
+        if self._one("SELECT id FROM cases WHERE reference = ?", [case.reference.strip()]):
+            raise ValidationError(
+                {"reference": f"A case with reference {case.reference.strip()} already exists."}
+            )
+        stamp = now_utc().isoformat()
+        with self.tx():
+            cur = self.db.execute(
+                "INSERT INTO cases (reference, children_count, children_initials, plan_type, status, created_at,"
+                " updated_at) VALUES (?,?,?,?,?,?,?)",
+                [
+                    case.reference.strip(),
+                    case.children_count,
+                    case.children_initials.strip(),
+                    case.plan_type.value,
+                    case.status.value,
+                    stamp,
+                    stamp,
+                ],
+            )
+            case_id = int(cur.lastrowid or 0)
+            self.audit("create", "case", case_id, reference=case.reference.strip())
+        return self.get_case(case_id)
+
+    def update_case(self, case: Case) -> Case:
+        if case.id is None:
+            raise NotFoundError("case has no id")
+        errors = case.validate()
+        other = self._one(
+            "SELECT id FROM cases WHERE reference = ? AND id <> ?", [case.reference.strip(), case.id]
+        )
+        if other:
+            errors["reference"] = f"A case with reference {case.reference.strip()} already exists."
+        if errors:
+            raise ValidationError(errors)
+        before = self.get_case(case.id)
+        with self.tx():
+            self.db.execute(
+                "UPDATE cases SET reference=?, children_count=?, children_initials=?, plan_type=?, status=?,"
+                " updated_at=? WHERE id=?",
+                [
+                    case.reference.strip(),
+                    case.children_count,
+                    case.children_initials.strip(),
+                    case.plan_type.value,
+                    case.status.value,
+                    now_utc().isoformat(),
+                    case.id,
+                ],
+            )
+            self.audit(
+                "update",
+                "case",
+                case.id,
+                before={
+                    "reference": before.reference,
+                    "plan_type": before.plan_type.value,
+                    "status": before.status.value,
+                },
+                after={
+                    "reference": case.reference,
+                    "plan_type": case.plan_type.value,
+                    "status": case.status.value,
+                },
+            )
+        return self.get_case(case.id)
+
+    def get_case(self, case_id: int) -> Case:
+        row = self._one("SELECT * FROM cases WHERE id = ?", [case_id])
+        if row is None:
+            raise NotFoundError(f"no case with id {case_id}")
+        return self._case(row)
+
+    def find_case(self, reference: str) -> Case:
+        row = self._one("SELECT * FROM cases WHERE reference = ?", [reference.strip()])
+        if row is None:
+            raise NotFoundError(f"no case with reference '{reference}'")
+        return self._case(row)
+
+    def count_cases(self, search: str = "") -> int:
+        where, params = self._case_filter(search)
+        row = self._one(f"SELECT count(*) AS n FROM cases c {where}", params)
+        return int(row["n"]) if row else 0
+
+    @staticmethod
+    def _case_filter(search: str) -> tuple[str, list[Any]]:
+        text = search.strip()
+        if not text:
+            return "", []
+        like = f"%{text.replace('%', '').replace('_', '')}%"
+        return (
+            "WHERE c.reference LIKE ? OR c.id IN (SELECT ca.case_id FROM coallocations ca "
+            "JOIN workers w ON w.id IN (ca.worker1_id, ca.worker2_id) WHERE w.name LIKE ?)",
+            [like, like],
+        )
+
+    def list_cases(self, search: str = "", limit: int = 500, offset: int = 0) -> list[CaseRow]:
+        """The case list (reference order), with each case's latest co-allocation's workers."""
+        where, params = self._case_filter(search)
+        sql = f"""
+            SELECT c.id, c.reference, c.plan_type, c.status, c.children_count,
+                   w1.name AS w1, w2.name AS w2, wl.name AS lead, ca.start_date, ca.end_date
+            FROM cases c
+            LEFT JOIN coallocations ca ON ca.id = (
+                SELECT id FROM coallocations WHERE case_id = c.id ORDER BY start_date DESC, id DESC LIMIT 1)
+            LEFT JOIN workers w1 ON w1.id = ca.worker1_id
+            LEFT JOIN workers w2 ON w2.id = ca.worker2_id
+            LEFT JOIN workers wl ON wl.id = ca.lead_worker_id
+            {where}
+            ORDER BY c.reference
+            LIMIT ? OFFSET ?
+        """
+        return [
+            CaseRow(
+                r["id"],
+                r["reference"],
+                r["plan_type"],
+                r["status"],
+                r["children_count"],
+                " & ".join(n for n in (r["w1"], r["w2"]) if n),
+                r["lead"] or "",
+                r["start_date"],
+                r["end_date"] is not None,
+            )
+            for r in self.db.query(sql, [*params, limit, offset])
+        ]
+
+    # -- co-allocations ---------------------------------------------------------------------------
+    @staticmethod
+    def _coallocation(row: dict[str, Any]) -> CoAllocation:
+        return CoAllocation(
+            case_id=row["case_id"],
+            worker1_id=row["worker1_id"],
+            worker2_id=row["worker2_id"],
+            lead_worker_id=row["lead_worker_id"],
+            start_date=date.fromisoformat(row["start_date"]),
+            reasons=[Reason(r) for r in json.loads(row["reasons"])],
+            end_date=_day(row["end_date"]),
+            end_reason=row["end_reason"],
+            id=row["id"],
+        )
+
+    def add_coallocation(self, ca: CoAllocation) -> CoAllocation:
+        errors = ca.validate()
+        for field_name in ("worker1_id", "worker2_id"):
+            if field_name not in errors and not self._one(
+                "SELECT id FROM workers WHERE id = ?", [getattr(ca, field_name)]
+            ):
+                errors[field_name] = "Choose an existing worker."
+        self.get_case(ca.case_id)
+        active = self._one(
+            "SELECT id FROM coallocations WHERE case_id = ? AND end_date IS NULL", [ca.case_id]
+        )
+        if active:
+            errors["case_id"] = "This case already has an active co-allocation: end it first."
+        if errors:
+            raise ValidationError(errors)
+        stamp = now_utc().isoformat()
+        with self.tx():
+            cur = self.db.execute(
+                "INSERT INTO coallocations (case_id, worker1_id, worker2_id, lead_worker_id, start_date, end_date,"
+                " end_reason, reasons, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    ca.case_id,
+                    ca.worker1_id,
+                    ca.worker2_id,
+                    ca.lead_worker_id,
+                    ca.start_date.isoformat(),
+                    _iso(ca.end_date),
+                    ca.end_reason,
+                    json.dumps([r.value for r in ca.reasons]),
+                    stamp,
+                    stamp,
+                ],
+            )
+            ca_id = int(cur.lastrowid or 0)
+            self.audit(
+                "create",
+                "coallocation",
+                ca_id,
+                case_id=ca.case_id,
+                workers=[ca.worker1_id, ca.worker2_id],
+                lead=ca.lead_worker_id,
+            )
+        return self.get_coallocation(ca_id)
+
+    def update_coallocation(self, ca: CoAllocation) -> CoAllocation:
+        if ca.id is None:
+            raise NotFoundError("co-allocation has no id")
+        errors = ca.validate()
+        if errors:
+            raise ValidationError(errors)
+        before = self.get_coallocation(ca.id)
+        with self.tx():
+            self.db.execute(
+                "UPDATE coallocations SET worker1_id=?, worker2_id=?, lead_worker_id=?, start_date=?, end_date=?,"
+                " end_reason=?, reasons=?, updated_at=? WHERE id=?",
+                [
+                    ca.worker1_id,
+                    ca.worker2_id,
+                    ca.lead_worker_id,
+                    ca.start_date.isoformat(),
+                    _iso(ca.end_date),
+                    ca.end_reason,
+                    json.dumps([r.value for r in ca.reasons]),
+                    now_utc().isoformat(),
+                    ca.id,
+                ],
+            )
+            self.audit(
+                "update",
+                "coallocation",
+                ca.id,
+                before={"lead": before.lead_worker_id, "end_date": _iso(before.end_date)},
+                after={"lead": ca.lead_worker_id, "end_date": _iso(ca.end_date)},
+            )
+        return self.get_coallocation(ca.id)
+
+    def get_coallocation(self, ca_id: int) -> CoAllocation:
+        row = self._one("SELECT * FROM coallocations WHERE id = ?", [ca_id])
+        if row is None:
+            raise NotFoundError(f"no co-allocation with id {ca_id}")
+        return self._coallocation(row)
+
+    def coallocations_for_case(self, case_id: int) -> list[CoAllocation]:
+        return [
+            self._coallocation(r)
+            for r in self.db.query(
+                "SELECT * FROM coallocations WHERE case_id = ? ORDER BY start_date, id", [case_id]
+            )
+        ]
+
+    # -- form versions ----------------------------------------------------------------------------
+    def ensure_form_version(self, form: FormDefinition) -> None:
+        """Snapshot a form version the first time a record uses it; refuse a changed file with the same version."""
+        definition = json.dumps(definition_to_dict(form), sort_keys=True, ensure_ascii=False)
+        digest = hashlib.sha256(definition.encode()).hexdigest()
+        row = self._one(
+            "SELECT sha256 FROM form_versions WHERE form_id = ? AND version = ?", [form.id, form.version]
+        )
+        if row is not None:
+            if row["sha256"] != digest:
+                raise StoreError(
+                    f"form '{form.id}' version {form.version} ({form.source_file}) differs from the version "
+                    "already used by records: give the changed form a new version number"
+                )
+            return
+        with self.tx():
+            self.db.execute(
+                "INSERT INTO form_versions (form_id, version, definition, sha256, first_used_at)"
+                " VALUES (?,?,?,?,?)",
+                [form.id, form.version, definition, digest, now_utc().isoformat()],
+            )
+
+    def form_definition(self, form_id: str, version: int) -> FormDefinition:
+        row = self._one(
+            "SELECT definition FROM form_versions WHERE form_id = ? AND version = ?", [form_id, version]
+        )
+        if row is None:
+            raise NotFoundError(f"form '{form_id}' version {version} is not in this database")
+        return definition_from_dict(json.loads(row["definition"]), f"{form_id} v{version} (stored)")
+
+    # -- records ----------------------------------------------------------------------------------
+    @staticmethod
+    def _record(row: dict[str, Any]) -> Record:
+        return Record(
+            case_id=row["case_id"],
+            coallocation_id=row["coallocation_id"],
+            kind=RecordKind(row["kind"]),
+            form_id=row["form_id"],
+            form_version=row["form_version"],
+            meeting_date=date.fromisoformat(row["meeting_date"]),
+            answers=json.loads(row["answers"]),
+            status=RecordStatus(row["status"]),
+            title=row["title"],
+            version=row["version"],
+            supersedes_id=row["supersedes_id"],
+            amendment_reason=row["amendment_reason"],
+            linked_record_id=row["linked_record_id"],
+            content_hash=row["content_hash"],
+            created_at=_dt(row["created_at"]),
+            updated_at=_dt(row["updated_at"]),
+            signed_at=_dt(row["signed_at"]),
+            id=row["id"],
+        )
+
+    def create_record(self, record: Record, form: FormDefinition) -> Record:
+        self.get_coallocation(record.coallocation_id)
+        self.ensure_form_version(form)
+        stamp = now_utc().isoformat()
+        with self.tx():
+            cur = self.db.execute(
+                "INSERT INTO records (case_id, coallocation_id, kind, form_id, form_version, title, meeting_date,"
+                " answers, status, version, supersedes_id, amendment_reason, linked_record_id, created_at,"
+                " updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    record.case_id,
+                    record.coallocation_id,
+                    record.kind.value,
+                    form.id,
+                    form.version,
+                    record.title,
+                    record.meeting_date.isoformat(),
+                    json.dumps(record.answers, ensure_ascii=False),
+                    RecordStatus.DRAFT.value,
+                    record.version,
+                    record.supersedes_id,
+                    record.amendment_reason,
+                    record.linked_record_id,
+                    stamp,
+                    stamp,
+                ],
+            )
+            record_id = int(cur.lastrowid or 0)
+            self.audit(
+                "create",
+                "record",
+                record_id,
+                kind=record.kind.value,
+                case_id=record.case_id,
+                version=record.version,
+                supersedes=record.supersedes_id,
+            )
+        return self.get_record(record_id)
+
+    def get_record(self, record_id: int) -> Record:
+        row = self._one("SELECT * FROM records WHERE id = ?", [record_id])
+        if row is None:
+            raise NotFoundError(f"no record with id {record_id}")
+        return self._record(row)
+
+    def records_for_case(self, case_id: int) -> list[Record]:
+        return [
+            self._record(r)
+            for r in self.db.query(
+                "SELECT * FROM records WHERE case_id = ? ORDER BY meeting_date, id", [case_id]
+            )
+        ]
+
+    def draft_for(self, coallocation_id: int, kind: RecordKind) -> Record | None:
+        row = self._one(
+            "SELECT * FROM records WHERE coallocation_id = ? AND kind = ? AND status <> 'signed' "
+            "ORDER BY id DESC LIMIT 1",
+            [coallocation_id, kind.value],
+        )
+        return self._record(row) if row else None
+
+    def save_answers(
+        self,
+        record_id: int,
+        answers: dict[str, Any],
+        meeting_date: date | None = None,
+        facts: RecordFacts | None = None,
+    ) -> None:
+        """The draft save while typing: one small UPDATE in its own transaction (audited as 'draft saved')."""
+        row = self._one("SELECT status, answers FROM records WHERE id = ?", [record_id])
+        if row is None:
+            raise NotFoundError(f"no record with id {record_id}")
+        if row["status"] == RecordStatus.SIGNED.value:
+            raise LockedRecordError("record is signed and locked: make an amendment instead")
+        text = json.dumps(answers, ensure_ascii=False)
+        f = facts or RecordFacts()
+        with self.tx():
+            self.db.execute(
+                "UPDATE records SET answers = ?, meeting_date = coalesce(?, meeting_date), next_review_date = ?,"
+                " discussion_rrule = ?, supervision_rrule = ?, issues_flagged = ?, updated_at = ? WHERE id = ?",
+                [
+                    text,
+                    _iso(meeting_date),
+                    _iso(f.next_review_date),
+                    f.discussion_rrule,
+                    f.supervision_rrule,
+                    ",".join(f.issues_flagged),
+                    now_utc().isoformat(),
+                    record_id,
+                ],
+            )
+
+    def set_record_status(self, record_id: int, status: RecordStatus) -> None:
+        """Move between draft and awaiting signatures (signing uses :meth:`sign_record`)."""
+        if status == RecordStatus.SIGNED:
+            raise ValueError("use sign_record")
+        with self.tx():
+            if status == RecordStatus.DRAFT:
+                self.db.execute("DELETE FROM signatures WHERE record_id = ?", [record_id])
+            self.db.execute(
+                "UPDATE records SET status = ?, updated_at = ? WHERE id = ?",
+                [status.value, now_utc().isoformat(), record_id],
+            )
+            self.audit("status", "record", record_id, status=status.value)
+
+    def discard_draft(self, record_id: int) -> None:
+        record = self.get_record(record_id)
+        if record.is_locked:
+            raise LockedRecordError("record is signed and locked: it cannot be deleted")
+        with self.tx():
+            self.db.execute("DELETE FROM signatures WHERE record_id = ?", [record_id])
+            self.db.execute("DELETE FROM actions WHERE record_id = ?", [record_id])
+            self.db.execute("DELETE FROM records WHERE id = ?", [record_id])
+            self.audit("discard", "record", record_id, kind=record.kind.value, case_id=record.case_id)
+
+    def add_signature(self, sig: Signature) -> Signature:
+        with self.tx():
+            cur = self.db.execute(
+                "INSERT INTO signatures (record_id, worker_id, signer_name, signer_role, method, statement,"
+                " strokes, image_png, signed_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    sig.record_id,
+                    sig.worker_id,
+                    sig.signer_name,
+                    sig.signer_role,
+                    sig.method,
+                    sig.statement,
+                    json.dumps(sig.strokes),
+                    sig.image_png,
+                    sig.signed_at.isoformat(),
+                ],
+            )
+            sig_id = int(cur.lastrowid or 0)
+            self.audit(
+                "sign",
+                "record",
+                sig.record_id,
+                signer=sig.signer_name,
+                role=sig.signer_role,
+                method=sig.method,
+            )
+        sig.id = sig_id
+        return sig
+
+    def signatures_for(self, record_id: int) -> list[Signature]:
+        return [
+            Signature(
+                record_id=r["record_id"],
+                signer_name=r["signer_name"],
+                signer_role=r["signer_role"],
+                method=r["method"],
+                statement=r["statement"],
+                signed_at=datetime.fromisoformat(r["signed_at"]),
+                worker_id=r["worker_id"],
+                strokes=json.loads(r["strokes"]),
+                image_png=r["image_png"],
+                id=r["id"],
+            )
+            for r in self.db.query("SELECT * FROM signatures WHERE record_id = ? ORDER BY id", [record_id])
+        ]
+
+    def finalise_record(
+        self,
+        record_id: int,
+        content_hash: str,
+        facts: RecordFacts,
+        actions: list[Action],
+        completed: list[tuple[int, date]],
+    ) -> Record:
+        """Lock the record: write its agreed actions, mark earlier actions done, set status signed. One transaction."""
+        signed_at = now_utc().isoformat()
+        with self.tx():
+            self.db.execute("DELETE FROM actions WHERE record_id = ?", [record_id])
+            for action in actions:
+                self.db.execute(
+                    "INSERT INTO actions (record_id, description, owner_worker_id, due_date) VALUES (?,?,?,?)",
+                    [record_id, action.description, action.owner_worker_id, _iso(action.due_date)],
+                )
+            for action_id, done_on in completed:
+                self.db.execute(
+                    "UPDATE actions SET done_date = ?, done_in_record_id = ? WHERE id = ? "
+                    "AND done_date IS NULL",
+                    [done_on.isoformat(), record_id, action_id],
+                )
+            self.db.execute(
+                "UPDATE records SET status = 'signed', content_hash = ?, next_review_date = ?, discussion_rrule = ?,"
+                " supervision_rrule = ?, issues_flagged = ?, signed_at = ?, updated_at = ? WHERE id = ?",
+                [
+                    content_hash,
+                    _iso(facts.next_review_date),
+                    facts.discussion_rrule,
+                    facts.supervision_rrule,
+                    ",".join(facts.issues_flagged),
+                    signed_at,
+                    signed_at,
+                    record_id,
+                ],
+            )
+            self.audit(
+                "lock",
+                "record",
+                record_id,
+                content_hash=content_hash,
+                actions=len(actions),
+                completed=[a for a, _ in completed],
+            )
+        return self.get_record(record_id)
+
+    # -- actions ----------------------------------------------------------------------------------
+    @staticmethod
+    def _action(row: dict[str, Any]) -> Action:
+        return Action(
+            description=row["description"],
+            owner_worker_id=row["owner_worker_id"],
+            due_date=_day(row["due_date"]),
+            done_date=_day(row["done_date"]),
+            record_id=row["record_id"],
+            id=row["id"],
+        )
+
+    def actions_for_record(self, record_id: int) -> list[Action]:
+        return [
+            self._action(r)
+            for r in self.db.query("SELECT * FROM actions WHERE record_id = ? ORDER BY id", [record_id])
+        ]
+
+    def open_actions(self, coallocation_id: int) -> list[Action]:
+        """Actions agreed in signed records of a co-allocation that are not yet done."""
+        return [
+            self._action(r)
+            for r in self.db.query(
+                "SELECT a.* FROM actions a JOIN records r ON r.id = a.record_id WHERE r.coallocation_id = ? "
+                "AND r.status = 'signed' AND a.done_date IS NULL ORDER BY a.due_date, a.id",
+                [coallocation_id],
+            )
+        ]
+
+    # -- what is due ------------------------------------------------------------------------------
+    def coallocation_states(self, on: date, case_id: int | None = None) -> list[CoAllocationState]:
+        """Snapshots of co-allocations active on (or with open actions at) ``on``, for the due rules."""
+        params: list[Any] = [on.isoformat(), on.isoformat()]
+        case_filter = ""
+        if case_id is not None:
+            case_filter = " AND ca.case_id = ?"
+            params.append(case_id)
+        states: dict[int, CoAllocationState] = {}
+        for r in self.db.query(
+            "SELECT ca.id, ca.case_id, c.reference, ca.start_date, ca.end_date, w1.name AS n1, w2.name AS n2 "
+            "FROM coallocations ca JOIN cases c ON c.id = ca.case_id "
+            "JOIN workers w1 ON w1.id = ca.worker1_id JOIN workers w2 ON w2.id = ca.worker2_id "
+            "WHERE ca.start_date <= ? AND (ca.end_date IS NULL OR ca.end_date >= ?)" + case_filter,
+            params,
+        ):
+            states[r["id"]] = CoAllocationState(
+                r["id"],
+                r["case_id"],
+                r["reference"],
+                date.fromisoformat(r["start_date"]),
+                _day(r["end_date"]),
+                (r["n1"], r["n2"]),
+            )
+        if not states:
+            return []
+        ids = list(states)
+        marks = ",".join("?" * len(ids)) if len(ids) < 900 else None
+        id_filter = f"IN ({marks})" if marks else "IN (SELECT id FROM coallocations)"
+        id_params = ids if marks else []
+        for r in self.db.query(
+            "SELECT id, coallocation_id, kind, status, meeting_date, next_review_date, discussion_rrule,"
+            f" supervision_rrule, issues_flagged, linked_record_id FROM records WHERE status = 'signed'"
+            f" AND coallocation_id {id_filter}",
+            id_params,
+        ):
+            state = states.get(r["coallocation_id"])
+            if state is None:
+                continue
+            facts = RecordFacts(
+                _day(r["next_review_date"]),
+                r["discussion_rrule"],
+                r["supervision_rrule"],
+                tuple(x for x in r["issues_flagged"].split(",") if x),
+            )
+            state.records.append(
+                RecordSummary(
+                    r["id"],
+                    RecordKind(r["kind"]),
+                    RecordStatus(r["status"]),
+                    date.fromisoformat(r["meeting_date"]),
+                    facts,
+                    r["linked_record_id"],
+                )
+            )
+        for r in self.db.query(
+            "SELECT a.id, a.description, a.due_date, a.done_date, r.coallocation_id, w.name AS owner "
+            "FROM actions a JOIN records r ON r.id = a.record_id LEFT JOIN workers w ON w.id = a.owner_worker_id "
+            f"WHERE r.status = 'signed' AND a.done_date IS NULL AND r.coallocation_id {id_filter}",
+            id_params,
+        ):
+            state = states.get(r["coallocation_id"])
+            if state is not None:
+                state.actions.append(
+                    ActionSummary(
+                        r["id"], r["description"], _day(r["due_date"]), _day(r["done_date"]), r["owner"] or ""
+                    )
+                )
+        return list(states.values())
+
+    # -- audit ------------------------------------------------------------------------------------
+    def audit_entries(self, entity: str | None = None, entity_id: int | None = None) -> list[dict[str, Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if entity is not None:
+            clauses.append("entity = ?")
+            params.append(entity)
+        if entity_id is not None:
+            clauses.append("entity_id = ?")
+            params.append(entity_id)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        return list(self.db.query(f"SELECT * FROM audit_log {where} ORDER BY id", params))

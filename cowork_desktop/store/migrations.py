@@ -1,0 +1,218 @@
+"""The schema, as a numbered, forward-only list of migrations. Never edit one that has shipped: add another.
+
+Signed records, their signatures and the audit log are protected by triggers, so no path (the app, the CLI or
+plain SQL) can change or delete them.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("cowork")
+
+M001_SCHEMA = """
+CREATE TABLE workers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    role TEXT NOT NULL CHECK (role IN ('student','asye','social_worker','senior_practitioner','team_manager')),
+    team TEXT NOT NULL DEFAULT '',
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX workers_name ON workers(name);
+
+CREATE TABLE cases (
+    id INTEGER PRIMARY KEY,
+    reference TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    children_count INTEGER NOT NULL DEFAULT 1 CHECK (children_count BETWEEN 1 AND 20),
+    children_initials TEXT NOT NULL DEFAULT '',
+    plan_type TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','closed','transferred')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE coallocations (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    worker1_id INTEGER NOT NULL REFERENCES workers(id),
+    worker2_id INTEGER NOT NULL REFERENCES workers(id),
+    lead_worker_id INTEGER NOT NULL REFERENCES workers(id),
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    end_reason TEXT NOT NULL DEFAULT '',
+    reasons TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    CHECK (worker1_id <> worker2_id),
+    CHECK (lead_worker_id IN (worker1_id, worker2_id)),
+    CHECK (end_date IS NULL OR end_date >= start_date)
+);
+CREATE INDEX coallocations_case ON coallocations(case_id);
+CREATE INDEX coallocations_worker1 ON coallocations(worker1_id);
+CREATE INDEX coallocations_worker2 ON coallocations(worker2_id);
+
+-- A snapshot of every form version a record was captured with, so old records read correctly forever.
+CREATE TABLE form_versions (
+    form_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    definition TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    first_used_at TEXT NOT NULL,
+    PRIMARY KEY (form_id, version)
+);
+
+CREATE TABLE records (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    coallocation_id INTEGER NOT NULL REFERENCES coallocations(id),
+    kind TEXT NOT NULL CHECK (kind IN
+        ('initial_meeting','review','reflective_discussion','issue_resolution','closing')),
+    form_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    title TEXT NOT NULL DEFAULT '',
+    meeting_date TEXT NOT NULL,
+    answers TEXT NOT NULL DEFAULT '{}',
+    status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft','awaiting_signatures','signed')),
+    version INTEGER NOT NULL DEFAULT 1,
+    supersedes_id INTEGER REFERENCES records(id),
+    amendment_reason TEXT NOT NULL DEFAULT '',
+    linked_record_id INTEGER REFERENCES records(id),
+    content_hash TEXT NOT NULL DEFAULT '',
+    next_review_date TEXT,
+    discussion_rrule TEXT NOT NULL DEFAULT '',
+    supervision_rrule TEXT NOT NULL DEFAULT '',
+    issues_flagged TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    signed_at TEXT,
+    FOREIGN KEY (form_id, form_version) REFERENCES form_versions(form_id, version)
+);
+CREATE INDEX records_case ON records(case_id, meeting_date);
+CREATE INDEX records_coallocation ON records(coallocation_id, kind, status);
+CREATE INDEX records_supersedes ON records(supersedes_id);
+
+CREATE TABLE actions (
+    id INTEGER PRIMARY KEY,
+    record_id INTEGER NOT NULL REFERENCES records(id),
+    description TEXT NOT NULL,
+    owner_worker_id INTEGER REFERENCES workers(id),
+    due_date TEXT,
+    done_date TEXT,
+    done_in_record_id INTEGER REFERENCES records(id)
+);
+CREATE INDEX actions_record ON actions(record_id);
+CREATE INDEX actions_open ON actions(done_date, due_date);
+
+CREATE TABLE signatures (
+    id INTEGER PRIMARY KEY,
+    record_id INTEGER NOT NULL REFERENCES records(id),
+    worker_id INTEGER REFERENCES workers(id),
+    signer_name TEXT NOT NULL,
+    signer_role TEXT NOT NULL,
+    method TEXT NOT NULL CHECK (method IN ('drawn','typed')),
+    statement TEXT NOT NULL,
+    strokes TEXT NOT NULL DEFAULT '[]',
+    image_png BLOB,
+    signed_at TEXT NOT NULL
+);
+CREATE INDEX signatures_record ON signatures(record_id);
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    detail TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- Signed means final: enforced here, not only in the app.
+CREATE TRIGGER records_signed_no_update BEFORE UPDATE ON records
+WHEN OLD.status = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'record is signed and locked: make an amendment instead');
+END;
+CREATE TRIGGER records_signed_no_delete BEFORE DELETE ON records
+WHEN OLD.status = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'record is signed and locked: it cannot be deleted');
+END;
+CREATE TRIGGER records_insert_signed BEFORE INSERT ON records
+WHEN NEW.status = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'a record is signed only after its signatures are added');
+END;
+CREATE TRIGGER records_sign_needs_signatures BEFORE UPDATE OF status ON records
+WHEN NEW.status = 'signed' AND (SELECT count(*) FROM signatures WHERE record_id = NEW.id) = 0
+BEGIN
+    SELECT RAISE(ABORT, 'a record needs signatures before it is signed');
+END;
+CREATE TRIGGER signatures_no_update BEFORE UPDATE ON signatures
+BEGIN
+    SELECT RAISE(ABORT, 'signatures cannot be changed');
+END;
+CREATE TRIGGER signatures_no_delete_signed BEFORE DELETE ON signatures
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'signatures of a signed record cannot be deleted');
+END;
+CREATE TRIGGER signatures_insert_awaiting BEFORE INSERT ON signatures
+WHEN (SELECT status FROM records WHERE id = NEW.record_id) IS NOT 'awaiting_signatures'
+BEGIN
+    SELECT RAISE(ABORT, 'signatures are added only to a record awaiting signatures');
+END;
+CREATE TRIGGER records_awaiting_answers_frozen BEFORE UPDATE OF answers ON records
+WHEN OLD.status = 'awaiting_signatures' AND NEW.status = 'awaiting_signatures' AND NEW.answers IS NOT OLD.answers
+BEGIN
+    SELECT RAISE(ABORT, 'answers are frozen while signatures are collected: return the record to draft first');
+END;
+-- Actions of a signed record: only their completion (done_date, done_in_record_id) may be recorded, once.
+CREATE TRIGGER actions_signed_no_update BEFORE UPDATE ON actions
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND (NEW.record_id IS NOT OLD.record_id OR NEW.description IS NOT OLD.description
+      OR NEW.owner_worker_id IS NOT OLD.owner_worker_id OR NEW.due_date IS NOT OLD.due_date
+      OR OLD.done_date IS NOT NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'actions agreed in a signed record cannot be changed');
+END;
+CREATE TRIGGER actions_signed_no_delete BEFORE DELETE ON actions
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'actions agreed in a signed record cannot be deleted');
+END;
+CREATE TRIGGER actions_signed_no_insert BEFORE INSERT ON actions
+WHEN (SELECT status FROM records WHERE id = NEW.record_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'a signed record cannot take more actions');
+END;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER form_versions_no_update BEFORE UPDATE ON form_versions
+BEGIN
+    SELECT RAISE(ABORT, 'a stored form version cannot change');
+END;
+"""
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.executescript(M001_SCHEMA)
+
+
+def known_migration_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
