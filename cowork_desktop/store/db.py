@@ -43,6 +43,9 @@ from cowork_desktop.store.migrations import known_migration_names, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
+#: A signed record replaced by a signed amendment no longer counts (its actions and facts are the amendment's).
+NOT_SUPERSEDED = "NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = r.id AND n.status = 'signed')"
+
 
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
@@ -145,6 +148,8 @@ def open_store(path: Path | str, *, create: bool = True, actor: str | None = Non
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
     if path.exists():
+        if path.is_file() and path.stat().st_size == 0 and not create:
+            raise StoreError(f"{path}: the database file is empty (run 'cowork init' to create a database)")
         _preflight(path)
     elif create:
         try:
@@ -616,6 +621,7 @@ class Store:
                 " VALUES (?,?,?,?,?)",
                 [form.id, form.version, definition, digest, now_utc().isoformat()],
             )
+            self.audit("snapshot", "form_version", form.version, form_id=form.id, sha256=digest)
 
     def form_definition(self, form_id: str, version: int) -> FormDefinition:
         row = self._one(
@@ -740,6 +746,7 @@ class Store:
                     record_id,
                 ],
             )
+            self.audit("draft_saved", "record", record_id)
 
     def set_record_status(self, record_id: int, status: RecordStatus) -> None:
         """Move between draft and awaiting signatures (signing uses :meth:`sign_record`)."""
@@ -881,14 +888,14 @@ class Store:
             self._action(r)
             for r in self.db.query(
                 "SELECT a.* FROM actions a JOIN records r ON r.id = a.record_id WHERE r.coallocation_id = ? "
-                "AND r.status = 'signed' AND a.done_date IS NULL ORDER BY a.due_date, a.id",
+                f"AND r.status = 'signed' AND a.done_date IS NULL AND {NOT_SUPERSEDED} ORDER BY a.due_date, a.id",
                 [coallocation_id],
             )
         ]
 
     # -- what is due ------------------------------------------------------------------------------
     def coallocation_states(self, on: date, case_id: int | None = None) -> list[CoAllocationState]:
-        """Snapshots of co-allocations active on (or with open actions at) ``on``, for the due rules."""
+        """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR)."""
         params: list[Any] = [on.isoformat(), on.isoformat()]
         case_filter = ""
         if case_id is not None:
@@ -918,8 +925,8 @@ class Store:
         id_params = ids if marks else []
         for r in self.db.query(
             "SELECT id, coallocation_id, kind, status, meeting_date, next_review_date, discussion_rrule,"
-            f" supervision_rrule, issues_flagged, linked_record_id FROM records WHERE status = 'signed'"
-            f" AND coallocation_id {id_filter}",
+            f" supervision_rrule, issues_flagged, linked_record_id FROM records r WHERE status = 'signed'"
+            f" AND {NOT_SUPERSEDED} AND coallocation_id {id_filter}",
             id_params,
         ):
             state = states.get(r["coallocation_id"])
@@ -944,7 +951,7 @@ class Store:
         for r in self.db.query(
             "SELECT a.id, a.description, a.due_date, a.done_date, r.coallocation_id, w.name AS owner "
             "FROM actions a JOIN records r ON r.id = a.record_id LEFT JOIN workers w ON w.id = a.owner_worker_id "
-            f"WHERE r.status = 'signed' AND a.done_date IS NULL AND r.coallocation_id {id_filter}",
+            f"WHERE r.status = 'signed' AND a.done_date IS NULL AND {NOT_SUPERSEDED} AND r.coallocation_id {id_filter}",
             id_params,
         ):
             state = states.get(r["coallocation_id"])

@@ -19,7 +19,14 @@ TASKS = (
     "Presenting information to meetings",
     "Presenting to court",
 )
-MDR_HEADINGS = ("decision", "facts_and_reflection", "risks_and_analysis", "actions", "timeframe", "childs_voice")
+MDR_HEADINGS = (
+    "decision",
+    "facts_and_reflection",
+    "risks_and_analysis",
+    "actions",
+    "timeframe",
+    "childs_voice",
+)
 LADDER = (
     "Conflict",
     "Competition",
@@ -31,8 +38,8 @@ LADDER = (
     "Co-ownership",
     "Full partnership",
 )
-LEARNER = form_context(["student", "experienced"], [])
-NO_LEARNER = form_context(["experienced", "experienced"], ["complexity"])
+LEARNER = form_context(["student", "senior_practitioner"], [])
+NO_LEARNER = form_context(["social_worker", "senior_practitioner"], ["complexity"])
 
 
 @pytest.fixture(scope="module")
@@ -132,8 +139,8 @@ def test_review_next_date_only_when_co_working_continues(forms: FormSet) -> None
 def test_review_action_review_only_with_previous_actions(forms: FormSet) -> None:
     form = forms.get("review")
     assert form.question("action_review").guidance == "People do what they promise"
-    without = form_context(["experienced", "experienced"], [], has_previous_actions=False)
-    with_actions = form_context(["experienced", "experienced"], [], has_previous_actions=True)
+    without = form_context(["social_worker", "senior_practitioner"], [], has_previous_actions=False)
+    with_actions = form_context(["social_worker", "senior_practitioner"], [], has_previous_actions=True)
     assert "action_review" not in _ids(form.visible_questions({}, without))
     assert "action_review" in _ids(form.visible_questions({}, with_actions))
 
@@ -161,7 +168,7 @@ def test_learning_questions_follow_the_has_learner_context(forms: FormSet, form_
     assert not expected & _ids(form.visible_questions({}, NO_LEARNER))
     assert expected <= _ids(form.visible_questions({}, LEARNER))
     # a worker in development (not a student or ASYE) is a learner too
-    development = form_context(["experienced", "newly_qualified"], ["development"])
+    development = form_context(["social_worker", "senior_practitioner"], ["development"])
     assert expected <= _ids(form.visible_questions({}, development))
 
 
@@ -176,7 +183,7 @@ def test_learning_plan_lead_until_date_follows_the_answer(forms: FormSet) -> Non
 
 def test_joint_visits_question_is_always_shown(forms: FormSet) -> None:
     form = forms.get("initial_meeting")
-    safety = form_context(["experienced", "experienced"], ["safety"])
+    safety = form_context(["social_worker", "senior_practitioner"], ["safety"])
     for context in (NO_LEARNER, safety):
         assert "joint_visits" in _ids(form.visible_questions({}, context))
     assert "safety_note" not in _ids(form.visible_questions({}, NO_LEARNER))
@@ -220,4 +227,6 @@ def test_definition_round_trips(forms: FormSet, kind: str) -> None:
 def test_round_trip_keeps_conditions_and_follow_ups(forms: FormSet) -> None:
     again: FormDefinition = definition_from_dict(definition_to_dict(forms.get("review")))
     assert again.question("delays").follow_ups == forms.get("review").question("delays").follow_ups
-    assert again.question("next_review_date").show_if == forms.get("review").question("next_review_date").show_if
+    assert (
+        again.question("next_review_date").show_if == forms.get("review").question("next_review_date").show_if
+    )

@@ -1,0 +1,97 @@
+"""Start the desktop app: open the store, load the forms, apply the theme, show the main window.
+
+A database or forms problem is shown as one line in a message box and the app exits with 1: never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cowork_desktop import __version__, paths
+from cowork_desktop.domain.errors import CoworkError, StoreError
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.db import Store, open_store
+
+TITLE = "cowork-desktop"
+SCREENSHOT_DELAY_MS = 600
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="cowork-desktop", description="Co-working cases, offline.")
+    parser.add_argument("--db", type=Path, default=None, help="the database file (default: your data folder)")
+    parser.add_argument("--forms", type=Path, default=None, help="a folder of form files to use instead")
+    parser.add_argument("--quit-after", type=int, default=None, metavar="MS", help="close after MS ms")
+    parser.add_argument(
+        "--screenshot", type=Path, default=None, metavar="FILE", help="save a PNG of the window"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser.parse_args(list(argv) if argv is not None else None)
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication([sys.argv[0] if sys.argv else TITLE])
+    app.setApplicationName(TITLE)
+    app.setOrganizationName("cowork")
+    app.setApplicationDisplayName(TITLE)
+    return app
+
+
+def _fail(message: str) -> int:
+    QMessageBox.critical(None, f"{TITLE}: cannot start", message)
+    return 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    app = _application()
+    db_path: Path = args.db or paths.default_db_path()
+
+    try:
+        store: Store = open_store(db_path)
+    except StoreError as exc:
+        return _fail(str(exc))
+    try:
+        ws = Workspace.open(store, args.forms)
+    except (CoworkError, OSError) as exc:
+        store.close()
+        return _fail(str(exc))
+
+    # imported here so a start-up failure above stays cheap and the message box comes up fast
+    from cowork_desktop.ui.main_window import MainWindow
+    from cowork_desktop.ui.theme import apply_saved_theme
+
+    apply_saved_theme(app)
+    window = MainWindow(ws, args.forms)
+    window.show()
+
+    if args.screenshot is not None:
+        target: Path = args.screenshot
+
+        def grab() -> None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(target), "PNG")
+
+        QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
+    if args.quit_after is not None:
+
+        def finish() -> None:
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(max(args.quit_after, SCREENSHOT_DELAY_MS + 100 if args.screenshot else 0), finish)
+
+    try:
+        code = app.exec()
+    finally:
+        window.ws.store.close()
+        window.deleteLater()
+    return int(code)

@@ -1,0 +1,1 @@
+"""Case-note PDFs (reportlab) and their digital signatures (pyHanko). No Qt."""

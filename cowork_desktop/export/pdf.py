@@ -1,0 +1,553 @@
+"""Lay out a :class:`~cowork_desktop.export.model.CaseNote` as an A4 PDF/A-2b case note (reportlab platypus).
+
+Every page carries a header (protective marking at the top, organisation, case reference), a footer (record id
+and version, "Page X of Y", protective marking at the bottom), the demo marking for demo data and a "DRAFT"
+watermark for drafts. A signed note ends with an empty signature field, ``ManagerSignature``, on its last page:
+:func:`cowork_desktop.export.signing.sign_pdf` puts the visible digital signature there.
+
+The document metadata (title, author, subject, keywords) is built from the case reference, the record type and
+the organisation only: never a child's name.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import pikepdf
+from PIL import Image as PILImage
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.export import fonts
+from cowork_desktop.export.model import (
+    DEMO_MARKING,
+    ActionsTable,
+    CaseNote,
+    NoteSection,
+    QuestionAnswer,
+    ResponsibilitiesTable,
+    SignatureBlock,
+)
+from cowork_desktop.export.pdfa import convert_to_pdfa, save_pdfa
+
+#: the empty signature field a signed note ends with; sign_pdf fills it
+SIGNATURE_FIELD = "ManagerSignature"
+#: custom document-information keys (the content hash lets a reader compare the PDF with the database)
+INFO_CONTENT_HASH = "/CoworkContentHash"
+INFO_RECORD_ID = "/CoworkRecordId"
+INFO_RECORD_VERSION = "/CoworkRecordVersion"
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 18 * mm
+HEADER_HEIGHT = 24 * mm
+FOOTER_HEIGHT = 20 * mm
+DEMO_BAND = 7 * mm
+SIGNATURE_SLOT_HEIGHT = 26 * mm
+SIGNATURE_SLOT_WIDTH = 95 * mm
+
+#: a heading starts a new page unless at least this much room is left
+_MIN_SPACE = 35 * mm
+
+_INK = colors.HexColor("#1a1a1a")
+_MUTED = colors.HexColor("#5a5a5a")
+_RULE = colors.HexColor("#8c8c8c")
+_HEADER_FILL = colors.HexColor("#e4e8ee")
+_DEMO_RED = colors.HexColor("#b00020")
+_WATERMARK = colors.HexColor("#e3e3e3")
+
+
+# ------------------------------------------------------------------------------------------------ styles
+
+
+@dataclass(frozen=True)
+class _Styles:
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    h2: ParagraphStyle
+    h2_free: ParagraphStyle  # not kept with the next flowable (used before tables)
+    prompt: ParagraphStyle
+    prompt_free: ParagraphStyle
+    typed: ParagraphStyle
+    body: ParagraphStyle
+    empty: ParagraphStyle
+    cell: ParagraphStyle
+    cell_head: ParagraphStyle
+    small: ParagraphStyle
+    notice: ParagraphStyle
+
+
+def _styles() -> _Styles:
+    base = ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13, textColor=_INK)
+    h2 = ParagraphStyle(
+        "h2",
+        base,
+        fontName=fonts.SANS_BOLD,
+        fontSize=12,
+        leading=16,
+        spaceBefore=10,
+        spaceAfter=4,
+        keepWithNext=1,
+    )
+    prompt = ParagraphStyle(
+        "prompt", base, fontName=fonts.SANS_BOLD, spaceBefore=5, spaceAfter=1, keepWithNext=1
+    )
+    return _Styles(
+        title=ParagraphStyle("title", base, fontName=fonts.SANS_BOLD, fontSize=17, leading=21, spaceAfter=2),
+        subtitle=ParagraphStyle("subtitle", base, fontSize=10.5, leading=14, textColor=_MUTED, spaceAfter=6),
+        h2=h2,
+        h2_free=ParagraphStyle("h2_free", h2, keepWithNext=0),
+        prompt=prompt,
+        prompt_free=ParagraphStyle("prompt_free", prompt, keepWithNext=0, spaceAfter=3),
+        typed=ParagraphStyle("typed", base, fontName=fonts.SANS_ITALIC, fontSize=15, leading=19),
+        body=ParagraphStyle("answer", base, spaceAfter=3),
+        empty=ParagraphStyle("empty", base, fontName=fonts.SANS_ITALIC, textColor=_MUTED, spaceAfter=3),
+        cell=ParagraphStyle("cell", base, fontSize=9, leading=12),
+        cell_head=ParagraphStyle("cell_head", base, fontName=fonts.SANS_BOLD, fontSize=9, leading=12),
+        small=ParagraphStyle("small", base, fontSize=8, leading=10.5, textColor=_MUTED),
+        notice=ParagraphStyle(
+            "notice",
+            base,
+            borderColor=_RULE,
+            borderWidth=0.6,
+            borderPadding=5,
+            leftIndent=5,
+            rightIndent=5,
+            backColor=colors.HexColor("#f4f4f4"),
+            spaceBefore=8,
+            spaceAfter=12,
+        ),
+    )
+
+
+def _p(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(fonts.shape_text(text), style)
+
+
+def format_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def format_short_date(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def format_datetime(moment: datetime) -> str:
+    text = f"{format_date(moment)} at {moment:%H:%M}"
+    zone = moment.tzname()
+    return f"{text} {zone}" if zone else text
+
+
+# ------------------------------------------------------------------------------------------- page furniture
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
+    """Holds every page until the end so each footer can say "Page X of Y"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self.saveState()
+            self.setFont(fonts.SANS, 8)
+            self.setFillColor(_MUTED)
+            self.drawRightString(PAGE_WIDTH - MARGIN_X, 12 * mm, f"Page {self._pageNumber} of {total}")
+            self.restoreState()
+            super().showPage()
+        super().save()
+
+
+def _page_decorator(note: CaseNote) -> Callable[[Canvas, BaseDocTemplate], None]:
+    marking = note.protective_marking.strip()
+    header_line = fonts.visual_line(note.organisation)
+
+    def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        if note.is_draft:
+            canvas.saveState()
+            canvas.setFillColor(_WATERMARK)
+            canvas.setFont(fonts.SANS_BOLD, 150)
+            canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+            canvas.rotate(50)
+            canvas.drawCentredString(0, -50, "DRAFT")
+            canvas.restoreState()
+        top = PAGE_HEIGHT - 9 * mm
+        canvas.setFillColor(_INK)
+        if marking:
+            canvas.setFont(fonts.SANS_BOLD, 10)
+            canvas.drawCentredString(PAGE_WIDTH / 2, top, marking)
+        canvas.setFont(fonts.SANS, 9)
+        canvas.drawString(MARGIN_X, top - 7 * mm, header_line)
+        canvas.setFont(fonts.SANS_BOLD, 9)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top - 7 * mm, f"Case {note.case_reference}")
+        canvas.setStrokeColor(_RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
+        if note.demo:
+            canvas.setFillColor(_DEMO_RED)
+            canvas.setFont(fonts.SANS_BOLD, 10)
+            canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
+            canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
+            canvas.setFillColor(_INK)
+        canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
+        canvas.setFont(fonts.SANS, 8)
+        canvas.setFillColor(_MUTED)
+        status = "signed" if note.status == "signed" else "DRAFT"
+        canvas.drawString(MARGIN_X, 12 * mm, f"Record {note.record_id}, version {note.version} ({status})")
+        if marking:
+            canvas.setFillColor(_INK)
+            canvas.setFont(fonts.SANS_BOLD, 10)
+            canvas.drawCentredString(PAGE_WIDTH / 2, 5.5 * mm, marking)
+        canvas.restoreState()
+
+    return decorate
+
+
+@dataclass
+class _SlotPosition:
+    page: int  # 1-based
+    rect: tuple[float, float, float, float]
+
+
+class _SignatureSlot(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """Reserves the space for the visible digital signature and records where it landed."""
+
+    def __init__(self, width: float, height: float, found: list[_SlotPosition]) -> None:
+        super().__init__()
+        self.width = width
+        self.height = height
+        self._found = found
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        x, y = self.canv.absolutePosition(0, 0)
+        self._found.append(_SlotPosition(self.canv.getPageNumber(), (x, y, x + self.width, y + self.height)))
+
+
+# ------------------------------------------------------------------------------------------------ content
+
+
+# Tables default to Helvetica, a non-embedded standard font PDF/A forbids, even when every cell is a Paragraph.
+_TABLE_FONT: list[tuple[Any, ...]] = [
+    ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
+    ("FONTSIZE", (0, 0), (-1, -1), 9),
+]
+
+
+def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True) -> Table:
+    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    style: list[tuple[Any, ...]] = [
+        *_TABLE_FONT,
+        ("GRID", (0, 0), (-1, -1), 0.4, _RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _facts(note: CaseNote, s: _Styles, width: float) -> list[Flowable]:
+    status = "Signed" if note.status == "signed" else "Draft (not signed)"
+    rows = [
+        ("Case reference", note.case_reference),
+        ("Record type", note.record_kind),
+        ("Meeting date", format_date(note.meeting_date)),
+        ("Record", f"{note.record_id}, version {note.version}"),
+        ("Status", status),
+    ]
+    data = [[_p(label, s.cell_head), _p(value, s.cell)] for label, value in rows]
+    table = _table(data, (40 * mm, width - 40 * mm), header=False)
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), _HEADER_FILL)]))
+    return [table]
+
+
+def _present(note: CaseNote, s: _Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(_MIN_SPACE), _p("Present", s.h2_free)]
+    if not note.present:
+        return [*out, _p("No one is recorded as present.", s.empty)]
+    rows = [[_p("Name", s.cell_head), _p("Role", s.cell_head)]]
+    rows += [[_p(a.name, s.cell), _p(a.role, s.cell)] for a in note.present]
+    return [*out, _table(rows, (width * 0.5, width * 0.5))]
+
+
+def _responsibilities(item: ResponsibilitiesTable, s: _Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [_p(item.prompt, s.prompt_free)] if item.prompt else []
+    if not item.rows:
+        return [*out, _p("No responsibilities recorded.", s.empty)]
+    rows = [[_p("Task", s.cell_head), _p("Lead worker", s.cell_head), _p("Joint or sole", s.cell_head)]]
+    rows += [
+        [_p(r.task, s.cell), _p(r.lead, s.cell), _p("Joint" if r.joint else "Sole", s.cell)]
+        for r in item.rows
+    ]
+    return [*out, _table(rows, (width * 0.55, width * 0.28, width * 0.17)), Spacer(1, 4)]
+
+
+def _actions(item: ActionsTable, s: _Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [_p(item.prompt, s.prompt_free)] if item.prompt else []
+    if not item.rows:
+        return [*out, _p("No actions recorded.", s.empty)]
+    rows = [[_p(h, s.cell_head) for h in ("Action", "Owner", "Due", "Done")]]
+    for r in item.rows:
+        done = "" if r.done is None else ("Yes" if r.done else "No")
+        due = format_short_date(r.due) if r.due else ""
+        rows.append([_p(r.description, s.cell), _p(r.owner, s.cell), _p(due, s.cell), _p(done, s.cell)])
+    return [*out, _table(rows, (width * 0.52, width * 0.24, width * 0.14, width * 0.10)), Spacer(1, 4)]
+
+
+def _section(section: NoteSection, s: _Styles, width: float) -> list[Flowable]:
+    if not section.items:
+        return []
+    # A heading or prompt directly before a table is not "keep with next": reportlab would keep it together
+    # with the whole table and push a long table to the next page. CondPageBreak avoids orphaned headings.
+    starts_with_table = not isinstance(section.items[0], QuestionAnswer) and not section.items[0].prompt
+    out: list[Flowable] = [
+        CondPageBreak(_MIN_SPACE),
+        _p(section.title, s.h2_free if starts_with_table else s.h2),
+    ]
+    for n, item in enumerate(section.items):
+        if isinstance(item, QuestionAnswer):
+            out.append(_p(item.prompt, s.prompt))
+            if item.answer.strip():
+                out.append(_p(item.answer.strip(), s.body))
+            else:
+                out.append(_p("Not answered", s.empty))
+            continue
+        if n:
+            out.append(CondPageBreak(_MIN_SPACE))
+        if isinstance(item, ResponsibilitiesTable):
+            out.extend(_responsibilities(item, s, width))
+        else:
+            out.extend(_actions(item, s, width))
+    return out
+
+
+def _signature_image(png: bytes, signer: str, max_width: float, max_height: float) -> Image:
+    """The drawn signature flattened onto white (no transparency mask in the PDF), scaled to fit."""
+    try:
+        with PILImage.open(io.BytesIO(png)) as source:
+            source.load()
+            rgba = source.convert("RGBA")
+    except (OSError, ValueError) as exc:
+        raise CoworkError(f"The drawn signature of {signer} cannot be read as an image.") from exc
+    flat = PILImage.new("RGB", rgba.size, "white")
+    flat.paste(rgba, mask=rgba.getchannel("A"))
+    buffer = io.BytesIO()
+    flat.save(buffer, format="PNG")
+    buffer.seek(0)
+    px_w, px_h = flat.size
+    scale = min(max_width / px_w, max_height / px_h)
+    return Image(buffer, width=px_w * scale, height=px_h * scale, hAlign="LEFT")
+
+
+def _signature(sig: SignatureBlock, s: _Styles, width: float) -> Table:
+    image_w, image_h = 62 * mm, 22 * mm
+    how = "drawn signature" if sig.method == "drawn" else f"{sig.method} signature"
+    details: list[Flowable] = [
+        _p(sig.name, s.cell_head),
+        _p(sig.role, s.cell),
+        _p(f"Signed ({how}) on {format_datetime(sig.signed_at)}", s.cell),
+    ]
+    if sig.statement.strip():
+        details.append(_p(sig.statement.strip(), s.small))
+    if sig.image_png:
+        picture: Flowable = _signature_image(sig.image_png, sig.name, image_w, image_h)
+    else:
+        picture = _p(sig.name, s.typed)
+    table = Table([[picture, details]], colWidths=[image_w + 8, width - image_w - 8], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                *_TABLE_FONT,
+                ("BOX", (0, 0), (-1, -1), 0.4, _RULE),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table
+
+
+def _story(note: CaseNote, slot_found: list[_SlotPosition], width: float) -> list[Flowable]:
+    s = _styles()
+    story: list[Flowable] = [_p(note.display_title, s.title)]
+    if note.display_title != note.record_kind:
+        story.append(_p(note.record_kind, s.subtitle))
+    else:
+        story.append(Spacer(1, 4))
+    if note.amendment is not None:
+        story.append(
+            _p(
+                f"This is version {note.version}; it amends version {note.amendment.supersedes_version}.\n"
+                f"Reason for the amendment: {note.amendment.reason.strip() or 'not given'}",
+                s.notice,
+            )
+        )
+    story.extend(_facts(note, s, width))
+    story.extend(_present(note, s, width))
+    for section in note.sections:
+        story.extend(_section(section, s, width))
+
+    story.append(CondPageBreak(_MIN_SPACE))
+    story.append(_p("Signatures", s.h2))
+    if note.signatures:
+        for sig in note.signatures:
+            # A one-row table never splits; the heading (keep with next) stays with the first one.
+            story.extend([_signature(sig, s, width), Spacer(1, 5)])
+    else:
+        story.append(_p("Not signed yet.", s.empty))
+
+    closing: list[Flowable] = []
+    if note.content_hash:
+        closing.append(_p(f"Content hash of the record: {note.content_hash}", s.small))
+    if note.status == "signed":
+        closing.append(Spacer(1, 6))
+        closing.append(_p("Digital signature of this file:", s.small))
+        closing.append(_SignatureSlot(SIGNATURE_SLOT_WIDTH, SIGNATURE_SLOT_HEIGHT, slot_found))
+    if closing:
+        story.append(Spacer(1, 6))
+        story.append(KeepTogether(closing))
+    return story
+
+
+# ------------------------------------------------------------------------------------------------ the file
+
+
+def document_title(note: CaseNote) -> str:
+    return f"Case note {note.case_reference}: {note.display_title}"
+
+
+def _add_signature_field(pdf: pikepdf.Pdf, slot: _SlotPosition) -> None:
+    """An empty signature field over the reserved space, with an (empty) appearance as PDF/A requires."""
+    page = pdf.pages[slot.page - 1]
+    x1, y1, x2, y2 = (round(v, 2) for v in slot.rect)
+    appearance = pdf.make_stream(
+        b"",
+        Type=pikepdf.Name.XObject,
+        Subtype=pikepdf.Name.Form,
+        BBox=pikepdf.Array([0, 0, round(x2 - x1, 2), round(y2 - y1, 2)]),
+        Resources=pikepdf.Dictionary(),
+    )
+    widget = pdf.make_indirect(
+        pikepdf.Dictionary(
+            Type=pikepdf.Name.Annot,
+            Subtype=pikepdf.Name.Widget,
+            FT=pikepdf.Name.Sig,
+            T=pikepdf.String(SIGNATURE_FIELD),
+            Rect=pikepdf.Array([x1, y1, x2, y2]),
+            F=4,  # Print
+            P=page.obj,
+            AP=pikepdf.Dictionary(N=appearance),
+        )
+    )
+    annots = page.obj.get(pikepdf.Name.Annots)
+    if isinstance(annots, pikepdf.Array):
+        annots.append(widget)
+    else:
+        page.obj[pikepdf.Name.Annots] = pikepdf.Array([widget])
+    pdf.Root[pikepdf.Name.AcroForm] = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
+
+
+def render_case_note(doc: CaseNote) -> bytes:
+    """The case note as PDF/A-2b bytes, ready to be signed with :func:`~.signing.sign_pdf`."""
+    fonts.register_fonts()
+    buffer = io.BytesIO()
+    top = HEADER_HEIGHT + (DEMO_BAND if doc.demo else 0)
+    bottom = FOOTER_HEIGHT + (DEMO_BAND if doc.demo else 0)
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=document_title(doc),
+        author=doc.organisation,
+        subject=f"{doc.record_kind}, meeting of {doc.meeting_date.isoformat()}",
+        keywords=f"case {doc.case_reference}; record {doc.record_id} version {doc.version}",
+        creator=doc.producer,
+        initialFontName=fonts.SANS,
+        enforceColorSpace="rgb",
+        lang="en-GB",
+    )
+    frame = Frame(
+        MARGIN_X,
+        bottom,
+        PAGE_WIDTH - 2 * MARGIN_X,
+        PAGE_HEIGHT - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    template.addPageTemplates([PageTemplate(id="note", frames=[frame], onPage=_page_decorator(doc))])
+    slots: list[_SlotPosition] = []
+    template.build(_story(doc, slots, frame._aW), canvasmaker=_NumberedCanvas)
+
+    extra = {INFO_RECORD_ID: str(doc.record_id), INFO_RECORD_VERSION: str(doc.version)}
+    if doc.content_hash:
+        extra[INFO_CONTENT_HASH] = doc.content_hash
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        if slots:
+            _add_signature_field(pdf, slots[-1])
+        convert_to_pdfa(pdf, created=doc.generated_at or datetime.now().astimezone(), extra_info=extra)
+        return save_pdfa(pdf)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+
+
+def _ascii(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def case_note_filename(case_reference: str, kind: str, meeting_date: date) -> str:
+    """A filesystem-safe file name, e.g. ``CR-1234_initial_meeting_2026-11-23.pdf``.
+
+    ``kind`` is a record kind's value (``"initial_meeting"``) or any label; unsafe characters (``/``, spaces,
+    accents, ``..``) are replaced so the name is valid on Windows, macOS and Linux.
+    """
+    ref = _UNSAFE.sub("-", _ascii(case_reference.strip())).strip(".-_")[:40] or "case"
+    if ref.lower() in _WINDOWS_RESERVED:
+        ref = f"case-{ref}"
+    kind_part = re.sub(r"[^a-z0-9]+", "_", _ascii(str(kind)).lower()).strip("_")[:40] or "record"
+    return f"{ref}_{kind_part}_{meeting_date.isoformat()}.pdf"

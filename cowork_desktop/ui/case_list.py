@@ -1,0 +1,238 @@
+"""The case list: every case, fetched lazily in pages, filtered by reference or worker name as you type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.models import PLAN_LABELS, PlanType
+from cowork_desktop.store.db import CaseRow, Store
+from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
+
+PAGE_SIZE = 200
+SEARCH_DELAY_MS = 150
+STATUS_TEXT = {"open": "Open", "closed": "Closed", "transferred": "Transferred"}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def plan_label(value: str) -> str:
+    try:
+        return PLAN_LABELS[PlanType(value)]
+    except ValueError:
+        return value
+
+
+class CaseListModel(QAbstractTableModel):
+    """Rows from ``store.list_cases`` in pages of ``page_size``; views ask for more as they scroll."""
+
+    COL_REFERENCE, COL_PLAN, COL_STATUS, COL_WORKERS, COL_LEAD, COL_SINCE = range(6)
+    HEADERS = ("Reference", "Plan", "Status", "Co-workers", "Lead", "Since")
+    CaseIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, store: Store, parent: QWidget | None = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.page_size = page_size
+        self.search = ""
+        self._rows: list[CaseRow] = []
+        self._total = store.count_cases("")
+
+    # -- loading ------------------------------------------------------------------------------------
+    def set_rows(self, rows: list[CaseRow], total: int | None = None) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._total = len(self._rows) if total is None else total
+        self.endResetModel()
+
+    def set_search(self, text: str) -> None:
+        """Start again from the first page for this search (the view fetches the first page)."""
+        self.search = text.strip()
+        self.set_rows([], self.store.count_cases(self.search))
+
+    def reload(self) -> None:
+        """After a change: keep as many rows loaded as before, so the view keeps its place."""
+        loaded = max(len(self._rows), self.page_size)
+        total = self.store.count_cases(self.search)
+        self.set_rows(self.store.list_cases(self.search, min(loaded, max(total, 1)), 0), total)
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self.store.list_cases(self.search, self.page_size, len(self._rows))
+        if not page:
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # -- reading ------------------------------------------------------------------------------------
+    def case_row(self, row: int) -> CaseRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.AccessibleTextRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            if col == self.COL_REFERENCE:
+                return r.reference
+            if col == self.COL_PLAN:
+                return plan_label(r.plan_type)
+            if col == self.COL_STATUS:
+                if r.status == "open" and r.coallocation_ended:
+                    return "Co-working ended"
+                return STATUS_TEXT.get(r.status, r.status)
+            if col == self.COL_WORKERS:
+                return r.workers or "Not co-allocated"
+            if col == self.COL_LEAD:
+                return r.lead or "—"
+            if col == self.COL_SINCE:
+                return fmt_date(r.start_date, "—")
+        if role == self.CaseIdRole:
+            return r.id
+        return None
+
+
+class CaseListPage(QWidget):
+    case_opened = Signal(int)
+    new_case_requested = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseListPage")
+        self.store = store
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(title_label("Cases"))
+        top.addStretch(1)
+        self.new_button = button("&New case…", "newCaseButton", "New case")
+        self.new_button.clicked.connect(self.new_case_requested)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        search_row = QHBoxLayout()
+        label = QLabel("&Search:")
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("caseSearch")
+        self.search_edit.setAccessibleName("Search cases")
+        self.search_edit.setPlaceholderText("Case reference or worker name")
+        self.search_edit.setClearButtonEnabled(True)
+        label.setBuddy(self.search_edit)
+        search_row.addWidget(label)
+        search_row.addWidget(self.search_edit, 1)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("caseCount")
+        self.count_label.setProperty("role", "hint")
+        search_row.addWidget(self.count_label)
+        layout.addLayout(search_row)
+
+        self.model = CaseListModel(store, self)
+        self.table = QTableView()
+        self.table.setObjectName("caseTable")
+        self.table.setAccessibleName("Cases")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(CaseListModel.COL_WORKERS, QHeaderView.ResizeMode.Stretch)
+        for col, width in (
+            (CaseListModel.COL_REFERENCE, 140),
+            (CaseListModel.COL_PLAN, 180),
+            (CaseListModel.COL_STATUS, 150),
+            (CaseListModel.COL_LEAD, 190),
+            (CaseListModel.COL_SINCE, 110),
+        ):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(self._open_index)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(hint_label("Double-click a case, or select it and press Enter, to open it."))
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self.search_edit.textChanged.connect(lambda _t: self._timer.start())
+        self.search_edit.returnPressed.connect(self._open_first_if_single)
+        self.model.modelReset.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
+        self.apply_search()
+
+    def apply_search(self) -> None:
+        self._timer.stop()
+        self.model.set_search(self.search_edit.text())
+        if self.model.canFetchMore():
+            self.model.fetchMore()
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        if self.model.search:
+            self.count_label.setText(f"{total} matching" if total != 1 else "1 matching")
+        else:
+            self.count_label.setText(f"{total} cases" if total != 1 else "1 case")
+
+    def _open_first_if_single(self) -> None:
+        self.apply_search()
+        if self.model.rowCount() == 1:
+            self.case_opened.emit(self.model.case_row(0).id)
+        elif self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.case_opened.emit(self.model.case_row(index.row()).id)

@@ -1,0 +1,377 @@
+"""One case: its reference and plan, its co-allocations, what is due, and its records; start a meeting from here.
+
+The page never opens the meeting wizard itself: it emits ``record_requested(coallocation_id, kind)`` and
+``record_opened(record_id)``, and the main window opens the wizard.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.errors import NotFoundError
+from cowork_desktop.domain.models import (
+    Case,
+    CoAllocation,
+    Record,
+    RecordKind,
+    RecordStatus,
+    Worker,
+)
+from cowork_desktop.services import sessions
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.dashboard import DueItemsModel
+from cowork_desktop.ui.dialogs import STATUS_LABELS, CaseDialog, CoAllocationDialog
+from cowork_desktop.ui.widgets import CompactTableView, button, fmt_date, hint_label, title_label
+
+RECORD_STATUS_LABELS = {
+    RecordStatus.DRAFT: "Draft",
+    RecordStatus.AWAITING_SIGNATURES: "Awaiting signatures",
+    RecordStatus.SIGNED: "Signed",
+}
+
+#: the meeting buttons, in the order of the protocol
+MEETING_BUTTONS = (
+    (RecordKind.INITIAL_MEETING, "&Initial meeting", "initialMeetingButton"),
+    (RecordKind.REVIEW, "Re&view", "reviewButton"),
+    (RecordKind.REFLECTIVE_DISCUSSION, "Reflective &discussion", "reflectiveButton"),
+    (RecordKind.ISSUE_RESOLUTION, "Iss&ue resolution", "issueButton"),
+    (RecordKind.CLOSING, "End co-wor&king (closing MDR)", "closingButton"),
+)
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RecordsModel(QAbstractTableModel):
+    COL_DATE, COL_TYPE, COL_STATUS, COL_VERSION, COL_TITLE = range(5)
+    HEADERS = ("Date", "Type", "Status", "Version", "Title")
+    RecordIdRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Record] = []
+        self._superseded: set[int] = set()
+
+    def set_rows(self, rows: list[Record]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(rows, key=lambda r: (r.meeting_date, r.id or 0))
+        self._superseded = {r.supersedes_id for r in rows if r.supersedes_id is not None}
+        self.endResetModel()
+
+    def record(self, row: int) -> Record:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.COL_DATE:
+                return fmt_date(r.meeting_date)
+            if col == self.COL_TYPE:
+                return r.kind.label
+            if col == self.COL_STATUS:
+                text = RECORD_STATUS_LABELS[r.status]
+                return f"{text} (amended)" if r.id in self._superseded else text
+            if col == self.COL_VERSION:
+                return str(r.version)
+            if col == self.COL_TITLE:
+                return r.title or r.kind.label
+        if role == self.RecordIdRole:
+            return r.id
+        return None
+
+
+def _table(name: str, object_name: str, compact_rows: int = 0) -> QTableView:
+    t = CompactTableView(compact_rows) if compact_rows else QTableView()
+    t.setObjectName(object_name)
+    t.setAccessibleName(name)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setAlternatingRowColors(True)
+    t.setShowGrid(False)
+    t.setWordWrap(True)
+    t.verticalHeader().hide()
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return t
+
+
+class CasePage(QWidget):
+    record_requested = Signal(int, str)  # co-allocation id, RecordKind value
+    record_opened = Signal(int)  # record id
+    case_changed = Signal(int)  # case id: the case or its co-allocations were edited here
+    back_requested = Signal()
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("casePage")
+        self.ws = ws
+        self._on = on
+        self.case: Case | None = None
+        self.coallocations: list[CoAllocation] = []
+        self.active: CoAllocation | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 18)
+        layout.setSpacing(10)
+
+        nav = QHBoxLayout()
+        self.back_button = button("← All cases", "backToCasesButton", "Back to all cases")
+        self.back_button.setFlat(True)
+        self.back_button.clicked.connect(self.back_requested)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        self.edit_case_button = button("&Edit case…", "editCaseButton", "Edit case")
+        self.edit_case_button.clicked.connect(self.edit_case)
+        self.coallocation_button = button("New &co-allocation…", "coallocationButton", "New co-allocation")
+        self.coallocation_button.clicked.connect(self.edit_coallocation)
+        nav.addWidget(self.edit_case_button)
+        nav.addWidget(self.coallocation_button)
+        layout.addLayout(nav)
+
+        self.title = title_label("")
+        self.title.setObjectName("caseTitle")
+        self.summary = QLabel()
+        self.summary.setObjectName("caseSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+
+        # co-allocations
+        layout.addWidget(title_label("Co-allocation", "subtitle"))
+        self.coallocation_model = QStandardItemModel(0, 5, self)
+        self.coallocation_model.setHorizontalHeaderLabels(["Co-workers", "Lead", "Reasons", "From", "Until"])
+        self.coallocation_table = _table("Co-allocations", "coallocationTable", compact_rows=3)
+        self.coallocation_table.setModel(self.coallocation_model)
+        self.coallocation_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.coallocation_table.setAlternatingRowColors(False)
+        ch = self.coallocation_table.horizontalHeader()
+        ch.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        ch.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.no_coallocation = hint_label("")
+        self.no_coallocation.setObjectName("noCoallocation")
+        layout.addWidget(self.coallocation_table)
+        layout.addWidget(self.no_coallocation)
+
+        # meetings
+        meetings = QFrame()
+        meetings.setObjectName("meetingButtons")
+        meetings.setProperty("role", "panel")
+        grid = QGridLayout(meetings)
+        grid.setContentsMargins(14, 10, 14, 12)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(title_label("Record a meeting", "subtitle"), 0, 0, 1, len(MEETING_BUTTONS))
+        self.meeting_buttons: dict[RecordKind, QPushButton] = {}
+        for col, (kind, text, object_name) in enumerate(MEETING_BUTTONS):
+            b = button(text, object_name, text.replace("&", ""), kind.label)
+            b.clicked.connect(lambda _checked=False, k=kind: self._request(k))
+            grid.addWidget(b, 1, col)
+            self.meeting_buttons[kind] = b
+        self.meeting_hint = hint_label("")
+        grid.addWidget(self.meeting_hint, 2, 0, 1, len(MEETING_BUTTONS))
+        layout.addWidget(meetings)
+
+        # due for this case
+        layout.addWidget(title_label("Due for this case", "subtitle"))
+        self.due_model = DueItemsModel(self)
+        self.due_table = _table("Due for this case", "caseDueTable", compact_rows=4)
+        self.due_table.setModel(self.due_model)
+        self.due_table.setColumnHidden(DueItemsModel.COL_CASE, True)
+        dh = self.due_table.horizontalHeader()
+        dh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        dh.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        self.nothing_due = hint_label("Nothing is due for this case.")
+        self.nothing_due.setObjectName("caseNothingDue")
+        layout.addWidget(self.due_table)
+        layout.addWidget(self.nothing_due)
+
+        # records
+        records_head = QHBoxLayout()
+        records_head.addWidget(title_label("Records", "subtitle"))
+        records_head.addStretch(1)
+        self.open_record_button = button("&Open record", "openRecordButton", "Open record")
+        self.open_record_button.clicked.connect(self._open_selected)
+        records_head.addWidget(self.open_record_button)
+        layout.addLayout(records_head)
+        self.records_model = RecordsModel(self)
+        self.records_table = _table("Records", "recordsTable")
+        self.records_table.setModel(self.records_model)
+        rh = self.records_table.horizontalHeader()
+        rh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        rh.setSectionResizeMode(RecordsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.records_table.activated.connect(self._open_index)
+        self.records_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.records_table, 1)
+        self.no_records = hint_label("No records yet: start with the initial co-working meeting.")
+        self.no_records.setObjectName("noRecords")
+        layout.addWidget(self.no_records)
+
+    # -- loading --------------------------------------------------------------------------------
+    @property
+    def on(self) -> date:
+        return self._on or date.today()
+
+    @property
+    def case_id(self) -> int | None:
+        return self.case.id if self.case else None
+
+    def show_case(self, case_id: int) -> None:
+        self.case = self.ws.store.get_case(case_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.case is None or self.case.id is None:
+            return
+        store = self.ws.store
+        try:
+            self.case = store.get_case(self.case.id)
+        except NotFoundError:
+            self.case = None
+            return
+        case = self.case
+        self.title.setText(f"Case {case.reference}")
+        children = "1 child" if case.children_count == 1 else f"{case.children_count} children"
+        initials = f" ({case.children_initials})" if case.children_initials else ""
+        self.summary.setText(
+            f"{case.plan_type.label}  ·  {children}{initials}  ·  {STATUS_LABELS[case.status]}"
+        )
+        workers: dict[int, Worker] = {w.id: w for w in store.list_workers() if w.id is not None}
+        self.coallocations = store.coallocations_for_case(case.id or 0)
+        # active: not ended (or ending later); one that starts later still counts, to plan its first meeting
+        self.active = next(
+            (ca for ca in reversed(self.coallocations) if ca.end_date is None or ca.end_date >= self.on),
+            None,
+        )
+        self._fill_coallocations(workers)
+        items = sessions.due(self.ws, self.on, case.id)
+        self.due_model.set_rows(items)
+        self.due_table.setVisible(bool(items))
+        self.nothing_due.setVisible(not items)
+        self._refit(self.due_table)
+        records = store.records_for_case(case.id or 0)
+        self.records_model.set_rows(records)
+        self.records_table.setVisible(bool(records))
+        self.no_records.setVisible(not records)
+        self._update_buttons()
+
+    def _fill_coallocations(self, workers: dict[int, Worker]) -> None:
+        def who(worker_id: int) -> str:
+            w = workers.get(worker_id)
+            return f"{w.name} — {w.role.label}" if w else f"worker {worker_id}"
+
+        model = self.coallocation_model
+        model.removeRows(0, model.rowCount())
+        for ca in reversed(self.coallocations):
+            lead = workers.get(ca.lead_worker_id)
+            until = fmt_date(ca.end_date) if ca.end_date else "Active"
+            if ca.end_date and ca.end_reason:
+                until += f"\n{ca.end_reason}"
+            cells = (
+                "\n".join(who(w) for w in ca.worker_ids),
+                lead.name if lead else "",
+                "\n".join(r.label for r in ca.reasons),
+                fmt_date(ca.start_date),
+                until,
+            )
+            items = []
+            for text in cells:
+                item = QStandardItem(text)
+                item.setEditable(False)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                items.append(item)
+            model.appendRow(items)
+        self.coallocation_table.setVisible(bool(self.coallocations))
+        self._refit(self.coallocation_table)
+        if not self.coallocations:
+            self.no_coallocation.setText(
+                "This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers."
+            )
+        self.no_coallocation.setVisible(not self.coallocations)
+
+    @staticmethod
+    def _refit(table: QTableView) -> None:
+        if isinstance(table, CompactTableView):
+            table.refit()
+
+    def _update_buttons(self) -> None:
+        active = self.active is not None
+        for b in self.meeting_buttons.values():
+            b.setEnabled(active)
+        if active:
+            self.meeting_hint.setText("Each button opens the draft of that meeting, or starts one.")
+        else:
+            self.meeting_hint.setText("Co-allocate the case to two workers before recording a meeting.")
+        self.coallocation_button.setText("Edit &co-allocation…" if active else "New &co-allocation…")
+        self.coallocation_button.setAccessibleName("Edit co-allocation" if active else "New co-allocation")
+        has_selection = bool(self.records_table.selectionModel().selectedRows())
+        self.open_record_button.setEnabled(has_selection)
+
+    # -- actions --------------------------------------------------------------------------------
+    def _request(self, kind: RecordKind) -> None:
+        if self.active is not None and self.active.id is not None:
+            self.record_requested.emit(self.active.id, kind.value)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            record_id = self.records_model.record(index.row()).id
+            if record_id is not None:
+                self.record_opened.emit(record_id)
+
+    def _open_selected(self) -> None:
+        rows = self.records_table.selectionModel().selectedRows()
+        if rows:
+            self._open_index(rows[0])
+
+    def edit_case(self) -> None:
+        if self.case is None:
+            return
+        dialog = CaseDialog(self.ws.store, self.case, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.case_changed.emit(self.case.id or 0)
+
+    def edit_coallocation(self) -> None:
+        if self.case is None or self.case.id is None:
+            return
+        dialog = CoAllocationDialog(self.ws.store, self.case.id, self.active, self, today=self.on)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.case_changed.emit(self.case.id)

@@ -1,0 +1,212 @@
+"""The dashboard: what is urgent, overdue and due soon across every co-worked case, on a chosen day."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.due import DueItem, Severity
+from cowork_desktop.services import sessions
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import theme
+from cowork_desktop.ui.widgets import QT_DATE_FORMAT, fmt_date, from_qdate, hint_label, title_label, to_qdate
+
+SEVERITY_LABELS = {Severity.URGENT: "Urgent", Severity.OVERDUE: "Overdue", Severity.DUE: "Due soon"}
+# a shape as well as a colour and a word: readable in greyscale and high contrast
+SEVERITY_MARKS = {Severity.URGENT: "▲", Severity.OVERDUE: "●", Severity.DUE: "○"}
+KIND_LABELS = {
+    "initial_meeting": "Initial meeting",
+    "review": "Review",
+    "reflective_discussion": "Reflective discussion",
+    "issue_resolution": "Issue resolution",
+    "action": "Agreed action",
+}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def counts_text(items: list[DueItem]) -> str:
+    """``"3 urgent, 12 overdue, 4 due soon"``."""
+    n = Counter(i.severity for i in items)
+    return f"{n[Severity.URGENT]} urgent, {n[Severity.OVERDUE]} overdue, {n[Severity.DUE]} due soon"
+
+
+class DueItemsModel(QAbstractTableModel):
+    COL_SEVERITY, COL_CASE, COL_WHAT, COL_DUE = range(4)
+    HEADERS = ("Severity", "Case", "What", "Due")
+    ItemRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DueItem] = []
+
+    def set_rows(self, rows: list[DueItem]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def item(self, row: int) -> DueItem:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        item = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == self.COL_SEVERITY:
+                return f"{SEVERITY_MARKS[item.severity]}  {SEVERITY_LABELS[item.severity]}"
+            if col == self.COL_CASE:
+                return item.case_reference
+            if col == self.COL_WHAT:
+                return item.message
+            if col == self.COL_DUE:
+                return fmt_date(item.due_date, "—")
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.COL_WHAT:
+            return item.message
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == self.COL_SEVERITY:
+                return SEVERITY_LABELS[item.severity]
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
+        if col == self.COL_SEVERITY:
+            bg, fg = theme.colors().severity[item.severity]
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(bg))
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(fg))
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == self.ItemRole:
+            return item
+        return None
+
+
+class DashboardPage(QWidget):
+    """Counts at the top, the due items in a table, and an "as on" date (today by default)."""
+
+    case_opened = Signal(int)
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardPage")
+        self.ws = ws
+        self.items: list[DueItem] = []
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(title_label("What needs doing"))
+        top.addStretch(1)
+        as_on = QLabel("&As on:")
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("dashboardDate")
+        self.date_edit.setAccessibleName("As on date")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat(QT_DATE_FORMAT)
+        self.date_edit.setDate(to_qdate(on or date.today()))
+        as_on.setBuddy(self.date_edit)
+        top.addWidget(as_on)
+        top.addWidget(self.date_edit)
+        layout.addLayout(top)
+
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("dashboardCounts")
+        self.counts_label.setProperty("role", "counts")
+        self.counts_label.setAccessibleName("Counts")
+        layout.addWidget(self.counts_label)
+        layout.addWidget(hint_label("Double-click a line, or select it and press Enter, to open the case."))
+
+        self.model = DueItemsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("dashboardTable")
+        self.table.setAccessibleName("Due and overdue items")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # activated: double-click or Enter (double-click also emits doubleClicked: connect only one)
+        self.table.activated.connect(self._open_index)
+
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("dashboardEmpty")
+        self.empty_label.setProperty("role", "subtitle")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty_label)
+        layout.addWidget(self.stack, 1)
+
+        self.date_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.refresh()
+
+    @property
+    def on(self) -> date:
+        return from_qdate(self.date_edit.date())
+
+    def set_date(self, on: date) -> None:
+        self.date_edit.setDate(to_qdate(on))
+
+    def refresh(self) -> None:
+        self.items = sessions.due(self.ws, self.on)
+        self.model.set_rows(self.items)
+        self.counts_label.setText(counts_text(self.items))
+        if self.items:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty_label.setText(
+                f"Nothing is due or overdue on {fmt_date(self.on)}.\n"
+                "Initial meetings, reviews, reflective discussions and agreed actions appear here when due."
+            )
+            self.stack.setCurrentWidget(self.empty_label)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.case_opened.emit(self.model.item(index.row()).case_id)

@@ -1,0 +1,516 @@
+"""Dialogs to add and edit workers, cases and co-allocations.
+
+Each dialog checks the dataclass's ``validate()`` and then calls the store; every problem is shown under the
+field it belongs to (the store's ``ValidationError.errors`` keys are the field names). Save stays open on error
+and nothing is written.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.errors import CoworkError, NotFoundError, ValidationError
+from cowork_desktop.domain.models import (
+    Case,
+    CaseStatus,
+    CoAllocation,
+    PlanType,
+    Reason,
+    Role,
+    Worker,
+)
+from cowork_desktop.store.db import Store
+from cowork_desktop.ui.widgets import (
+    QT_DATE_FORMAT,
+    FormFields,
+    from_qdate,
+    hint_label,
+    set_role,
+    to_qdate,
+)
+
+STATUS_LABELS = {
+    CaseStatus.OPEN: "Open",
+    CaseStatus.CLOSED: "Closed",
+    CaseStatus.TRANSFERRED: "Transferred",
+}
+
+
+class _FormDialog(QDialog):
+    """A form with an error label under each field and Save/Cancel buttons."""
+
+    saved = Signal(int)  # the id of what was saved
+
+    def __init__(self, store: Store, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(620)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 18, 20, 14)
+        outer.setSpacing(12)
+        self.intro = hint_label("")
+        self.intro.hide()
+        outer.addWidget(self.intro)
+        self.general_error = QLabel()
+        self.general_error.setObjectName("generalError")
+        self.general_error.setProperty("role", "error")
+        self.general_error.setWordWrap(True)
+        self.general_error.setAccessibleName("Problem")
+        self.general_error.hide()
+        outer.addWidget(self.general_error)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.form.setVerticalSpacing(10)
+        self.form.setHorizontalSpacing(14)
+        outer.addLayout(self.form)
+        outer.addStretch(1)
+        self.fields = FormFields(self.form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("dialogButtons")
+        save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setObjectName("saveButton")
+        save.setAccessibleName("Save")
+        save.setDefault(True)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        self.saved_id: int | None = None
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        unplaced = self.fields.show(errors)
+        text = " ".join(unplaced.values())
+        self.general_error.setText(text)
+        self.general_error.setVisible(bool(text))
+        # wrapped messages need height for the dialog's width: grow to fit them, never clip them
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+            needed = layout.heightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+            self.resize(self.width(), max(self.height(), needed, layout.sizeHint().height()))
+
+    def error_for(self, key: str) -> str:
+        """The message shown under ``key`` now ("" if none): used by tests and by screen readers."""
+        return self.fields.errors[key].message()
+
+    # subclasses: collect the fields (with UI-only problems) and write through the store
+    def _collect(self) -> tuple[object, dict[str, str]]:
+        raise NotImplementedError
+
+    def _write(self, obj: object) -> int:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        obj, problems = self._collect()
+        validate = getattr(obj, "validate", None)
+        errors = {**(validate() if callable(validate) else {}), **problems}
+        if errors:
+            self.show_errors(errors)
+            return
+        try:
+            saved_id = self._write(obj)
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return
+        except CoworkError as exc:
+            self.show_errors({"_": str(exc)})
+            return
+        self.show_errors({})
+        self.saved_id = saved_id
+        self.saved.emit(saved_id)
+        self.accept()
+
+
+def _combo(name: str, object_name: str) -> QComboBox:
+    c = QComboBox()
+    c.setObjectName(object_name)
+    c.setAccessibleName(name)
+    c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return c
+
+
+class WorkerDialog(_FormDialog):
+    def __init__(self, store: Store, worker: Worker | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(store, "Edit worker" if worker else "Add a worker", parent)
+        self.setObjectName("workerDialog")
+        self.worker = worker
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("workerName")
+        self.name_edit.setMaxLength(200)
+        self.role_combo = _combo("Role", "workerRole")
+        self.role_combo.setPlaceholderText("Choose a role")
+        for role in Role:
+            self.role_combo.addItem(role.label, role.value)
+        self.team_edit = QLineEdit()
+        self.team_edit.setObjectName("workerTeam")
+        self.team_edit.setPlaceholderText("e.g. Assessment Team 2")
+        self.active_check = QCheckBox("Active (can be chosen for new co-allocations)")
+        self.active_check.setObjectName("workerActive")
+        self.active_check.setAccessibleName("Active")
+        self.active_check.setChecked(True)
+
+        self.fields.add("name", "&Name:", self.name_edit)
+        self.fields.add("role", "&Role:", self.role_combo)
+        self.fields.add("team", "&Team:", self.team_edit)
+        self.fields.add("active", "Stat&us:", self.active_check)
+        if worker is not None:
+            self.name_edit.setText(worker.name)
+            self.role_combo.setCurrentIndex(self.role_combo.findData(worker.role.value))
+            self.team_edit.setText(worker.team)
+            self.active_check.setChecked(worker.active)
+        else:
+            self.role_combo.setCurrentIndex(-1)
+        QWidget.setTabOrder(self.name_edit, self.role_combo)
+        QWidget.setTabOrder(self.role_combo, self.team_edit)
+        QWidget.setTabOrder(self.team_edit, self.active_check)
+        self.name_edit.setFocus()
+
+    def _collect(self) -> tuple[object, dict[str, str]]:
+        problems: dict[str, str] = {}
+        data = self.role_combo.currentData()
+        role = Role(data) if data else None
+        if role is None:
+            problems["role"] = "Choose a role."
+        worker = Worker(
+            name=self.name_edit.text(),
+            role=role or Role.SOCIAL_WORKER,
+            team=self.team_edit.text(),
+            active=self.active_check.isChecked(),
+            id=self.worker.id if self.worker else None,
+        )
+        return worker, problems
+
+    def _write(self, obj: object) -> int:
+        assert isinstance(obj, Worker)
+        saved = self.store.update_worker(obj) if obj.id is not None else self.store.add_worker(obj)
+        assert saved.id is not None
+        return saved.id
+
+
+class CaseDialog(_FormDialog):
+    def __init__(self, store: Store, case: Case | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(store, "Edit case" if case else "New case", parent)
+        self.setObjectName("caseDialog")
+        self.case = case
+        self.set_intro("Case reference only — never a child's name. Use initials for the children.")
+        self.reference_edit = QLineEdit()
+        self.reference_edit.setObjectName("caseReference")
+        self.reference_edit.setMaxLength(64)
+        self.count_spin = QSpinBox()
+        self.count_spin.setObjectName("caseChildren")
+        self.count_spin.setRange(1, 20)
+        self.count_spin.setValue(1)
+        self.count_spin.setAccessibleName("Number of children")
+        self.initials_edit = QLineEdit()
+        self.initials_edit.setObjectName("caseInitials")
+        self.initials_edit.setPlaceholderText("e.g. AB, CD")
+        self.initials_edit.setMaxLength(64)
+        self.plan_combo = _combo("Plan", "casePlan")
+        for plan in PlanType:
+            self.plan_combo.addItem(plan.label, plan.value)
+        self.plan_combo.setCurrentIndex(self.plan_combo.findData(PlanType.CHILD_IN_NEED.value))
+        self.status_combo = _combo("Case status", "caseStatus")
+        for status, label in STATUS_LABELS.items():
+            self.status_combo.addItem(label, status.value)
+
+        self.fields.add(
+            "reference",
+            "Case &reference:",
+            self.reference_edit,
+            hint="From the case management system, e.g. CR-100234.",
+        )
+        self.fields.add("children_count", "Number of &children:", self.count_spin)
+        self.fields.add(
+            "children_initials",
+            "Children's &initials:",
+            self.initials_edit,
+            hint="Initials only, in capitals (optional).",
+        )
+        self.fields.add("plan_type", "&Plan:", self.plan_combo)
+        self.fields.add("status", "&Status:", self.status_combo)
+        if case is not None:
+            self.reference_edit.setText(case.reference)
+            self.count_spin.setValue(case.children_count)
+            self.initials_edit.setText(case.children_initials)
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(case.plan_type.value))
+            self.status_combo.setCurrentIndex(self.status_combo.findData(case.status.value))
+        else:
+            self.form.setRowVisible(self.fields.rows["status"], False)
+        for a, b in (
+            (self.reference_edit, self.count_spin),
+            (self.count_spin, self.initials_edit),
+            (self.initials_edit, self.plan_combo),
+            (self.plan_combo, self.status_combo),
+        ):
+            QWidget.setTabOrder(a, b)
+        self.reference_edit.setFocus()
+
+    def _collect(self) -> tuple[object, dict[str, str]]:
+        case = Case(
+            reference=self.reference_edit.text(),
+            children_count=self.count_spin.value(),
+            children_initials=self.initials_edit.text(),
+            plan_type=PlanType(self.plan_combo.currentData()),
+            status=CaseStatus(self.status_combo.currentData()),
+            id=self.case.id if self.case else None,
+        )
+        return case, {}
+
+    def _write(self, obj: object) -> int:
+        assert isinstance(obj, Case)
+        saved = self.store.update_case(obj) if obj.id is not None else self.store.add_case(obj)
+        assert saved.id is not None
+        return saved.id
+
+
+class CoAllocationDialog(_FormDialog):
+    """Co-allocate a case to two workers, or edit (and end) a co-allocation."""
+
+    def __init__(
+        self,
+        store: Store,
+        case_id: int | None = None,
+        coallocation: CoAllocation | None = None,
+        parent: QWidget | None = None,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(store, "Edit co-allocation" if coallocation else "New co-allocation", parent)
+        self.setObjectName("coallocationDialog")
+        self.coallocation = coallocation
+        self.case_id = coallocation.case_id if coallocation else case_id
+        today = today or date.today()
+
+        chosen = set(coallocation.worker_ids) if coallocation else set()
+        self.workers = [w for w in store.list_workers() if w.active or w.id in chosen]
+        self._roles = {w.id: w.role for w in self.workers}
+        self._names = {w.id: w.name for w in self.workers}
+
+        self.case_edit: QLineEdit | None = None
+        if self.case_id is None:
+            self.case_edit = QLineEdit()
+            self.case_edit.setObjectName("coallocationCase")
+            self.case_edit.setPlaceholderText("Type the case reference")
+            refs = [row.reference for row in store.list_cases(limit=5000)]
+            completer = QCompleter(refs, self.case_edit)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            self.case_edit.setCompleter(completer)
+            self.fields.add("case_id", "&Case:", self.case_edit)
+        else:
+            reference = store.get_case(self.case_id).reference
+            self.set_intro(f"Case {reference}")
+            set_role(self.intro, "subtitle")
+
+        self.worker1_combo = self._worker_combo("First co-worker", "coallocationWorker1")
+        self.worker2_combo = self._worker_combo("Second co-worker", "coallocationWorker2")
+        self.lead_combo = _combo("Lead worker", "coallocationLead")
+        self.lead_combo.setPlaceholderText("Choose the two co-workers first")
+        self.start_edit = QDateEdit()
+        self.start_edit.setObjectName("coallocationStart")
+        self.start_edit.setCalendarPopup(True)
+        self.start_edit.setDisplayFormat(QT_DATE_FORMAT)
+        self.start_edit.setDate(to_qdate(today))
+
+        self.reason_checks: dict[Reason, QCheckBox] = {}
+        reasons_box = QWidget()
+        reasons_box.setObjectName("coallocationReasons")
+        column = QVBoxLayout(reasons_box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        for reason in Reason:
+            check = QCheckBox(reason.label)
+            check.setObjectName(f"reason_{reason.value}")
+            check.setAccessibleName(f"Reason: {reason.label}")
+            column.addWidget(check)
+            self.reason_checks[reason] = check
+
+        self.fields.add("worker1_id", "&First co-worker:", self.worker1_combo)
+        self.fields.add("worker2_id", "&Second co-worker:", self.worker2_combo)
+        self.fields.add(
+            "lead_worker_id",
+            "&Lead:",
+            self.lead_combo,
+            hint="The experienced worker usually leads at first, to model good practice.",
+        )
+        self.fields.add("start_date", "Co-allocated &on:", self.start_edit)
+        first_reason = next(iter(self.reason_checks.values()))
+        self.fields.add("reasons", "&Reasons:", reasons_box, focus=first_reason)
+
+        self.ended_check: QCheckBox | None = None
+        self.end_edit: QDateEdit | None = None
+        self.end_reason_edit: QLineEdit | None = None
+        if coallocation is not None:
+            self.ended_check = QCheckBox("Co-working has ended")
+            self.ended_check.setObjectName("coallocationEnded")
+            self.ended_check.setAccessibleName("Co-working has ended")
+            self.end_edit = QDateEdit()
+            self.end_edit.setObjectName("coallocationEnd")
+            self.end_edit.setCalendarPopup(True)
+            self.end_edit.setDisplayFormat(QT_DATE_FORMAT)
+            self.end_edit.setDate(to_qdate(coallocation.end_date or today))
+            self.end_reason_edit = QLineEdit()
+            self.end_reason_edit.setObjectName("coallocationEndReason")
+            self.end_reason_edit.setPlaceholderText("e.g. student placement finished")
+            self.fields.add("ended", "&Ended:", self.ended_check)
+            self.fields.add("end_date", "&End date:", self.end_edit)
+            self.fields.add("end_reason", "End reas&on:", self.end_reason_edit)
+            self.ended_check.toggled.connect(self._ended_toggled)
+            self.ended_check.setChecked(coallocation.end_date is not None)
+            self.end_reason_edit.setText(coallocation.end_reason)
+            self._ended_toggled(coallocation.end_date is not None)
+
+        self.worker1_combo.currentIndexChanged.connect(self._workers_changed)
+        self.worker2_combo.currentIndexChanged.connect(self._workers_changed)
+        if coallocation is not None:
+            self.worker1_combo.setCurrentIndex(self.worker1_combo.findData(coallocation.worker1_id))
+            self.worker2_combo.setCurrentIndex(self.worker2_combo.findData(coallocation.worker2_id))
+            self._workers_changed()
+            self.lead_combo.setCurrentIndex(self.lead_combo.findData(coallocation.lead_worker_id))
+            self.start_edit.setDate(to_qdate(coallocation.start_date))
+            for reason in coallocation.reasons:
+                self.reason_checks[reason].setChecked(True)
+
+        order: list[QWidget] = []
+        if self.case_edit is not None:
+            order.append(self.case_edit)
+        order += [self.worker1_combo, self.worker2_combo, self.lead_combo, self.start_edit]
+        order += list(self.reason_checks.values())
+        if self.ended_check and self.end_edit and self.end_reason_edit:
+            order += [self.ended_check, self.end_edit, self.end_reason_edit]
+        for a, b in itertools.pairwise(order):
+            QWidget.setTabOrder(a, b)
+        order[0].setFocus()
+
+    def _worker_combo(self, name: str, object_name: str) -> QComboBox:
+        combo = _combo(name, object_name)
+        combo.setPlaceholderText("Choose a worker")
+        for w in self.workers:
+            suffix = "" if w.active else " (inactive)"
+            combo.addItem(f"{w.name} — {w.role.label}{suffix}", w.id)
+        combo.setCurrentIndex(-1)
+        return combo
+
+    def _ended_toggled(self, ended: bool) -> None:
+        if self.end_edit is not None and self.end_reason_edit is not None:
+            self.end_edit.setEnabled(ended)
+            self.end_reason_edit.setEnabled(ended)
+
+    def _workers_changed(self) -> None:
+        """The lead can only be one of the two chosen workers."""
+        previous = self.lead_combo.currentData()
+        chosen = [c.currentData() for c in (self.worker1_combo, self.worker2_combo)]
+        chosen = [w for w in chosen if w is not None]
+        self.lead_combo.blockSignals(True)
+        self.lead_combo.clear()
+        for wid in dict.fromkeys(chosen):
+            self.lead_combo.addItem(self._names[wid], wid)
+        index = self.lead_combo.findData(previous) if previous is not None else -1
+        if index < 0 and len(set(chosen)) == 2:
+            experienced = [w for w in chosen if not self._roles[w].is_learner]
+            if len(experienced) == 1:
+                index = self.lead_combo.findData(experienced[0])
+        self.lead_combo.setCurrentIndex(index)
+        self.lead_combo.setPlaceholderText("Choose the lead" if chosen else "Choose the two co-workers first")
+        self.lead_combo.blockSignals(False)
+
+    def _collect(self) -> tuple[object, dict[str, str]]:
+        problems: dict[str, str] = {}
+        case_id = self.case_id
+        if self.case_edit is not None:
+            text = self.case_edit.text().strip()
+            if not text:
+                problems["case_id"] = "Type the reference of the case to co-allocate."
+            else:
+                try:
+                    case_id = self.store.find_case(text).id
+                except NotFoundError:
+                    problems["case_id"] = f"There is no case with reference {text}."
+        w1 = self.worker1_combo.currentData()
+        w2 = self.worker2_combo.currentData()
+        lead = self.lead_combo.currentData()
+        if w1 is None:
+            problems["worker1_id"] = "Choose the first co-worker."
+        if w2 is None:
+            problems["worker2_id"] = "Choose the second co-worker."
+        if lead is None and w1 is not None and w2 is not None:
+            problems["lead_worker_id"] = "Choose which of the two co-workers leads."
+        end_date: date | None = None
+        end_reason = ""
+        if self.ended_check is not None and self.ended_check.isChecked():
+            assert self.end_edit is not None and self.end_reason_edit is not None
+            end_date = from_qdate(self.end_edit.date())
+            end_reason = self.end_reason_edit.text().strip()
+        ca = CoAllocation(
+            case_id=case_id or 0,
+            worker1_id=w1 if w1 is not None else -1,
+            worker2_id=w2 if w2 is not None else -2,
+            lead_worker_id=lead if lead is not None else (w1 if w1 is not None else -1),
+            start_date=from_qdate(self.start_edit.date()),
+            reasons=[r for r, check in self.reason_checks.items() if check.isChecked()],
+            end_date=end_date,
+            end_reason=end_reason,
+            id=self.coallocation.id if self.coallocation else None,
+        )
+        if w1 is None or w2 is None:
+            # the dataclass would add "choose two different workers" to a blank picker: say the simpler thing
+            errors = {k: v for k, v in ca.validate().items() if k not in ("worker2_id", "lead_worker_id")}
+            return _Checked(ca, errors), problems
+        return ca, problems
+
+    def _write(self, obj: object) -> int:
+        ca = obj.ca if isinstance(obj, _Checked) else obj
+        assert isinstance(ca, CoAllocation)
+        saved = self.store.update_coallocation(ca) if ca.id is not None else self.store.add_coallocation(ca)
+        assert saved.id is not None
+        return saved.id
+
+
+class _Checked:
+    """A co-allocation with its errors already worked out (so ``save`` does not re-validate it)."""
+
+    def __init__(self, ca: CoAllocation, errors: dict[str, str]) -> None:
+        self.ca = ca
+        self._errors = errors
+
+    def validate(self) -> dict[str, str]:
+        return self._errors
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

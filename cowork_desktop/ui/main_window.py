@@ -1,0 +1,437 @@
+"""The main window: navigation on the left (Dashboard, Cases, Workers), pages on the right, and the menus.
+
+It wires the pages together and opens the meeting wizards (``cowork_desktop.ui.wizard``, imported when first
+needed) when the case page asks for one; when a wizard reports a changed record the pages are refreshed.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop import __version__
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.models import RecordKind
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.db import open_store
+from cowork_desktop.ui import theme
+from cowork_desktop.ui.case_list import CaseListPage
+from cowork_desktop.ui.case_page import CasePage
+from cowork_desktop.ui.dashboard import DashboardPage
+from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
+from cowork_desktop.ui.widgets import RoomyItemDelegate, button, hint_label, title_label
+from cowork_desktop.ui.workers import WorkersPage
+
+APP_TITLE = "cowork-desktop"
+WIZARD_MISSING = "The meeting wizard is not available in this build."
+NAV_PAGES = ("dashboard", "cases", "workers")
+NAV_LABELS = {"dashboard": "Dashboard", "cases": "Cases", "workers": "Workers"}
+
+
+class WelcomePanel(QWidget):
+    """Shown instead of the dashboard while the database has no cases and no workers."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcomePanel")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 40, 48, 40)
+        outer.addStretch(1)
+        card = QFrame()
+        card.setProperty("role", "panel")
+        card.setMaximumWidth(720)
+        column = QVBoxLayout(card)
+        column.setContentsMargins(32, 28, 32, 28)
+        column.setSpacing(14)
+        column.addWidget(title_label("Welcome to cowork-desktop"))
+        column.addWidget(
+            hint_label(
+                "Set up co-worked cases, record the initial meeting with both co-workers, and keep "
+                "reviews, reflective discussions and agreed actions on track. Everything stays on "
+                "this computer."
+            )
+        )
+        empty = QLabel(
+            "This database is empty. Start by adding the workers in your team, or look around "
+            "with demo data first (fictional cases and people, clearly marked DEMO DATA)."
+        )
+        empty.setWordWrap(True)
+        column.addWidget(empty)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        self.add_worker_button = button("&Add a worker…", "welcomeAddWorker", "Add a worker")
+        self.demo_button = button(
+            "Load &demo data",
+            "welcomeLoadDemo",
+            "Load demo data",
+            "Adds fictional cases and workers so you can try every screen.",
+        )
+        self.add_worker_button.setDefault(True)
+        row.addWidget(self.add_worker_button)
+        row.addWidget(self.demo_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        centre = QHBoxLayout()
+        centre.addStretch(1)
+        centre.addWidget(card, 3)
+        centre.addStretch(1)
+        outer.addLayout(centre)
+        outer.addStretch(2)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, forms_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ws = ws
+        self.forms_dir = forms_dir
+        self._wizards: list[QWidget] = []
+        self.resize(1280, 800)
+        self.setMinimumSize(960, 640)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        side = QFrame()
+        side.setObjectName("sidebar")
+        side_column = QVBoxLayout(side)
+        side_column.setContentsMargins(10, 16, 10, 10)
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName("Navigation")
+        for key in NAV_PAGES:
+            item = QListWidgetItem(NAV_LABELS[key])
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.nav.setItemDelegate(RoomyItemDelegate(self.nav))
+        self.nav.setFixedWidth(170)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        side_column.addWidget(self.nav)
+        row.addWidget(side)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.welcome = WelcomePanel()
+        self.welcome.add_worker_button.clicked.connect(self.new_worker)
+        self.welcome.demo_button.clicked.connect(self.load_demo)
+        self.stack.addWidget(self.welcome)
+        self.dashboard: DashboardPage
+        self.case_list: CaseListPage
+        self.workers_page: WorkersPage
+        self.case_page: CasePage
+        self._build_menus()
+        self._build_pages()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+
+        def action(
+            text: str, slot: Any, shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None
+        ) -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            return a
+
+        file_menu = bar.addMenu("&File")
+        self.open_action = action("&Open database…", self.open_database, QKeySequence.StandardKey.Open)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.quit_action)
+
+        cases_menu = bar.addMenu("&Cases")
+        self.new_case_action = action("&New case…", self.new_case, QKeySequence.StandardKey.New)
+        self.new_coallocation_action = action("New &co-allocation…", self.new_coallocation)
+        cases_menu.addAction(self.new_case_action)
+        cases_menu.addAction(self.new_coallocation_action)
+
+        workers_menu = bar.addMenu("&Workers")
+        self.new_worker_action = action("&New worker…", self.new_worker)
+        workers_menu.addAction(self.new_worker_action)
+
+        view_menu = bar.addMenu("&View")
+        for n, key in enumerate(NAV_PAGES, start=1):
+            view_menu.addAction(
+                action(f"Go to {NAV_LABELS[key]}", lambda _c=False, k=key: self.go(k), f"Ctrl+{n}")
+            )
+        view_menu.addSeparator()
+        current = theme.current_theme(_app())
+        self.high_contrast_action = QAction("&High contrast", self)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(current.high_contrast)
+        self.high_contrast_action.toggled.connect(lambda _on: self._theme_changed())
+        view_menu.addAction(self.high_contrast_action)
+        text_menu = view_menu.addMenu("&Larger text")
+        self.text_scale_group = QActionGroup(self)
+        self.text_scale_group.setExclusive(True)
+        self.text_scale_actions: dict[float, QAction] = {}
+        for scale, label in zip(
+            theme.TEXT_SCALES, ("&Normal (100%)", "&Larger (125%)", "L&argest (150%)"), strict=True
+        ):
+            a = QAction(label, self)
+            a.setCheckable(True)
+            a.setChecked(abs(scale - current.text_scale) < 0.01)
+            a.setData(scale)
+            a.toggled.connect(self._scale_toggled)
+            self.text_scale_group.addAction(a)
+            text_menu.addAction(a)
+            self.text_scale_actions[scale] = a
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(action("&About cowork-desktop", self.about))
+
+    def _build_pages(self) -> None:
+        """(Re)build the pages for the current workspace."""
+        for name in ("dashboard", "case_list", "workers_page", "case_page"):
+            old = self.__dict__.get(name)
+            if isinstance(old, QWidget):
+                self.stack.removeWidget(old)
+                old.deleteLater()
+        self.dashboard = DashboardPage(self.ws)
+        self.dashboard.case_opened.connect(self.show_case)
+        self.case_list = CaseListPage(self.ws.store)
+        self.case_list.case_opened.connect(self.show_case)
+        self.case_list.new_case_requested.connect(self.new_case)
+        self.workers_page = WorkersPage(self.ws.store)
+        self.workers_page.workers_changed.connect(self.refresh_all)
+        self.case_page = CasePage(self.ws)
+        self.case_page.record_requested.connect(self.open_meeting)
+        self.case_page.record_opened.connect(self.open_record)
+        self.case_page.case_changed.connect(lambda _id: self.refresh_all())
+        self.case_page.back_requested.connect(lambda: self.go("cases"))
+        for page in (self.dashboard, self.case_list, self.workers_page, self.case_page):
+            self.stack.addWidget(page)
+        self._update_title()
+        self.statusBar().showMessage(f"Database: {self.ws.store.path}")
+        self.go("dashboard")
+
+    # -- state ------------------------------------------------------------------------------------
+    def is_empty(self) -> bool:
+        store = self.ws.store
+        return store.count_cases() == 0 and not store.list_workers()
+
+    def is_demo(self) -> bool:
+        return self.ws.store.get_setting("demo") == "1"
+
+    def _update_title(self) -> None:
+        title = f"{self.ws.store.path.name} — {APP_TITLE}"
+        if self.is_demo():
+            title = f"DEMO DATA — {title}"
+        self.setWindowTitle(title)
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def go(self, key: str) -> None:
+        """Show a navigation page: ``dashboard`` (the welcome panel while empty), ``cases`` or ``workers``."""
+        page: QWidget = {
+            "dashboard": self.dashboard,
+            "cases": self.case_list,
+            "workers": self.workers_page,
+        }[key]
+        if key == "dashboard" and self.is_empty():
+            page = self.welcome
+        self.stack.setCurrentWidget(page)
+        self._select_nav(key)
+
+    def _select_nav(self, key: str) -> None:
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(NAV_PAGES.index(key))
+        self.nav.blockSignals(False)
+
+    def _nav_changed(self, row: int) -> None:
+        if 0 <= row < len(NAV_PAGES):
+            self.go(NAV_PAGES[row])
+
+    def show_case(self, case_id: int) -> None:
+        try:
+            self.case_page.show_case(case_id)
+        except CoworkError as exc:
+            QMessageBox.warning(self, "Cannot open the case", str(exc))
+            return
+        self.stack.setCurrentWidget(self.case_page)
+        self._select_nav("cases")
+
+    def refresh_all(self) -> None:
+        self.dashboard.refresh()
+        self.case_list.refresh()
+        self.workers_page.refresh()
+        self.case_page.refresh()
+        self._update_title()
+        if self.stack.currentWidget() is self.welcome and not self.is_empty():
+            self.go("dashboard")
+
+    # -- meetings -----------------------------------------------------------------------------------
+    def open_meeting(self, coallocation_id: int, kind: str) -> QWidget | None:
+        open_meeting = _wizard_function("open_meeting")
+        if open_meeting is None:
+            QMessageBox.information(self, "Meeting wizard", WIZARD_MISSING)
+            return None
+        try:
+            widget = open_meeting(self.ws, coallocation_id, RecordKind(kind), self)
+        except CoworkError as exc:
+            QMessageBox.warning(self, "Cannot open the meeting", str(exc))
+            return None
+        return self._watch(widget)
+
+    def open_record(self, record_id: int) -> QWidget | None:
+        open_record = _wizard_function("open_record")
+        if open_record is None:
+            QMessageBox.information(self, "Meeting wizard", WIZARD_MISSING)
+            return None
+        try:
+            widget = open_record(self.ws, record_id, self)
+        except CoworkError as exc:
+            QMessageBox.warning(self, "Cannot open the record", str(exc))
+            return None
+        return self._watch(widget)
+
+    def _watch(self, widget: QWidget | None) -> QWidget | None:
+        """Refresh the pages when the wizard reports a changed record; keep it alive while it is open."""
+        if widget is None:
+            return None
+        signal = getattr(widget, "record_changed", None)
+        if signal is not None:
+            signal.connect(self._record_changed)
+        self._wizards.append(widget)
+        widget.destroyed.connect(lambda _obj=None, w=widget: self._forget(w))
+        self.refresh_all()
+        return widget
+
+    def _forget(self, widget: QObject) -> None:
+        self._wizards = [w for w in self._wizards if w is not widget]
+
+    def _record_changed(self, _record_id: int = 0) -> None:
+        self.refresh_all()
+
+    # -- menu actions -------------------------------------------------------------------------------
+    def new_case(self) -> None:
+        dialog = CaseDialog(self.ws.store, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self.refresh_all()
+            self.show_case(dialog.saved_id)
+
+    def new_coallocation(self) -> None:
+        case_id = self.case_page.case_id if self.stack.currentWidget() is self.case_page else None
+        dialog = CoAllocationDialog(self.ws.store, case_id, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
+            self.refresh_all()
+            self.show_case(self.ws.store.get_coallocation(dialog.saved_id).case_id)
+
+    def new_worker(self) -> None:
+        dialog = WorkerDialog(self.ws.store, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh_all()
+            self.go("workers")
+
+    def load_demo(self) -> None:
+        try:
+            from cowork_desktop.services.demo import load_demo
+        except ImportError:
+            QMessageBox.information(self, "Demo data", "Demo data is not available in this build.")
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            load_demo(self.ws, date.today())
+        except CoworkError as exc:
+            QMessageBox.warning(self, "Demo data", str(exc))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.refresh_all()
+        self.go("dashboard")
+
+    def open_database(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Open or create a database",
+            str(self.ws.store.path.parent),
+            "cowork databases (*.db);;All files (*)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            self.switch_database(Path(path))
+
+    def switch_database(self, path: Path) -> bool:
+        try:
+            store = open_store(path)
+        except CoworkError as exc:
+            QMessageBox.critical(self, "Cannot open the database", str(exc))
+            return False
+        try:
+            ws = Workspace.open(store, self.forms_dir)
+        except (CoworkError, OSError) as exc:
+            store.close()
+            QMessageBox.critical(self, "Cannot open the database", str(exc))
+            return False
+        old = self.ws.store
+        self.ws = ws
+        self._build_pages()
+        old.close()
+        return True
+
+    def _scale_toggled(self, on: bool) -> None:
+        if on:
+            self._theme_changed()
+
+    def _theme_changed(self) -> None:
+        checked = self.text_scale_group.checkedAction()
+        scale = float(checked.data()) if checked is not None else 1.0
+        theme.apply_theme(_app(), self.high_contrast_action.isChecked(), scale)
+        self.refresh_all()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About cowork-desktop",
+            f"<h3>cowork-desktop {__version__}</h3>"
+            "<p>Set up and supervise co-worked children's social care cases, offline.</p>"
+            f"<p>Database: {self.ws.store.path}</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for widget in list(self._wizards):
+            widget.close()
+        super().closeEvent(event)
+
+
+def _wizard_function(name: str) -> Callable[..., QWidget | None] | None:
+    """``open_meeting``/``open_record`` from the wizard package, imported when first needed (None if absent)."""
+    try:
+        module = importlib.import_module("cowork_desktop.ui.wizard")
+    except ImportError:
+        return None
+    found = getattr(module, name, None)
+    return found if callable(found) else None
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return app

@@ -1,0 +1,265 @@
+"""Look and feel: a calm light palette or a high-contrast one (black, white, yellow focus), and text scaling.
+
+The API is shared with the meeting wizards; keep it stable:
+
+* ``apply_theme(app, high_contrast, text_scale)`` applies (and by default remembers) the choice;
+* ``saved_theme()`` / ``apply_saved_theme(app)`` read it back from QSettings("cowork", "cowork-desktop");
+* ``colors()`` gives the colours of the theme in use (error text, severity cells) for code that paints.
+
+Fonts are scaled from the platform's base size, recorded once, so switching scale never compounds.
+Widgets mark their role with a dynamic property (``role="title"``, ``"subtitle"``, ``"hint"``) or the
+objectName ``fieldError``; the application style sheet below gives each its size and colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from cowork_desktop.domain.due import Severity
+
+SETTINGS_ORG = "cowork"
+SETTINGS_APP = "cowork-desktop"
+TEXT_SCALES = (1.0, 1.25, 1.5)
+#: the smallest base size used: the platform default (often 9 pt) is small for a meeting-room screen
+MIN_BASE_POINT_SIZE = 10.5
+_BASE_SIZE_PROPERTY = "cowork_base_point_size"
+
+
+@dataclass(frozen=True)
+class ThemeColors:
+    high_contrast: bool
+    error: str
+    hint: str
+    accent: str
+    # severity -> (background, foreground)
+    severity: dict[Severity, tuple[str, str]]
+    panel: str
+    panel_border: str
+    sidebar: str
+    nav_text: str
+    nav_selected: str
+    nav_selected_text: str
+    nav_hover: str
+
+
+NORMAL = ThemeColors(
+    high_contrast=False,
+    error="#b3261e",
+    hint="#4a5561",
+    accent="#1f5f99",
+    severity={
+        Severity.URGENT: ("#fbe0de", "#8c1d18"),
+        Severity.OVERDUE: ("#fdefd3", "#6b4100"),
+        Severity.DUE: ("#e2edf9", "#17497d"),
+    },
+    panel="#ffffff",
+    panel_border="#d5dbe1",
+    sidebar="#e6ebf0",
+    nav_text="#1b1f24",
+    nav_selected="#1f5f99",
+    nav_selected_text="#ffffff",
+    nav_hover="#d6dee6",
+)
+
+HIGH_CONTRAST = ThemeColors(
+    high_contrast=True,
+    error="#ffff00",
+    hint="#ffffff",
+    accent="#ffff00",
+    severity={
+        Severity.URGENT: ("#ffff00", "#000000"),
+        Severity.OVERDUE: ("#000000", "#ffff00"),
+        Severity.DUE: ("#000000", "#ffffff"),
+    },
+    panel="#000000",
+    panel_border="#ffffff",
+    sidebar="#000000",
+    nav_text="#ffffff",
+    nav_selected="#ffff00",
+    nav_selected_text="#000000",
+    nav_hover="#333333",
+)
+
+_current = NORMAL
+
+
+@dataclass(frozen=True)
+class ThemeSettings:
+    high_contrast: bool = False
+    text_scale: float = 1.0
+
+
+def colors() -> ThemeColors:
+    """The colours of the theme in use."""
+    return _current
+
+
+def _settings() -> QSettings:
+    return QSettings(SETTINGS_ORG, SETTINGS_APP)
+
+
+def _nearest_scale(value: float) -> float:
+    return min(TEXT_SCALES, key=lambda s: abs(s - value))
+
+
+def saved_theme() -> ThemeSettings:
+    s = _settings()
+    high = str(s.value("theme/high_contrast", "false")).lower() in ("true", "1")
+    try:
+        scale = float(str(s.value("theme/text_scale", "1.0")))
+    except ValueError:
+        scale = 1.0
+    return ThemeSettings(high, _nearest_scale(scale))
+
+
+def save_theme(settings: ThemeSettings) -> None:
+    s = _settings()
+    s.setValue("theme/high_contrast", "true" if settings.high_contrast else "false")
+    s.setValue("theme/text_scale", str(settings.text_scale))
+    s.sync()
+
+
+def normal_palette() -> QPalette:
+    p = QPalette()
+    window = QColor("#f3f5f7")
+    text = QColor("#1b1f24")
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        p.setColor(group, QPalette.ColorRole.Window, window)
+        p.setColor(group, QPalette.ColorRole.WindowText, text)
+        p.setColor(group, QPalette.ColorRole.Base, QColor("#ffffff"))
+        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor("#f6f8fa"))
+        p.setColor(group, QPalette.ColorRole.Text, text)
+        p.setColor(group, QPalette.ColorRole.Button, QColor("#e9edf1"))
+        p.setColor(group, QPalette.ColorRole.ButtonText, text)
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor("#1f5f99"))
+        p.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        p.setColor(group, QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
+        p.setColor(group, QPalette.ColorRole.ToolTipText, text)
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#66707a"))
+        p.setColor(group, QPalette.ColorRole.Link, QColor("#1f5f99"))
+        p.setColor(group, QPalette.ColorRole.Mid, QColor("#c3cad1"))
+    disabled = QColor("#7d858d")
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#eef1f4"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#f3f5f7"))
+    return p
+
+
+def high_contrast_palette() -> QPalette:
+    p = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+        for role in (
+            QPalette.ColorRole.Window,
+            QPalette.ColorRole.Base,
+            QPalette.ColorRole.AlternateBase,
+            QPalette.ColorRole.Button,
+            QPalette.ColorRole.ToolTipBase,
+        ):
+            p.setColor(group, role, black)
+        for role in (
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.ButtonText,
+            QPalette.ColorRole.ToolTipText,
+            QPalette.ColorRole.BrightText,
+            QPalette.ColorRole.Mid,
+            QPalette.ColorRole.Light,
+        ):
+            p.setColor(group, role, white)
+        p.setColor(group, QPalette.ColorRole.Highlight, yellow)
+        p.setColor(group, QPalette.ColorRole.HighlightedText, black)
+        p.setColor(group, QPalette.ColorRole.Link, yellow)
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#d0d0d0"))
+    # disabled stays readable on black (about 7:1) but visibly different from enabled text
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#a6a6a6"))
+    return p
+
+
+def _style_sheet(c: ThemeColors, base_pt: float) -> str:
+    title = round(base_pt * 1.6, 1)
+    subtitle = round(base_pt * 1.2, 1)
+    sheet = f"""
+QLabel[role="title"] {{ font-size: {title}pt; font-weight: 600; }}
+QLabel[role="subtitle"] {{ font-size: {subtitle}pt; font-weight: 600; }}
+QLabel[role="hint"] {{ color: {c.hint}; }}
+QLabel[role="counts"] {{ font-size: {subtitle}pt; }}
+QLabel#fieldError, QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
+QFrame[role="panel"] {{ background: {c.panel}; border: 1px solid {c.panel_border}; border-radius: 6px; }}
+QFrame#sidebar {{ background: {c.sidebar}; border-right: 1px solid {c.panel_border}; }}
+QListWidget#navigation {{ border: none; background: transparent; outline: none; }}
+QListWidget#navigation::item {{ padding: 9px 12px; margin: 1px 0; border-radius: 4px; color: {c.nav_text}; }}
+QListWidget#navigation::item:selected {{ background: {c.nav_selected}; color: {c.nav_selected_text}; }}
+QListWidget#navigation::item:hover:!selected {{ background: {c.nav_hover}; }}
+QListWidget#navigation:focus {{ border: 2px solid {c.accent}; border-radius: 4px; }}
+"""
+    if not c.high_contrast:
+        sheet += """
+QPushButton { padding: 5px 14px; }
+"""
+    if c.high_contrast:
+        sheet += """
+QPushButton { background: #000000; color: #ffffff; border: 2px solid #ffffff; border-radius: 4px;
+              padding: 5px 14px; }
+QPushButton:disabled { color: #a6a6a6; border: 2px dashed #a6a6a6; }
+QPushButton:focus, QPushButton:hover { border: 3px solid #ffff00; }
+QLineEdit, QSpinBox, QDateEdit, QComboBox, QPlainTextEdit, QTextEdit {
+              border: 2px solid #ffffff; padding: 3px; background: #000000; color: #ffffff; }
+QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
+QTextEdit:focus, QTableView:focus, QListView:focus, QListWidget:focus { border: 3px solid #ffff00; }
+QCheckBox:focus, QRadioButton:focus { color: #ffff00; }
+QTableView { gridline-color: #ffffff; border: 2px solid #ffffff; }
+QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; padding: 4px; }
+"""
+    return sheet
+
+
+def base_point_size(app: QApplication) -> float:
+    """The unscaled text size, recorded the first time a theme is applied."""
+    recorded = app.property(_BASE_SIZE_PROPERTY)
+    if isinstance(recorded, (int, float)) and recorded > 0:
+        return float(recorded)
+    size = app.font().pointSizeF()
+    base = max(size if size > 0 else MIN_BASE_POINT_SIZE, MIN_BASE_POINT_SIZE)
+    app.setProperty(_BASE_SIZE_PROPERTY, base)
+    return base
+
+
+def apply_theme(app: QApplication, high_contrast: bool, text_scale: float, *, persist: bool = True) -> None:
+    """Apply the palette (Fusion style), the text scale (1.0, 1.25 or 1.5) and the style sheet."""
+    global _current
+    scale = _nearest_scale(text_scale)
+    _current = HIGH_CONTRAST if high_contrast else NORMAL
+    base = base_point_size(app)
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(high_contrast_palette() if high_contrast else normal_palette())
+    font = QFont(app.font())
+    font.setPointSizeF(base * scale)
+    app.setFont(font)
+    app.setStyleSheet(_style_sheet(_current, base * scale))
+    app.setProperty("cowork_high_contrast", high_contrast)
+    app.setProperty("cowork_text_scale", scale)
+    if persist:
+        save_theme(ThemeSettings(high_contrast, scale))
+
+
+def current_theme(app: QApplication) -> ThemeSettings:
+    """What is applied now (falls back to the saved choice before any theme was applied)."""
+    scale = app.property("cowork_text_scale")
+    high = app.property("cowork_high_contrast")
+    if isinstance(scale, float) and isinstance(high, bool):
+        return ThemeSettings(high, scale)
+    return saved_theme()
+
+
+def apply_saved_theme(app: QApplication) -> ThemeSettings:
+    chosen = saved_theme()
+    apply_theme(app, chosen.high_contrast, chosen.text_scale, persist=False)
+    return chosen

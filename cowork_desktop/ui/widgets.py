@@ -1,0 +1,208 @@
+"""Small shared widgets: a field with its error message underneath, titles, hints, date helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSize
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+DATE_FORMAT = "%d %b %Y"
+QT_DATE_FORMAT = "dd MMM yyyy"
+
+
+def fmt_date(value: date | str | None, empty: str = "") -> str:
+    """``02 Nov 2026`` (the format the due messages use), from a date or an ISO string."""
+    if value is None or value == "":
+        return empty
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value).strftime(DATE_FORMAT)
+        except ValueError:
+            return value
+    return value.strftime(DATE_FORMAT)
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _plain(label_text: str) -> str:
+    return label_text.replace("&", "").rstrip(":").strip()
+
+
+def set_role(widget: QWidget, role: str) -> None:
+    """Mark a widget's role for the theme's style sheet, and restyle it now."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def title_label(text: str, role: str = "title") -> QLabel:
+    """A page or section title; its size comes from the theme's style sheet."""
+    label = QLabel(text)
+    label.setProperty("role", role)
+    label.setWordWrap(True)
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    return label
+
+
+def button(text: str, object_name: str, accessible_name: str = "", tip: str = "") -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(object_name)
+    b.setAccessibleName(accessible_name or _plain(text))
+    if tip:
+        b.setToolTip(tip)
+        b.setAccessibleDescription(tip)
+    return b
+
+
+class FieldError(QLabel):
+    """The message shown under one field; hidden while there is nothing to say."""
+
+    def __init__(self, field_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setAccessibleName(f"{field_name}: problem")
+        self.hide()
+
+    def set_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def message(self) -> str:
+        """The message shown now ("" when the field is fine)."""
+        return "" if self.isHidden() else self.text()
+
+
+class FormFields:
+    """Labelled fields in a QFormLayout, each with a hint and an error label under it, keyed by field name.
+
+    The keys are the dataclass/store field names (``reference``, ``worker1_id``...), so the
+    ``ValidationError.errors`` dict maps straight onto the labels.
+    """
+
+    def __init__(self, form: QFormLayout) -> None:
+        self.form = form
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, FieldError] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
+
+    def add(
+        self,
+        key: str,
+        label_text: str,
+        field: QWidget,
+        *,
+        hint: str = "",
+        focus: QWidget | None = None,
+    ) -> FieldError:
+        """Add a row; ``focus`` is the widget the label's mnemonic moves to (default: ``field``)."""
+        name = _plain(label_text)
+        label = QLabel(label_text)
+        target = focus or field
+        label.setBuddy(target)
+        if not target.accessibleName():
+            target.setAccessibleName(name)
+        box = QWidget()
+        box.setObjectName(f"{key}Row")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(3)
+        column.addWidget(field)
+        if hint:
+            column.addWidget(hint_label(hint))
+        error = FieldError(name)
+        column.addWidget(error)
+        self.form.addRow(label, box)
+        self.fields[key] = target
+        self.errors[key] = error
+        self.labels[key] = label
+        self.rows[key] = box
+        return error
+
+    def clear(self) -> None:
+        for key, error in self.errors.items():
+            error.set_error("")
+            self.fields[key].setAccessibleDescription("")
+
+    def show(self, errors: dict[str, str]) -> dict[str, str]:
+        """Show each message under its field and focus the first; return the messages with no field."""
+        self.clear()
+        unplaced: dict[str, str] = {}
+        first: QWidget | None = None
+        for key, message in errors.items():
+            if key in self.errors:
+                self.errors[key].set_error(message)
+                self.fields[key].setAccessibleDescription(message)
+                if first is None:
+                    first = self.fields[key]
+            else:
+                unplaced[key] = message
+        if first is not None:
+            first.setFocus()
+        return unplaced
+
+
+class RoomyItemDelegate(QStyledItemDelegate):
+    """Taller rows (for the navigation list): room proportional to the text size, so it scales with it."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        height = option.fontMetrics.height()
+        return QSize(size.width(), max(size.height(), int(height * 2.3)))
+
+
+class CompactTableView(QTableView):
+    """A short table that is only as tall as its rows (up to ``max_rows``), re-fitted when they re-wrap."""
+
+    def __init__(self, max_rows: int = 5, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.max_rows = max_rows
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        height = 2 * self.frameWidth()
+        if not self.horizontalHeader().isHidden():
+            height += self.horizontalHeader().sizeHint().height()
+        height += sum(self.rowHeight(r) for r in range(min(rows, self.max_rows)))
+        if rows > self.max_rows:
+            height += self.horizontalScrollBar().sizeHint().height()
+        return QSize(super().sizeHint().width(), max(height, 32))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def refit(self) -> None:
+        self.resizeRowsToContents()
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.refit()

@@ -1,0 +1,554 @@
+"""The pages of a meeting wizard: the start page, one page per form section, signatures, and "signed"."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
+
+from cowork_desktop.domain.forms import FollowUp, Question, QuestionKind, Section
+from cowork_desktop.domain.models import RecordKind, RecordStatus
+from cowork_desktop.services.plan import fmt_day
+from cowork_desktop.ui.signature_pad import SignaturePad
+from cowork_desktop.ui.wizard import style
+from cowork_desktop.ui.wizard.questions import QuestionWidget, make_date_edit
+
+if TYPE_CHECKING:
+    from cowork_desktop.ui.wizard.wizard import MeetingWizard
+
+START_KEY = "_start"
+SIGN_KEY = "_sign"
+DONE_KEY = "_done"
+
+
+class QuestionRow(QWidget):
+    """A question: its prompt, the protocol's guidance, the answer widget and (when needed) the message in red."""
+
+    def __init__(self, question: Question, widget: QuestionWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.widget = widget
+        self.setObjectName(f"row_{question.id}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 8)
+        layout.setSpacing(4)
+        if question.kind == QuestionKind.INFO:
+            frame, inner = style.panel(f"info_{question.id}")
+            prompt = QLabel(question.prompt)
+            prompt.setWordWrap(True)
+            prompt.setFont(style.scaled_font(prompt, 1.0, bold=True))
+            inner.addWidget(prompt)
+            if question.guidance:
+                inner.addWidget(QLabel(question.guidance, wordWrap=True))
+            layout.addWidget(frame)
+            self.prompt = prompt
+            self.guidance: QLabel | None = None
+            self.error = style.error_label()
+            return
+        self.prompt = style.prompt_label(question.prompt, question.required)
+        self.prompt.setObjectName(f"prompt_{question.id}")
+        self.prompt.setBuddy(widget.focus_target())
+        layout.addWidget(self.prompt)
+        self.guidance = None
+        if question.guidance:
+            self.guidance = style.hint_label(question.guidance)
+            self.guidance.setObjectName(f"guidance_{question.id}")
+            layout.addWidget(self.guidance)
+        layout.addWidget(widget)
+        self.error = style.error_label()
+        self.error.setObjectName("fieldError")
+        self.error.setAccessibleName(f"{question.prompt}: problem")
+        layout.addWidget(self.error)
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        description = self.question.guidance
+        if message:
+            description = f"Problem: {message} {description}".strip()
+        for control, _name in self.widget.controls():
+            control.setAccessibleDescription(description)
+
+    def message(self) -> str:
+        return self.error.text() if not self.error.isHidden() else ""
+
+
+class FormPage(QWizardPage):
+    """A page of questions in a scroll area, with the save-warning bar and an optional urgent notice."""
+
+    def __init__(self, owner: MeetingWizard, key: str, title: str, guidance: str = "") -> None:
+        super().__init__()
+        self.owner = owner
+        self.key = key
+        self.setObjectName(f"page_{key}")
+        self.setTitle(title)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(8)
+        self.save_bar = QLabel()
+        self.save_bar.setObjectName("saveWarning")
+        self.save_bar.setWordWrap(True)
+        self.save_bar.setAccessibleName("Not saved yet")
+        bg, fg, border = style.urgent_colors()
+        self.save_bar.setStyleSheet(
+            f"QLabel#saveWarning {{ background: {bg}; color: {fg}; border: 2px solid {border};"
+            " border-radius: 4px; padding: 6px 10px; font-weight: 600; }"
+        )
+        self.save_bar.hide()
+        outer.addWidget(self.save_bar)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName(f"scroll_{key}")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.content = QWidget()
+        self.content.setObjectName(f"content_{key}")
+        self.body = QVBoxLayout(self.content)
+        self.body.setContentsMargins(2, 2, 14, 2)
+        self.body.setSpacing(6)
+        if guidance:
+            frame, inner = style.panel(f"guidance_{key}")
+            text = QLabel(guidance)
+            text.setObjectName("sectionGuidance")
+            text.setWordWrap(True)
+            text.setTextFormat(Qt.TextFormat.PlainText)
+            inner.addWidget(text)
+            self.body.addWidget(frame)
+        self.notice = QLabel()
+        self.notice.setObjectName("urgentNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.setAccessibleName("Urgent")
+        bg, fg, border = style.urgent_colors()
+        self.notice.setStyleSheet(
+            f"QLabel#urgentNotice {{ background: {bg}; color: {fg}; border: 3px solid {border};"
+            " border-radius: 6px; padding: 10px 12px; }"
+        )
+        self.notice.hide()
+        self.rows: dict[str, QuestionRow] = {}
+        self.scroll.setWidget(self.content)
+        outer.addWidget(self.scroll, 1)
+        self._body_end_added = False
+
+    def add_widget(self, widget: QWidget) -> None:
+        self.body.addWidget(widget)
+
+    def add_row(self, row: QuestionRow) -> None:
+        self.rows[row.question.id] = row
+        self.body.addWidget(row)
+
+    def finish(self) -> None:
+        """Place the urgent notice under the questions it is about, and push everything up."""
+        self.body.addWidget(self.notice)
+        self.body.addStretch(1)
+
+    @property
+    def question_ids(self) -> list[str]:
+        return list(self.rows)
+
+    # -- state ------------------------------------------------------------------------------------
+    def refresh(self, answers: dict[str, Any], context: dict[str, bool]) -> None:
+        for row in self.rows.values():
+            row.setVisible(row.question.is_shown(answers, context))
+        self._refresh_notice(answers, context)
+
+    def _refresh_notice(self, answers: dict[str, Any], context: dict[str, bool]) -> None:
+        found: list[FollowUp] = []
+        for row in self.rows.values():
+            q = row.question
+            if not q.is_shown(answers, context):
+                continue
+            value = answers.get(q.id)
+            found.extend(fu for fu in q.follow_ups if value is not None and str(value) in fu.when)
+        if not found:
+            self.notice.hide()
+            self.notice.setText("")
+            return
+        parts = []
+        urgent = [fu for fu in found if fu.urgent]
+        if urgent:
+            parts.append("<b>Urgent: this must be addressed now.</b>")
+            parts.extend(f"&bull; {_esc(fu.message)}" for fu in urgent)
+            parts.append("After signing this record you can start the issue-resolution MDR straight away.")
+        for fu in found:
+            if not fu.urgent:
+                parts.append(f"<b>Next step:</b> {_esc(fu.message)}")
+        self.notice.setText("<br>".join(parts))
+        self.notice.setAccessibleDescription(" ".join(fu.message for fu in found))
+        self.notice.show()
+
+    def is_shown(self) -> bool:
+        return True
+
+    def show_errors(self, errors: dict[str, str]) -> QWidget | None:
+        """Each message next to its field; the first field with a problem gets the focus."""
+        first: QWidget | None = None
+        for qid, row in self.rows.items():
+            message = errors.get(qid, "")
+            row.set_error(message)
+            if message and first is None:
+                first = row.widget.focus_target()
+                self.scroll.ensureWidgetVisible(row)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(first)
+        return first
+
+    def clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.set_error("")
+
+    def set_save_warning(self, message: str) -> None:
+        self.save_bar.setText(message)
+        self.save_bar.setVisible(bool(message))
+
+    # -- QWizardPage ------------------------------------------------------------------------------
+    def validatePage(self) -> bool:
+        return self.owner.validate_page(self)
+
+    def nextId(self) -> int:
+        return self.owner.next_page_id(self)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class StartPage(FormPage):
+    """Meeting date and who is present, with what the meeting is for."""
+
+    def __init__(self, owner: MeetingWizard) -> None:
+        env = owner.env
+        super().__init__(owner, START_KEY, env.form.title, "")
+        frame, inner = style.panel("meetingSummary")
+        ref = QLabel(f"Case {env.case_reference}")
+        ref.setObjectName("caseReference")
+        ref.setFont(style.scaled_font(ref, 1.15, bold=True))
+        inner.addWidget(ref)
+        workers = " and ".join(env.worker_label(w) for w in env.coworkers)
+        inner.addWidget(QLabel(f"Co-workers: {workers}", wordWrap=True))
+        if env.form.description:
+            inner.addWidget(QLabel(" ".join(env.form.description.split()), wordWrap=True))
+        record = env.record
+        if record.supersedes_id is not None:
+            amend = QLabel(
+                f"Amendment: version {record.version} of this record, correcting version {record.version - 1}."
+                f" Reason: {record.amendment_reason}"
+            )
+            amend.setObjectName("amendmentNote")
+            amend.setWordWrap(True)
+            amend.setFont(style.scaled_font(amend, 1.0, bold=True))
+            inner.addWidget(amend)
+        self.add_widget(frame)
+        date_row = QWidget()
+        date_row.setObjectName("row_meeting_date")
+        col = QVBoxLayout(date_row)
+        col.setContentsMargins(0, 4, 0, 8)
+        col.setSpacing(4)
+        self.date_prompt = style.prompt_label("Date of the meeting", True)
+        col.addWidget(self.date_prompt)
+        col.addWidget(style.hint_label("The day the meeting took place. It cannot be in the future."))
+        self.meeting_date: QDateEdit = make_date_edit(record.meeting_date)
+        self.meeting_date.setObjectName("meetingDate")
+        self.meeting_date.setAccessibleName("Date of the meeting")
+        self.meeting_date.setAccessibleDescription("The day the meeting took place. It cannot be in the future.")
+        self.date_prompt.setBuddy(self.meeting_date)
+        col.addWidget(self.meeting_date)
+        self.date_error = style.error_label()
+        col.addWidget(self.date_error)
+        self.add_widget(date_row)
+
+    def show_date_error(self, message: str) -> None:
+        self.date_error.setText(message)
+        self.date_error.setVisible(bool(message))
+        if message:
+            self.meeting_date.setFocus()
+
+
+class SectionPage(FormPage):
+    def __init__(self, owner: MeetingWizard, section: Section) -> None:
+        super().__init__(owner, section.id, section.title, " ".join(section.guidance.split()))
+        self.section = section
+
+    def is_shown(self) -> bool:
+        env = self.owner.env
+        answers = self.owner.answers
+        if not self.section.is_shown(answers, env.context):
+            return False
+        return any(row.question.is_shown(answers, env.context) for row in self.rows.values())
+
+
+def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
+    """The arrangement agreed last time (who does what, how often they discuss and meet the manager)."""
+    arrangement = owner.env.arrangement
+    if arrangement is None:
+        return None
+    frame, inner = style.panel("lastArrangement")
+    frame.setAccessibleName("The arrangement agreed last time")
+    head = QLabel(f"Agreed last time: {arrangement.record_title} of {fmt_day(arrangement.meeting_date)}")
+    head.setFont(style.scaled_font(head, 1.0, bold=True))
+    head.setWordWrap(True)
+    inner.addWidget(head)
+    lines = [
+        f"{t.task}: {t.lead or 'no lead'}{' (joint)' if t.joint else ''}" for t in arrangement.responsibilities
+    ]
+    if lines:
+        who = QLabel("Who does what:\n" + "\n".join(f"  {line}" for line in lines))
+        who.setObjectName("arrangementResponsibilities")
+        who.setWordWrap(True)
+        inner.addWidget(who)
+    freq = []
+    if arrangement.discussion_frequency:
+        recorder = f", recorded by {arrangement.discussion_recorder}" if arrangement.discussion_recorder else ""
+        freq.append(f"Case discussions between the co-workers: {arrangement.discussion_frequency}{recorder}")
+    if arrangement.supervision_frequency:
+        freq.append(f"Supervision with the manager and both workers: {arrangement.supervision_frequency}")
+    if freq:
+        label = QLabel("\n".join(freq))
+        label.setObjectName("arrangementFrequencies")
+        label.setWordWrap(True)
+        inner.addWidget(label)
+    return frame
+
+
+class SignOffPage(QWizardPage):
+    """Each co-worker present signs, then the manager last; drawn on the pad or by typed name."""
+
+    MANAGER = -1
+
+    def __init__(self, owner: MeetingWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.key = SIGN_KEY
+        self.setObjectName("page_sign")
+        self.setTitle("Signatures")
+        self.setCommitPage(True)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        intro = style.hint_label(
+            "Each co-worker who took part signs, then the manager signs last. Sign by drawing in the box, or "
+            "type the name instead and tick the statement. Signing locks the record: a later correction is "
+            "made as an amendment. Going back to change an answer clears the signatures collected so far."
+        )
+        layout.addWidget(intro)
+        self.status = QLabel()
+        self.status.setObjectName("signStatus")
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        frame, inner = style.panel("signerPanel")
+        self.now = QLabel()
+        self.now.setObjectName("nowSigning")
+        self.now.setFont(style.scaled_font(self.now, 1.15, bold=True))
+        self.now.setWordWrap(True)
+        inner.addWidget(self.now)
+        self.pad = SignaturePad()
+        inner.addWidget(self.pad)
+        pad_row = QHBoxLayout()
+        self.clear_button = QPushButton("Clear drawing")
+        self.clear_button.setObjectName("clearSignature")
+        self.clear_button.setAutoDefault(False)
+        self.clear_button.clicked.connect(self.pad.clear)
+        pad_row.addWidget(self.clear_button)
+        pad_row.addStretch(1)
+        inner.addLayout(pad_row)
+        self.name_label = QLabel()
+        self.name_label.setWordWrap(True)
+        inner.addWidget(self.name_label)
+        self.name = QLineEdit()
+        self.name.setObjectName("signName")
+        self.name_label.setBuddy(self.name)
+        inner.addWidget(self.name)
+        self.agree = QCheckBox("I agree this is an accurate record")
+        self.agree.setObjectName("agreeBox")
+        self.agree.setAccessibleName("I agree this is an accurate record")
+        inner.addWidget(self.agree)
+        self.error = style.error_label()
+        self.error.setAccessibleName("Signature: problem")
+        inner.addWidget(self.error)
+        self.sign_button = QPushButton("Sign")
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.setAutoDefault(False)
+        self.sign_button.clicked.connect(self.sign)
+        inner.addWidget(self.sign_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+        self.current: int | None = None
+
+    # -- state ------------------------------------------------------------------------------------
+    def initializePage(self) -> None:
+        self.refresh()
+
+    def cleanupPage(self) -> None:
+        self.owner.back_to_draft()
+
+    def isComplete(self) -> bool:
+        return self.owner.env.record.status == RecordStatus.SIGNED
+
+    def nextId(self) -> int:
+        return self.owner.next_page_id(self)
+
+    def refresh(self) -> None:
+        env = self.owner.env
+        store = env.ws.store
+        record = env.record
+        if record.id is None:
+            return
+        signatures = store.signatures_for(record.id)
+        signed = {s.worker_id: s for s in signatures}
+        lines = []
+        pending: list[int] = []
+        for wid in self.owner.signers():
+            name = env.names.get(wid, f"worker {wid}")
+            if wid in signed:
+                lines.append(f"Signed: {name} ({signed[wid].method})")
+            else:
+                lines.append(f"To sign: {name}")
+                pending.append(wid)
+        manager_signed = any(s.worker_id is None for s in signatures)
+        lines.append("Signed: the manager" if manager_signed else "To sign last: the manager")
+        self.status.setText("\n".join(lines))
+        self.error.hide()
+        self.pad.clear()
+        self.agree.setChecked(False)
+        if record.status == RecordStatus.SIGNED:
+            self.current = None
+            self.now.setText("Signed and locked")
+            for w in (self.pad, self.clear_button, self.name, self.agree, self.sign_button):
+                w.setEnabled(False)
+            return
+        if pending:
+            self.current = pending[0]
+            worker = store.get_worker(self.current)
+            self.now.setText(f"Now signing: {worker.name}, {worker.role.label}")
+            self.name_label.setText(f"Or type your full name to sign ({worker.name}):")
+            self.name.setText("")
+            self.name.setAccessibleName(f"Typed signature of {worker.name}")
+            self.sign_button.setText(f"Sign as {worker.name}")
+        else:
+            self.current = self.MANAGER
+            manager = env.ws.store.get_setting("manager_name", "") or ""
+            self.now.setText("Now signing: the manager (last)")
+            self.name_label.setText("Manager's full name (typed signature, or the name under a drawn one):")
+            self.name.setText(manager)
+            self.name.setAccessibleName("Manager's name")
+            self.sign_button.setText("Sign as manager and lock the record")
+        self.sign_button.setAccessibleName(self.sign_button.text())
+        self.name.setAccessibleDescription(
+            "To sign without drawing, type the name here and tick the statement."
+        )
+        self.completeChanged.emit()
+
+    # -- signing ----------------------------------------------------------------------------------
+    def sign(self) -> None:
+        if self.current is None:
+            return
+        strokes = self.pad.strokes()
+        typed = self.name.text().strip()
+        if not self.agree.isChecked():
+            self._problem('Tick "I agree this is an accurate record" to sign.', self.agree)
+            return
+        if self.current == self.MANAGER and not typed:
+            self._problem("Type the manager's name.", self.name)
+            return
+        if not strokes and not typed:
+            self._problem("Draw the signature in the box, or type the name instead.", self.name)
+            return
+        png = self.pad.to_png() if strokes else None
+        method = "drawn" if strokes else "typed"
+        message = self.owner.add_signature(self.current, typed, method, strokes, png)
+        if message:
+            self._problem(message, self.name)
+            return
+        if self.owner.env.record.status == RecordStatus.SIGNED:
+            self.refresh()
+            self.owner.next()
+        else:
+            self.refresh()
+            self.name.setFocus()
+
+    def _problem(self, message: str, focus: QWidget) -> None:
+        self.error.setText(message)
+        self.error.show()
+        focus.setFocus()
+
+
+class DonePage(QWizardPage):
+    """Signed and locked: print the plan, start the follow-up record, close."""
+
+    def __init__(self, owner: MeetingWizard) -> None:
+        super().__init__()
+        self.owner = owner
+        self.key = DONE_KEY
+        self.setObjectName("page_done")
+        self.setTitle("Signed and locked")
+        self.setFinalPage(True)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self.summary = QLabel()
+        self.summary.setObjectName("signedSummary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.follow_box = QVBoxLayout()
+        layout.addLayout(self.follow_box)
+        self.print_button = QPushButton("Print agreed plan...")
+        self.print_button.setObjectName("printPlan")
+        self.print_button.setAutoDefault(False)
+        self.print_button.clicked.connect(self.owner.print_plan)
+        layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.follow_buttons: dict[str, QPushButton] = {}
+
+    def initializePage(self) -> None:
+        env = self.owner.env
+        record = env.record
+        self.summary.setText(
+            f"The {record.title.lower() or 'record'} of {fmt_day(record.meeting_date)} for case "
+            f"{env.case_reference} is signed and locked. A later correction is made as an amendment, and "
+            f"both versions stay readable.\nContent fingerprint: {record.content_hash[:16]}"
+        )
+        self.print_button.setVisible(record.kind in (RecordKind.INITIAL_MEETING, RecordKind.REVIEW))
+        while self.follow_box.count():
+            item = self.follow_box.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.follow_buttons = {}
+        for fu in self.owner.follow_ups():
+            if fu.form in self.follow_buttons:
+                continue
+            try:
+                kind = RecordKind(env.ws.forms.get(fu.form).record_kind)
+            except (KeyError, ValueError):
+                continue
+            notice = QLabel(("Urgent: " if fu.urgent else "Next step: ") + fu.message)
+            notice.setWordWrap(True)
+            if fu.urgent:
+                bg, fg, border = style.urgent_colors()
+                notice.setObjectName("urgentNotice")
+                notice.setStyleSheet(
+                    f"background: {bg}; color: {fg}; border: 3px solid {border}; border-radius: 6px;"
+                    " padding: 10px 12px; font-weight: 600;"
+                )
+            self.follow_box.addWidget(notice)
+            label = "Start issue-resolution MDR now" if kind == RecordKind.ISSUE_RESOLUTION else (
+                f"Start {kind.label[0].lower() + kind.label[1:]} now"
+            )
+            button = QPushButton(label)
+            button.setObjectName(f"startFollowUp_{kind.value}")
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, k=kind: self.owner.start_follow_up(k))
+            self.follow_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.follow_buttons[fu.form] = button

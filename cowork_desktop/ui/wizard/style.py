@@ -1,0 +1,136 @@
+"""Labels and panels of the wizard pages, styled by the app theme (ui/theme.py) when it is applied.
+
+The theme's style sheet styles widgets by role (``role="hint"``, ``role="title"``, objectName ``fieldError``).
+Without a theme (a test, a screenshot) the colours are derived from the application palette, so the pages stay
+readable on any palette, high contrast included.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
+
+try:  # the theme module is owned by the main window's team; the wizard works without it
+    from cowork_desktop.ui import theme as _theme
+except ImportError:  # pragma: no cover - only before ui/theme.py exists
+    _theme = None  # type: ignore[assignment]
+
+
+def _palette() -> QPalette:
+    app = QApplication.instance()
+    return app.palette() if isinstance(app, QApplication) else QPalette()
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def is_dark() -> bool:
+    return _luminance(_palette().color(QPalette.ColorRole.Window)) < 0.25
+
+
+def high_contrast() -> bool:
+    if _theme is not None and _theme.colors().high_contrast:
+        return True
+    p = _palette()
+    return contrast(p.color(QPalette.ColorRole.Window), p.color(QPalette.ColorRole.WindowText)) >= 15
+
+
+def muted_color() -> str:
+    """Guidance text: softer than the text, but never below 4.5:1 against the window."""
+    if _theme is not None and _theme.colors() is not _theme.NORMAL:
+        return _theme.colors().hint
+    p = _palette()
+    bg, fg = p.color(QPalette.ColorRole.Window), p.color(QPalette.ColorRole.WindowText)
+    for mix in (0.72, 0.8, 0.88, 1.0):
+        c = QColor.fromRgbF(
+            fg.redF() * mix + bg.redF() * (1 - mix),
+            fg.greenF() * mix + bg.greenF() * (1 - mix),
+            fg.blueF() * mix + bg.blueF() * (1 - mix),
+        )
+        if contrast(c, bg) >= 4.5:
+            return c.name()
+    return fg.name()
+
+
+def error_color() -> str:
+    if _theme is not None and (_theme.colors().high_contrast or not is_dark()):
+        return _theme.colors().error
+    return "#ffb4ab" if is_dark() else "#b3261e"
+
+
+def urgent_colors() -> tuple[str, str, str]:
+    """(background, text, border) of the urgent notice."""
+    if high_contrast():
+        return ("#ffff00", "#000000", "#ffff00")
+    if is_dark():
+        return ("#5c1a16", "#ffffff", "#ffb4ab")
+    return ("#fbe0de", "#5f1410", "#b3261e")
+
+
+def panel_colors() -> tuple[str, str]:
+    """(background, border) of an information panel."""
+    p = _palette()
+    if high_contrast():
+        return (p.color(QPalette.ColorRole.Window).name(), p.color(QPalette.ColorRole.WindowText).name())
+    return (p.color(QPalette.ColorRole.Base).name(), p.color(QPalette.ColorRole.Mid).name())
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("role", "hint")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(f"color: {muted_color()};")
+    return label
+
+
+def prompt_label(text: str, required: bool, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text + ("  (required)" if required else ""), parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setFont(scaled_font(label, 1.0, bold=True))
+    return label
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("fieldError")
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setStyleSheet(f"color: {error_color()}; font-weight: 600;")
+    label.hide()
+    return label
+
+
+def panel(object_name: str, parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame(parent)
+    frame.setObjectName(object_name)
+    frame.setProperty("role", "panel")
+    bg, border = panel_colors()
+    frame.setStyleSheet(
+        f"QFrame#{object_name} {{ background: {bg}; border: 1px solid {border}; border-radius: 6px; }}"
+    )
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(12, 10, 12, 10)
+    layout.setSpacing(6)
+    return frame, layout
+

@@ -1,0 +1,453 @@
+"""MeetingWizard: a QWizard generated from the record's stored form, that never loses what is typed.
+
+* Pages come from the form snapshot (``services.sessions.form_for``): a start page (meeting date, who is
+  present), one page per section whose condition holds, the signatures page and the "signed" page.
+* Every edit restarts a 1.5 s timer that saves the draft; so do page changes, closing and cancelling. The page
+  reached is kept in the answers under ``_page`` so reopening resumes there. A failed save leaves the answers
+  in memory, shows a warning bar and is retried on the next tick.
+* Each page is checked with ``services.sessions.check_complete`` before moving on; the messages appear next to
+  their fields and the first one gets the focus.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
+
+from cowork_desktop.domain.errors import CoworkError, ValidationError
+from cowork_desktop.domain.forms import FollowUp, QuestionKind, is_empty
+from cowork_desktop.domain.models import RecordKind, RecordStatus
+from cowork_desktop.services import sessions
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv, visible_answers
+from cowork_desktop.ui.wizard.pages import (
+    DonePage,
+    FormPage,
+    QuestionRow,
+    SectionPage,
+    SignOffPage,
+    StartPage,
+    arrangement_panel,
+)
+from cowork_desktop.ui.wizard.questions import QuestionWidget, create_widget, from_qdate
+
+AUTOSAVE_MS = 1500
+SAVE_WARNING = "Not saved yet: {error}. Your answers are kept and will be saved when possible."
+
+#: top-level windows opened without a parent are kept here until they close (Python would collect them)
+_open_windows: list[QWidget] = []
+
+
+def keep_open(widget: QWidget) -> None:
+    if widget not in _open_windows:
+        _open_windows.append(widget)
+
+
+def forget(widget: QWidget) -> None:
+    if widget in _open_windows:
+        _open_windows.remove(widget)
+
+
+class MeetingWizard(QWizard):
+    record_changed = Signal(int)
+    record_signed = Signal(int)
+
+    def __init__(self, ws: Workspace, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.record_id = record_id
+        self.env = WizardEnv.load(ws, record_id)
+        self.answers: dict[str, Any] = dict(self.env.record.answers)
+        self.meeting_date: date = self.env.record.meeting_date
+        self.widgets: dict[str, QuestionWidget] = {}
+        self.rows: dict[str, QuestionRow] = {}
+        self.form_pages: list[FormPage] = []
+        self._order: list[int] = []
+        self._dirty = False
+        self._resuming = False
+        self.save_error = ""
+        self.plan_dialog: QWidget | None = None
+        self.follow_up_wizard: MeetingWizard | None = None
+
+        self.setObjectName("meetingWizard")
+        self.setWindowTitle(f"{self.env.form.title} - case {self.env.case_reference}")
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Save and close")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Next")
+        self.resize(920, 760)
+        self.setMinimumSize(640, 480)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.save_now)
+
+        self._build_pages()
+        self._refresh()
+        self.currentIdChanged.connect(self._page_changed)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        self.finished.connect(lambda _r: forget(self))
+        self.restart()
+        self._resume()
+        self._update_buttons()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _add_page(self, page: QWizardPage) -> int:
+        page_id = len(self._order)
+        self.setPage(page_id, page)
+        page.setProperty("page_id", page_id)
+        self._order.append(page_id)
+        return page_id
+
+    def _row(self, question_id: str) -> QuestionRow:
+        q = self.env.form.question(question_id)
+        widget = create_widget(q, self.env, self.answers)
+        if q.kind == QuestionKind.DATE and q.required and is_empty(self.answers.get(q.id)):
+            self.answers[q.id] = widget.value()  # the proposed date is the answer until changed
+            self._dirty = self.env.record.status == RecordStatus.DRAFT
+        widget.changed.connect(lambda qid=q.id: self._answer_changed(qid))
+        row = QuestionRow(q, widget)
+        self.widgets[q.id] = widget
+        self.rows[q.id] = row
+        return row
+
+    def _build_pages(self) -> None:
+        form = self.env.form
+        participants = form.find_role("participants")
+        self.start_page = StartPage(self)
+        if participants is not None:
+            self.start_page.add_row(self._row(participants.id))
+        self.start_page.finish()
+        self.start_page.meeting_date.dateChanged.connect(self._date_changed)
+        self.start_id = self._add_page(self.start_page)
+        self.form_pages.append(self.start_page)
+        first = True
+        for section in form.sections:
+            questions = [q for q in section.questions if participants is None or q.id != participants.id]
+            if not questions:
+                continue
+            page = SectionPage(self, section)
+            if first and self.env.record.kind != RecordKind.INITIAL_MEETING:
+                panel = arrangement_panel(self)
+                if panel is not None:
+                    page.add_widget(panel)
+            first = False
+            for q in questions:
+                page.add_row(self._row(q.id))
+            page.finish()
+            self._add_page(page)
+            self.form_pages.append(page)
+        self.sign_page = SignOffPage(self)
+        self.sign_id = self._add_page(self.sign_page)
+        self.done_page = DonePage(self)
+        self.done_id = self._add_page(self.done_page)
+
+    # -- navigation -------------------------------------------------------------------------------
+    def page_id_of(self, page: QWizardPage) -> int:
+        value = page.property("page_id")
+        return int(value) if value is not None else -1
+
+    def next_page_id(self, page: QWizardPage) -> int:
+        current = self.page_id_of(page)
+        if current not in self._order:
+            return -1
+        for page_id in self._order[self._order.index(current) + 1 :]:
+            candidate = self.page(page_id)
+            if isinstance(candidate, SectionPage) and not candidate.is_shown():
+                continue
+            return page_id
+        return -1
+
+    def path(self) -> list[int]:
+        """The pages a user goes through now, in order."""
+        found = [self.start_id]
+        while found[-1] != -1 and len(found) <= len(self._order):
+            found.append(self.next_page_id(self.page(found[-1])))
+        return [p for p in found if p != -1]
+
+    def page_for_key(self, key: str) -> int | None:
+        for page_id in self._order:
+            page = self.page(page_id)
+            if getattr(page, "key", None) == key:
+                return page_id
+        return None
+
+    def goto_page(self, page_id: int) -> None:
+        """Move to a page: back through the history, or forward without checking (resuming)."""
+        if page_id in self.visitedIds():
+            for _ in range(len(self._order) + 1):
+                if self.currentId() == page_id:
+                    break
+                self.back()
+            return
+        self._resuming = True
+        try:
+            for _ in range(len(self._order) + 1):
+                if self.currentId() == page_id:
+                    break
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self._resuming = False
+
+    def _resume(self) -> None:
+        status = self.env.record.status
+        if status == RecordStatus.AWAITING_SIGNATURES:
+            self.goto_page(self.sign_id)
+            return
+        key = self.answers.get(PAGE_KEY)
+        target = self.page_for_key(key) if isinstance(key, str) else None
+        if target is None or target in (self.sign_id, self.done_id) or target not in self.path():
+            return
+        self.goto_page(target)
+
+    def _page_changed(self, page_id: int) -> None:
+        page = self.page(page_id)
+        if isinstance(page, FormPage) and not self._resuming:
+            if self.answers.get(PAGE_KEY) != page.key:
+                self.answers[PAGE_KEY] = page.key
+                self._dirty = True
+            self.save_now()
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        page = self.currentPage()
+        ready = page is not None and self.next_page_id(page) == self.sign_id and page is not self.sign_page
+        self.setButtonText(QWizard.WizardButton.NextButton, "Ready to sign" if ready else "Next")
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        page = self.currentPage()
+        if isinstance(page, FormPage) and new is not None and page.content.isAncestorOf(new):
+            page.scroll.ensureWidgetVisible(new, 20, 40)
+
+    # -- answers ----------------------------------------------------------------------------------
+    def _answer_changed(self, question_id: str) -> None:
+        value = self.widgets[question_id].value()
+        if is_empty(value):
+            self.answers.pop(question_id, None)
+        else:
+            self.answers[question_id] = value
+        row = self.rows.get(question_id)
+        if row is not None and row.message():
+            row.set_error("")
+        self._refresh()
+        self._touch()
+
+    def _date_changed(self, qdate: Any) -> None:
+        self.meeting_date = from_qdate(qdate)
+        self.env.record = replace(self.env.record, meeting_date=self.meeting_date)
+        self.start_page.show_date_error("")
+        self._touch()
+
+    def _refresh(self) -> None:
+        for page in self.form_pages:
+            page.refresh(self.answers, self.env.context)
+        if hasattr(self, "sign_id") and self.currentPage() is not None:
+            self._update_buttons()
+
+    def _touch(self) -> None:
+        self._dirty = True
+        if self.env.record.status == RecordStatus.DRAFT:
+            self.timer.start()
+
+    def draft_answers(self) -> dict[str, Any]:
+        return dict(self.answers)
+
+    def save_now(self) -> bool:
+        """Save the draft if anything changed. False (and the warning bar) when the store refused it."""
+        self.timer.stop()
+        if self.env.record.status != RecordStatus.DRAFT or not self._dirty:
+            return True
+        try:
+            sessions.save_draft(self.ws, self.record_id, self.draft_answers(), self.meeting_date)
+        except (CoworkError, sqlite3.Error, OSError) as exc:
+            self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
+            self.timer.start()
+            return False
+        self._dirty = False
+        self._set_save_warning("")
+        self.record_changed.emit(self.record_id)
+        return True
+
+    def _set_save_warning(self, message: str) -> None:
+        self.save_error = message
+        for page in self.form_pages:
+            page.set_save_warning(message)
+
+    # -- checking ---------------------------------------------------------------------------------
+    def page_errors(self, page: FormPage) -> dict[str, str]:
+        record = replace(self.env.record, answers=self.answers, meeting_date=self.meeting_date)
+        section_ids = {
+            s.id for s in self.env.form.sections if any(q.id in page.rows for q in s.questions)
+        }
+        errors: dict[str, str] = {}
+        for section_id in section_ids:
+            errors.update(sessions.check_complete(self.ws, record, section_id))
+        return {k: v for k, v in errors.items() if k in page.rows}
+
+    def validate_page(self, page: FormPage) -> bool:
+        if self._resuming:
+            return True
+        ok = True
+        if page is self.start_page:
+            if self.meeting_date > date.today():
+                self.start_page.show_date_error("The meeting date cannot be in the future.")
+                ok = False
+            else:
+                self.start_page.show_date_error("")
+        errors = self.page_errors(page)
+        page.clear_errors()
+        if errors:
+            page.show_errors(errors)
+            return False
+        if not ok:
+            return False
+        if self.next_page_id(page) == self.sign_id:
+            return self.prepare_signatures()
+        return True
+
+    def prepare_signatures(self) -> bool:
+        """"Ready to sign": keep only the answers shown, check everything, freeze the answers."""
+        kept = visible_answers(self.env.form, self.answers, self.env.context)
+        try:
+            sessions.save_draft(self.ws, self.record_id, kept, self.meeting_date)
+            self.env.record = sessions.ready_for_signatures(self.ws, self.record_id)
+        except ValidationError as exc:
+            self.jump_to_errors(exc.errors)
+            return False
+        except (CoworkError, sqlite3.Error, OSError) as exc:
+            self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
+            return False
+        self.timer.stop()
+        self._dirty = False
+        self._set_save_warning("")
+        self.record_changed.emit(self.record_id)
+        return True
+
+    def jump_to_errors(self, errors: dict[str, str]) -> None:
+        for page in self.form_pages:
+            found = {k: v for k, v in errors.items() if k in page.rows}
+            if found:
+                self.goto_page(self.page_id_of(page))
+                page.show_errors(found)
+                return
+        page = self.currentPage()
+        if isinstance(page, FormPage):
+            page.set_save_warning("; ".join(errors.values()))
+
+    # -- signatures -------------------------------------------------------------------------------
+    def signers(self) -> list[int]:
+        return sessions.required_signers(self.ws, self.env.record)
+
+    def back_to_draft(self) -> None:
+        if self.env.record.status == RecordStatus.AWAITING_SIGNATURES:
+            try:
+                self.env.record = sessions.back_to_draft(self.ws, self.record_id)
+            except (CoworkError, sqlite3.Error) as exc:
+                self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
+                return
+            self._dirty = True
+            self.save_now()
+
+    def add_signature(
+        self,
+        signer: int,
+        typed: str,
+        method: str,
+        strokes: list[list[tuple[float, float]]],
+        png: bytes | None,
+    ) -> str | None:
+        """Record one signature (the manager's locks the record). The problem as text, or None."""
+        try:
+            if signer == SignOffPage.MANAGER:
+                record = sessions.sign_off(
+                    self.ws,
+                    self.record_id,
+                    manager_name=typed,
+                    method=method,
+                    strokes=strokes or None,
+                    image_png=png,
+                )
+                if not self.ws.store.get_setting("manager_name"):
+                    self.ws.store.set_setting("manager_name", typed)
+                self.env.record = record
+                self.timer.stop()
+                self.record_changed.emit(self.record_id)
+                self.record_signed.emit(self.record_id)
+            else:
+                worker = self.ws.store.get_worker(signer)
+                sessions.add_signature(
+                    self.ws,
+                    self.record_id,
+                    worker_id=signer,
+                    name=typed or worker.name,
+                    role=worker.role.label,
+                    method=method,
+                    strokes=strokes or None,
+                    image_png=png,
+                )
+                self.env.record = self.ws.store.get_record(self.record_id)
+        except ValidationError as exc:
+            return " ".join(exc.errors.values())
+        except (CoworkError, sqlite3.Error) as exc:
+            return str(exc)
+        return None
+
+    # -- after signing ----------------------------------------------------------------------------
+    def follow_ups(self) -> list[FollowUp]:
+        return self.env.form.triggered_follow_ups(self.env.record.answers, self.env.context)
+
+    def start_follow_up(self, kind: RecordKind) -> MeetingWizard:
+        assert self.env.ca.id is not None
+        wizard = open_meeting(
+            self.ws, self.env.ca.id, kind, parent=self.parentWidget(), linked_record_id=self.record_id
+        )
+        self.follow_up_wizard = wizard
+        return wizard
+
+    def print_plan(self) -> QWidget:
+        from cowork_desktop.services.plan import build_plan
+        from cowork_desktop.ui.plan_print import PlanPrintDialog
+
+        dialog = PlanPrintDialog(build_plan(self.ws, self.record_id), self)
+        dialog.show()
+        self.plan_dialog = dialog
+        return dialog
+
+    # -- closing ----------------------------------------------------------------------------------
+    def reject(self) -> None:
+        self.save_now()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_now()
+        super().closeEvent(event)
+
+
+def open_meeting(
+    ws: Workspace,
+    coallocation_id: int,
+    kind: RecordKind,
+    parent: QWidget | None = None,
+    linked_record_id: int | None = None,
+) -> MeetingWizard:
+    """Start (or resume) the draft of this kind for the co-allocation and show its wizard, non-modally."""
+    record = sessions.start_record(ws, coallocation_id, kind, linked_record_id=linked_record_id)
+    assert record.id is not None
+    wizard = MeetingWizard(ws, record.id, parent)
+    keep_open(wizard)
+    wizard.show()
+    return wizard

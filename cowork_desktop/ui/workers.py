@@ -1,0 +1,143 @@
+"""The workers page: the team's workers (name, role, team, active), with Add and Edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.models import Worker
+from cowork_desktop.store.db import Store
+from cowork_desktop.ui.dialogs import WorkerDialog
+from cowork_desktop.ui.widgets import button, hint_label, title_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class WorkersModel(QAbstractTableModel):
+    COL_NAME, COL_ROLE, COL_TEAM, COL_ACTIVE = range(4)
+    HEADERS = ("Name", "Role", "Team", "Active")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Worker] = []
+
+    def set_rows(self, rows: list[Worker]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def worker(self, row: int) -> Worker:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        w = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.COL_NAME:
+                return w.name
+            if col == self.COL_ROLE:
+                return w.role.label
+            if col == self.COL_TEAM:
+                return w.team or "—"
+            if col == self.COL_ACTIVE:
+                return "Yes" if w.active else "No (left or on leave)"
+        return None
+
+
+class WorkersPage(QWidget):
+    workers_changed = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workersPage")
+        self.store = store
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(12)
+        top = QHBoxLayout()
+        top.addWidget(title_label("Workers"))
+        top.addStretch(1)
+        self.add_button = button("&Add worker…", "addWorkerButton", "Add worker")
+        self.edit_button = button("&Edit worker…", "editWorkerButton", "Edit worker")
+        self.add_button.clicked.connect(self.add_worker)
+        self.edit_button.clicked.connect(self.edit_selected)
+        top.addWidget(self.add_button)
+        top.addWidget(self.edit_button)
+        layout.addLayout(top)
+
+        self.model = WorkersModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("workersTable")
+        self.table.setAccessibleName("Workers")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(WorkersModel.COL_TEAM, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(lambda index: self.edit_row(index.row()))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        layout.addWidget(self.table, 1)
+        layout.addWidget(
+            hint_label(
+                "Workers who have left stay here (their records keep their names): "
+                "mark them inactive so they are not offered for new co-allocations."
+            )
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.store.list_workers())
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.edit_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def add_worker(self) -> int | None:
+        dialog = WorkerDialog(self.store, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.workers_changed.emit()
+            return dialog.saved_id
+        return None
+
+    def edit_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.edit_row(rows[0].row())
+
+    def edit_row(self, row: int) -> None:
+        if not 0 <= row < self.model.rowCount():
+            return
+        dialog = WorkerDialog(self.store, self.model.worker(row), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+            self.workers_changed.emit()
