@@ -423,25 +423,28 @@ def _story(note: CaseNote, slot_found: list[_SlotPosition], width: float) -> lis
     for section in note.sections:
         story.extend(_section(section, s, width))
 
-    story.append(CondPageBreak(_MIN_SPACE))
-    story.append(_p("Signatures", s.h2))
-    if note.signatures:
-        for sig in note.signatures:
-            # A one-row table never splits; the heading (keep with next) stays with the first one.
-            story.extend([_signature(sig, s, width), Spacer(1, 5)])
-    else:
-        story.append(_p("Not signed yet.", s.empty))
-
+    # The last signature, the content hash and the digital signature slot stay together on the last page (and
+    # the heading with the first signature): nothing is left alone on a page of its own.
+    signatures: list[Flowable] = []
+    for sig in note.signatures:
+        signatures.extend([_signature(sig, s, width), Spacer(1, 5)])
+    if not signatures:
+        signatures = [_p("Not signed yet.", s.empty)]
     closing: list[Flowable] = []
     if note.content_hash:
-        closing.append(_p(f"Content hash of the record: {note.content_hash}", s.small))
+        closing.extend([Spacer(1, 3), _p(f"Content hash of the record: {note.content_hash}", s.small)])
     if note.status == "signed":
         closing.append(Spacer(1, 6))
         closing.append(_p("Digital signature of this file:", s.small))
         closing.append(_SignatureSlot(SIGNATURE_SLOT_WIDTH, SIGNATURE_SLOT_HEIGHT, slot_found))
-    if closing:
-        story.append(Spacer(1, 6))
-        story.append(KeepTogether(closing))
+    heading = _p("Signatures", s.h2_free)
+    story.append(CondPageBreak(_MIN_SPACE))
+    if len(signatures) <= 2:  # one signature (and its spacer) or "Not signed yet."
+        story.append(KeepTogether([heading, *signatures, *closing]))
+    else:
+        story.append(KeepTogether([heading, *signatures[:2]]))
+        story.extend(signatures[2:-2])
+        story.append(KeepTogether([*signatures[-2:], *closing]))
     return story
 
 

@@ -125,10 +125,19 @@ def sample_case_note(
         ),
         signatures=(
             SignatureBlock(
-                MANAGER, "Team manager", "drawn", signed, "I confirm this record is accurate.", drawn_signature_png()
+                MANAGER,
+                "Team manager",
+                "drawn",
+                signed,
+                "I confirm this record is accurate.",
+                drawn_signature_png(),
             ),
             SignatureBlock(
-                ASYE, "ASYE (newly qualified)", "typed", signed.replace(minute=20), "I agree with this record."
+                ASYE,
+                "ASYE (newly qualified)",
+                "typed",
+                signed.replace(minute=20),
+                "I agree with this record.",
             ),
         ),
         content_hash="3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855a",

@@ -479,12 +479,22 @@ def _load_trusted(certificates: Sequence[bytes | asn1_x509.Certificate]) -> list
 
 
 def _info_value(info: generic.PdfObject | None, key: str) -> str | None:
-    if info is None:
+    if not isinstance(info, generic.DictionaryObject) or key not in info:
         return None
-    info_dict = info.get_object()  # type: ignore[no-untyped-call]
-    if not isinstance(info_dict, generic.DictionaryObject) or key not in info_dict:
+    return str(info[key])
+
+
+def _signed_info(reader: PdfFileReader, revision: int) -> generic.PdfObject | None:
+    """The document information dictionary as it was in ``revision`` (not as later updates left it)."""
+    history = reader.get_historical_resolver(revision)
+    trailer = history.trailer_view
+    if "/Info" not in trailer:
         return None
-    return str(info_dict[key])
+    ref: generic.PdfObject = trailer.raw_get("/Info")
+    if isinstance(ref, generic.IndirectObject):
+        resolved: generic.PdfObject = history.get_object(ref.reference)
+        return resolved
+    return ref
 
 
 class _DropTrustTracebacks(logging.Filter):
@@ -549,9 +559,9 @@ def verify_pdf(
         problems.append(f"The file has {len(signatures)} signatures; only the first was checked.")
 
     try:
-        signed_info = reader.get_historical_resolver(embedded.signed_revision).trailer_view.get("/Info")
-        content_hash = _info_value(signed_info, INFO_CONTENT_HASH)
-        current_hash = _info_value(reader.trailer_view.get("/Info"), INFO_CONTENT_HASH)
+        content_hash = _info_value(_signed_info(reader, embedded.signed_revision), INFO_CONTENT_HASH)
+        current = reader.trailer_view.get("/Info")
+        current_hash = _info_value(current.get_object() if current is not None else None, INFO_CONTENT_HASH)
     except Exception:  # an unreadable info dictionary only means no hash to report
         content_hash = current_hash = None
     if current_hash != content_hash:

@@ -126,7 +126,9 @@ def answer_text(
     if kind == QuestionKind.WORKER:
         return names.get(value, f"worker {value}") if isinstance(value, int) else str(value)
     if kind == QuestionKind.WORKERS:
-        return ", ".join(names.get(v, f"worker {v}") for v in value) if isinstance(value, list) else str(value)
+        return (
+            ", ".join(names.get(v, f"worker {v}") for v in value) if isinstance(value, list) else str(value)
+        )
     if kind == QuestionKind.RECURRENCE:
         return describe_rrule(str(value))
     if kind == QuestionKind.RESPONSIBILITIES:
@@ -161,7 +163,9 @@ def responsibilities_rows(q: Question, value: Any, names: Mapping[int, str]) -> 
         if not isinstance(entry, dict):
             continue
         lead = entry.get("lead")
-        rows.append(TaskLead(task, names.get(lead, "") if isinstance(lead, int) else "", bool(entry.get("joint"))))
+        rows.append(
+            TaskLead(task, names.get(lead, "") if isinstance(lead, int) else "", bool(entry.get("joint")))
+        )
     return rows
 
 
@@ -232,7 +236,9 @@ def current_arrangement(ws: Workspace, ca: CoAllocation, as_of: Record | None = 
             break
     if not found:
         return None
-    source = next(iter(found.values()))[0] if "responsibilities" not in found else found["responsibilities"][0]
+    source = (
+        next(iter(found.values()))[0] if "responsibilities" not in found else found["responsibilities"][0]
+    )
     responsibilities: tuple[TaskLead, ...] = ()
     if "responsibilities" in found:
         _, q, value = found["responsibilities"]
@@ -263,10 +269,13 @@ def proposed_next_review(meeting_date: date, supervision_rrule: str) -> date | N
     """The next review proposed from the agreed supervision frequency: one interval after this meeting."""
     if not supervision_rrule:
         return None
-    return meeting_date + interval(supervision_rrule)
+    proposed: date = meeting_date + interval(supervision_rrule)
+    return proposed
 
 
-def _learning(form: FormDefinition, record: Record, ws: Workspace, names: Mapping[int, str]) -> list[tuple[str, str]]:
+def _learning(
+    form: FormDefinition, record: Record, ws: Workspace, names: Mapping[int, str]
+) -> list[tuple[str, str]]:
     q = form.find_role("learning")
     if q is None:
         return []
@@ -309,7 +318,9 @@ def build_plan(ws: Workspace, record_id: int) -> AgreedPlan:
         source = "Agreed in this meeting."
     elif arrangement is not None:
         responsibilities = arrangement.responsibilities
-        source = f"As agreed in the {arrangement.record_title.lower()} of {fmt_day(arrangement.meeting_date)}."
+        source = (
+            f"As agreed in the {arrangement.record_title.lower()} of {fmt_day(arrangement.meeting_date)}."
+        )
     else:
         responsibilities, source = (), ""
 
@@ -361,13 +372,9 @@ def build_plan(ws: Workspace, record_id: int) -> AgreedPlan:
     if changes_q is not None and answers.get(changes_q.id):
         decision_text += f"\n{answers[changes_q.id]}"
 
-    workers = tuple(
-        f"{w.name} ({w.role.label})" for w in (ws.store.get_worker(i) for i in ca.worker_ids)
-    )
+    workers = tuple(f"{w.name} ({w.role.label})" for w in (ws.store.get_worker(i) for i in ca.worker_ids))
     signatures = ws.store.signatures_for(record.id)
-    signed_by = tuple(
-        f"{s.signer_name} ({s.signer_role or Role.TEAM_MANAGER.label})" for s in signatures
-    )
+    signed_by = tuple(f"{s.signer_name} ({s.signer_role or Role.TEAM_MANAGER.label})" for s in signatures)
     return AgreedPlan(
         case_reference=case.reference,
         title=record.title or form.title,

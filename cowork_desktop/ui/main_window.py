@@ -130,9 +130,20 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         side_column.addWidget(self.nav)
         row.addWidget(side)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.demo_banner = QLabel(
+            "DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work."
+        )
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setWordWrap(True)
+        self.demo_banner.hide()
+        right.addWidget(self.demo_banner)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        row.addWidget(self.stack, 1)
+        right.addWidget(self.stack, 1)
+        row.addLayout(right, 1)
         self.setCentralWidget(central)
 
         self.welcome = WelcomePanel()
@@ -242,9 +253,11 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         title = f"{self.ws.store.path.name} — {APP_TITLE}"
-        if self.is_demo():
+        demo = self.is_demo()
+        if demo:
             title = f"DEMO DATA — {title}"
         self.setWindowTitle(title)
+        self.demo_banner.setVisible(demo)
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()

@@ -199,7 +199,10 @@ class PlanPrintDialog(QDialog):
 
     def ask_pdf(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
-            self, "Save agreed plan as PDF", f"agreed-plan-{self.plan.case_reference.replace('/', '-')}.pdf", "PDF files (*.pdf)"
+            self,
+            "Save agreed plan as PDF",
+            f"agreed-plan-{self.plan.case_reference.replace('/', '-')}.pdf",
+            "PDF files (*.pdf)",
         )
         if not name:
             return None

@@ -110,7 +110,7 @@ class SignaturePad(QWidget):
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         try:
-            self.to_image(width, height).save(buffer, "PNG")
+            self.to_image(width, height).save(buffer, b"PNG")
         finally:
             buffer.close()
         return bytes(data.data())

@@ -44,6 +44,8 @@ class ThemeColors:
     nav_selected: str
     nav_selected_text: str
     nav_hover: str
+    banner: str
+    banner_text: str
 
 
 NORMAL = ThemeColors(
@@ -63,6 +65,8 @@ NORMAL = ThemeColors(
     nav_selected="#1f5f99",
     nav_selected_text="#ffffff",
     nav_hover="#d6dee6",
+    banner="#fdefd3",
+    banner_text="#5c3800",
 )
 
 HIGH_CONTRAST = ThemeColors(
@@ -82,6 +86,8 @@ HIGH_CONTRAST = ThemeColors(
     nav_selected="#ffff00",
     nav_selected_text="#000000",
     nav_hover="#333333",
+    banner="#ffff00",
+    banner_text="#000000",
 )
 
 _current = NORMAL
@@ -193,6 +199,7 @@ QLabel[role="hint"] {{ color: {c.hint}; }}
 QLabel[role="counts"] {{ font-size: {subtitle}pt; }}
 QLabel#fieldError, QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
 QFrame[role="panel"] {{ background: {c.panel}; border: 1px solid {c.panel_border}; border-radius: 6px; }}
+QLabel#demoBanner {{ background: {c.banner}; color: {c.banner_text}; font-weight: 600; padding: 6px 24px; }}
 QFrame#sidebar {{ background: {c.sidebar}; border-right: 1px solid {c.panel_border}; }}
 QListWidget#navigation {{ border: none; background: transparent; outline: none; }}
 QListWidget#navigation::item {{ padding: 9px 12px; margin: 1px 0; border-radius: 4px; color: {c.nav_text}; }}
@@ -215,6 +222,9 @@ QLineEdit, QSpinBox, QDateEdit, QComboBox, QPlainTextEdit, QTextEdit {
 QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QComboBox:focus, QPlainTextEdit:focus,
 QTextEdit:focus, QTableView:focus, QListView:focus, QListWidget:focus { border: 3px solid #ffff00; }
 QCheckBox:focus, QRadioButton:focus { color: #ffff00; }
+QCheckBox::indicator { width: 14px; height: 14px; border: 2px solid #ffffff; background: #000000; }
+QCheckBox::indicator:checked { background: #ffff00; border: 2px solid #ffffff; }
+QCheckBox::indicator:focus { border: 2px solid #ffff00; }
 QTableView { gridline-color: #ffffff; border: 2px solid #ffffff; }
 QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; padding: 4px; }
 """

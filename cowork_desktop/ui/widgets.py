@@ -153,15 +153,14 @@ class FormFields:
         """Show each message under its field and focus the first; return the messages with no field."""
         self.clear()
         unplaced: dict[str, str] = {}
-        first: QWidget | None = None
         for key, message in errors.items():
             if key in self.errors:
                 self.errors[key].set_error(message)
                 self.fields[key].setAccessibleDescription(message)
-                if first is None:
-                    first = self.fields[key]
             else:
                 unplaced[key] = message
+        # focus the first field in the form's order that has a problem
+        first = next((self.fields[k] for k in self.fields if k in errors), None)
         if first is not None:
             first.setFocus()
         return unplaced

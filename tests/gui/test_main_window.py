@@ -83,7 +83,12 @@ def test_dashboard_counts_match_the_service_for_a_store_with_several_items(
     assert other.id
     ws.store.add_coallocation(
         CoAllocation(
-            other.id, coworked["experienced"], coworked["manager"], coworked["manager"], date(2026, 11, 16), [Reason.COVER]
+            other.id,
+            coworked["experienced"],
+            coworked["manager"],
+            coworked["manager"],
+            date(2026, 11, 16),
+            [Reason.COVER],
         )
     )
     on = date(2026, 11, 17)
@@ -189,7 +194,9 @@ def test_case_page_shows_the_case_and_asks_for_meetings(
 def test_case_page_lists_records_and_opens_the_selected_one(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
 ) -> None:
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, date(2026, 11, 4))
+    record = sessions.start_record(
+        ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, date(2026, 11, 4)
+    )
     page = CasePage(ws, on=date(2026, 11, 5))
     _shown(qtbot, page)
     page.show_case(coworked["case"])
@@ -238,6 +245,7 @@ def test_empty_store_shows_the_welcome_panel(qtbot: QtBot, ws: Workspace) -> Non
     assert window.current_page() is window.welcome
     assert ws.store.path.name in window.windowTitle()
     assert "DEMO DATA" not in window.windowTitle()
+    assert not window.demo_banner.isVisible()
     assert window.welcome.demo_button.text().replace("&", "") == "Load demo data"
 
 
@@ -255,6 +263,7 @@ def test_load_demo_data_from_the_welcome_panel(
     _shown(qtbot, window)
     qtbot.mouseClick(window.welcome.demo_button, Qt.MouseButton.LeftButton)
     assert "DEMO DATA" in window.windowTitle()
+    assert window.demo_banner.isVisible()
     assert window.current_page() is window.dashboard
 
 
@@ -314,7 +323,9 @@ def test_a_wizard_reporting_a_change_refreshes_the_pages(
     assert window.case_page.records_model.rowCount() == 1
 
 
-def test_view_menu_toggles_high_contrast_and_text_size(qtbot: QtBot, ws: Workspace, qapp: QApplication) -> None:
+def test_view_menu_toggles_high_contrast_and_text_size(
+    qtbot: QtBot, ws: Workspace, qapp: QApplication
+) -> None:
     window = MainWindow(ws)
     _shown(qtbot, window)
     base = theme.base_point_size(qapp)

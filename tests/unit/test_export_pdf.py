@@ -128,7 +128,9 @@ def test_header_and_footer_on_every_page(long_note: CaseNote, long_pdf: bytes, t
         assert text.count(DEMO_MARKING) == 2
 
 
-def test_record_details_amendment_signatures_and_hash(long_note: CaseNote, long_pdf: bytes, tmp_path: Path) -> None:
+def test_record_details_amendment_signatures_and_hash(
+    long_note: CaseNote, long_pdf: bytes, tmp_path: Path
+) -> None:
     text = normalise(pdf_text(long_pdf, tmp_path))
     assert "Initial co-working meeting (MDR)" in text
     assert "23 November 2026" in text
@@ -143,7 +145,9 @@ def test_metadata_names_the_case_never_a_person(long_note: CaseNote, long_pdf: b
     with pikepdf.open(io.BytesIO(long_pdf)) as pdf:
         info = {str(k): str(v) for k, v in pdf.docinfo.items()}
         xmp = bytes(pdf.Root.Metadata.read_bytes()).decode("utf-8")
-    assert info["/Title"] == document_title(long_note) == "Case note CR-1234: Initial co-working meeting (MDR)"
+    assert (
+        info["/Title"] == document_title(long_note) == "Case note CR-1234: Initial co-working meeting (MDR)"
+    )
     assert "CR-1234" in info["/Keywords"]
     assert info["/Subject"].startswith("Initial co-working meeting (MDR)")
     assert info[INFO_CONTENT_HASH] == long_note.content_hash
@@ -155,7 +159,9 @@ def test_metadata_names_the_case_never_a_person(long_note: CaseNote, long_pdf: b
 
 def test_metadata_never_carries_a_childs_name_from_an_answer(tmp_path: Path) -> None:
     note = sample_case_note()
-    talkative = NoteSection("Notes", (QuestionAnswer("Who was discussed?", "Kacper (aged 7) and his sister."),))
+    talkative = NoteSection(
+        "Notes", (QuestionAnswer("Who was discussed?", "Kacper (aged 7) and his sister."),)
+    )
     note = dataclasses.replace(note, sections=(*note.sections, talkative))
     pdf = render_case_note(note)
     assert "Kacper" in pdf_text(pdf, tmp_path)  # printed in the note...
@@ -171,7 +177,7 @@ def test_signed_note_passes_the_pdfa_checks_and_ends_with_an_empty_signature_fie
         assert pdf.open_metadata().pdfa_status == "2B"
         (field,) = pdf.Root.AcroForm.Fields
         assert str(field.T) == SIGNATURE_FIELD
-        assert field.FT == pikepdf.Name.Sig
+        assert str(field.FT) == "/Sig"
         assert "/V" not in field  # not signed yet
         last_page = pdf.pages[-1].obj
         assert field.P.objgen == last_page.objgen

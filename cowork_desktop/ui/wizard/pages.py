@@ -109,11 +109,11 @@ class FormPage(QWizardPage):
         )
         self.save_bar.hide()
         outer.addWidget(self.save_bar)
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName(f"scroll_{key}")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName(f"scroll_{key}")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.content = QWidget()
         self.content.setObjectName(f"content_{key}")
         self.body = QVBoxLayout(self.content)
@@ -139,8 +139,8 @@ class FormPage(QWizardPage):
         )
         self.notice.hide()
         self.rows: dict[str, QuestionRow] = {}
-        self.scroll.setWidget(self.content)
-        outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.content)
+        outer.addWidget(self.scroll_area, 1)
         self._body_end_added = False
 
     def add_widget(self, widget: QWidget) -> None:
@@ -201,10 +201,10 @@ class FormPage(QWizardPage):
             row.set_error(message)
             if message and first is None:
                 first = row.widget.focus_target()
-                self.scroll.ensureWidgetVisible(row)
+                self.scroll_area.ensureWidgetVisible(row)
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-            self.scroll.ensureWidgetVisible(first)
+            self.scroll_area.ensureWidgetVisible(first)
         return first
 
     def clear_errors(self) -> None:
@@ -264,7 +264,9 @@ class StartPage(FormPage):
         self.meeting_date: QDateEdit = make_date_edit(record.meeting_date)
         self.meeting_date.setObjectName("meetingDate")
         self.meeting_date.setAccessibleName("Date of the meeting")
-        self.meeting_date.setAccessibleDescription("The day the meeting took place. It cannot be in the future.")
+        self.meeting_date.setAccessibleDescription(
+            "The day the meeting took place. It cannot be in the future."
+        )
         self.date_prompt.setBuddy(self.meeting_date)
         col.addWidget(self.meeting_date)
         self.date_error = style.error_label()
@@ -303,7 +305,8 @@ def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
     head.setWordWrap(True)
     inner.addWidget(head)
     lines = [
-        f"{t.task}: {t.lead or 'no lead'}{' (joint)' if t.joint else ''}" for t in arrangement.responsibilities
+        f"{t.task}: {t.lead or 'no lead'}{' (joint)' if t.joint else ''}"
+        for t in arrangement.responsibilities
     ]
     if lines:
         who = QLabel("Who does what:\n" + "\n".join(f"  {line}" for line in lines))
@@ -312,7 +315,9 @@ def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
         inner.addWidget(who)
     freq = []
     if arrangement.discussion_frequency:
-        recorder = f", recorded by {arrangement.discussion_recorder}" if arrangement.discussion_recorder else ""
+        recorder = (
+            f", recorded by {arrangement.discussion_recorder}" if arrangement.discussion_recorder else ""
+        )
         freq.append(f"Case discussions between the co-workers: {arrangement.discussion_frequency}{recorder}")
     if arrangement.supervision_frequency:
         freq.append(f"Supervision with the manager and both workers: {arrangement.supervision_frequency}")
@@ -543,8 +548,10 @@ class DonePage(QWizardPage):
                     " padding: 10px 12px; font-weight: 600;"
                 )
             self.follow_box.addWidget(notice)
-            label = "Start issue-resolution MDR now" if kind == RecordKind.ISSUE_RESOLUTION else (
-                f"Start {kind.label[0].lower() + kind.label[1:]} now"
+            label = (
+                "Start issue-resolution MDR now"
+                if kind == RecordKind.ISSUE_RESOLUTION
+                else (f"Start {kind.label[0].lower() + kind.label[1:]} now")
             )
             button = QPushButton(label)
             button.setObjectName(f"startFollowUp_{kind.value}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -74,7 +75,9 @@ class QuestionWidget(QWidget):
     changed = Signal()
     kind: ClassVar[QuestionKind]
 
-    def __init__(self, question: Question, env: WizardEnv, answers: dict[str, Any], parent: QWidget | None = None):
+    def __init__(
+        self, question: Question, env: WizardEnv, answers: dict[str, Any], parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.question = question
         self.env = env
@@ -202,7 +205,7 @@ class _RadioAnswer(QuestionWidget):
         self.group.setExclusive(True)
         self.values = [v for v, _ in self.options()]
         self.buttons: list[QRadioButton] = []
-        for n, (value, label) in enumerate(self.options()):
+        for n, (_value, label) in enumerate(self.options()):
             button = QRadioButton(label)
             button.setObjectName(f"radio_{self.question.id}_{n}")
             self.group.addButton(button, n)
@@ -401,7 +404,7 @@ class WorkersAnswer(QuestionWidget):
 
 @register(QuestionKind.RECURRENCE)
 class RecurrenceAnswer(QuestionWidget):
-    """"every [N] [weeks/months]", stored as an RRULE (domain.dates.make_rrule)."""
+    """ "every [N] [weeks/months]", stored as an RRULE (domain.dates.make_rrule)."""
 
     UNITS: ClassVar[list[str]] = ["week", "month"]
 
@@ -517,8 +520,8 @@ class ResponsibilitiesAnswer(QuestionWidget):
         for task in self.question.tasks:
             chain.extend(self.radios[task].values())
             chain.append(self.joint[task])
-        for a, b in zip(chain, chain[1:], strict=False):
-            QWidget.setTabOrder(a, b)
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def lead_all(self, worker_id: int | None) -> None:
         if worker_id is None:
@@ -667,7 +670,9 @@ class ActionsAnswer(QuestionWidget):
         row.hide()
         row.deleteLater()
         self._relink()
-        target: QWidget = self.rows[min(index, len(self.rows) - 1)].description if self.rows else self.add_button
+        target: QWidget = (
+            self.rows[min(index, len(self.rows) - 1)].description if self.rows else self.add_button
+        )
         target.setFocus()
         self._emit()
 
@@ -721,7 +726,9 @@ class ActionReviewAnswer(QuestionWidget):
             box = QWidget()
             box.setObjectName(f"reviewAction_{action_id}")
             col = _column(box)
-            title = QLabel(f"{action.description}\n{owner}, due {fmt_day(action.due_date) or 'no date'}{late}")
+            title = QLabel(
+                f"{action.description}\n{owner}, due {fmt_day(action.due_date) or 'no date'}{late}"
+            )
             title.setWordWrap(True)
             title.setStyleSheet("font-weight: 600;")
             col.addWidget(title)

@@ -133,4 +133,3 @@ def panel(object_name: str, parent: QWidget | None = None) -> tuple[QFrame, QVBo
     layout.setContentsMargins(12, 10, 12, 10)
     layout.setSpacing(6)
     return frame, layout
-

@@ -231,7 +231,7 @@ class MeetingWizard(QWizard):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self.currentPage()
         if isinstance(page, FormPage) and new is not None and page.content.isAncestorOf(new):
-            page.scroll.ensureWidgetVisible(new, 20, 40)
+            page.scroll_area.ensureWidgetVisible(new, 20, 40)
 
     # -- answers ----------------------------------------------------------------------------------
     def _answer_changed(self, question_id: str) -> None:
@@ -290,9 +290,7 @@ class MeetingWizard(QWizard):
     # -- checking ---------------------------------------------------------------------------------
     def page_errors(self, page: FormPage) -> dict[str, str]:
         record = replace(self.env.record, answers=self.answers, meeting_date=self.meeting_date)
-        section_ids = {
-            s.id for s in self.env.form.sections if any(q.id in page.rows for q in s.questions)
-        }
+        section_ids = {s.id for s in self.env.form.sections if any(q.id in page.rows for q in s.questions)}
         errors: dict[str, str] = {}
         for section_id in section_ids:
             errors.update(sessions.check_complete(self.ws, record, section_id))
@@ -320,7 +318,7 @@ class MeetingWizard(QWizard):
         return True
 
     def prepare_signatures(self) -> bool:
-        """"Ready to sign": keep only the answers shown, check everything, freeze the answers."""
+        """ "Ready to sign": keep only the answers shown, check everything, freeze the answers."""
         kept = visible_answers(self.env.form, self.answers, self.env.context)
         try:
             sessions.save_draft(self.ws, self.record_id, kept, self.meeting_date)
@@ -344,9 +342,9 @@ class MeetingWizard(QWizard):
                 self.goto_page(self.page_id_of(page))
                 page.show_errors(found)
                 return
-        page = self.currentPage()
-        if isinstance(page, FormPage):
-            page.set_save_warning("; ".join(errors.values()))
+        current = self.currentPage()
+        if isinstance(current, FormPage):
+            current.set_save_warning("; ".join(errors.values()))
 
     # -- signatures -------------------------------------------------------------------------------
     def signers(self) -> list[int]:

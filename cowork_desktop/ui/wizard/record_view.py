@@ -1,0 +1,241 @@
+"""A signed record, read-only: its answers, signatures and versions, with "Amend..." and "Print agreed plan"."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.errors import CoworkError, ValidationError
+from cowork_desktop.domain.forms import QuestionKind
+from cowork_desktop.domain.models import Record, RecordStatus
+from cowork_desktop.services import sessions
+from cowork_desktop.services.plan import PLAN_KINDS, answer_text, case_actions, fmt_day, worker_names
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.wizard import style
+from cowork_desktop.ui.wizard.wizard import MeetingWizard, keep_open
+
+
+class AmendReasonDialog(QDialog):
+    """Why is the record being amended? (Kept with the new version.)"""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("amendReasonDialog")
+        self.setWindowTitle("Amend a signed record")
+        layout = QVBoxLayout(self)
+        prompt = QLabel("Why is this record being amended?")
+        prompt.setWordWrap(True)
+        layout.addWidget(prompt)
+        layout.addWidget(
+            style.hint_label(
+                "The signed version stays as it is and readable; the amendment is a new version that is "
+                "signed again. Say what is corrected and why."
+            )
+        )
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("amendReason")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setAccessibleName("Why is this record being amended?")
+        prompt.setBuddy(self.reason)
+        layout.addWidget(self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Amend")
+        ok.setEnabled(False)
+        self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.reason.toPlainText().strip())))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> str | None:
+        dialog = cls(parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason.toPlainText().strip() or None
+
+
+class RecordView(QWidget):
+    """Read-only view of a signed record (any version)."""
+
+    record_changed = Signal(int)
+
+    def __init__(self, ws: Workspace, record_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self.ws = ws
+        self.record_id = record_id
+        self.amendment_wizard: MeetingWizard | None = None
+        self.plan_dialog: QWidget | None = None
+        self.setObjectName("recordView")
+        self.resize(820, 760)
+        layout = QVBoxLayout(self)
+        self.title = QLabel()
+        self.title.setObjectName("recordTitle")
+        self.title.setWordWrap(True)
+        self.title.setProperty("role", "title")
+        self.title.setFont(style.scaled_font(self.title, 1.4, bold=True))
+        layout.addWidget(self.title)
+        self.meta = QLabel()
+        self.meta.setObjectName("recordMeta")
+        self.meta.setWordWrap(True)
+        layout.addWidget(self.meta)
+        self.version_note = QLabel()
+        self.version_note.setObjectName("versionNote")
+        self.version_note.setWordWrap(True)
+        layout.addWidget(self.version_note)
+        self.superseded_note = QLabel()
+        self.superseded_note.setObjectName("supersededNote")
+        self.superseded_note.setWordWrap(True)
+        self.superseded_note.setFont(style.scaled_font(self.superseded_note, 1.0, bold=True))
+        layout.addWidget(self.superseded_note)
+        self.text = QTextBrowser()
+        self.text.setObjectName("recordText")
+        self.text.setAccessibleName("The record")
+        layout.addWidget(self.text, 1)
+        buttons = QHBoxLayout()
+        self.amend_button = QPushButton("Amend...")
+        self.amend_button.setObjectName("amendButton")
+        self.amend_button.setAccessibleDescription(
+            "Correct this signed record: a new version is made, and this one stays readable."
+        )
+        self.print_button = QPushButton("Print agreed plan...")
+        self.print_button.setObjectName("printPlan")
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("closeButton")
+        buttons.addWidget(self.amend_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        layout.addLayout(buttons)
+        self.amend_button.clicked.connect(self.start_amendment)
+        self.print_button.clicked.connect(self.print_plan)
+        self.close_button.clicked.connect(self.close)
+        self.refresh()
+
+    # -- content ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        store = self.ws.store
+        record = store.get_record(self.record_id)
+        self.record = record
+        case = store.get_case(record.case_id)
+        self.setWindowTitle(f"{record.title} - case {case.reference}")
+        self.title.setText(f"{record.title}: case {case.reference}")
+        status = {
+            RecordStatus.SIGNED: "Signed and locked",
+            RecordStatus.AWAITING_SIGNATURES: "Awaiting signatures",
+            RecordStatus.DRAFT: "Draft",
+        }[record.status]
+        self.meta.setText(f"{record.kind.label}. Meeting of {fmt_day(record.meeting_date)}. {status}.")
+        if record.supersedes_id is not None:
+            older = store.get_record(record.supersedes_id)
+            self.version_note.setText(
+                f"Version {record.version}, amends version {older.version}: {record.amendment_reason}"
+            )
+        else:
+            self.version_note.setText(f"Version {record.version}")
+        newer = self._newer(record)
+        if newer is None:
+            self.superseded_note.hide()
+        else:
+            text = (
+                f"Superseded by version {newer.version}"
+                if newer.status == RecordStatus.SIGNED
+                else f"An amendment (version {newer.version}) is being prepared"
+            )
+            self.superseded_note.setText(text)
+            self.superseded_note.show()
+        self.amend_button.setEnabled(record.status == RecordStatus.SIGNED and newer is None)
+        self.print_button.setVisible(record.kind in PLAN_KINDS and record.status == RecordStatus.SIGNED)
+        self.text.setHtml(self.record_html(record))
+
+    def _newer(self, record: Record) -> Record | None:
+        newer = [r for r in self.ws.store.records_for_case(record.case_id) if r.supersedes_id == record.id]
+        return newer[-1] if newer else None
+
+    def record_html(self, record: Record) -> str:
+        form = sessions.form_for(self.ws, record)
+        ca = self.ws.store.get_coallocation(record.coallocation_id)
+        context = sessions.context_for(self.ws, ca)
+        review_q = form.find_role("action_review")
+        if review_q is not None and record.answers.get(review_q.id):
+            context["has_previous_actions"] = True
+        names = worker_names(self.ws)
+        actions = case_actions(self.ws, record.case_id)
+        parts: list[str] = []
+        for section in form.sections:
+            if not section.is_shown(record.answers, context):
+                continue
+            items = []
+            for q in section.questions:
+                if q.kind == QuestionKind.INFO or not q.is_shown(record.answers, context):
+                    continue
+                text = answer_text(q, record.answers.get(q.id), names, actions)
+                body = "<br>".join(escape(line) for line in text.splitlines()) if text else "<i>No answer</i>"
+                items.append(f"<p><b>{escape(q.prompt)}</b><br>{body}</p>")
+            if items:
+                parts.append(f"<h3>{escape(section.title)}</h3>{''.join(items)}")
+        assert record.id is not None
+        signatures = self.ws.store.signatures_for(record.id)
+        if signatures:
+            lines = "".join(
+                f"<li>{escape(s.signer_name)} ({escape(s.signer_role)}), {escape(s.method)}, "
+                f"{s.signed_at:%d %b %Y %H:%M} UTC: &ldquo;{escape(s.statement)}&rdquo;</li>"
+                for s in signatures
+            )
+            parts.append(f"<h3>Signatures</h3><ul>{lines}</ul>")
+        if record.content_hash:
+            parts.append(f"<p>Content fingerprint (SHA-256): <tt>{record.content_hash}</tt></p>")
+        return "".join(parts)
+
+    # -- actions ----------------------------------------------------------------------------------
+    def start_amendment(self) -> MeetingWizard | None:
+        reason = AmendReasonDialog.ask(self)
+        if not reason:
+            return None
+        return self.amend(reason)
+
+    def amend(self, reason: str) -> MeetingWizard | None:
+        """Make the amendment (a new draft version) and open its wizard."""
+        try:
+            new = sessions.amend(self.ws, self.record_id, reason)
+        except ValidationError as exc:
+            QMessageBox.warning(self, "Cannot amend", " ".join(exc.errors.values()))
+            return None
+        except CoworkError as exc:
+            QMessageBox.warning(self, "Cannot amend", str(exc))
+            return None
+        assert new.id is not None
+        wizard = MeetingWizard(self.ws, new.id, self.parentWidget())
+        wizard.record_changed.connect(lambda _id: self.refresh())
+        keep_open(wizard)
+        wizard.show()
+        self.amendment_wizard = wizard
+        self.refresh()
+        self.record_changed.emit(new.id)
+        return wizard
+
+    def print_plan(self) -> QWidget:
+        from cowork_desktop.services.plan import build_plan
+        from cowork_desktop.ui.plan_print import PlanPrintDialog
+
+        dialog = PlanPrintDialog(build_plan(self.ws, self.record_id), self)
+        dialog.show()
+        self.plan_dialog = dialog
+        return dialog
