@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -139,23 +140,53 @@ def visual_line(line: str) -> str:
     return str(get_display(shaped))
 
 
-def shape_text(text: str, arabic_font: str = ARABIC) -> str:
+REPLACEMENT_CHARACTER = "\ufffd"
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+
+@cache
+def _coverage(font_name: str) -> frozenset[int]:
+    register_fonts()
+    face = pdfmetrics.getFont(font_name).face
+    return frozenset(face.charToGlyph)
+
+
+def printable(text: str, font_name: str = SANS) -> str:
+    """``text`` with every character the font lacks replaced by U+FFFD (and control characters by spaces).
+
+    A missing glyph would otherwise print as an invisible or boxed .notdef glyph, which PDF/A also forbids;
+    the replacement character shows the reader that something could not be printed (the database keeps the
+    original text).
+    """
+    covered = _coverage(font_name)
+    text = _CONTROL_RE.sub(" ", text)
+    return "".join(c if ord(c) in covered or c == " " else REPLACEMENT_CHARACTER for c in text)
+
+
+def shape_text(
+    text: str, arabic_font: str = ARABIC, latin_font: str = SANS, arabic_size: float | None = None
+) -> str:
     """reportlab Paragraph markup for plain ``text``: XML-escaped, Arabic shaped and in its own font.
 
-    Line breaks become ``<br/>``. Text without Arabic script is only escaped.
+    Line breaks become ``<br/>``. Text without Arabic script is only escaped. Characters the fonts lack become
+    U+FFFD (see :func:`printable`). ``latin_font`` and ``arabic_font`` are the fonts the paragraph uses (e.g.
+    the bold pair in a bold paragraph), for that check and for the Arabic runs; ``arabic_size`` sets the Arabic
+    runs' point size (Naskh looks small beside Noto Sans at the same size).
     """
+    size = f' size="{arabic_size:g}"' if arabic_size else ""
     lines = []
-    for line in text.split("\n"):
+    for line in text.replace("\r\n", "\n").split("\n"):
         if not has_arabic(line):
-            lines.append(escape(line))
+            lines.append(escape(printable(line, latin_font)))
             continue
         visual = visual_line(line)
         out: list[str] = []
         pos = 0
         for match in _ARABIC_RUN_RE.finditer(visual):
-            out.append(escape(visual[pos : match.start()]))
-            out.append(f'<font name="{arabic_font}">{escape(match.group())}</font>')
+            out.append(escape(printable(visual[pos : match.start()], latin_font)))
+            run = escape(printable(match.group(), arabic_font))
+            out.append(f'<font name="{arabic_font}"{size}>{run}</font>')
             pos = match.end()
-        out.append(escape(visual[pos:]))
+        out.append(escape(printable(visual[pos:], latin_font)))
         lines.append("".join(out))
     return "<br/>".join(lines)

@@ -142,8 +142,21 @@ def _styles() -> _Styles:
     )
 
 
+_BOLD_FONTS = (fonts.SANS_BOLD, fonts.SANS_BOLD_ITALIC)
+#: Noto Naskh Arabic looks small beside Noto Sans at the same point size
+_ARABIC_SCALE = 1.15
+
+
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(fonts.shape_text(text), style)
+    bold = style.fontName in _BOLD_FONTS
+    arabic = fonts.ARABIC_BOLD if bold else fonts.ARABIC
+    markup = fonts.shape_text(
+        text,
+        arabic_font=arabic,
+        latin_font=style.fontName,
+        arabic_size=round(style.fontSize * _ARABIC_SCALE, 1),
+    )
+    return Paragraph(markup, style)
 
 
 def format_date(day: date) -> str:
@@ -188,8 +201,8 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
 
 
 def _page_decorator(note: CaseNote) -> Callable[[Canvas, BaseDocTemplate], None]:
-    marking = note.protective_marking.strip()
-    header_line = fonts.visual_line(note.organisation)
+    marking = fonts.printable(note.protective_marking.strip(), fonts.SANS_BOLD)
+    header_line = fonts.printable(fonts.visual_line(note.organisation))
 
     def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -209,7 +222,11 @@ def _page_decorator(note: CaseNote) -> Callable[[Canvas, BaseDocTemplate], None]
         canvas.setFont(fonts.SANS, 9)
         canvas.drawString(MARGIN_X, top - 7 * mm, header_line)
         canvas.setFont(fonts.SANS_BOLD, 9)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, top - 7 * mm, f"Case {note.case_reference}")
+        canvas.drawRightString(
+            PAGE_WIDTH - MARGIN_X,
+            top - 7 * mm,
+            fonts.printable(f"Case {note.case_reference}", fonts.SANS_BOLD),
+        )
         canvas.setStrokeColor(_RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)

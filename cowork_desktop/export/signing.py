@@ -20,6 +20,7 @@ import logging
 import os
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -78,6 +79,7 @@ _LATIN_RANGES = (
     (0x1E00, 0x1EFF),
     (0x2000, 0x206F),
     (0x20AC, 0x20AC),
+    (0xFFFD, 0xFFFD),  # stands in for characters the font lacks
 )
 _ARABIC_RANGES = ((0x600, 0x6FF), (0x750, 0x77F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
@@ -220,6 +222,14 @@ def stamp_font_bytes(with_arabic: bool) -> bytes:
     out = io.BytesIO()
     merged.save(out)
     return out.getvalue()
+
+
+@cache
+def stamp_font_coverage(with_arabic: bool) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    cmap = TTFont(io.BytesIO(stamp_font_bytes(with_arabic))).getBestCmap()
+    return frozenset(cmap)
 
 
 @dataclass(frozen=True)
@@ -367,12 +377,14 @@ def _looks_like_pkcs12(data: bytes) -> bool:
 
 
 def _stamp_param(text: str, limit: int = 90) -> str:
-    import unicodedata
-
+    """One line for the stamp: NFC (precomposed letters: the stamp font has no mark positioning), shortened,
+    Arabic shaped into visual order, and characters the stamp font lacks replaced by U+FFFD (never .notdef)."""
     one_line = " ".join(unicodedata.normalize("NFC", text).split())
     if len(one_line) > limit:
         one_line = one_line[: limit - 1] + "…"
-    return fonts.visual_line(one_line)
+    visual = fonts.visual_line(one_line)
+    covered = stamp_font_coverage(fonts.has_arabic(visual))
+    return "".join(c if ord(c) in covered else fonts.REPLACEMENT_CHARACTER for c in visual)
 
 
 def sign_pdf(

@@ -290,6 +290,18 @@ def test_shape_text_escapes_markup_and_puts_arabic_in_its_font() -> None:
     assert unicodedata.normalize("NFKC", inner.group(1))[::-1] == "عائشة خان"
 
 
+def test_characters_the_fonts_lack_print_as_replacement_characters(tmp_path: Path) -> None:
+    """A missing glyph would print as .notdef (invisible or a box), which PDF/A forbids too."""
+    assert fonts.shape_text("Agreed 👍\tयह") == "Agreed \ufffd \ufffd\ufffd"
+    note = sample_case_note()
+    extra = NoteSection("Notes", (QuestionAnswer("Comment", "Agreed 👍 by प्रिया"),))
+    pdf = render_case_note(dataclasses.replace(note, sections=(*note.sections, extra)))
+    assert pdfa_problems(pdf) == []
+    text = pdf_text(pdf, tmp_path)
+    assert "Agreed \ufffd by \ufffd" in text
+    assert "👍" not in text
+
+
 def test_missing_font_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(CoworkError, match=r"Cannot find the font NotoSans-Regular\.ttf.*fonts-noto-core"):
         fonts.find_font("NotoSans-Regular.ttf", [tmp_path])

@@ -227,8 +227,24 @@ def test_a_draft_without_a_signature_field_gets_one_on_its_last_page(signer: Sig
     draft = render_case_note(sample_case_note(status="draft"))
     signed = sign_pdf(draft, signer, signer_name=MANAGER, reason="Check", location="Office")
     assert verify_pdf(signed).ok
+    assert pdfa_problems(signed) == []
     with pikepdf.open(io.BytesIO(signed)) as pdf:
         assert pdf.Root.AcroForm.Fields[0].P.objgen == pdf.pages[-1].obj.objgen
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+def test_a_name_the_stamp_font_cannot_show_still_signs(
+    unsigned_pdf: bytes, signer: Signer, tmp_path: Path
+) -> None:
+    signed = sign_pdf(unsigned_pdf, signer, signer_name="प्रिया Shah", reason="Agreed", location="Office")
+    assert verify_pdf(signed).ok
+    assert pdfa_problems(signed) == []
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(signed)
+    text = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True
+    ).stdout
+    assert "Digitally signed by \ufffd" in text.decode("utf-8")
 
 
 def test_signing_the_same_field_twice_is_refused(signed_pdf: bytes, signer: Signer) -> None:
