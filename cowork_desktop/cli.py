@@ -1,4 +1,5 @@
-"""The ``cowork`` command: demo data, what is due, the case and worker lists, and form checks, without a window.
+"""The ``cowork`` command: demo data, what is due, the case and worker lists, form checks, signed case-note
+exports and their verification, without a window. Passphrases are never taken from the command line.
 
 Imports no Qt, so it starts fast and runs headless. Every error the user can act on is printed to stderr as one
 line starting ``cowork: error:`` (exit 2 for a usage error, 1 otherwise), never as a traceback. Only ``demo`` and
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import getpass
 import json
 import os
 import sqlite3
@@ -22,9 +24,11 @@ from cowork_desktop import __version__, paths
 from cowork_desktop.domain.dates import parse_day
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.errors import CoworkError, StoreError
-from cowork_desktop.domain.models import PlanType
+from cowork_desktop.domain.models import PlanType, RecordStatus
+from cowork_desktop.export.pdf import format_datetime
+from cowork_desktop.export.signing import Signer, load_signer
 from cowork_desktop.forms import load_forms
-from cowork_desktop.services import sessions
+from cowork_desktop.services import export, sessions
 from cowork_desktop.services.demo import load_demo
 from cowork_desktop.store.db import Store, open_store
 
@@ -119,7 +123,72 @@ def build_parser() -> argparse.ArgumentParser:
     check = forms_sub.add_parser("check", help="check a folder of form files (default: the shipped forms)")
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the folder of *.toml form files")
     check.set_defaults(func=cmd_forms_check)
+
+    p = sub.add_parser("cert", help="the manager's signing certificate")
+    cert_sub = p.add_subparsers(dest="cert_command", metavar="ACTION", parser_class=_Parser)
+    # allow_abbrev=False: "--passphrase SECRET" must not be taken for --passphrase-env
+    new = cert_sub.add_parser(
+        "new",
+        help="create a self-signed signing certificate (PKCS#12, protected by a passphrase)",
+        allow_abbrev=False,
+    )
+    new.add_argument("--name", required=True, metavar="NAME", help="the manager's name, as it will sign")
+    new.add_argument("--org", default="", metavar="ORG", help="the organisation")
+    new.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.p12",
+        help="where to save it (default: manager-signing.p12 in the user's data folder)",
+    )
+    _add_passphrase_env(new)
+    new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.set_defaults(func=cmd_cert_new)
+
+    p = sub.add_parser(
+        "export",
+        help="export records as case-note PDFs, signed with the manager's certificate",
+        allow_abbrev=False,
+    )
+    _add_db(p)
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--record", type=int, metavar="ID", help="the record to export")
+    which.add_argument("--case", metavar="REF", help="a case reference (with --all)")
+    p.add_argument("--all", action="store_true", help="with --case: every signed record of the case")
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="PATH",
+        help="the PDF file (a folder: the usual file name in it); with --case, the folder",
+    )
+    p.add_argument(
+        "--cert",
+        type=Path,
+        metavar="FILE.p12",
+        help="the signing certificate (default: manager-signing.p12 in the user's data folder)",
+    )
+    _add_passphrase_env(p)
+    p.add_argument(
+        "--draft", action="store_true", help="allow a record not yet signed: printed marked DRAFT, unsigned"
+    )
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("verify", help="check a signed case-note PDF (and, with --db, the record it shows)")
+    p.add_argument("file", type=Path, metavar="FILE.pdf", help="the signed PDF")
+    p.add_argument(
+        "--db", type=Path, metavar="PATH", help="also check the file matches the record in this database"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_verify)
     return parser
+
+
+def _add_passphrase_env(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--passphrase-env",
+        metavar="VAR",
+        help="read the certificate's passphrase from this environment variable (default: ask, on a terminal)",
+    )
 
 
 # -- helpers -------------------------------------------------------------------------------------------------
@@ -277,6 +346,166 @@ def cmd_forms_check(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _stdin_is_tty() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (ValueError, OSError):
+        return False
+
+
+def _passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> bytes:
+    """From the variable named by --passphrase-env, else a prompt on a terminal; never the command line."""
+    var = args.passphrase_env
+    if var:
+        value = os.environ.get(var, "")
+        if not value:
+            raise CoworkError(f"no passphrase: the environment variable {var} is not set or is empty")
+        return value.encode("utf-8")
+    if not _stdin_is_tty():
+        raise CoworkError(
+            "no passphrase: use --passphrase-env VAR (passphrases are never given on the command line)"
+        )
+    value = getpass.getpass(prompt)
+    if not value:
+        raise CoworkError("no passphrase given")
+    if confirm and getpass.getpass("Repeat the passphrase: ") != value:
+        raise CoworkError("the passphrases do not match; nothing was created")
+    return value.encode("utf-8")
+
+
+def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
+    path = args.out if args.out is not None else export.default_certificate_path()
+    if path.is_dir():
+        raise CoworkError(f"{path} is a folder: give the certificate file's name (e.g. manager.p12)")
+    if path.exists() and not args.force:
+        raise CoworkError(f"{path} already exists; choose another file or add --force to replace it")
+    passphrase = _passphrase(args, f"Passphrase to protect {path}: ", confirm=True)
+    from cowork_desktop.export.signing import create_certificate
+
+    try:
+        create_certificate(args.name, args.org, path, passphrase, overwrite=args.force)
+    except OSError as exc:
+        raise CoworkError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
+    signer = load_signer(path, passphrase)
+    org = f" ({args.org.strip()})" if args.org.strip() else ""
+    out.write(f"Created a self-signed signing certificate for {signer.common_name}{org} in {path}\n")
+    return 0
+
+
+def _signer(args: argparse.Namespace) -> Signer:
+    path = args.cert if args.cert is not None else export.default_certificate_path()
+    if not path.exists():
+        hint = "" if args.cert is not None else " (create one with 'cowork cert new' or give --cert FILE.p12)"
+        raise CoworkError(f"certificate file not found: {path}{hint}")
+    return load_signer(path, _passphrase(args, f"Passphrase for {path}: "))
+
+
+def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    if args.case is not None and not args.all:
+        raise UsageError("--case needs --all (every signed record of the case)")
+    if args.all and args.case is None:
+        raise UsageError("--all goes with --case REF")
+    if args.case is not None and args.draft:
+        raise UsageError("--draft exports one record: use --record ID")
+    with _open_existing(args) as store:
+        ws = sessions.Workspace.open(store)
+        if args.case is not None:
+            if not export.signed_records(ws, args.case):
+                raise CoworkError(f"case {args.case} has no signed records to export")
+            export.check_output_folder(args.out)
+            written = export.export_case(ws, args.case, args.out, _signer(args))
+            for path in written:
+                out.write(f"{path}\n")
+            out.write(f"Exported {len(written)} signed record(s) of case {args.case} to {args.out}\n")
+            return 0
+        record = store.get_record(args.record)
+        signed = record.status == RecordStatus.SIGNED
+        if not signed and not args.draft:
+            export.render_record(ws, args.record)  # refuses with the reason, before asking for a passphrase
+        target = export.output_path(ws, args.record, args.out)
+        signer = _signer(args) if signed else None
+        path = export.export_record(ws, args.record, target, signer=signer, draft=args.draft)
+    what = "signed" if signed else "DRAFT, unsigned"
+    out.write(f"Exported record {args.record} ({what}) to {path}\n")
+    return 0
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "NO"
+
+
+def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    if args.db is not None:
+        with open_store(args.db, create=False) as store:
+            report = export.verify_file(sessions.Workspace.open(store), args.file)
+    else:
+        report = export.verify_file(None, args.file)
+    result = report.result
+    ok = report.ok(require_database=args.db is not None)
+    if result.trusted:
+        trust = "trusted"
+    else:
+        trust = "not trusted (self-signed)" if report.self_signed else "not trusted (issuer not known here)"
+    if args.json:
+        _print_json(
+            {
+                "file": str(report.path),
+                "ok": ok,
+                "signer": result.signer_name,
+                "signing_time": result.signing_time.isoformat() if result.signing_time else None,
+                "intact": result.intact,
+                "valid": result.valid,
+                "covers_whole_file": result.covers_whole_file,
+                "trusted": result.trusted,
+                "modification": result.modification,
+                "record_id": report.record_id,
+                "record_version": report.record_version,
+                "content_hash": result.content_hash,
+                "matches_database": report.matches_database,
+                "database": report.database_note,
+                "problems": list(report.problems),
+            },
+            out,
+        )
+        return 0 if ok else 1
+    when = format_datetime(result.signing_time) if result.signing_time else "not stated"
+    record = (
+        f"{report.record_id}, version {report.record_version}"
+        if report.record_id is not None
+        else "not stated"
+    )
+    lines = [
+        ("File", str(report.path)),
+        ("Signed by", result.signer_name or "(no name in the certificate)"),
+        ("Signed on", when),
+        ("Intact", _yes_no(result.intact and result.valid)),
+        ("Covers whole file", _yes_no(result.covers_whole_file)),
+        ("Certificate", trust),
+        ("Record", record),
+        ("Database", report.database_note),
+    ]
+    for label, value in lines:
+        out.write(f"{label + ':':<19} {value}\n")
+    for problem in report.problems:
+        out.write(f"problem: {problem}\n")
+    if ok:
+        out.write("Result: valid\n")
+        return 0
+    failed = [
+        reason
+        for reason, bad in (
+            ("not intact", not result.intact),
+            ("signature value not valid", not result.valid),
+            ("does not cover the whole file", not result.covers_whole_file),
+            ("does not match the database", report.matches_database is False),
+            ("not checked against the database", args.db is not None and report.matches_database is None),
+        )
+        if bad
+    ]
+    out.write(f"Result: NOT VALID ({'; '.join(failed) or 'see the problems above'})\n")
+    return 1
+
+
 # -- entry point ---------------------------------------------------------------------------------------------
 
 
@@ -323,10 +552,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         if getattr(args, "command", None) == "forms":
             return _fail("choose what to do with the forms, for example 'cowork forms check'", 2, err)
+        if getattr(args, "command", None) == "cert":
+            return _fail("choose what to do with certificates, for example 'cowork cert new'", 2, err)
         parser.print_help(out)
         return 2
     try:
         return func(args, out)
+    except UsageError as exc:
+        return _fail(str(exc), 2, err)
     except CoworkError as exc:
         return _fail(str(exc), 1, err)
     except BrokenPipeError:  # the reader went away (e.g. `cowork due | head`): not an error worth a message

@@ -338,12 +338,18 @@ def _actions(item: ActionsTable, s: _Styles, width: float) -> list[Flowable]:
     out: list[Flowable] = [_p(item.prompt, s.prompt_free)] if item.prompt else []
     if not item.rows:
         return [*out, _p("No actions recorded.", s.empty)]
-    rows = [[_p(h, s.cell_head) for h in ("Action", "Owner", "Due", "Done")]]
+    # "Done" only when some action has been reviewed: newly agreed actions have nothing to show there.
+    reviewed = any(r.done is not None for r in item.rows)
+    headers = ("Action", "Owner", "Due", "Done") if reviewed else ("Action", "Owner", "Due")
+    rows = [[_p(h, s.cell_head) for h in headers]]
     for r in item.rows:
-        done = "" if r.done is None else ("Yes" if r.done else "No")
         due = format_short_date(r.due) if r.due else ""
-        rows.append([_p(r.description, s.cell), _p(r.owner, s.cell), _p(due, s.cell), _p(done, s.cell)])
-    return [*out, _table(rows, (width * 0.52, width * 0.24, width * 0.14, width * 0.10)), Spacer(1, 4)]
+        cells = [_p(r.description, s.cell), _p(r.owner, s.cell), _p(due, s.cell)]
+        if reviewed:
+            cells.append(_p("" if r.done is None else ("Yes" if r.done else "No"), s.cell))
+        rows.append(cells)
+    shares = (0.52, 0.24, 0.14, 0.10) if reviewed else (0.58, 0.26, 0.16)
+    return [*out, _table(rows, [width * f for f in shares]), Spacer(1, 4)]
 
 
 def _section(section: NoteSection, s: _Styles, width: float) -> list[Flowable]:

@@ -88,9 +88,10 @@ def convert_to_pdfa(
         stamp = _pdf_date(created)
         info[Name.CreationDate] = pikepdf.String(stamp)
         info[Name.ModDate] = pikepdf.String(stamp)
-    # Drop the rest: /Producer (see _SYNCED_INFO_KEYS) and /Trapped, which has no counterpart in the XMP.
+    # Drop the rest: /Producer (see _SYNCED_INFO_KEYS) and /Trapped, which has no counterpart in the XMP; and
+    # empty entries (e.g. no organisation for /Author), which XMP would not repeat.
     for key in list(info.keys()):
-        if key not in _SYNCED_INFO_KEYS:
+        if key not in _SYNCED_INFO_KEYS or not str(info[key]).strip():
             del info[key]
     synced = {key: str(info[key]) for key in _SYNCED_INFO_KEYS if key in info}
 

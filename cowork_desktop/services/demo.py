@@ -582,6 +582,9 @@ def _case_exists(ws: Workspace, reference: str) -> bool:
     return True
 
 
+DEMO_ORGANISATION = "Northbrook Borough Council (fictional)"
+
+
 def load_demo(ws: Workspace, today: date) -> DemoSummary:
     """Add the demo workers and cases that are not there yet, and mark the database as a demo."""
     summary = DemoSummary(case_references=list(DEMO_REFERENCES))
@@ -609,4 +612,6 @@ def load_demo(ws: Workspace, today: date) -> DemoSummary:
         summary.cases_added += 1
         scenario.build(maker, ca, today)
     ws.store.set_setting("demo", "1")
+    if not ws.store.get_setting("organisation"):
+        ws.store.set_setting("organisation", DEMO_ORGANISATION)
     return summary

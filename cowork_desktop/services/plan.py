@@ -254,7 +254,7 @@ def current_arrangement(ws: Workspace, ca: CoAllocation, as_of: Record | None = 
     assert source.id is not None
     return Arrangement(
         record_id=source.id,
-        record_title=source.title,
+        record_title=source.kind.label,
         meeting_date=source.meeting_date,
         responsibilities=responsibilities,
         discussion_frequency=describe_rrule(str(discussion[2])) if discussion else "",
@@ -318,9 +318,7 @@ def build_plan(ws: Workspace, record_id: int) -> AgreedPlan:
         source = "Agreed in this meeting."
     elif arrangement is not None:
         responsibilities = arrangement.responsibilities
-        source = (
-            f"As agreed in the {arrangement.record_title.lower()} of {fmt_day(arrangement.meeting_date)}."
-        )
+        source = f"As agreed in the {arrangement.record_title} of {fmt_day(arrangement.meeting_date)}."
     else:
         responsibilities, source = (), ""
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.services.plan import AgreedPlan, fmt_day
 
 _CSS = """
-body { font-family: 'Noto Sans', 'DejaVu Sans', sans-serif; font-size: 10pt; color: #000; }
+body { font-size: 10pt; color: #000; }
 h1 { font-size: 16pt; margin: 0 0 2pt 0; }
 h2 { font-size: 12pt; margin: 12pt 0 4pt 0; border-bottom: 1px solid #444; }
 p { margin: 2pt 0; }
@@ -112,6 +112,8 @@ def plan_document(plan: AgreedPlan) -> QTextDocument:
     doc = QTextDocument()
     font = QFont()
     font.setPointSizeF(10)
+    # no "fi"/"fl" ligatures: the PDF's text stays searchable and copyable as typed
+    font.setFeature(QFont.Tag("liga"), 0)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(0)
     doc.setHtml(plan_html(plan))

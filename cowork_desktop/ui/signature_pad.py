@@ -110,7 +110,7 @@ class SignaturePad(QWidget):
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
         try:
-            self.to_image(width, height).save(buffer, b"PNG")
+            self.to_image(width, height).save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; only str works
         finally:
             buffer.close()
         return bytes(data.data())

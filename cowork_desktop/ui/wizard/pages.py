@@ -57,6 +57,8 @@ class QuestionRow(QWidget):
             self.prompt = prompt
             self.guidance: QLabel | None = None
             self.error = style.error_label()
+            self.notice = QLabel()
+            self.notice.hide()
             return
         self.prompt = style.prompt_label(question.prompt, question.required)
         self.prompt.setObjectName(f"prompt_{question.id}")
@@ -67,11 +69,42 @@ class QuestionRow(QWidget):
             self.guidance = style.hint_label(question.guidance)
             self.guidance.setObjectName(f"guidance_{question.id}")
             layout.addWidget(self.guidance)
-        layout.addWidget(widget)
+        # the message sits between the guidance and the answer (as GOV.UK does), so it is next to the field
+        # even when the field is a tall table
         self.error = style.error_label()
         self.error.setObjectName("fieldError")
         self.error.setAccessibleName(f"{question.prompt}: problem")
         layout.addWidget(self.error)
+        layout.addWidget(widget)
+        # what an answer demands (an urgent issue-resolution MDR...), shown right under the answer given
+        self.notice = QLabel()
+        self.notice.setObjectName("urgentNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        bg, fg, border = style.urgent_colors()
+        self.notice.setStyleSheet(
+            f"QLabel#urgentNotice {{ background: {bg}; color: {fg}; border: 3px solid {border};"
+            " border-radius: 6px; padding: 8px 12px; }"
+        )
+        self.notice.hide()
+        layout.addWidget(self.notice)
+
+    def set_follow_ups(self, found: list[FollowUp]) -> None:
+        if not found:
+            self.notice.hide()
+            self.notice.setText("")
+            return
+        parts = []
+        urgent = [fu for fu in found if fu.urgent]
+        if urgent:
+            parts.append("<b>Urgent: this must be addressed now.</b>")
+            parts.extend(_esc(fu.message) for fu in urgent)
+            parts.append("After signing this record you can start the issue-resolution MDR straight away.")
+        parts.extend(f"<b>Next step:</b> {_esc(fu.message)}" for fu in found if not fu.urgent)
+        self.notice.setText("<br>".join(parts))
+        self.notice.setAccessibleName("Urgent" if urgent else "Next step")
+        self.notice.setAccessibleDescription(" ".join(fu.message for fu in found))
+        self.notice.show()
 
     def set_error(self, message: str) -> None:
         self.error.setText(message)
@@ -117,7 +150,7 @@ class FormPage(QWizardPage):
         self.content = QWidget()
         self.content.setObjectName(f"content_{key}")
         self.body = QVBoxLayout(self.content)
-        self.body.setContentsMargins(2, 2, 14, 2)
+        self.body.setContentsMargins(2, 2, 22, 2)
         self.body.setSpacing(6)
         if guidance:
             frame, inner = style.panel(f"guidance_{key}")
@@ -127,17 +160,6 @@ class FormPage(QWizardPage):
             text.setTextFormat(Qt.TextFormat.PlainText)
             inner.addWidget(text)
             self.body.addWidget(frame)
-        self.notice = QLabel()
-        self.notice.setObjectName("urgentNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setTextFormat(Qt.TextFormat.RichText)
-        self.notice.setAccessibleName("Urgent")
-        bg, fg, border = style.urgent_colors()
-        self.notice.setStyleSheet(
-            f"QLabel#urgentNotice {{ background: {bg}; color: {fg}; border: 3px solid {border};"
-            " border-radius: 6px; padding: 10px 12px; }"
-        )
-        self.notice.hide()
         self.rows: dict[str, QuestionRow] = {}
         self.scroll_area.setWidget(self.content)
         outer.addWidget(self.scroll_area, 1)
@@ -151,8 +173,7 @@ class FormPage(QWizardPage):
         self.body.addWidget(row)
 
     def finish(self) -> None:
-        """Place the urgent notice under the questions it is about, and push everything up."""
-        self.body.addWidget(self.notice)
+        """Push the questions up."""
         self.body.addStretch(1)
 
     @property
@@ -166,29 +187,17 @@ class FormPage(QWizardPage):
         self._refresh_notice(answers, context)
 
     def _refresh_notice(self, answers: dict[str, Any], context: dict[str, bool]) -> None:
-        found: list[FollowUp] = []
         for row in self.rows.values():
             q = row.question
-            if not q.is_shown(answers, context):
-                continue
             value = answers.get(q.id)
-            found.extend(fu for fu in q.follow_ups if value is not None and str(value) in fu.when)
-        if not found:
-            self.notice.hide()
-            self.notice.setText("")
-            return
-        parts = []
-        urgent = [fu for fu in found if fu.urgent]
-        if urgent:
-            parts.append("<b>Urgent: this must be addressed now.</b>")
-            parts.extend(f"&bull; {_esc(fu.message)}" for fu in urgent)
-            parts.append("After signing this record you can start the issue-resolution MDR straight away.")
-        for fu in found:
-            if not fu.urgent:
-                parts.append(f"<b>Next step:</b> {_esc(fu.message)}")
-        self.notice.setText("<br>".join(parts))
-        self.notice.setAccessibleDescription(" ".join(fu.message for fu in found))
-        self.notice.show()
+            shown = q.is_shown(answers, context)
+            row.set_follow_ups(
+                [fu for fu in q.follow_ups if shown and value is not None and str(value) in fu.when]
+            )
+
+    def notices(self) -> list[QLabel]:
+        """The follow-up notices shown on this page now."""
+        return [row.notice for row in self.rows.values() if not row.notice.isHidden()]
 
     def is_shown(self) -> bool:
         return True
@@ -397,7 +406,8 @@ class SignOffPage(QWizardPage):
         self.refresh()
 
     def cleanupPage(self) -> None:
-        self.owner.back_to_draft()
+        if not self.owner.closing:  # "Back", not the reset QWizard does when it is closed
+            self.owner.back_to_draft()
 
     def isComplete(self) -> bool:
         return self.owner.env.record.status == RecordStatus.SIGNED

@@ -38,7 +38,7 @@ from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.wizard.env import WizardEnv
 from cowork_desktop.ui.wizard.style import hint_label
 
-QT_DATE_FORMAT = "d MMM yyyy"
+QT_DATE_FORMAT = "dd MMM yyyy"
 
 
 def to_qdate(value: date) -> QDate:
@@ -174,8 +174,9 @@ class TextAnswer(QuestionWidget):
         self.edit = QPlainTextEdit()
         self.edit.setObjectName(f"text_{self.question.id}")
         self.edit.setTabChangesFocus(True)  # Tab leaves the box: keyboard users are never trapped
-        self.edit.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 9 + 12)
+        # five lines: room to write without turning an MDR page into a long scroll (more text scrolls)
+        self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 5 + 14)
+        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.edit.textChanged.connect(self._emit)
         layout.addWidget(self.edit)
 
@@ -415,6 +416,7 @@ class RecurrenceAnswer(QuestionWidget):
         self.spin = QSpinBox()
         self.spin.setObjectName(f"every_{self.question.id}")
         self.spin.setRange(1, 52)
+        self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("52") + 48)
         self.unit = QComboBox()
         self.unit.setObjectName(f"unit_{self.question.id}")
         for unit in self.UNITS:

@@ -224,6 +224,7 @@ class RecordView(QWidget):
         assert new.id is not None
         wizard = MeetingWizard(self.ws, new.id, self.parentWidget())
         wizard.record_changed.connect(lambda _id: self.refresh())
+        wizard.record_changed.connect(self.record_changed)
         keep_open(wizard)
         wizard.show()
         self.amendment_wizard = wizard

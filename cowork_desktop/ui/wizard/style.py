@@ -39,15 +39,17 @@ def is_dark() -> bool:
 
 
 def high_contrast() -> bool:
-    if _theme is not None and _theme.colors().high_contrast:
-        return True
-    p = _palette()
-    return contrast(p.color(QPalette.ColorRole.Window), p.color(QPalette.ColorRole.WindowText)) >= 15
+    app = QApplication.instance()
+    applied = app.property("cowork_high_contrast") if app is not None else None
+    if isinstance(applied, bool):  # ui.theme.apply_theme says which theme is in use
+        return applied
+    p = _palette()  # no theme applied: a black-and-white palette is a high-contrast one
+    return contrast(p.color(QPalette.ColorRole.Window), p.color(QPalette.ColorRole.WindowText)) >= 18
 
 
 def muted_color() -> str:
     """Guidance text: softer than the text, but never below 4.5:1 against the window."""
-    if _theme is not None and _theme.colors() is not _theme.NORMAL:
+    if _theme is not None and high_contrast():
         return _theme.colors().hint
     p = _palette()
     bg, fg = p.color(QPalette.ColorRole.Window), p.color(QPalette.ColorRole.WindowText)
@@ -63,9 +65,11 @@ def muted_color() -> str:
 
 
 def error_color() -> str:
-    if _theme is not None and (_theme.colors().high_contrast or not is_dark()):
-        return _theme.colors().error
-    return "#ffb4ab" if is_dark() else "#b3261e"
+    if _theme is not None and high_contrast() == _theme.colors().high_contrast:
+        return _theme.colors().error  # the theme in use
+    if is_dark():
+        return "#ffff00" if high_contrast() else "#ffb4ab"
+    return "#b3261e"
 
 
 def urgent_colors() -> tuple[str, str, str]:
@@ -133,3 +137,26 @@ def panel(object_name: str, parent: QWidget | None = None) -> tuple[QFrame, QVBo
     layout.setContentsMargins(12, 10, 12, 10)
     layout.setSpacing(6)
     return frame, layout
+
+
+def high_contrast_indicators() -> str:
+    """Radio buttons and check boxes readable on black: Fusion draws their outline from the window colour,
+    which leaves a radio button invisible in a black-and-white palette."""
+    if not high_contrast():
+        return ""
+    p = _palette()
+    fg = p.color(QPalette.ColorRole.WindowText).name()
+    bg = p.color(QPalette.ColorRole.Window).name()
+    mark = p.color(QPalette.ColorRole.Highlight).name()
+    return (
+        f"QRadioButton::indicator {{ width: 14px; height: 14px; border: 2px solid {fg}; border-radius: 9px;"
+        f" background: {bg}; }}"
+        f" QRadioButton::indicator:checked {{ background: qradialgradient(cx:0.5, cy:0.5, radius:0.5,"
+        f" fx:0.5, fy:0.5, stop:0 {mark}, stop:0.55 {mark}, stop:0.6 {bg}, stop:1 {bg}); }}"
+        f" QRadioButton::indicator:focus, QCheckBox::indicator:focus {{ border-color: {mark}; }}"
+        f" QCheckBox::indicator {{ width: 14px; height: 14px; border: 2px solid {fg}; background: {bg}; }}"
+        f" QCheckBox::indicator:checked {{ background: {mark}; }}"
+        f" QScrollBar:vertical {{ background: {bg}; border: 1px solid {fg}; width: 16px; }}"
+        f" QScrollBar::handle:vertical {{ background: {fg}; min-height: 32px; margin: 2px; }}"
+        " QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical { background: none; }"
+    )

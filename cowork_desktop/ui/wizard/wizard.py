@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
 
@@ -25,6 +25,7 @@ from cowork_desktop.domain.forms import FollowUp, QuestionKind, is_empty
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.wizard import style
 from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv, visible_answers
 from cowork_desktop.ui.wizard.pages import (
     DonePage,
@@ -45,8 +46,13 @@ _open_windows: list[QWidget] = []
 
 
 def keep_open(widget: QWidget) -> None:
+    """Keep a window alive while it is open. A window with a parent (the app's main window) is deleted when
+    it closes, so a long session does not pile up closed wizards; one without a parent stays for its caller."""
     if widget not in _open_windows:
         _open_windows.append(widget)
+        widget.destroyed.connect(lambda _obj=None, w=widget: forget(w))
+    if widget.parentWidget() is not None:
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
 
 
 def forget(widget: QWidget) -> None:
@@ -71,6 +77,7 @@ class MeetingWizard(QWizard):
         self._order: list[int] = []
         self._dirty = False
         self._resuming = False
+        self.closing = False
         self.save_error = ""
         self.plan_dialog: QWidget | None = None
         self.follow_up_wizard: MeetingWizard | None = None
@@ -80,9 +87,11 @@ class MeetingWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setButtonText(QWizard.WizardButton.CancelButton, "Save and close")
         self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
         self.setButtonText(QWizard.WizardButton.CommitButton, "Next")
+        self.setStyleSheet(style.high_contrast_indicators())
         self.resize(920, 760)
         self.setMinimumSize(640, 480)
 
@@ -98,8 +107,13 @@ class MeetingWizard(QWizard):
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
         self.finished.connect(lambda _r: forget(self))
-        self.restart()
-        self._resume()
+        saved_page = self.answers.get(PAGE_KEY)
+        self._resuming = True
+        try:
+            self.restart()
+        finally:
+            self._resuming = False
+        self._resume(saved_page if isinstance(saved_page, str) else None)
         self._update_buttons()
 
     # -- building ---------------------------------------------------------------------------------
@@ -203,13 +217,12 @@ class MeetingWizard(QWizard):
         finally:
             self._resuming = False
 
-    def _resume(self) -> None:
+    def _resume(self, key: str | None) -> None:
         status = self.env.record.status
         if status == RecordStatus.AWAITING_SIGNATURES:
             self.goto_page(self.sign_id)
             return
-        key = self.answers.get(PAGE_KEY)
-        target = self.page_for_key(key) if isinstance(key, str) else None
+        target = self.page_for_key(key) if key else None
         if target is None or target in (self.sign_id, self.done_id) or target not in self.path():
             return
         self.goto_page(target)
@@ -413,6 +426,7 @@ class MeetingWizard(QWizard):
         wizard = open_meeting(
             self.ws, self.env.ca.id, kind, parent=self.parentWidget(), linked_record_id=self.record_id
         )
+        wizard.record_changed.connect(self.record_changed)  # whoever watches this wizard hears of the new one
         self.follow_up_wizard = wizard
         return wizard
 
@@ -427,8 +441,14 @@ class MeetingWizard(QWizard):
 
     # -- closing ----------------------------------------------------------------------------------
     def reject(self) -> None:
+        # QWizard resets on reject, calling cleanupPage() of every visited page: that must not be taken
+        # for "Back" (which returns a record awaiting signatures to draft and clears its signatures)
         self.save_now()
-        super().reject()
+        self.closing = True
+        try:
+            super().reject()
+        finally:
+            self.closing = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_now()

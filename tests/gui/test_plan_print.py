@@ -1,0 +1,182 @@
+"""Print agreed plan: services.plan builds it from a signed record, ui.plan_print writes a PDF a worker can read."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.models import RecordKind
+from cowork_desktop.services import sessions
+from cowork_desktop.services.plan import build_plan
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import plan_print
+from cowork_desktop.ui.plan_print import PlanPrintDialog, plan_html, save_plan_pdf
+
+TASKS = [
+    "Visits",
+    "Completing reports",
+    "Assessments",
+    "Plans",
+    "Recording",
+    "Chairing meetings",
+    "Presenting information to meetings",
+    "Presenting to court",
+]
+MEETING = date(2026, 11, 5)
+
+
+def sign(ws: Workspace, record_id: int, answers: dict[str, Any], signers: list[int]) -> None:
+    sessions.save_draft(ws, record_id, answers)
+    sessions.ready_for_signatures(ws, record_id)
+    for wid in signers:
+        sessions.add_signature(ws, record_id, worker_id=wid, name=f"W{wid}", role="Worker", method="typed")
+    sessions.sign_off(ws, record_id, manager_name="Amara Okafor")
+
+
+def signed_initial(ws: Workspace, c: dict[str, int]) -> int:
+    record = sessions.start_record(ws, c["coallocation"], RecordKind.INITIAL_MEETING, meeting_date=MEETING)
+    assert record.id
+    answers = dict(record.answers)
+    answers.update(
+        responsibilities={
+            t: {"lead": c["experienced"] if i % 2 == 0 else c["student"], "joint": t == "Visits"}
+            for i, t in enumerate(TASKS)
+        },
+        discussion_recorder=c["student"],
+        discussion_recording="A discussion with colleague case note within two days.",
+        absence_cover="The other co-worker, with the manager.",
+        decision="Co-allocated on these terms.",
+        childs_voice="The children want one worker they know.",
+        next_review_date="2026-12-03",
+        learning_opportunities="Chairing the core group with support.",
+        actions=[{"description": "Book the first joint visit", "owner": c["student"], "due": "2026-11-12"}],
+    )
+    sign(ws, record.id, answers, [c["experienced"], c["student"]])
+    return record.id
+
+
+def pdf_text(path: Path) -> str:
+    assert shutil.which("pdftotext"), "poppler-utils is needed"
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True)
+    return out.stdout
+
+
+def test_the_initial_meeting_plan_as_a_pdf(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int], tmp_path: Path
+) -> None:
+    record_id = signed_initial(ws, coworked)
+    plan = build_plan(ws, record_id)
+    assert plan.case_reference == "CR-100234"
+    assert [t.task for t in plan.responsibilities] == TASKS
+    assert plan.responsibilities[0].lead == "Zoë Ó Súilleabháin" and plan.responsibilities[0].joint
+    assert plan.discussion_frequency == "every 2 weeks"
+    assert plan.discussion_recorder == "Łukasz Wiśniewski"
+    assert plan.supervision_frequency == "monthly"
+    assert plan.next_review_date == date(2026, 12, 3)
+    path = save_plan_pdf(plan, tmp_path / "plan.pdf")
+    assert path.read_bytes().startswith(b"%PDF")
+    text = pdf_text(path)
+    flat = " ".join(text.split())
+    assert "CR-100234" in flat
+    for task in TASKS:
+        assert task in flat, task
+    assert "03 Dec 2026" in flat
+    assert "Book the first joint visit" in flat and "12 Nov 2026" in flat
+    assert "every 2 weeks" in flat and "monthly" in flat
+    assert "Chairing the core group with support." in flat
+    assert "Zoë Ó Súilleabháin" in flat and "Łukasz Wiśniewski" in flat
+    pages = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert any(line.split()[-1] in ("1", "2") for line in pages.splitlines() if line.startswith("Pages:"))
+    # the case reference only: the children's initials are not printed either
+    assert "AB, CD" not in flat
+
+
+def test_a_review_plan_uses_the_arrangement_agreed_before(ws: Workspace, coworked: dict[str, int]) -> None:
+    signed_initial(ws, coworked)
+    action = ws.store.open_actions(coworked["coallocation"])[0]
+    review = sessions.start_record(
+        ws, coworked["coallocation"], RecordKind.REVIEW, meeting_date=date(2026, 12, 3)
+    )
+    assert review.id
+    answers = dict(review.answers)
+    answers.update(
+        plan_progressing="yes",
+        proactive_information_sharing="yes",
+        proactive_tasks="yes",
+        proactive_outcomes="yes",
+        delays="no",
+        disagreements="no",
+        role_uncertainty="no",
+        learner_development="Growing in confidence.",
+        partnership_ladder="Collaboration",
+        action_review={str(action.id): {"done": "no", "note": "Family away"}},
+        actions=[
+            {
+                "description": "Joint visit after the holiday",
+                "owner": coworked["experienced"],
+                "due": "2026-12-17",
+            }
+        ],
+        decision="Continue as agreed",
+        next_review_date="2027-01-07",
+    )
+    sign(ws, review.id, answers, [coworked["experienced"], coworked["student"]])
+    plan = build_plan(ws, review.id)
+    assert plan.responsibilities[0].task == "Visits"
+    assert plan.responsibilities_source.startswith(
+        "As agreed in the Initial co-working meeting (MDR) of 05 Nov 2026"
+    )
+    assert plan.next_review_date == date(2027, 1, 7)
+    assert [(a.description, a.carried_forward) for a in plan.actions] == [
+        ("Joint visit after the holiday", False),
+        ("Book the first joint visit", True),
+    ]
+    assert plan.decision == "Continue as agreed"
+    assert (
+        "How has the less experienced worker developed against the learning plan?",
+        "Growing in confidence.",
+    ) in plan.learning
+    html = plan_html(plan)
+    assert "carried forward" in html and "CR-100234" in html
+
+
+def test_only_signed_meetings_and_reviews_have_a_plan(ws: Workspace, coworked: dict[str, int]) -> None:
+    draft = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    discussion = sessions.start_record(ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    assert draft.id and discussion.id
+    with pytest.raises(CoworkError, match="once the record is signed"):
+        build_plan(ws, draft.id)
+    with pytest.raises(CoworkError, match="initial meeting or a review"):
+        build_plan(ws, discussion.id)
+
+
+def test_the_dialog_saves_a_pdf_and_offers_the_printer(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = PlanPrintDialog(build_plan(ws, signed_initial(ws, coworked)))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "CR-100234" in dialog.preview.toPlainText()
+    target = tmp_path / "chosen name"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.pdf_button.click()
+    saved = tmp_path / "chosen name.pdf"
+    assert saved.exists() and "CR-100234" in pdf_text(saved)
+    assert dialog.status.text() == f"Saved {saved}"
+
+    def cancel_print_dialog() -> None:
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, plan_print.QPrintDialog) and w.isVisible():
+                w.reject()
+
+    QTimer.singleShot(200, cancel_print_dialog)
+    assert dialog.print_() is False

@@ -1,0 +1,679 @@
+"""The meeting wizards, driven with real widgets on a real store: every form from start to a signed record."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from cowork_desktop.domain.dates import interval
+from cowork_desktop.domain.due import Severity
+from cowork_desktop.domain.errors import StoreError
+from cowork_desktop.domain.forms import QuestionKind
+from cowork_desktop.domain.models import (
+    Case,
+    CoAllocation,
+    PlanType,
+    Reason,
+    RecordKind,
+    RecordStatus,
+    Role,
+    Worker,
+)
+from cowork_desktop.services import sessions
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.wizard import MeetingWizard, RecordView, open_meeting, open_record
+from cowork_desktop.ui.wizard import wizard as wizard_module
+from cowork_desktop.ui.wizard.pages import FormPage, SectionPage, SignOffPage
+from cowork_desktop.ui.wizard.questions import (
+    ActionReviewAnswer,
+    ActionsAnswer,
+    ChoiceAnswer,
+    ChoiceCombo,
+    DateAnswer,
+    RecurrenceAnswer,
+    ResponsibilitiesAnswer,
+    TextAnswer,
+    WorkerAnswer,
+    WorkersAnswer,
+    YesNoAnswer,
+    _RadioAnswer,
+)
+
+TODAY = date.today()
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+def wizard_for(qtbot: QtBot, ws: Workspace, ca_id: int, kind: RecordKind, **kw: Any) -> MeetingWizard:
+    wizard = open_meeting(ws, ca_id, kind, **kw)
+    qtbot.addWidget(wizard)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
+    return wizard
+
+
+def page(wizard: MeetingWizard) -> FormPage:
+    current = wizard.currentPage()
+    assert isinstance(current, FormPage), current
+    return current
+
+
+def shown(row: QWidget) -> bool:
+    return not row.isHidden()
+
+
+def type_text(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
+    """Type like a user; QTest.keyClicks takes Latin-1 only, so other letters are inserted as an IME would."""
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        widget.insert(text)
+
+
+def click(qtbot: QtBot, widget: QWidget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=QPoint(8, widget.height() // 2))
+
+
+def set_answer(qtbot: QtBot, wizard: MeetingWizard, qid: str, value: Any) -> None:
+    """Answer one question through its real widget, as a user would."""
+    widget = wizard.widgets[qid]
+    if isinstance(widget, ChoiceAnswer):
+        widget = widget.inner  # type: ignore[assignment]
+    if isinstance(widget, TextAnswer):
+        widget.edit.clear()
+        qtbot.keyClicks(widget.edit, value)
+    elif isinstance(widget, _RadioAnswer):
+        click(qtbot, widget.button_for(value))
+    elif isinstance(widget, (ChoiceCombo, WorkerAnswer)):
+        widget.combo.setCurrentIndex(widget.combo.findData(value))
+    elif isinstance(widget, WorkersAnswer):
+        for wid, box in widget.boxes.items():
+            if box.isChecked() != (wid in value):
+                click(qtbot, box)
+    elif isinstance(widget, DateAnswer):
+        if widget.set_box is not None and not widget.set_box.isChecked():
+            click(qtbot, widget.set_box)
+        widget.edit.setDate(value)
+    elif isinstance(widget, RecurrenceAnswer):
+        every, unit = value
+        widget.spin.setValue(every)
+        widget.unit.setCurrentIndex(widget.unit.findData(unit))
+    elif isinstance(widget, ResponsibilitiesAnswer):
+        for task, lead in value.items():
+            click(qtbot, widget.radios[task][lead])
+    elif isinstance(widget, ActionsAnswer):
+        for description, owner, due in value:
+            click(qtbot, widget.add_button)
+            row = widget.rows[-1]
+            qtbot.keyClicks(row.description, description)
+            row.owner.setCurrentIndex(row.owner.findData(owner))
+            row.due.setDate(due)
+    elif isinstance(widget, ActionReviewAnswer):
+        for action_id, done in value.items():
+            _group, radios, note = widget.items[str(action_id)]
+            click(qtbot, radios[0 if done == "yes" else 1])
+            qtbot.keyClicks(note, "checked in supervision")
+    else:  # pragma: no cover
+        raise AssertionError(f"no driver for {type(widget)}")
+
+
+def fill_page(qtbot: QtBot, wizard: MeetingWizard, answers: dict[str, Any]) -> None:
+    """Give the visible questions of the current page an answer: the ones given, else a sensible one."""
+    current = page(wizard)
+    first_worker = wizard.env.coworkers[0].id
+    for qid, row in current.rows.items():
+        if not shown(row):
+            continue
+        q = row.question
+        if q.kind == QuestionKind.RESPONSIBILITIES and q.required:
+            widget = wizard.widgets[qid]
+            assert isinstance(widget, ResponsibilitiesAnswer)
+            click(qtbot, widget.fill_buttons[0])
+        if qid in answers:
+            set_answer(qtbot, wizard, qid, answers[qid])
+        elif not q.required:
+            continue
+        elif q.kind == QuestionKind.TEXT:
+            set_answer(qtbot, wizard, qid, f"Answer to {qid}.")
+        elif q.kind == QuestionKind.YES_NO:
+            set_answer(qtbot, wizard, qid, "no" if q.follow_ups else "yes")
+        elif q.kind == QuestionKind.CHOICE:
+            set_answer(qtbot, wizard, qid, q.choices[0])
+        elif q.kind == QuestionKind.WORKER:
+            set_answer(qtbot, wizard, qid, first_worker)
+        elif q.kind == QuestionKind.ACTIONS:
+            set_answer(qtbot, wizard, qid, [("Agreed step", first_worker, TODAY + timedelta(days=10))])
+
+
+def go_next(wizard: MeetingWizard) -> None:
+    before = wizard.currentId()
+    wizard.next()
+    errors = (
+        {k: r.message() for k, r in page(wizard).rows.items() if r.message()}
+        if wizard.currentId() == before
+        else {}
+    )
+    assert wizard.currentId() != before, f"stuck on {wizard.currentPage().objectName()}: {errors}"
+
+
+def complete_pages(qtbot: QtBot, wizard: MeetingWizard, answers: dict[str, Any] | None = None) -> list[str]:
+    """Answer every page up to the signatures; return the keys of the pages seen."""
+    seen = []
+    answers = answers or {}
+    while isinstance(wizard.currentPage(), FormPage):
+        seen.append(page(wizard).key)
+        fill_page(qtbot, wizard, answers)
+        go_next(wizard)
+    assert isinstance(wizard.currentPage(), SignOffPage)
+    return seen
+
+
+def sign_all(
+    qtbot: QtBot, wizard: MeetingWizard, manager: str = "Amara Okafor", draw_first: bool = True
+) -> None:
+    sign = wizard.currentPage()
+    assert isinstance(sign, SignOffPage)
+    n = 0
+    while sign.current is not None and sign.current != SignOffPage.MANAGER:
+        if draw_first and n == 0:
+            pad = sign.pad
+            qtbot.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(20, 60))
+            for x in range(30, 200, 20):
+                qtbot.mouseMove(pad, QPoint(x, 60 + (x % 40)))
+            qtbot.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(210, 70))
+        else:
+            worker = wizard.ws.store.get_worker(sign.current)
+            type_text(qtbot, sign.name, worker.name)
+        click(qtbot, sign.agree)
+        click(qtbot, sign.sign_button)
+        assert not sign.error.isVisible() or not sign.error.text(), sign.error.text()
+        n += 1
+    assert sign.current == SignOffPage.MANAGER
+    sign.name.clear()
+    qtbot.keyClicks(sign.name, manager)
+    click(qtbot, sign.agree)
+    with qtbot.waitSignal(wizard.record_signed, timeout=2000):
+        click(qtbot, sign.sign_button)
+    assert wizard.currentId() == wizard.done_id
+    assert wizard.env.record.status == RecordStatus.SIGNED
+
+
+def add_case(ws: Workspace, ref: str, roles: tuple[Role, Role], reasons: list[Reason]) -> dict[str, int]:
+    s = ws.store
+    a = s.add_worker(Worker(f"Worker A {ref}", roles[0], "Team 1"))
+    b = s.add_worker(Worker(f"Worker B {ref}", roles[1], "Team 1"))
+    case = s.add_case(Case(ref, 1, "", PlanType.CHILD_IN_NEED))
+    assert a.id and b.id and case.id
+    ca = s.add_coallocation(CoAllocation(case.id, a.id, b.id, a.id, date(2026, 11, 2), reasons))
+    assert ca.id
+    return {"a": a.id, "b": b.id, "case": case.id, "coallocation": ca.id}
+
+
+def signed_initial(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> MeetingWizard:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    complete_pages(
+        qtbot,
+        wizard,
+        {
+            "responsibilities": {
+                "Visits": coworked["experienced"],
+                "Completing reports": coworked["student"],
+            },
+            "discussion_recorder": coworked["student"],
+            "actions": [("Book the first joint visit", coworked["student"], TODAY + timedelta(days=7))],
+            "learning_opportunities": "Direct work with the children, chairing the core group.",
+        },
+    )
+    sign_all(qtbot, wizard)
+    return wizard
+
+
+# -- the five wizards ------------------------------------------------------------------------------
+def test_initial_meeting_with_a_student_to_signed(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    assert wizard.isVisible() and not wizard.isModal()
+    assert page(wizard).findChild(QLabel, "caseReference").text() == "Case CR-100234"
+    go_next(wizard)  # both co-workers are ticked as present to begin with
+    assert page(wizard).key == "responsibilities"
+    fill_page(qtbot, wizard, {"responsibilities": {"Visits": coworked["experienced"]}})
+    # every task got a lead from "leads all", Visits then moved to the experienced worker
+    value = wizard.answers["responsibilities"]
+    assert value["Visits"]["lead"] == coworked["experienced"]
+    go_next(wizard)
+    fill_page(
+        qtbot, wizard, {"discussion_frequency": (1, "week"), "discussion_recorder": coworked["student"]}
+    )
+    assert wizard.answers["discussion_frequency"] == "FREQ=WEEKLY"
+    go_next(wizard)
+    go_next(wizard)  # supervision: monthly by default
+    # the learning plan is shown because one co-worker is a student
+    assert page(wizard).key == "learning_plan"
+    until = page(wizard).rows["experienced_leads_until"]
+    assert not shown(until)
+    set_answer(qtbot, wizard, "experienced_leads_first", "yes")
+    assert shown(until)  # appears live
+    set_answer(qtbot, wizard, "experienced_leads_first", "no")
+    assert not shown(until)
+    set_answer(qtbot, wizard, "experienced_leads_first", "yes")
+    set_answer(qtbot, wizard, "learning_opportunities", "Chairing meetings with support.")
+    go_next(wizard)
+    seen = complete_pages(
+        qtbot,
+        wizard,
+        {"actions": [("Joint home visit", coworked["experienced"], TODAY + timedelta(days=7))]},
+    )
+    assert seen == ["safety", "cover", "mdr"]
+    mdr_next = TODAY + interval("FREQ=MONTHLY")
+    record = ws.store.get_record(wizard.record_id)
+    assert record.status == RecordStatus.AWAITING_SIGNATURES
+    assert record.answers["next_review_date"] == mdr_next.isoformat()  # proposed from monthly supervision
+    assert "_page" not in record.answers
+    sign_all(qtbot, wizard)
+    record = ws.store.get_record(wizard.record_id)
+    assert record.is_locked and record.content_hash
+    assert record.answers["learning_opportunities"] == "Chairing meetings with support."
+    sigs = ws.store.signatures_for(wizard.record_id)
+    assert [s.method for s in sigs] == ["drawn", "typed", "typed"]
+    assert sigs[0].image_png and sigs[0].image_png.startswith(b"\x89PNG")
+    assert sigs[-1].worker_id is None and sigs[-1].signer_name == "Amara Okafor"
+    assert ws.store.get_setting("manager_name") == "Amara Okafor"
+    assert [a.description for a in ws.store.actions_for_record(wizard.record_id)] == ["Joint home visit"]
+    assert wizard.done_page.print_button.isVisibleTo(wizard.done_page)
+    assert not wizard.done_page.follow_buttons
+
+
+def test_initial_meeting_with_two_social_workers_has_no_learning_plan(qtbot: QtBot, ws: Workspace) -> None:
+    ids = add_case(ws, "CR-200001", (Role.SOCIAL_WORKER, Role.SOCIAL_WORKER), [Reason.COMPLEXITY])
+    wizard = wizard_for(qtbot, ws, ids["coallocation"], RecordKind.INITIAL_MEETING)
+    seen = complete_pages(qtbot, wizard)
+    assert "learning_plan" not in seen
+    assert seen == ["_start", "responsibilities", "communication", "supervision", "safety", "cover", "mdr"]
+    sign_all(qtbot, wizard, draw_first=False)
+    assert "learning_opportunities" not in ws.store.get_record(wizard.record_id).answers
+
+
+def test_review_knows_the_history_and_urgent_issues_need_an_mdr(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    initial = signed_initial(qtbot, ws, coworked)
+    open_action = ws.store.open_actions(coworked["coallocation"])[0]
+    review = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REVIEW)
+    go_next(review)
+    first = page(review)
+    assert first.key == "plan_progress"
+    panel = first.findChild(QWidget, "lastArrangement")
+    assert panel is not None
+    who = first.findChild(QLabel, "arrangementResponsibilities").text()
+    assert "Visits: Zoë Ó Súilleabháin" in who and "Completing reports: Łukasz Wiśniewski" in who
+    freq = first.findChild(QLabel, "arrangementFrequencies").text()
+    assert "every 2 weeks, recorded by Łukasz Wiśniewski" in freq and "monthly" in freq
+    fill_page(qtbot, review, {})
+    go_next(review)
+    issues = page(review)
+    assert issues.key == "issues"
+    assert issues.notices() == []
+    fill_page(qtbot, review, {"disagreements": "yes"})
+    notice = issues.rows["disagreements"].notice
+    assert issues.notices() == [notice]  # right under the answer that demands it
+    assert "Urgent" in notice.text() and "Disagreements must be addressed urgently" in notice.text()
+    assert shown(issues.rows["disagreements_detail"])
+    set_answer(qtbot, review, "disagreements_detail", "Who leads the core group.")
+    go_next(review)
+    fill_page(qtbot, review, {})  # learner development
+    go_next(review)
+    fill_page(qtbot, review, {"partnership_ladder": "Co-operation"})
+    go_next(review)
+    actions_page = page(review)
+    reviewing = review.widgets["action_review"]
+    assert isinstance(reviewing, ActionReviewAnswer)
+    assert list(reviewing.items) == [str(open_action.id)]
+    fill_page(qtbot, review, {"action_review": {open_action.id: "yes"}})
+    assert actions_page.key == "actions"
+    go_next(review)
+    # the next review is proposed from the agreed (monthly) supervision
+    fill_page(qtbot, review, {})
+    assert review.answers["next_review_date"] == (TODAY + interval("FREQ=MONTHLY")).isoformat()
+    go_next(review)
+    sign_all(qtbot, review)
+    review_id = review.record_id
+    assert ws.store.open_actions(coworked["coallocation"]) == []  # the action reviewed as done is done
+
+    urgent = [i for i in sessions.due(ws, TODAY) if i.severity == Severity.URGENT]
+    assert [(i.kind, i.record_id) for i in urgent] == [("issue_resolution", review_id)]
+    button = review.done_page.follow_buttons["issue_resolution"]
+    assert button.text() == "Start issue-resolution MDR now"
+    click(qtbot, button)
+    mdr = review.follow_up_wizard
+    assert mdr is not None
+    qtbot.addWidget(mdr)
+    assert mdr.env.record.kind == RecordKind.ISSUE_RESOLUTION
+    assert mdr.env.record.linked_record_id == review_id
+    complete_pages(qtbot, mdr, {"issue_type": "Disagreement between co-workers"})
+    # still urgent until the MDR is signed
+    assert any(i.severity == Severity.URGENT for i in sessions.due(ws, TODAY))
+    sign_all(qtbot, mdr, draw_first=False)
+    assert not any(i.severity == Severity.URGENT for i in sessions.due(ws, TODAY))
+    assert initial.env.record.status == RecordStatus.SIGNED
+
+
+def test_reflective_discussion_to_signed(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    seen = complete_pages(
+        qtbot,
+        wizard,
+        {
+            "prompted_by": "After a visit",
+            "learning": "How to hold a difficult conversation with a parent.",
+        },
+    )
+    # the participants question moved to the start page; the rest of its section is one page
+    assert seen == ["_start", "discussion"]
+    sign_all(qtbot, wizard)
+    answers = ws.store.get_record(wizard.record_id).answers
+    assert answers["prompted_by"] == "After a visit"
+    assert answers["learning"].startswith("How to hold")
+    assert not wizard.done_page.print_button.isVisibleTo(wizard.done_page)
+
+
+def test_closing_to_signed(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.CLOSING)
+    seen = complete_pages(qtbot, wizard, {"end_reason": "Student placement ends"})
+    assert seen == ["_start", "ending", "handover", "mdr"]
+    assert shown(wizard.rows["learning_summary"])  # a student co-worker
+    sign_all(qtbot, wizard)
+    record = ws.store.get_record(wizard.record_id)
+    assert record.answers["end_reason"] == "Student placement ends"
+    assert record.answers["learning_summary"] == "Answer to learning_summary."
+
+
+def test_issue_resolution_started_on_its_own_to_signed(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.ISSUE_RESOLUTION)
+    seen = complete_pages(qtbot, wizard, {"issue_type": "Delay"})
+    assert seen == ["_start", "issue", "mdr"]
+    sign_all(qtbot, wizard, draw_first=False)
+    assert [a.description for a in ws.store.actions_for_record(wizard.record_id)] == ["Agreed step"]
+
+
+# -- checking, keyboard, accessibility ------------------------------------------------------------
+def test_required_answers_are_shown_next_to_the_field(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    start = page(wizard)
+    participants = wizard.widgets["participants"]
+    assert isinstance(participants, WorkersAnswer)
+    for box in participants.boxes.values():
+        click(qtbot, box)  # nobody ticked
+    wizard.next()
+    assert wizard.currentId() == wizard.start_id
+    row = start.rows["participants"]
+    assert row.error.isVisible() and row.error.text() == "This question needs an answer."
+    assert row.error.parent() is row  # next to its field, not in a dialog
+    assert QApplication.focusWidget() is participants.focus_target()
+    assert "Problem: This question needs an answer." in participants.focus_target().accessibleDescription()
+    click(qtbot, next(iter(participants.boxes.values())))
+    assert not row.error.isVisible()  # cleared as soon as it is answered
+    go_next(wizard)
+
+    wizard.next()  # responsibilities not given
+    resp = page(wizard).rows["responsibilities"]
+    assert page(wizard).key == "responsibilities"
+    assert resp.error.isVisible() and resp.error.text() == "This question needs an answer."
+    click(qtbot, wizard.widgets["responsibilities"].radios["Visits"][coworked["student"]])
+    wizard.next()
+    assert page(wizard).key == "responsibilities"
+    assert resp.error.text().startswith("Give each task one lead: Completing reports, Assessments")
+    assert QApplication.focusWidget() is wizard.widgets["responsibilities"].focus_target()
+
+
+def test_ready_to_sign_jumps_back_to_the_problem(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    while page(wizard).key != "mdr":
+        fill_page(qtbot, wizard, {})
+        go_next(wizard)
+    assert wizard.button(wizard.WizardButton.NextButton).text() == "Ready to sign"
+    cover = wizard.widgets["absence_cover"]
+    assert isinstance(cover, TextAnswer)
+    cover.edit.clear()  # an earlier page's answer removed
+    fill_page(qtbot, wizard, {})
+    wizard.next()
+    assert page(wizard).key == "cover"
+    assert page(wizard).rows["absence_cover"].message() == "This question needs an answer."
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.DRAFT
+
+
+def tab_to(qtbot: QtBot, wizard: MeetingWizard, target: QWidget, limit: int = 80) -> None:
+    for _ in range(limit):
+        if QApplication.focusWidget() is target:
+            return
+        focus = QApplication.focusWidget() or wizard
+        qtbot.keyClick(focus, Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target.objectName()} (at {QApplication.focusWidget()})")
+
+
+def test_a_review_page_with_the_keyboard_only(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REVIEW)
+    # start page: Return moves on (both co-workers are ticked)
+    participants = wizard.widgets["participants"]
+    participants.focus_target().setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page(wizard).key == "plan_progress"
+    for qid in ("plan_progressing", "proactive_information_sharing", "proactive_tasks", "proactive_outcomes"):
+        widget = wizard.widgets[qid]
+        assert isinstance(widget, YesNoAnswer)
+        tab_to(qtbot, wizard, widget.button_for("yes"))
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        assert wizard.answers[qid] == "yes"
+        if qid == "plan_progressing":
+            text = wizard.widgets["plan_progress_detail"]
+            assert isinstance(text, TextAnswer)
+            tab_to(qtbot, wizard, text.edit)
+            qtbot.keyClicks(text.edit, "The child protection plan is on track.")
+            qtbot.keyClick(text.edit, Qt.Key.Key_Tab)  # Tab leaves the text box
+            assert QApplication.focusWidget() is not text.edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert page(wizard).key == "issues"
+    assert wizard.answers["plan_progress_detail"] == "The child protection plan is on track."
+
+
+def test_every_field_is_named_for_screen_readers(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    signed_initial(qtbot, ws, coworked)  # so the review lists an action to review
+    for kind in RecordKind:
+        wizard = wizard_for(qtbot, ws, coworked["coallocation"], kind)
+        for qid, widget in wizard.widgets.items():
+            q = widget.question
+            assert widget.accessibleName() == q.prompt
+            for control, _name in widget.controls():
+                assert control.accessibleName(), (kind, qid, control)
+                if q.guidance:
+                    assert control.accessibleDescription(), (kind, qid, control)
+            if q.kind != QuestionKind.INFO:
+                assert wizard.rows[qid].prompt.buddy() is widget.focus_target()
+        wizard.reject()
+
+
+# -- nothing typed is lost -------------------------------------------------------------------------
+def test_the_draft_is_saved_while_typing(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    go_next(wizard)
+    analysis = wizard.widgets["analysis"]
+    assert isinstance(analysis, TextAnswer)
+    with qtbot.waitSignal(wizard.record_changed, timeout=3000) as blocker:
+        qtbot.keyClicks(analysis.edit, "Mother was calmer today")
+        assert ws.store.get_record(wizard.record_id).answers.get("analysis") is None  # not on every key
+    assert blocker.args == [wizard.record_id]
+    qtbot.wait(100)
+    qtbot.keyClicks(analysis.edit, "; father absent.")
+    qtbot.wait(2000)
+    stored = ws.store.get_record(wizard.record_id).answers
+    assert stored["analysis"] == "Mother was calmer today; father absent."
+    assert stored["_page"] == "discussion"
+
+
+def test_reopening_resumes_on_the_saved_page(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    for _ in range(3):
+        fill_page(qtbot, wizard, {})
+        go_next(wizard)
+    assert page(wizard).key == "supervision"
+    set_answer(qtbot, wizard, "supervision_frequency", (3, "week"))
+    wizard.close()  # saves at once
+    assert ws.store.get_record(wizard.record_id).answers["supervision_frequency"] == "FREQ=WEEKLY;INTERVAL=3"
+
+    again = open_record(ws, wizard.record_id)
+    assert isinstance(again, MeetingWizard)
+    qtbot.addWidget(again)
+    assert page(again).key == "supervision"
+    spin = again.widgets["supervision_frequency"]
+    assert isinstance(spin, RecurrenceAnswer)
+    assert (spin.spin.value(), spin.unit.currentData(), spin.unit.currentText()) == (3, "week", "weeks")
+    again.back()
+    assert page(again).key == "communication"  # the earlier pages are there to go back to
+    # and open_meeting finds the same draft
+    third = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    assert third.record_id == wizard.record_id
+
+
+def test_a_failed_save_keeps_the_answers_and_retries(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    go_next(wizard)
+    real = sessions.save_draft
+    calls: list[int] = []
+
+    def refuse(*args: Any, **kw: Any) -> None:
+        calls.append(1)
+        raise StoreError("cowork.db: the database is read-only; nothing was saved")
+
+    monkeypatch.setattr(wizard_module.sessions, "save_draft", refuse)
+    set_answer(qtbot, wizard, "analysis", "Written while the disk was read-only")
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    bar = page(wizard).save_bar
+    assert bar.isVisible()
+    assert bar.text().startswith("Not saved yet: cowork.db: the database is read-only")
+    assert "Your answers are kept and will be saved when possible" in bar.text()
+    assert wizard.answers["analysis"] == "Written while the disk was read-only"
+    monkeypatch.setattr(wizard_module.sessions, "save_draft", real)
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=4000)
+    assert ws.store.get_record(wizard.record_id).answers["analysis"] == "Written while the disk was read-only"
+
+
+# -- signed records: amendment, locking ------------------------------------------------------------
+def test_an_amendment_is_a_new_version_and_both_stay_readable(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    first = signed_initial(qtbot, ws, coworked)
+    view = open_record(ws, first.record_id)
+    assert isinstance(view, RecordView)
+    qtbot.addWidget(view)
+    assert view.version_note.text() == "Version 1"
+    assert view.amend_button.isEnabled() and view.print_button.isVisibleTo(view)
+    assert "Book the first joint visit" in view.text.toPlainText()
+
+    amendment = view.amend("The first review date was agreed as two weeks, not a month.")
+    assert amendment is not None
+    qtbot.addWidget(amendment)
+    v2 = amendment.env.record
+    assert (v2.version, v2.supersedes_id, v2.status) == (2, first.record_id, RecordStatus.DRAFT)
+    assert amendment.findChild(QLabel, "amendmentNote").text().endswith("two weeks, not a month.")
+    assert view.superseded_note.text() == "An amendment (version 2) is being prepared"
+    assert not view.amend_button.isEnabled()
+    # the amendment starts from the signed answers
+    assert amendment.answers["learning_opportunities"].startswith("Direct work")
+    while page(amendment).key != "mdr":
+        go_next(amendment)
+    set_answer(qtbot, amendment, "next_review_date", TODAY + timedelta(days=14))
+    go_next(amendment)
+    sign_all(qtbot, amendment, draw_first=False)
+
+    old = RecordView(ws, first.record_id)
+    new = open_record(ws, amendment.record_id)
+    qtbot.addWidget(old)
+    qtbot.addWidget(new)
+    assert isinstance(new, RecordView)
+    assert old.superseded_note.text() == "Superseded by version 2"
+    assert new.version_note.text() == (
+        "Version 2, amends version 1: The first review date was agreed as two weeks, not a month."
+    )
+    assert new.superseded_note.isHidden()
+    assert (TODAY + timedelta(days=14)).strftime("%d %b %Y") in new.text.toPlainText()
+    assert ws.store.get_record(first.record_id).status == RecordStatus.SIGNED
+    # the superseded version's actions and facts no longer count: no duplicate action, the amended review date
+    open_now = ws.store.open_actions(coworked["coallocation"])
+    assert [(a.description, a.record_id) for a in open_now] == [
+        ("Book the first joint visit", amendment.record_id)
+    ]
+    states = ws.store.coallocation_states(TODAY)
+    assert [r.id for r in states[0].records] == [amendment.record_id]
+
+
+def test_amend_asks_for_the_reason(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = signed_initial(qtbot, ws, coworked)
+    view = RecordView(ws, first.record_id)
+    qtbot.addWidget(view)
+    from cowork_desktop.ui.wizard import record_view
+
+    monkeypatch.setattr(record_view.AmendReasonDialog, "ask", classmethod(lambda cls, parent=None: None))
+    assert view.start_amendment() is None  # cancelled: nothing made
+    assert all(r.supersedes_id is None for r in ws.store.records_for_case(coworked["case"]))
+    monkeypatch.setattr(record_view.AmendReasonDialog, "ask", classmethod(lambda cls, parent=None: "Typo"))
+    wizard = view.start_amendment()
+    assert wizard is not None
+    qtbot.addWidget(wizard)
+    assert wizard.env.record.amendment_reason == "Typo"
+
+
+def test_the_store_refuses_sql_changes_to_a_signed_record(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = signed_initial(qtbot, ws, coworked)
+    rid = wizard.record_id
+    with pytest.raises(sqlite3.IntegrityError, match="signed and locked"):
+        ws.store.db.execute("UPDATE records SET answers = '{}' WHERE id = ?", [rid])
+    with pytest.raises(sqlite3.IntegrityError, match="signed and locked"):
+        ws.store.db.execute("DELETE FROM records WHERE id = ?", [rid])
+    with pytest.raises(sqlite3.IntegrityError):
+        ws.store.db.execute("DELETE FROM signatures WHERE record_id = ?", [rid])
+    assert ws.store.get_record(rid).answers["learning_opportunities"].startswith("Direct work")
+
+
+def test_open_record_resumes_a_record_awaiting_signatures(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    complete_pages(qtbot, wizard)
+    sign = wizard.currentPage()
+    assert isinstance(sign, SignOffPage)
+    type_text(qtbot, sign.name, "Zoë Ó Súilleabháin")
+    click(qtbot, sign.agree)
+    click(qtbot, sign.sign_button)
+    wizard.close()  # closing keeps the signatures collected so far
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.AWAITING_SIGNATURES
+    again = open_record(ws, wizard.record_id)
+    assert isinstance(again, MeetingWizard)
+    qtbot.addWidget(again)
+    resumed = again.currentPage()
+    assert isinstance(resumed, SignOffPage)
+    assert resumed.current == coworked["student"]
+    assert "Signed: Zoë Ó Súilleabháin (typed)" in resumed.status.text()
+    # going back to change an answer returns the record to draft (and clears the signatures)
+    again.back()
+    assert isinstance(again.currentPage(), SectionPage)
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.DRAFT
+    assert ws.store.signatures_for(wizard.record_id) == []
