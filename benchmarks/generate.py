@@ -152,6 +152,7 @@ def cached_database(
         leftover.unlink(missing_ok=True)
     summary = generate(tmp, cases=cases, seed=seed, anchor=day)
     os.replace(tmp, db)
+    summary["path"] = str(db)
     summary_file.write_text(json.dumps(summary, indent=1))
     summary["cached"] = False
     return db, summary
@@ -199,7 +200,8 @@ class Template:
                 }
             elif kind == QuestionKind.ACTIONS:
                 answers[qid] = [
-                    {"description": text, "owner": owner, "due": due.isoformat()} for text, owner, due in actions
+                    {"description": text, "owner": owner, "due": due.isoformat()}
+                    for text, owner, due in actions
                 ]
             elif kind == QuestionKind.ACTION_REVIEW:
                 answers[qid] = {str(a): {"done": "yes", "note": "Done."} for a in completed}
@@ -252,7 +254,7 @@ class Templates:
             if q.kind == QuestionKind.TEXT and q.id in answers and q.id in TEXT_BANK:
                 answers[q.id] = f"{answers[q.id]} {TEXT_BANK[q.id]}"
         facts = extract_facts(form, answers)
-        dynamic = [
+        dynamic: list[tuple[str, QuestionKind, str]] = [
             (q.id, q.kind, q.role)
             for q in form.questions
             if q.id in answers
@@ -269,7 +271,9 @@ class Templates:
         for qid, kind_, _role in dynamic:
             if kind_ == QuestionKind.RESPONSIBILITIES:
                 answers[qid] = list(answers[qid])  # the task names, in order
-        return Template(form, answers, facts.discussion_rrule, facts.supervision_rrule, facts.issues_flagged, dynamic)
+        return Template(
+            form, answers, facts.discussion_rrule, facts.supervision_rrule, facts.issues_flagged, dynamic
+        )
 
 
 # ----------------------------------------------------------------------------------------------- generating
@@ -502,7 +506,11 @@ class _Timeline:
         owners = (self.w1.id, self.w2.id)
         how_many = ACTIONS_PER_KIND[kind]
         actions = [
-            (ACTION_TEXTS[(record_id + n) % len(ACTION_TEXTS)], owners[n % 2], day + timedelta(weeks=2 * (n + 1)))
+            (
+                ACTION_TEXTS[(record_id + n) % len(ACTION_TEXTS)],
+                owners[n % 2],
+                day + timedelta(weeks=2 * (n + 1)),
+            )
             for n in range(how_many)
         ]
         completed: list[int] = []
@@ -579,7 +587,9 @@ class _Timeline:
             for n, (worker_id, name, role) in enumerate(signers):
                 manager = worker_id is None
                 drawn = manager and gen.rng.random() < 0.05
-                moment = datetime(day.year, day.month, day.day, 15, 5 * n + (3 if supersedes else 0), tzinfo=UTC)
+                moment = datetime(
+                    day.year, day.month, day.day, 15, 5 * n + (3 if supersedes else 0), tzinfo=UTC
+                )
                 signatures.append(
                     Signature(
                         record_id,
@@ -659,7 +669,9 @@ class _Timeline:
         if status != RecordStatus.SIGNED:
             return
         batch.signed.append((record_id,))
-        batch.audit.append((signed_at, MANAGER_ACTOR, "lock", "record", record_id, json.dumps({"content_hash": digest})))
+        batch.audit.append(
+            (signed_at, MANAGER_ACTOR, "lock", "record", record_id, json.dumps({"content_hash": digest}))
+        )
         # completed actions were agreed earlier: mark them done in this record
         if completed:
             done = set(completed)
@@ -748,9 +760,19 @@ def generate(
         conn.execute("PRAGMA synchronous = FULL")
         counts = {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("workers", "cases", "coallocations", "records", "actions", "signatures", "audit_log")
+            for table in (
+                "workers",
+                "cases",
+                "coallocations",
+                "records",
+                "actions",
+                "signatures",
+                "audit_log",
+            )
         }
-        counts["signed_records"] = conn.execute("SELECT count(*) FROM records WHERE status = 'signed'").fetchone()[0]
+        counts["signed_records"] = conn.execute(
+            "SELECT count(*) FROM records WHERE status = 'signed'"
+        ).fetchone()[0]
     finally:
         store.close()
     return {
@@ -767,7 +789,9 @@ def generate(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.generate", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.generate", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("--scale", "--cases", dest="cases", type=int, default=DEFAULT_CASES, help="cases")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=None, help="a new file (default: the cache)")

@@ -31,7 +31,7 @@ def _first_paint_filter() -> object:
     from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if (
                 event.type() == QEvent.Type.Paint
                 and isinstance(watched, QWidget)

@@ -121,6 +121,7 @@ class Context:
             from cowork_desktop.ui.theme import apply_saved_theme
 
             cowork_app.guard_none_refcount()
+            _quiet_offscreen_warnings()
             self._app = cowork_app._application()
             apply_saved_theme(self._app)
         return self._app
@@ -148,6 +149,17 @@ class Context:
             self._ws.store.close()
         if self._plain is not None:
             self._plain.close()
+
+
+def _quiet_offscreen_warnings() -> None:
+    """Drop the offscreen platform's "does not support propagateSizeHints()" line (once per window shown)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context: Any, message: str) -> None:
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(f"{message}\n")
+
+    qInstallMessageHandler(handler)
 
 
 def _time(fn: Callable[[], Any], runs: int, before: Callable[[int], Any] | None = None) -> list[float]:
@@ -337,7 +349,7 @@ DASHBOARD_BASELINE_SQL = """
                     AND (end_date IS NULL OR end_date >= :on))
     SELECT r.coallocation_id, r.id, r.kind, r.meeting_date, r.next_review_date, r.discussion_rrule,
            r.supervision_rrule, r.issues_flagged, r.linked_record_id
-    FROM records r JOIN active a ON a.id = r.coallocation_id WHERE r.status = 'signed'
+    FROM active a CROSS JOIN records r ON r.coallocation_id = a.id WHERE r.status = 'signed'
 """
 
 
@@ -359,7 +371,9 @@ def bench_dashboard(ctx: Context) -> Line:
     page.deleteLater()
     ctx.paint()
     conn = ctx.plain()
-    baseline = _time(lambda: conn.execute(DASHBOARD_BASELINE_SQL, {"on": ctx.on.isoformat()}).fetchall(), ctx.runs)
+    baseline = _time(
+        lambda: conn.execute(DASHBOARD_BASELINE_SQL, {"on": ctx.on.isoformat()}).fetchall(), ctx.runs
+    )
     return timing_line(
         "dashboard",
         samples,
@@ -402,7 +416,9 @@ def bench_case_page(ctx: Context) -> Line:
         case_id = cases[0]
         conn.execute("SELECT * FROM cases WHERE id = ?", [case_id]).fetchall()
         conn.execute("SELECT * FROM coallocations WHERE case_id = ?", [case_id]).fetchall()
-        conn.execute("SELECT * FROM records WHERE case_id = ? ORDER BY meeting_date, id", [case_id]).fetchall()
+        conn.execute(
+            "SELECT * FROM records WHERE case_id = ? ORDER BY meeting_date, id", [case_id]
+        ).fetchall()
 
     baseline = _time(plain, ctx.runs * 2)
     return timing_line(
@@ -473,6 +489,7 @@ def _note(ctx: Context) -> tuple[Any, str]:
     """A 3-page case note: from a generated record via services.export if it exists, else the sample note."""
     from cowork_desktop.export.pdf import render_case_note
 
+    build_case_note: Callable[..., Any] | None
     try:
         from cowork_desktop.services.export import build_case_note
     except ImportError:
@@ -555,10 +572,14 @@ def bench_pdf_sign(ctx: Context) -> Line:
 
 
 def _export_cases(ctx: Context) -> list[tuple[int, str]]:
-    rows = ctx.plain().execute(
-        "SELECT c.id, c.reference FROM cases c WHERE EXISTS (SELECT 1 FROM records r WHERE r.case_id = c.id "
-        "AND r.status = 'signed') ORDER BY c.id"
-    ).fetchall()
+    rows = (
+        ctx.plain()
+        .execute(
+            "SELECT c.id, c.reference FROM cases c WHERE EXISTS (SELECT 1 FROM records r WHERE r.case_id = c.id "
+            "AND r.status = 'signed') ORDER BY c.id"
+        )
+        .fetchall()
+    )
     step = max(1, len(rows) // EXPORT_CASES)
     return [(int(r[0]), str(r[1])) for r in rows[::step][:EXPORT_CASES]]
 
@@ -568,14 +589,19 @@ def bench_export(ctx: Context) -> Line:
     cases = _export_cases(ctx)
     signer = _signer(ctx)
     ws = ctx.ws()
+    export_case: Callable[..., Any] | None
     try:
         from cowork_desktop.services.export import export_case
     except ImportError:
         export_case = None
-    records = ctx.plain().execute(
-        f"SELECT count(*) FROM records WHERE status = 'signed' AND case_id IN ({','.join('?' * len(cases))})",
-        [c for c, _r in cases],
-    ).fetchone()[0]
+    records = (
+        ctx.plain()
+        .execute(
+            f"SELECT count(*) FROM records WHERE status = 'signed' AND case_id IN ({','.join('?' * len(cases))})",
+            [c for c, _r in cases],
+        )
+        .fetchone()[0]
+    )
     samples = []
     for n in range(runs):
         out = ctx.tmp / f"export-{n}"

@@ -11,15 +11,18 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from cowork_desktop import __version__, paths
-from cowork_desktop.domain.errors import CoworkError, StoreError
+from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, StoreError
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store import crypto
 from cowork_desktop.store.db import Store, open_store
 
 TITLE = "cowork-desktop"
 SCREENSHOT_DELAY_MS = 600
+#: the daily backup waits until the window is up, so it never slows the start
+BACKUP_DELAY_MS = 1500
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -70,16 +73,72 @@ def _fail(message: str) -> int:
     return 1
 
 
+def _first_run_passphrase(db_path: Path) -> tuple[bool, str | None]:
+    """The default database does not exist yet: passphrase (recommended) or no encryption. (False, _) if cancelled."""
+    from cowork_desktop.ui.security import NewDatabaseDialog
+
+    dialog = NewDatabaseDialog(db_path)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    return True, dialog.passphrase()
+
+
+def _open(db_path: Path, passphrase: str | None) -> Store | None:
+    """Open the store; a damaged file offers its latest good backup (the damaged file is kept, never modified)."""
+    try:
+        return open_store(db_path, passphrase=passphrase)
+    except DamagedDatabase as exc:
+        if exc.backup is None:
+            _fail(str(exc))
+            return None
+        found = Path(str(exc.backup))
+        box = QMessageBox(
+            QMessageBox.Icon.Critical, f"{TITLE}: the database is damaged", str(exc).split("; the latest")[0]
+        )
+        box.setInformativeText(
+            f"The latest good backup is {found.name}, in {found.parent}. Restore it? The damaged file is kept "
+            "beside it, unchanged."
+        )
+        restore = box.addButton("Restore the latest good backup", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is not restore:
+            return None
+        from cowork_desktop.store import backup
+
+        try:
+            backup.restore(db_path, found, passphrase)
+            return open_store(db_path, passphrase=passphrase)
+        except StoreError as again:
+            _fail(str(again))
+            return None
+    except StoreError as exc:
+        _fail(str(exc))
+        return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     guard_none_refcount()
     app = _application()
     db_path: Path = args.db or paths.default_db_path()
 
-    try:
-        store: Store = open_store(db_path)
-    except StoreError as exc:
-        return _fail(str(exc))
+    passphrase: str | None = None
+    if args.db is None and not db_path.exists():
+        chosen, passphrase = _first_run_passphrase(db_path)
+        if not chosen:
+            return 0
+    elif crypto.is_encrypted(db_path):
+        from cowork_desktop.ui.security import ask_passphrase
+
+        passphrase = ask_passphrase(db_path)
+        if passphrase is None:
+            return 1
+    opened = _open(db_path, passphrase)
+    passphrase = None  # not kept: SQLCipher has the key it needs
+    if opened is None:
+        return 1
+    store: Store = opened
     try:
         ws = Workspace.open(store, args.forms)
     except (CoworkError, OSError) as exc:
@@ -93,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     apply_saved_theme(app)
     window = MainWindow(ws, args.forms)
     window.show()
+    window.start_idle_lock()
+    from cowork_desktop.ui.security import daily_backup
+
+    QTimer.singleShot(BACKUP_DELAY_MS, lambda: daily_backup(window))
 
     if args.screenshot is not None:
         target: Path = args.screenshot

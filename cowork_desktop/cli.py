@@ -23,13 +23,14 @@ from typing import Any, NoReturn, TextIO
 from cowork_desktop import __version__, paths
 from cowork_desktop.domain.dates import parse_day
 from cowork_desktop.domain.due import DueItem, Severity
-from cowork_desktop.domain.errors import CoworkError, StoreError
+from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreError
 from cowork_desktop.domain.models import PlanType, RecordStatus
 from cowork_desktop.export.pdf import format_datetime
 from cowork_desktop.export.signing import Signer, load_signer
 from cowork_desktop.forms import load_forms
-from cowork_desktop.services import export, sessions
+from cowork_desktop.services import export, retention, sessions
 from cowork_desktop.services.demo import load_demo
+from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.db import Store, open_store
 
 PROG = "cowork"
@@ -47,6 +48,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         hint = f" (see '{self.prog} --help')"
+        prefix = "unrecognized arguments: "
+        if message.startswith(prefix):
+            # name the unknown options only: their values may be a passphrase typed by mistake
+            words = message[len(prefix) :].split()
+            options = [w.split("=", 1)[0] for w in words if w.startswith("-")]
+            message = prefix + (" ".join(options) if options else f"{len(words)} value(s)")
+            if any("pass" in o for o in options):
+                message += " (passphrases are never given on the command line: use --passphrase-env VAR)"
         raise UsageError(f"{message}{hint}")
 
 
@@ -57,13 +66,26 @@ def _day_arg(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
-def _add_db(parser: argparse.ArgumentParser) -> None:
+def _add_db(parser: argparse.ArgumentParser, passphrase_flag: str | None = "--passphrase-env") -> None:
     parser.add_argument(
         "--db",
         type=Path,
         metavar="PATH",
         help="the database file (default: cowork.db in the user's data folder)",
     )
+    if passphrase_flag:
+        _add_db_passphrase(parser, passphrase_flag)
+
+
+def _add_db_passphrase(parser: argparse.ArgumentParser, flag: str = "--passphrase-env") -> None:
+    parser.add_argument(
+        flag,
+        dest="db_passphrase_env",
+        metavar="VAR",
+        help="an encrypted database's passphrase: read from this environment variable "
+        "(default: ask, on a terminal)",
+    )
+    parser.set_defaults(db_passphrase_flag=flag)
 
 
 def _add_forms(parser: argparse.ArgumentParser) -> None:
@@ -81,9 +103,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser(
-        "demo", help="create (or top up) a database of fictional demo data showing every state"
+        "demo",
+        help="create (or top up) a database of fictional demo data showing every state",
+        allow_abbrev=False,
     )
     _add_db(p)
+    _add_encrypt(p)
     _add_forms(p)
     p.add_argument(
         "--today",
@@ -93,11 +118,70 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("init", help="create an empty database")
+    p = sub.add_parser("init", help="create an empty database", allow_abbrev=False)
     _add_db(p)
+    _add_encrypt(p)
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("cases", help="list the cases and their co-workers")
+    p = sub.add_parser(
+        "backup", help="take a checked backup of the database (online, never a file copy)", allow_abbrev=False
+    )
+    _add_db(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="the backup file, or a folder for it (default: the backup folder, in the rotation)",
+    )
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="put a backup in place of the database (the current file is kept aside, never overwritten)",
+        allow_abbrev=False,
+    )
+    _add_db(p, None)
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE", help="the backup file")
+    _add_db_passphrase(p)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("passphrase", help="an encrypted database's passphrase")
+    pass_sub = p.add_subparsers(dest="passphrase_command", metavar="ACTION", parser_class=_Parser)
+    change = pass_sub.add_parser(
+        "change", help="change the passphrase (re-encrypts the database)", allow_abbrev=False
+    )
+    _add_db(change)
+    change.add_argument(
+        "--new-passphrase-env",
+        metavar="VAR",
+        help="read the new passphrase from this environment variable (default: ask twice, on a terminal)",
+    )
+    change.set_defaults(func=cmd_passphrase_change)
+
+    p = sub.add_parser(
+        "retention",
+        help="list (and with --purge, delete) ended co-allocations past the retention period",
+        allow_abbrev=False,
+    )
+    _add_db(p)
+    p.add_argument("--on", type=_day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
+    p.add_argument("--purge", action="store_true", help="delete what is listed (asks to confirm)")
+    p.add_argument("--yes", action="store_true", help="with --purge: confirm without asking")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.set_defaults(func=cmd_retention)
+
+    p = sub.add_parser("settings", help="show or change the settings of a database", allow_abbrev=False)
+    _add_db(p)
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help=f"change a setting ({', '.join(SETTINGS)}); an empty VALUE restores the default",
+    )
+    p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser("cases", help="list the cases and their co-workers", allow_abbrev=False)
     _add_db(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument(
@@ -105,7 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_cases)
 
-    p = sub.add_parser("due", help="list what is due, overdue or urgent")
+    p = sub.add_parser("due", help="list what is due, overdue or urgent", allow_abbrev=False)
     _add_db(p)
     _add_forms(p)
     p.add_argument("--on", type=_day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
@@ -113,7 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--case", metavar="REF", help="only this case reference")
     p.set_defaults(func=cmd_due)
 
-    p = sub.add_parser("workers", help="list the workers")
+    p = sub.add_parser("workers", help="list the workers", allow_abbrev=False)
     _add_db(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_workers)
@@ -149,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="export records as case-note PDFs, signed with the manager's certificate",
         allow_abbrev=False,
     )
-    _add_db(p)
+    _add_db(p, "--db-passphrase-env")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--record", type=int, metavar="ID", help="the record to export")
     which.add_argument("--case", metavar="REF", help="a case reference (with --all)")
@@ -173,14 +257,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("verify", help="check a signed case-note PDF (and, with --db, the record it shows)")
+    p = sub.add_parser(
+        "verify",
+        help="check a signed case-note PDF (and, with --db, the record it shows)",
+        allow_abbrev=False,
+    )
     p.add_argument("file", type=Path, metavar="FILE.pdf", help="the signed PDF")
     p.add_argument(
         "--db", type=Path, metavar="PATH", help="also check the file matches the record in this database"
     )
+    _add_db_passphrase(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_verify)
     return parser
+
+
+def _add_encrypt(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--encrypt",
+        action="store_true",
+        help="encrypt a new database with a passphrase (SQLCipher); give it with --passphrase-env VAR or "
+        "type it twice on a terminal",
+    )
 
 
 def _add_passphrase_env(parser: argparse.ArgumentParser) -> None:
@@ -199,8 +297,36 @@ def _db_path(args: argparse.Namespace) -> Path:
     return Path(value) if value is not None else paths.default_db_path()
 
 
+def _db_passphrase(args: argparse.Namespace, path: Path, *, new: bool = False) -> str:
+    """The database passphrase from the variable named by its flag, else typed on a terminal (twice if new)."""
+    prompt = f"Passphrase for the new database {path}: " if new else f"Passphrase for {path}: "
+    flag = getattr(args, "db_passphrase_flag", "--passphrase-env")
+    value = _passphrase(args, prompt, confirm=new, attr="db_passphrase_env", flag=flag)
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:  # pragma: no cover - os.environ is text
+        raise CoworkError("the passphrase is not valid text") from None
+
+
+def _open_db(args: argparse.Namespace, path: Path | None = None, *, create: bool = False) -> Store:
+    """Open a database, plain or encrypted: an encrypted one takes the passphrase from the variable named by
+    --passphrase-env (or --db-passphrase-env), else asks on a terminal; never from the command line."""
+    path = path if path is not None else _db_path(args)
+    flag = getattr(args, "db_passphrase_flag", "--passphrase-env")
+    given = getattr(args, "db_passphrase_env", None)
+    passphrase = _db_passphrase(args, path) if given and crypto.is_encrypted(path) else None
+    try:
+        return open_store(path, create=create, passphrase=passphrase)
+    except PassphraseRequired:
+        if not _stdin_is_tty():
+            raise PassphraseRequired(
+                f"{path}: this database is encrypted: give its passphrase ({flag} VAR)"
+            ) from None
+    return open_store(path, create=create, passphrase=_db_passphrase(args, path))
+
+
 def _open_existing(args: argparse.Namespace) -> Store:
-    return open_store(_db_path(args), create=False)
+    return _open_db(args, create=False)
 
 
 def _print_json(data: Any, out: TextIO) -> None:
@@ -229,13 +355,32 @@ def _plan_label(value: str) -> str:
 # -- commands ------------------------------------------------------------------------------------------------
 
 
+def _is_new(path: Path) -> bool:
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
+def _create(args: argparse.Namespace, path: Path) -> Store:
+    """Open or create the database for ``init``/``demo``; a new one is encrypted with --encrypt."""
+    if args.encrypt:
+        crypto.require_available()
+        if _is_new(path):
+            return open_store(path, create=True, passphrase=_db_passphrase(args, path, new=True))
+        if not crypto.is_encrypted(path):
+            raise StoreError(
+                f"{path}: this database already exists without encryption; --encrypt is only for a new one"
+            )
+    return _open_db(args, path, create=True)
+
+
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     path = _db_path(args)
     today = args.today or date.today()
-    with open_store(path, create=True) as store:
+    with _create(args, path) as store:
         ws = sessions.Workspace.open(store, args.forms)
         summary = load_demo(ws, today)
-    out.write(f"Demo database {path} (built around {today.isoformat()}): {summary.describe()}.\n")
+        encrypted = store.encrypted
+    what = "Encrypted demo database" if encrypted else "Demo database"
+    out.write(f"{what} {path} (built around {today.isoformat()}): {summary.describe()}.\n")
     out.write("Every person and case in it is fictional.\n")
     return 0
 
@@ -244,9 +389,138 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
     path = _db_path(args)
     if path.exists():
         raise StoreError(f"{path}: a database file already exists here; use it, or choose another --db")
-    with open_store(path, create=True):
-        pass
-    out.write(f"Created an empty database at {path}\n")
+    with _create(args, path) as store:
+        encrypted = store.encrypted
+    what = "an encrypted" if encrypted else "an empty"
+    out.write(f"Created {what} database at {path}\n")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    with _open_existing(args) as store:
+        if args.out is not None:
+            target = backup.backup_to_file(store, args.out)
+        else:
+            target = backup.take(store, backup.MANUAL).path
+        encrypted = store.encrypted
+    note = ", encrypted with the database's passphrase" if encrypted else ""
+    out.write(f"Backed up {store.path} to {target} (integrity checked{note})\n")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    path = _db_path(args)
+    source: Path = args.source
+    passphrase = None
+    if crypto.is_encrypted(source):
+        if not getattr(args, "db_passphrase_env", None) and not _stdin_is_tty():
+            raise PassphraseRequired(
+                f"{source}: this backup is encrypted: give its passphrase (--passphrase-env VAR)"
+            )
+        passphrase = _db_passphrase(args, source)
+    aside = backup.restore(path, source, passphrase)
+    out.write(f"Restored {source} to {path}\n")
+    if aside is not None:
+        out.write(f"The database it replaced was kept as {aside}\n")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
+    path = _db_path(args)
+    if not crypto.is_encrypted(path):
+        raise StoreError(f"{path}: this database is not encrypted, so it has no passphrase to change")
+    current = _db_passphrase(args, path)
+    with open_store(path, create=False, passphrase=current) as store:
+        new = _passphrase(
+            args, "New passphrase: ", confirm=True, attr="new_passphrase_env", flag="--new-passphrase-env"
+        ).decode("utf-8")
+        crypto.change_passphrase(store, current, new)
+    out.write(f"Changed the passphrase of {path}; backups taken before keep the old one\n")
+    return 0
+
+
+def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
+    on = args.on or date.today()
+    with _open_existing(args) as store:
+        ws = sessions.Workspace.open(store)
+        months = retention.retention_months(ws)
+        candidates = retention.retention_candidates(ws, on)
+        if args.json and not args.purge:
+            _print_json({"months": months, "candidates": [c.as_dict() for c in candidates]}, out)
+            return 0
+        if months is None:
+            out.write(
+                "Retention is off: nothing is ever purged (set it with 'cowork settings --set retention_months=N').\n"
+            )
+            return 0
+        if not candidates:
+            out.write(
+                f"Nothing to purge on {on.isoformat()} (retention: {months} months after the last export).\n"
+            )
+            return 0
+        verb = "will be" if args.purge else "would be"
+        out.write(
+            f"{len(candidates)} ended co-allocation(s) {verb} purged ({months} months after the last export):\n"
+        )
+        for c in candidates:
+            out.write(f"  {c.describe()}\n")
+        if not args.purge:
+            out.write("Run again with --purge to delete them (an audit entry records each purge).\n")
+            return 0
+        if not args.yes:
+            if not _stdin_is_tty():
+                raise CoworkError(
+                    "add --yes to confirm the purge (after reading the list); nothing was deleted"
+                )
+            out.flush()
+            if input("Type 'purge' to delete them for good: ").strip() != "purge":
+                out.write("Nothing was deleted.\n")
+                return 1
+        done = retention.purge(ws, candidates, on=on)
+    out.write(f"Purged {done} co-allocation(s); the audit log records each purge.\n")
+    return 0
+
+
+SETTINGS = {
+    "idle_lock_minutes": "minutes without input before the app locks itself (encrypted databases; default 10)",
+    "backup_folder": "where backups go (default: backups/ beside the database)",
+    "backup_keep_daily": "how many days' backups to keep (default 7)",
+    "backup_keep_weekly": "how many weeks' backups to keep (default 4)",
+    "retention_months": "purge ended co-allocations this many months after the last export (default: off)",
+}
+
+
+def _set_setting(store: Store, key: str, value: str) -> None:
+    if key not in SETTINGS:
+        raise UsageError(f"unknown setting '{key}' (one of: {', '.join(SETTINGS)})")
+    if key == "backup_folder":
+        backup.set_folder(store, Path(value) if value else None)
+        return
+    if value:
+        try:
+            number = int(value)
+        except ValueError:
+            raise CoworkError(f"{key} must be a whole number, not '{value}'") from None
+        low = 1 if key in ("idle_lock_minutes", "retention_months") else 0
+        if not low <= number <= 10000:
+            raise CoworkError(f"{key} must be between {low} and 10000")
+        value = str(number)
+    store.set_setting(key, value)
+
+
+def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:
+    with _open_existing(args) as store:
+        for item in args.set:
+            key, sep, value = item.partition("=")
+            if not sep:
+                raise UsageError(f"--set takes KEY=VALUE, not '{item}'")
+            _set_setting(store, key.strip(), value.strip())
+        values = {key: store.get_setting(key) or "" for key in SETTINGS}
+        folder = backup.folder_for(store)
+    width = max(len(k) for k in SETTINGS)
+    for key, value in values.items():
+        shown = value or ("(default: " + (str(folder) if key == "backup_folder" else "see help") + ")")
+        out.write(f"{key:<{width}}  {shown}\n")
     return 0
 
 
@@ -353,23 +627,29 @@ def _stdin_is_tty() -> bool:
         return False
 
 
-def _passphrase(args: argparse.Namespace, prompt: str, *, confirm: bool = False) -> bytes:
-    """From the variable named by --passphrase-env, else a prompt on a terminal; never the command line."""
-    var = args.passphrase_env
+def _passphrase(
+    args: argparse.Namespace,
+    prompt: str,
+    *,
+    confirm: bool = False,
+    attr: str = "passphrase_env",
+    flag: str = "--passphrase-env",
+) -> bytes:
+    """From the variable named by ``flag`` (``args.<attr>``), else a prompt on a terminal; never the command
+    line. Used for the certificate's and the database's passphrases alike."""
+    var = getattr(args, attr, None)
     if var:
         value = os.environ.get(var, "")
         if not value:
             raise CoworkError(f"no passphrase: the environment variable {var} is not set or is empty")
         return value.encode("utf-8")
     if not _stdin_is_tty():
-        raise CoworkError(
-            "no passphrase: use --passphrase-env VAR (passphrases are never given on the command line)"
-        )
+        raise CoworkError(f"no passphrase: use {flag} VAR (passphrases are never given on the command line)")
     value = getpass.getpass(prompt)
     if not value:
         raise CoworkError("no passphrase given")
     if confirm and getpass.getpass("Repeat the passphrase: ") != value:
-        raise CoworkError("the passphrases do not match; nothing was created")
+        raise CoworkError("the passphrases do not match; nothing was done")
     return value.encode("utf-8")
 
 
@@ -436,7 +716,7 @@ def _yes_no(flag: bool) -> str:
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     if args.db is not None:
-        with open_store(args.db, create=False) as store:
+        with _open_db(args, args.db) as store:
             report = export.verify_file(sessions.Workspace.open(store), args.file)
     else:
         report = export.verify_file(None, args.file)
@@ -554,6 +834,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail("choose what to do with the forms, for example 'cowork forms check'", 2, err)
         if getattr(args, "command", None) == "cert":
             return _fail("choose what to do with certificates, for example 'cowork cert new'", 2, err)
+        if getattr(args, "command", None) == "passphrase":
+            return _fail(
+                "choose what to do with the passphrase, for example 'cowork passphrase change'", 2, err
+            )
         parser.print_help(out)
         return 2
     try:

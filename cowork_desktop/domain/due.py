@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from cowork_desktop.domain.dates import WorkingCalendar, describe_rrule, interval, parse_rrule_safe
@@ -130,10 +131,27 @@ class DueItem:
         }
 
 
+#: Which records the rules below read, so a store may hand over only these (the dashboard reads thousands of
+#: co-allocations): every signed initial meeting and issue resolution, every review that flagged an issue, the
+#: latest of the initial meetings and reviews together, and the latest reflective discussion. Keep this, and
+#: ``Store.coallocation_states(due_rules_only=True)``, in step with :func:`due_items_for`.
+RECORDS_THE_RULES_READ = (
+    "initial_meeting: all; issue_resolution: all; review: those with issues_flagged, and the latest of "
+    "initial_meeting+review; reflective_discussion: the latest"
+)
+
+_interval = lru_cache(maxsize=256)(interval)
+_describe_rrule = lru_cache(maxsize=256)(describe_rrule)
+
+
+def _meeting_order(r: RecordSummary) -> tuple[date, int]:
+    return (r.meeting_date, r.id)
+
+
 def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]:
     return sorted(
         (r for r in state.records if r.status == RecordStatus.SIGNED and r.kind in kinds),
-        key=lambda r: (r.meeting_date, r.id),
+        key=_meeting_order,
     )
 
 
@@ -151,9 +169,11 @@ def due_items_for(
             DueItem(state.case_id, state.case_reference, state.coallocation_id, kind, sev, when, msg, **ids)
         )
 
-    initials = _signed(state, RecordKind.INITIAL_MEETING)
-    reviews = _signed(state, RecordKind.INITIAL_MEETING, RecordKind.REVIEW)
-    resolutions = _signed(state, RecordKind.ISSUE_RESOLUTION)
+    # signed records in meeting order, sorted once and split by kind
+    signed = sorted((r for r in state.records if r.status == RecordStatus.SIGNED), key=_meeting_order)
+    initials = [r for r in signed if r.kind == RecordKind.INITIAL_MEETING]
+    reviews = [r for r in signed if r.kind in (RecordKind.INITIAL_MEETING, RecordKind.REVIEW)]
+    resolutions = [r for r in signed if r.kind == RecordKind.ISSUE_RESOLUTION]
 
     if active and not initials:
         deadline = calendar.add_working_days(state.start_date, initial_meeting_days)
@@ -174,8 +194,8 @@ def due_items_for(
             )
 
     # Issues flagged in a signed review with no signed issue-resolution MDR since: urgent.
-    for review in _signed(state, RecordKind.REVIEW):
-        if not review.facts.issues_flagged:
+    for review in signed:
+        if review.kind != RecordKind.REVIEW or not review.facts.issues_flagged:
             continue
         resolved = any(
             r.linked_record_id == review.id or r.meeting_date >= review.meeting_date for r in resolutions
@@ -199,7 +219,7 @@ def due_items_for(
                 (r.facts.supervision_rrule for r in reversed(initials) if r.facts.supervision_rrule), ""
             )
             if supervision:
-                next_review = last.meeting_date + interval(supervision)
+                next_review = last.meeting_date + _interval(supervision)
         if next_review is not None:
             if on > next_review:
                 add(
@@ -214,16 +234,16 @@ def due_items_for(
     if active and initials:
         rule = next((r.facts.discussion_rrule for r in reversed(initials) if r.facts.discussion_rrule), "")
         if rule:
-            held = _signed(state, RecordKind.REFLECTIVE_DISCUSSION)
+            held = [r for r in signed if r.kind == RecordKind.REFLECTIVE_DISCUSSION]
             last_held = max([initials[0].meeting_date, *(r.meeting_date for r in held)])
-            expected = last_held + interval(rule)
+            expected = last_held + _interval(rule)
             if on > expected:
                 add(
                     "reflective_discussion",
                     Severity.OVERDUE,
                     expected,
                     f"No reflective case discussion recorded since {last_held:%d %b %Y} "
-                    f"(agreed: {describe_rrule(rule)})",
+                    f"(agreed: {_describe_rrule(rule)})",
                 )
 
     for action in state.actions:

@@ -28,6 +28,30 @@ class StoreError(CoworkError):
     """The database cannot be opened or used (corrupt, newer version, locked, unwritable)."""
 
 
+class PassphraseRequired(StoreError):
+    """The database is encrypted and no passphrase was given."""
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase given does not open the encrypted database."""
+
+
+class EncryptionUnavailable(StoreError):
+    """SQLCipher (``sqlcipher3``) cannot be used on this computer."""
+
+
+class DamagedDatabase(StoreError):
+    """The file is damaged or is not a database at all; ``backup`` is the latest good backup found, if any.
+
+    The file itself was not modified.
+    """
+
+    def __init__(self, message: str, path: object = None, backup: object = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.backup = backup
+
+
 class FormError(CoworkError):
     """A form file is invalid; names the file and the question at fault."""
 

@@ -170,6 +170,14 @@ def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
+def _known_worker(value: object, allowed_workers: set[int]) -> bool:
+    """A worker id among those allowed (an answer of another shape, e.g. a list, is simply not one)."""
+    try:
+        return value in allowed_workers
+    except TypeError:
+        return False
+
+
 def validate_answer(q: Question, value: Any, allowed_workers: set[int], meeting_date: date) -> str | None:
     """One question's answer: None when valid, else the message to show next to the field."""
     if is_empty(value):
@@ -197,10 +205,10 @@ def validate_answer(q: Question, value: Any, allowed_workers: set[int], meeting_
         if q.not_before_meeting and day < meeting_date:
             return "This date cannot be before the meeting."
     elif kind == QuestionKind.WORKER:
-        if value not in allowed_workers:
+        if not _known_worker(value, allowed_workers):
             return "Choose one of the co-workers."
     elif kind == QuestionKind.WORKERS:
-        if not isinstance(value, list) or any(v not in allowed_workers for v in value):
+        if not isinstance(value, list) or not all(_known_worker(v, allowed_workers) for v in value):
             return "Choose from the workers listed."
     elif kind == QuestionKind.RECURRENCE:
         if not isinstance(value, str) or parse_rrule_safe(value) is None:

@@ -141,6 +141,8 @@ class Worker:
             errors["name"] = "Enter the worker's name."
         elif len(name) > 120:
             errors["name"] = "A name can be at most 120 characters."
+        elif any(ord(c) < 32 or ord(c) == 127 for c in name):
+            errors["name"] = "A name cannot contain control characters (such as a tab or line break)."
         if not isinstance(self.role, Role):
             errors["role"] = "Choose a role."
         if len(self.team) > 120:

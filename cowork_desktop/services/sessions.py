@@ -61,8 +61,14 @@ def _forms_dir_setting(store: Store) -> Path | None:
     return Path(value) if value else None
 
 
-def due(ws: Workspace, on: date, case_id: int | None = None) -> list[DueItem]:
-    return due_items(ws.store.coallocation_states(on, case_id), on, ws.calendar, ws.initial_meeting_days)
+def due(ws: Workspace, on: date, case_id: int | None = None, *, due_rules_only: bool = True) -> list[DueItem]:
+    """Everything due or overdue on ``on`` (for one case, or all), most urgent first.
+
+    The store reads only the records the due rules look at (``due_rules_only``); the items are the same as from
+    the full snapshots, which ``due_rules_only=False`` reads instead (for checks).
+    """
+    states = ws.store.coallocation_states(on, case_id, due_rules_only=due_rules_only)
+    return due_items(states, on, ws.calendar, ws.initial_meeting_days)
 
 
 def form_for(ws: Workspace, record: Record) -> FormDefinition:

@@ -22,7 +22,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordFacts, RecordSummary
-from cowork_desktop.domain.errors import LockedRecordError, NotFoundError, StoreError, ValidationError
+from cowork_desktop.domain.errors import (
+    DamagedDatabase,
+    LockedRecordError,
+    NotFoundError,
+    PassphraseRequired,
+    StoreError,
+    ValidationError,
+    WrongPassphrase,
+)
 from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import (
     Action,
@@ -39,9 +47,10 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.forms.loader import definition_from_dict, definition_to_dict
+from cowork_desktop.store import crypto
 from cowork_desktop.store.migrations import known_migration_names, migrations
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = crypto.SQLITE_HEADER
 
 #: A signed record replaced by a signed amendment no longer counts (its actions and facts are the amendment's).
 NOT_SUPERSEDED = "NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = r.id AND n.status = 'signed')"
@@ -81,33 +90,18 @@ def _locked_message(exc: sqlite3.DatabaseError) -> str | None:
     return None
 
 
-def _preflight(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not an SQLite database or is damaged or newer."""
+def _is_busy(msg: str) -> bool:
+    return "locked" in msg or "busy" in msg
+
+
+def _check_open(conn: sqlite3.Connection, path: Path, *, full: bool = False) -> None:
+    """The read-only checks on an open connection: the whole file reads back, it is ours, and not newer."""
     try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except PermissionError:
-        raise StoreError(f"{path}: cannot read the database file (permission denied)") from None
-    except OSError as exc:
-        raise StoreError(f"{path}: cannot read the database file ({exc.strerror or exc})") from None
-    if len(header) == 0:
-        return  # an empty file: treated as a new database
-    if not header.startswith(SQLITE_HEADER):
-        raise StoreError(f"{path}: not a cowork database (the file is not an SQLite database)")
-    if len(header) < 100:
-        raise StoreError(f"{path}: the database file is damaged (truncated header); restore a backup")
-    uri = f"file:{path.as_posix()}?mode=ro"
-    try:
-        conn = sqlite3.connect(uri, uri=True, timeout=5)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database ({exc})") from None
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchone()
-        if result is None or result[0] != "ok":
-            raise StoreError(
-                f"{path}: the database file is damaged ({result[0] if result else 'no answer'}); "
-                "restore a backup"
-            )
+        check = "integrity_check" if full else "quick_check"
+        rows = conn.execute(f"PRAGMA {check}").fetchall()
+        result = "; ".join(str(r[0]) for r in rows[:3]) if rows else "no answer"
+        if result != "ok":
+            raise DamagedDatabase(f"{path}: the database file is damaged ({result}); restore a backup", path)
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "_sqlite_migrations" not in tables:
             raise StoreError(f"{path}: not a cowork database (an SQLite file from another program)")
@@ -127,13 +121,83 @@ def _preflight(path: Path) -> None:
                 )
     except sqlite3.DatabaseError as exc:
         msg = str(exc)
-        if "locked" in msg or "busy" in msg:
+        if _is_busy(msg):
             raise StoreError(
                 f"{path}: the database is locked by another program; close it and try again"
             ) from None
-        raise StoreError(f"{path}: the database file is damaged ({msg}); restore a backup") from None
+        raise DamagedDatabase(
+            f"{path}: the database file is damaged ({msg}); restore a backup", path
+        ) from None
+
+
+def _preflight(path: Path, passphrase: str | None = None, *, full: bool = False) -> bool:
+    """Refuse, without writing anything, a file that is not an SQLite database or is damaged or newer.
+
+    Returns True when the file is an encrypted (SQLCipher) database that ``passphrase`` opens. An encrypted
+    file without a passphrase raises :class:`PassphraseRequired`; a wrong one :class:`WrongPassphrase`.
+    ``full`` runs ``integrity_check`` instead of ``quick_check`` (backups and restores).
+    """
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except PermissionError:
+        raise StoreError(f"{path}: cannot read the database file (permission denied)") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read the database file ({exc.strerror or exc})") from None
+    if len(header) == 0:
+        return False  # an empty file: treated as a new database
+    kind = crypto.classify(header, size)
+    if kind == "sqlite":
+        if len(header) < 100:
+            raise DamagedDatabase(
+                f"{path}: the database file is damaged (truncated header); restore a backup", path
+            )
+        try:
+            conn = sqlite3.connect(crypto.read_only_uri(path), uri=True, timeout=5)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the database ({exc})") from None
+        try:
+            _check_open(conn, path, full=full)
+        finally:
+            conn.close()
+        return False
+    if passphrase is None:
+        if kind == "encrypted":
+            raise PassphraseRequired(
+                f"{path}: this database is encrypted: give its passphrase (--passphrase-env VAR)"
+            )
+        if kind == "encrypted-damaged":
+            raise DamagedDatabase(
+                f"{path}: the database file is damaged (an encrypted file cut short); restore a backup", path
+            )
+        raise DamagedDatabase(f"{path}: not a cowork database (the file is not an SQLite database)", path)
+    try:
+        conn = crypto.connect(path, passphrase, read_only=True)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database ({exc})") from None
+    try:
+        try:
+            opened = crypto.check_key(conn)
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(str(exc)):
+                raise StoreError(
+                    f"{path}: the database is locked by another program; close it and try again"
+                ) from None
+            opened = False
+        if not opened:
+            if kind == "encrypted":
+                raise WrongPassphrase(f"wrong passphrase for {path}")
+            if kind == "encrypted-damaged":
+                raise DamagedDatabase(
+                    f"{path}: the database file is damaged (an encrypted file cut short); restore a backup",
+                    path,
+                )
+            raise DamagedDatabase(f"{path}: not a cowork database, or the passphrase is wrong", path)
+        _check_open(conn, path, full=full)
     finally:
         conn.close()
+    return True
 
 
 def _create_private_file(path: Path) -> None:
@@ -142,35 +206,93 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def open_store(path: Path | str, *, create: bool = True, actor: str | None = None) -> Store:
-    """Open (or create) the database at ``path`` and bring its schema up to date."""
+def _offer_backup(exc: DamagedDatabase, path: Path, passphrase: str | None) -> DamagedDatabase:
+    """The same refusal, naming the latest good backup of this database when there is one."""
+    from cowork_desktop.store import backup
+
+    try:
+        found = backup.latest_good(path, passphrase)
+    except Exception:  # looking for a backup must never hide the real problem
+        found = None
+    if found is None:
+        return DamagedDatabase(str(exc), path, None)
+    return DamagedDatabase(
+        f"{exc}; the latest good backup is {found} (cowork restore --db {path} --from {found})", path, found
+    )
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    """The same settings on a plain and on an encrypted connection."""
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise StoreError(f"{path}: cannot use a write-ahead log here (journal mode {mode})")
+
+
+def open_store(
+    path: Path | str,
+    *,
+    create: bool = True,
+    actor: str | None = None,
+    passphrase: str | None = None,
+    backup_before_migration: bool = True,
+) -> Store:
+    """Open (or create) the database at ``path`` and bring its schema up to date.
+
+    An encrypted database needs its ``passphrase``; a new database is created encrypted when one is given (and
+    plain when not). A passphrase given for an existing plain database is not needed and is ignored. Before a
+    migration changes an existing database, a checked backup is taken (``store.backup``).
+    """
     path = Path(path)
+    if passphrase is not None:
+        crypto.check_passphrase(passphrase)
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
+    encrypted = False
     if path.exists():
-        if path.is_file() and path.stat().st_size == 0 and not create:
+        empty = path.is_file() and path.stat().st_size == 0
+        if empty and not create:
             raise StoreError(f"{path}: the database file is empty (run 'cowork init' to create a database)")
-        _preflight(path)
+        if empty:
+            encrypted = passphrase is not None
+            if encrypted:
+                crypto.require_available()
+        else:
+            try:
+                encrypted = _preflight(path, passphrase)
+            except DamagedDatabase as exc:
+                raise _offer_backup(exc, path, passphrase) from None
     elif create:
+        if passphrase is not None:
+            crypto.require_available()
         try:
             _create_private_file(path)
         except OSError as exc:
             raise StoreError(f"{path}: cannot create the database ({exc.strerror or exc})") from None
+        encrypted = passphrase is not None
     else:
         raise StoreError(f"{path}: no database here (run 'cowork demo' or 'cowork init' to create one)")
+    conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+        if encrypted:
+            assert passphrase is not None
+            conn = crypto.connect(path, passphrase)
+        else:
+            conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
         db = Database(conn)
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute("PRAGMA synchronous = FULL")
-        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode.lower() != "wal":
-            raise StoreError(f"{path}: cannot use a write-ahead log here (journal mode {mode})")
+        _configure(conn, path)
+        if migrations.pending(db) and migrations.applied(db) and backup_before_migration:
+            from cowork_desktop.store import backup
+
+            backup.before_migration(conn, path, encrypted=encrypted)
         migrations.apply(db)
     except sqlite3.OperationalError as exc:
+        if conn is not None:
+            conn.close()
         msg = str(exc)
-        if "locked" in msg or "busy" in msg:
+        if _is_busy(msg):
             raise StoreError(
                 f"{path}: the database is locked by another program; close it and try again"
             ) from None
@@ -180,8 +302,16 @@ def open_store(path: Path | str, *, create: bool = True, actor: str | None = Non
             ) from None
         raise StoreError(f"{path}: cannot open the database ({msg})") from None
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: the database file is damaged ({exc}); restore a backup") from None
-    return Store(db, path, actor or getpass.getuser())
+        if conn is not None:
+            conn.close()
+        raise DamagedDatabase(
+            f"{path}: the database file is damaged ({exc}); restore a backup", path
+        ) from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return Store(db, path, actor or getpass.getuser(), encrypted=encrypted)
 
 
 @dataclass(frozen=True)
@@ -200,10 +330,12 @@ class CaseRow:
 
 
 class Store:
-    def __init__(self, db: Database, path: Path, actor: str) -> None:
+    def __init__(self, db: Database, path: Path, actor: str, *, encrypted: bool = False) -> None:
         self.db = db
         self.path = path
         self.actor = actor
+        #: an SQLCipher database (the passphrase itself is never kept)
+        self.encrypted = encrypted
 
     # -- plumbing ---------------------------------------------------------------------------------
     def close(self) -> None:
@@ -229,7 +361,9 @@ class Store:
         except sqlite3.OperationalError as exc:
             msg = str(exc)
             if "locked" in msg or "busy" in msg:
-                raise StoreError("the database is locked by another program; try again") from None
+                raise StoreError(
+                    f"{self.path}: the database is locked by another program; nothing was saved, try again"
+                ) from None
             if "readonly" in msg or "read-only" in msg:
                 raise StoreError(f"{self.path}: the database is read-only; nothing was saved") from None
             if "disk is full" in msg or "disk I/O" in msg:
@@ -894,71 +1028,115 @@ class Store:
         ]
 
     # -- what is due ------------------------------------------------------------------------------
-    def coallocation_states(self, on: date, case_id: int | None = None) -> list[CoAllocationState]:
-        """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR)."""
-        params: list[Any] = [on.isoformat(), on.isoformat()]
-        case_filter = ""
-        if case_id is not None:
-            case_filter = " AND ca.case_id = ?"
-            params.append(case_id)
+    def coallocation_states(
+        self, on: date, case_id: int | None = None, *, due_rules_only: bool = False
+    ) -> list[CoAllocationState]:
+        """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR).
+
+        Each snapshot holds the co-allocation's signed, current (not superseded) records and its open actions.
+        With ``due_rules_only`` (the dashboard) a snapshot holds only the records the rules in
+        :mod:`cowork_desktop.domain.due` read (see :data:`~cowork_desktop.domain.due.RECORDS_THE_RULES_READ`):
+        the same due items, from a few records per co-allocation instead of all of them.
+        """
+        params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id}
+        active = (
+            "WITH active AS (SELECT id FROM coallocations WHERE start_date <= :on"
+            " AND (end_date IS NULL OR end_date >= :on)"
+            + (" AND case_id = :case_id" if case_id is not None else "")
+            + ")"
+        )
+        conn = self.db.conn
+        fromiso = date.fromisoformat
         states: dict[int, CoAllocationState] = {}
-        for r in self.db.query(
-            "SELECT ca.id, ca.case_id, c.reference, ca.start_date, ca.end_date, w1.name AS n1, w2.name AS n2 "
-            "FROM coallocations ca JOIN cases c ON c.id = ca.case_id "
-            "JOIN workers w1 ON w1.id = ca.worker1_id JOIN workers w2 ON w2.id = ca.worker2_id "
-            "WHERE ca.start_date <= ? AND (ca.end_date IS NULL OR ca.end_date >= ?)" + case_filter,
+        # plain tuples (not a dict per row): thousands of rows on a large service
+        for ca_id, case, reference, start, end, n1, n2 in conn.execute(
+            f"{active} SELECT ca.id, ca.case_id, c.reference, ca.start_date, ca.end_date, w1.name, w2.name"
+            " FROM active JOIN coallocations ca ON ca.id = active.id JOIN cases c ON c.id = ca.case_id"
+            " JOIN workers w1 ON w1.id = ca.worker1_id JOIN workers w2 ON w2.id = ca.worker2_id ORDER BY ca.id",
             params,
         ):
-            states[r["id"]] = CoAllocationState(
-                r["id"],
-                r["case_id"],
-                r["reference"],
-                date.fromisoformat(r["start_date"]),
-                _day(r["end_date"]),
-                (r["n1"], r["n2"]),
+            states[ca_id] = CoAllocationState(
+                ca_id, case, reference, fromiso(start), fromiso(end) if end else None, (n1, n2)
             )
         if not states:
             return []
-        ids = list(states)
-        marks = ",".join("?" * len(ids)) if len(ids) < 900 else None
-        id_filter = f"IN ({marks})" if marks else "IN (SELECT id FROM coallocations)"
-        id_params = ids if marks else []
-        for r in self.db.query(
-            "SELECT id, coallocation_id, kind, status, meeting_date, next_review_date, discussion_rrule,"
-            f" supervision_rrule, issues_flagged, linked_record_id FROM records r WHERE status = 'signed'"
-            f" AND {NOT_SUPERSEDED} AND coallocation_id {id_filter}",
-            id_params,
-        ):
-            state = states.get(r["coallocation_id"])
+        signed = (
+            "SELECT r.id, r.coallocation_id, r.kind, r.status, r.meeting_date, r.next_review_date,"
+            " r.discussion_rrule, r.supervision_rrule, r.issues_flagged, r.linked_record_id"
+        )
+        current = f"r.status = 'signed' AND {NOT_SUPERSEDED}"
+        if due_rules_only:
+            # every initial meeting and issue resolution, every review that flagged an issue, and the latest
+            # initial-meeting-or-review and the latest reflective discussion (RECORDS_THE_RULES_READ)
+            def latest(kinds: str) -> str:
+                return (
+                    f" UNION {signed} FROM active CROSS JOIN records r ON r.id = (SELECT r.id FROM records r"
+                    f" WHERE r.coallocation_id = active.id AND r.kind IN ({kinds}) AND {current}"
+                    " ORDER BY r.meeting_date DESC, r.id DESC LIMIT 1)"
+                )
+
+            sql = (
+                f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
+                f" WHERE {current} AND (r.kind IN ('initial_meeting', 'issue_resolution')"
+                " OR (r.kind = 'review' AND r.issues_flagged <> ''))"
+                + latest("'initial_meeting', 'review'")
+                + latest("'reflective_discussion'")
+                + " ORDER BY 1"
+            )
+        else:
+            sql = (
+                f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
+                f" WHERE {current} ORDER BY r.id"
+            )
+        kinds = {k.value: k for k in RecordKind}
+        signed_status = RecordStatus.SIGNED
+        for (
+            rid,
+            ca_id,
+            kind,
+            status,
+            meeting,
+            next_review,
+            discussion,
+            supervision,
+            flagged,
+            linked,
+        ) in conn.execute(sql, params):
+            state = states.get(ca_id)
             if state is None:
                 continue
             facts = RecordFacts(
-                _day(r["next_review_date"]),
-                r["discussion_rrule"],
-                r["supervision_rrule"],
-                tuple(x for x in r["issues_flagged"].split(",") if x),
+                fromiso(next_review) if next_review else None,
+                discussion,
+                supervision,
+                tuple(x for x in flagged.split(",") if x) if flagged else (),
             )
             state.records.append(
                 RecordSummary(
-                    r["id"],
-                    RecordKind(r["kind"]),
-                    RecordStatus(r["status"]),
-                    date.fromisoformat(r["meeting_date"]),
+                    rid,
+                    kinds[kind],
+                    signed_status if status == "signed" else RecordStatus(status),
+                    fromiso(meeting),
                     facts,
-                    r["linked_record_id"],
+                    linked,
                 )
             )
-        for r in self.db.query(
-            "SELECT a.id, a.description, a.due_date, a.done_date, r.coallocation_id, w.name AS owner "
-            "FROM actions a JOIN records r ON r.id = a.record_id LEFT JOIN workers w ON w.id = a.owner_worker_id "
-            f"WHERE r.status = 'signed' AND a.done_date IS NULL AND {NOT_SUPERSEDED} AND r.coallocation_id {id_filter}",
-            id_params,
+        for aid, description, due_date, done_date, ca_id, owner in conn.execute(
+            f"{active} SELECT a.id, a.description, a.due_date, a.done_date, r.coallocation_id, w.name"
+            " FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
+            " CROSS JOIN actions a ON a.record_id = r.id LEFT JOIN workers w ON w.id = a.owner_worker_id"
+            f" WHERE r.status = 'signed' AND a.done_date IS NULL AND {NOT_SUPERSEDED} ORDER BY a.id",
+            params,
         ):
-            state = states.get(r["coallocation_id"])
+            state = states.get(ca_id)
             if state is not None:
                 state.actions.append(
                     ActionSummary(
-                        r["id"], r["description"], _day(r["due_date"]), _day(r["done_date"]), r["owner"] or ""
+                        aid,
+                        description,
+                        fromiso(due_date) if due_date else None,
+                        fromiso(done_date) if done_date else None,
+                        owner or "",
                     )
                 )
         return list(states.values())

@@ -6,6 +6,8 @@ plain SQL) can change or delete them.
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("cowork")
@@ -212,6 +214,89 @@ END;
 @migrations()
 def m001_initial(db: Database) -> None:
     db.executescript(M001_SCHEMA)
+
+
+M002_DUE_INDEX = """
+-- The dashboard reads what is due from these columns of the signed records of the active co-allocations: a
+-- covering index answers that from the index alone, without reading each record's answers (kilobytes each).
+CREATE INDEX IF NOT EXISTS records_due ON records(coallocation_id, status, kind, meeting_date,
+    next_review_date, discussion_rrule, supervision_rrule, issues_flagged, linked_record_id);
+"""
+
+
+@migrations()
+def m002_due_index(db: Database) -> None:
+    db.executescript(M002_DUE_INDEX)
+
+
+M003_PURGE_PATH = """
+-- Retention: the one deliberate path that may delete a signed record, its signatures and its actions. The purge
+-- (services/retention.py) first writes its audit entry, then authorises the ended co-allocation here, deletes,
+-- and removes the authorisation, all in one transaction. Without an authorisation the triggers refuse as before.
+CREATE TABLE purge_authorisations (
+    coallocation_id INTEGER PRIMARY KEY,
+    audit_id INTEGER NOT NULL,
+    authorised_at TEXT NOT NULL
+);
+CREATE TRIGGER purge_only_ended BEFORE INSERT ON purge_authorisations
+WHEN (SELECT end_date FROM coallocations WHERE id = NEW.coallocation_id) IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'only an ended co-allocation can be purged');
+END;
+CREATE TRIGGER purge_only_audited BEFORE INSERT ON purge_authorisations
+WHEN NOT EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.audit_id AND id = (SELECT max(id) FROM audit_log)
+                 AND action = 'purge' AND entity = 'coallocation' AND entity_id = NEW.coallocation_id)
+BEGIN
+    SELECT RAISE(ABORT, 'a purge is authorised only right after its audit entry');
+END;
+
+DROP TRIGGER records_signed_no_delete;
+CREATE TRIGGER records_signed_no_delete BEFORE DELETE ON records
+WHEN OLD.status = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p WHERE p.coallocation_id = OLD.coallocation_id)
+BEGIN
+    SELECT RAISE(ABORT, 'record is signed and locked: it cannot be deleted');
+END;
+DROP TRIGGER signatures_no_delete_signed;
+CREATE TRIGGER signatures_no_delete_signed BEFORE DELETE ON signatures
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
+                 WHERE r.id = OLD.record_id)
+BEGIN
+    SELECT RAISE(ABORT, 'signatures of a signed record cannot be deleted');
+END;
+DROP TRIGGER actions_signed_no_delete;
+CREATE TRIGGER actions_signed_no_delete BEFORE DELETE ON actions
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
+                 WHERE r.id = OLD.record_id)
+BEGIN
+    SELECT RAISE(ABORT, 'actions agreed in a signed record cannot be deleted');
+END;
+"""
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into whole statements (triggers included), so they run inside the migration's transaction
+    (``executescript`` would commit first)."""
+    found: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        if not pending and line.lstrip().startswith("--"):
+            continue
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        found.append(pending.strip())
+    return found
+
+
+@migrations()
+def m003_purge_path(db: Database) -> None:
+    for statement in _statements(M003_PURGE_PATH):
+        db.execute(statement)
 
 
 def known_migration_names() -> list[str]:

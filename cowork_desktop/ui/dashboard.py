@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,6 +45,11 @@ KIND_LABELS = {
 }
 
 _Index = QModelIndex | QPersistentModelIndex
+#: rows of the dashboard table are this many lines of text tall (a long message wraps to a second line)
+ROW_TEXT_LINES = 2
+ROW_PADDING = 10
+#: rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows)
+COLUMN_SIZE_PRECISION = 100
 
 
 def counts_text(items: list[DueItem]) -> str:
@@ -60,11 +66,29 @@ class DueItemsModel(QAbstractTableModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DueItem] = []
+        # made once per reset, not once per cell painted: a dashboard can hold thousands of rows
+        self._bold: QFont | None = None
+        self._brushes: dict[Severity, tuple[QBrush, QBrush]] = {}
 
     def set_rows(self, rows: list[DueItem]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._bold = None
+        self._brushes = {}  # the theme may have changed
         self.endResetModel()
+
+    def _severity_brushes(self, severity: Severity) -> tuple[QBrush, QBrush]:
+        found = self._brushes.get(severity)
+        if found is None:
+            bg, fg = theme.colors().severity[severity]
+            found = self._brushes[severity] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
+        return found
+
+    def _bold_font(self) -> QFont:
+        if self._bold is None:
+            self._bold = QFont()
+            self._bold.setBold(True)
+        return self._bold
 
     def item(self, row: int) -> DueItem:
         return self._rows[row]
@@ -101,15 +125,12 @@ class DueItemsModel(QAbstractTableModel):
                 return SEVERITY_LABELS[item.severity]
             return self.data(index, Qt.ItemDataRole.DisplayRole)
         if col == self.COL_SEVERITY:
-            bg, fg = theme.colors().severity[item.severity]
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(bg))
+                return self._severity_brushes(item.severity)[0]
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor(fg))
+                return self._severity_brushes(item.severity)[1]
             if role == Qt.ItemDataRole.FontRole:
-                font = QFont()
-                font.setBold(True)
-                return font
+                return self._bold_font()
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ItemRole:
@@ -169,7 +190,11 @@ class DashboardPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Column widths from the rows in view (not from every row), and rows of one height with room for a
+        # wrapped message: sizing each of thousands of rows to its contents took seconds on a large service.
+        header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._fit_row_height()
         # activated: double-click or Enter (double-click also emits doubleClicked: connect only one)
         self.table.activated.connect(self._open_index)
 
@@ -186,6 +211,15 @@ class DashboardPage(QWidget):
 
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
         self.refresh()
+
+    def _fit_row_height(self) -> None:
+        lines = self.table.fontMetrics().lineSpacing() * ROW_TEXT_LINES
+        self.table.verticalHeader().setDefaultSectionSize(lines + ROW_PADDING)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_row_height()
 
     @property
     def on(self) -> date:

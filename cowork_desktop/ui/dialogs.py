@@ -38,6 +38,7 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.store.db import Store
+from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.widgets import (
     QT_DATE_FORMAT,
     FormFields,
@@ -257,6 +258,14 @@ class CaseDialog(_FormDialog):
         )
         self.fields.add("plan_type", "&Plan:", self.plan_combo)
         self.fields.add("status", "&Status:", self.status_combo)
+        # a gentle note (never blocking) if a postcode, phone number, NHS number... is typed where it does not belong
+        self.privacy_hints: dict[str, PrivacyHint] = {}
+        for key, edit in (("reference", self.reference_edit), ("children_initials", self.initials_edit)):
+            hint = PrivacyHint().watch(edit)
+            layout = self.fields.rows[key].layout()
+            if layout is not None:
+                layout.addWidget(hint)
+            self.privacy_hints[key] = hint
         if case is not None:
             self.reference_edit.setText(case.reference)
             self.count_spin.setValue(case.children_count)

@@ -34,8 +34,9 @@ from cowork_desktop import __version__
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store import crypto
 from cowork_desktop.store.db import open_store
-from cowork_desktop.ui import theme
+from cowork_desktop.ui import security, theme
 from cowork_desktop.ui.case_list import CaseListPage
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.dashboard import DashboardPage
@@ -107,6 +108,11 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self.forms_dir = forms_dir
         self._wizards: list[QWidget] = []
+        self.locked = False
+        self._lock_screen: QWidget | None = None
+        self._pages_widget: QWidget | None = None
+        self._hidden_windows: list[QWidget] = []
+        self.idle_lock: Any = None
         self.resize(1280, 800)
         self.setMinimumSize(960, 640)
 
@@ -173,6 +179,15 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         self.open_action = action("&Open database…", self.open_database, QKeySequence.StandardKey.Open)
         file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        self.backup_action = action("&Back up now", lambda: security.back_up_now(self))
+        self.restore_action = action("&Restore…", lambda: security.restore_backup(self))
+        self.change_passphrase_action = action(
+            "Change &passphrase…", lambda: security.change_passphrase(self)
+        )
+        self.lock_action = action("&Lock now", self.lock, "Ctrl+L")
+        for a in (self.backup_action, self.restore_action, self.change_passphrase_action, self.lock_action):
+            file_menu.addAction(a)
         file_menu.addSeparator()
         self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.quit_action)
@@ -391,9 +406,13 @@ class MainWindow(QMainWindow):
         if path:
             self.switch_database(Path(path))
 
-    def switch_database(self, path: Path) -> bool:
+    def switch_database(self, path: Path, passphrase: str | None = None) -> bool:
         try:
-            store = open_store(path)
+            if passphrase is None and crypto.is_encrypted(path):
+                passphrase = security.ask_passphrase(path, self)
+                if passphrase is None:
+                    return False
+            store = open_store(path, passphrase=passphrase)
         except CoworkError as exc:
             QMessageBox.critical(self, "Cannot open the database", str(exc))
             return False
@@ -407,7 +426,58 @@ class MainWindow(QMainWindow):
         self.ws = ws
         self._build_pages()
         old.close()
+        self.start_idle_lock()
         return True
+
+    def reopen(self, path: Path, passphrase: str | None = None) -> bool:
+        """After a restore: the old store is closed already; open the file again (or say why not)."""
+        return self.switch_database(path, passphrase)
+
+    # -- the lock ---------------------------------------------------------------------------------------
+    def start_idle_lock(self) -> None:
+        """Lock after the idle minutes (setting ``idle_lock_minutes``), for an encrypted database only."""
+        if self.idle_lock is not None:
+            self.idle_lock.stop()
+            self.idle_lock = None
+        encrypted = self.ws.store.encrypted
+        self.lock_action.setEnabled(encrypted)
+        self.change_passphrase_action.setEnabled(encrypted)
+        if encrypted:
+            self.idle_lock = security.IdleLock(self, security.idle_minutes(self.ws.store))
+
+    def lock(self) -> None:
+        """Hide every record: the pages give way to a lock screen and every other window is hidden."""
+        if self.locked or not self.ws.store.encrypted:
+            return
+        self.locked = True
+        app = _app()
+        self._hidden_windows = [w for w in app.topLevelWidgets() if w is not self and w.isVisible()]
+        for w in self._hidden_windows:
+            w.hide()
+        self._pages_widget = self.takeCentralWidget()
+        screen = security.LockScreen(self.ws.store)
+        screen.unlocked.connect(self.unlock)
+        self._lock_screen = screen
+        self.setCentralWidget(screen)
+        self.menuBar().setEnabled(False)
+        self.demo_banner.hide()
+        screen.edit.setFocus()
+
+    def unlock(self) -> None:
+        if not self.locked:
+            return
+        self.locked = False
+        if self._pages_widget is not None:
+            self.setCentralWidget(self._pages_widget)  # the lock screen is deleted by Qt
+        self._pages_widget = None
+        self._lock_screen = None
+        self.menuBar().setEnabled(True)
+        for w in self._hidden_windows:
+            w.show()
+        self._hidden_windows = []
+        self._update_title()
+        if self.idle_lock is not None:
+            self.idle_lock.timer.start()
 
     def _scale_toggled(self, on: bool) -> None:
         if on:

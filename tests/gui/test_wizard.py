@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -49,11 +50,29 @@ TODAY = date.today()
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+def ensure_event_loops_run() -> None:
+    """An earlier test that ran app.main() to its end (tests/gui/test_main_window.py) leaves Qt's "quit now"
+    flag set once its window is deleted, and every later event loop (qtbot.wait, waitSignal) then returns at
+    once. Entering the application loop again clears the flag."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    QApplication.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(20, loop.quit)
+    started = time.monotonic()
+    loop.exec()
+    if time.monotonic() - started < 0.015:
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+
+
 def wizard_for(qtbot: QtBot, ws: Workspace, ca_id: int, kind: RecordKind, **kw: Any) -> MeetingWizard:
+    ensure_event_loops_run()
     wizard = open_meeting(ws, ca_id, kind, **kw)
     qtbot.addWidget(wizard)
+    # focus is checked with wizard.focusWidget(): the window's focus child, active window or not (another
+    # test's window may keep the activation on the offscreen platform)
     wizard.activateWindow()
-    qtbot.waitUntil(wizard.isActiveWindow, timeout=2000)
     return wizard
 
 
@@ -418,7 +437,7 @@ def test_required_answers_are_shown_next_to_the_field(
     row = start.rows["participants"]
     assert row.error.isVisible() and row.error.text() == "This question needs an answer."
     assert row.error.parent() is row  # next to its field, not in a dialog
-    assert QApplication.focusWidget() is participants.focus_target()
+    assert wizard.focusWidget() is participants.focus_target()
     assert "Problem: This question needs an answer." in participants.focus_target().accessibleDescription()
     click(qtbot, next(iter(participants.boxes.values())))
     assert not row.error.isVisible()  # cleared as soon as it is answered
@@ -432,7 +451,7 @@ def test_required_answers_are_shown_next_to_the_field(
     wizard.next()
     assert page(wizard).key == "responsibilities"
     assert resp.error.text().startswith("Give each task one lead: Completing reports, Assessments")
-    assert QApplication.focusWidget() is wizard.widgets["responsibilities"].focus_target()
+    assert wizard.focusWidget() is wizard.widgets["responsibilities"].focus_target()
 
 
 def test_ready_to_sign_jumps_back_to_the_problem(
@@ -455,11 +474,11 @@ def test_ready_to_sign_jumps_back_to_the_problem(
 
 def tab_to(qtbot: QtBot, wizard: MeetingWizard, target: QWidget, limit: int = 80) -> None:
     for _ in range(limit):
-        if QApplication.focusWidget() is target:
+        if wizard.focusWidget() is target:
             return
-        focus = QApplication.focusWidget() or wizard
+        focus = wizard.focusWidget() or wizard
         qtbot.keyClick(focus, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target.objectName()} (at {QApplication.focusWidget()})")
+    raise AssertionError(f"Tab never reached {target.objectName()} (at {wizard.focusWidget()})")
 
 
 def test_a_review_page_with_the_keyboard_only(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
@@ -467,13 +486,13 @@ def test_a_review_page_with_the_keyboard_only(qtbot: QtBot, ws: Workspace, cowor
     # start page: Return moves on (both co-workers are ticked)
     participants = wizard.widgets["participants"]
     participants.focus_target().setFocus()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
     assert page(wizard).key == "plan_progress"
     for qid in ("plan_progressing", "proactive_information_sharing", "proactive_tasks", "proactive_outcomes"):
         widget = wizard.widgets[qid]
         assert isinstance(widget, YesNoAnswer)
         tab_to(qtbot, wizard, widget.button_for("yes"))
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Space)
         assert wizard.answers[qid] == "yes"
         if qid == "plan_progressing":
             text = wizard.widgets["plan_progress_detail"]
@@ -481,8 +500,8 @@ def test_a_review_page_with_the_keyboard_only(qtbot: QtBot, ws: Workspace, cowor
             tab_to(qtbot, wizard, text.edit)
             qtbot.keyClicks(text.edit, "The child protection plan is on track.")
             qtbot.keyClick(text.edit, Qt.Key.Key_Tab)  # Tab leaves the text box
-            assert QApplication.focusWidget() is not text.edit
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+            assert wizard.focusWidget() is not text.edit
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
     assert page(wizard).key == "issues"
     assert wizard.answers["plan_progress_detail"] == "The child protection plan is on track."
 

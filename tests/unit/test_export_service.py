@@ -26,7 +26,7 @@ from cowork_desktop.export.pdf import format_short_date
 from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.export.signing import Signer, create_certificate, load_signer, verify_pdf
 from cowork_desktop.services import export
-from cowork_desktop.services.demo import DEMO_WORKERS, MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import DEMO_ORGANISATION, DEMO_WORKERS, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace, form_for
 from cowork_desktop.store.db import open_store
 
@@ -389,7 +389,7 @@ def test_build_case_note_uses_the_settings(
     assert record.id is not None
     note: CaseNote = export.build_case_note(demo.ws, record.id)
     assert note.protective_marking == "OFFICIAL-SENSITIVE" and note.demo and note.status == "signed"
-    assert note.organisation == ""
+    assert note.organisation == DEMO_ORGANISATION
     note = export.build_case_note(demo.ws, record.id, organisation="Northshire", marking="OFFICIAL")
     assert (note.organisation, note.protective_marking) == ("Northshire", "OFFICIAL")
     assert any(a.name == MANAGER_NAME and a.role == "Team manager" for a in note.present)

@@ -1,0 +1,626 @@
+"""Is co-working happening as agreed, and is the less experienced worker learning? Pure functions over plain data.
+
+Everything here can be checked by hand (``docs/decisions.md``, "Insights", gives the same rules in prose):
+
+* **Learning** (the development log): each answer of a question with role ``learning`` is split into entries, one
+  per line or bullet, each tagged with the Professional Capabilities Framework (PCF) domains whose keywords start a
+  word in it (:func:`suggest_domains`), unless the entry names its domains itself: ``[PCF: Knowledge; values]``.
+* **Cadence**: the dates an agreed RRULE expects after the initial meeting, each matched to a held record within
+  half the interval either side (:func:`cadence`). A date whose window has closed unmatched is *missed*.
+* **Drift** towards parallel working (:func:`drift_score`):
+  ``score = 2 x discussions missed + whole weeks the review is overdue + 3 x reviews that flagged an issue
+  + actions overdue + 5 if the initial meeting itself is overdue``.
+* **Promises kept** (:func:`action_outcome`, :func:`promise_tally`): the share of agreed actions done on time among
+  those that have fallen due.
+* **Partnership over time** (:func:`ladder_trend`): the partnership-ladder rung (0 = Conflict ... 8 = Full
+  partnership) of each review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from cowork_desktop.domain.dates import (
+    describe_rrule,
+    interval,
+    next_occurrence,
+    occurrences,
+    parse_rrule_safe,
+)
+from cowork_desktop.domain.due import CoAllocationState, RecordSummary
+from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role
+
+# ------------------------------------------------------------------------------------------------- learning
+
+
+@dataclass(frozen=True)
+class PcfDomain:
+    """One domain of the Professional Capabilities Framework, from ``forms/_pcf_domains.toml``."""
+
+    id: str
+    title: str
+    description: str = ""
+    #: lower-case words or phrases; each suggests the domain when it starts a word of an entry
+    keywords: tuple[str, ...] = ()
+
+
+_BULLET_RE = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6\u2013\u2014]+|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+_EXPLICIT_RE = re.compile(r"\[\s*PCF\s*:\s*([^\]]*)\]", re.IGNORECASE)
+
+
+def split_entries(text: str) -> list[str]:
+    """The entries of a learning answer: one per non-empty line, with any bullet or list number removed."""
+    found = []
+    for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        entry = _BULLET_RE.sub("", line).strip()
+        if entry:
+            found.append(entry)
+    return found
+
+
+def _keyword_re(keyword: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in keyword.split()]
+    return re.compile(r"(?<![\w'])" + r"\s+".join(words), re.IGNORECASE)
+
+
+def suggest_domains(text: str, domains: Sequence[PcfDomain]) -> tuple[str, ...]:
+    """The ids of the domains (in the file's order) with a keyword starting a word of ``text``."""
+    return tuple(d.id for d in domains if any(_keyword_re(k).search(text) for k in d.keywords))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def explicit_domains(text: str, domains: Sequence[PcfDomain]) -> tuple[tuple[str, ...], str] | None:
+    """Domains named in the entry itself (``[PCF: knowledge; Values and ethics]``, by id or title, separated by
+    ``;`` or ``,``) and the text without the tag; None when the entry names none. Unknown names are ignored."""
+    match = _EXPLICIT_RE.search(text)
+    if match is None:
+        return None
+    names = {_norm(n) for n in re.split(r"[;,]", match.group(1)) if n.strip()}
+    chosen = tuple(d.id for d in domains if _norm(d.id) in names or _norm(d.title) in names)
+    rest = (text[: match.start()] + text[match.end() :]).strip()
+    return chosen, re.sub(r"\s{2,}", " ", rest)
+
+
+def tag_entry(text: str, domains: Sequence[PcfDomain]) -> tuple[str, tuple[str, ...], bool]:
+    """(text to show, domain ids, whether the domains were named explicitly) for one entry."""
+    explicit = explicit_domains(text, domains)
+    if explicit is not None:
+        chosen, rest = explicit
+        return rest, chosen, True
+    return text, suggest_domains(text, domains), False
+
+
+def redact_initials(text: str, initials: str) -> str:
+    """``text`` with each of the children's recorded initials (a whole word in capitals) replaced."""
+    tokens = {t for t in re.split(r"[\s,]+", initials.strip()) if t}
+    if not tokens:
+        return text
+    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(t) for t in sorted(tokens)) + r")(?![\w])")
+    return pattern.sub("[initials removed]", text)
+
+
+def learner_ids(
+    roles: Mapping[int, Role], lead_worker_id: int, reasons: Iterable[Reason | str] = ()
+) -> tuple[int, ...]:
+    """The less experienced worker(s) of a co-allocation.
+
+    Every student or ASYE co-worker; with neither, and "development of a less experienced worker" among the
+    reasons, the co-worker who is not the lead (the lead is the experienced worker modelling practice).
+    """
+    learners = tuple(w for w, role in roles.items() if role.is_learner)
+    if learners:
+        return learners
+    if any(str(r) == Reason.DEVELOPMENT.value for r in reasons):
+        return tuple(w for w in roles if w != lead_worker_id)
+    return ()
+
+
+@dataclass(frozen=True)
+class LearningEntry:
+    """One piece of learning recorded for a worker in a signed record: case reference only, never a child."""
+
+    meeting_date: date
+    case_reference: str
+    record_id: int
+    record_kind: str  # a RecordKind value
+    record_label: str  # e.g. "Review of co-working"
+    question_id: str
+    text: str
+    domains: tuple[str, ...]
+    explicit: bool = False
+
+
+@dataclass(frozen=True)
+class DomainGroup:
+    """The entries of one domain, oldest first; ``domain`` None holds the entries no keyword matched."""
+
+    domain: PcfDomain | None
+    entries: tuple[LearningEntry, ...]
+
+    @property
+    def title(self) -> str:
+        return self.domain.title if self.domain is not None else "Not linked to a domain yet"
+
+    @property
+    def first(self) -> date | None:
+        return self.entries[0].meeting_date if self.entries else None
+
+    @property
+    def latest(self) -> date | None:
+        return self.entries[-1].meeting_date if self.entries else None
+
+
+def _entry_order(e: LearningEntry) -> tuple[date, str, int, str]:
+    return (e.meeting_date, e.case_reference, e.record_id, e.question_id)
+
+
+def group_by_domain(entries: Iterable[LearningEntry], domains: Sequence[PcfDomain]) -> list[DomainGroup]:
+    """Every domain (in the file's order, empty ones included), then the untagged entries if there are any.
+
+    An entry tagged with several domains appears under each of them.
+    """
+    ordered = sorted(entries, key=_entry_order)
+    groups = [DomainGroup(d, tuple(e for e in ordered if d.id in e.domains)) for d in domains]
+    known = {d.id for d in domains}
+    untagged = tuple(e for e in ordered if not any(t in known for t in e.domains))
+    if untagged:
+        groups.append(DomainGroup(None, untagged))
+    return groups
+
+
+def group_by_month(entries: Iterable[LearningEntry]) -> list[tuple[str, tuple[LearningEntry, ...]]]:
+    """The entries over time: ``("2026-11", entries)`` per calendar month that has any, oldest first."""
+    months: dict[str, list[LearningEntry]] = {}
+    for e in sorted(entries, key=_entry_order):
+        months.setdefault(f"{e.meeting_date:%Y-%m}", []).append(e)
+    return [(m, tuple(es)) for m, es in months.items()]
+
+
+# -------------------------------------------------------------------------------------------------- cadence
+
+
+class CadenceStatus(StrEnum):
+    HELD = "held"
+    MISSED = "missed"
+    PENDING = "pending"  # its window is still open on the day looked at
+
+
+@dataclass(frozen=True)
+class CadencePoint:
+    expected: date
+    status: CadenceStatus
+    held: date | None = None  # the held date matched to it
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """Agreed dates against held dates for one agreed frequency (discussions or joint supervision)."""
+
+    rule: str
+    anchor: date  # the initial meeting the rule was agreed in (the rule's start)
+    until: date  # the last day looked at (the day, or the co-allocation's end)
+    tolerance_days: int
+    points: tuple[CadencePoint, ...] = ()
+    #: held dates matched to no expected date (extra discussions: never a problem)
+    extra_held: tuple[date, ...] = ()
+    #: the next expected date after ``until`` (None when the rule has ended)
+    next_expected: date | None = None
+
+    @property
+    def description(self) -> str:
+        return describe_rrule(self.rule)
+
+    @property
+    def held_count(self) -> int:
+        return sum(1 for p in self.points if p.status == CadenceStatus.HELD)
+
+    @property
+    def missed_count(self) -> int:
+        return sum(1 for p in self.points if p.status == CadenceStatus.MISSED)
+
+    @property
+    def pending_count(self) -> int:
+        return sum(1 for p in self.points if p.status == CadenceStatus.PENDING)
+
+    @property
+    def missed(self) -> tuple[date, ...]:
+        return tuple(p.expected for p in self.points if p.status == CadenceStatus.MISSED)
+
+    @property
+    def share_held(self) -> float | None:
+        """Held / (held + missed): None when nothing has fallen due yet."""
+        settled = self.held_count + self.missed_count
+        return self.held_count / settled if settled else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "description": self.description,
+            "anchor": self.anchor.isoformat(),
+            "until": self.until.isoformat(),
+            "tolerance_days": self.tolerance_days,
+            "held": self.held_count,
+            "missed": self.missed_count,
+            "pending": self.pending_count,
+            "points": [
+                {
+                    "expected": p.expected.isoformat(),
+                    "status": p.status.value,
+                    "held": p.held.isoformat() if p.held else None,
+                }
+                for p in self.points
+            ],
+            "extra_held": [d.isoformat() for d in self.extra_held],
+            "next_expected": self.next_expected.isoformat() if self.next_expected else None,
+        }
+
+
+def tolerance_days(rule: str, anchor: date) -> int:
+    """Half the rule's first interval, in whole days (rounded down): 7 for every 2 weeks, 15 for a 31-day month."""
+    after: date = anchor + interval(rule)
+    return (after - anchor).days // 2
+
+
+def cadence(
+    rule: str, anchor: date, held: Iterable[date], on: date, end: date | None = None
+) -> Cadence | None:
+    """Agreed against held dates from the initial meeting (``anchor``) to ``on`` (or ``end``, if earlier).
+
+    The expected dates are the rule's occurrences after the anchor up to that day. Each is matched to the
+    unmatched held date nearest to it (the earlier on a tie) within :func:`tolerance_days` either side; held
+    dates before the anchor are ignored. An unmatched expected date is *missed* once its window has closed
+    (``expected + tolerance < on``), else *pending*. None when ``rule`` is not a valid RRULE.
+    """
+    if not rule or parse_rrule_safe(rule) is None:
+        return None
+    until = min(on, end) if end is not None else on
+    tol = tolerance_days(rule, anchor)
+    expected = [d for d in occurrences(rule, anchor, until) if d > anchor]
+    pool = sorted(d for d in held if anchor <= d <= until)
+    used = [False] * len(pool)
+    points: list[CadencePoint] = []
+    for day in expected:
+        best: int | None = None
+        for i, h in enumerate(pool):
+            if used[i] or abs((h - day).days) > tol:
+                continue
+            if best is None or abs((h - day).days) < abs((pool[best] - day).days):
+                best = i
+        if best is not None:
+            used[best] = True
+            points.append(CadencePoint(day, CadenceStatus.HELD, pool[best]))
+        elif day + timedelta(days=tol) < on:
+            points.append(CadencePoint(day, CadenceStatus.MISSED))
+        else:
+            points.append(CadencePoint(day, CadenceStatus.PENDING))
+    extra = tuple(h for i, h in enumerate(pool) if not used[i])
+    following = next_occurrence(rule, anchor, max(until, anchor))
+    return Cadence(rule, anchor, until, tol, tuple(points), extra, following)
+
+
+# ---------------------------------------------------------------------------------------------------- drift
+
+DRIFT_WEIGHTS = {
+    "discussions_missed": 2,
+    "review_overdue_weeks": 1,
+    "flagged_reviews": 3,
+    "actions_overdue": 1,
+    "initial_meeting_overdue": 5,
+}
+#: a score at or above this is "drifting into parallel working"; above 0 and below it, "watch"
+DRIFTING_FROM = 5
+
+
+class DriftBand(StrEnum):
+    ON_TRACK = "on track"
+    WATCH = "watch"
+    DRIFTING = "drifting"
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How far one co-allocation has drifted towards parallel working on a day (see :func:`drift_score`)."""
+
+    coallocation_id: int
+    case_id: int
+    case_reference: str
+    discussions_missed: int = 0
+    review_overdue_days: int = 0
+    flagged_reviews: int = 0
+    actions_overdue: int = 0
+    initial_meeting_overdue: bool = False
+    #: for information, not in the score (an overdue review already counts)
+    supervisions_missed: int = 0
+    worker_names: tuple[str, ...] = ()
+
+    @property
+    def review_overdue_weeks(self) -> int:
+        return self.review_overdue_days // 7
+
+    @property
+    def score(self) -> int:
+        return drift_score(
+            self.discussions_missed,
+            self.review_overdue_days,
+            self.flagged_reviews,
+            self.actions_overdue,
+            self.initial_meeting_overdue,
+        )
+
+    @property
+    def band(self) -> DriftBand:
+        if self.score >= DRIFTING_FROM:
+            return DriftBand.DRIFTING
+        return DriftBand.WATCH if self.score > 0 else DriftBand.ON_TRACK
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "coallocation_id": self.coallocation_id,
+            "case_id": self.case_id,
+            "case_reference": self.case_reference,
+            "score": self.score,
+            "band": self.band.value,
+            "discussions_missed": self.discussions_missed,
+            "review_overdue_days": self.review_overdue_days,
+            "flagged_reviews": self.flagged_reviews,
+            "actions_overdue": self.actions_overdue,
+            "initial_meeting_overdue": self.initial_meeting_overdue,
+            "supervisions_missed": self.supervisions_missed,
+        }
+
+
+def drift_score(
+    discussions_missed: int,
+    review_overdue_days: int,
+    flagged_reviews: int,
+    actions_overdue: int,
+    initial_meeting_overdue: bool = False,
+) -> int:
+    """``2 D + floor(R / 7) + 3 F + A + 5 N``.
+
+    D: agreed case discussions missed; R: days the review is overdue; F: signed reviews that flagged delays,
+    disagreements or uncertainty about roles (each one, resolved or not: repeated issues add up); A: agreed actions
+    past their due date and not done; N: 1 when the initial meeting itself is overdue (no plan at all).
+    """
+    w = DRIFT_WEIGHTS
+    return (
+        w["discussions_missed"] * discussions_missed
+        + w["review_overdue_weeks"] * (max(review_overdue_days, 0) // 7)
+        + w["flagged_reviews"] * flagged_reviews
+        + w["actions_overdue"] * actions_overdue
+        + (w["initial_meeting_overdue"] if initial_meeting_overdue else 0)
+    )
+
+
+def sort_by_drift(drifts: Iterable[Drift]) -> list[Drift]:
+    """Furthest drifted first; then by case reference."""
+    return sorted(drifts, key=lambda d: (-d.score, d.case_reference, d.coallocation_id))
+
+
+# ------------------------------------------------------------------------------------------------- promises
+
+
+class Outcome(StrEnum):
+    ON_TIME = "done on time"
+    LATE = "done late"
+    NOT_DONE = "not done"  # past its due date and still open
+    NOT_YET_DUE = "not yet due"
+
+
+def action_outcome(
+    due: date | None, done: date | None, on: date, not_done_on: Iterable[date] = ()
+) -> Outcome:
+    """Whether an agreed action was kept, as known on ``on``.
+
+    An action is marked done by the record that confirms it, so its done date is that meeting's date, usually after
+    the due date. It counts as *done on time* when that date is on or before the due date, or when no record after
+    the due date had said it was not done (it was confirmed at the first look after it fell due). It is *done late*
+    when a record dated after its due date (``not_done_on``) had found it not done. Still open: *not done* once
+    its due date has passed, else *not yet due*. Dates after ``on`` are not known yet.
+    """
+    if done is not None and done > on:
+        done = None
+    if due is None:
+        return Outcome.ON_TIME if done is not None else Outcome.NOT_YET_DUE
+    if done is not None:
+        if done <= due:
+            return Outcome.ON_TIME
+        late = any(due < v < done and v <= on for v in not_done_on)
+        return Outcome.LATE if late else Outcome.ON_TIME
+    return Outcome.NOT_DONE if due < on else Outcome.NOT_YET_DUE
+
+
+@dataclass(frozen=True)
+class ActionFact:
+    """One agreed action, from a signed and current record."""
+
+    action_id: int
+    description: str
+    case_reference: str
+    owner_worker_id: int | None
+    due: date | None
+    done: date | None
+    outcome: Outcome
+
+
+@dataclass(frozen=True)
+class PromiseTally:
+    on_time: int = 0
+    late: int = 0
+    not_done: int = 0
+    not_yet_due: int = 0
+
+    @property
+    def counted(self) -> int:
+        """Actions that have fallen due (the not-yet-due ones are left out)."""
+        return self.on_time + self.late + self.not_done
+
+    @property
+    def share_kept(self) -> float | None:
+        """Done on time / fallen due; None when none has fallen due."""
+        return self.on_time / self.counted if self.counted else None
+
+    def as_dict(self) -> dict[str, Any]:
+        share = self.share_kept
+        return {
+            "on_time": self.on_time,
+            "late": self.late,
+            "not_done": self.not_done,
+            "not_yet_due": self.not_yet_due,
+            "counted": self.counted,
+            "share_kept": round(share, 4) if share is not None else None,
+        }
+
+
+def promise_tally(outcomes: Iterable[Outcome]) -> PromiseTally:
+    counts = dict.fromkeys(Outcome, 0)
+    for o in outcomes:
+        counts[o] += 1
+    return PromiseTally(
+        counts[Outcome.ON_TIME], counts[Outcome.LATE], counts[Outcome.NOT_DONE], counts[Outcome.NOT_YET_DUE]
+    )
+
+
+@dataclass(frozen=True)
+class Promises:
+    """Promises kept per case and per worker (by worker id; None: actions with no owner)."""
+
+    by_case: dict[str, PromiseTally] = field(default_factory=dict)
+    by_worker: dict[int | None, PromiseTally] = field(default_factory=dict)
+    total: PromiseTally = PromiseTally()
+    actions: tuple[ActionFact, ...] = ()
+
+
+def promises(actions: Iterable[ActionFact]) -> Promises:
+    facts = tuple(actions)
+    cases: dict[str, list[Outcome]] = {}
+    workers: dict[int | None, list[Outcome]] = {}
+    for a in facts:
+        cases.setdefault(a.case_reference, []).append(a.outcome)
+        workers.setdefault(a.owner_worker_id, []).append(a.outcome)
+    return Promises(
+        {k: promise_tally(v) for k, v in sorted(cases.items())},
+        {k: promise_tally(v) for k, v in workers.items()},
+        promise_tally(a.outcome for a in facts),
+        facts,
+    )
+
+
+# ---------------------------------------------------------------------------------------- partnership ladder
+
+
+@dataclass(frozen=True)
+class LadderPoint:
+    meeting_date: date
+    record_id: int
+    rung: int  # 0 = the first choice (Conflict) ... 8 = the last (Full partnership)
+    label: str
+
+
+def ladder_trend(answers: Iterable[tuple[date, int, str]], rungs: Sequence[str]) -> list[LadderPoint]:
+    """The rung of each review's partnership-ladder answer, oldest first; answers not on the ladder are skipped.
+
+    ``answers`` are ``(meeting date, record id, answer)``; ``rungs`` the question's choices, lowest first.
+    """
+    index = {label: n for n, label in enumerate(rungs)}
+    points = [LadderPoint(d, rid, index[a], a) for d, rid, a in answers if a in index]
+    return sorted(points, key=lambda p: (p.meeting_date, p.record_id))
+
+
+# ------------------------------------------------------------------------------ from a co-allocation snapshot
+
+
+def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]:
+    return sorted(
+        (r for r in state.records if r.status == RecordStatus.SIGNED and r.kind in kinds),
+        key=lambda r: (r.meeting_date, r.id),
+    )
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """What the latest initial meeting agreed: its date (the rules' start) and the two frequencies."""
+
+    meeting_date: date
+    record_id: int
+    discussion_rule: str = ""
+    supervision_rule: str = ""
+
+
+def agreement(state: CoAllocationState) -> Agreement | None:
+    """The latest signed initial meeting that agreed a frequency (the latest initial meeting if none did)."""
+    initials = _signed(state, RecordKind.INITIAL_MEETING)
+    if not initials:
+        return None
+    chosen = next(
+        (r for r in reversed(initials) if r.facts.discussion_rrule or r.facts.supervision_rrule), initials[-1]
+    )
+    return Agreement(
+        chosen.meeting_date, chosen.id, chosen.facts.discussion_rrule, chosen.facts.supervision_rrule
+    )
+
+
+def discussion_cadence(state: CoAllocationState, on: date) -> Cadence | None:
+    """Agreed reflective case discussions against the signed reflective-discussion records."""
+    agreed = agreement(state)
+    if agreed is None or not agreed.discussion_rule:
+        return None
+    held = [r.meeting_date for r in _signed(state, RecordKind.REFLECTIVE_DISCUSSION)]
+    return cadence(agreed.discussion_rule, agreed.meeting_date, held, on, state.end_date)
+
+
+def supervision_cadence(state: CoAllocationState, on: date) -> Cadence | None:
+    """Agreed joint supervision against the signed reviews of co-working (made in that supervision)."""
+    agreed = agreement(state)
+    if agreed is None or not agreed.supervision_rule:
+        return None
+    held = [r.meeting_date for r in _signed(state, RecordKind.REVIEW)]
+    return cadence(agreed.supervision_rule, agreed.meeting_date, held, on, state.end_date)
+
+
+def next_review(state: CoAllocationState) -> tuple[date, int] | None:
+    """The next review date and the id of the record that set it: the next review agreed at the latest initial
+    meeting or review, else that meeting plus the agreed supervision interval (as the due list reckons it)."""
+    reviews = _signed(state, RecordKind.INITIAL_MEETING, RecordKind.REVIEW)
+    if not reviews:
+        return None
+    last = reviews[-1]
+    if last.facts.next_review_date is not None:
+        return last.facts.next_review_date, last.id
+    agreed = agreement(state)
+    if agreed is not None and agreed.supervision_rule:
+        return last.meeting_date + interval(agreed.supervision_rule), last.id
+    return None
+
+
+def drift_for(state: CoAllocationState, on: date, initial_meeting_deadline: date | None = None) -> Drift:
+    """The drift of one co-allocation on ``on`` (``initial_meeting_deadline``: when its initial meeting was due)."""
+    discussions = discussion_cadence(state, on)
+    supervision = supervision_cadence(state, on)
+    has_initial = bool(_signed(state, RecordKind.INITIAL_MEETING))
+    review = next_review(state)
+    overdue = max((on - review[0]).days, 0) if review is not None else 0
+    return Drift(
+        coallocation_id=state.coallocation_id,
+        case_id=state.case_id,
+        case_reference=state.case_reference,
+        discussions_missed=discussions.missed_count if discussions else 0,
+        review_overdue_days=overdue,
+        flagged_reviews=sum(1 for r in _signed(state, RecordKind.REVIEW) if r.facts.issues_flagged),
+        actions_overdue=sum(
+            1 for a in state.actions if a.done_date is None and a.due_date is not None and a.due_date < on
+        ),
+        initial_meeting_overdue=(
+            not has_initial and initial_meeting_deadline is not None and on > initial_meeting_deadline
+        ),
+        supervisions_missed=supervision.missed_count if supervision else 0,
+        worker_names=tuple(n for n in state.worker_names if n),
+    )

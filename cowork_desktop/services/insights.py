@@ -1,0 +1,399 @@
+"""What the protocol cares about most, gathered from the store: is co-working happening as agreed (cadence, drift,
+promises kept, partnership over time) and is the less experienced worker learning (the development log)?
+
+The rules are the pure functions of :mod:`cowork_desktop.domain.insights`; this module only reads the signed,
+current records (a record replaced by a signed amendment no longer counts) and hands them over. Cases are named by
+reference only, never a child. No Qt: the case page, the dashboard and the ``cowork`` command all call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordSummary, extract_facts
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.forms import FormDefinition
+from cowork_desktop.domain.insights import (
+    ActionFact,
+    Cadence,
+    DomainGroup,
+    Drift,
+    LadderPoint,
+    LearningEntry,
+    PcfDomain,
+    Promises,
+    action_outcome,
+    discussion_cadence,
+    drift_for,
+    group_by_domain,
+    group_by_month,
+    ladder_trend,
+    learner_ids,
+    promises,
+    redact_initials,
+    sort_by_drift,
+    split_entries,
+    supervision_cadence,
+    tag_entry,
+)
+from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, RecordStatus
+from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
+from cowork_desktop.services.sessions import Workspace
+
+# ------------------------------------------------------------------------------------------------ reading
+
+
+class _Forms:
+    """Stored form snapshots, read once each."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self._cache: dict[tuple[str, int], FormDefinition] = {}
+
+    def of(self, record: Record) -> FormDefinition:
+        key = (record.form_id, record.form_version)
+        if key not in self._cache:
+            self._cache[key] = self.ws.store.form_definition(*key)
+        return self._cache[key]
+
+
+def current_signed(records: Iterable[Record]) -> list[Record]:
+    """Signed records not replaced by a signed amendment, in meeting order."""
+    records = list(records)
+    replaced = {r.supersedes_id for r in records if r.status == RecordStatus.SIGNED and r.supersedes_id}
+    return sorted(
+        (r for r in records if r.status == RecordStatus.SIGNED and r.id not in replaced),
+        key=lambda r: (r.meeting_date, r.id or 0),
+    )
+
+
+def _state(
+    ws: Workspace,
+    forms: _Forms,
+    case: Case,
+    ca: CoAllocation,
+    records: Sequence[Record],
+    actions: dict[int, list[Action]],
+) -> CoAllocationState:
+    """The due rules' snapshot of one co-allocation (any co-allocation, ended ones included)."""
+    assert ca.id is not None and case.id is not None
+    names = tuple(ws.store.get_worker(w).name for w in ca.worker_ids)
+    state = CoAllocationState(
+        ca.id, case.id, case.reference, ca.start_date, ca.end_date, (names[0], names[1])
+    )
+    for r in records:
+        if r.coallocation_id != ca.id or r.id is None:
+            continue
+        state.records.append(
+            RecordSummary(
+                r.id,
+                r.kind,
+                r.status,
+                r.meeting_date,
+                extract_facts(forms.of(r), r.answers),
+                r.linked_record_id,
+            )
+        )
+        for a in actions.get(r.id, []):
+            if a.done_date is None and a.id is not None:
+                state.actions.append(ActionSummary(a.id, a.description, a.due_date, a.done_date))
+    return state
+
+
+def _actions_of(ws: Workspace, records: Iterable[Record]) -> dict[int, list[Action]]:
+    return {r.id: ws.store.actions_for_record(r.id) for r in records if r.id is not None}
+
+
+def _initial_deadline(ws: Workspace, start: date) -> date:
+    return ws.calendar.add_working_days(start, ws.initial_meeting_days)
+
+
+def _all_cases(ws: Workspace) -> list[Case]:
+    rows = ws.store.list_cases(limit=max(ws.store.count_cases(), 1))
+    return [ws.store.get_case(r.id) for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------- the case page
+
+
+@dataclass(frozen=True)
+class CaseInsights:
+    """Everything the case page shows about the case's current (or latest) co-allocation, on a day."""
+
+    case_id: int
+    case_reference: str
+    on: date
+    coallocation_id: int | None = None
+    #: agreed reflective case discussions against those held (None: no frequency agreed yet)
+    discussions: Cadence | None = None
+    #: agreed joint supervision against the reviews held
+    supervision: Cadence | None = None
+    #: None when the co-allocation has ended (drift is about working arrangements still in place)
+    drift: Drift | None = None
+    promises: Promises = field(default_factory=Promises)
+    ladder: tuple[LadderPoint, ...] = ()
+    #: the ladder's rungs, lowest first, for the chart's axis
+    ladder_rungs: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "case_reference": self.case_reference,
+            "on": self.on.isoformat(),
+            "discussions": self.discussions.as_dict() if self.discussions else None,
+            "supervision": self.supervision.as_dict() if self.supervision else None,
+            "drift": self.drift.as_dict() if self.drift else None,
+            "promises": self.promises.total.as_dict(),
+            "ladder": [
+                {"date": p.meeting_date.isoformat(), "rung": p.rung, "label": p.label} for p in self.ladder
+            ],
+        }
+
+
+def case_insights(ws: Workspace, case_id: int, on: date) -> CaseInsights:
+    """Cadence, drift, promises kept and the partnership trend of a case's latest co-allocation on ``on``."""
+    store = ws.store
+    case = store.get_case(case_id)
+    allocations = [ca for ca in store.coallocations_for_case(case_id) if ca.start_date <= on]
+    forms = _Forms(ws)
+    records = current_signed(store.records_for_case(case_id))
+    actions = _actions_of(ws, records)
+    kept = _promises(ws, forms, case, records, actions, on)
+    rungs, ladder = _ladder(forms, records)
+    if not allocations:
+        return CaseInsights(case_id, case.reference, on, promises=kept, ladder_rungs=rungs)
+    ca = allocations[-1]
+    assert ca.id is not None
+    state = _state(ws, forms, case, ca, records, actions)
+    active = ca.is_active(on)
+    return CaseInsights(
+        case_id,
+        case.reference,
+        on,
+        ca.id,
+        discussion_cadence(state, on),
+        supervision_cadence(state, on),
+        drift_for(state, on, _initial_deadline(ws, ca.start_date)) if active else None,
+        kept,
+        tuple(p for p in ladder if p.record_id in {r.id for r in records if r.coallocation_id == ca.id}),
+        rungs,
+    )
+
+
+def partnership_trend(ws: Workspace, case_id: int) -> tuple[tuple[str, ...], list[LadderPoint]]:
+    """The ladder's rungs (lowest first) and the rung of each signed review of the case, oldest first."""
+    return _ladder(_Forms(ws), current_signed(ws.store.records_for_case(case_id)))
+
+
+def _ladder(forms: _Forms, records: Sequence[Record]) -> tuple[tuple[str, ...], list[LadderPoint]]:
+    rungs: tuple[str, ...] = ()
+    answers: list[tuple[date, int, str]] = []
+    for r in records:
+        form = forms.of(r)
+        q = form.find_role("partnership_ladder")
+        if q is None or r.id is None:
+            continue
+        if len(q.choices) > len(rungs):
+            rungs = q.choices
+        value = r.answers.get(q.id)
+        if isinstance(value, str):
+            answers.append((r.meeting_date, r.id, value))
+    return rungs, ladder_trend(answers, rungs)
+
+
+# --------------------------------------------------------------------------------------------- the team view
+
+
+def team_drift(ws: Workspace, on: date) -> list[Drift]:
+    """Every co-allocation active on ``on``, furthest drifted into parallel working first."""
+    states = ws.store.coallocation_states(on, due_rules_only=False)
+    return sort_by_drift(drift_for(s, on, _initial_deadline(ws, s.start_date)) for s in states)
+
+
+def coallocation_drift(ws: Workspace, coallocation_id: int, on: date) -> Drift | None:
+    """One co-allocation's drift on ``on`` (None when it is not active that day)."""
+    ca = ws.store.get_coallocation(coallocation_id)
+    states = [
+        s
+        for s in ws.store.coallocation_states(on, ca.case_id, due_rules_only=False)
+        if s.coallocation_id == ca.id
+    ]
+    return drift_for(states[0], on, _initial_deadline(ws, ca.start_date)) if states else None
+
+
+def _not_done_verdicts(forms: _Forms, records: Sequence[Record]) -> dict[int, list[date]]:
+    """For each action id, the dates of the records whose action review found it not done."""
+    found: dict[int, list[date]] = {}
+    for r in records:
+        q = forms.of(r).find_role("action_review")
+        value = r.answers.get(q.id) if q is not None else None
+        if not isinstance(value, dict):
+            continue
+        for action_id, verdict in value.items():
+            if isinstance(verdict, dict) and verdict.get("done") == "no":
+                try:
+                    found.setdefault(int(action_id), []).append(r.meeting_date)
+                except ValueError:
+                    continue
+    return found
+
+
+def _action_facts(
+    forms: _Forms, case: Case, records: Sequence[Record], actions: dict[int, list[Action]], on: date
+) -> list[ActionFact]:
+    verdicts = _not_done_verdicts(forms, records)
+    facts = []
+    for r in records:
+        if r.meeting_date > on or r.id is None:
+            continue
+        for a in actions.get(r.id, []):
+            if a.id is None:
+                continue
+            outcome = action_outcome(a.due_date, a.done_date, on, verdicts.get(a.id, ()))
+            facts.append(
+                ActionFact(
+                    a.id, a.description, case.reference, a.owner_worker_id, a.due_date, a.done_date, outcome
+                )
+            )
+    return facts
+
+
+def _promises(
+    ws: Workspace,
+    forms: _Forms,
+    case: Case,
+    records: Sequence[Record],
+    actions: dict[int, list[Action]],
+    on: date,
+) -> Promises:
+    return promises(_action_facts(forms, case, records, actions, on))
+
+
+def case_promises(ws: Workspace, case_id: int, on: date) -> Promises:
+    """Promises kept in one case (every co-allocation), per worker and in total, as known on ``on``."""
+    case = ws.store.get_case(case_id)
+    records = current_signed(ws.store.records_for_case(case_id))
+    return _promises(ws, _Forms(ws), case, records, _actions_of(ws, records), on)
+
+
+def team_promises(ws: Workspace, on: date) -> Promises:
+    """Promises kept across every case, per case and per worker (``by_worker`` is keyed by worker id)."""
+    forms = _Forms(ws)
+    facts: list[ActionFact] = []
+    for case in _all_cases(ws):
+        assert case.id is not None
+        records = current_signed(ws.store.records_for_case(case.id))
+        facts.extend(_action_facts(forms, case, records, _actions_of(ws, records), on))
+    return promises(facts)
+
+
+# ------------------------------------------------------------------------------------------ development log
+
+
+def load_domains(ws: Workspace | None = None) -> tuple[PcfDomain, ...]:
+    """The PCF domains beside the forms in use (a team's own folder may carry its own), else the shipped ones."""
+    return load_pcf_domains(default_pcf_file(ws.forms.folder if ws is not None else None))
+
+
+@dataclass(frozen=True)
+class DevelopmentLog:
+    """The learning recorded for one worker across the co-worked cases where they are the less experienced worker."""
+
+    worker_id: int
+    worker_name: str
+    role_label: str
+    team: str
+    domains: tuple[PcfDomain, ...]
+    entries: tuple[LearningEntry, ...]
+    #: the period asked for (None: from the first entry / to the last)
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def case_references(self) -> tuple[str, ...]:
+        return tuple(sorted({e.case_reference for e in self.entries}))
+
+    @property
+    def period(self) -> tuple[date | None, date | None]:
+        first = self.since or (self.entries[0].meeting_date if self.entries else None)
+        last = self.until or (self.entries[-1].meeting_date if self.entries else None)
+        return first, last
+
+    def by_domain(self) -> list[DomainGroup]:
+        """:class:`~cowork_desktop.domain.insights.DomainGroup` per domain, in the framework's order."""
+        return group_by_domain(self.entries, self.domains)
+
+    def over_time(self) -> list[tuple[str, tuple[LearningEntry, ...]]]:
+        return group_by_month(self.entries)
+
+
+def development_log(
+    ws: Workspace,
+    worker_id: int,
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    domains: Sequence[PcfDomain] | None = None,
+) -> DevelopmentLog:
+    """The learning recorded for ``worker_id`` (oldest first) in the signed, current records of every
+    co-allocation in which they are the less experienced worker (see :func:`~.domain.insights.learner_ids`).
+
+    Each answer of a question with role ``learning`` becomes one entry per line, tagged with PCF domains. The
+    children's recorded initials are removed from the text; cases are named by reference only.
+    """
+    store = ws.store
+    worker = store.get_worker(worker_id)
+    chosen = tuple(domains) if domains is not None else load_domains(ws)
+    forms = _Forms(ws)
+    entries: list[LearningEntry] = []
+    for case in _all_cases(ws):
+        assert case.id is not None
+        mine = []
+        for ca in store.coallocations_for_case(case.id):
+            if worker_id not in ca.worker_ids:
+                continue
+            roles = {w: store.get_worker(w).role for w in ca.worker_ids}
+            if worker_id in learner_ids(roles, ca.lead_worker_id, ca.reasons):
+                mine.append(ca.id)
+        if not mine:
+            continue
+        for r in current_signed(store.records_for_case(case.id)):
+            if r.coallocation_id not in mine or r.id is None:
+                continue
+            if (since is not None and r.meeting_date < since) or (
+                until is not None and r.meeting_date > until
+            ):
+                continue
+            for q in forms.of(r).questions:
+                value = r.answers.get(q.id)
+                if q.role != "learning" or not isinstance(value, str):
+                    continue
+                for line in split_entries(value):
+                    text, tags, explicit = tag_entry(redact_initials(line, case.children_initials), chosen)
+                    entries.append(
+                        LearningEntry(
+                            r.meeting_date,
+                            case.reference,
+                            r.id,
+                            r.kind.value,
+                            r.kind.label,
+                            q.id,
+                            text,
+                            tags,
+                            explicit,
+                        )
+                    )
+    entries.sort(key=lambda e: (e.meeting_date, e.case_reference, e.record_id, e.question_id))
+    return DevelopmentLog(
+        worker_id, worker.name, worker.role.label, worker.team, chosen, tuple(entries), since, until
+    )
+
+
+def find_worker_id(ws: Workspace, name: str) -> int:
+    """The id of the worker called ``name`` (any case); CoworkError when none or several are."""
+    worker = ws.store.find_worker(name)
+    if worker.id is None:  # pragma: no cover - stored workers always have an id
+        raise CoworkError(f"no worker named '{name}'")
+    return worker.id

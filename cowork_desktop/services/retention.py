@@ -1,0 +1,208 @@
+"""Retention: purge ended co-allocations N months after their last signed record was exported (default: off).
+
+A co-allocation is a candidate on a day when the setting ``retention_months`` is a positive number, the
+co-allocation has ended, every one of its signed records has been exported (the signed PDF is on the child's file),
+and ``retention_months`` months have passed since the last of those exports. A co-allocation whose records are
+referred to from outside it (an action of another co-allocation marked done in one of them) is not offered.
+
+Signed records are otherwise impossible to delete (database triggers). :func:`purge` is the one deliberate path:
+in one transaction it writes the audit entry, authorises the co-allocation in ``purge_authorisations`` (the
+triggers let that co-allocation's signed rows be deleted, and refuse an authorisation that is not immediately
+preceded by its audit entry or names a co-allocation that has not ended), deletes its signatures, actions and
+records, the co-allocation, and the case when nothing else of it remains, then withdraws the authorisation.
+The audit log itself is append-only and keeps the purge entries.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from cowork_desktop.domain.errors import CoworkError, ValidationError
+from cowork_desktop.domain.models import RecordStatus
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.db import now_utc
+
+SETTING_MONTHS = "retention_months"
+
+
+@dataclass(frozen=True)
+class PurgeCandidate:
+    coallocation_id: int
+    case_id: int
+    case_reference: str
+    end_date: date
+    last_export: datetime
+    purge_from: date
+    records: int
+    signed_records: int
+    whole_case: bool  # the case goes too: it has no other co-allocation
+
+    def describe(self) -> str:
+        what = (
+            f"case {self.case_reference}"
+            if self.whole_case
+            else f"a co-allocation of case {self.case_reference}"
+        )
+        return (
+            f"{what}: co-working ended {self.end_date.isoformat()}, {self.records} record(s) "
+            f"({self.signed_records} signed), last exported {self.last_export.date().isoformat()}"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "coallocation_id": self.coallocation_id,
+            "case_reference": self.case_reference,
+            "end_date": self.end_date.isoformat(),
+            "last_export": self.last_export.isoformat(),
+            "purge_from": self.purge_from.isoformat(),
+            "records": self.records,
+            "signed_records": self.signed_records,
+            "whole_case": self.whole_case,
+        }
+
+
+def retention_months(ws: Workspace) -> int | None:
+    """The setting, or None when retention is off (the default)."""
+    value = (ws.store.get_setting(SETTING_MONTHS) or "").strip()
+    if not value:
+        return None
+    try:
+        months = int(value)
+    except ValueError:
+        return None
+    return months if months > 0 else None
+
+
+def set_retention_months(ws: Workspace, months: int | None) -> None:
+    if months is not None and not 1 <= months <= 1200:
+        raise ValidationError(
+            {"retention_months": "Give a number of months from 1 to 1200, or turn retention off."}
+        )
+    ws.store.set_setting(SETTING_MONTHS, str(months) if months else "")
+
+
+def retention_candidates(ws: Workspace, on: date, months: int | None = None) -> list[PurgeCandidate]:
+    """What a purge on ``on`` would remove (nothing while retention is off)."""
+    months = months if months is not None else retention_months(ws)
+    if not months:
+        return []
+    db = ws.store.db
+    found: list[PurgeCandidate] = []
+    ended = list(
+        db.query(
+            "SELECT ca.id, ca.case_id, ca.end_date, c.reference FROM coallocations ca JOIN cases c ON c.id = ca.case_id"
+            " WHERE ca.end_date IS NOT NULL AND ca.end_date <= ? ORDER BY ca.end_date, ca.id",
+            [on.isoformat()],
+        )
+    )
+    for row in ended:
+        records = list(db.query("SELECT id, status FROM records WHERE coallocation_id = ?", [row["id"]]))
+        signed = [r["id"] for r in records if r["status"] == RecordStatus.SIGNED.value]
+        if not signed:
+            continue
+        exported: dict[int, str] = {}
+        marks = ",".join("?" * len(signed))
+        for entry in db.query(
+            f"SELECT entity_id, at, detail FROM audit_log WHERE action = 'export' AND entity = 'record'"
+            f" AND entity_id IN ({marks})",
+            signed,
+        ):
+            try:
+                detail = json.loads(entry["detail"])
+            except ValueError:
+                detail = {}
+            if detail.get("signed") is True:
+                exported[entry["entity_id"]] = max(exported.get(entry["entity_id"], ""), entry["at"])
+        if set(exported) != set(signed):
+            continue  # a signed record not yet on the child's file: keep everything
+        last_export = max(datetime.fromisoformat(at) for at in exported.values())
+        purge_from = last_export.date() + relativedelta(months=months)
+        if on < purge_from:
+            continue
+        ids = [r["id"] for r in records]
+        id_marks = ",".join("?" * len(ids))
+        outside = list(
+            db.query(
+                f"SELECT 1 FROM actions WHERE done_in_record_id IN ({id_marks}) AND record_id NOT IN ({id_marks})"
+                f" UNION ALL SELECT 1 FROM records WHERE (linked_record_id IN ({id_marks})"
+                f" OR supersedes_id IN ({id_marks})) AND coallocation_id <> ? LIMIT 1",
+                [*ids, *ids, *ids, *ids, row["id"]],
+            )
+        )
+        if outside:
+            continue
+        others = list(
+            db.query(
+                "SELECT 1 FROM coallocations WHERE case_id = ? AND id <> ? LIMIT 1",
+                [row["case_id"], row["id"]],
+            )
+        )
+        found.append(
+            PurgeCandidate(
+                row["id"],
+                row["case_id"],
+                row["reference"],
+                date.fromisoformat(row["end_date"]),
+                last_export,
+                purge_from,
+                len(records),
+                len(signed),
+                not others,
+            )
+        )
+    return found
+
+
+def purge(
+    ws: Workspace, candidates: list[PurgeCandidate], *, on: date | None = None, months: int | None = None
+) -> int:
+    """Delete the candidates (see the module docstring), each with its audit entry, in one transaction.
+
+    Each candidate is checked again first; if any is no longer due, nothing is deleted. Returns how many
+    co-allocations were purged.
+    """
+    if not candidates:
+        return 0
+    store = ws.store
+    due_now = {c.coallocation_id for c in retention_candidates(ws, on or now_utc().date(), months)}
+    stale = [c for c in candidates if c.coallocation_id not in due_now]
+    if stale:
+        raise CoworkError(
+            f"{stale[0].describe()} is no longer due for purging; nothing was deleted (list the candidates again)"
+        )
+    db = store.db
+    with store.tx():
+        for c in candidates:
+            store.audit(
+                "purge",
+                "coallocation",
+                c.coallocation_id,
+                case_id=c.case_id,
+                case_reference=c.case_reference,
+                records=c.records,
+                signed_records=c.signed_records,
+                last_export=c.last_export.isoformat(),
+                whole_case=c.whole_case,
+            )
+            audit_id = db.execute("SELECT max(id) FROM audit_log").fetchone()[0]
+            db.execute(
+                "INSERT INTO purge_authorisations (coallocation_id, audit_id, authorised_at) VALUES (?, ?, ?)",
+                [c.coallocation_id, audit_id, now_utc().isoformat()],
+            )
+            in_set = "SELECT id FROM records WHERE coallocation_id = ?"
+            db.execute(f"DELETE FROM signatures WHERE record_id IN ({in_set})", [c.coallocation_id])
+            db.execute(f"DELETE FROM actions WHERE record_id IN ({in_set})", [c.coallocation_id])
+            db.execute("DELETE FROM records WHERE coallocation_id = ?", [c.coallocation_id])
+            db.execute("DELETE FROM purge_authorisations WHERE coallocation_id = ?", [c.coallocation_id])
+            db.execute("DELETE FROM coallocations WHERE id = ?", [c.coallocation_id])
+            if c.whole_case:
+                db.execute(
+                    "DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM coallocations WHERE case_id = ?)",
+                    [c.case_id, c.case_id],
+                )
+    return len(candidates)

@@ -1,0 +1,422 @@
+"""Passphrases, the idle lock and backups, in the GUI.
+
+- :class:`NewDatabaseDialog`: the first-run choice, "Protect this database with a passphrase (recommended)" (the
+  default) or "No encryption"; when SQLCipher does not work here it says so and offers the unencrypted store.
+- :class:`PassphraseDialog`: asked at start for an encrypted database (:func:`ask_passphrase`, three tries).
+- :class:`ChangePassphraseDialog`: re-keys the open database.
+- :class:`IdleLock`: an application-wide event filter; after N idle minutes (setting ``idle_lock_minutes``,
+  default 10) the main window shows a :class:`LockScreen` instead of its pages and every other window is hidden,
+  until the passphrase is given again. Only for an encrypted database (a plain file can be read without the app).
+- :func:`back_up_now`, :func:`restore_backup`, :func:`daily_backup`: the File menu and the start-up backup.
+
+The passphrase goes from the field to SQLCipher: it is never logged, stored or kept by these widgets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.errors import CoworkError, WrongPassphrase
+from cowork_desktop.store import backup, crypto
+from cowork_desktop.store.db import Store
+
+if TYPE_CHECKING:
+    from cowork_desktop.ui.main_window import MainWindow
+
+SETTING_IDLE_MINUTES = "idle_lock_minutes"
+DEFAULT_IDLE_MINUTES = 10
+MIN_PASSPHRASE = 8
+TRIES = 3
+
+
+def _password_field(name: str, object_name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setObjectName(object_name)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setObjectName("fieldError")
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def new_passphrase_problem(first: str, second: str) -> str:
+    if len(first) < MIN_PASSPHRASE:
+        return f"Use at least {MIN_PASSPHRASE} characters (a few words you will remember work well)."
+    if "\x00" in first:
+        return "The passphrase cannot contain that character."
+    if first != second:
+        return "The two passphrases are not the same."
+    return ""
+
+
+class PassphraseDialog(QDialog):
+    """Ask for the passphrase of an encrypted database (at start and to unlock)."""
+
+    def __init__(self, path: Path, message: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("passphraseDialog")
+        self.setWindowTitle("Passphrase")
+        self.setModal(True)
+        self.setMinimumWidth(460)
+        column = QVBoxLayout(self)
+        intro = QLabel(message or f"{path.name} is encrypted. Type its passphrase to open it.")
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        self.edit = _password_field("Passphrase", "passphraseEdit")
+        column.addWidget(self.edit)
+        self.error = _error_label()
+        column.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+        self.edit.setFocus()
+
+    def passphrase(self) -> str:
+        return self.edit.text()
+
+    def set_error(self, text: str) -> None:
+        _show_error(self.error, text)
+
+
+def ask_passphrase(path: Path, parent: QWidget | None = None, tries: int = TRIES) -> str | None:
+    """The passphrase that opens ``path``, asked up to ``tries`` times; None if cancelled or every try was wrong
+    (a message box says so)."""
+    dialog = PassphraseDialog(path, parent=parent)
+    for attempt in range(1, tries + 1):
+        dialog.edit.clear()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        value = dialog.passphrase()
+        if value and crypto.passphrase_opens(path, value):
+            return value
+        left = tries - attempt
+        dialog.set_error(
+            f"Wrong passphrase: try again ({left} {'try' if left == 1 else 'tries'} left)." if left else ""
+        )
+    QMessageBox.critical(
+        parent, "Wrong passphrase", f"Wrong passphrase for {path}, {tries} times: not opened."
+    )
+    return None
+
+
+class NewDatabaseDialog(QDialog):
+    """The first-run choice: a passphrase (twice) or no encryption."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("newDatabaseDialog")
+        self.setWindowTitle("A new database")
+        self.setModal(True)
+        self.setMinimumWidth(540)
+        column = QVBoxLayout(self)
+        intro = QLabel(
+            f"cowork-desktop will keep its records in {path}. They are about children: protect the file so that "
+            "only someone who knows the passphrase can read it, even from a lost laptop or a backup."
+        )
+        intro.setWordWrap(True)
+        column.addWidget(intro)
+        self.encrypt_radio = QRadioButton("Protect this database with a passphrase (recommended)")
+        self.encrypt_radio.setObjectName("encryptChoice")
+        self.plain_radio = QRadioButton("No encryption")
+        self.plain_radio.setObjectName("plainChoice")
+        column.addWidget(self.encrypt_radio)
+        form = QFormLayout()
+        self.first = _password_field("Passphrase", "newPassphrase")
+        self.second = _password_field("Repeat the passphrase", "repeatPassphrase")
+        form.addRow("&Passphrase:", self.first)
+        form.addRow("&Repeat it:", self.second)
+        column.addLayout(form)
+        note = QLabel(
+            "There is no way to recover a forgotten passphrase: keep it where your team keeps such things."
+        )
+        note.setWordWrap(True)
+        column.addWidget(note)
+        column.addWidget(self.plain_radio)
+        self.unavailable = QLabel()
+        self.unavailable.setObjectName("encryptionUnavailable")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.hide()
+        column.addWidget(self.unavailable)
+        self.error = _error_label()
+        column.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+        reason = crypto.unavailable_reason()
+        if reason is None:
+            self.encrypt_radio.setChecked(True)
+        else:
+            self.encrypt_radio.setEnabled(False)
+            self.plain_radio.setChecked(True)
+            self.unavailable.setText(
+                f"Encryption does not work on this computer ({reason}). You can use an unencrypted database; "
+                "keep the computer's own disk encryption on."
+            )
+            self.unavailable.show()
+        self.encrypt_radio.toggled.connect(self._toggled)
+        self._toggled(self.encrypt_radio.isChecked())
+
+    def _toggled(self, on: bool) -> None:
+        self.first.setEnabled(on)
+        self.second.setEnabled(on)
+
+    def _check(self) -> None:
+        if self.encrypt_radio.isChecked():
+            problem = new_passphrase_problem(self.first.text(), self.second.text())
+            if problem:
+                _show_error(self.error, problem)
+                return
+        self.accept()
+
+    def passphrase(self) -> str | None:
+        """The new passphrase, or None for "No encryption"."""
+        return self.first.text() if self.encrypt_radio.isChecked() else None
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("changePassphraseDialog")
+        self.setWindowTitle("Change the passphrase")
+        self.setModal(True)
+        self.setMinimumWidth(480)
+        column = QVBoxLayout(self)
+        form = QFormLayout()
+        self.current = _password_field("Current passphrase", "currentPassphrase")
+        self.first = _password_field("New passphrase", "newPassphrase")
+        self.second = _password_field("Repeat the new passphrase", "repeatPassphrase")
+        form.addRow("&Current passphrase:", self.current)
+        form.addRow("&New passphrase:", self.first)
+        form.addRow("&Repeat it:", self.second)
+        column.addLayout(form)
+        note = QLabel("Backups taken before the change keep the old passphrase.")
+        note.setWordWrap(True)
+        column.addWidget(note)
+        self.error = _error_label()
+        column.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._change)
+        buttons.rejected.connect(self.reject)
+        column.addWidget(buttons)
+
+    def _change(self) -> None:
+        problem = new_passphrase_problem(self.first.text(), self.second.text())
+        if problem:
+            _show_error(self.error, problem)
+            return
+        try:
+            crypto.change_passphrase(self.store, self.current.text(), self.first.text())
+        except WrongPassphrase:
+            _show_error(self.error, "The current passphrase is wrong; nothing was changed.")
+            return
+        except CoworkError as exc:
+            _show_error(self.error, str(exc))
+            return
+        self.accept()
+
+
+# -- the idle lock --------------------------------------------------------------------------------------------------
+
+
+class LockScreen(QWidget):
+    """Shown in the main window while it is locked: nothing of the records, a passphrase field."""
+
+    unlocked = Signal()
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setObjectName("lockScreen")
+        column = QVBoxLayout(self)
+        column.addStretch(1)
+        title = QLabel("cowork-desktop is locked")
+        title.setProperty("role", "title")
+        column.addWidget(title)
+        column.addWidget(QLabel(f"Type the passphrase of {store.path.name} to carry on."))
+        self.edit = _password_field("Passphrase", "unlockPassphrase")
+        self.edit.returnPressed.connect(self.try_unlock)
+        column.addWidget(self.edit)
+        self.error = _error_label()
+        column.addWidget(self.error)
+        self.button = QPushButton("&Unlock")
+        self.button.setObjectName("unlockButton")
+        self.button.clicked.connect(self.try_unlock)
+        column.addWidget(self.button)
+        column.addStretch(2)
+
+    def try_unlock(self) -> bool:
+        value = self.edit.text()
+        self.edit.clear()
+        if value and crypto.passphrase_opens(self.store.path, value):
+            _show_error(self.error, "")
+            self.unlocked.emit()
+            return True
+        _show_error(self.error, "Wrong passphrase.")
+        return False
+
+
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TabletPress,
+}
+
+
+def idle_minutes(store: Store) -> int:
+    try:
+        value = int(
+            store.get_setting(SETTING_IDLE_MINUTES, str(DEFAULT_IDLE_MINUTES)) or DEFAULT_IDLE_MINUTES
+        )
+    except ValueError:
+        return DEFAULT_IDLE_MINUTES
+    return max(1, value)
+
+
+class IdleLock(QObject):
+    """Locks ``window`` after ``minutes`` without keyboard, mouse or touch input anywhere in the app."""
+
+    def __init__(self, window: MainWindow, minutes: float) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(max(1, int(minutes * 60_000)))
+        self.timer.timeout.connect(window.lock)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+        self.timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT_EVENTS and not self.window.locked:
+            self.timer.start()
+        return False
+
+    def stop(self) -> None:
+        self.timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+# -- backups ----------------------------------------------------------------------------------------------------------
+
+
+def daily_backup(window: MainWindow) -> None:
+    """The start-up backup (once a day); a problem is said in the status bar, never in the way."""
+    try:
+        taken = backup.daily_if_due(window.ws.store)
+    except CoworkError as exc:
+        window.statusBar().showMessage(f"Today's backup could not be taken: {exc}")
+        return
+    if taken is not None:
+        window.statusBar().showMessage(f"Backed up to {taken.path}", 8000)
+
+
+def back_up_now(window: MainWindow) -> Path | None:
+    try:
+        taken = backup.take(window.ws.store, backup.MANUAL)
+    except CoworkError as exc:
+        QMessageBox.warning(window, "Back up now", f"No backup was taken: {exc}")
+        return None
+    QMessageBox.information(window, "Back up now", f"Backed up and checked:\n{taken.path}")
+    return taken.path
+
+
+def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
+    """Choose a backup, confirm, close the database, restore (the current file is kept aside), reopen."""
+    store = window.ws.store
+    if source is None:
+        folder = backup.folder_for(store)
+        chosen, _filter = QFileDialog.getOpenFileName(
+            window, "Restore a backup", str(folder), "cowork backups (*.db);;All files (*)"
+        )
+        if not chosen:
+            return False
+        source = Path(chosen)
+    answer = QMessageBox.question(
+        window,
+        "Restore a backup",
+        f"Replace the database with the backup {source.name}?\n\nThe current file is kept beside it "
+        f"({store.path.name}.before-restore-…), never deleted. Anything saved after the backup was taken is only in "
+        "that kept file.",
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    passphrase: str | None = None
+    if crypto.is_encrypted(source):
+        passphrase = ask_passphrase(source, window)
+        if passphrase is None:
+            return False
+    path = store.path
+    try:
+        backup.verify(source, passphrase)
+    except CoworkError as exc:
+        QMessageBox.critical(window, "Restore a backup", f"This backup cannot be restored: {exc}")
+        return False
+    for widget in list(window._wizards):
+        widget.close()
+    store.close()
+    try:
+        aside = backup.restore(path, source, passphrase)
+    except CoworkError as exc:
+        QMessageBox.critical(window, "Restore a backup", str(exc))
+        window.reopen(path, passphrase)
+        return False
+    ok = window.reopen(path, passphrase)
+    if ok:
+        kept = f"\nThe previous file was kept as {aside}." if aside else ""
+        QMessageBox.information(window, "Restore a backup", f"Restored {source.name}.{kept}")
+    return ok
+
+
+def change_passphrase(window: MainWindow) -> bool:
+    store = window.ws.store
+    if not store.encrypted:
+        QMessageBox.information(
+            window, "Change passphrase", "This database is not encrypted, so it has no passphrase to change."
+        )
+        return False
+    dialog = ChangePassphraseDialog(store, window)
+    return dialog.exec() == QDialog.DialogCode.Accepted
