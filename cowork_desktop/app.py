@@ -155,7 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     window.start_idle_lock()
     from cowork_desktop.ui.security import daily_backup
 
-    QTimer.singleShot(BACKUP_DELAY_MS, lambda: daily_backup(window))
+    backup_timer = QTimer(window)
+    backup_timer.setSingleShot(True)
+    backup_timer.timeout.connect(lambda: daily_backup(window))
+    backup_timer.start(BACKUP_DELAY_MS)
 
     if args.screenshot is not None:
         target: Path = args.screenshot
@@ -176,6 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code = app.exec()
     finally:
+        backup_timer.stop()
+        if window.idle_lock is not None:
+            window.idle_lock.stop()
         window.ws.store.close()
         window.deleteLater()
     return int(code)

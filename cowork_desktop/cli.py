@@ -269,6 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_passphrase(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_verify)
+
+    # devlog, calendar, drift, promises: imported here because cli_reports uses this module's helpers
+    from cowork_desktop import cli_reports
+
+    cli_reports.register(sub)
     return parser
 
 

@@ -8,9 +8,12 @@ reference only, never a child. No Qt: the case page, the dashboard and the ``cow
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordSummary, extract_facts
@@ -40,7 +43,10 @@ from cowork_desktop.domain.insights import (
     tag_entry,
 )
 from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, RecordStatus
+from cowork_desktop.export.devlog_pdf import DevLogDocument, devlog_filename, render_devlog
+from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
+from cowork_desktop.services.export import SETTING_MARKING, SETTING_ORGANISATION, write_atomic
 from cowork_desktop.services.sessions import Workspace
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -397,3 +403,59 @@ def find_worker_id(ws: Workspace, name: str) -> int:
     if worker.id is None:  # pragma: no cover - stored workers always have an id
         raise CoworkError(f"no worker named '{name}'")
     return worker.id
+
+
+def devlog_document(
+    ws: Workspace, log: DevelopmentLog, *, organisation: str | None = None, marking: str | None = None
+) -> DevLogDocument:
+    """The log ready to print, with the organisation and protective marking from the settings by default."""
+    store = ws.store
+    org = organisation if organisation is not None else store.get_setting(SETTING_ORGANISATION) or ""
+    mark = marking if marking is not None else store.get_setting(SETTING_MARKING) or ""
+    start, end = log.period
+    return DevLogDocument(
+        worker_name=log.worker_name,
+        worker_role=log.role_label,
+        domains=log.domains,
+        groups=tuple(log.by_domain()),
+        entries=log.entries,
+        organisation=org.strip(),
+        team=log.team,
+        period_start=start,
+        period_end=end,
+        demo=store.get_setting("demo") == "1",
+        protective_marking=mark.strip() or DEFAULT_PROTECTIVE_MARKING,
+    )
+
+
+def export_development_log(
+    ws: Workspace,
+    worker_id: int,
+    out: str | os.PathLike[str],
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    today: date | None = None,
+) -> tuple[Path, DevelopmentLog]:
+    """Write the worker's development log PDF (atomically; a folder gets the usual file name) and note the export
+    in the audit log. Returns the file written and the log."""
+    log = development_log(ws, worker_id, since=since, until=until)
+    path = Path(out)
+    if path.is_dir():
+        path = path / devlog_filename(log.worker_name, today or date.today())
+    if not path.parent.is_dir():
+        reason = "not a folder" if path.parent.exists() else "no such folder"
+        raise CoworkError(f"cannot write to {path.parent}: {reason}")
+    pdf = render_devlog(devlog_document(ws, log))
+    write_atomic(path, pdf)
+    with ws.store.tx():
+        ws.store.audit(
+            "export_devlog",
+            "worker",
+            worker_id,
+            file=str(path),
+            entries=len(log.entries),
+            cases=list(log.case_references),
+            sha256=hashlib.sha256(pdf).hexdigest(),
+        )
+    return path, log

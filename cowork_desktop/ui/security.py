@@ -14,6 +14,7 @@ The passphrase goes from the field to SQLCipher: it is never logged, stored or k
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -347,7 +348,7 @@ def daily_backup(window: MainWindow) -> None:
     """The start-up backup (once a day); a problem is said in the status bar, never in the way."""
     try:
         taken = backup.daily_if_due(window.ws.store)
-    except CoworkError as exc:
+    except (CoworkError, sqlite3.Error) as exc:
         window.statusBar().showMessage(f"Today's backup could not be taken: {exc}")
         return
     if taken is not None:

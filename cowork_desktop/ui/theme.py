@@ -225,6 +225,16 @@ QCheckBox:focus, QRadioButton:focus { color: #ffff00; }
 QCheckBox::indicator { width: 14px; height: 14px; border: 2px solid #ffffff; background: #000000; }
 QCheckBox::indicator:checked { background: #ffff00; border: 2px solid #ffffff; }
 QCheckBox::indicator:focus { border: 2px solid #ffff00; }
+QRadioButton::indicator { width: 14px; height: 14px; border: 2px solid #ffffff; border-radius: 9px;
+              background: #000000; }
+QRadioButton::indicator:checked { background: qradialgradient(cx:0.5, cy:0.5, radius:0.5, fx:0.5, fy:0.5,
+              stop:0 #ffff00, stop:0.55 #ffff00, stop:0.6 #000000); }
+QRadioButton::indicator:focus { border: 2px solid #ffff00; }
+QScrollBar:vertical { background: #000000; border: 1px solid #ffffff; width: 16px; }
+QScrollBar::handle:vertical { background: #ffffff; min-height: 32px; margin: 2px; }
+QScrollBar:horizontal { background: #000000; border: 1px solid #ffffff; height: 16px; }
+QScrollBar::handle:horizontal { background: #ffffff; min-width: 32px; margin: 2px; }
+QScrollBar::add-page, QScrollBar::sub-page { background: none; }
 QTableView { gridline-color: #ffffff; border: 2px solid #ffffff; }
 QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; padding: 4px; }
 """

@@ -357,14 +357,6 @@ def test_opening_a_damaged_database_from_the_menu_keeps_the_current_one(
 
 
 # -- the app ------------------------------------------------------------------------------------------
-def test_app_main_starts_and_quits_by_itself(qtbot: QtBot, tmp_path: Path) -> None:
-    db = tmp_path / "smoke.db"
-    shot = tmp_path / "shot.png"
-    assert app_module.main(["--db", str(db), "--quit-after", "100", "--screenshot", str(shot)]) == 0
-    assert db.exists()
-    assert shot.exists() and shot.stat().st_size > 1000
-
-
 def test_app_main_on_a_damaged_database_shows_one_line_and_changes_nothing(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

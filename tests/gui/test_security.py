@@ -141,11 +141,11 @@ def test_three_wrong_passphrases_say_so_and_open_nothing(
     db = encrypted_db(tmp_path / "secret.db")
     before = db.read_bytes()
     monkeypatch.setattr(security, "TRIES", 3)
-    answers = iter(["one", "two", "three"])
+    answers = ["one", "two", "three"]
 
     def wrong(dialog: QWidget) -> None:
-        type_and_accept(next(answers))(dialog)
-        if len(shown) == 0:
+        type_and_accept(answers.pop(0))(dialog)
+        if answers:
             when_modal(wrong)
 
     when_modal(wrong)

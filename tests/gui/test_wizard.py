@@ -50,24 +50,7 @@ TODAY = date.today()
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-def ensure_event_loops_run() -> None:
-    """An earlier test that ran app.main() to its end (tests/gui/test_main_window.py) leaves Qt's "quit now"
-    flag set once its window is deleted, and every later event loop (qtbot.wait, waitSignal) then returns at
-    once. Entering the application loop again clears the flag."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    QApplication.processEvents()
-    loop = QEventLoop()
-    QTimer.singleShot(20, loop.quit)
-    started = time.monotonic()
-    loop.exec()
-    if time.monotonic() - started < 0.015:
-        QTimer.singleShot(0, app.quit)
-        app.exec()
-
-
 def wizard_for(qtbot: QtBot, ws: Workspace, ca_id: int, kind: RecordKind, **kw: Any) -> MeetingWizard:
-    ensure_event_loops_run()
     wizard = open_meeting(ws, ca_id, kind, **kw)
     qtbot.addWidget(wizard)
     # focus is checked with wizard.focusWidget(): the window's focus child, active window or not (another

@@ -141,8 +141,11 @@ def panel(object_name: str, parent: QWidget | None = None) -> tuple[QFrame, QVBo
 
 def high_contrast_indicators() -> str:
     """Radio buttons and check boxes readable on black: Fusion draws their outline from the window colour,
-    which leaves a radio button invisible in a black-and-white palette."""
-    if not high_contrast():
+    which leaves a radio button invisible in a black-and-white palette. The app theme (ui/theme.py) styles
+    them app-wide; this covers a wizard shown with a high-contrast palette but no theme applied."""
+    app = QApplication.instance()
+    theme_applied = app is not None and isinstance(app.property("cowork_high_contrast"), bool)
+    if theme_applied or not high_contrast():
         return ""
     p = _palette()
     fg = p.color(QPalette.ColorRole.WindowText).name()

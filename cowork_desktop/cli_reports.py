@@ -1,0 +1,246 @@
+"""The ``cowork`` report commands: ``devlog``, ``calendar``, ``drift`` and ``promises``.
+
+Kept apart from :mod:`cowork_desktop.cli` (which calls :func:`register`) and following its conventions: ``--db``
+with ``--passphrase-env`` for an encrypted database, one-line ``cowork: error: ...`` messages (raised as
+CoworkError or UsageError, printed by ``cli.main``), JSON with ``--json``. Cases are named by reference only.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from cowork_desktop import cli
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.insights import Drift, PromiseTally
+from cowork_desktop.services import calendar_export, insights, sessions
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add the report commands to the ``cowork`` command's subparsers."""
+    p = sub.add_parser(
+        "devlog",
+        help="export a worker's development log (learning by PCF domain) as a PDF for a portfolio",
+        allow_abbrev=False,
+    )
+    cli._add_db(p)
+    p.add_argument(
+        "--worker", required=True, metavar="NAME", help="the worker's name, as in 'cowork workers'"
+    )
+    p.add_argument(
+        "--out",
+        type=Path,
+        required=True,
+        metavar="FILE.pdf",
+        help="the PDF file (a folder: the usual name in it)",
+    )
+    p.add_argument("--from", dest="since", type=cli._day_arg, metavar="YYYY-MM-DD", help="only learning from")
+    p.add_argument("--to", dest="until", type=cli._day_arg, metavar="YYYY-MM-DD", help="only learning up to")
+    p.set_defaults(func=cmd_devlog)
+
+    p = sub.add_parser(
+        "calendar",
+        help="export the reviews, joint supervisions and case discussions as an iCalendar (.ics) file",
+        allow_abbrev=False,
+    )
+    cli._add_db(p)
+    p.add_argument("--case", metavar="REF", help="only this case reference (default: the whole team)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.ics", help="the calendar file")
+    p.add_argument(
+        "--include-workers",
+        action="store_true",
+        help="name the co-workers in each event's description (default: case references only)",
+    )
+    p.add_argument(
+        "--on", type=cli._day_arg, metavar="YYYY-MM-DD", help="co-working active on this day (default: today)"
+    )
+    p.set_defaults(func=cmd_calendar)
+
+    p = sub.add_parser(
+        "drift",
+        help="the team view: co-allocations drifting into parallel working, furthest first",
+        allow_abbrev=False,
+    )
+    cli._add_db(p)
+    p.add_argument(
+        "--on", type=cli._day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_drift)
+
+    p = sub.add_parser(
+        "promises",
+        help="promises kept: the share of agreed actions done on time, per case and per worker",
+        allow_abbrev=False,
+    )
+    cli._add_db(p)
+    p.add_argument("--case", metavar="REF", help="only this case reference (default: every case)")
+    p.add_argument(
+        "--on", type=cli._day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)"
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.set_defaults(func=cmd_promises)
+
+
+# -- devlog --------------------------------------------------------------------------------------------------
+
+
+def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
+    if args.since and args.until and args.since > args.until:
+        raise cli.UsageError("--from is after --to")
+    target: Path = args.out
+    if not target.is_dir() and target.suffix.lower() != ".pdf":
+        raise cli.UsageError(f"--out {target}: give a .pdf file name (or a folder)")
+    with cli._open_existing(args) as store:
+        ws = sessions.Workspace.open(store)
+        worker_id = insights.find_worker_id(ws, args.worker)
+        log = insights.development_log(ws, worker_id, since=args.since, until=args.until)
+        if not log.entries:
+            raise CoworkError(
+                f"no learning is recorded for {log.worker_name} in signed co-working records"
+                + (" in that period" if args.since or args.until else "")
+                + " (the log covers cases where they are the student, ASYE or less experienced worker)"
+            )
+        path, log = insights.export_development_log(ws, worker_id, target, since=args.since, until=args.until)
+    refs = ", ".join(log.case_references)
+    out.write(
+        f"Exported the development log of {log.worker_name} ({len(log.entries)} learning entries; cases {refs}) "
+        f"to {path}\n"
+    )
+    return 0
+
+
+# -- calendar ------------------------------------------------------------------------------------------------
+
+
+def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
+    on = args.on or date.today()
+    target: Path = args.out
+    if not target.is_dir() and target.suffix.lower() not in (".ics", ".ical", ".ifb", ".icalendar"):
+        raise cli.UsageError(f"--out {target}: give an .ics file name")
+    with cli._open_existing(args) as store:
+        ws = sessions.Workspace.open(store)
+        case_id = store.find_case(args.case).id if args.case else None
+        items = calendar_export.export_calendar(ws, target, on, case_id, include_workers=args.include_workers)
+    recurring = sum(1 for i in items if i.rrule)
+    cases = calendar_export.case_references(items)
+    out.write(
+        f"Exported {len(items)} event(s) ({recurring} recurring) for {len(cases)} case(s) to {target}\n"
+    )
+    return 0
+
+
+# -- drift ---------------------------------------------------------------------------------------------------
+
+
+def cmd_drift(args: argparse.Namespace, out: TextIO) -> int:
+    on = args.on or date.today()
+    with cli._open_existing(args) as store:
+        ws = sessions.Workspace.open(store)
+        drifts = insights.team_drift(ws, on)
+    if args.json:
+        cli._print_json({"on": on.isoformat(), "coallocations": [d.as_dict() for d in drifts]}, out)
+        return 0
+    if not drifts:
+        out.write(f"No co-working is active on {on.isoformat()}.\n")
+        return 0
+    rows = [_drift_row(d) for d in drifts]
+    cli._table(
+        [
+            "Case",
+            "Score",
+            "State",
+            "Discussions missed",
+            "Review overdue",
+            "Issues flagged",
+            "Actions overdue",
+            "Note",
+        ],
+        rows,
+        out,
+    )
+    drifting = sum(1 for d in drifts if d.band.value == "drifting")
+    out.write(
+        f"{len(drifts)} active co-allocation(s) on {on.isoformat()}, {drifting} drifting into parallel working. "
+        "Score = 2 x discussions missed + weeks the review is overdue + 3 x reviews that flagged issues "
+        "+ actions overdue + 5 if the initial meeting is overdue.\n"
+    )
+    return 0
+
+
+def _drift_row(d: Drift) -> list[str]:
+    overdue = f"{d.review_overdue_days} day(s)" if d.review_overdue_days else "-"
+    return [
+        d.case_reference,
+        str(d.score),
+        d.band.value,
+        str(d.discussions_missed),
+        overdue,
+        str(d.flagged_reviews),
+        str(d.actions_overdue),
+        "initial meeting overdue" if d.initial_meeting_overdue else "",
+    ]
+
+
+# -- promises ------------------------------------------------------------------------------------------------
+
+
+def _share(t: PromiseTally) -> str:
+    share = t.share_kept
+    return "-" if share is None else f"{round(share * 100)}%"
+
+
+def _tally_row(name: str, t: PromiseTally) -> list[str]:
+    return [name, _share(t), str(t.on_time), str(t.late), str(t.not_done), str(t.not_yet_due)]
+
+
+_TALLY_HEADERS = ["Done on time", "Done late", "Not done", "Not yet due"]
+
+
+def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
+    on = args.on or date.today()
+    with cli._open_existing(args) as store:
+        ws = sessions.Workspace.open(store)
+        if args.case:
+            case_id = store.find_case(args.case).id
+            assert case_id is not None
+            kept = insights.case_promises(ws, case_id, on)
+        else:
+            kept = insights.team_promises(ws, on)
+        names = {w.id: w.name for w in store.list_workers()}
+    by_worker = sorted(
+        (
+            (names.get(w, "(no owner)") if w is not None else "(no owner)", t)
+            for w, t in kept.by_worker.items()
+        ),
+        key=lambda item: item[0].casefold(),
+    )
+    if args.json:
+        cli._print_json(
+            {
+                "on": on.isoformat(),
+                "case": args.case,
+                "total": kept.total.as_dict(),
+                "by_case": {ref: t.as_dict() for ref, t in kept.by_case.items()},
+                "by_worker": {name: t.as_dict() for name, t in by_worker},
+            },
+            out,
+        )
+        return 0
+    if not kept.actions:
+        out.write("No actions have been agreed in signed records yet.\n")
+        return 0
+    if not args.case:
+        cli._table(
+            ["Case", "Kept", *_TALLY_HEADERS], [_tally_row(r, t) for r, t in kept.by_case.items()], out
+        )
+        out.write("\n")
+    cli._table(["Worker", "Kept", *_TALLY_HEADERS], [_tally_row(n, t) for n, t in by_worker], out)
+    total = kept.total
+    out.write(
+        f"\n{total.on_time} of {total.counted} action(s) that have fallen due by {on.isoformat()} were done on time "
+        f"({_share(total)}); {total.not_yet_due} not yet due.\n"
+    )
+    return 0

@@ -1,0 +1,317 @@
+"""A worker's development log as an A4 PDF/A-2b: evidence for an ASYE or placement portfolio.
+
+The learning recorded in co-worked cases, grouped by the domains of the Professional Capabilities Framework, with
+the date, case reference and record type of each entry, and a chronological summary. Cases are named by their
+reference only, never a child; the document metadata names the worker, the organisation and the case references,
+nothing else. Every page carries the protective marking (top and bottom) and, for demo data, the demo marking.
+
+Reuses the case note's fonts, styles, tables and PDF/A conversion (:mod:`.pdf`, :mod:`.fonts`, :mod:`.pdfa`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import pikepdf
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
+
+from cowork_desktop.domain.insights import DomainGroup, LearningEntry, PcfDomain
+from cowork_desktop.export import fonts
+from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING, DEMO_MARKING
+from cowork_desktop.export.pdf import (
+    _DEMO_RED,
+    _HEADER_FILL,
+    _INK,
+    _MIN_SPACE,
+    _MUTED,
+    _RULE,
+    DEMO_BAND,
+    FOOTER_HEIGHT,
+    HEADER_HEIGHT,
+    MARGIN_X,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    _ascii,
+    _NumberedCanvas,
+    _p,
+    _Styles,
+    _styles,
+    _table,
+    format_date,
+    format_short_date,
+)
+from cowork_desktop.export.pdfa import convert_to_pdfa, save_pdfa
+
+TITLE = "Development log"
+
+
+@dataclass(frozen=True)
+class DevLogDocument:
+    """What the development log prints, already gathered (see ``services.insights.development_log``)."""
+
+    worker_name: str
+    worker_role: str
+    domains: tuple[PcfDomain, ...]
+    groups: tuple[DomainGroup, ...]
+    entries: tuple[LearningEntry, ...]
+    organisation: str = ""
+    team: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    demo: bool = False
+    protective_marking: str = DEFAULT_PROTECTIVE_MARKING
+    #: when the PDF was produced (PDF creation date, and printed); None: now
+    generated_at: datetime | None = None
+    producer: str = field(default="cowork-desktop")
+
+    @property
+    def case_references(self) -> tuple[str, ...]:
+        return tuple(sorted({e.case_reference for e in self.entries}))
+
+
+def _period(doc: DevLogDocument) -> str:
+    if doc.period_start is None and doc.period_end is None:
+        return "No learning recorded yet"
+    start = format_date(doc.period_start) if doc.period_start else "the start"
+    end = format_date(doc.period_end) if doc.period_end else "today"
+    return f"{start} to {end}"
+
+
+def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], None]:
+    marking = fonts.printable(doc.protective_marking.strip(), fonts.SANS_BOLD)
+    org = fonts.printable(fonts.visual_line(doc.organisation))
+    who = fonts.printable(f"{TITLE}: {fonts.visual_line(doc.worker_name)}")
+
+    def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        top = PAGE_HEIGHT - 9 * mm
+        canvas.setFillColor(_INK)
+        if marking:
+            canvas.setFont(fonts.SANS_BOLD, 10)
+            canvas.drawCentredString(PAGE_WIDTH / 2, top, marking)
+        canvas.setFont(fonts.SANS, 9)
+        canvas.drawString(MARGIN_X, top - 7 * mm, org)
+        _draw_mixed(canvas, PAGE_WIDTH - MARGIN_X, top - 7 * mm, who)
+        canvas.setStrokeColor(_RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
+        if doc.demo:
+            canvas.setFillColor(_DEMO_RED)
+            canvas.setFont(fonts.SANS_BOLD, 10)
+            canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
+            canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
+            canvas.setFillColor(_INK)
+        canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
+        canvas.setFont(fonts.SANS, 8)
+        canvas.setFillColor(_MUTED)
+        canvas.drawString(MARGIN_X, 12 * mm, "Case references only: no child is named in this log")
+        if marking:
+            canvas.setFillColor(_INK)
+            canvas.setFont(fonts.SANS_BOLD, 10)
+            canvas.drawCentredString(PAGE_WIDTH / 2, 5.5 * mm, marking)
+        canvas.restoreState()
+
+    return decorate
+
+
+def _draw_mixed(canvas: Canvas, right: float, y: float, text: str) -> None:
+    """Right-aligned header text in which Arabic-script runs use the Arabic font (canvas text does not fall back)."""
+    runs: list[tuple[str, str]] = []
+    for part in re.split(f"({fonts._ARABIC_RUN_RE.pattern})", text):
+        if part:
+            runs.append((fonts.ARABIC if fonts.has_arabic(part) else fonts.SANS_BOLD, part))
+    width = sum(canvas.stringWidth(t, f, 9) for f, t in runs)
+    x = right - width
+    for font, part in runs:
+        canvas.setFont(font, 9)
+        canvas.drawString(x, y, part)
+        x += canvas.stringWidth(part, font, 9)
+
+
+# ---------------------------------------------------------------------------------------------- content
+
+
+def _facts(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
+    refs = doc.case_references
+    rows = [
+        ("Worker", doc.worker_name),
+        ("Role", doc.worker_role),
+        *((("Team", doc.team),) if doc.team.strip() else ()),
+        ("Period", _period(doc)),
+        ("Co-worked cases", ", ".join(refs) if refs else "None yet"),
+        ("Learning entries", str(len(doc.entries))),
+        ("Produced", format_date((doc.generated_at or datetime.now()).date())),
+    ]
+    data = [[_p(label, s.cell_head), _p(value, s.cell)] for label, value in rows]
+    table = _table(data, (40 * mm, width - 40 * mm), header=False)
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), _HEADER_FILL)]))
+    return [table]
+
+
+def _about(s: _Styles) -> Flowable:
+    return _p(
+        "The learning recorded for this worker in signed co-working records: the learning opportunities agreed in "
+        "initial meetings, what reviews said about their development, reflective case discussions and closing "
+        "summaries. Each entry is linked to the Professional Capabilities Framework (PCF) domains its words "
+        "suggest, or to the domains it names itself. Cases are named by their reference only.",
+        s.notice,
+    )
+
+
+def _summary(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
+    rows = [[_p(h, s.cell_head) for h in ("PCF domain", "Entries", "First", "Latest")]]
+    for g in doc.groups:
+        first = format_short_date(g.first) if g.first else ""
+        latest = format_short_date(g.latest) if g.latest else ""
+        rows.append(
+            [_p(g.title, s.cell), _p(str(len(g.entries)), s.cell), _p(first, s.cell), _p(latest, s.cell)]
+        )
+    return [
+        CondPageBreak(_MIN_SPACE),
+        _p("Summary by domain", s.h2_free),
+        _table(rows, [width * f for f in (0.52, 0.14, 0.17, 0.17)]),
+    ]
+
+
+def _entry_rows(entries: Sequence[LearningEntry], s: _Styles) -> list[list[Flowable]]:
+    rows = [[_p(h, s.cell_head) for h in ("Date", "Case", "Record", "Learning")]]
+    for e in entries:
+        rows.append(
+            [
+                _p(format_short_date(e.meeting_date), s.cell),
+                _p(e.case_reference, s.cell),
+                _p(e.record_label, s.cell),
+                _p(e.text + ("" if not e.explicit else " (domains named in the record)"), s.cell),
+            ]
+        )
+    return rows
+
+
+_ENTRY_WIDTHS = (0.14, 0.16, 0.22, 0.48)
+
+
+def _domain_section(n: int, group: DomainGroup, s: _Styles, width: float) -> list[Flowable]:
+    heading = f"{n}. {group.title}" if group.domain is not None else group.title
+    out: list[Flowable] = [CondPageBreak(_MIN_SPACE), _p(heading, s.h2)]
+    description = (
+        group.domain.description
+        if group.domain is not None
+        else (
+            "Entries whose words match no domain's keywords: name the domains in the record, e.g. [PCF: Knowledge]."
+        )
+    )
+    if description:
+        out.append(_p(description, s.small))
+        out.append(Spacer(1, 3))
+    if not group.entries:
+        return [*out, _p("No learning recorded in this domain yet.", s.empty)]
+    return [*out, _table(_entry_rows(group.entries, s), [width * f for f in _ENTRY_WIDTHS]), Spacer(1, 4)]
+
+
+def _over_time(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
+    titles = {d.id: d.title for d in doc.domains}
+    rows = [[_p(h, s.cell_head) for h in ("Date", "Case", "Record", "PCF domains")]]
+    for e in doc.entries:
+        named = ", ".join(titles[t] for t in e.domains if t in titles) or "Not linked yet"
+        rows.append(
+            [
+                _p(format_short_date(e.meeting_date), s.cell),
+                _p(e.case_reference, s.cell),
+                _p(e.record_label, s.cell),
+                _p(named, s.cell),
+            ]
+        )
+    return [
+        CondPageBreak(_MIN_SPACE),
+        _p("Over time", s.h2_free),
+        _table(rows, [width * f for f in _ENTRY_WIDTHS]),
+    ]
+
+
+def _story(doc: DevLogDocument, width: float) -> list[Flowable]:
+    s = _styles()
+    story: list[Flowable] = [_p(TITLE, s.title), _p(f"{doc.worker_name}, {doc.worker_role}", s.subtitle)]
+    story.extend(_facts(doc, s, width))
+    story.append(_about(s))
+    if not doc.entries:
+        story.append(
+            _p("No learning has been recorded for this worker in signed co-working records yet.", s.empty)
+        )
+        return story
+    story.extend(_summary(doc, s, width))
+    n = 0
+    for group in doc.groups:
+        if group.domain is not None:
+            n += 1
+        story.extend(_domain_section(n, group, s, width))
+    story.extend(_over_time(doc, s, width))
+    return story
+
+
+# ---------------------------------------------------------------------------------------------- the file
+
+
+def document_title(doc: DevLogDocument) -> str:
+    return f"{TITLE}: {doc.worker_name}"
+
+
+def render_devlog(doc: DevLogDocument) -> bytes:
+    """The development log as PDF/A-2b bytes."""
+    fonts.register_fonts()
+    buffer = io.BytesIO()
+    top = HEADER_HEIGHT + (DEMO_BAND if doc.demo else 0)
+    bottom = FOOTER_HEIGHT + (DEMO_BAND if doc.demo else 0)
+    refs = doc.case_references
+    template = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=document_title(doc),
+        author=doc.organisation,
+        subject="Professional Capabilities Framework evidence from co-worked cases",
+        keywords="development log; PCF" + (f"; cases {', '.join(refs)}" if refs else ""),
+        creator=doc.producer,
+        initialFontName=fonts.SANS,
+        enforceColorSpace="rgb",
+        lang="en-GB",
+    )
+    frame = Frame(
+        MARGIN_X,
+        bottom,
+        PAGE_WIDTH - 2 * MARGIN_X,
+        PAGE_HEIGHT - top - bottom,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    template.addPageTemplates([PageTemplate(id="devlog", frames=[frame], onPage=_page_decorator(doc))])
+    template.build(_story(doc, frame._aW), canvasmaker=_NumberedCanvas)
+    with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        convert_to_pdfa(pdf, created=doc.generated_at or datetime.now().astimezone())
+        return save_pdfa(pdf)
+
+
+def devlog_filename(worker_name: str, on: date) -> str:
+    """``development-log_Mei-Lin-Chen_2026-11-23.pdf`` (letters without accents; a safe fallback for others)."""
+    name = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(worker_name)).strip("-")[:60] or "worker"
+    return f"development-log_{name}_{on.isoformat()}.pdf"

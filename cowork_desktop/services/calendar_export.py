@@ -1,0 +1,247 @@
+"""The upcoming reviews, joint supervisions and case discussions of a case, or of the team, as an iCalendar file.
+
+Written by hand to RFC 5545 (no new dependency): CRLF line endings, lines folded at 75 octets (never inside a UTF-8
+character), TEXT values escaped (``\\``, ``;``, ``,`` and newlines). Every event is an all-day event
+(``DTSTART;VALUE=DATE``) marked free (``TRANSP:TRANSPARENT``), so importing it into Outlook blocks no one's diary.
+
+* one event per active co-allocation for its next review (the date agreed at the latest initial meeting or review,
+  or that meeting plus the agreed supervision interval, as the due list reckons it);
+* one recurring event per agreed frequency (reflective case discussions, joint supervision) with the agreed RRULE
+  as it is stored, starting (DTSTART) on the day of the initial meeting that agreed it; a co-allocation with an end
+  date gets ``UNTIL`` added when the rule has no end of its own.
+
+SUMMARY names the case by its reference only (``CR-2026-0101: joint supervision (co-working)``): never a child.
+Workers' names go in the DESCRIPTION only when asked for. Each event's UID is stable (case reference,
+co-allocation and item), so importing a newer file updates the events; SEQUENCE is the id of the record that set
+the date or rule, which only grows.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from cowork_desktop import __version__
+from cowork_desktop.domain.dates import describe_rrule, parse_rrule_safe
+from cowork_desktop.domain.due import CoAllocationState
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.insights import agreement, next_review
+from cowork_desktop.services.export import write_atomic
+from cowork_desktop.services.sessions import Workspace
+
+PRODID = f"-//cowork-desktop//Co-working calendar {__version__}//EN"
+UID_DOMAIN = "cowork-desktop"
+LINE_OCTETS = 75
+
+
+@dataclass(frozen=True)
+class CalendarItem:
+    """One VEVENT: an all-day event on ``start``, recurring when ``rrule`` is set."""
+
+    uid: str
+    summary: str
+    start: date
+    description: str = ""
+    rrule: str = ""
+    sequence: int = 0
+    kind: str = ""  # "review", "discussion" or "supervision"
+    case_reference: str = ""
+
+
+# -------------------------------------------------------------------------------------------------- format
+
+
+def escape_text(value: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and newlines escaped."""
+    out = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return out.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def fold(line: str) -> bytes:
+    """One content line as UTF-8, folded so no physical line exceeds 75 octets (CRLF added)."""
+    data = line.encode("utf-8")
+    if len(data) <= LINE_OCTETS:
+        return data + b"\r\n"
+    parts: list[bytes] = []
+    current = b""
+    limit = LINE_OCTETS
+    for char in line:
+        encoded = char.encode("utf-8")
+        if len(current) + len(encoded) > limit:
+            parts.append(current)
+            current = b""
+            limit = LINE_OCTETS - 1  # continuation lines start with a space
+        current += encoded
+    parts.append(current)
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def _day(value: date) -> str:
+    return f"{value:%Y%m%d}"
+
+
+def _stamp(value: datetime) -> str:
+    return f"{value.astimezone(UTC):%Y%m%dT%H%M%SZ}"
+
+
+def render_ics(items: Sequence[CalendarItem], *, stamp: datetime | None = None, name: str = "") -> bytes:
+    """The VCALENDAR with one VEVENT per item."""
+    now = stamp or datetime.now(UTC)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:{PRODID}",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    if name:
+        lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    for item in items:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{escape_text(item.uid)}",
+            f"DTSTAMP:{_stamp(now)}",
+            f"SEQUENCE:{item.sequence}",
+            f"DTSTART;VALUE=DATE:{_day(item.start)}",
+            f"DTEND;VALUE=DATE:{_day(item.start + timedelta(days=1))}",
+        ]
+        if item.rrule:
+            lines.append(f"RRULE:{item.rrule}")
+        lines.append(f"SUMMARY:{escape_text(item.summary)}")
+        if item.description:
+            lines.append(f"DESCRIPTION:{escape_text(item.description)}")
+        lines += ["CATEGORIES:Co-working", "TRANSP:TRANSPARENT", "CLASS:CONFIDENTIAL", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return b"".join(fold(line) for line in lines)
+
+
+# ---------------------------------------------------------------------------------------------- the items
+
+
+def _short(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def _with_end(rule: str, end: date | None) -> str:
+    if end is None:
+        return rule
+    keys = {p.split("=", 1)[0].upper() for p in rule.split(";") if "=" in p}
+    if "UNTIL" in keys or "COUNT" in keys:
+        return rule
+    return f"{rule};UNTIL={_day(end)}"
+
+
+def items_for(state: CoAllocationState, *, include_workers: bool = False) -> list[CalendarItem]:
+    """The calendar items of one co-allocation (none before its initial meeting has agreed anything)."""
+    ref = state.case_reference
+    base = f"{ref}-ca{state.coallocation_id}"
+    who = ""
+    if include_workers and any(state.worker_names):
+        who = "\nCo-workers: " + " and ".join(n for n in state.worker_names if n)
+    found: list[CalendarItem] = []
+    review = next_review(state)
+    if review is not None:
+        day, record_id = review
+        found.append(
+            CalendarItem(
+                f"{base}-review@{UID_DOMAIN}",
+                f"{ref}: review of co-working",
+                day,
+                "Review of the co-working arrangement in formal supervision, with the manager and both co-workers."
+                + who,
+                sequence=record_id,
+                kind="review",
+                case_reference=ref,
+            )
+        )
+    agreed = agreement(state)
+    if agreed is not None:
+        for kind, rule, what, detail in (
+            (
+                "discussion",
+                agreed.discussion_rule,
+                "reflective case discussion",
+                "Reflective case discussion between the co-workers; record it in a 'discussion with colleague' "
+                "case note.",
+            ),
+            (
+                "supervision",
+                agreed.supervision_rule,
+                "joint supervision",
+                "Supervision of the case with the manager and both co-workers attending.",
+            ),
+        ):
+            if not rule or parse_rrule_safe(rule) is None:
+                continue
+            found.append(
+                CalendarItem(
+                    f"{base}-{kind}@{UID_DOMAIN}",
+                    f"{ref}: {what} (co-working)",
+                    agreed.meeting_date,
+                    f"{detail}\nAgreed at the initial co-working meeting of {_short(agreed.meeting_date)}: "
+                    f"{describe_rrule(rule)}.{who}",
+                    rrule=_with_end(rule, state.end_date),
+                    sequence=agreed.record_id,
+                    kind=kind,
+                    case_reference=ref,
+                )
+            )
+    return found
+
+
+def calendar_items(
+    ws: Workspace, on: date, case_id: int | None = None, *, include_workers: bool = False
+) -> list[CalendarItem]:
+    """The items of every co-allocation active on ``on`` (or of one case's), by case reference."""
+    states = ws.store.coallocation_states(on, case_id, due_rules_only=False)
+    items = [
+        i
+        for s in sorted(states, key=lambda s: s.case_reference)
+        for i in items_for(s, include_workers=include_workers)
+    ]
+    return items
+
+
+def export_calendar(
+    ws: Workspace,
+    out: str | os.PathLike[str],
+    on: date,
+    case_id: int | None = None,
+    *,
+    include_workers: bool = False,
+    stamp: datetime | None = None,
+) -> list[CalendarItem]:
+    """Write the .ics file (atomically) and note the export in the audit log; returns the items written."""
+    path = Path(out)
+    if path.is_dir():
+        raise CoworkError(f"{path} is a folder: give the calendar file's name (e.g. co-working.ics)")
+    items = calendar_items(ws, on, case_id, include_workers=include_workers)
+    if case_id is not None:
+        ref = ws.store.get_case(case_id).reference
+        if not items:
+            raise CoworkError(
+                f"case {ref} has nothing to put in a calendar on {on.isoformat()}: "
+                "no active co-working with a signed initial meeting"
+            )
+        name = f"Co-working {ref}"
+    else:
+        name = "Co-working (team)"
+    data = render_ics(items, stamp=stamp, name=name)
+    write_atomic(path, data)
+    with ws.store.tx():
+        ws.store.audit(
+            "export_calendar",
+            "case" if case_id is not None else "team",
+            case_id,
+            file=str(path),
+            events=len(items),
+            include_workers=include_workers,
+        )
+    return items
+
+
+def case_references(items: Iterable[CalendarItem]) -> list[str]:
+    return sorted({i.case_reference for i in items})
