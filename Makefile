@@ -44,7 +44,10 @@ bench: $(STAMP)
 	$(PY) -m benchmarks
 
 package: $(STAMP)
-	@echo "packaging is not built yet (see the packaging issue)"; exit 1
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,package]'
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/cowork.spec
+	@du -sh dist/cowork-desktop
+	$(PY) -m pytest -q tests/smoke/test_package.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

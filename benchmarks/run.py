@@ -230,7 +230,7 @@ def bench_peak_rss(ctx: Context) -> Line:
         "target_mb": TARGET_RSS_MB,
         "meets_target": median is not None and median < TARGET_RSS_MB,
         "runs": len(rss),
-        "note": "ru_maxrss of a fresh app process once the dashboard is painted; baseline: a bare QMainWindow",
+        "note": "peak RSS (VmHWM) of a fresh app process once the dashboard is painted; baseline: a bare QMainWindow",
     }
     if errors:
         line["note"] += f"; {len(errors)} run(s) failed: {errors[0]}"
@@ -432,9 +432,9 @@ def bench_case_page(ctx: Context) -> Line:
 
 
 def _draft_record(ctx: Context) -> int:
-    row = ctx.plain().execute("SELECT id FROM records WHERE status = 'draft' ORDER BY id LIMIT 1").fetchone()
-    if row:
-        return int(row[0])
+    rows = ctx.plain().execute("SELECT id FROM records WHERE status = 'draft' ORDER BY id LIMIT 1").fetchall()
+    if rows:
+        return int(rows[0][0])
     from cowork_desktop.domain.models import RecordKind
     from cowork_desktop.services import sessions
 
@@ -465,14 +465,15 @@ def bench_draft_save(ctx: Context) -> Line:
         fn()
         samples.append(_ms(time.perf_counter() - started))
     conn = ctx.plain()
-    text = json.dumps(answers, ensure_ascii=False)
-
-    def plain() -> None:
+    baseline = []
+    for n in range(runs):
+        text = json.dumps(dict(answers, **{text_key: typed + "y" * (n + 1)}), ensure_ascii=False)
+        started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("UPDATE records SET answers = ?, updated_at = ? WHERE id = ?", [text, "now", record_id])
+        cur = conn.execute("UPDATE records SET answers = ? WHERE id = ?", [text, record_id])
         conn.execute("COMMIT")
-
-    baseline = _time(plain, runs)
+        baseline.append(_ms(time.perf_counter() - started))
+        assert cur.rowcount == 1
     return timing_line(
         "draft_save",
         samples,

@@ -95,7 +95,7 @@ def _period(doc: DevLogDocument) -> str:
 def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], None]:
     marking = fonts.printable(doc.protective_marking.strip(), fonts.SANS_BOLD)
     org = fonts.printable(fonts.visual_line(doc.organisation))
-    who = fonts.printable(f"{TITLE}: {fonts.visual_line(doc.worker_name)}")
+    who = f"{TITLE}: {fonts.visual_line(doc.worker_name)}"
 
     def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -130,11 +130,13 @@ def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], 
 
 
 def _draw_mixed(canvas: Canvas, right: float, y: float, text: str) -> None:
-    """Right-aligned header text in which Arabic-script runs use the Arabic font (canvas text does not fall back)."""
+    """Right-aligned header text (already in visual order) in which Arabic-script runs use the Arabic font: text
+    drawn on the canvas has no font fallback. Characters neither font has print as U+FFFD."""
     runs: list[tuple[str, str]] = []
     for part in re.split(f"({fonts._ARABIC_RUN_RE.pattern})", text):
         if part:
-            runs.append((fonts.ARABIC if fonts.has_arabic(part) else fonts.SANS_BOLD, part))
+            font = fonts.ARABIC_BOLD if fonts.has_arabic(part) else fonts.SANS_BOLD
+            runs.append((font, fonts.printable(part, font)))
     width = sum(canvas.stringWidth(t, f, 9) for f, t in runs)
     x = right - width
     for font, part in runs:
@@ -176,8 +178,8 @@ def _about(s: _Styles) -> Flowable:
 def _summary(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
     rows = [[_p(h, s.cell_head) for h in ("PCF domain", "Entries", "First", "Latest")]]
     for g in doc.groups:
-        first = format_short_date(g.first) if g.first else ""
-        latest = format_short_date(g.latest) if g.latest else ""
+        first = format_short_date(g.first) if g.first else "-"
+        latest = format_short_date(g.latest) if g.latest else "-"
         rows.append(
             [_p(g.title, s.cell), _p(str(len(g.entries)), s.cell), _p(first, s.cell), _p(latest, s.cell)]
         )
@@ -238,14 +240,17 @@ def _over_time(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
         )
     return [
         CondPageBreak(_MIN_SPACE),
-        _p("Over time", s.h2_free),
+        _p("Over time", s.h2),
+        _p("Every entry, oldest first, with the domains it is linked to.", s.small),
+        Spacer(1, 3),
         _table(rows, [width * f for f in _ENTRY_WIDTHS]),
     ]
 
 
 def _story(doc: DevLogDocument, width: float) -> list[Flowable]:
     s = _styles()
-    story: list[Flowable] = [_p(TITLE, s.title), _p(f"{doc.worker_name}, {doc.worker_role}", s.subtitle)]
+    # the name on a line of its own: a right-to-left name beside English text would be reordered around it
+    story: list[Flowable] = [_p(TITLE, s.title), _p(doc.worker_name, s.subtitle)]
     story.extend(_facts(doc, s, width))
     story.append(_about(s))
     if not doc.entries:
@@ -311,7 +316,13 @@ def render_devlog(doc: DevLogDocument) -> bytes:
         return save_pdfa(pdf)
 
 
+#: letters that have no decomposition into an ASCII letter and an accent
+_LATIN = str.maketrans(
+    {"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "ss", "Æ": "AE", "æ": "ae"}
+)
+
+
 def devlog_filename(worker_name: str, on: date) -> str:
     """``development-log_Mei-Lin-Chen_2026-11-23.pdf`` (letters without accents; a safe fallback for others)."""
-    name = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(worker_name)).strip("-")[:60] or "worker"
+    name = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(worker_name.translate(_LATIN))).strip("-")[:60] or "worker"
     return f"development-log_{name}_{on.isoformat()}.pdf"

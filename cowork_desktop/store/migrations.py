@@ -1,7 +1,8 @@
 """The schema, as a numbered, forward-only list of migrations. Never edit one that has shipped: add another.
 
 Signed records, their signatures and the audit log are protected by triggers, so no path (the app, the CLI or
-plain SQL) can change or delete them.
+plain SQL) can change or delete them; the one exception is the audited retention purge (m003, see
+``services/retention.py``).
 """
 
 from __future__ import annotations

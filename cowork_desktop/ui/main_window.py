@@ -230,6 +230,15 @@ class MainWindow(QMainWindow):
             text_menu.addAction(a)
             self.text_scale_actions[scale] = a
 
+        def verify_pdf() -> None:
+            from cowork_desktop.ui.verify_dialog import open_verify_dialog  # imported when first used
+
+            self.verify_dialog = open_verify_dialog(self.ws, self)
+
+        tools_menu = bar.addMenu("&Tools")
+        self.verify_pdf_action = action("&Verify a signed PDF…", verify_pdf)
+        tools_menu.addAction(self.verify_pdf_action)
+
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(action("&About cowork-desktop", self.about))
 

@@ -282,3 +282,27 @@ def test_cli_restore_refuses_a_bad_file_in_one_line(
 def test_rotation_uses_local_days() -> None:
     b = backup.Backup(Path("x.db"), NOON, "daily")
     assert isinstance(b.local_day, date)
+
+
+def test_cli_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "team.db"
+    open_store(db).close()
+    folder = tmp_path / "bk"
+    code, out, err = run(
+        capsys,
+        "settings",
+        "--db",
+        str(db),
+        "--set",
+        "idle_lock_minutes=5",
+        "--set",
+        f"backup_folder={folder}",
+    )
+    assert (code, err) == (0, "") and "idle_lock_minutes" in out and str(folder) in out
+    with open_store(db) as s:
+        assert s.get_setting("idle_lock_minutes") == "5"
+        assert backup.folder_for(s) == folder.resolve()
+    code, _, err = run(capsys, "settings", "--db", str(db), "--set", "idle_lock_minutes=soon")
+    assert code == 1 and "whole number" in err and err.count("\n") == 1
+    code, _, err = run(capsys, "settings", "--db", str(db), "--set", "colour=red")
+    assert code == 2 and "unknown setting" in err

@@ -501,7 +501,7 @@ class SignOffPage(QWizardPage):
 
 
 class DonePage(QWizardPage):
-    """Signed and locked: print the plan, start the follow-up record, close."""
+    """Signed and locked: print the plan, export the signed PDF, start the follow-up record, close."""
 
     def __init__(self, owner: MeetingWizard) -> None:
         super().__init__()
@@ -523,6 +523,11 @@ class DonePage(QWizardPage):
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.owner.print_plan)
         layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.export_button = QPushButton("Export signed PDF...")
+        self.export_button.setObjectName("exportPdf")
+        self.export_button.setAutoDefault(False)
+        self.export_button.clicked.connect(self.owner.export_pdf)
+        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.follow_buttons: dict[str, QPushButton] = {}
 

@@ -1,4 +1,5 @@
-"""A signed record, read-only: its answers, signatures and versions, with "Amend..." and "Print agreed plan"."""
+"""A signed record, read-only: its answers, signatures and versions, with "Amend...", "Print agreed plan" and
+"Export signed PDF..." (a record not signed yet offers "Print draft PDF..." instead)."""
 
 from __future__ import annotations
 
@@ -83,6 +84,7 @@ class RecordView(QWidget):
         self.record_id = record_id
         self.amendment_wizard: MeetingWizard | None = None
         self.plan_dialog: QWidget | None = None
+        self.export_dialog: QWidget | None = None
         self.setObjectName("recordView")
         self.resize(820, 760)
         layout = QVBoxLayout(self)
@@ -117,15 +119,19 @@ class RecordView(QWidget):
         )
         self.print_button = QPushButton("Print agreed plan...")
         self.print_button.setObjectName("printPlan")
+        self.export_button = QPushButton("Export signed PDF...")
+        self.export_button.setObjectName("exportPdf")
         self.close_button = QPushButton("Close")
         self.close_button.setObjectName("closeButton")
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.print_button)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.amend_button.clicked.connect(self.start_amendment)
         self.print_button.clicked.connect(self.print_plan)
+        self.export_button.clicked.connect(self.export_pdf)
         self.close_button.clicked.connect(self.close)
         self.refresh()
 
@@ -163,6 +169,13 @@ class RecordView(QWidget):
             self.superseded_note.show()
         self.amend_button.setEnabled(record.status == RecordStatus.SIGNED and newer is None)
         self.print_button.setVisible(record.kind in PLAN_KINDS and record.status == RecordStatus.SIGNED)
+        signed = record.status == RecordStatus.SIGNED
+        self.export_button.setText("Export signed PDF..." if signed else "Print draft PDF...")
+        self.export_button.setAccessibleDescription(
+            "Save this record as a case-note PDF signed with your certificate, for the child's file."
+            if signed
+            else "Save this record as an unsigned PDF marked DRAFT."
+        )
         self.text.setHtml(self.record_html(record))
 
     def _newer(self, record: Record) -> Record | None:
@@ -240,3 +253,10 @@ class RecordView(QWidget):
         dialog.show()
         self.plan_dialog = dialog
         return dialog
+
+    def export_pdf(self) -> QWidget | None:
+        """The export dialog: a signed PDF for a signed record, a DRAFT print otherwise."""
+        from cowork_desktop.ui.export_dialog import open_export_dialog
+
+        self.export_dialog = open_export_dialog(self.ws, self.record_id, self)
+        return self.export_dialog

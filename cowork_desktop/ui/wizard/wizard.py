@@ -80,6 +80,7 @@ class MeetingWizard(QWizard):
         self.closing = False
         self.save_error = ""
         self.plan_dialog: QWidget | None = None
+        self.export_dialog: QWidget | None = None
         self.follow_up_wizard: MeetingWizard | None = None
 
         self.setObjectName("meetingWizard")
@@ -438,6 +439,12 @@ class MeetingWizard(QWizard):
         dialog.show()
         self.plan_dialog = dialog
         return dialog
+
+    def export_pdf(self) -> QWidget | None:
+        from cowork_desktop.ui.export_dialog import open_export_dialog
+
+        self.export_dialog = open_export_dialog(self.ws, self.record_id, self)
+        return self.export_dialog
 
     # -- closing ----------------------------------------------------------------------------------
     def reject(self) -> None:

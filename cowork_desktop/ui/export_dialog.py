@@ -1,0 +1,466 @@
+"""Export a record as a case-note PDF, with a preview: signed for a signed record, marked DRAFT otherwise.
+
+* A signed record: the note is shown as it will be printed; "Save signed PDF…" unlocks the manager's
+  certificate (created or imported on first use, see :mod:`cowork_desktop.ui.certificate_dialog`) with its
+  passphrase, asked once per session: the loaded key is kept in :data:`SIGNERS` until the app closes. The file
+  is written by :func:`cowork_desktop.services.export.export_record` (atomic, audited) and checked at once with
+  ``verify_file``; the line under the buttons says who signed it, when, and that it is intact.
+* A draft or a record awaiting signatures cannot be exported as signed: "Print draft PDF…" saves it unsigned,
+  marked DRAFT on every page.
+
+Wrong passphrase, no certificate, unwritable folder: one clear message each, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop import paths
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.models import Record, RecordStatus
+from cowork_desktop.export.pdf import render_case_note
+from cowork_desktop.export.signing import Signer, load_signer, stamp_font_bytes
+from cowork_desktop.services import export
+from cowork_desktop.services.export import VerifyReport
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import theme
+from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase, passphrase_field
+from cowork_desktop.ui.pdf_preview import PdfPreview
+from cowork_desktop.ui.widgets import FieldError, hint_label, title_label
+
+SETTINGS_LAST_FOLDER = "export/last_folder"
+EXPORTS_FOLDER = "exports"
+TICK, CROSS = "✓", "✗"
+
+
+class SignerCache:
+    """The signing keys unlocked in this session, by certificate file: each passphrase is asked once.
+
+    Held in memory only (never written anywhere) and dropped when the app exits or :meth:`clear` is called.
+    """
+
+    def __init__(self) -> None:
+        self._signers: dict[Path, Signer] = {}
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def _key(path: Path | str) -> Path:
+        return Path(path).expanduser().resolve()
+
+    def get(self, path: Path | str) -> Signer | None:
+        with self._lock:
+            return self._signers.get(self._key(path))
+
+    def put(self, path: Path | str, signer: Signer) -> Signer:
+        with self._lock:
+            self._signers[self._key(path)] = signer
+        return signer
+
+    def unlock(self, path: Path | str, passphrase: str) -> Signer:
+        """Load the key with its passphrase (CoworkError if it does not open) and keep it for the session."""
+        return self.put(path, load_signer(path, passphrase.encode("utf-8")))
+
+    def forget(self, path: Path | str) -> None:
+        with self._lock:
+            self._signers.pop(self._key(path), None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._signers.clear()
+
+    def __len__(self) -> int:
+        return len(self._signers)
+
+
+#: the session's unlocked signing keys
+SIGNERS = SignerCache()
+
+_warm_started = False
+
+
+def warm_stamp_font() -> None:
+    """Build the signature stamp's font in the background, once per process (~0.2 s), while the manager reads
+    the preview, so the first signature does not wait for it."""
+    global _warm_started
+    if _warm_started:
+        return
+    _warm_started = True
+    threading.Thread(target=stamp_font_bytes, args=(False,), name="stamp-font", daemon=True).start()
+
+
+def default_folder() -> Path:
+    """Where the save dialog starts: the last folder used, else Documents, else the data folder's exports."""
+    last = QSettings(theme.SETTINGS_ORG, theme.SETTINGS_APP).value(SETTINGS_LAST_FOLDER, "")
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return paths.data_dir() / EXPORTS_FOLDER
+
+
+def remember_folder(folder: Path) -> None:
+    settings = QSettings(theme.SETTINGS_ORG, theme.SETTINGS_APP)
+    settings.setValue(SETTINGS_LAST_FOLDER, str(folder))
+    settings.sync()
+
+
+def format_moment(report: VerifyReport) -> str:
+    moment = report.result.signing_time
+    if moment is None:
+        return "an unknown time"
+    return moment.astimezone().strftime("%d %b %Y, %H:%M")
+
+
+def confirmation(report: VerifyReport) -> str:
+    """One line: who signed, when, and whether the file is intact and complete."""
+    result = report.result
+    parts = [f"Signed by {result.signer_name or 'an unnamed certificate'} at {format_moment(report)}"]
+    parts.append("intact" if result.intact and result.valid else "NOT intact")
+    parts.append("covers the whole file" if result.covers_whole_file else "does NOT cover the whole file")
+    if report.matches_database is True:
+        parts.append("matches the record in this database")
+    elif report.matches_database is False:
+        parts.append("does NOT match the record in this database")
+    mark = TICK if report.ok() else CROSS
+    return f"{mark} " + "; ".join(parts) + "."
+
+
+class ExportDialog(QDialog):
+    """Preview a record's case note and save it: signed (a signed record) or marked DRAFT (any other)."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        record_id: int,
+        parent: QWidget | None = None,
+        *,
+        certificate_path: Path | None = None,
+        signers: SignerCache | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.record_id = record_id
+        self.certificate_path = (
+            Path(certificate_path) if certificate_path is not None else export.default_certificate_path()
+        )
+        self.signers = signers if signers is not None else SIGNERS
+        self.record: Record = ws.store.get_record(record_id)
+        self.signed = self.record.status == RecordStatus.SIGNED
+        self.saved_path: Path | None = None
+        self.report: VerifyReport | None = None
+        case = ws.store.get_case(self.record.case_id)
+        self.case_reference = case.reference
+
+        self.setObjectName("exportDialog")
+        title = "Export signed PDF" if self.signed else "Print draft PDF"
+        self.setWindowTitle(f"{title} - case {case.reference}")
+        self.resize(1080, 800)
+        outer = QHBoxLayout(self)
+        outer.setSpacing(16)
+        side = QVBoxLayout()
+        side.setSpacing(10)
+        side_box = QWidget()
+        side_box.setObjectName("exportSide")
+        side_box.setLayout(side)
+        side_box.setFixedWidth(360)
+        outer.addWidget(side_box)
+        self.preview = PdfPreview()
+        outer.addWidget(self.preview, 1)
+
+        side.addWidget(title_label(title))
+        self.summary = QLabel(self._summary_text())
+        self.summary.setObjectName("exportSummary")
+        self.summary.setWordWrap(True)
+        side.addWidget(self.summary)
+
+        self.certificate_box = QFrame()
+        self.certificate_box.setObjectName("certificateBox")
+        self.certificate_box.setProperty("role", "panel")
+        cert = QVBoxLayout(self.certificate_box)
+        cert.setContentsMargins(12, 10, 12, 10)
+        cert.setSpacing(6)
+        self.certificate_label = QLabel()
+        self.certificate_label.setObjectName("certificateStatus")
+        self.certificate_label.setWordWrap(True)
+        cert.addWidget(self.certificate_label)
+        self.setup_button = QPushButton("Set &up my certificate…")
+        self.setup_button.setObjectName("setUpCertificate")
+        self.setup_button.setAutoDefault(False)
+        self.setup_button.clicked.connect(self.set_up_certificate)
+        cert.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.passphrase_row = QWidget()
+        self.passphrase_row.setObjectName("passphraseRow")
+        row = QVBoxLayout(self.passphrase_row)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.setSpacing(3)
+        prompt = QLabel("Certificate &passphrase:")
+        self.passphrase = passphrase_field("exportPassphrase")
+        self.passphrase.setAccessibleName("Certificate passphrase")
+        prompt.setBuddy(self.passphrase)
+        row.addWidget(prompt)
+        row.addWidget(self.passphrase)
+        row.addWidget(hint_label("Asked once while the app is open. It is never stored."))
+        self.passphrase_error = FieldError("Certificate passphrase")
+        row.addWidget(self.passphrase_error)
+        cert.addWidget(self.passphrase_row)
+        side.addWidget(self.certificate_box)
+
+        self.draft_note = hint_label(
+            "Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on "
+            "every page, unsigned: it is not a record for the child's file."
+        )
+        self.draft_note.setObjectName("draftNote")
+        side.addWidget(self.draft_note)
+
+        self.error = FieldError("Export")
+        side.addWidget(self.error)
+        self.result = QLabel()
+        self.result.setObjectName("exportResult")
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.hide()
+        side.addWidget(self.result)
+        side.addStretch(1)
+
+        self.save_button = QPushButton("&Save signed PDF…")
+        self.save_button.setObjectName("saveSigned")
+        self.draft_button = QPushButton("&Print draft PDF…")
+        self.draft_button.setObjectName("printDraft")
+        self.close_button = QPushButton("Close")
+        self.close_button.setObjectName("closeButton")
+        self.close_button.setAutoDefault(False)
+        for b in (self.save_button, self.draft_button):
+            b.setAutoDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button if self.signed else self.draft_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        side.addLayout(buttons)
+        self.save_button.setVisible(self.signed)
+        self.draft_button.setVisible(not self.signed)
+        self.certificate_box.setVisible(self.signed)
+        self.draft_note.setVisible(not self.signed)
+        (self.save_button if self.signed else self.draft_button).setDefault(True)
+
+        self.save_button.clicked.connect(self.save_signed)
+        self.draft_button.clicked.connect(self.save_draft)
+        self.close_button.clicked.connect(self.reject)
+        self.passphrase.textEdited.connect(lambda _t: self.passphrase_error.set_error(""))
+
+        self._update_certificate()
+        self.load_preview()
+        if self.signed:
+            warm_stamp_font()
+
+    # -- what is shown ------------------------------------------------------------------------------
+    def _summary_text(self) -> str:
+        record = self.record
+        state = {
+            RecordStatus.SIGNED: "Signed and locked",
+            RecordStatus.AWAITING_SIGNATURES: "Awaiting signatures",
+            RecordStatus.DRAFT: "Draft",
+        }[record.status]
+        kind = record.kind.label
+        name = kind if record.title in ("", kind) else f"{record.title}: {kind[:1].lower()}{kind[1:]}"
+        version = f", version {record.version}" if record.version > 1 else ""
+        return (
+            f"{name}{version}, meeting of {record.meeting_date:%d %b %Y}, case {self.case_reference}. "
+            f"{state}."
+        )
+
+    def load_preview(self) -> None:
+        """The note as it will be printed (before the signature stamp is added), or the DRAFT print."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if self.signed:
+                data = render_case_note(export.build_case_note(self.ws, self.record_id))
+            else:
+                data = export.render_record(self.ws, self.record_id, draft=True)[1]
+        except CoworkError as exc:
+            self.preview.clear_pdf(f"The preview cannot be made: {exc}")
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.preview.set_pdf(data)
+
+    def cached_signer(self) -> Signer | None:
+        """The key unlocked earlier in this session, if its certificate file is still there."""
+        signer = self.signers.get(self.certificate_path)
+        if signer is not None and not self.certificate_path.is_file():
+            self.signers.forget(self.certificate_path)
+            return None
+        return signer
+
+    def _update_certificate(self) -> None:
+        if not self.signed:
+            return
+        signer = self.cached_signer()
+        exists = self.certificate_path.is_file()
+        if signer is not None:
+            self.certificate_label.setText(
+                f"{TICK} Certificate unlocked for this session: signs as {signer.common_name or 'you'}."
+            )
+        elif exists:
+            where = (
+                "in your data folder"
+                if self.certificate_path.parent == export.default_certificate_path().parent
+                else f"in {self.certificate_path.parent}"
+            )
+            self.certificate_label.setText(f"Signing certificate: {self.certificate_path.name}, {where}.")
+        else:
+            self.certificate_label.setText(
+                "No signing certificate yet. Create your own, or import the one your organisation gave you: "
+                "you will be asked when you save."
+            )
+        self.setup_button.setVisible(signer is None and not exists)
+        self.passphrase_row.setVisible(signer is None and exists)
+
+    # -- certificate --------------------------------------------------------------------------------
+    def set_up_certificate(self) -> Signer | None:
+        """First use: create or import the certificate (its key is then unlocked for the session)."""
+        dialog = CertificateDialog(self.ws, self.certificate_path, self)
+        signer = None
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.signer is not None:
+            signer = self.signers.put(self.certificate_path, dialog.signer)
+        self._update_certificate()
+        return signer
+
+    def unlock(self) -> Signer | None:
+        """The signing key: from this session, or unlocked now with the passphrase typed. None (with the
+        message shown) when there is no certificate or the passphrase does not open it."""
+        signer = self.cached_signer()
+        if signer is not None:
+            return signer
+        if not self.certificate_path.is_file():
+            signer = self.set_up_certificate()
+            if signer is None:
+                self.show_error(
+                    "No signing certificate: a signed PDF needs your certificate. Nothing was saved."
+                )
+            return signer
+        text = self.passphrase.text()
+        if not text:
+            self.passphrase_error.set_error("Enter the passphrase of your signing certificate.")
+            self.passphrase.setFocus()
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            signer = self.signers.unlock(self.certificate_path, text)
+        except CoworkError as exc:
+            if is_wrong_passphrase(exc):
+                self.passphrase_error.set_error(
+                    "Wrong passphrase: it does not open your certificate. Try again."
+                )
+            else:
+                self.show_error(str(exc))
+            self.passphrase.setFocus()
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.passphrase.clear()
+        self.passphrase_error.set_error("")
+        self._update_certificate()
+        return signer
+
+    # -- saving -------------------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        self.result.hide()
+        self.error.set_error(message)
+
+    def ask_path(self, caption: str, filename: str) -> Path | None:
+        folder = default_folder()
+        name, _filter = QFileDialog.getSaveFileName(
+            self, caption, str(folder / filename), "PDF files (*.pdf)"
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def save_signed(self) -> Path | None:
+        """Unlock the key (once per session), ask where, write the signed PDF and check it."""
+        self.error.set_error("")
+        if not self.signed:
+            self.show_error(
+                "This record is not signed: it cannot be exported as signed. Print it as a draft."
+            )
+            return None
+        signer = self.unlock()
+        if signer is None:
+            return None
+        path = self.ask_path("Save signed PDF", export.record_filename(self.ws, self.record))
+        if path is None:
+            return None
+        return self._write(path, signer=signer)
+
+    def save_draft(self) -> Path | None:
+        """Save the record unsigned, marked DRAFT."""
+        self.error.set_error("")
+        name = export.record_filename(self.ws, self.record).removesuffix(".pdf") + "_DRAFT.pdf"
+        path = self.ask_path("Save draft PDF (unsigned, marked DRAFT)", name)
+        if path is None:
+            return None
+        return self._write(path, draft=True)
+
+    def _write(self, path: Path, *, signer: Signer | None = None, draft: bool = False) -> Path | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if signer is not None:
+                signer.warm_up()  # at once if the stamp font was built in the background
+            try:
+                out = export.export_record(self.ws, self.record_id, path, signer=signer, draft=draft)
+            except CoworkError as exc:
+                self.show_error(f"Not saved: {str(exc).rstrip('.')}. Nothing was written.")
+                return None
+            self.saved_path = out
+            remember_folder(out.parent)
+            report: VerifyReport | None = None
+            problem = ""
+            try:
+                data = out.read_bytes()
+                if signer is not None:
+                    report = export.verify_file(self.ws, out)
+            except (CoworkError, OSError) as exc:
+                data = b""
+                problem = f"Saved {out}, but it cannot be checked: {exc}"
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.report = report
+        if problem:
+            self.show_error(problem)
+            return out
+        self.preview.set_pdf(data)
+        if report is not None:
+            self.result.setText(f"Saved {out}\n{confirmation(report)}")
+        else:
+            self.result.setText(f"Saved {out}\nUnsigned, marked DRAFT on every page.")
+        self.result.show()
+        return out
+
+
+def open_export_dialog(ws: Workspace, record_id: int, parent: QWidget | None = None) -> ExportDialog | None:
+    """Show the export dialog non-modally (None, with a message, if the record cannot be read)."""
+    try:
+        dialog = ExportDialog(ws, record_id, parent)
+    except CoworkError as exc:
+        QMessageBox.warning(parent, "Cannot export the record", str(exc))
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.show()
+    return dialog
