@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -115,7 +115,7 @@ class CertificateDialog(QDialog):
         self.signer: Signer | None = None
         self.setObjectName("certificateDialog")
         self.setWindowTitle("Your signing certificate")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(title_label("Set up your signing certificate"))
@@ -136,10 +136,10 @@ class CertificateDialog(QDialog):
         layout.addWidget(self.create_choice)
         layout.addWidget(self.import_choice)
 
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self._create_page())
-        self.stack.addWidget(self._import_page())
-        layout.addWidget(self.stack)
+        # one page shown at a time; a hidden one takes no room (a QStackedWidget keeps the taller one's height)
+        self.pages = [self._create_page(), self._import_page()]
+        for page in self.pages:
+            layout.addWidget(page)
 
         where = QLabel(f"Saved as: {self.path}")
         where.setObjectName("certificatePath")
@@ -234,9 +234,27 @@ class CertificateDialog(QDialog):
     def _choice_toggled(self, choice: int, checked: bool) -> None:
         if not checked:
             return
-        self.stack.setCurrentIndex(choice)
-        self.ok_button.setText("Create certificate" if choice == self.CREATE else "Import certificate")
+        for index, page in enumerate(self.pages):
+            page.setVisible(index == choice)
         self.error.set_error("")
+        self.fit_height(shrink=True)
+        self.ok_button.setText("Create certificate" if choice == self.CREATE else "Import certificate")
+
+    def fit_height(self, *, shrink: bool = False) -> None:
+        """Make room for wrapped hints and messages: a window's layout does not ask for the height its wrapped
+        labels need at its width, so the height is set from the layout's height for the current width."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height() or shrink:
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height()
 
     def mode(self) -> int:
         return self.choices.checkedId()
@@ -260,6 +278,8 @@ class CertificateDialog(QDialog):
         if signer is not None:
             self.signer = signer
             self.accept()
+        else:
+            self.fit_height()
 
     def create(self) -> Signer | None:
         errors: dict[str, str] = {}

@@ -265,6 +265,8 @@ class ExportDialog(QDialog):
 
         self._update_certificate()
         self.load_preview()
+        if self.signed and not self.passphrase_row.isHidden():
+            self.passphrase.setFocus()  # type it, press Enter: "Save signed PDF…" is the default button
         if self.signed:
             warm_stamp_font()
 
@@ -447,6 +449,7 @@ class ExportDialog(QDialog):
             return out
         self.preview.set_pdf(data)
         if report is not None:
+            self.preview.show_page(-1)  # the signature stamp, on the last page
             self.result.setText(f"Saved {out}\n{confirmation(report)}")
         else:
             self.result.setText(f"Saved {out}\nUnsigned, marked DRAFT on every page.")

@@ -175,6 +175,7 @@ class PdfPreview(QWidget):
         self._close_document()
         try:
             document = pdfium.PdfDocument(data)
+            document.init_forms()  # before any page is loaded: the signature stamp is a form field
             sizes = [document.get_page_size(i) for i in range(len(document))]
         except (pdfium.PdfiumError, ValueError, OSError):
             self.show_message("This file cannot be shown: it is not a readable PDF.")
@@ -243,6 +244,16 @@ class PdfPreview(QWidget):
         if self._document is None or not 0 <= index < len(self._sizes):
             raise IndexError(index)
         return render_page(self._document, index, self._pixels_per_point() * self.devicePixelRatioF())
+
+    def show_page(self, number: int) -> None:
+        """Scroll so that page ``number`` (1-based; negative counts from the end) is at the top of the view."""
+        if not self._slots:
+            return
+        index = number - 1 if number > 0 else len(self._slots) + number
+        index = min(max(index, 0), len(self._slots) - 1)
+        top = self._page_spans()[index][0] - PAGE_GAP
+        # after the pending layout, which sets the scroll range for new pages
+        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(top))
 
     # -- zoom -------------------------------------------------------------------------------------
     def zoom(self) -> float:

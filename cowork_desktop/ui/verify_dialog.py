@@ -194,7 +194,7 @@ class VerifyDialog(QDialog):
         set_role(label, "error" if ok is False else "")
 
     def _show_failure(self, message: str) -> None:
-        self.verdict.setText(f"{CROSS} This file cannot be verified: {message.rstrip('.')}.")
+        self.verdict.setText(f"{CROSS} This file cannot be verified. {message.rstrip('.')}.")
         set_role(self.verdict, "error")
         self.verdict.show()
         self.checks_box.hide()
@@ -221,13 +221,16 @@ class VerifyDialog(QDialog):
         if result.trusted:
             self._set_row("trust", True, "Certificate trusted on this computer.")
         elif report.self_signed:
-            self._set_row(
-                "trust",
-                None,
+            text = (
                 "Certificate not trusted (self-signed). This is expected for a manager's own certificate "
-                "made by cowork-desktop: no outside authority vouches for the name, but the checks above "
-                "show the file is unchanged since it was signed.",
+                "made by cowork-desktop: no outside authority vouches for the name"
             )
+            text += (
+                ", but the checks above show the file is unchanged since it was signed."
+                if intact and result.covers_whole_file
+                else "."
+            )
+            self._set_row("trust", None, text)
         else:
             self._set_row(
                 "trust",
@@ -235,7 +238,7 @@ class VerifyDialog(QDialog):
                 "Certificate not trusted: it is not one this computer knows. Ask your organisation if you "
                 "need to confirm who issued it.",
             )
-        self._show_database(report)
+        self._show_database(report, reliable=intact and result.covers_whole_file)
         problems = [p for p in report.problems if p]
         if problems:
             self.problems.setText("\n".join(f"{CROSS} {p}" for p in problems))
@@ -252,7 +255,11 @@ class VerifyDialog(QDialog):
             self.verdict.setText(f"{CROSS} Do not rely on this file: {reason}.")
             set_role(self.verdict, "error")
         elif report.matches_database is True:
-            self.verdict.setText(f"{TICK} Genuine: intact, and the same as the record in this database.")
+            later = _SUPERSEDED.search(report.database_note)
+            self.verdict.setText(
+                f"{TICK} Genuine: intact, and the same as the record in this database"
+                + (f" (an earlier version: version {later.group(1)} supersedes it)." if later else ".")
+            )
             set_role(self.verdict, "subtitle")
         else:
             self.verdict.setText(f"{TICK} Intact, signed by {signer}; not compared with a database.")
@@ -260,10 +267,17 @@ class VerifyDialog(QDialog):
         self.verdict.show()
         self.checks_box.show()
 
-    def _show_database(self, report: VerifyReport) -> None:
+    def _show_database(self, report: VerifyReport, *, reliable: bool) -> None:
         note = report.database_note
-        if report.matches_database is True:
-            record = f"record {report.record_id}, version {report.record_version}"
+        record = f"record {report.record_id}, version {report.record_version}"
+        if report.matches_database is True and not reliable:
+            self._set_row(
+                "database",
+                None,
+                f"The file names {record} as kept in {self._db_name()}, but as it was changed after "
+                "signing it cannot stand for that record.",
+            )
+        elif report.matches_database is True:
             text = f"Matches the database: the file is {record} as kept in {self._db_name()}."
             newer = _SUPERSEDED.search(note)
             if newer:

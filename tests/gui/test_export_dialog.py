@@ -33,7 +33,9 @@ from cowork_desktop.ui.pdf_preview import DEFAULT_ZOOM, PdfPreview
 PASSPHRASE = "correct horse battery"
 TODAY = date(2026, 11, 23)
 
-needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)"
+)
 
 
 # -- fixtures --------------------------------------------------------------------------------------------------
@@ -107,7 +109,9 @@ class SaveAs:
         self.calls: list[str] = []
         monkeypatch.setattr(QFileDialog, "getSaveFileName", self)
 
-    def __call__(self, _parent: Any, _caption: str, start: str = "", *_args: Any, **_kw: Any) -> tuple[str, str]:
+    def __call__(
+        self, _parent: Any, _caption: str, start: str = "", *_args: Any, **_kw: Any
+    ) -> tuple[str, str]:
         self.calls.append(start)
         return (str(self.path) if self.path else "", "PDF files (*.pdf)")
 
@@ -134,7 +138,9 @@ def leftovers(folder: Path) -> list[Path]:
 
 
 # -- export: a signed record -----------------------------------------------------------------------------------
-def test_the_preview_shows_every_page_of_the_note(qtbot: QtBot, demo_ws: Workspace, certificate: Path) -> None:
+def test_the_preview_shows_every_page_of_the_note(
+    qtbot: QtBot, demo_ws: Workspace, certificate: Path
+) -> None:
     record_id = signed_id(demo_ws)
     dialog = open_dialog(qtbot, demo_ws, record_id, certificate)
     expected = page_count(export.render_case_note(export.build_case_note(demo_ws, record_id)))
@@ -413,7 +419,8 @@ def test_import_checks_the_passphrase_and_copies_the_file_privately(
     target = tmp_path / "data" / "manager-signing.p12"
     dialog = cert_dialog(qtbot, None, target)
     dialog.import_choice.click()
-    assert dialog.stack.currentIndex() == CertificateDialog.IMPORT
+    assert dialog.pages[CertificateDialog.IMPORT].isVisible()
+    assert not dialog.pages[CertificateDialog.CREATE].isVisible()
     assert dialog.ok_button.text() == "Import certificate"
 
     dialog.submit()
@@ -421,7 +428,9 @@ def test_import_checks_the_passphrase_and_copies_the_file_privately(
     assert "Enter the passphrase" in dialog.import_fields.errors["passphrase"].message()
 
     monkeypatch.setattr(
-        QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(certificate), "Certificate files (*.p12 *.pfx)")
+        QFileDialog,
+        "getOpenFileName",
+        lambda *_a, **_k: (str(certificate), "Certificate files (*.p12 *.pfx)"),
     )
     dialog.browse_button.click()
     assert dialog.file_edit.text() == str(certificate)
