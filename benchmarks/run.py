@@ -120,7 +120,6 @@ class Context:
             from cowork_desktop import app as cowork_app
             from cowork_desktop.ui.theme import apply_saved_theme
 
-            cowork_app.guard_none_refcount()
             _quiet_offscreen_warnings()
             self._app = cowork_app._application()
             apply_saved_theme(self._app)

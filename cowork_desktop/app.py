@@ -48,26 +48,6 @@ def _application() -> QApplication:
     return app
 
 
-def guard_none_refcount() -> None:
-    """Make ``None`` immortal on CPython 3.11 (3.12+ does this itself), once per process.
-
-    PySide6/shiboken6 6.12 returns ``None`` from every void method (``setText``, ``setBold``...) without a new
-    reference. On Python 3.12+ ``None`` is immortal and nothing happens; on 3.11 each call takes one reference
-    away, and after a few thousand calls (e.g. a dashboard of thousands of rows) the process aborts with
-    "Fatal Python error: none_dealloc". Giving ``None`` an enormous reference count makes it immortal here too.
-    """
-    global _NONE_GUARDED
-    if _NONE_GUARDED or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 48
-    _NONE_GUARDED = True
-
-
-_NONE_GUARDED = False
-
-
 def _fail(message: str) -> int:
     QMessageBox.critical(None, f"{TITLE}: cannot start", message)
     return 1
@@ -119,7 +99,6 @@ def _open(db_path: Path, passphrase: str | None) -> Store | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
-    guard_none_refcount()
     app = _application()
     db_path: Path = args.db or paths.default_db_path()
 

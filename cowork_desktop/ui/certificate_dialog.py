@@ -274,14 +274,14 @@ class CertificateDialog(QDialog):
     def submit(self) -> None:
         """Create or import; on success the dialog is accepted with :attr:`signer` loaded."""
         self.error.set_error("")
-        signer = self.create() if self.mode() == self.CREATE else self.import_file()
+        signer = self.create_now() if self.mode() == self.CREATE else self.import_now()
         if signer is not None:
             self.signer = signer
             self.accept()
         else:
             self.fit_height()
 
-    def create(self) -> Signer | None:
+    def create_now(self) -> Signer | None:
         errors: dict[str, str] = {}
         name = self.name_edit.text().strip()
         first, second = self.new_passphrase.text(), self.repeat_passphrase.text()
@@ -308,7 +308,7 @@ class CertificateDialog(QDialog):
             self.repeat_passphrase.clear()
         return signer
 
-    def import_file(self) -> Signer | None:
+    def import_now(self) -> Signer | None:
         errors: dict[str, str] = {}
         text = self.file_edit.text().strip()
         source = Path(text).expanduser() if text else None

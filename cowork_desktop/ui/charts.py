@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
@@ -448,24 +449,27 @@ class LadderTrend(_Chart):
         if not self.points:
             return "No review has answered the partnership ladder yet."
         top = self._rung_count() - 1
-        parts = "; ".join(f"{fmt_date(pt.meeting_date)}: {pt.label} ({pt.rung} of {top})" for pt in self.points)
+        parts = "; ".join(
+            f"{fmt_date(pt.meeting_date)}: {pt.label} ({pt.rung} of {top})" for pt in self.points
+        )
         reviews = _plural(len(self.points), "review")
         trend = ""
         if len(self.points) > 1:
             change = self.points[-1].rung - self.points[0].rung
-            trend = (
-                " Up "
-                + _plural(change, "rung")
-                + " since the first."
-                if change > 0
-                else (" Down " + _plural(-change, "rung") + " since the first." if change < 0 else " No change.")
-            )
+            if change > 0:
+                trend = f" Up {_plural(change, 'rung')} since the first."
+            elif change < 0:
+                trend = f" Down {_plural(-change, 'rung')} since the first."
+            else:
+                trend = " No change since the first."
         return f"Partnership ladder over {reviews}: {parts}.{trend}"
 
     def _metrics(self) -> tuple[QFontMetrics, float, float]:
         fm = self.fontMetrics()
         step = fm.height() * 1.15
-        label_w = max((fm.horizontalAdvance(self._rung_label(n)) for n in range(self._rung_count())), default=0)
+        label_w = max(
+            (fm.horizontalAdvance(self._rung_label(n)) for n in range(self._rung_count())), default=0
+        )
         return fm, step, float(label_w + 26)
 
     def sizeHint(self) -> QSize:
@@ -539,7 +543,7 @@ class LadderTrend(_Chart):
         self._layout()
         centres = [m.rect.center() for m in self._marks]
         p.setPen(QPen(colors.line, 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-        for a, b in zip(centres, centres[1:], strict=False):
+        for a, b in pairwise(centres):
             p.drawLine(a, b)
         last_right = -1.0
         for m, c in zip(self._marks, centres, strict=True):

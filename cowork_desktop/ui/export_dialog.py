@@ -230,12 +230,12 @@ class ExportDialog(QDialog):
 
         self.error = FieldError("Export")
         side.addWidget(self.error)
-        self.result = QLabel()
-        self.result.setObjectName("exportResult")
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result.hide()
-        side.addWidget(self.result)
+        self.result_label = QLabel()
+        self.result_label.setObjectName("exportResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
+        side.addWidget(self.result_label)
         side.addStretch(1)
 
         self.save_button = QPushButton("&Save signed PDF…")
@@ -382,7 +382,7 @@ class ExportDialog(QDialog):
 
     # -- saving -------------------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
-        self.result.hide()
+        self.result_label.hide()
         self.error.set_error(message)
 
     def ask_path(self, caption: str, filename: str) -> Path | None:
@@ -450,10 +450,10 @@ class ExportDialog(QDialog):
         self.preview.set_pdf(data)
         if report is not None:
             self.preview.show_page(-1)  # the signature stamp, on the last page
-            self.result.setText(f"Saved {out}\n{confirmation(report)}")
+            self.result_label.setText(f"Saved {out}\n{confirmation(report)}")
         else:
-            self.result.setText(f"Saved {out}\nUnsigned, marked DRAFT on every page.")
-        self.result.show()
+            self.result_label.setText(f"Saved {out}\nUnsigned, marked DRAFT on every page.")
+        self.result_label.show()
         return out
 
 

@@ -117,15 +117,15 @@ class PdfPreview(QWidget):
         bar.addWidget(self.zoom_in_button)
         layout.addLayout(bar)
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("pdfScroll")
-        self.scroll.setAccessibleName("Document preview")
-        self.scroll.setFrameShape(QFrame.Shape.StyledPanel)
-        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Up/Down scroll
-        self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("pdfScroll")
+        self.scroll_area.setAccessibleName("Document preview")
+        self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
+        self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrows and Page Up/Down scroll
+        self.scroll_area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.pages = QWidget()
         self.pages.setObjectName("pdfPages")
         self.pages.setStyleSheet("#pdfPages { background: #7d8690; }")
@@ -139,13 +139,13 @@ class PdfPreview(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet("color: #ffffff; padding: 24px;")
         self._column.addWidget(self.message)
-        self.scroll.setWidget(self.pages)
-        layout.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.pages)
+        layout.addWidget(self.scroll_area, 1)
 
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_out_button.clicked.connect(self.zoom_out)
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._schedule())
-        self.scroll.horizontalScrollBar().valueChanged.connect(lambda _v: self._schedule())
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self._schedule())
+        self.scroll_area.horizontalScrollBar().valueChanged.connect(lambda _v: self._schedule())
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in (
             (QKeySequence.StandardKey.ZoomIn, self.zoom_in),
@@ -184,7 +184,7 @@ class PdfPreview(QWidget):
         self._document = document
         self._sizes = [(float(w), float(h)) for w, h in sizes]
         self._build_slots()
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._schedule()
         return True
 
@@ -253,7 +253,7 @@ class PdfPreview(QWidget):
         index = min(max(index, 0), len(self._slots) - 1)
         top = self._page_spans()[index][0] - PAGE_GAP
         # after the pending layout, which sets the scroll range for new pages
-        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(top))
+        QTimer.singleShot(0, self, lambda: self.scroll_area.verticalScrollBar().setValue(top))
 
     # -- zoom -------------------------------------------------------------------------------------
     def zoom(self) -> float:
@@ -263,7 +263,7 @@ class PdfPreview(QWidget):
         zoom = min(max(zoom, ZOOM_LEVELS[0]), ZOOM_LEVELS[-1])
         if abs(zoom - self._zoom) < 1e-6:
             return
-        bar = self.scroll.verticalScrollBar()
+        bar = self.scroll_area.verticalScrollBar()
         fraction = bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
         self._zoom = zoom
         for slot in self._slots:
@@ -309,8 +309,8 @@ class PdfPreview(QWidget):
         return spans
 
     def _visible_span(self) -> tuple[int, int]:
-        top = self.scroll.verticalScrollBar().value()
-        return top, top + self.scroll.viewport().height()
+        top = self.scroll_area.verticalScrollBar().value()
+        return top, top + self.scroll_area.viewport().height()
 
     def render_visible(self) -> None:
         """Render the pages in or near view; drop those far from it beyond MAX_RENDERED."""

@@ -25,6 +25,7 @@ class PrivacyHint(QLabel):
         self.setAccessibleName("Privacy note")
         self.findings: list[Finding] = []
         self._widget: QWidget | None = None
+        self._shown = ""  # the note last added to the field's accessible description
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PAUSE_MS)
@@ -55,7 +56,12 @@ class PrivacyHint(QLabel):
         self.setText(text)
         self.setVisible(bool(text))
         if self._widget is not None:
-            self._widget.setAccessibleDescription(text)
+            # the field's own description (a question's guidance) is kept; only our note is replaced
+            base = self._widget.accessibleDescription()
+            if self._shown and base.endswith(self._shown):
+                base = base[: -len(self._shown)].rstrip()
+            self._widget.setAccessibleDescription(" ".join(p for p in (base, text) if p))
+            self._shown = text
 
     def message(self) -> str:
         """What is shown now ("" when hidden)."""

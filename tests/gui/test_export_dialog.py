@@ -168,7 +168,7 @@ def test_save_with_the_right_passphrase_writes_a_signed_pdf_that_verifies(
     report = export.verify_file(demo_ws, out)
     assert report.ok(require_database=True)
     assert report.result.signer_name == MANAGER_NAME
-    text = dialog.result.text()
+    text = dialog.result_label.text()
     assert f"Signed by {MANAGER_NAME} at " in text
     assert "intact; covers the whole file" in text and "✓" in text
     assert dialog.passphrase.text() == ""  # never kept in the field
@@ -248,7 +248,7 @@ def test_an_unwritable_folder_gives_one_message_and_writes_nothing(
     assert message.startswith("Not saved: cannot write to") and message.endswith("Nothing was written.")
     assert message.count("Not saved") == 1
     assert leftovers(tmp_path / "out") == [blocker]
-    assert not dialog.result.isVisible()
+    assert not dialog.result_label.isVisible()
 
 
 def test_without_a_certificate_the_first_use_dialog_opens_and_cancelling_it_writes_nothing(
@@ -320,7 +320,7 @@ def test_a_draft_offers_only_print_draft_and_the_pdf_says_draft(
     assert dialog.saved_path == out and out.is_file()
     assert save_as.calls[-1].endswith("_DRAFT.pdf")
     assert "DRAFT" in pdf_text(out)
-    assert "marked DRAFT" in dialog.result.text()
+    assert "marked DRAFT" in dialog.result_label.text()
     with pytest.raises(CoworkError, match="no digital signature"):
         export.verify_file(demo_ws, out)
 
@@ -481,7 +481,7 @@ def test_the_preview_renders_lazily_and_zooms_from_the_keyboard(qtbot: QtBot) ->
     assert preview.page_count() == 30
     qtbot.waitUntil(lambda: 0 in preview.rendered_pages())
     assert len(preview.rendered_pages()) < 5  # only the pages near the view
-    scroll = preview.scroll
+    scroll = preview.scroll_area
     assert scroll.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOn
 
     bar = scroll.verticalScrollBar()
@@ -494,14 +494,14 @@ def test_the_preview_renders_lazily_and_zooms_from_the_keyboard(qtbot: QtBot) ->
     image = preview.page_image(0)
     assert image.pixelColor(2, 2).name() == "#ffffff"  # composited on white
 
-    preview.scroll.setFocus()
+    preview.scroll_area.setFocus()
     assert preview.zoom() == DEFAULT_ZOOM
-    qtbot.keyClick(preview.scroll, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.scroll_area, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert preview.zoom() > DEFAULT_ZOOM
-    qtbot.keyClick(preview.scroll, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(preview.scroll, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.scroll_area, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.scroll_area, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert preview.zoom() < DEFAULT_ZOOM
-    qtbot.keyClick(preview.scroll, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview.scroll_area, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert preview.zoom() == DEFAULT_ZOOM
     assert preview.zoom_label.text() == f"{round(DEFAULT_ZOOM * 100)}%"
     for _ in range(10):

@@ -679,3 +679,19 @@ def test_open_record_resumes_a_record_awaiting_signatures(
     assert isinstance(again.currentPage(), SectionPage)
     assert ws.store.get_record(wizard.record_id).status == RecordStatus.DRAFT
     assert ws.store.signatures_for(wizard.record_id) == []
+
+
+def test_a_text_answer_warns_gently_about_personal_details(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    text = next(w for w in wizard.findChildren(TextAnswer))
+    guidance = text.edit.accessibleDescription()
+    text.edit.setPlainText("Mum said to ring her on 07700 900123 after school.")
+    text.privacy.check_now()
+    assert "phone" in text.privacy.message().lower()
+    assert text.edit.accessibleDescription().startswith(guidance)
+    text.edit.setPlainText("Visit went well.")
+    text.privacy.check_now()
+    assert text.privacy.message() == "" and text.edit.accessibleDescription() == guidance
+    assert text.value() == "Visit went well."

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.dates import make_rrule, split_rrule
 from cowork_desktop.domain.forms import Question, QuestionKind
 from cowork_desktop.services.plan import fmt_day
+from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.wizard.env import WizardEnv
 from cowork_desktop.ui.wizard.style import hint_label
 
@@ -179,6 +180,9 @@ class TextAnswer(QuestionWidget):
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.edit.textChanged.connect(self._emit)
         layout.addWidget(self.edit)
+        self.privacy = PrivacyHint(self)  # a gentle note when the text looks like it holds personal details
+        layout.addWidget(self.privacy)
+        self.privacy.watch(self.edit)
 
     def value(self) -> Any:
         return self.edit.toPlainText() or None

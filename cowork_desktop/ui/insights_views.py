@@ -1,0 +1,661 @@
+"""Is co-working happening as agreed? The case page's "Co-working health" tab and the dashboard's team view.
+
+* :class:`CaseInsightsPanel`: agreed against held dates (a timeline), how far the case has drifted towards
+  parallel working and why (in words), promises kept (the share of agreed actions done on time, with the ones late
+  or not done listed) and the partnership ladder over successive reviews; "Export calendar (.ics)...".
+* :class:`TeamView`: every active co-allocation, furthest drifted first, with the parts of its score; promises
+  kept per worker; "Export calendar (.ics)..." for the whole team.
+
+The figures come from :mod:`cowork_desktop.services.insights` (the rules are in ``docs/decisions.md``, "Insights").
+Both are filled when first shown (and again when shown after a change), so a page that is never looked at costs
+nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.due import Severity
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.insights import (
+    DRIFT_WEIGHTS,
+    DRIFTING_FROM,
+    ActionFact,
+    Cadence,
+    Drift,
+    DriftBand,
+    Outcome,
+    Promises,
+    PromiseTally,
+)
+from cowork_desktop.services import insights
+from cowork_desktop.services.calendar_export import export_calendar
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import theme
+from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
+from cowork_desktop.ui.widgets import CompactTableView, button, fmt_date, hint_label, title_label
+
+_Index = QModelIndex | QPersistentModelIndex
+
+BAND_LABELS = {
+    DriftBand.DRIFTING: "Drifting",
+    DriftBand.WATCH: "Watch",
+    DriftBand.ON_TRACK: "On track",
+}
+BAND_WORDS = {
+    DriftBand.DRIFTING: "Drifting into parallel working",
+    DriftBand.WATCH: "Watch: some signs of drift",
+    DriftBand.ON_TRACK: "On track: co-working as agreed",
+}
+# a shape as well as a colour and a word, as on the dashboard
+BAND_MARKS = {DriftBand.DRIFTING: "▲", DriftBand.WATCH: "●", DriftBand.ON_TRACK: "○"}
+BAND_SEVERITY = {DriftBand.DRIFTING: Severity.URGENT, DriftBand.WATCH: Severity.OVERDUE}
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (plural or word + 's')}"
+
+
+# ------------------------------------------------------------------------------------------------- in words
+
+
+def promises_text(tally: PromiseTally) -> str:
+    """``"7 of 10 actions done on time (70%)"``; the actions not yet due are left out."""
+    if not tally.counted:
+        return "No agreed action has fallen due yet."
+    share = round(100 * tally.on_time / tally.counted)
+    noun = "action" if tally.counted == 1 else "actions"
+    return f"{tally.on_time} of {tally.counted} {noun} done on time ({share}%)"
+
+
+def promises_short(tally: PromiseTally) -> str:
+    """``"2 of 3 (67%)"``, or a dash when none has fallen due."""
+    if not tally.counted:
+        return "—"
+    return f"{tally.on_time} of {tally.counted} ({round(100 * tally.on_time / tally.counted)}%)"
+
+
+def drift_parts(d: Drift) -> list[str]:
+    """Each part of the drift score in words, with its points (see ``domain.insights.drift_score``)."""
+    w = DRIFT_WEIGHTS
+    parts: list[str] = []
+    if d.initial_meeting_overdue:
+        parts.append(
+            f"the initial meeting is overdue: no co-working plan agreed ({w['initial_meeting_overdue']} points)"
+        )
+    if d.discussions_missed:
+        pts = w["discussions_missed"] * d.discussions_missed
+        parts.append(
+            f"{_plural(d.discussions_missed, 'agreed case discussion')} missed "
+            f"({w['discussions_missed']} points each: {pts})"
+        )
+    if d.review_overdue_days:
+        weeks = d.review_overdue_weeks
+        if weeks:
+            parts.append(
+                f"the review is {_plural(d.review_overdue_days, 'day')} overdue "
+                f"({_plural(weeks, 'whole week')}: {_plural(weeks * w['review_overdue_weeks'], 'point')})"
+            )
+        else:
+            parts.append(
+                f"the review is {_plural(d.review_overdue_days, 'day')} overdue (no points until a whole week)"
+            )
+    if d.flagged_reviews:
+        pts = w["flagged_reviews"] * d.flagged_reviews
+        parts.append(
+            f"{_plural(d.flagged_reviews, 'review')} flagged delays, disagreements or uncertainty about roles "
+            f"({w['flagged_reviews']} points each: {pts})"
+        )
+    if d.actions_overdue:
+        parts.append(
+            f"{_plural(d.actions_overdue, 'agreed action')} past due and not done "
+            f"({_plural(d.actions_overdue * w['actions_overdue'], 'point')})"
+        )
+    return parts
+
+
+def drift_text(d: Drift) -> str:
+    """The band, the score and why, in a sentence or two."""
+    head = f"{BAND_WORDS[d.band]} (score {d.score}; {DRIFTING_FROM} or more is drifting)."
+    parts = drift_parts(d)
+    if parts:
+        text = f"{head} Why: {'; '.join(parts)}."
+    else:
+        text = f"{head} No discussions missed, no review overdue, no issues flagged, no actions overdue."
+    if d.supervisions_missed:
+        text += (
+            f" Also {_plural(d.supervisions_missed, 'joint supervision')} missed "
+            "(not scored: an overdue review already counts)."
+        )
+    return text
+
+
+def outcome_line(a: ActionFact, names: dict[int, str]) -> str:
+    owner = (
+        names.get(a.owner_worker_id, "no owner named") if a.owner_worker_id is not None else "no owner named"
+    )
+    due = f"due {fmt_date(a.due)}" if a.due else "no due date"
+    done = f", done {fmt_date(a.done)}" if a.done and a.outcome == Outcome.LATE else ""
+    return f"{a.outcome.value.capitalize()}: {a.description} ({due}{done}; {owner})"
+
+
+# ------------------------------------------------------------------------------------------------ calendar
+
+
+def export_calendar_file(
+    parent: QWidget, ws: Workspace, on: date, case_id: int | None = None, reference: str = ""
+) -> Path | None:
+    """Ask where to save, then write the .ics (one case, or the team with ``case_id`` None)."""
+    stem = f"co-working-{reference}" if reference else "co-working-team"
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        "Export calendar",
+        str(Path.home() / f"{stem}.ics"),
+        "iCalendar files (*.ics);;All files (*)",
+    )
+    if not path:
+        return None
+    target = Path(path)
+    if target.suffix.lower() != ".ics":
+        target = target.with_name(target.name + ".ics")
+    try:
+        items = export_calendar(ws, target, on, case_id)
+    except (CoworkError, OSError) as exc:
+        QMessageBox.warning(parent, "Cannot export the calendar", str(exc))
+        return None
+    QMessageBox.information(
+        parent,
+        "Calendar exported",
+        f"Saved {_plural(len(items), 'event')} to {target}.\n\n"
+        "Import the file into Outlook or another calendar; importing a newer file updates the events. "
+        "Cases are named by reference only.",
+    )
+    return target
+
+
+# ---------------------------------------------------------------------------------------------- case panel
+
+
+def _section(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setProperty("role", "panel")
+    column = QVBoxLayout(frame)
+    column.setContentsMargins(14, 10, 14, 12)
+    column.setSpacing(6)
+    column.addWidget(title_label(title, "subtitle"))
+    return frame, column
+
+
+def _text_label(object_name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class CaseInsightsPanel(QWidget):
+    """The co-working health of one case on a day (its latest co-allocation, promises across all of them)."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("caseInsightsPanel")
+        self.ws = ws
+        self.case_id: int | None = None
+        self.on = date.today()
+        self.view: insights.CaseInsights | None = None
+        self._stale = False
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        body.setObjectName("caseInsightsBody")
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 8, 8, 8)
+        layout.setSpacing(12)
+
+        # drift
+        frame, column = _section("Drift towards parallel working")
+        head = QHBoxLayout()
+        self.band_label = QLabel()
+        self.band_label.setObjectName("driftBand")
+        self.band_label.setProperty("role", "counts")
+        head.addWidget(self.band_label)
+        head.addStretch(1)
+        self.calendar_button = button(
+            "Export calendar (.ics)…",
+            "caseCalendarButton",
+            "Export calendar for this case",
+            "The next review and the agreed discussions and joint supervision, as calendar events.",
+        )
+        self.calendar_button.clicked.connect(self.export_calendar)
+        head.addWidget(self.calendar_button)
+        column.addLayout(head)
+        self.drift_label = _text_label("driftText")
+        column.addWidget(self.drift_label)
+        layout.addWidget(frame)
+
+        # cadence
+        frame, column = _section("Agreed dates and held dates")
+        self.timeline = CadenceTimeline()
+        column.addWidget(self.timeline)
+        self.cadence_label = _text_label("cadenceText")
+        column.addWidget(self.cadence_label)
+        layout.addWidget(frame)
+
+        # promises
+        frame, column = _section("Promises kept")
+        self.promises_label = _text_label("promisesText")
+        self.promises_label.setProperty("role", "counts")
+        column.addWidget(self.promises_label)
+        self.promises_workers = _text_label("promisesByWorker")
+        column.addWidget(self.promises_workers)
+        self.promises_details = _text_label("promisesDetails")
+        column.addWidget(self.promises_details)
+        column.addWidget(
+            hint_label(
+                "An action is done on time when a record confirmed it by its due date, or at the first look "
+                "after it fell due; late when a record had found it not done first. Actions not yet due are "
+                "left out."
+            )
+        )
+        layout.addWidget(frame)
+
+        # ladder
+        frame, column = _section("Partnership over time")
+        self.ladder = LadderTrend()
+        column.addWidget(self.ladder)
+        self.ladder_label = _text_label("ladderText")
+        column.addWidget(self.ladder_label)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+
+    # -- loading ------------------------------------------------------------------------------------
+    def set_case(self, case_id: int, on: date) -> None:
+        """Show this case on this day: now if the panel is visible, else when it is next shown."""
+        self.case_id = case_id
+        self.on = on
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        if self.case_id is None:
+            return
+        view = insights.case_insights(self.ws, self.case_id, self.on)
+        self.view = view
+        names = {w.id: w.name for w in self.ws.store.list_workers() if w.id is not None}
+        # drift
+        if view.drift is not None:
+            d = view.drift
+            self.band_label.setText(f"{BAND_MARKS[d.band]}  {BAND_WORDS[d.band]} — score {d.score}")
+            self.drift_label.setText(drift_text(d))
+        elif view.coallocation_id is not None:
+            self.band_label.setText("Co-working has ended")
+            self.drift_label.setText("Drift is reckoned for co-working still in place; the history is below.")
+        else:
+            self.band_label.setText("Not co-allocated")
+            self.drift_label.setText("Nothing to show until the case is co-allocated to two workers.")
+        self.calendar_button.setEnabled(view.drift is not None)
+        # cadence
+        rows = [
+            ("Case discussions", "discussions", view.discussions),
+            ("Joint supervision", "joint supervisions", view.supervision),
+        ]
+        self.timeline.set_cadences(rows, self.on)
+        self.timeline.setVisible(view.coallocation_id is not None)
+        if view.coallocation_id is None:
+            self.cadence_label.setText("No co-allocation yet.")
+        else:
+            lines = [f"{label} ({c.description if c else 'not agreed'}): " for label, _n, c in rows]
+            texts = [self._cadence_line(c, noun) for _l, noun, c in rows]
+            self.cadence_label.setText("\n".join(a + b for a, b in zip(lines, texts, strict=True)))
+        # promises
+        self._show_promises(view.promises, names)
+        # ladder
+        self.ladder.set_points(view.ladder, view.ladder_rungs)
+        self.ladder_label.setText(self.ladder.summary())
+
+    @staticmethod
+    def _cadence_line(c: Cadence | None, noun: str) -> str:
+        text = cadence_summary(c, noun)
+        if c is not None and c.next_expected is not None:
+            text += f" Next agreed: {fmt_date(c.next_expected)}."
+        return text
+
+    def _show_promises(self, kept: Promises, names: dict[int, str]) -> None:
+        tally = kept.total
+        self.promises_label.setText(promises_text(tally))
+        later = f"{_plural(tally.not_yet_due, 'more action')} not yet due." if tally.not_yet_due else ""
+        workers = [
+            f"{names.get(w, 'no owner named') if w is not None else 'no owner named'}: {promises_short(t)}"
+            for w, t in kept.by_worker.items()
+            if t.counted
+        ]
+        text = ("By worker: " + "; ".join(workers) + ". ") if workers else ""
+        self.promises_workers.setText((text + later).strip())
+        self.promises_workers.setVisible(bool(text or later))
+        missed = [a for a in kept.actions if a.outcome in (Outcome.LATE, Outcome.NOT_DONE)]
+        self.promises_details.setText("\n".join("• " + outcome_line(a, names) for a in missed))
+        self.promises_details.setVisible(bool(missed))
+
+    def export_calendar(self) -> Path | None:
+        if self.case_id is None:
+            return None
+        reference = self.view.case_reference if self.view else ""
+        return export_calendar_file(self, self.ws, self.on, self.case_id, reference)
+
+
+# ------------------------------------------------------------------------------------------------ team view
+
+
+class DriftModel(QAbstractTableModel):
+    (
+        COL_CASE,
+        COL_WORKERS,
+        COL_SCORE,
+        COL_BAND,
+        COL_DISCUSSIONS,
+        COL_REVIEW,
+        COL_FLAGGED,
+        COL_ACTIONS,
+        COL_WHY,
+    ) = range(9)
+    HEADERS = (
+        "Case",
+        "Co-workers",
+        "Score",
+        "Band",
+        "Discussions\nmissed",
+        "Review overdue\n(days)",
+        "Issues\nflagged",
+        "Actions\nnot done",
+        "Why",
+    )
+    DriftRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Drift] = []
+        self._bold: QFont | None = None
+        self._brushes: dict[DriftBand, tuple[QBrush, QBrush]] = {}
+
+    def set_rows(self, rows: list[Drift]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._brushes = {}  # the theme may have changed
+        self.endResetModel()
+
+    def drift(self, row: int) -> Drift:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.HEADERS[section].replace("\n", " ")
+        return None
+
+    def _band_brushes(self, band: DriftBand) -> tuple[QBrush, QBrush] | None:
+        severity = BAND_SEVERITY.get(band)
+        if severity is None:
+            return None
+        if band not in self._brushes:
+            bg, fg = theme.colors().severity[severity]
+            self._brushes[band] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
+        return self._brushes[band]
+
+    def _display(self, d: Drift, col: int) -> str:
+        if col == self.COL_CASE:
+            return d.case_reference
+        if col == self.COL_WORKERS:
+            return "\n".join(d.worker_names)
+        if col == self.COL_SCORE:
+            return str(d.score)
+        if col == self.COL_BAND:
+            return f"{BAND_MARKS[d.band]}  {BAND_LABELS[d.band]}"
+        if col == self.COL_DISCUSSIONS:
+            return str(d.discussions_missed)
+        if col == self.COL_REVIEW:
+            return str(d.review_overdue_days)
+        if col == self.COL_FLAGGED:
+            return str(d.flagged_reviews)
+        if col == self.COL_ACTIONS:
+            return str(d.actions_overdue)
+        if col == self.COL_WHY:
+            parts = drift_parts(d)
+            return "; ".join(parts).capitalize() if parts else "Co-working as agreed"
+        return ""
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        d = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(d, col)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if col == self.COL_BAND:
+                return BAND_WORDS[d.band]
+            return self._display(d, col).replace("\n", ", ")
+        if role == Qt.ItemDataRole.ToolTipRole and col in (self.COL_BAND, self.COL_SCORE, self.COL_WHY):
+            return drift_text(d)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if self.COL_SCORE <= col <= self.COL_ACTIONS and col != self.COL_BAND:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        if col == self.COL_BAND:
+            brushes = self._band_brushes(d.band)
+            if role == Qt.ItemDataRole.BackgroundRole and brushes:
+                return brushes[0]
+            if role == Qt.ItemDataRole.ForegroundRole and brushes:
+                return brushes[1]
+            if role == Qt.ItemDataRole.FontRole:
+                if self._bold is None:
+                    self._bold = QFont()
+                    self._bold.setBold(True)
+                return self._bold
+        if role == self.DriftRole:
+            return d
+        return None
+
+
+def _view_table(name: str, object_name: str) -> QTableView:
+    t = QTableView()
+    t.setObjectName(object_name)
+    t.setAccessibleName(name)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setAlternatingRowColors(True)
+    t.setShowGrid(False)
+    t.setWordWrap(True)
+    t.verticalHeader().hide()
+    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return t
+
+
+class TeamView(QWidget):
+    """Which co-allocations are drifting into parallel working (furthest first), and promises kept per worker."""
+
+    case_opened = Signal(int)
+
+    WORKER_HEADERS = ("Worker", "Done on time", "Done late", "Not done", "Not yet due", "Kept on time")
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamView")
+        self.ws = ws
+        self.on = on or date.today()
+        self.drifts: list[Drift] = []
+        self.kept: Promises | None = None
+        self._stale = True
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(8)
+        head = QHBoxLayout()
+        head.addWidget(title_label("Team view: drifting into parallel working", "subtitle"))
+        head.addStretch(1)
+        self.calendar_button = button(
+            "Export calendar (.ics)…",
+            "teamCalendarButton",
+            "Export calendar for the team",
+            "Every active co-allocation's next review, agreed discussions and joint supervision.",
+        )
+        self.calendar_button.clicked.connect(self.export_calendar)
+        head.addWidget(self.calendar_button)
+        layout.addLayout(head)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("teamDriftCounts")
+        self.counts_label.setProperty("role", "counts")
+        layout.addWidget(self.counts_label)
+        layout.addWidget(
+            hint_label(
+                f"Score = 2 × discussions missed + whole weeks the review is overdue + 3 × reviews that "
+                f"flagged an issue + actions overdue + 5 if the initial meeting is overdue. {DRIFTING_FROM} or "
+                "more is drifting, 1 to 4 watch. Double-click a line, or select it and press Enter, to open "
+                "the case."
+            )
+        )
+        self.model = DriftModel(self)
+        self.table = _view_table("Co-allocations by drift", "teamDriftTable")
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(DriftModel.COL_WHY, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._open_index)
+        layout.addWidget(self.table, 3)
+
+        workers_head = QHBoxLayout()
+        workers_head.addWidget(title_label("Promises kept per worker", "subtitle"))
+        workers_head.addStretch(1)
+        self.total_label = QLabel()
+        self.total_label.setObjectName("teamPromisesTotal")
+        workers_head.addWidget(self.total_label)
+        layout.addLayout(workers_head)
+        self.workers_model = QStandardItemModel(0, len(self.WORKER_HEADERS), self)
+        self.workers_model.setHorizontalHeaderLabels(list(self.WORKER_HEADERS))
+        self.workers_table = CompactTableView(8)
+        self.workers_table.setObjectName("teamPromisesTable")
+        self.workers_table.setAccessibleName("Promises kept per worker")
+        self.workers_table.setModel(self.workers_model)
+        self.workers_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.workers_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.workers_table.setShowGrid(False)
+        self.workers_table.verticalHeader().hide()
+        wh = self.workers_table.horizontalHeader()
+        wh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        wh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        wh.setSectionResizeMode(len(self.WORKER_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.workers_table)
+
+    # -- loading ------------------------------------------------------------------------------------
+    def set_date(self, on: date) -> None:
+        """Show this day: now if visible, else when next shown."""
+        self.on = on
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def mark_stale(self) -> None:
+        self.set_date(self.on)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self.drifts = insights.team_drift(self.ws, self.on)
+        self.model.set_rows(self.drifts)
+        counts = {band: sum(1 for d in self.drifts if d.band == band) for band in DriftBand}
+        self.counts_label.setText(
+            f"{counts[DriftBand.DRIFTING]} drifting, {counts[DriftBand.WATCH]} to watch, "
+            f"{counts[DriftBand.ON_TRACK]} on track — {_plural(len(self.drifts), 'active co-allocation')} "
+            f"on {fmt_date(self.on)}"
+        )
+        self.calendar_button.setEnabled(bool(self.drifts))
+        self.kept = insights.team_promises(self.ws, self.on)
+        self._fill_workers(self.kept)
+
+    def _fill_workers(self, kept: Promises) -> None:
+        names = {w.id: w.name for w in self.ws.store.list_workers() if w.id is not None}
+        model = self.workers_model
+        model.removeRows(0, model.rowCount())
+        rows = sorted(
+            kept.by_worker.items(),
+            key=lambda item: (item[0] is None, names.get(item[0] or 0, "").casefold()),
+        )
+        for worker_id, t in rows:
+            name = names.get(worker_id, "No owner named") if worker_id is not None else "No owner named"
+            cells = (
+                name,
+                str(t.on_time),
+                str(t.late),
+                str(t.not_done),
+                str(t.not_yet_due),
+                promises_short(t),
+            )
+            items = []
+            for n, text in enumerate(cells):
+                item = QStandardItem(text)
+                item.setEditable(False)
+                if 0 < n < len(cells) - 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                items.append(item)
+            model.appendRow(items)
+        self.workers_table.refit()
+        self.total_label.setText(f"Team: {promises_text(kept.total)}")
+
+    def worker_rows(self) -> list[tuple[str, ...]]:
+        """The per-worker table as text (for tests and screen readers' sake)."""
+        m = self.workers_model
+        return [tuple(m.index(r, c).data() for c in range(m.columnCount())) for r in range(m.rowCount())]
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.case_opened.emit(self.model.drift(index.row()).case_id)
+
+    def export_calendar(self) -> Path | None:
+        return export_calendar_file(self, self.ws, self.on)
