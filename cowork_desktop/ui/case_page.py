@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +45,7 @@ from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.dashboard import DueItemsModel
 from cowork_desktop.ui.dialogs import STATUS_LABELS, CaseDialog, CoAllocationDialog
+from cowork_desktop.ui.insights_views import CaseInsightsPanel
 from cowork_desktop.ui.widgets import CompactTableView, button, fmt_date, hint_label, title_label
 
 RECORD_STATUS_LABELS = {
@@ -223,14 +225,19 @@ class CasePage(QWidget):
         layout.addWidget(self.due_table)
         layout.addWidget(self.nothing_due)
 
-        # records
+        # records, and the co-working health (cadence, drift, promises kept, partnership) in a second tab
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("caseTabs")
+        records_page = QWidget()
+        records_layout = QVBoxLayout(records_page)
+        records_layout.setContentsMargins(0, 8, 0, 0)
         records_head = QHBoxLayout()
-        records_head.addWidget(title_label("Records", "subtitle"))
+        records_head.addWidget(hint_label("Double-click a record, or select it and press Enter, to open it."))
         records_head.addStretch(1)
         self.open_record_button = button("&Open record", "openRecordButton", "Open record")
         self.open_record_button.clicked.connect(self._open_selected)
         records_head.addWidget(self.open_record_button)
-        layout.addLayout(records_head)
+        records_layout.addLayout(records_head)
         self.records_model = RecordsModel(self)
         self.records_table = _table("Records", "recordsTable")
         self.records_table.setModel(self.records_model)
@@ -239,10 +246,15 @@ class CasePage(QWidget):
         rh.setSectionResizeMode(RecordsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
         self.records_table.activated.connect(self._open_index)
         self.records_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        layout.addWidget(self.records_table, 1)
+        records_layout.addWidget(self.records_table, 1)
         self.no_records = hint_label("No records yet: start with the initial co-working meeting.")
         self.no_records.setObjectName("noRecords")
-        layout.addWidget(self.no_records)
+        records_layout.addWidget(self.no_records)
+        records_layout.addStretch(0)
+        self.health = CaseInsightsPanel(ws)
+        self.tabs.addTab(records_page, "&Records")
+        self.tabs.addTab(self.health, "Co-workin&g health")
+        layout.addWidget(self.tabs, 1)
 
     # -- loading --------------------------------------------------------------------------------
     @property
@@ -291,6 +303,7 @@ class CasePage(QWidget):
         self.records_table.setVisible(bool(records))
         self.no_records.setVisible(not records)
         self._update_buttons()
+        self.health.set_case(case.id or 0, self.on)  # filled when its tab is shown
 
     def _fill_coallocations(self, workers: dict[int, Worker]) -> None:
         def who(worker_id: int) -> str:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
+from cowork_desktop.ui.insights_views import TeamView
 from cowork_desktop.ui.widgets import QT_DATE_FORMAT, fmt_date, from_qdate, hint_label, title_label, to_qdate
 
 SEVERITY_LABELS = {Severity.URGENT: "Urgent", Severity.OVERDUE: "Overdue", Severity.DUE: "Due soon"}
@@ -167,12 +169,19 @@ class DashboardPage(QWidget):
         top.addWidget(self.date_edit)
         layout.addLayout(top)
 
+        # the due items in a first tab; the team view (drift, promises kept) in a second
+        due_page = QWidget()
+        due_layout = QVBoxLayout(due_page)
+        due_layout.setContentsMargins(0, 8, 0, 0)
+        due_layout.setSpacing(12)
         self.counts_label = QLabel()
         self.counts_label.setObjectName("dashboardCounts")
         self.counts_label.setProperty("role", "counts")
         self.counts_label.setAccessibleName("Counts")
-        layout.addWidget(self.counts_label)
-        layout.addWidget(hint_label("Double-click a line, or select it and press Enter, to open the case."))
+        due_layout.addWidget(self.counts_label)
+        due_layout.addWidget(
+            hint_label("Double-click a line, or select it and press Enter, to open the case.")
+        )
 
         self.model = DueItemsModel(self)
         self.table = QTableView()
@@ -207,7 +216,14 @@ class DashboardPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
-        layout.addWidget(self.stack, 1)
+        due_layout.addWidget(self.stack, 1)
+        self.team_view = TeamView(ws, on=on)
+        self.team_view.case_opened.connect(self.case_opened)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("dashboardTabs")
+        self.tabs.addTab(due_page, "&Due and overdue")
+        self.tabs.addTab(self.team_view, "Team view: drift and &promises")
+        layout.addWidget(self.tabs, 1)
 
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
         self.refresh()
@@ -240,6 +256,7 @@ class DashboardPage(QWidget):
                 "Initial meetings, reviews, reflective discussions and agreed actions appear here when due."
             )
             self.stack.setCurrentWidget(self.empty_label)
+        self.team_view.set_date(self.on)  # filled when its tab is shown
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

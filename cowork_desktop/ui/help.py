@@ -167,7 +167,9 @@ def data_markdown(window: MainWindow) -> str:
         f"`{db}`",
         "",
         (
-            tr("It is **encrypted** with your passphrase (SQLCipher, AES-256). Nobody can read it without it.")
+            tr(
+                "It is **encrypted** with your passphrase (SQLCipher, AES-256). Nobody can read it without it."
+            )
             if encrypted
             else tr(
                 "It is **not encrypted**. Keep the computer's own disk encryption on, or create an encrypted "
@@ -177,7 +179,9 @@ def data_markdown(window: MainWindow) -> str:
         "",
         "## " + tr("Backups"),
         "",
-        tr("A checked backup is taken every day the app starts and before every update, kept in rotation in:"),
+        tr(
+            "A checked backup is taken every day the app starts and before every update, kept in rotation in:"
+        ),
         "",
         f"`{backup.folder_for(store)}`",
         "",
@@ -264,7 +268,11 @@ def question_row_of(widget: QWidget | None) -> QWidget | None:
 def guidance_html(question: Any) -> str:
     prompt = html.escape(str(getattr(question, "prompt", "")))
     guidance = str(getattr(question, "guidance", "") or "")
-    body = html.escape(guidance) if guidance else html.escape(tr("The protocol gives no guidance for this question."))
+    body = (
+        html.escape(guidance)
+        if guidance
+        else html.escape(tr("The protocol gives no guidance for this question."))
+    )
     return f"<p><b>{prompt}</b></p><p>{body}</p>"
 
 

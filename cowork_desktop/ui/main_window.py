@@ -7,6 +7,7 @@ needed) when the case page asks for one; when a wizard reports a changed record 
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -36,12 +37,13 @@ from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import crypto
 from cowork_desktop.store.db import open_store
-from cowork_desktop.ui import security, theme
+from cowork_desktop.ui import help, security, theme
 from cowork_desktop.ui.case_list import CaseListPage
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.dashboard import DashboardPage
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.widgets import RoomyItemDelegate, button, hint_label, title_label
+from cowork_desktop.ui.worker_page import WorkerPage
 from cowork_desktop.ui.workers import WorkersPage
 
 APP_TITLE = "cowork-desktop"
@@ -160,8 +162,13 @@ class MainWindow(QMainWindow):
         self.case_list: CaseListPage
         self.workers_page: WorkersPage
         self.case_page: CasePage
+        self.worker_page: WorkerPage
         self._build_menus()
         self._build_pages()
+        help.decorate_actions(self)
+        from cowork_desktop.ui.settings_dialog import restore_geometry
+
+        restore_geometry(self, "mainWindow")
 
     # -- building ---------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -176,50 +183,62 @@ class MainWindow(QMainWindow):
             a.triggered.connect(slot)
             return a
 
-        file_menu = bar.addMenu("&File")
-        self.open_action = action("&Open database…", self.open_database, QKeySequence.StandardKey.Open)
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.open_action = action(
+            self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open
+        )
         file_menu.addAction(self.open_action)
         file_menu.addSeparator()
-        self.backup_action = action("&Back up now", lambda: security.back_up_now(self))
-        self.restore_action = action("&Restore…", lambda: security.restore_backup(self))
+        self.backup_action = action(self.tr("&Back up now"), lambda: security.back_up_now(self))
+        self.restore_action = action(self.tr("&Restore…"), lambda: security.restore_backup(self))
         self.change_passphrase_action = action(
-            "Change &passphrase…", lambda: security.change_passphrase(self)
+            self.tr("Change &passphrase…"), lambda: security.change_passphrase(self)
         )
-        self.lock_action = action("&Lock now", self.lock, "Ctrl+L")
+        self.lock_action = action(self.tr("&Lock now"), self.lock, "Ctrl+L")
         for a in (self.backup_action, self.restore_action, self.change_passphrase_action, self.lock_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
-        self.quit_action = action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.settings_action = action(self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.quit_action)
 
-        cases_menu = bar.addMenu("&Cases")
-        self.new_case_action = action("&New case…", self.new_case, QKeySequence.StandardKey.New)
-        self.new_coallocation_action = action("New &co-allocation…", self.new_coallocation)
+        cases_menu = bar.addMenu(self.tr("&Cases"))
+        self.new_case_action = action(self.tr("&New case…"), self.new_case, QKeySequence.StandardKey.New)
+        self.new_coallocation_action = action(self.tr("New &co-allocation…"), self.new_coallocation)
         cases_menu.addAction(self.new_case_action)
         cases_menu.addAction(self.new_coallocation_action)
 
-        workers_menu = bar.addMenu("&Workers")
-        self.new_worker_action = action("&New worker…", self.new_worker)
+        workers_menu = bar.addMenu(self.tr("&Workers"))
+        self.new_worker_action = action(self.tr("&New worker…"), self.new_worker)
         workers_menu.addAction(self.new_worker_action)
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         for n, key in enumerate(NAV_PAGES, start=1):
             view_menu.addAction(
-                action(f"Go to {NAV_LABELS[key]}", lambda _c=False, k=key: self.go(k), f"Ctrl+{n}")
+                action(
+                    self.tr("Go to %1").replace("%1", self.tr(NAV_LABELS[key])),
+                    lambda _c=False, k=key: self.go(k),
+                    f"Ctrl+{n}",
+                )
             )
         view_menu.addSeparator()
         current = theme.current_theme(_app())
-        self.high_contrast_action = QAction("&High contrast", self)
+        self.high_contrast_action = QAction(self.tr("&High contrast"), self)
         self.high_contrast_action.setCheckable(True)
         self.high_contrast_action.setChecked(current.high_contrast)
         self.high_contrast_action.toggled.connect(lambda _on: self._theme_changed())
         view_menu.addAction(self.high_contrast_action)
-        text_menu = view_menu.addMenu("&Larger text")
+        text_menu = view_menu.addMenu(self.tr("&Larger text"))
         self.text_scale_group = QActionGroup(self)
         self.text_scale_group.setExclusive(True)
         self.text_scale_actions: dict[float, QAction] = {}
         for scale, label in zip(
-            theme.TEXT_SCALES, ("&Normal (100%)", "&Larger (125%)", "L&argest (150%)"), strict=True
+            theme.TEXT_SCALES,
+            (self.tr("&Normal (100%)"), self.tr("&Larger (125%)"), self.tr("L&argest (150%)")),
+            strict=True,
         ):
             a = QAction(label, self)
             a.setCheckable(True)
@@ -235,16 +254,16 @@ class MainWindow(QMainWindow):
 
             self.verify_dialog = open_verify_dialog(self.ws, self)
 
-        tools_menu = bar.addMenu("&Tools")
-        self.verify_pdf_action = action("&Verify a signed PDF…", verify_pdf)
+        tools_menu = bar.addMenu(self.tr("&Tools"))
+        self.verify_pdf_action = action(self.tr("&Verify a signed PDF…"), verify_pdf)
         tools_menu.addAction(self.verify_pdf_action)
 
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(action("&About cowork-desktop", self.about))
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_actions = help.add_help_menu(self, help_menu)
 
     def _build_pages(self) -> None:
         """(Re)build the pages for the current workspace."""
-        for name in ("dashboard", "case_list", "workers_page", "case_page"):
+        for name in ("dashboard", "case_list", "workers_page", "case_page", "worker_page"):
             old = self.__dict__.get(name)
             if isinstance(old, QWidget):
                 self.stack.removeWidget(old)
@@ -256,12 +275,15 @@ class MainWindow(QMainWindow):
         self.case_list.new_case_requested.connect(self.new_case)
         self.workers_page = WorkersPage(self.ws.store)
         self.workers_page.workers_changed.connect(self.refresh_all)
+        self.workers_page.worker_opened.connect(self.show_worker)
+        self.worker_page = WorkerPage(self.ws)
+        self.worker_page.back_requested.connect(lambda: self.go("workers"))
         self.case_page = CasePage(self.ws)
         self.case_page.record_requested.connect(self.open_meeting)
         self.case_page.record_opened.connect(self.open_record)
         self.case_page.case_changed.connect(lambda _id: self.refresh_all())
         self.case_page.back_requested.connect(lambda: self.go("cases"))
-        for page in (self.dashboard, self.case_list, self.workers_page, self.case_page):
+        for page in (self.dashboard, self.case_list, self.workers_page, self.case_page, self.worker_page):
             self.stack.addWidget(page)
         self._update_title()
         self.statusBar().showMessage(f"Database: {self.ws.store.path}")
@@ -316,11 +338,21 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.case_page)
         self._select_nav("cases")
 
+    def show_worker(self, worker_id: int) -> None:
+        try:
+            self.worker_page.show_worker(worker_id)
+        except CoworkError as exc:
+            QMessageBox.warning(self, "Cannot open the worker", str(exc))
+            return
+        self.stack.setCurrentWidget(self.worker_page)
+        self._select_nav("workers")
+
     def refresh_all(self) -> None:
         self.dashboard.refresh()
         self.case_list.refresh()
         self.workers_page.refresh()
         self.case_page.refresh()
+        self.worker_page.refresh()
         self._update_title()
         if self.stack.currentWidget() is self.welcome and not self.is_empty():
             self.go("dashboard")
@@ -459,6 +491,9 @@ class MainWindow(QMainWindow):
         if self.locked or not self.ws.store.encrypted:
             return
         self.locked = True
+        export_dialog = sys.modules.get("cowork_desktop.ui.export_dialog")
+        if export_dialog is not None:  # unlocked signing keys go too: signing again asks for the passphrase
+            export_dialog.SIGNERS.clear()
         app = _app()
         self._hidden_windows = [w for w in app.topLevelWidgets() if w is not self and w.isVisible()]
         for w in self._hidden_windows:
@@ -507,7 +542,15 @@ class MainWindow(QMainWindow):
             f"<p>Database: {self.ws.store.path}</p>",
         )
 
+    def open_settings(self) -> None:
+        from cowork_desktop.ui.settings_dialog import open_settings
+
+        open_settings(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        from cowork_desktop.ui.settings_dialog import save_geometry
+
+        save_geometry(self, "mainWindow")
         for widget in list(self._wizards):
             widget.close()
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""The workers page: the team's workers (name, role, team, active), with Add and Edit."""
+"""The workers page: the team's workers (name, role, team, active), with Add, Edit and Open (the worker's page)."""
 
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ class WorkersModel(QAbstractTableModel):
 
 class WorkersPage(QWidget):
     workers_changed = Signal()
+    worker_opened = Signal(int)  # worker id: show the worker's page (details and development log)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +83,13 @@ class WorkersPage(QWidget):
         top.addStretch(1)
         self.add_button = button("&Add worker…", "addWorkerButton", "Add worker")
         self.edit_button = button("&Edit worker…", "editWorkerButton", "Edit worker")
+        self.open_button = button(
+            "&Open", "openWorkerButton", "Open worker", "The worker's details and development log."
+        )
         self.add_button.clicked.connect(self.add_worker)
         self.edit_button.clicked.connect(self.edit_selected)
+        self.open_button.clicked.connect(self.open_selected)
+        top.addWidget(self.open_button)
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
         layout.addLayout(top)
@@ -103,7 +109,8 @@ class WorkersPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WorkersModel.COL_TEAM, QHeaderView.ResizeMode.Stretch)
-        self.table.activated.connect(lambda index: self.edit_row(index.row()))
+        # double-click or Enter opens the worker's page
+        self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         layout.addWidget(self.table, 1)
         layout.addWidget(
@@ -119,7 +126,9 @@ class WorkersPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.edit_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+        selected = bool(self.table.selectionModel().selectedRows())
+        self.edit_button.setEnabled(selected)
+        self.open_button.setEnabled(selected)
 
     def add_worker(self) -> int | None:
         dialog = WorkerDialog(self.store, parent=self)
@@ -128,6 +137,17 @@ class WorkersPage(QWidget):
             self.workers_changed.emit()
             return dialog.saved_id
         return None
+
+    def open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.open_row(rows[0].row())
+
+    def open_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            worker_id = self.model.worker(row).id
+            if worker_id is not None:
+                self.worker_opened.emit(worker_id)
 
     def edit_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -309,6 +309,15 @@ def test_lock_now_from_the_file_menu(qtbot: QtBot, secret_window: MainWindow) ->
     assert secret_window.locked
 
 
+def test_locking_forgets_the_unlocked_signing_keys(qtbot: QtBot, secret_window: MainWindow) -> None:
+    from cowork_desktop.ui import export_dialog
+
+    export_dialog.SIGNERS.put("/tmp/manager.p12", object())  # type: ignore[arg-type]
+    secret_window.start_idle_lock()
+    secret_window.lock()
+    assert len(export_dialog.SIGNERS) == 0
+
+
 def test_back_up_now_and_restore(
     qtbot: QtBot, secret_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:

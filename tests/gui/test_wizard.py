@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-import time
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.dates import interval

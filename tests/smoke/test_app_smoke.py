@@ -13,7 +13,17 @@ def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> Non
     shot = tmp_path / "shot.png"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COWORK_DATA_DIR": str(tmp_path / "data")}
     done = subprocess.run(
-        [sys.executable, "-m", "cowork_desktop", "--db", str(db), "--quit-after", "300", "--screenshot", str(shot)],
+        [
+            sys.executable,
+            "-m",
+            "cowork_desktop",
+            "--db",
+            str(db),
+            "--quit-after",
+            "300",
+            "--screenshot",
+            str(shot),
+        ],
         env=env,
         stdin=subprocess.DEVNULL,
         capture_output=True,

@@ -1,0 +1,497 @@
+"""Edit ▸ Settings… (Ctrl+,): every setting, in five tabs, each problem shown next to its field.
+
+The checks are ``services.settings.validate``: nothing is saved unless every field passes. The database settings
+are saved with ``services.settings.save`` (audited by the store); the look (theme, text size) is kept for this
+computer with QSettings and applied at once. This module also keeps the other per-machine things: window
+geometry (:func:`restore_geometry`/:func:`save_geometry`) and the last database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.services import export
+from cowork_desktop.services import settings as model
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import theme
+from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label
+
+# -- per-machine settings (QSettings) ---------------------------------------------------------------------------
+
+
+def qsettings() -> QSettings:
+    return QSettings(theme.SETTINGS_ORG, theme.SETTINGS_APP)
+
+
+def machine_settings() -> dict[str, str]:
+    """``{field: text}`` of the per-machine settings, as saved (missing ones are left out)."""
+    s = qsettings()
+    found: dict[str, str] = {}
+    for name, key in model.MACHINE_KEYS.items():
+        value = s.value(key)
+        if value is not None:
+            found[name] = str(value)
+    return found
+
+
+def save_machine_settings(settings: model.Settings) -> None:
+    s = qsettings()
+    for key, value in model.machine_values(settings).items():
+        s.setValue(key, value)
+    s.sync()
+
+
+def current_settings(store: Any) -> model.Settings:
+    return model.load(store, machine_settings())
+
+
+def apply_look(settings: model.Settings, app: QApplication | None = None) -> None:
+    """Apply (and remember) the theme: light/dark/system, high contrast and text size."""
+    found = app or QApplication.instance()
+    if not isinstance(found, QApplication):
+        return
+    save_machine_settings(settings)
+    theme.apply_theme(found, settings.high_contrast, settings.text_scale)
+
+
+def restore_geometry(widget: QWidget, name: str) -> bool:
+    """Put a window back where it was (size and position); False the first time."""
+    value = qsettings().value(model.GEOMETRY_KEY.format(name=name))
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return bool(widget.restoreGeometry(value))
+    return False
+
+
+def save_geometry(widget: QWidget, name: str) -> None:
+    s = qsettings()
+    s.setValue(model.GEOMETRY_KEY.format(name=name), widget.saveGeometry())
+    s.sync()
+
+
+def remember_database(path: Path) -> None:
+    s = qsettings()
+    s.setValue(model.LAST_DATABASE_KEY, str(path))
+    s.sync()
+
+
+def last_database() -> Path | None:
+    value = qsettings().value(model.LAST_DATABASE_KEY)
+    return Path(str(value)) if value else None
+
+
+# -- the dialog -------------------------------------------------------------------------------------------------
+
+
+def _path_row(edit: QLineEdit, browse: Callable[[], None], name: str, accessible: str) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(edit, 1)
+    button = QPushButton(QApplication.translate("SettingsDialog", "&Browse…"))
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    button.clicked.connect(browse)
+    layout.addWidget(button)
+    return row
+
+
+class SettingsDialog(QDialog):
+    """The settings, in tabs: General / Records & PDFs / Data & backups / Appearance / Security."""
+
+    def __init__(
+        self, ws: Workspace, forms_override: Path | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.forms_override = forms_override
+        self.saved: model.Settings | None = None
+        self.changed: list[str] = []
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.initial = current_settings(ws.store)
+        self.fields: dict[str, QWidget] = {}
+        self.forms: list[FormFields] = []
+
+        column = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setDocumentMode(True)
+        column.addWidget(self.tabs, 1)
+        self._general()
+        self._records()
+        self._data()
+        self._appearance()
+        self._security()
+        self.error = FieldError(self.tr("Settings"))
+        column.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("settingsSave")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        column.addWidget(self.buttons)
+        self.load(self.initial)
+        height = self.fontMetrics().height()
+        self.resize(max(680, 48 * height), max(560, 34 * height))
+
+    # -- building ---------------------------------------------------------------------------------
+    def _tab(self, name: str, title: str, intro: str) -> FormFields:
+        page = QWidget()
+        page.setObjectName(name)
+        outer = QVBoxLayout(page)
+        outer.addWidget(hint_label(intro))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        outer.addLayout(form)
+        outer.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.tabs.addTab(scroll, title)
+        fields = FormFields(form)
+        self.forms.append(fields)
+        return fields
+
+    def _line(
+        self, fields: FormFields, key: str, label: str, hint: str = "", placeholder: str = ""
+    ) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(key)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        fields.add(key, label, edit, hint=hint)
+        self.fields[key] = edit
+        return edit
+
+    def _path(
+        self,
+        fields: FormFields,
+        key: str,
+        label: str,
+        hint: str,
+        browse: Callable[[], None],
+        placeholder: str = "",
+    ) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(key)
+        if placeholder:
+            edit.setPlaceholderText(placeholder)
+        plain = label.replace("&", "").rstrip(":")
+        row = _path_row(edit, browse, f"browse_{key}", self.tr("Choose: %1").replace("%1", plain))
+        fields.add(key, label, row, hint=hint, focus=edit)
+        self.fields[key] = edit
+        return edit
+
+    def _general(self) -> None:
+        f = self._tab(
+            "generalTab",
+            self.tr("&General"),
+            self.tr(
+                "Who you are, as it appears on every case note, and the working-days rule for deadlines."
+            ),
+        )
+        self._line(f, "manager_name", self.tr("Your &name:"), self.tr("As it appears on signed case notes."))
+        self._line(f, "team", self.tr("&Team:"), placeholder=self.tr("e.g. Assessment Team 2"))
+        self._line(f, "organisation", self.tr("&Organisation:"), self.tr("Printed at the top of every PDF."))
+        nation = QComboBox()
+        nation.setObjectName("nation")
+        for key, label in model.NATION_LABELS.items():
+            nation.addItem(self.tr(label), key)
+        f.add(
+            "nation",
+            self.tr("&Bank holidays of:"),
+            nation,
+            hint=self.tr("Working-day deadlines skip weekends and these bank holidays."),
+        )
+        self.fields["nation"] = nation
+        self._line(
+            f,
+            "initial_meeting_days",
+            self.tr("&Initial meeting within:"),
+            self.tr("Working days after the co-allocation (1 to 30; the protocol's usual is 5)."),
+        )
+
+    def _records(self) -> None:
+        f = self._tab(
+            "recordsTab",
+            self.tr("&Records && PDFs"),
+            self.tr("What is printed on the case notes, which forms the meetings use, and your certificate."),
+        )
+        marking = QComboBox()
+        marking.setObjectName("protective_marking")
+        marking.setEditable(True)
+        marking.addItems(list(model.MARKINGS))
+        marking.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        f.add(
+            "protective_marking",
+            self.tr("Protective &marking:"),
+            marking,
+            hint=self.tr("OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters)."),
+        )
+        self.fields["protective_marking"] = marking
+        self._path(
+            f,
+            "logo_path",
+            self.tr("&Logo:"),
+            self.tr("A PNG or JPEG under 1 MB, for the PDFs. Leave empty for none."),
+            self._browse_logo,
+        )
+        self._path(
+            f,
+            "forms_dir",
+            self.tr("&Forms folder:"),
+            self.tr("Your team's own forms. Leave empty for the protocol's forms shipped with the app."),
+            lambda: self._browse_folder("forms_dir", self.tr("Choose the forms folder")),
+            placeholder=self.tr("The forms shipped with the app"),
+        )
+        cert = QWidget()
+        row = QHBoxLayout(cert)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.certificate_status = QLabel()
+        self.certificate_status.setObjectName("certificateStatus")
+        self.certificate_status.setWordWrap(True)
+        self.certificate_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.certificate_button = QPushButton(self.tr("&Set up…"))
+        self.certificate_button.setObjectName("setUpCertificate")
+        self.certificate_button.setAccessibleName(self.tr("Set up your signing certificate"))
+        self.certificate_button.clicked.connect(self.set_up_certificate)
+        row.addWidget(self.certificate_status, 1)
+        row.addWidget(self.certificate_button)
+        f.add("certificate", self.tr("Signing &certificate:"), cert, focus=self.certificate_button)
+        self._show_certificate()
+
+    def _data(self) -> None:
+        f = self._tab(
+            "dataTab",
+            self.tr("&Data && backups"),
+            self.tr("Where your records are, and how many backups are kept."),
+        )
+        where = QLabel(str(self.ws.store.path))
+        where.setObjectName("databasePath")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        f.add("database", self.tr("Database:"), where)
+        from cowork_desktop.store import backup
+
+        self._path(
+            f,
+            "backup_folder",
+            self.tr("&Backup folder:"),
+            self.tr("A folder of your own, ideally on another disk. Leave empty for the default."),
+            lambda: self._browse_folder("backup_folder", self.tr("Choose the backup folder")),
+            placeholder=str(backup.default_folder(self.ws.store.path)),
+        )
+        self._line(f, "backup_keep_daily", self.tr("Keep &daily backups for:"), self.tr("Days (0 to 365)."))
+        self._line(
+            f, "backup_keep_weekly", self.tr("Keep &weekly backups for:"), self.tr("Weeks (0 to 520).")
+        )
+        self._line(
+            f,
+            "retention_months",
+            self.tr("&Retention:"),
+            self.tr("Months after the last export before ended co-allocations may be purged; empty: off."),
+            placeholder=self.tr("Off"),
+        )
+
+    def _appearance(self) -> None:
+        f = self._tab(
+            "appearanceTab",
+            self.tr("&Appearance"),
+            self.tr("How the app looks on this computer. Changes show at once when you save."),
+        )
+        mode = QComboBox()
+        mode.setObjectName("theme_mode")
+        for key, label in (
+            ("system", self.tr("Follow the system (light or dark)")),
+            ("light", self.tr("Light")),
+            ("dark", self.tr("Dark")),
+        ):
+            mode.addItem(label, key)
+        f.add("theme_mode", self.tr("&Theme:"), mode)
+        self.fields["theme_mode"] = mode
+        high = QCheckBox(self.tr("&High contrast (black, white and yellow)"))
+        high.setObjectName("high_contrast")
+        f.add("high_contrast", self.tr("Contrast:"), high)
+        self.fields["high_contrast"] = high
+        scale = QComboBox()
+        scale.setObjectName("text_scale")
+        for value, label in zip(
+            model.TEXT_SCALES,
+            (self.tr("Normal (100%)"), self.tr("Larger (125%)"), self.tr("Largest (150%)")),
+            strict=True,
+        ):
+            scale.addItem(label, value)
+        f.add("text_scale", self.tr("Te&xt size:"), scale)
+        self.fields["text_scale"] = scale
+
+    def _security(self) -> None:
+        f = self._tab("securityTab", self.tr("S&ecurity"), self.tr("Encryption and the idle lock."))
+        encrypted = bool(getattr(self.ws.store, "encrypted", False))
+        state = QLabel(
+            self.tr("Encrypted with your passphrase. File ▸ Change passphrase… changes it.")
+            if encrypted
+            else self.tr(
+                "Not encrypted. An encrypted database is offered when the app first creates one; keep the "
+                "computer's disk encryption on."
+            )
+        )
+        state.setObjectName("encryptionState")
+        state.setWordWrap(True)
+        f.add("encryption", self.tr("Encryption:"), state)
+        self._line(
+            f,
+            "idle_lock_minutes",
+            self.tr("&Lock after:"),
+            self.tr("Minutes without use before the app hides everything (1 to 240; encrypted databases)."),
+        )
+
+    # -- values -----------------------------------------------------------------------------------
+    def load(self, settings: model.Settings) -> None:
+        texts = model.as_texts(settings)
+        for key, widget in self.fields.items():
+            text = texts.get(key, "")
+            if isinstance(widget, QLineEdit):
+                widget.setText(text)
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(text == "true")
+            elif isinstance(widget, QComboBox):
+                index = widget.findData(getattr(settings, key))
+                if index >= 0:
+                    widget.setCurrentIndex(index)
+                elif widget.isEditable():
+                    widget.setEditText(text)
+
+    def values(self) -> dict[str, str]:
+        """The text of each field, as typed."""
+        found: dict[str, str] = {}
+        for key, widget in self.fields.items():
+            if isinstance(widget, QLineEdit):
+                found[key] = widget.text()
+            elif isinstance(widget, QCheckBox):
+                found[key] = "true" if widget.isChecked() else "false"
+            elif isinstance(widget, QComboBox):
+                found[key] = widget.currentText() if widget.isEditable() else str(widget.currentData())
+        return found
+
+    def messages(self) -> dict[str, str]:
+        """The messages shown now, by field."""
+        found: dict[str, str] = {}
+        for fields in self.forms:
+            for key, error in fields.errors.items():
+                if error.message():
+                    found[key] = error.message()
+        return found
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        first_tab = -1
+        for index, fields in enumerate(self.forms):
+            mine = {k: v for k, v in errors.items() if k in fields.errors}
+            fields.show(mine)
+            if mine and first_tab < 0:
+                first_tab = index
+        if first_tab >= 0:
+            self.tabs.setCurrentIndex(first_tab)
+            first = next(k for k in self.forms[first_tab].fields if k in errors)
+            self.forms[first_tab].fields[first].setFocus()
+        count = len(errors)
+        self.error.set_error(
+            self.tr("Nothing was saved: %n setting(s) need attention (shown in red).", "", count)
+            if count
+            else ""
+        )
+
+    def submit(self) -> bool:
+        """Check everything; save and close only when all is well. True when saved."""
+        checked, errors = model.validate(self.values())
+        if checked is None:
+            self._show_errors(errors)
+            return False
+        self._show_errors({})
+        try:
+            self.changed = model.save(self.ws.store, checked)
+            if {"forms_dir", "nation"} & set(self.changed):
+                model.apply_to_workspace(self.ws, checked, self.forms_override)
+        except CoworkError as exc:
+            self.error.set_error(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return False
+        apply_look(checked)
+        self.saved = checked
+        self.accept()
+        return True
+
+    # -- browsing ---------------------------------------------------------------------------------
+    def _line_edit(self, key: str) -> QLineEdit:
+        edit = self.fields[key]
+        assert isinstance(edit, QLineEdit)
+        return edit
+
+    def _browse_logo(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the logo"), str(Path.home()), self.tr("Pictures (*.png *.jpg *.jpeg)")
+        )
+        if name:
+            self._line_edit("logo_path").setText(name)
+
+    def _browse_folder(self, key: str, title: str) -> None:
+        current = self._line_edit(key).text().strip()
+        name = QFileDialog.getExistingDirectory(self, title, current or str(Path.home()))
+        if name:
+            self._line_edit(key).setText(name)
+
+    def _show_certificate(self) -> None:
+        path = export.default_certificate_path()
+        if path.exists():
+            self.certificate_status.setText(self.tr("Set up: %1").replace("%1", str(path)))
+            self.certificate_button.setEnabled(False)
+        else:
+            self.certificate_status.setText(self.tr("Not set up yet. You need one to sign case notes."))
+            self.certificate_button.setEnabled(True)
+
+    def set_up_certificate(self) -> bool:
+        from cowork_desktop.ui.certificate_dialog import CertificateDialog
+
+        dialog = CertificateDialog(self.ws, parent=self)
+        dialog.name_edit.setText(self._line_edit("manager_name").text().strip())
+        dialog.org_edit.setText(self._line_edit("organisation").text().strip())
+        done = dialog.exec() == QDialog.DialogCode.Accepted
+        self._show_certificate()
+        return done
+
+
+def open_settings(window: Any) -> SettingsDialog:
+    """Edit ▸ Settings…: modal; on save the pages are refreshed (the theme is applied by the dialog)."""
+    dialog = SettingsDialog(window.ws, getattr(window, "forms_dir", None), window)
+    if dialog.exec() == QDialog.DialogCode.Accepted:
+        refresh = getattr(window, "refresh_all", None)
+        if callable(refresh):
+            refresh()
+        sync = getattr(window, "sync_theme_actions", None)
+        if callable(sync):
+            sync()
+    return dialog

@@ -1,0 +1,252 @@
+"""One worker: their details and, for a less experienced worker, the development log.
+
+The log is the learning recorded in the signed records of the co-worked cases where the worker is the less
+experienced one (:func:`cowork_desktop.services.insights.development_log`), shown by Professional Capabilities
+Framework domain and over time (by month). "Export development log..." writes the PDF for an ASYE or placement
+portfolio. Cases are named by reference only; the children's initials are removed from the entries.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.insights import LearningEntry
+from cowork_desktop.domain.models import Worker
+from cowork_desktop.export.devlog_pdf import devlog_filename
+from cowork_desktop.services import insights
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
+
+NOT_A_LEARNER = (
+    "The development log applies to students, ASYEs and less experienced workers: the co-worker who is not the "
+    "lead where development of a less experienced worker is a reason for co-working. {name} has no learning "
+    "recorded as the less experienced worker."
+)
+TREE_HEADERS = ("Date", "Case", "Record", "Learning")
+
+
+def _month_title(key: str) -> str:
+    """``"2026-11"`` -> ``"November 2026"``."""
+    return date.fromisoformat(f"{key}-01").strftime("%B %Y")
+
+
+def _tree(name: str, object_name: str, last: str) -> QTreeWidget:
+    tree = QTreeWidget()
+    tree.setObjectName(object_name)
+    tree.setAccessibleName(name)
+    tree.setColumnCount(len(TREE_HEADERS))
+    tree.setHeaderLabels([*TREE_HEADERS[:-1], last])
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setAlternatingRowColors(True)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    header = tree.header()
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(len(TREE_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+    return tree
+
+
+class WorkerPage(QWidget):
+    back_requested = Signal()
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workerPage")
+        self.ws = ws
+        self._today = today
+        self.worker: Worker | None = None
+        self.log: insights.DevelopmentLog | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 14, 24, 18)
+        layout.setSpacing(10)
+        nav = QHBoxLayout()
+        self.back_button = button("← All workers", "backToWorkersButton", "Back to all workers")
+        self.back_button.setFlat(True)
+        self.back_button.clicked.connect(self.back_requested)
+        nav.addWidget(self.back_button)
+        nav.addStretch(1)
+        self.export_button = button(
+            "E&xport development log…",
+            "exportDevlogButton",
+            "Export development log",
+            "A PDF of the learning by PCF domain, for an ASYE or placement portfolio.",
+        )
+        self.export_button.clicked.connect(self.export_log)
+        nav.addWidget(self.export_button)
+        layout.addLayout(nav)
+
+        self.title = title_label("")
+        self.title.setObjectName("workerTitle")
+        self.details = QLabel()
+        self.details.setObjectName("workerDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+
+        layout.addWidget(title_label("Development log", "subtitle"))
+        self.log_summary = QLabel()
+        self.log_summary.setObjectName("devlogSummary")
+        self.log_summary.setWordWrap(True)
+        layout.addWidget(self.log_summary)
+        self.log_hint = hint_label(
+            "Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities "
+            "Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; "
+            "children's initials are removed."
+        )
+        layout.addWidget(self.log_hint)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("devlogTabs")
+        self.domain_tree = _tree("Development log by PCF domain", "devlogByDomain", "Learning")
+        self.time_tree = _tree("Development log over time", "devlogOverTime", "Learning (PCF domains)")
+        self.tabs.addTab(self.domain_tree, "By PCF &domain")
+        self.tabs.addTab(self.time_tree, "Over t&ime")
+        layout.addWidget(self.tabs, 1)
+        self.not_learner = hint_label("")
+        self.not_learner.setObjectName("devlogNotApplicable")
+        layout.addWidget(self.not_learner)
+        layout.addStretch(0)
+
+    @property
+    def today(self) -> date:
+        return self._today or date.today()
+
+    # -- loading ------------------------------------------------------------------------------------
+    def show_worker(self, worker_id: int) -> None:
+        self.worker = self.ws.store.get_worker(worker_id)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.worker is None or self.worker.id is None:
+            return
+        w = self.worker = self.ws.store.get_worker(self.worker.id)
+        assert w.id is not None
+        self.title.setText(w.name)
+        active = "active" if w.active else "left or on leave"
+        self.details.setText(f"{w.role.label}  ·  {w.team or 'no team recorded'}  ·  {active}")
+        log = self.log = insights.development_log(self.ws, w.id)
+        applies = bool(log.entries) or w.role.is_learner
+        for widget in (self.log_summary, self.log_hint, self.tabs):
+            widget.setVisible(applies)
+        self.export_button.setVisible(applies)
+        self.not_learner.setVisible(not applies)
+        self.not_learner.setText(NOT_A_LEARNER.format(name=w.name))
+        if not applies:
+            self.domain_tree.clear()
+            self.time_tree.clear()
+            return
+        if log.entries:
+            start, end = log.period
+            cases = ", ".join(log.case_references)
+            self.log_summary.setText(
+                f"{len(log.entries)} {'entry' if len(log.entries) == 1 else 'entries'} from "
+                f"{len(log.case_references)} {'case' if len(log.case_references) == 1 else 'cases'} "
+                f"({cases}), {fmt_date(start)} to {fmt_date(end)}."
+            )
+        else:
+            self.log_summary.setText(
+                f"No learning recorded yet for {w.name}. It appears here once a signed record of a co-worked "
+                "case notes learning opportunities or development."
+            )
+        self.export_button.setEnabled(bool(log.entries))
+        self._fill_domains(log)
+        self._fill_months(log)
+
+    def _titles(self) -> dict[str, str]:
+        return {d.id: d.title for d in (self.log.domains if self.log else ())}
+
+    @staticmethod
+    def _entry_item(e: LearningEntry, text: str) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([fmt_date(e.meeting_date), e.case_reference, e.record_label, text])
+        item.setToolTip(len(TREE_HEADERS) - 1, text)
+        return item
+
+    def _group_item(self, tree: QTreeWidget, title: str, count: int) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([f"{title} ({count})"])
+        font = QFont(tree.font())
+        font.setBold(True)
+        item.setFont(0, font)
+        if not count:
+            item.setForeground(0, QBrush(tree.palette().color(QPalette.ColorRole.PlaceholderText)))
+        tree.addTopLevelItem(item)
+        item.setFirstColumnSpanned(True)
+        return item
+
+    def _fill_domains(self, log: insights.DevelopmentLog) -> None:
+        tree = self.domain_tree
+        tree.clear()
+        for group in log.by_domain():
+            top = self._group_item(tree, group.title, len(group.entries))
+            for e in group.entries:
+                top.addChild(self._entry_item(e, e.text))
+            top.setExpanded(bool(group.entries))
+
+    def _fill_months(self, log: insights.DevelopmentLog) -> None:
+        tree = self.time_tree
+        tree.clear()
+        titles = self._titles()
+        for month, entries in log.over_time():
+            top = self._group_item(tree, _month_title(month), len(entries))
+            for e in entries:
+                domains = ", ".join(titles.get(d, d) for d in e.domains) or "not linked to a domain yet"
+                top.addChild(self._entry_item(e, f"{e.text}  ({domains})"))
+            top.setExpanded(True)
+
+    def domain_groups(self) -> dict[str, list[str]]:
+        """The by-domain tree as text: group title -> the entries' case references (for tests)."""
+        tree = self.domain_tree
+        found: dict[str, list[str]] = {}
+        for n in range(tree.topLevelItemCount()):
+            top = tree.topLevelItem(n)
+            if top is None:
+                continue
+            children = (top.child(c) for c in range(top.childCount()))
+            found[top.text(0)] = [child.text(1) for child in children if child is not None]
+        return found
+
+    # -- export -------------------------------------------------------------------------------------
+    def export_log(self) -> Path | None:
+        if self.worker is None or self.worker.id is None:
+            return None
+        suggested = Path.home() / devlog_filename(self.worker.name, self.today)
+        path, _filter = QFileDialog.getSaveFileName(
+            self, "Export development log", str(suggested), "PDF files (*.pdf);;All files (*)"
+        )
+        if not path:
+            return None
+        target = Path(path)
+        if target.suffix.lower() != ".pdf":
+            target = target.with_name(target.name + ".pdf")
+        try:
+            written, log = insights.export_development_log(self.ws, self.worker.id, target, today=self.today)
+        except (CoworkError, OSError) as exc:
+            QMessageBox.warning(self, "Cannot export the development log", str(exc))
+            return None
+        QMessageBox.information(
+            self,
+            "Development log exported",
+            f"Saved {len(log.entries)} entries to {written}.\n\nCases are named by reference and children's "
+            "initials removed, but free text can still name a child: read it before sharing.",
+        )
+        return written
