@@ -100,6 +100,10 @@ def _open(db_path: Path, passphrase: str | None) -> Store | None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     app = _application()
+    from cowork_desktop.ui.help import app_icon, install_translator
+
+    install_translator(app)
+    app.setWindowIcon(app_icon())
     db_path: Path = args.db or paths.default_db_path()
 
     passphrase: str | None = None
@@ -132,6 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(ws, args.forms)
     window.show()
     window.start_idle_lock()
+    from cowork_desktop.ui.first_run import offer_first_run
+
+    offer_first_run(window)  # window-modal over the window: the first start's welcome, when it is due
     from cowork_desktop.ui.security import daily_backup
 
     backup_timer = QTimer(window)

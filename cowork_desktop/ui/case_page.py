@@ -230,7 +230,7 @@ class CasePage(QWidget):
         self.tabs.setObjectName("caseTabs")
         records_page = QWidget()
         records_layout = QVBoxLayout(records_page)
-        records_layout.setContentsMargins(0, 8, 0, 0)
+        records_layout.setContentsMargins(10, 10, 10, 6)
         records_head = QHBoxLayout()
         records_head.addWidget(hint_label("Double-click a record, or select it and press Enter, to open it."))
         records_head.addStretch(1)

@@ -222,7 +222,7 @@ class CadenceTimeline(_Chart):
 
     def _legend_items(self) -> list[tuple[str, str]]:
         return [
-            ("tick", "Agreed date"),
+            ("tick", "Agreed date (when held on another day)"),
             ("held", "Held"),
             ("missed", "Missed"),
             ("pending", "Not yet due"),
@@ -376,8 +376,8 @@ class CadenceTimeline(_Chart):
             p.drawLine(QPointF(x0, y), QPointF(x1, y))
             for point in c.points:
                 x = self._x(point.expected, plot, start, end)
-                _tick(p, x, y, 11, colors.text)
                 if point.status == CadenceStatus.HELD and point.held is not None:
+                    _tick(p, x, y, 11, colors.text)  # a miss or a pending date is drawn on its agreed date
                     hx = self._x(point.held, plot, start, end)
                     if abs(hx - x) > 1:
                         p.setPen(QPen(colors.held, 1.4, Qt.PenStyle.DotLine))
@@ -492,7 +492,7 @@ class LadderTrend(_Chart):
             return [plot.center().x()]
         start, end = self.points[0].meeting_date, self.points[-1].meeting_date
         span = max((end - start).days, 1)
-        inner = plot.adjusted(24, 0, -24, 0)
+        inner = plot.adjusted(40, 0, -40, 0)
         return [inner.left() + (pt.meeting_date - start).days / span * inner.width() for pt in self.points]
 
     def _y(self, rung: int, plot: QRectF) -> float:
@@ -552,7 +552,7 @@ class LadderTrend(_Chart):
             p.drawEllipse(c, 6.5, 6.5)
             text = fmt_date(m.day)
             w = fm.horizontalAdvance(text)
-            x = min(max(c.x() - w / 2, plot.left()), self.width() - w - 6)
+            x = min(max(c.x() - w / 2, plot.left()), self.width() - w - 12)
             if x > last_right + 8:
                 p.setPen(colors.muted)
                 p.drawText(QPointF(x, plot.bottom() + fm.height() + 8), text)

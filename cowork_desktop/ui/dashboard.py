@@ -172,7 +172,7 @@ class DashboardPage(QWidget):
         # the due items in a first tab; the team view (drift, promises kept) in a second
         due_page = QWidget()
         due_layout = QVBoxLayout(due_page)
-        due_layout.setContentsMargins(0, 8, 0, 0)
+        due_layout.setContentsMargins(10, 10, 10, 6)
         due_layout.setSpacing(12)
         self.counts_label = QLabel()
         self.counts_label.setObjectName("dashboardCounts")

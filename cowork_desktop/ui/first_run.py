@@ -244,7 +244,7 @@ class CertificatePage(QWizardPage):
         self.dialog.setWindowFlags(Qt.WindowType.Widget)
         self.dialog.buttons.hide()
         # its title and explanation repeat this page's
-        for label in self.dialog.findChildren(QLabel):
+        for label in self.dialog.findChildren(QLabel, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if label.property("role") in ("title", "hint") and label is not self.dialog.path_label:
                 label.hide()
         inner = self.dialog.layout()
@@ -285,6 +285,12 @@ class CertificatePage(QWizardPage):
         self.dialog.submit()
         if self.dialog.signer is None:
             return False
+        # unlocked for this session: the first signed export does not ask for the passphrase again
+        from cowork_desktop.ui import export_dialog
+
+        cache = getattr(export_dialog, "SIGNERS", None)
+        if cache is not None:
+            cache.put(self.path, self.dialog.signer)
         self._show_state()
         return True
 
@@ -345,7 +351,7 @@ class FirstRunWizard(QWizard):
         self.demo_path: Path | None = None
         self.setObjectName("firstRunWizard")
         self.setWindowTitle(self.tr("Welcome to cowork-desktop"))
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # no setWizardStyle(): switching the wizard's style, then the app's (the theme), crashes Qt 6.11 in Fusion
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Start"))
         initial = model.load(ws.store)
@@ -420,10 +426,11 @@ def offer_first_run(
                     refresh()
         if on_done is not None:
             on_done(wizard)
+        wizard.deleteLater()  # done with: never left behind among the window's children
 
     wizard.finished.connect(finished)
     wizard.open()
-    window.setProperty("cowork_first_run", wizard)
+    window.first_run_wizard = wizard  # type: ignore[attr-defined]  # kept while it is open
     return wizard
 
 

@@ -17,7 +17,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt, QTranslator
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,17 +40,15 @@ if TYPE_CHECKING:
 CONTEXT = "Help"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def help_text(name: str) -> str:
     """A help text from ``resources/help/`` (the British English one, or a translation beside it if present)."""
     folder = paths.resource("help")
     try:
         return (folder / name).read_text(encoding="utf-8")
     except OSError:
-        return tr("This help text is missing from this installation: %1").replace("%1", str(folder / name))
+        return QCoreApplication.translate(
+            "Help", "This help text is missing from this installation: %1"
+        ).replace("%1", str(folder / name))
 
 
 class HelpDialog(QDialog):
@@ -82,16 +80,21 @@ def _show(parent: QWidget | None, dialog: HelpDialog) -> HelpDialog:
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
-    if parent is not None:
-        kept: list[QWidget] = parent.property("cowork_help_windows") or []
-        parent.setProperty("cowork_help_windows", [*kept, dialog])
+    if parent is not None:  # kept by Python while open (a Qt property holding widgets crashes at teardown)
+        kept: list[QWidget] = getattr(parent, "help_windows", [])
+        parent.help_windows = [*kept, dialog]  # type: ignore[attr-defined]
     return dialog
 
 
 def show_protocol(parent: QWidget | None = None) -> HelpDialog:
     return _show(
         parent,
-        HelpDialog("protocolHelp", tr("The co-working protocol"), help_text("protocol.md"), parent),
+        HelpDialog(
+            "protocolHelp",
+            QCoreApplication.translate("Help", "The co-working protocol"),
+            help_text("protocol.md"),
+            parent,
+        ),
     )
 
 
@@ -118,23 +121,46 @@ def _menu_shortcuts(window: QWidget) -> list[tuple[str, str, str]]:
 
 def shortcuts_markdown(window: QWidget) -> str:
     lines = [
-        "# " + tr("Keyboard shortcuts"),
+        "# " + QCoreApplication.translate("Help", "Keyboard shortcuts"),
         "",
-        tr("Everything in cowork-desktop can be done from the keyboard."),
+        QCoreApplication.translate("Help", "Everything in cowork-desktop can be done from the keyboard."),
         "",
-        "| " + tr("Keys") + " | " + tr("What they do") + " |",
+        "| "
+        + QCoreApplication.translate("Help", "Keys")
+        + " | "
+        + QCoreApplication.translate("Help", "What they do")
+        + " |",
         "| --- | --- |",
     ]
     for menu, action, keys in _menu_shortcuts(window):
         lines.append(f"| {keys} | {menu} ▸ {action} |")
     general = [
-        ("Alt + " + tr("underlined letter"), tr("Open a menu or press a button (Alt+F opens the File menu)")),
-        ("Tab / Shift+Tab", tr("Move to the next or previous field")),
-        (tr("Space"), tr("Tick a box or press the focused button")),
-        (tr("Arrow keys"), tr("Choose between options, or move in a list")),
-        ("F1", tr("In a meeting wizard: the protocol's guidance for the question you are on")),
-        ("Alt+N / Alt+B", tr("In a wizard: the next or the previous page")),
-        ("Escape", tr("Close a dialog without changing anything (a wizard saves what you typed)")),
+        (
+            "Alt + " + QCoreApplication.translate("Help", "underlined letter"),
+            QCoreApplication.translate("Help", "Open a menu or press a button (Alt+F opens the File menu)"),
+        ),
+        ("Tab / Shift+Tab", QCoreApplication.translate("Help", "Move to the next or previous field")),
+        (
+            QCoreApplication.translate("Help", "Space"),
+            QCoreApplication.translate("Help", "Tick a box or press the focused button"),
+        ),
+        (
+            QCoreApplication.translate("Help", "Arrow keys"),
+            QCoreApplication.translate("Help", "Choose between options, or move in a list"),
+        ),
+        (
+            "F1",
+            QCoreApplication.translate(
+                "Help", "In a meeting wizard: the protocol's guidance for the question you are on"
+            ),
+        ),
+        ("Alt+N / Alt+B", QCoreApplication.translate("Help", "In a wizard: the next or the previous page")),
+        (
+            "Escape",
+            QCoreApplication.translate(
+                "Help", "Close a dialog without changing anything (a wizard saves what you typed)"
+            ),
+        ),
     ]
     for keys, what in general:
         lines.append(f"| {keys} | {what} |")
@@ -144,7 +170,12 @@ def shortcuts_markdown(window: QWidget) -> str:
 def show_shortcuts(window: QWidget) -> HelpDialog:
     return _show(
         window,
-        HelpDialog("shortcutsHelp", tr("Keyboard shortcuts"), shortcuts_markdown(window), window),
+        HelpDialog(
+            "shortcutsHelp",
+            QCoreApplication.translate("Help", "Keyboard shortcuts"),
+            shortcuts_markdown(window),
+            window,
+        ),
     )
 
 
@@ -158,69 +189,90 @@ def data_markdown(window: MainWindow) -> str:
     encrypted = bool(getattr(store, "encrypted", False))
     certificate = export.default_certificate_path()
     lines = [
-        "# " + tr("Where is my data?"),
+        "# " + QCoreApplication.translate("Help", "Where is my data?"),
         "",
-        "## " + tr("Your records"),
+        "## " + QCoreApplication.translate("Help", "Your records"),
         "",
-        tr("Everything is in one file on this computer, readable by you only:"),
+        QCoreApplication.translate(
+            "Help", "Everything is in one file on this computer, readable by you only:"
+        ),
         "",
         f"`{db}`",
         "",
         (
-            tr(
-                "It is **encrypted** with your passphrase (SQLCipher, AES-256). Nobody can read it without it."
+            QCoreApplication.translate(
+                "Help",
+                "It is **encrypted** with your passphrase (SQLCipher, AES-256). Nobody can read it without it.",
             )
             if encrypted
-            else tr(
+            else QCoreApplication.translate(
+                "Help",
                 "It is **not encrypted**. Keep the computer's own disk encryption on, or create an encrypted "
-                "database (the first start offers one)."
+                "database (the first start offers one).",
             )
         ),
         "",
-        "## " + tr("Backups"),
+        "## " + QCoreApplication.translate("Help", "Backups"),
         "",
-        tr(
-            "A checked backup is taken every day the app starts and before every update, kept in rotation in:"
+        QCoreApplication.translate(
+            "Help",
+            "A checked backup is taken every day the app starts and before every update, kept in rotation in:",
         ),
         "",
         f"`{backup.folder_for(store)}`",
         "",
-        tr("File ▸ Back up now takes one at once; File ▸ Restore… puts one back (the current file is kept)."),
+        QCoreApplication.translate(
+            "Help",
+            "File ▸ Back up now takes one at once; File ▸ Restore… puts one back (the current file is kept).",
+        ),
         "",
-        "## " + tr("Your signing certificate"),
+        "## " + QCoreApplication.translate("Help", "Your signing certificate"),
         "",
         f"`{certificate}`"
         + (
-            " — " + tr("set up.")
+            " — " + QCoreApplication.translate("Help", "set up.")
             if certificate.exists()
-            else " — " + tr("not set up yet: Edit ▸ Settings… ▸ Records & PDFs, or when you first sign.")
+            else " — "
+            + QCoreApplication.translate(
+                "Help", "not set up yet: Edit ▸ Settings… ▸ Records & PDFs, or when you first sign."
+            )
         ),
         "",
-        "## " + tr("Settings"),
+        "## " + QCoreApplication.translate("Help", "Settings"),
         "",
-        tr(
+        QCoreApplication.translate(
+            "Help",
             "What belongs to the records (your name, organisation, marking, working days…) is kept in the "
-            "database itself. The look of the app (theme, text size, window sizes) is kept for this computer in:"
+            "database itself. The look of the app (theme, text size, window sizes) is kept for this computer in:",
         ),
         "",
         f"`{QSettings().fileName()}`",
         "",
-        tr("Nothing is ever sent over the network."),
+        QCoreApplication.translate("Help", "Nothing is ever sent over the network."),
     ]
     return "\n".join(lines) + "\n"
 
 
 def show_data(window: MainWindow) -> HelpDialog:
-    return _show(window, HelpDialog("dataHelp", tr("Where is my data?"), data_markdown(window), window))
+    return _show(
+        window,
+        HelpDialog(
+            "dataHelp", QCoreApplication.translate("Help", "Where is my data?"), data_markdown(window), window
+        ),
+    )
 
 
 def about_text(window: MainWindow) -> str:
     return (
         f"<h3>cowork-desktop {html.escape(__version__)}</h3>"
         + "<p>"
-        + tr("Set up and supervise co-worked children's social care cases, offline.")
+        + QCoreApplication.translate(
+            "Help", "Set up and supervise co-worked children's social care cases, offline."
+        )
         + "</p><p>"
-        + tr("Database: %1").replace("%1", html.escape(str(window.ws.store.path)))
+        + QCoreApplication.translate("Help", "Database: %1").replace(
+            "%1", html.escape(str(window.ws.store.path))
+        )
         + "</p>"
     )
 
@@ -241,14 +293,16 @@ def add_help_menu(window: MainWindow, menu: QMenu) -> dict[str, QAction]:
 
     add(
         "protocol",
-        tr("The co-working &protocol"),
+        QCoreApplication.translate("Help", "The co-working &protocol"),
         lambda: show_protocol(window),
         QKeySequence(QKeySequence.StandardKey.HelpContents),
     )
-    add("shortcuts", tr("&Keyboard shortcuts"), lambda: show_shortcuts(window))
-    add("data", tr("&Where is my data?"), lambda: show_data(window))
+    add(
+        "shortcuts", QCoreApplication.translate("Help", "&Keyboard shortcuts"), lambda: show_shortcuts(window)
+    )
+    add("data", QCoreApplication.translate("Help", "&Where is my data?"), lambda: show_data(window))
     menu.addSeparator()
-    add("about", tr("&About cowork-desktop"), window.about)
+    add("about", QCoreApplication.translate("Help", "&About cowork-desktop"), window.about)
     actions["protocol"].setIcon(_icon(window, QStyle.StandardPixmap.SP_DialogHelpButton))
     return actions
 
@@ -271,7 +325,9 @@ def guidance_html(question: Any) -> str:
     body = (
         html.escape(guidance)
         if guidance
-        else html.escape(tr("The protocol gives no guidance for this question."))
+        else html.escape(
+            QCoreApplication.translate("Help", "The protocol gives no guidance for this question.")
+        )
     )
     return f"<p><b>{prompt}</b></p><p>{body}</p>"
 
@@ -287,18 +343,27 @@ def show_question_guidance(row: QWidget, anchor: QWidget | None = None) -> str:
     return text
 
 
-def guidance_button(row: QWidget) -> QToolButton:
+class GuidanceButton(QToolButton):
     """The small "?" button beside a question's prompt: the same guidance as F1."""
-    prompt = str(getattr(getattr(row, "question", None), "prompt", ""))
-    button = QToolButton(row)
-    button.setObjectName("guidanceButton")
-    button.setText("?")
-    button.setAutoRaise(True)
-    button.setToolTip(tr("The protocol's guidance for this question (F1)"))
-    button.setAccessibleName(tr("Guidance for: %1").replace("%1", prompt))
-    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    button.clicked.connect(lambda: show_question_guidance(row, button))
-    return button
+
+    def __init__(self, row: QWidget) -> None:
+        super().__init__(row)
+        prompt = str(getattr(getattr(row, "question", None), "prompt", ""))
+        self.setObjectName("guidanceButton")
+        self.setText("?")
+        self.setAutoRaise(True)
+        self.setToolTip(QCoreApplication.translate("Help", "The protocol's guidance for this question (F1)"))
+        self.setAccessibleName(QCoreApplication.translate("Help", "Guidance for: %1").replace("%1", prompt))
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.clicked.connect(self.show_guidance)
+
+    def show_guidance(self) -> str:
+        row = question_row_of(self)
+        return show_question_guidance(row, self) if row is not None else ""
+
+
+def guidance_button(row: QWidget) -> QToolButton:
+    return GuidanceButton(row)
 
 
 def wizard_f1(wizard: QWidget) -> str:
@@ -311,11 +376,21 @@ def wizard_f1(wizard: QWidget) -> str:
     return dialog.text()
 
 
+class WizardHelp(QShortcut):
+    """F1 in a wizard (a bound slot, not a closure: nothing keeps the wizard alive or calls it once deleted)."""
+
+    def __init__(self, wizard: QWidget) -> None:
+        super().__init__(QKeySequence(QKeySequence.StandardKey.HelpContents), wizard)
+        self.setContext(Qt.ShortcutContext.WindowShortcut)
+        self.activated.connect(self.show_help)
+
+    def show_help(self) -> str:
+        wizard = self.parent()
+        return wizard_f1(wizard) if isinstance(wizard, QWidget) else ""
+
+
 def install_wizard_help(wizard: QWidget) -> QShortcut:
-    shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), wizard)
-    shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-    shortcut.activated.connect(lambda: wizard_f1(wizard))
-    return shortcut
+    return WizardHelp(wizard)
 
 
 # ------------------------------------------------------------------------------------------------- icons
@@ -356,3 +431,26 @@ def decorate_actions(window: QWidget) -> None:
         action = getattr(window, name, None)
         if isinstance(action, QAction):
             action.setIcon(_icon(window, pixmap))
+
+
+# ------------------------------------------------------------------------------------------- translations
+
+TRANSLATION_LOCALE = "en_GB"
+_translators: list[QTranslator] = []
+
+
+def translations_dir() -> Path:
+    return paths.resource("i18n")
+
+
+def install_translator(app: QCoreApplication, locale: str = TRANSLATION_LOCALE) -> QTranslator | None:
+    """Load ``resources/i18n/cowork_<locale>.qm`` (British English ships) once; None if it is not there."""
+    for found in _translators:
+        if found.language().replace("-", "_") == locale:
+            return found
+    translator = QTranslator(app)
+    if not translator.load(f"cowork_{locale}", str(translations_dir())):
+        return None
+    app.installTranslator(translator)
+    _translators.append(translator)
+    return translator

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -51,7 +52,7 @@ from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
-from cowork_desktop.ui.widgets import CompactTableView, button, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -132,14 +133,13 @@ def drift_parts(d: Drift) -> list[str]:
     return parts
 
 
-def drift_text(d: Drift) -> str:
-    """The band, the score and why, in a sentence or two."""
-    head = f"{BAND_WORDS[d.band]} (score {d.score}; {DRIFTING_FROM} or more is drifting)."
+def drift_reasons(d: Drift) -> str:
+    """Why the score is what it is, in words."""
     parts = drift_parts(d)
     if parts:
-        text = f"{head} Why: {'; '.join(parts)}."
+        text = f"Why: {'; '.join(parts)}."
     else:
-        text = f"{head} No discussions missed, no review overdue, no issues flagged, no actions overdue."
+        text = "No discussions missed, no review overdue, no issues flagged, no actions overdue."
     if d.supervisions_missed:
         text += (
             f" Also {_plural(d.supervisions_missed, 'joint supervision')} missed "
@@ -148,10 +148,24 @@ def drift_text(d: Drift) -> str:
     return text
 
 
+def drift_text(d: Drift) -> str:
+    """The band, the score and why, in a sentence or two."""
+    return f"{BAND_WORDS[d.band]} (score {d.score}; {DRIFTING_FROM} or more is drifting). {drift_reasons(d)}"
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidi isolate, so a right-to-left name does not reorder the sentence around it."""
+    return f"\u2068{text}\u2069"
+
+
+def owner_name(worker_id: int | None, names: dict[int, str]) -> str:
+    if worker_id is None or worker_id not in names:
+        return "no owner named"
+    return isolate(names[worker_id])
+
+
 def outcome_line(a: ActionFact, names: dict[int, str]) -> str:
-    owner = (
-        names.get(a.owner_worker_id, "no owner named") if a.owner_worker_id is not None else "no owner named"
-    )
+    owner = owner_name(a.owner_worker_id, names)
     due = f"due {fmt_date(a.due)}" if a.due else "no due date"
     done = f", done {fmt_date(a.done)}" if a.done and a.outcome == Outcome.LATE else ""
     return f"{a.outcome.value.capitalize()}: {a.description} ({due}{done}; {owner})"
@@ -234,15 +248,20 @@ class CaseInsightsPanel(QWidget):
         body.setObjectName("caseInsightsBody")
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 8, 8, 8)
+        layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(12)
 
-        # drift
-        frame, column = _section("Drift towards parallel working")
+        # drift: the band is the section's title
+        frame = QFrame()
+        frame.setProperty("role", "panel")
+        column = QVBoxLayout(frame)
+        column.setContentsMargins(14, 10, 14, 12)
+        column.setSpacing(6)
         head = QHBoxLayout()
-        self.band_label = QLabel()
+        self.band_label = title_label("", "subtitle")
         self.band_label.setObjectName("driftBand")
-        self.band_label.setProperty("role", "counts")
+        self.band_label.setWordWrap(False)
+        self.band_label.setAccessibleName("Drift towards parallel working")
         head.addWidget(self.band_label)
         head.addStretch(1)
         self.calendar_button = button(
@@ -319,7 +338,10 @@ class CaseInsightsPanel(QWidget):
         if view.drift is not None:
             d = view.drift
             self.band_label.setText(f"{BAND_MARKS[d.band]}  {BAND_WORDS[d.band]} — score {d.score}")
-            self.drift_label.setText(drift_text(d))
+            self.drift_label.setText(
+                f"Drift towards parallel working: {DRIFTING_FROM} or more is drifting, 1 to 4 watch. "
+                + drift_reasons(d)
+            )
         elif view.coallocation_id is not None:
             self.band_label.setText("Co-working has ended")
             self.drift_label.setText("Drift is reckoned for co-working still in place; the history is below.")
@@ -358,9 +380,7 @@ class CaseInsightsPanel(QWidget):
         self.promises_label.setText(promises_text(tally))
         later = f"{_plural(tally.not_yet_due, 'more action')} not yet due." if tally.not_yet_due else ""
         workers = [
-            f"{names.get(w, 'no owner named') if w is not None else 'no owner named'}: {promises_short(t)}"
-            for w, t in kept.by_worker.items()
-            if t.counted
+            f"{owner_name(w, names)}: {promises_short(t)}" for w, t in kept.by_worker.items() if t.counted
         ]
         text = ("By worker: " + "; ".join(workers) + ". ") if workers else ""
         self.promises_workers.setText((text + later).strip())
@@ -479,7 +499,7 @@ class DriftModel(QAbstractTableModel):
             return drift_text(d)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if self.COL_SCORE <= col <= self.COL_ACTIONS and col != self.COL_BAND:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         if col == self.COL_BAND:
             brushes = self._band_brushes(d.band)
@@ -530,10 +550,12 @@ class TeamView(QWidget):
         self._stale = True
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
         head = QHBoxLayout()
-        head.addWidget(title_label("Team view: drifting into parallel working", "subtitle"))
+        heading = title_label("Team view: drifting into parallel working", "subtitle")
+        heading.setWordWrap(False)
+        head.addWidget(heading)
         head.addStretch(1)
         self.calendar_button = button(
             "Export calendar (.ics)…",
@@ -563,30 +585,41 @@ class TeamView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DriftModel.COL_WHY, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open_index)
-        layout.addWidget(self.table, 3)
-
+        # the drift table above, promises per worker below; the manager can move the line between them
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("teamSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        workers_box = QWidget()
+        workers_layout = QVBoxLayout(workers_box)
+        workers_layout.setContentsMargins(0, 8, 0, 0)
+        workers_layout.setSpacing(6)
         workers_head = QHBoxLayout()
-        workers_head.addWidget(title_label("Promises kept per worker", "subtitle"))
+        workers_heading = title_label("Promises kept per worker", "subtitle")
+        workers_heading.setWordWrap(False)
+        workers_head.addWidget(workers_heading)
         workers_head.addStretch(1)
         self.total_label = QLabel()
         self.total_label.setObjectName("teamPromisesTotal")
         workers_head.addWidget(self.total_label)
-        layout.addLayout(workers_head)
+        workers_layout.addLayout(workers_head)
         self.workers_model = QStandardItemModel(0, len(self.WORKER_HEADERS), self)
         self.workers_model.setHorizontalHeaderLabels(list(self.WORKER_HEADERS))
-        self.workers_table = CompactTableView(8)
-        self.workers_table.setObjectName("teamPromisesTable")
-        self.workers_table.setAccessibleName("Promises kept per worker")
+        self.workers_table = _view_table("Promises kept per worker", "teamPromisesTable")
         self.workers_table.setModel(self.workers_model)
         self.workers_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.workers_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.workers_table.setShowGrid(False)
-        self.workers_table.verticalHeader().hide()
+        self.workers_table.setWordWrap(False)
+        rows = self.workers_table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.workers_table.fontMetrics().lineSpacing() + 12)
         wh = self.workers_table.horizontalHeader()
-        wh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         wh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         wh.setSectionResizeMode(len(self.WORKER_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-        layout.addWidget(self.workers_table)
+        workers_layout.addWidget(self.workers_table, 1)
+        self.splitter.addWidget(workers_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout.addWidget(self.splitter, 1)
 
     # -- loading ------------------------------------------------------------------------------------
     def set_date(self, on: date) -> None:
@@ -642,10 +675,9 @@ class TeamView(QWidget):
                 item = QStandardItem(text)
                 item.setEditable(False)
                 if 0 < n < len(cells) - 1:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 items.append(item)
             model.appendRow(items)
-        self.workers_table.refit()
         self.total_label.setText(f"Team: {promises_text(kept.total)}")
 
     def worker_rows(self) -> list[tuple[str, ...]]:

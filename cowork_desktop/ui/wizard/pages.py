@@ -63,7 +63,19 @@ class QuestionRow(QWidget):
         self.prompt = style.prompt_label(question.prompt, question.required)
         self.prompt.setObjectName(f"prompt_{question.id}")
         self.prompt.setBuddy(widget.focus_target())
-        layout.addWidget(self.prompt)
+        self.guidance_button = None
+        if question.guidance:
+            # the protocol's guidance as a pop-up: this "?" or F1 on the question (ui.help)
+            from cowork_desktop.ui.help import guidance_button
+
+            prompt_row = QHBoxLayout()
+            prompt_row.setContentsMargins(0, 0, 0, 0)
+            prompt_row.addWidget(self.prompt, 1)
+            self.guidance_button = guidance_button(self)
+            prompt_row.addWidget(self.guidance_button, 0, Qt.AlignmentFlag.AlignTop)
+            layout.addLayout(prompt_row)
+        else:
+            layout.addWidget(self.prompt)
         self.guidance = None
         if question.guidance:
             self.guidance = style.hint_label(question.guidance)

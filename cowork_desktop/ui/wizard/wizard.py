@@ -103,6 +103,11 @@ class MeetingWizard(QWizard):
 
         self._build_pages()
         self._refresh()
+        from cowork_desktop.ui.help import install_wizard_help
+
+        self.help_shortcut = install_wizard_help(
+            self
+        )  # F1: the focused question's guidance, else the protocol
         self.currentIdChanged.connect(self._page_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):

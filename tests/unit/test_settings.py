@@ -1,0 +1,138 @@
+"""services.settings: one list of settings, their defaults and homes, field-level checks, saving what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cowork_desktop import paths
+from cowork_desktop.domain.models import Role, Worker
+from cowork_desktop.services import settings as model
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store import backup
+from cowork_desktop.store.db import Store
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_defaults_and_homes_use_the_keys_the_other_layers_read(store: Store) -> None:
+    loaded = model.load(store)
+    assert loaded == model.DEFAULTS
+    assert loaded.protective_marking == "OFFICIAL-SENSITIVE" and loaded.initial_meeting_days == 5
+    for key in (
+        "manager_name",
+        "organisation",
+        "protective_marking",
+        "nation",
+        "initial_meeting_days",
+        "forms_dir",
+        backup.SETTING_FOLDER,
+        backup.SETTING_KEEP_DAILY,
+        "idle_lock_minutes",
+        "retention_months",
+        "team",
+        "logo_path",
+    ):
+        assert model.WHERE[key] == "database", key
+    assert set(model.MACHINE_FIELDS) == {"theme_mode", "high_contrast", "text_scale"}
+
+
+def test_bad_values_get_a_message_each_and_no_settings() -> None:
+    checked, errors = model.validate(
+        {
+            "manager_name": "",
+            "protective_marking": "X" * 41,
+            "initial_meeting_days": "31",
+            "backup_keep_daily": "many",
+            "idle_lock_minutes": "0",
+            "nation": "wales",
+            "text_scale": "2",
+            "theme_mode": "purple",
+            "retention_months": "-3",
+        },
+        require_name=True,
+    )
+    assert checked is None
+    assert set(errors) == {
+        "manager_name",
+        "protective_marking",
+        "initial_meeting_days",
+        "backup_keep_daily",
+        "idle_lock_minutes",
+        "nation",
+        "text_scale",
+        "theme_mode",
+        "retention_months",
+    }
+    assert "40 characters" in errors["protective_marking"]
+    assert "1 to 30" in errors["initial_meeting_days"]
+
+
+@pytest.mark.parametrize("mark", ["OFFICIAL", "official-sensitive", "OFFICIAL-SENSITIVE [PERSONAL]"])
+def test_markings_offered_or_custom_up_to_40_characters(mark: str) -> None:
+    checked, errors = model.validate({"protective_marking": mark})
+    assert checked is not None and not errors
+    if mark.upper() in model.MARKINGS:
+        assert checked.protective_marking == mark.upper()
+
+
+def test_forms_folder_must_load(tmp_path: Path) -> None:
+    bad = tmp_path / "forms"
+    bad.mkdir()
+    (bad / "broken.toml").write_text("id = 3\n", encoding="utf-8")
+    _c, errors = model.validate({"forms_dir": str(bad)})
+    assert "cannot be used" in errors["forms_dir"]
+    checked, errors = model.validate({"forms_dir": str(paths.forms_dir())})
+    assert checked is not None and not errors
+
+
+def test_logo_must_be_a_small_png_or_jpeg(tmp_path: Path) -> None:
+    good = tmp_path / "logo.png"
+    good.write_bytes(PNG)
+    assert model.logo_problem(str(good)) == ""
+    fake = tmp_path / "fake.png"
+    fake.write_text("hello", encoding="utf-8")
+    assert "not a PNG" in model.logo_problem(str(fake))
+    big = tmp_path / "big.jpg"
+    big.write_bytes(b"\xff\xd8\xff" + b"\x00" * (model.MAX_LOGO_BYTES + 1))
+    assert "under 1 MB" in model.logo_problem(str(big))
+    assert "PNG or JPEG" in model.logo_problem(str(tmp_path / "logo.gif"))
+    assert "no file" in model.logo_problem(str(tmp_path / "missing.png"))
+
+
+def test_save_writes_only_what_changed_and_load_reads_it_back(store: Store, tmp_path: Path) -> None:
+    checked, errors = model.validate(
+        model.as_texts(model.DEFAULTS)
+        | {"manager_name": "Amara Okafor", "initial_meeting_days": "7", "backup_folder": str(tmp_path / "bk")}
+    )
+    assert checked is not None, errors
+    changed = model.save(store, checked)
+    assert set(changed) == {"manager_name", "initial_meeting_days", "backup_folder"}
+    assert store.get_setting("manager_name") == "Amara Okafor"
+    assert backup.folder_for(store) == (tmp_path / "bk").resolve()
+    assert Workspace.open(store).initial_meeting_days == 7
+    assert model.load(store).manager_name == "Amara Okafor"
+    assert model.save(store, model.load(store)) == []
+
+
+def test_a_bad_stored_value_loads_as_the_default(store: Store) -> None:
+    store.set_setting("initial_meeting_days", "lots")
+    assert model.load(store).initial_meeting_days == 5
+
+
+def test_first_run_is_due_for_an_empty_database_without_a_manager(store: Store) -> None:
+    assert model.needs_first_run(store)
+    store.set_setting("manager_name", "Amara Okafor")
+    assert not model.needs_first_run(store)
+    store.set_setting("manager_name", "")
+    store.add_worker(Worker("Priya Raman", Role.ASYE))
+    assert not model.needs_first_run(store)
+
+
+def test_apply_to_workspace_reloads_the_calendar(ws: Workspace) -> None:
+    checked, _ = model.validate({"nation": "scotland"})
+    assert checked is not None
+    before = ws.calendar
+    model.apply_to_workspace(ws, checked)
+    assert ws.calendar is not before
