@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication, QWhatsThis
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QWhatsThis, QWidget
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import RecordKind
@@ -16,20 +17,33 @@ from cowork_desktop.ui import help
 from cowork_desktop.ui.main_window import MainWindow
 from cowork_desktop.ui.wizard import open_meeting
 from cowork_desktop.ui.wizard.pages import FormPage
+from cowork_desktop.ui.wizard.wizard import forget
 
 
 @pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
+def _private_settings(tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    # the pop-up itself is Qt's; left open past a test it crashes a later QApplication.setStyle offscreen
+    monkeypatch.setattr(QWhatsThis, "showText", lambda *_a: None)
     yield
-    QWhatsThis.hideText()
 
 
-def test_f1_on_a_question_shows_its_guidance(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+@pytest.fixture
+def meeting(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> Iterator[QWidget]:
+    """An initial meeting's wizard, deleted at the end (a parentless wizard is otherwise kept for its caller)."""
     wizard = open_meeting(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
-    qtbot.addWidget(wizard)
     wizard.activateWindow()
+    yield wizard
+    wizard.close()
+    forget(wizard)
+    wizard.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+
+
+def test_f1_on_a_question_shows_its_guidance(meeting: Any) -> None:
+    wizard = meeting
     while not isinstance(wizard.currentPage(), FormPage) or not any(
         r.question.guidance and r.isVisibleTo(wizard) for r in wizard.rows.values()
     ):
@@ -48,9 +62,8 @@ def test_f1_on_a_question_shows_its_guidance(qtbot: QtBot, ws: Workspace, cowork
     assert row.property("cowork_guidance_shown") == shown
 
 
-def test_f1_elsewhere_opens_the_protocol(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
-    wizard = open_meeting(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
-    qtbot.addWidget(wizard)
+def test_f1_elsewhere_opens_the_protocol(meeting: Any) -> None:
+    wizard = meeting
     wizard.setFocus()
     shown = help.wizard_f1(wizard)
     assert "parallel working" in shown
@@ -63,13 +76,10 @@ def test_help_menu_entries_open(qtbot: QtBot, ws: Workspace) -> None:
     assert set(actions) == {"protocol", "shortcuts", "data", "about"}
     assert actions["protocol"].shortcut().toString() == "F1"
     protocol = help.show_protocol(window)
-    qtbot.addWidget(protocol)
     assert "initial meeting" in protocol.text().lower()
     shortcuts = help.show_shortcuts(window)
-    qtbot.addWidget(shortcuts)
     assert "Ctrl+," in shortcuts.text() and "Settings" in shortcuts.text()
     data = help.show_data(window)
-    qtbot.addWidget(data)
     assert str(ws.store.path) in data.text() and "not encrypted" in data.text()
     assert "Database" in help.about_text(window)
 
