@@ -258,7 +258,9 @@ def apply_theme(app: QApplication, high_contrast: bool, text_scale: float, *, pe
     scale = _nearest_scale(text_scale)
     _current = HIGH_CONTRAST if high_contrast else NORMAL
     base = base_point_size(app)
-    app.setStyle(QStyleFactory.create("Fusion"))
+    if app.style().name().lower() != "fusion":
+        # only once: re-creating the app style while a QWizard with its own wizard style is open crashes Qt 6.11
+        app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(high_contrast_palette() if high_contrast else normal_palette())
     font = QFont(app.font())
     font.setPointSizeF(base * scale)

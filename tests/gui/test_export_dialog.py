@@ -14,8 +14,8 @@ from typing import Any
 
 import pikepdf
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.errors import CoworkError
@@ -54,16 +54,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     store.close()
     cert = create_certificate(MANAGER_NAME, DEMO_ORGANISATION, folder / "manager.p12", PASSPHRASE.encode())
     return Template(folder / "demo.db", cert)
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    """QSettings in a temporary folder; no key unlocked by another test."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    SIGNERS.clear()
-    yield
-    SIGNERS.clear()
 
 
 @pytest.fixture

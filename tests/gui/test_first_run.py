@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop import paths
@@ -20,13 +16,6 @@ from cowork_desktop.ui.first_run import CERTIFICATE, DATA, START, YOU, FirstRunW
 from cowork_desktop.ui.main_window import MainWindow
 
 PASSPHRASE = "correct horse battery"
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield
 
 
 def fill_you(wizard: FirstRunWizard, name: str = "Amara Okafor") -> None:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWhatsThis, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -21,12 +20,9 @@ from cowork_desktop.ui.wizard.wizard import forget
 
 
 @pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def _no_whats_this_popup(monkeypatch: pytest.MonkeyPatch) -> None:
     # the pop-up itself is Qt's; left open past a test it crashes a later QApplication.setStyle offscreen
     monkeypatch.setattr(QWhatsThis, "showText", lambda *_a: None)
-    yield
 
 
 @pytest.fixture

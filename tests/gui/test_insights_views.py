@@ -15,7 +15,7 @@ from typing import Any
 
 import icalendar
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -39,14 +39,6 @@ TODAY = date(2026, 11, 23)
 
 def T(days: int) -> date:
     return TODAY + timedelta(days=days)
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield
-    theme.apply_theme(qapp, False, 1.0, persist=False)
 
 
 @pytest.fixture(scope="module")

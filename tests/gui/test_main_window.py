@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,14 +26,6 @@ from cowork_desktop.ui.main_window import WIZARD_MISSING, MainWindow
 from cowork_desktop.ui.workers import WorkersPage
 
 START = date(2026, 11, 2)  # the `coworked` fixture's co-allocation date
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield
-    theme.apply_theme(qapp, False, 1.0, persist=False)
 
 
 def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -37,11 +37,8 @@ PASSPHRASE = "a passphrase for the tests"
 
 
 @pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def _event_loops_run(qapp: QApplication) -> None:
     ensure_event_loops_run()
-    yield
 
 
 def ensure_event_loops_run() -> None:

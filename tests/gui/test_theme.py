@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.ui import theme
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
-    """QSettings go to a temporary folder, and the normal theme is back after each test."""
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
-    yield
-    theme.apply_theme(qapp, False, 1.0, persist=False)
 
 
 def test_high_contrast_palette_is_black_white_and_yellow(qapp: QApplication) -> None:

@@ -10,9 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import Record, RecordStatus
@@ -75,12 +75,6 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Files]:
     draft = export.export_record(ws, draft_record.id, folder / "draft.pdf", draft=True)
     store.close()
     yield Files(folder / "demo.db", good, tampered, superseded, draft, current.id)
-
-
-@pytest.fixture(autouse=True)
-def _private_settings(tmp_path: Path, qapp: QApplication) -> None:
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
 @pytest.fixture
