@@ -136,9 +136,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(ws, args.forms)
     window.show()
     window.start_idle_lock()
-    from cowork_desktop.ui.first_run import offer_first_run
+    from cowork_desktop.services.settings import needs_first_run
 
-    offer_first_run(window)  # window-modal over the window: the first start's welcome, when it is due
+    if needs_first_run(ws.store):  # checked first: the welcome's module (and pyHanko) loads only when due
+        from cowork_desktop.ui.first_run import offer_first_run
+
+        offer_first_run(window)  # window-modal over the window: the first start's welcome
     from cowork_desktop.ui.security import daily_backup
 
     backup_timer = QTimer(window)

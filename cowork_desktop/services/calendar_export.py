@@ -29,7 +29,7 @@ from cowork_desktop.domain.dates import describe_rrule, parse_rrule_safe
 from cowork_desktop.domain.due import CoAllocationState
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import agreement, next_review
-from cowork_desktop.services.export import write_atomic
+from cowork_desktop.services.files import write_atomic
 from cowork_desktop.services.sessions import Workspace
 
 PRODID = f"-//cowork-desktop//Co-working calendar {__version__}//EN"

@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import io
 import os
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -66,6 +65,8 @@ from cowork_desktop.export.signing import (
     sign_pdf,
     verify_pdf,
 )
+from cowork_desktop.services.files import os_reason as _reason
+from cowork_desktop.services.files import write_atomic
 from cowork_desktop.services.sessions import Workspace, context_for, form_for
 
 NOT_ANSWERED = "Not answered"
@@ -358,38 +359,6 @@ def record_filename(ws: Workspace, record: Record) -> str:
     if record.version > 1:
         name = f"{name.removesuffix('.pdf')}_v{record.version}.pdf"
     return name
-
-
-def _reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, NotADirectoryError | FileExistsError):
-        return "not a folder"
-    if isinstance(exc, FileNotFoundError):
-        return "no such folder"
-    return (exc.strerror or str(exc)).lower()
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place: never half a file."""
-    folder = path.parent
-    try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".part")
-    except OSError as exc:
-        raise CoworkError(f"cannot write to {folder}: {_reason(exc)}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except IsADirectoryError:
-        raise CoworkError(f"cannot write {path}: it is a folder") from None
-    except OSError as exc:
-        raise CoworkError(f"cannot write to {folder}: {_reason(exc)}") from None
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def output_path(ws: Workspace, record_id: int, out_path: str | os.PathLike[str]) -> Path:

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordSummary, extract_facts
 from cowork_desktop.domain.errors import CoworkError
@@ -43,11 +43,15 @@ from cowork_desktop.domain.insights import (
     tag_entry,
 )
 from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, RecordStatus
-from cowork_desktop.export.devlog_pdf import DevLogDocument, devlog_filename, render_devlog
 from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
-from cowork_desktop.services.export import SETTING_MARKING, SETTING_ORGANISATION, write_atomic
 from cowork_desktop.services.sessions import Workspace
+
+if TYPE_CHECKING:
+    from cowork_desktop.export.devlog_pdf import DevLogDocument
+
+# The PDF side (reportlab, pikepdf, and services.export with pyHanko) is imported where a log is printed:
+# the dashboard and case page use this module at start-up and must not pay for it.
 
 # ------------------------------------------------------------------------------------------------ reading
 
@@ -409,6 +413,9 @@ def devlog_document(
     ws: Workspace, log: DevelopmentLog, *, organisation: str | None = None, marking: str | None = None
 ) -> DevLogDocument:
     """The log ready to print, with the organisation and protective marking from the settings by default."""
+    from cowork_desktop.export.devlog_pdf import DevLogDocument
+    from cowork_desktop.services.export import SETTING_MARKING, SETTING_ORGANISATION
+
     store = ws.store
     org = organisation if organisation is not None else store.get_setting(SETTING_ORGANISATION) or ""
     mark = marking if marking is not None else store.get_setting(SETTING_MARKING) or ""
@@ -439,6 +446,9 @@ def export_development_log(
 ) -> tuple[Path, DevelopmentLog]:
     """Write the worker's development log PDF (atomically; a folder gets the usual file name) and note the export
     in the audit log. Returns the file written and the log."""
+    from cowork_desktop.export.devlog_pdf import devlog_filename, render_devlog
+    from cowork_desktop.services.files import write_atomic
+
     log = development_log(ws, worker_id, since=since, until=until)
     path = Path(out)
     if path.is_dir():

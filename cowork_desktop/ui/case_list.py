@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.models import PLAN_LABELS, PlanType
 from cowork_desktop.store.db import CaseRow, Store
-from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, title_label
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 150
@@ -41,7 +40,7 @@ def plan_label(value: str) -> str:
         return value
 
 
-class CaseListModel(QAbstractTableModel):
+class CaseListModel(RowsTableModel):
     """Rows from ``store.list_cases`` in pages of ``page_size``; views ask for more as they scroll."""
 
     COL_REFERENCE, COL_PLAN, COL_STATUS, COL_WORKERS, COL_LEAD, COL_SINCE = range(6)
@@ -96,17 +95,6 @@ class CaseListModel(QAbstractTableModel):
     # -- reading ------------------------------------------------------------------------------------
     def case_row(self, row: int) -> CaseRow:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():

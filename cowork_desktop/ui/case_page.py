@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,7 +45,14 @@ from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.dashboard import DueItemsModel
 from cowork_desktop.ui.dialogs import STATUS_LABELS, CaseDialog, CoAllocationDialog
 from cowork_desktop.ui.insights_views import CaseInsightsPanel
-from cowork_desktop.ui.widgets import CompactTableView, button, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import (
+    CompactTableView,
+    RowsTableModel,
+    button,
+    fmt_date,
+    hint_label,
+    title_label,
+)
 
 RECORD_STATUS_LABELS = {
     RecordStatus.DRAFT: "Draft",
@@ -66,7 +72,7 @@ MEETING_BUTTONS = (
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RecordsModel(QAbstractTableModel):
+class RecordsModel(RowsTableModel):
     COL_DATE, COL_TYPE, COL_STATUS, COL_VERSION, COL_TITLE = range(5)
     HEADERS = ("Date", "Type", "Status", "Version", "Title")
     RecordIdRole = Qt.ItemDataRole.UserRole + 1
@@ -84,17 +90,6 @@ class RecordsModel(QAbstractTableModel):
 
     def record(self, row: int) -> Record:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():

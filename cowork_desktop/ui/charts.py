@@ -89,7 +89,7 @@ def chart_colors(widget: QWidget) -> ChartColors:
     return ChartColors(
         text=text,
         muted=QColor(c.hint),
-        grid=QColor("#d5dbe1"),
+        grid=QColor(c.panel_border),
         background=palette.color(QPalette.ColorRole.Base),
         border=QColor(c.panel_border),
         held=QColor(c.accent),

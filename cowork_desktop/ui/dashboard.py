@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,7 +32,15 @@ from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.insights_views import TeamView
-from cowork_desktop.ui.widgets import QT_DATE_FORMAT, fmt_date, from_qdate, hint_label, title_label, to_qdate
+from cowork_desktop.ui.widgets import (
+    QT_DATE_FORMAT,
+    RowsTableModel,
+    fmt_date,
+    from_qdate,
+    hint_label,
+    title_label,
+    to_qdate,
+)
 
 SEVERITY_LABELS = {Severity.URGENT: "Urgent", Severity.OVERDUE: "Overdue", Severity.DUE: "Due soon"}
 # a shape as well as a colour and a word: readable in greyscale and high contrast
@@ -60,7 +67,7 @@ def counts_text(items: list[DueItem]) -> str:
     return f"{n[Severity.URGENT]} urgent, {n[Severity.OVERDUE]} overdue, {n[Severity.DUE]} due soon"
 
 
-class DueItemsModel(QAbstractTableModel):
+class DueItemsModel(RowsTableModel):
     COL_SEVERITY, COL_CASE, COL_WHAT, COL_DUE = range(4)
     HEADERS = ("Severity", "Case", "What", "Due")
     ItemRole = Qt.ItemDataRole.UserRole + 1
@@ -94,17 +101,6 @@ class DueItemsModel(QAbstractTableModel):
 
     def item(self, row: int) -> DueItem:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():

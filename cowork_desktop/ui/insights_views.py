@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,7 +52,7 @@ from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
-from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, title_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -399,7 +399,7 @@ class CaseInsightsPanel(QWidget):
 # ------------------------------------------------------------------------------------------------ team view
 
 
-class DriftModel(QAbstractTableModel):
+class DriftModel(RowsTableModel):
     (
         COL_CASE,
         COL_WORKERS,
@@ -439,19 +439,10 @@ class DriftModel(QAbstractTableModel):
     def drift(self, row: int) -> Drift:
         return self._rows[row]
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.HEADERS[section]
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.HEADERS[section].replace("\n", " ")
-        return None
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.HEADERS[section].replace("\n", " ")
+        return super().headerData(section, orientation, role)
 
     def _band_brushes(self, band: DriftBand) -> tuple[QBrush, QBrush] | None:
         severity = BAND_SEVERITY.get(band)

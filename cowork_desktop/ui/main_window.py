@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._pages_widget: QWidget | None = None
         self._hidden_windows: list[QWidget] = []
         self.idle_lock: Any = None
+        self._syncing_theme = False
         self.resize(1280, 800)
         self.setMinimumSize(960, 640)
 
@@ -248,6 +249,8 @@ class MainWindow(QMainWindow):
             self.text_scale_group.addAction(a)
             text_menu.addAction(a)
             self.text_scale_actions[scale] = a
+        # one source of truth: the ticks show what is applied, whoever changed it (this menu or Settings)
+        theme.notifier().changed.connect(self.sync_theme_actions)
 
         def verify_pdf() -> None:
             from cowork_desktop.ui.verify_dialog import open_verify_dialog  # imported when first used
@@ -528,10 +531,26 @@ class MainWindow(QMainWindow):
             self._theme_changed()
 
     def _theme_changed(self) -> None:
+        if self._syncing_theme:
+            return
         checked = self.text_scale_group.checkedAction()
         scale = float(checked.data()) if checked is not None else 1.0
-        theme.apply_theme(_app(), self.high_contrast_action.isChecked(), scale)
+        appearance = theme.current_theme(_app()).appearance  # the menu changes contrast and size, not light/dark
+        theme.apply_theme(_app(), self.high_contrast_action.isChecked(), scale, appearance=appearance)
         self.refresh_all()
+
+    @Slot()
+    def sync_theme_actions(self) -> None:
+        """Tick High contrast and the text size that are applied now (after a change in Settings, say)."""
+        current = theme.current_theme(_app())
+        self._syncing_theme = True  # the actions' signals stay on (the group tracks its checked action by them)
+        try:
+            self.high_contrast_action.setChecked(current.high_contrast)
+            for scale, a in self.text_scale_actions.items():
+                if abs(scale - current.text_scale) < 0.01:
+                    a.setChecked(True)
+        finally:
+            self._syncing_theme = False
 
     def about(self) -> None:
         QMessageBox.about(

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.services import export
 from cowork_desktop.services import settings as model
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
@@ -73,7 +72,7 @@ def apply_look(settings: model.Settings, app: QApplication | None = None) -> Non
     if not isinstance(found, QApplication):
         return
     save_machine_settings(settings)
-    theme.apply_theme(found, settings.high_contrast, settings.text_scale)
+    theme.apply_theme(found, settings.high_contrast, settings.text_scale, appearance=settings.theme_mode)
 
 
 def restore_geometry(widget: QWidget, name: str) -> bool:
@@ -465,6 +464,8 @@ class SettingsDialog(QDialog):
             self._line_edit(key).setText(name)
 
     def _show_certificate(self) -> None:
+        from cowork_desktop.services import export  # pyHanko and reportlab: not at start-up
+
         path = export.default_certificate_path()
         if path.exists():
             self.certificate_status.setText(self.tr("Set up: %1").replace("%1", str(path)))

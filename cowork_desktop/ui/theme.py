@@ -1,10 +1,14 @@
-"""Look and feel: a calm light palette or a high-contrast one (black, white, yellow focus), and text scaling.
+"""Look and feel: a calm light or dark palette, or a high-contrast one (black, white, yellow focus), and text scaling.
 
 The API is shared with the meeting wizards; keep it stable:
 
-* ``apply_theme(app, high_contrast, text_scale)`` applies (and by default remembers) the choice;
+* ``apply_theme(app, high_contrast, text_scale, appearance=...)`` applies (and by default remembers) the choice;
+  ``appearance`` is ``"light"``, ``"dark"`` or ``"system"`` (follow the platform's colour scheme, and follow it
+  again when it changes). High contrast is a choice of its own and wins over dark;
 * ``saved_theme()`` / ``apply_saved_theme(app)`` read it back from QSettings("cowork", "cowork-desktop");
-* ``colors()`` gives the colours of the theme in use (error text, severity cells) for code that paints.
+* ``colors()`` gives the colours of the theme in use (error text, severity cells) for code that paints;
+* ``notifier().changed`` is emitted after every change, so every view of the choice (the View menu's ticks, the
+  settings dialog) follows one source of truth: what was applied last.
 
 Fonts are scaled from the platform's base size, recorded once, so switching scale never compounds.
 Widgets mark their role with a dynamic property (``role="title"``, ``"subtitle"``, ``"hint"``) or the
@@ -15,8 +19,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from cowork_desktop.domain.due import Severity
@@ -24,6 +28,8 @@ from cowork_desktop.domain.due import Severity
 SETTINGS_ORG = "cowork"
 SETTINGS_APP = "cowork-desktop"
 TEXT_SCALES = (1.0, 1.25, 1.5)
+#: "system" follows the platform's light or dark colour scheme
+APPEARANCES = ("system", "light", "dark")
 #: the smallest base size used: the platform default (often 9 pt) is small for a meeting-room screen
 MIN_BASE_POINT_SIZE = 10.5
 _BASE_SIZE_PROPERTY = "cowork_base_point_size"
@@ -46,6 +52,8 @@ class ThemeColors:
     nav_hover: str
     banner: str
     banner_text: str
+    #: light text on a dark background (the dark theme, and high contrast)
+    dark: bool = False
 
 
 NORMAL = ThemeColors(
@@ -88,7 +96,36 @@ HIGH_CONTRAST = ThemeColors(
     nav_hover="#333333",
     banner="#ffff00",
     banner_text="#000000",
+    dark=True,
 )
+
+#: calm dark greys; every text colour is at least 4.5:1 on the window, the panels and the fields (WCAG AA),
+#: most above 6:1 (``tests/gui/test_theme.py`` checks them)
+DARK = ThemeColors(
+    high_contrast=False,
+    error="#ff8f85",
+    hint="#a9b3bd",
+    accent="#7cb4f0",
+    severity={
+        Severity.URGENT: ("#4d1f1b", "#ffb4ab"),
+        Severity.OVERDUE: ("#42300c", "#ffd285"),
+        Severity.DUE: ("#1b3350", "#a9cff7"),
+    },
+    panel="#272c32",
+    panel_border="#3d444c",
+    sidebar="#1a1d21",
+    nav_text="#e6e9ec",
+    nav_selected="#2b65a3",
+    nav_selected_text="#ffffff",
+    nav_hover="#2c3239",
+    banner="#42300c",
+    banner_text="#ffd285",
+    dark=True,
+)
+#: the dark palette's surfaces (text colours are checked against each)
+DARK_WINDOW = "#202428"
+DARK_BASE = "#181b1f"
+DARK_TEXT = "#e6e9ec"
 
 _current = NORMAL
 
@@ -97,6 +134,25 @@ _current = NORMAL
 class ThemeSettings:
     high_contrast: bool = False
     text_scale: float = 1.0
+    appearance: str = "system"
+
+
+class ThemeNotifier(QObject):
+    """Emits ``changed`` after a theme is applied (the View menu and the settings dialog listen)."""
+
+    changed = Signal()
+
+
+_notifier: ThemeNotifier | None = None
+_following_system = False
+
+
+def notifier() -> ThemeNotifier:
+    """The one notifier (created when first asked for)."""
+    global _notifier
+    if _notifier is None:
+        _notifier = ThemeNotifier()
+    return _notifier
 
 
 def colors() -> ThemeColors:
@@ -112,6 +168,11 @@ def _nearest_scale(value: float) -> float:
     return min(TEXT_SCALES, key=lambda s: abs(s - value))
 
 
+def _appearance(value: object) -> str:
+    text = str(value).strip().lower()
+    return text if text in APPEARANCES else "system"
+
+
 def saved_theme() -> ThemeSettings:
     s = _settings()
     high = str(s.value("theme/high_contrast", "false")).lower() in ("true", "1")
@@ -119,14 +180,41 @@ def saved_theme() -> ThemeSettings:
         scale = float(str(s.value("theme/text_scale", "1.0")))
     except ValueError:
         scale = 1.0
-    return ThemeSettings(high, _nearest_scale(scale))
+    return ThemeSettings(high, _nearest_scale(scale), _appearance(s.value("theme/mode", "system")))
 
 
 def save_theme(settings: ThemeSettings) -> None:
     s = _settings()
     s.setValue("theme/high_contrast", "true" if settings.high_contrast else "false")
     s.setValue("theme/text_scale", str(settings.text_scale))
+    s.setValue("theme/mode", _appearance(settings.appearance))
     s.sync()
+
+
+def system_color_scheme() -> Qt.ColorScheme:
+    """The platform's colour scheme now (``Unknown`` where the platform does not say, e.g. offscreen)."""
+    if QGuiApplication.instance() is None:
+        return Qt.ColorScheme.Unknown
+    return QGuiApplication.styleHints().colorScheme()
+
+
+def wants_dark(appearance: str, scheme: Qt.ColorScheme | None = None) -> bool:
+    """Whether ``appearance`` means the dark palette; ``scheme`` is the system's (read now when None).
+
+    ``"dark"`` and ``"light"`` are fixed; ``"system"`` is dark only when the platform says dark.
+    """
+    chosen = _appearance(appearance)
+    if chosen != "system":
+        return chosen == "dark"
+    found = system_color_scheme() if scheme is None else scheme
+    return found == Qt.ColorScheme.Dark
+
+
+def choose_colors(high_contrast: bool, appearance: str, scheme: Qt.ColorScheme | None = None) -> ThemeColors:
+    """High contrast wins over dark; then the appearance (and, when following it, the system's scheme)."""
+    if high_contrast:
+        return HIGH_CONTRAST
+    return DARK if wants_dark(appearance, scheme) else NORMAL
 
 
 def normal_palette() -> QPalette:
@@ -154,6 +242,42 @@ def normal_palette() -> QPalette:
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#eef1f4"))
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window)
     p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#f3f5f7"))
+    return p
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    window = QColor(DARK_WINDOW)
+    text = QColor(DARK_TEXT)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        p.setColor(group, QPalette.ColorRole.Window, window)
+        p.setColor(group, QPalette.ColorRole.WindowText, text)
+        p.setColor(group, QPalette.ColorRole.Base, QColor(DARK_BASE))
+        p.setColor(group, QPalette.ColorRole.AlternateBase, QColor("#1e2226"))
+        p.setColor(group, QPalette.ColorRole.Text, text)
+        p.setColor(group, QPalette.ColorRole.Button, QColor("#2f353c"))
+        p.setColor(group, QPalette.ColorRole.ButtonText, text)
+        p.setColor(group, QPalette.ColorRole.BrightText, QColor("#ffffff"))
+        p.setColor(group, QPalette.ColorRole.Highlight, QColor("#2b65a3"))
+        p.setColor(group, QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+        p.setColor(group, QPalette.ColorRole.ToolTipBase, QColor("#2f353c"))
+        p.setColor(group, QPalette.ColorRole.ToolTipText, text)
+        p.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#959fa9"))
+        p.setColor(group, QPalette.ColorRole.Link, QColor("#8cbdf2"))
+        p.setColor(group, QPalette.ColorRole.LinkVisited, QColor("#c3a6f0"))
+        # Fusion draws bevels, frames and check-box outlines from these: without them they come out black
+        p.setColor(group, QPalette.ColorRole.Light, QColor("#4a525b"))
+        p.setColor(group, QPalette.ColorRole.Midlight, QColor("#3d444c"))
+        p.setColor(group, QPalette.ColorRole.Mid, QColor("#4a525b"))
+        p.setColor(group, QPalette.ColorRole.Dark, QColor("#121417"))
+        p.setColor(group, QPalette.ColorRole.Shadow, QColor("#0b0c0e"))
+    disabled = QColor("#80888f")
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button, QColor("#282d33"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, QColor("#1d2024"))
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, QColor("#3d444c"))
     return p
 
 
@@ -252,24 +376,64 @@ def base_point_size(app: QApplication) -> float:
     return base
 
 
-def apply_theme(app: QApplication, high_contrast: bool, text_scale: float, *, persist: bool = True) -> None:
-    """Apply the palette (Fusion style), the text scale (1.0, 1.25 or 1.5) and the style sheet."""
+def _palette_for(c: ThemeColors) -> QPalette:
+    if c.high_contrast:
+        return high_contrast_palette()
+    return dark_palette() if c.dark else normal_palette()
+
+
+def apply_theme(
+    app: QApplication,
+    high_contrast: bool,
+    text_scale: float,
+    *,
+    persist: bool = True,
+    appearance: str = "system",
+) -> None:
+    """Apply the palette (Fusion style), the text scale (1.0, 1.25 or 1.5) and the style sheet.
+
+    ``appearance`` is ``"light"``, ``"dark"`` or ``"system"``; with ``"system"`` the theme is applied again when
+    the platform switches between light and dark. High contrast wins over dark.
+    """
     global _current
     scale = _nearest_scale(text_scale)
-    _current = HIGH_CONTRAST if high_contrast else NORMAL
+    chosen = _appearance(appearance)
+    _current = choose_colors(high_contrast, chosen)
     base = base_point_size(app)
     if app.style().name().lower() != "fusion":
         # only once: re-creating the app style while a QWizard with its own wizard style is open crashes Qt 6.11
         app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(high_contrast_palette() if high_contrast else normal_palette())
+    app.setPalette(_palette_for(_current))
     font = QFont(app.font())
     font.setPointSizeF(base * scale)
     app.setFont(font)
     app.setStyleSheet(_style_sheet(_current, base * scale))
     app.setProperty("cowork_high_contrast", high_contrast)
     app.setProperty("cowork_text_scale", scale)
+    app.setProperty("cowork_appearance", chosen)
+    app.setProperty("cowork_dark", _current.dark)
+    _follow_system(app)
     if persist:
-        save_theme(ThemeSettings(high_contrast, scale))
+        save_theme(ThemeSettings(high_contrast, scale, chosen))
+    notifier().changed.emit()
+
+
+def _follow_system(app: QApplication) -> None:
+    """Listen (once) to the platform's light/dark switch; the handler acts only while following the system."""
+    global _following_system
+    if not _following_system:
+        app.styleHints().colorSchemeChanged.connect(_system_scheme_changed)
+        _following_system = True
+
+
+def _system_scheme_changed(scheme: Qt.ColorScheme) -> None:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication) or app.property("cowork_appearance") != "system":
+        return
+    now = current_theme(app)
+    if choose_colors(now.high_contrast, "system", scheme) is _current:
+        return  # nothing to change (e.g. high contrast is on)
+    apply_theme(app, now.high_contrast, now.text_scale, persist=False, appearance="system")
 
 
 def current_theme(app: QApplication) -> ThemeSettings:
@@ -277,11 +441,11 @@ def current_theme(app: QApplication) -> ThemeSettings:
     scale = app.property("cowork_text_scale")
     high = app.property("cowork_high_contrast")
     if isinstance(scale, float) and isinstance(high, bool):
-        return ThemeSettings(high, scale)
+        return ThemeSettings(high, scale, _appearance(app.property("cowork_appearance")))
     return saved_theme()
 
 
 def apply_saved_theme(app: QApplication) -> ThemeSettings:
     chosen = saved_theme()
-    apply_theme(app, chosen.high_contrast, chosen.text_scale, persist=False)
+    apply_theme(app, chosen.high_contrast, chosen.text_scale, persist=False, appearance=chosen.appearance)
     return chosen

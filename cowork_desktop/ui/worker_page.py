@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
-from cowork_desktop.export.devlog_pdf import devlog_filename
 from cowork_desktop.services import insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
@@ -229,6 +228,8 @@ class WorkerPage(QWidget):
     def export_log(self) -> Path | None:
         if self.worker is None or self.worker.id is None:
             return None
+        from cowork_desktop.export.devlog_pdf import devlog_filename  # reportlab: loaded when first used
+
         suggested = Path.home() / devlog_filename(self.worker.name, self.today)
         path, _filter = QFileDialog.getSaveFileName(
             self, "Export development log", str(suggested), "PDF files (*.pdf);;All files (*)"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.store.db import Store
 from cowork_desktop.ui.dialogs import WorkerDialog
-from cowork_desktop.ui.widgets import button, hint_label, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, title_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class WorkersModel(QAbstractTableModel):
+class WorkersModel(RowsTableModel):
     COL_NAME, COL_ROLE, COL_TEAM, COL_ACTIVE = range(4)
     HEADERS = ("Name", "Role", "Team", "Active")
 
@@ -38,17 +38,6 @@ class WorkersModel(QAbstractTableModel):
 
     def worker(self, row: int) -> Worker:
         return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():
