@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -144,7 +145,18 @@ class CasePage(QWidget):
         self.coallocations: list[CoAllocation] = []
         self.active: CoAllocation | None = None
 
-        layout = QVBoxLayout(self)
+        # the page scrolls as a whole: with larger text on a laptop screen, nothing is squeezed or cut off
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("casePageScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        scroll.setWidget(content)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(24, 14, 24, 18)
         layout.setSpacing(10)
 
@@ -195,15 +207,17 @@ class CasePage(QWidget):
         grid.setContentsMargins(14, 10, 14, 12)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
-        grid.addWidget(title_label("Record a meeting", "subtitle"), 0, 0, 1, len(MEETING_BUTTONS))
+        per_row = 3  # two rows of buttons: at 150% text five in a row no longer fit and were cut off
+        grid.addWidget(title_label("Record a meeting", "subtitle"), 0, 0, 1, per_row)
         self.meeting_buttons: dict[RecordKind, QPushButton] = {}
-        for col, (kind, text, object_name) in enumerate(MEETING_BUTTONS):
+        for n, (kind, text, object_name) in enumerate(MEETING_BUTTONS):
             b = button(text, object_name, text.replace("&", ""), kind.label)
+            b.setMinimumWidth(b.sizeHint().width())  # never squeezed below its text
             b.clicked.connect(lambda _checked=False, k=kind: self._request(k))
-            grid.addWidget(b, 1, col)
+            grid.addWidget(b, 1 + n // per_row, n % per_row)
             self.meeting_buttons[kind] = b
         self.meeting_hint = hint_label("")
-        grid.addWidget(self.meeting_hint, 2, 0, 1, len(MEETING_BUTTONS))
+        grid.addWidget(self.meeting_hint, 3, 0, 1, per_row)
         layout.addWidget(meetings)
 
         # due for this case
@@ -223,6 +237,7 @@ class CasePage(QWidget):
         # records, and the co-working health (cadence, drift, promises kept, partnership) in a second tab
         self.tabs = QTabWidget()
         self.tabs.setObjectName("caseTabs")
+        self.tabs.setMinimumHeight(self.fontMetrics().lineSpacing() * 18)  # the records list keeps its rows
         records_page = QWidget()
         records_layout = QVBoxLayout(records_page)
         records_layout.setContentsMargins(10, 10, 10, 6)

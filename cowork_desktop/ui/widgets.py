@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
     QFormLayout,
     QLabel,
     QPushButton,
@@ -153,10 +155,16 @@ class FormFields:
             target.setAccessibleName(name)
         box = QWidget()
         box.setObjectName(f"{key}Row")
+        # the row spans the whole field column, so a hint or an error under a narrow field (a combo box) wraps
+        # at the form's width instead of being squeezed to the field's width and clipped
+        box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(3)
-        column.addWidget(field)
+        if isinstance(field, QComboBox | QAbstractSpinBox):  # choices and numbers keep their natural width
+            column.addWidget(field, 0, Qt.AlignmentFlag.AlignLeft)
+        else:
+            column.addWidget(field)
         if hint:
             column.addWidget(hint_label(hint))
         error = FieldError(name)
