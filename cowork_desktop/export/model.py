@@ -111,6 +111,8 @@ class CaseNote:
     generated_at: datetime | None = None
     #: printed in the PDF's Creator field
     producer: str = field(default="cowork-desktop")
+    #: the organisation's logo (PNG or JPEG bytes), drawn at the top left of the first page; None: no logo
+    logo_png: bytes | None = None
 
     def __post_init__(self) -> None:
         if self.status not in ("signed", "draft"):

@@ -21,10 +21,12 @@ from typing import Any
 
 import pikepdf
 from PIL import Image as PILImage
+from PIL import ImageOps
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -67,6 +69,16 @@ FOOTER_HEIGHT = 20 * mm
 DEMO_BAND = 7 * mm
 SIGNATURE_SLOT_HEIGHT = 26 * mm
 SIGNATURE_SLOT_WIDTH = 95 * mm
+#: the organisation's logo, at the top left of the first page (aspect kept)
+LOGO_MAX_HEIGHT = 18 * mm
+LOGO_MAX_WIDTH = 70 * mm
+LOGO_MIN_WIDTH = 25 * mm
+LOGO_TOP = 5 * mm  # below the top edge of the page
+LOGO_GAP = 5.5 * mm  # from the logo's bottom to the baseline of the header line under it
+#: a larger logo is reduced to this resolution at its printed size
+LOGO_DPI = 300
+#: the header line (organisation, case reference): its baseline below the top edge of the page
+_HEADER_LINE = 16 * mm
 
 #: a heading starts a new page unless at least this much room is left
 _MIN_SPACE = 35 * mm
@@ -200,7 +212,11 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         super().save()
 
 
-def _page_decorator(note: CaseNote) -> Callable[[Canvas, BaseDocTemplate], None]:
+def _page_decorator(
+    note: CaseNote, logo: Image | None = None, drop: float = 0.0
+) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """The header, footer and markings of a page; ``logo`` (the first page's) is drawn at the top left and the
+    header's lines moved ``drop`` lower to make room for it."""
     marking = fonts.printable(note.protective_marking.strip(), fonts.SANS_BOLD)
     header_line = fonts.printable(fonts.visual_line(note.organisation))
 
@@ -219,6 +235,9 @@ def _page_decorator(note: CaseNote) -> Callable[[Canvas, BaseDocTemplate], None]
         if marking:
             canvas.setFont(fonts.SANS_BOLD, 10)
             canvas.drawCentredString(PAGE_WIDTH / 2, top, marking)
+        if logo is not None:
+            logo.drawOn(canvas, MARGIN_X, PAGE_HEIGHT - LOGO_TOP - logo.drawHeight)
+        top -= drop  # the lines below the logo
         canvas.setFont(fonts.SANS, 9)
         canvas.drawString(MARGIN_X, top - 7 * mm, header_line)
         canvas.setFont(fonts.SANS_BOLD, 9)
@@ -379,22 +398,64 @@ def _section(section: NoteSection, s: _Styles, width: float) -> list[Flowable]:
     return out
 
 
-def _signature_image(png: bytes, signer: str, max_width: float, max_height: float) -> Image:
-    """The drawn signature flattened onto white (no transparency mask in the PDF), scaled to fit."""
+def _flat_image(
+    data: bytes, max_width: float, max_height: float, unreadable: str, *, max_dpi: int | None = None
+) -> Image:
+    """A picture (PNG or JPEG) flattened onto white (no transparency mask in the PDF, as PDF/A wants), turned
+    upright by its EXIF orientation and scaled to fit ``max_width`` x ``max_height`` with its aspect kept.
+
+    ``max_dpi`` reduces a picture much larger than its printed size (never enlarges one); ``unreadable`` is the
+    message of the :class:`CoworkError` raised when the bytes are not a picture.
+    """
     try:
-        with PILImage.open(io.BytesIO(png)) as source:
+        with PILImage.open(io.BytesIO(data)) as source:
             source.load()
-            rgba = source.convert("RGBA")
-    except (OSError, ValueError) as exc:
-        raise CoworkError(f"The drawn signature of {signer} cannot be read as an image.") from exc
+            rgba = (ImageOps.exif_transpose(source) or source).convert("RGBA")
+    except (OSError, ValueError, PILImage.DecompressionBombError) as exc:
+        raise CoworkError(unreadable) from exc
     flat = PILImage.new("RGB", rgba.size, "white")
     flat.paste(rgba, mask=rgba.getchannel("A"))
+    px_w, px_h = flat.size
+    scale = min(max_width / px_w, max_height / px_h)
+    if max_dpi is not None:
+        needed = (max(1, round(px_w * scale / 72 * max_dpi)), max(1, round(px_h * scale / 72 * max_dpi)))
+        if needed[0] < px_w and needed[1] < px_h:
+            flat = flat.resize(needed, PILImage.Resampling.LANCZOS)
     buffer = io.BytesIO()
     flat.save(buffer, format="PNG")
     buffer.seek(0)
-    px_w, px_h = flat.size
-    scale = min(max_width / px_w, max_height / px_h)
     return Image(buffer, width=px_w * scale, height=px_h * scale, hAlign="LEFT")
+
+
+def _signature_image(png: bytes, signer: str, max_width: float, max_height: float) -> Image:
+    """The drawn signature flattened onto white, scaled to fit."""
+    return _flat_image(
+        png, max_width, max_height, f"The drawn signature of {signer} cannot be read as an image."
+    )
+
+
+def _logo_image(note: CaseNote) -> Image | None:
+    """The organisation's logo for the first page: at most 18 mm high, and clear of the protective marking."""
+    if not note.logo_png:
+        return None
+    marking = fonts.printable(note.protective_marking.strip(), fonts.SANS_BOLD)
+    marking_w = pdfmetrics.stringWidth(marking, fonts.SANS_BOLD, 10) if marking else 0.0
+    room = PAGE_WIDTH / 2 - marking_w / 2 - 4 * mm - MARGIN_X
+    max_width = max(LOGO_MIN_WIDTH, min(LOGO_MAX_WIDTH, room))
+    return _flat_image(
+        note.logo_png,
+        max_width,
+        LOGO_MAX_HEIGHT,
+        "The logo (Settings, Records & PDFs) cannot be read as a picture: choose another PNG or JPEG, or none.",
+        max_dpi=LOGO_DPI,
+    )
+
+
+def _logo_drop(logo: Image | None) -> float:
+    """How much lower the header's lines and the text start on the first page, to make room for the logo."""
+    if logo is None:
+        return 0.0
+    return float(max(0.0, LOGO_TOP + logo.drawHeight + LOGO_GAP - _HEADER_LINE))
 
 
 def _signature(sig: SignatureBlock, s: _Styles, width: float) -> Table:
@@ -542,7 +603,31 @@ def render_case_note(doc: CaseNote) -> bytes:
         topPadding=0,
         bottomPadding=0,
     )
-    template.addPageTemplates([PageTemplate(id="note", frames=[frame], onPage=_page_decorator(doc))])
+    templates = [PageTemplate(id="note", frames=[frame], onPage=_page_decorator(doc))]
+    logo = _logo_image(doc)
+    if logo is not None:  # the first page's header is taller, to hold the logo above its lines
+        drop = _logo_drop(logo)
+        first = Frame(
+            MARGIN_X,
+            bottom,
+            PAGE_WIDTH - 2 * MARGIN_X,
+            PAGE_HEIGHT - top - drop - bottom,
+            id="first",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        templates.insert(
+            0,
+            PageTemplate(
+                id="first",
+                frames=[first],
+                onPage=_page_decorator(doc, logo, drop),
+                autoNextPageTemplate="note",
+            ),
+        )
+    template.addPageTemplates(templates)
     slots: list[_SlotPosition] = []
     template.build(_story(doc, slots, frame._aW), canvasmaker=_NumberedCanvas)
 

@@ -68,6 +68,8 @@ from cowork_desktop.export.signing import (
 from cowork_desktop.services.files import os_reason as _reason
 from cowork_desktop.services.files import write_atomic
 from cowork_desktop.services.sessions import Workspace, context_for, form_for
+from cowork_desktop.services.settings import logo_problem
+from cowork_desktop.store.db import Store
 
 NOT_ANSWERED = "Not answered"
 NOT_SET = "Not set"
@@ -76,6 +78,7 @@ CERTIFICATE_FILENAME = "manager-signing.p12"
 #: settings read for every case note
 SETTING_ORGANISATION = "organisation"
 SETTING_MARKING = "protective_marking"
+SETTING_LOGO = "logo_path"
 SETTING_MANAGER = "manager_name"
 
 
@@ -303,13 +306,27 @@ def _present(
     return tuple(present)
 
 
+def logo_bytes(store: Store) -> bytes | None:
+    """The picture of the ``logo_path`` setting, when it is (still) a PNG or JPEG under 1 MB; None otherwise.
+
+    A logo moved or replaced since it was chosen is left off rather than stopping an export.
+    """
+    text = (store.get_setting(SETTING_LOGO) or "").strip()
+    if not text or logo_problem(text):
+        return None
+    try:
+        return Path(text).expanduser().read_bytes()
+    except OSError:
+        return None
+
+
 def build_case_note(
     ws: Workspace, record_id: int, *, organisation: str | None = None, marking: str | None = None
 ) -> CaseNote:
     """The record as a :class:`CaseNote` ready to render: display values, from the stored form snapshot.
 
     ``organisation`` and ``marking`` default to the settings ``organisation`` and ``protective_marking``
-    (the marking defaults to OFFICIAL-SENSITIVE).
+    (the marking defaults to OFFICIAL-SENSITIVE); the logo is the setting ``logo_path``'s picture, if valid.
     """
     store = ws.store
     record = store.get_record(record_id)
@@ -346,6 +363,7 @@ def build_case_note(
         ),
         content_hash=record.content_hash if record.status == RecordStatus.SIGNED else "",
         amendment=amendment,
+        logo_png=logo_bytes(store),
     )
 
 

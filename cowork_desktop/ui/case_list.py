@@ -137,19 +137,19 @@ class CaseListPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         top = QHBoxLayout()
-        top.addWidget(title_label("Cases"))
+        top.addWidget(title_label(self.tr("Cases")))
         top.addStretch(1)
-        self.new_button = button("&New case…", "newCaseButton", "New case")
+        self.new_button = button(self.tr("&New case…"), "newCaseButton", self.tr("New case"))
         self.new_button.clicked.connect(self.new_case_requested)
         top.addWidget(self.new_button)
         layout.addLayout(top)
 
         search_row = QHBoxLayout()
-        label = QLabel("&Search:")
+        label = QLabel(self.tr("&Search:"))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("caseSearch")
-        self.search_edit.setAccessibleName("Search cases")
-        self.search_edit.setPlaceholderText("Case reference or worker name")
+        self.search_edit.setAccessibleName(self.tr("Search cases"))
+        self.search_edit.setPlaceholderText(self.tr("Case reference or worker name"))
         self.search_edit.setClearButtonEnabled(True)
         label.setBuddy(self.search_edit)
         search_row.addWidget(label)
@@ -163,7 +163,7 @@ class CaseListPage(QWidget):
         self.model = CaseListModel(store, self)
         self.table = QTableView()
         self.table.setObjectName("caseTable")
-        self.table.setAccessibleName("Cases")
+        self.table.setAccessibleName(self.tr("Cases"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -185,7 +185,9 @@ class CaseListPage(QWidget):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._open_index)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint_label("Double-click a case, or select it and press Enter, to open it."))
+        layout.addWidget(
+            hint_label(self.tr("Double-click a case, or select it and press Enter, to open it."))
+        )
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -209,9 +211,13 @@ class CaseListPage(QWidget):
     def _update_count(self) -> None:
         total = self.model.total
         if self.model.search:
-            self.count_label.setText(f"{total} matching" if total != 1 else "1 matching")
+            self.count_label.setText(
+                self.tr("%1 matching").replace("%1", str(total)) if total != 1 else self.tr("1 matching")
+            )
         else:
-            self.count_label.setText(f"{total} cases" if total != 1 else "1 case")
+            self.count_label.setText(
+                self.tr("%1 cases").replace("%1", str(total)) if total != 1 else self.tr("1 case")
+            )
 
     def _open_first_if_single(self) -> None:
         self.apply_search()

@@ -161,14 +161,16 @@ class CasePage(QWidget):
         layout.setSpacing(10)
 
         nav = QHBoxLayout()
-        self.back_button = button("← All cases", "backToCasesButton", "Back to all cases")
+        self.back_button = button(self.tr("← All cases"), "backToCasesButton", self.tr("Back to all cases"))
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back_requested)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
-        self.edit_case_button = button("&Edit case…", "editCaseButton", "Edit case")
+        self.edit_case_button = button(self.tr("&Edit case…"), "editCaseButton", self.tr("Edit case"))
         self.edit_case_button.clicked.connect(self.edit_case)
-        self.coallocation_button = button("New &co-allocation…", "coallocationButton", "New co-allocation")
+        self.coallocation_button = button(
+            self.tr("New &co-allocation…"), "coallocationButton", self.tr("New co-allocation")
+        )
         self.coallocation_button.clicked.connect(self.edit_coallocation)
         nav.addWidget(self.edit_case_button)
         nav.addWidget(self.coallocation_button)
@@ -184,9 +186,11 @@ class CasePage(QWidget):
         layout.addWidget(self.summary)
 
         # co-allocations
-        layout.addWidget(title_label("Co-allocation", "subtitle"))
+        layout.addWidget(title_label(self.tr("Co-allocation"), "subtitle"))
         self.coallocation_model = QStandardItemModel(0, 5, self)
-        self.coallocation_model.setHorizontalHeaderLabels(["Co-workers", "Lead", "Reasons", "From", "Until"])
+        self.coallocation_model.setHorizontalHeaderLabels(
+            [self.tr("Co-workers"), self.tr("Lead"), self.tr("Reasons"), self.tr("From"), self.tr("Until")]
+        )
         self.coallocation_table = _table("Co-allocations", "coallocationTable", compact_rows=3)
         self.coallocation_table.setModel(self.coallocation_model)
         self.coallocation_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -208,7 +212,7 @@ class CasePage(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
         per_row = 3  # two rows of buttons: at 150% text five in a row no longer fit and were cut off
-        grid.addWidget(title_label("Record a meeting", "subtitle"), 0, 0, 1, per_row)
+        grid.addWidget(title_label(self.tr("Record a meeting"), "subtitle"), 0, 0, 1, per_row)
         self.meeting_buttons: dict[RecordKind, QPushButton] = {}
         for n, (kind, text, object_name) in enumerate(MEETING_BUTTONS):
             b = button(text, object_name, text.replace("&", ""), kind.label)
@@ -221,7 +225,7 @@ class CasePage(QWidget):
         layout.addWidget(meetings)
 
         # due for this case
-        layout.addWidget(title_label("Due for this case", "subtitle"))
+        layout.addWidget(title_label(self.tr("Due for this case"), "subtitle"))
         self.due_model = DueItemsModel(self)
         self.due_table = _table("Due for this case", "caseDueTable", compact_rows=4)
         self.due_table.setModel(self.due_model)
@@ -229,7 +233,7 @@ class CasePage(QWidget):
         dh = self.due_table.horizontalHeader()
         dh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         dh.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        self.nothing_due = hint_label("Nothing is due for this case.")
+        self.nothing_due = hint_label(self.tr("Nothing is due for this case."))
         self.nothing_due.setObjectName("caseNothingDue")
         layout.addWidget(self.due_table)
         layout.addWidget(self.nothing_due)
@@ -242,9 +246,11 @@ class CasePage(QWidget):
         records_layout = QVBoxLayout(records_page)
         records_layout.setContentsMargins(10, 10, 10, 6)
         records_head = QHBoxLayout()
-        records_head.addWidget(hint_label("Double-click a record, or select it and press Enter, to open it."))
+        records_head.addWidget(
+            hint_label(self.tr("Double-click a record, or select it and press Enter, to open it."))
+        )
         records_head.addStretch(1)
-        self.open_record_button = button("&Open record", "openRecordButton", "Open record")
+        self.open_record_button = button(self.tr("&Open record"), "openRecordButton", self.tr("Open record"))
         self.open_record_button.clicked.connect(self._open_selected)
         records_head.addWidget(self.open_record_button)
         records_layout.addLayout(records_head)
@@ -257,13 +263,13 @@ class CasePage(QWidget):
         self.records_table.activated.connect(self._open_index)
         self.records_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         records_layout.addWidget(self.records_table, 1)
-        self.no_records = hint_label("No records yet: start with the initial co-working meeting.")
+        self.no_records = hint_label(self.tr("No records yet: start with the initial co-working meeting."))
         self.no_records.setObjectName("noRecords")
         records_layout.addWidget(self.no_records)
         records_layout.addStretch(0)
         self.health = CaseInsightsPanel(ws)
-        self.tabs.addTab(records_page, "&Records")
-        self.tabs.addTab(self.health, "Co-workin&g health")
+        self.tabs.addTab(records_page, self.tr("&Records"))
+        self.tabs.addTab(self.health, self.tr("Co-workin&g health"))
         layout.addWidget(self.tabs, 1)
 
     # -- loading --------------------------------------------------------------------------------
@@ -289,8 +295,12 @@ class CasePage(QWidget):
             self.case = None
             return
         case = self.case
-        self.title.setText(f"Case {case.reference}")
-        children = "1 child" if case.children_count == 1 else f"{case.children_count} children"
+        self.title.setText(self.tr("Case %1").replace("%1", case.reference))
+        children = (
+            self.tr("1 child")
+            if case.children_count == 1
+            else self.tr("%1 children").replace("%1", str(case.children_count))
+        )
         initials = f" ({case.children_initials})" if case.children_initials else ""
         self.summary.setText(
             f"{case.plan_type.label}  ·  {children}{initials}  ·  {STATUS_LABELS[case.status]}"
@@ -345,7 +355,9 @@ class CasePage(QWidget):
         self._refit(self.coallocation_table)
         if not self.coallocations:
             self.no_coallocation.setText(
-                "This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers."
+                self.tr(
+                    "This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers."
+                )
             )
         self.no_coallocation.setVisible(not self.coallocations)
 
@@ -359,11 +371,17 @@ class CasePage(QWidget):
         for b in self.meeting_buttons.values():
             b.setEnabled(active)
         if active:
-            self.meeting_hint.setText("Each button opens the draft of that meeting, or starts one.")
+            self.meeting_hint.setText(self.tr("Each button opens the draft of that meeting, or starts one."))
         else:
-            self.meeting_hint.setText("Co-allocate the case to two workers before recording a meeting.")
-        self.coallocation_button.setText("Edit &co-allocation…" if active else "New &co-allocation…")
-        self.coallocation_button.setAccessibleName("Edit co-allocation" if active else "New co-allocation")
+            self.meeting_hint.setText(
+                self.tr("Co-allocate the case to two workers before recording a meeting.")
+            )
+        self.coallocation_button.setText(
+            self.tr("Edit &co-allocation…") if active else self.tr("New &co-allocation…")
+        )
+        self.coallocation_button.setAccessibleName(
+            self.tr("Edit co-allocation") if active else self.tr("New co-allocation")
+        )
         has_selection = bool(self.records_table.selectionModel().selectedRows())
         self.open_record_button.setEnabled(has_selection)
 

@@ -114,20 +114,24 @@ class CertificateDialog(QDialog):
         self.path = Path(path) if path is not None else export.default_certificate_path()
         self.signer: Signer | None = None
         self.setObjectName("certificateDialog")
-        self.setWindowTitle("Your signing certificate")
+        self.setWindowTitle(self.tr("Your signing certificate"))
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(title_label("Set up your signing certificate"))
+        layout.addWidget(title_label(self.tr("Set up your signing certificate")))
         layout.addWidget(
             hint_label(
-                "Signed case notes carry a digital signature made with your certificate, so anyone can check "
-                "who signed them and that they have not been changed. You need to do this once."
+                self.tr(
+                    "Signed case notes carry a digital signature made with your certificate, so anyone can check "
+                    "who signed them and that they have not been changed. You need to do this once."
+                )
             )
         )
-        self.create_choice = QRadioButton("&Create my signing certificate")
+        self.create_choice = QRadioButton(self.tr("&Create my signing certificate"))
         self.create_choice.setObjectName("createChoice")
-        self.import_choice = QRadioButton("&Import a certificate file (.p12/.pfx) from my organisation")
+        self.import_choice = QRadioButton(
+            self.tr("&Import a certificate file (.p12/.pfx) from my organisation")
+        )
         self.import_choice.setObjectName("importChoice")
         self.choices = QButtonGroup(self)
         self.choices.addButton(self.create_choice, self.CREATE)
@@ -148,7 +152,7 @@ class CertificateDialog(QDialog):
         where.setProperty("role", "hint")
         self.path_label = where
         layout.addWidget(where)
-        self.error = FieldError("Certificate")
+        self.error = FieldError(self.tr("Certificate"))
         self.error.setObjectName("fieldError")
         layout.addWidget(self.error)
 
@@ -183,17 +187,20 @@ class CertificateDialog(QDialog):
         self.new_passphrase = passphrase_field("newPassphrase")
         self.repeat_passphrase = passphrase_field("repeatPassphrase")
         self.create_fields.add(
-            "name", "Your &name:", self.name_edit, hint="As it appears on every signed case note."
+            "name",
+            self.tr("Your &name:"),
+            self.name_edit,
+            hint=self.tr("As it appears on every signed case note."),
         )
-        self.create_fields.add("organisation", "&Organisation:", self.org_edit)
+        self.create_fields.add("organisation", self.tr("&Organisation:"), self.org_edit)
         self.create_fields.add(
             "passphrase",
-            "&Passphrase:",
+            self.tr("&Passphrase:"),
             self.new_passphrase,
             hint=f"At least {MIN_PASSPHRASE} characters. It protects the certificate; it is never stored, "
             "and nobody can recover it for you.",
         )
-        self.create_fields.add("repeat", "&Type it again:", self.repeat_passphrase)
+        self.create_fields.add("repeat", self.tr("&Type it again:"), self.repeat_passphrase)
         return page
 
     def _import_page(self) -> QWidget:
@@ -208,26 +215,26 @@ class CertificateDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("importFile")
-        self.file_edit.setPlaceholderText("manager.p12")
-        self.browse_button = QPushButton("&Browse…")
+        self.file_edit.setPlaceholderText(self.tr("manager.p12"))
+        self.browse_button = QPushButton(self.tr("&Browse…"))
         self.browse_button.setObjectName("browseCertificate")
-        self.browse_button.setAccessibleName("Choose the certificate file")
+        self.browse_button.setAccessibleName(self.tr("Choose the certificate file"))
         self.browse_button.clicked.connect(self.browse)
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.browse_button)
         self.import_passphrase = passphrase_field("importPassphrase")
         self.import_fields.add(
             "file",
-            "Certificate &file:",
+            self.tr("Certificate &file:"),
             file_row,
-            hint="The .p12 or .pfx file your organisation gave you.",
+            hint=self.tr("The .p12 or .pfx file your organisation gave you."),
             focus=self.file_edit,
         )
         self.import_fields.add(
             "passphrase",
-            "&Passphrase:",
+            self.tr("&Passphrase:"),
             self.import_passphrase,
-            hint="The passphrase that came with the file. It is never stored.",
+            hint=self.tr("The passphrase that came with the file. It is never stored."),
         )
         return page
 
@@ -238,7 +245,9 @@ class CertificateDialog(QDialog):
             page.setVisible(index == choice)
         self.error.set_error("")
         self.fit_height(shrink=True)
-        self.ok_button.setText("Create certificate" if choice == self.CREATE else "Import certificate")
+        self.ok_button.setText(
+            self.tr("Create certificate") if choice == self.CREATE else self.tr("Import certificate")
+        )
 
     def fit_height(self, *, shrink: bool = False) -> None:
         """Make room for wrapped hints and messages: a window's layout does not ask for the height its wrapped
@@ -262,9 +271,9 @@ class CertificateDialog(QDialog):
     def browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self,
-            "Choose your certificate file",
+            self.tr("Choose your certificate file"),
             str(Path.home()),
-            "Certificate files (*.p12 *.pfx);;All files (*)",
+            self.tr("Certificate files (*.p12 *.pfx);;All files (*)"),
         )
         if name:
             self.file_edit.setText(name)
@@ -286,11 +295,11 @@ class CertificateDialog(QDialog):
         name = self.name_edit.text().strip()
         first, second = self.new_passphrase.text(), self.repeat_passphrase.text()
         if not name:
-            errors["name"] = "Enter your name as it should appear on signed case notes."
+            errors["name"] = self.tr("Enter your name as it should appear on signed case notes.")
         if len(first) < MIN_PASSPHRASE:
             errors["passphrase"] = f"Use at least {MIN_PASSPHRASE} characters."
         elif first != second:
-            errors["repeat"] = "The two passphrases are different: type the same one twice."
+            errors["repeat"] = self.tr("The two passphrases are different: type the same one twice.")
         self.create_fields.show(errors)
         if errors:
             return None
@@ -314,11 +323,11 @@ class CertificateDialog(QDialog):
         source = Path(text).expanduser() if text else None
         passphrase = self.import_passphrase.text()
         if source is None:
-            errors["file"] = "Choose the certificate file your organisation gave you."
+            errors["file"] = self.tr("Choose the certificate file your organisation gave you.")
         elif not source.is_file():
-            errors["file"] = "There is no such file."
+            errors["file"] = self.tr("There is no such file.")
         if not passphrase:
-            errors["passphrase"] = "Enter the passphrase that came with the certificate."
+            errors["passphrase"] = self.tr("Enter the passphrase that came with the certificate.")
         self.import_fields.show(errors)
         if errors or source is None:
             return None

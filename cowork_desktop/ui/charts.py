@@ -194,7 +194,7 @@ class CadenceTimeline(_Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cadenceTimeline")
-        self.setAccessibleName("Agreed and held dates")
+        self.setAccessibleName(self.tr("Agreed and held dates"))
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -429,7 +429,7 @@ class LadderTrend(_Chart):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ladderTrend")
-        self.setAccessibleName("Partnership over time")
+        self.setAccessibleName(self.tr("Partnership over time"))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.points: list[LadderPoint] = []
         self.rungs: tuple[str, ...] = ()

@@ -151,12 +151,12 @@ class DashboardPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         top = QHBoxLayout()
-        top.addWidget(title_label("What needs doing"))
+        top.addWidget(title_label(self.tr("What needs doing")))
         top.addStretch(1)
-        as_on = QLabel("&As on:")
+        as_on = QLabel(self.tr("&As on:"))
         self.date_edit = QDateEdit()
         self.date_edit.setObjectName("dashboardDate")
-        self.date_edit.setAccessibleName("As on date")
+        self.date_edit.setAccessibleName(self.tr("As on date"))
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(QT_DATE_FORMAT)
         self.date_edit.setDate(to_qdate(on or date.today()))
@@ -173,16 +173,16 @@ class DashboardPage(QWidget):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("dashboardCounts")
         self.counts_label.setProperty("role", "counts")
-        self.counts_label.setAccessibleName("Counts")
+        self.counts_label.setAccessibleName(self.tr("Counts"))
         due_layout.addWidget(self.counts_label)
         due_layout.addWidget(
-            hint_label("Double-click a line, or select it and press Enter, to open the case.")
+            hint_label(self.tr("Double-click a line, or select it and press Enter, to open the case."))
         )
 
         self.model = DueItemsModel(self)
         self.table = QTableView()
         self.table.setObjectName("dashboardTable")
-        self.table.setAccessibleName("Due and overdue items")
+        self.table.setAccessibleName(self.tr("Due and overdue items"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -217,8 +217,8 @@ class DashboardPage(QWidget):
         self.team_view.case_opened.connect(self.case_opened)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboardTabs")
-        self.tabs.addTab(due_page, "&Due and overdue")
-        self.tabs.addTab(self.team_view, "Team view: drift and &promises")
+        self.tabs.addTab(due_page, self.tr("&Due and overdue"))
+        self.tabs.addTab(self.team_view, self.tr("Team view: drift and &promises"))
         layout.addWidget(self.tabs, 1)
 
         self.date_edit.dateChanged.connect(lambda _d: self.refresh())
@@ -248,8 +248,11 @@ class DashboardPage(QWidget):
             self.stack.setCurrentWidget(self.table)
         else:
             self.empty_label.setText(
-                f"Nothing is due or overdue on {fmt_date(self.on)}.\n"
-                "Initial meetings, reviews, reflective discussions and agreed actions appear here when due."
+                self.tr("Nothing is due or overdue on %1.").replace("%1", fmt_date(self.on))
+                + "\n"
+                + self.tr(
+                    "Initial meetings, reviews, reflective discussions and agreed actions appear here when due."
+                )
             )
             self.stack.setCurrentWidget(self.empty_label)
         self.team_view.set_date(self.on)  # filled when its tab is shown

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -48,10 +48,10 @@ from cowork_desktop.ui.widgets import (
     to_qdate,
 )
 
-STATUS_LABELS = {
-    CaseStatus.OPEN: "Open",
-    CaseStatus.CLOSED: "Closed",
-    CaseStatus.TRANSFERRED: "Transferred",
+STATUS_LABELS: dict[CaseStatus, str] = {
+    CaseStatus.OPEN: str(QT_TRANSLATE_NOOP("CaseDialog", "Open")),
+    CaseStatus.CLOSED: str(QT_TRANSLATE_NOOP("CaseDialog", "Closed")),
+    CaseStatus.TRANSFERRED: str(QT_TRANSLATE_NOOP("CaseDialog", "Transferred")),
 }
 
 
@@ -76,7 +76,7 @@ class _FormDialog(QDialog):
         self.general_error.setObjectName("generalError")
         self.general_error.setProperty("role", "error")
         self.general_error.setWordWrap(True)
-        self.general_error.setAccessibleName("Problem")
+        self.general_error.setAccessibleName(self.tr("Problem"))
         self.general_error.hide()
         outer.addWidget(self.general_error)
         self.form = QFormLayout()
@@ -94,10 +94,10 @@ class _FormDialog(QDialog):
         self.buttons.setObjectName("dialogButtons")
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setObjectName("saveButton")
-        save.setAccessibleName("Save")
+        save.setAccessibleName(self.tr("Save"))
         save.setDefault(True)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName("Cancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
@@ -161,28 +161,34 @@ def _combo(name: str, object_name: str) -> QComboBox:
 
 class WorkerDialog(_FormDialog):
     def __init__(self, store: Store, worker: Worker | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(store, "Edit worker" if worker else "Add a worker", parent)
+        super().__init__(
+            store,
+            QCoreApplication.translate("WorkerDialog", "Edit worker")
+            if worker
+            else QCoreApplication.translate("WorkerDialog", "Add a worker"),
+            parent,
+        )
         self.setObjectName("workerDialog")
         self.worker = worker
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("workerName")
         self.name_edit.setMaxLength(200)
-        self.role_combo = _combo("Role", "workerRole")
-        self.role_combo.setPlaceholderText("Choose a role")
+        self.role_combo = _combo(self.tr("Role"), "workerRole")
+        self.role_combo.setPlaceholderText(self.tr("Choose a role"))
         for role in Role:
             self.role_combo.addItem(role.label, role.value)
         self.team_edit = QLineEdit()
         self.team_edit.setObjectName("workerTeam")
-        self.team_edit.setPlaceholderText("e.g. Assessment Team 2")
-        self.active_check = QCheckBox("Active (can be chosen for new co-allocations)")
+        self.team_edit.setPlaceholderText(self.tr("e.g. Assessment Team 2"))
+        self.active_check = QCheckBox(self.tr("Active (can be chosen for new co-allocations)"))
         self.active_check.setObjectName("workerActive")
-        self.active_check.setAccessibleName("Active")
+        self.active_check.setAccessibleName(self.tr("Active"))
         self.active_check.setChecked(True)
 
-        self.fields.add("name", "&Name:", self.name_edit)
-        self.fields.add("role", "&Role:", self.role_combo)
-        self.fields.add("team", "&Team:", self.team_edit)
-        self.fields.add("active", "Stat&us:", self.active_check)
+        self.fields.add("name", self.tr("&Name:"), self.name_edit)
+        self.fields.add("role", self.tr("&Role:"), self.role_combo)
+        self.fields.add("team", self.tr("&Team:"), self.team_edit)
+        self.fields.add("active", self.tr("Stat&us:"), self.active_check)
         if worker is not None:
             self.name_edit.setText(worker.name)
             self.role_combo.setCurrentIndex(self.role_combo.findData(worker.role.value))
@@ -200,7 +206,7 @@ class WorkerDialog(_FormDialog):
         data = self.role_combo.currentData()
         role = Role(data) if data else None
         if role is None:
-            problems["role"] = "Choose a role."
+            problems["role"] = self.tr("Choose a role.")
         worker = Worker(
             name=self.name_edit.text(),
             role=role or Role.SOCIAL_WORKER,
@@ -219,10 +225,16 @@ class WorkerDialog(_FormDialog):
 
 class CaseDialog(_FormDialog):
     def __init__(self, store: Store, case: Case | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(store, "Edit case" if case else "New case", parent)
+        super().__init__(
+            store,
+            QCoreApplication.translate("CaseDialog", "Edit case")
+            if case
+            else QCoreApplication.translate("CaseDialog", "New case"),
+            parent,
+        )
         self.setObjectName("caseDialog")
         self.case = case
-        self.set_intro("Case reference only — never a child's name. Use initials for the children.")
+        self.set_intro(self.tr("Case reference only — never a child's name. Use initials for the children."))
         self.reference_edit = QLineEdit()
         self.reference_edit.setObjectName("caseReference")
         self.reference_edit.setMaxLength(64)
@@ -230,34 +242,34 @@ class CaseDialog(_FormDialog):
         self.count_spin.setObjectName("caseChildren")
         self.count_spin.setRange(1, 20)
         self.count_spin.setValue(1)
-        self.count_spin.setAccessibleName("Number of children")
+        self.count_spin.setAccessibleName(self.tr("Number of children"))
         self.initials_edit = QLineEdit()
         self.initials_edit.setObjectName("caseInitials")
-        self.initials_edit.setPlaceholderText("e.g. AB, CD")
+        self.initials_edit.setPlaceholderText(self.tr("e.g. AB, CD"))
         self.initials_edit.setMaxLength(64)
-        self.plan_combo = _combo("Plan", "casePlan")
+        self.plan_combo = _combo(self.tr("Plan"), "casePlan")
         for plan in PlanType:
             self.plan_combo.addItem(plan.label, plan.value)
         self.plan_combo.setCurrentIndex(self.plan_combo.findData(PlanType.CHILD_IN_NEED.value))
-        self.status_combo = _combo("Case status", "caseStatus")
+        self.status_combo = _combo(self.tr("Case status"), "caseStatus")
         for status, label in STATUS_LABELS.items():
-            self.status_combo.addItem(label, status.value)
+            self.status_combo.addItem(QCoreApplication.translate("CaseDialog", label), status.value)
 
         self.fields.add(
             "reference",
-            "Case &reference:",
+            self.tr("Case &reference:"),
             self.reference_edit,
-            hint="From the case management system, e.g. CR-100234.",
+            hint=self.tr("From the case management system, e.g. CR-100234."),
         )
-        self.fields.add("children_count", "Number of &children:", self.count_spin)
+        self.fields.add("children_count", self.tr("Number of &children:"), self.count_spin)
         self.fields.add(
             "children_initials",
-            "Children's &initials:",
+            self.tr("Children's &initials:"),
             self.initials_edit,
-            hint="Initials only, in capitals (optional).",
+            hint=self.tr("Initials only, in capitals (optional)."),
         )
-        self.fields.add("plan_type", "&Plan:", self.plan_combo)
-        self.fields.add("status", "&Status:", self.status_combo)
+        self.fields.add("plan_type", self.tr("&Plan:"), self.plan_combo)
+        self.fields.add("status", self.tr("&Status:"), self.status_combo)
         # a gentle note (never blocking) if a postcode, phone number, NHS number... is typed where it does not belong
         self.privacy_hints: dict[str, PrivacyHint] = {}
         for key, edit in (("reference", self.reference_edit), ("children_initials", self.initials_edit)):
@@ -312,7 +324,13 @@ class CoAllocationDialog(_FormDialog):
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(store, "Edit co-allocation" if coallocation else "New co-allocation", parent)
+        super().__init__(
+            store,
+            QCoreApplication.translate("CoAllocationDialog", "Edit co-allocation")
+            if coallocation
+            else QCoreApplication.translate("CoAllocationDialog", "New co-allocation"),
+            parent,
+        )
         self.setObjectName("coallocationDialog")
         self.coallocation = coallocation
         self.case_id = coallocation.case_id if coallocation else case_id
@@ -327,22 +345,22 @@ class CoAllocationDialog(_FormDialog):
         if self.case_id is None:
             self.case_edit = QLineEdit()
             self.case_edit.setObjectName("coallocationCase")
-            self.case_edit.setPlaceholderText("Type the case reference")
+            self.case_edit.setPlaceholderText(self.tr("Type the case reference"))
             refs = [row.reference for row in store.list_cases(limit=5000)]
             completer = QCompleter(refs, self.case_edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.case_edit.setCompleter(completer)
-            self.fields.add("case_id", "&Case:", self.case_edit)
+            self.fields.add("case_id", self.tr("&Case:"), self.case_edit)
         else:
             reference = store.get_case(self.case_id).reference
-            self.set_intro(f"Case {reference}")
+            self.set_intro(self.tr("Case %1").replace("%1", reference))
             set_role(self.intro, "subtitle")
 
-        self.worker1_combo = self._worker_combo("First co-worker", "coallocationWorker1")
-        self.worker2_combo = self._worker_combo("Second co-worker", "coallocationWorker2")
-        self.lead_combo = _combo("Lead worker", "coallocationLead")
-        self.lead_combo.setPlaceholderText("Choose the two co-workers first")
+        self.worker1_combo = self._worker_combo(self.tr("First co-worker"), "coallocationWorker1")
+        self.worker2_combo = self._worker_combo(self.tr("Second co-worker"), "coallocationWorker2")
+        self.lead_combo = _combo(self.tr("Lead worker"), "coallocationLead")
+        self.lead_combo.setPlaceholderText(self.tr("Choose the two co-workers first"))
         self.start_edit = QDateEdit()
         self.start_edit.setObjectName("coallocationStart")
         self.start_edit.setCalendarPopup(True)
@@ -358,29 +376,29 @@ class CoAllocationDialog(_FormDialog):
         for reason in Reason:
             check = QCheckBox(reason.label)
             check.setObjectName(f"reason_{reason.value}")
-            check.setAccessibleName(f"Reason: {reason.label}")
+            check.setAccessibleName(self.tr("Reason: %1").replace("%1", reason.label))
             column.addWidget(check)
             self.reason_checks[reason] = check
 
-        self.fields.add("worker1_id", "&First co-worker:", self.worker1_combo)
-        self.fields.add("worker2_id", "&Second co-worker:", self.worker2_combo)
+        self.fields.add("worker1_id", self.tr("&First co-worker:"), self.worker1_combo)
+        self.fields.add("worker2_id", self.tr("&Second co-worker:"), self.worker2_combo)
         self.fields.add(
             "lead_worker_id",
-            "&Lead:",
+            self.tr("&Lead:"),
             self.lead_combo,
-            hint="The experienced worker usually leads at first, to model good practice.",
+            hint=self.tr("The experienced worker usually leads at first, to model good practice."),
         )
-        self.fields.add("start_date", "Co-allocated &on:", self.start_edit)
+        self.fields.add("start_date", self.tr("Co-allocated &on:"), self.start_edit)
         first_reason = next(iter(self.reason_checks.values()))
-        self.fields.add("reasons", "&Reasons:", reasons_box, focus=first_reason)
+        self.fields.add("reasons", self.tr("&Reasons:"), reasons_box, focus=first_reason)
 
         self.ended_check: QCheckBox | None = None
         self.end_edit: QDateEdit | None = None
         self.end_reason_edit: QLineEdit | None = None
         if coallocation is not None:
-            self.ended_check = QCheckBox("Co-working has ended")
+            self.ended_check = QCheckBox(self.tr("Co-working has ended"))
             self.ended_check.setObjectName("coallocationEnded")
-            self.ended_check.setAccessibleName("Co-working has ended")
+            self.ended_check.setAccessibleName(self.tr("Co-working has ended"))
             self.end_edit = QDateEdit()
             self.end_edit.setObjectName("coallocationEnd")
             self.end_edit.setCalendarPopup(True)
@@ -388,10 +406,10 @@ class CoAllocationDialog(_FormDialog):
             self.end_edit.setDate(to_qdate(coallocation.end_date or today))
             self.end_reason_edit = QLineEdit()
             self.end_reason_edit.setObjectName("coallocationEndReason")
-            self.end_reason_edit.setPlaceholderText("e.g. student placement finished")
-            self.fields.add("ended", "&Ended:", self.ended_check)
-            self.fields.add("end_date", "&End date:", self.end_edit)
-            self.fields.add("end_reason", "End reas&on:", self.end_reason_edit)
+            self.end_reason_edit.setPlaceholderText(self.tr("e.g. student placement finished"))
+            self.fields.add("ended", self.tr("&Ended:"), self.ended_check)
+            self.fields.add("end_date", self.tr("&End date:"), self.end_edit)
+            self.fields.add("end_reason", self.tr("End reas&on:"), self.end_reason_edit)
             self.ended_check.toggled.connect(self._ended_toggled)
             self.ended_check.setChecked(coallocation.end_date is not None)
             self.end_reason_edit.setText(coallocation.end_reason)
@@ -421,9 +439,9 @@ class CoAllocationDialog(_FormDialog):
 
     def _worker_combo(self, name: str, object_name: str) -> QComboBox:
         combo = _combo(name, object_name)
-        combo.setPlaceholderText("Choose a worker")
+        combo.setPlaceholderText(self.tr("Choose a worker"))
         for w in self.workers:
-            suffix = "" if w.active else " (inactive)"
+            suffix = "" if w.active else " " + self.tr("(inactive)")
             combo.addItem(f"{w.name} — {w.role.label}{suffix}", w.id)
         combo.setCurrentIndex(-1)
         return combo
@@ -448,7 +466,9 @@ class CoAllocationDialog(_FormDialog):
             if len(experienced) == 1:
                 index = self.lead_combo.findData(experienced[0])
         self.lead_combo.setCurrentIndex(index)
-        self.lead_combo.setPlaceholderText("Choose the lead" if chosen else "Choose the two co-workers first")
+        self.lead_combo.setPlaceholderText(
+            self.tr("Choose the lead") if chosen else self.tr("Choose the two co-workers first")
+        )
         self.lead_combo.blockSignals(False)
 
     def _collect(self) -> tuple[object, dict[str, str]]:
@@ -457,21 +477,21 @@ class CoAllocationDialog(_FormDialog):
         if self.case_edit is not None:
             text = self.case_edit.text().strip()
             if not text:
-                problems["case_id"] = "Type the reference of the case to co-allocate."
+                problems["case_id"] = self.tr("Type the reference of the case to co-allocate.")
             else:
                 try:
                     case_id = self.store.find_case(text).id
                 except NotFoundError:
-                    problems["case_id"] = f"There is no case with reference {text}."
+                    problems["case_id"] = self.tr("There is no case with reference %1.").replace("%1", text)
         w1 = self.worker1_combo.currentData()
         w2 = self.worker2_combo.currentData()
         lead = self.lead_combo.currentData()
         if w1 is None:
-            problems["worker1_id"] = "Choose the first co-worker."
+            problems["worker1_id"] = self.tr("Choose the first co-worker.")
         if w2 is None:
-            problems["worker2_id"] = "Choose the second co-worker."
+            problems["worker2_id"] = self.tr("Choose the second co-worker.")
         if lead is None and w1 is not None and w2 is not None:
-            problems["lead_worker_id"] = "Choose which of the two co-workers leads."
+            problems["lead_worker_id"] = self.tr("Choose which of the two co-workers leads.")
         end_date: date | None = None
         end_reason = ""
         if self.ended_check is not None and self.ended_check.isChecked():

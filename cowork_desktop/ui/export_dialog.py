@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -199,7 +199,7 @@ class ExportDialog(QDialog):
         self.certificate_label.setObjectName("certificateStatus")
         self.certificate_label.setWordWrap(True)
         cert.addWidget(self.certificate_label)
-        self.setup_button = QPushButton("Set &up my certificate…")
+        self.setup_button = QPushButton(self.tr("Set &up my certificate…"))
         self.setup_button.setObjectName("setUpCertificate")
         self.setup_button.setAutoDefault(False)
         self.setup_button.clicked.connect(self.set_up_certificate)
@@ -209,26 +209,28 @@ class ExportDialog(QDialog):
         row = QVBoxLayout(self.passphrase_row)
         row.setContentsMargins(0, 4, 0, 0)
         row.setSpacing(3)
-        prompt = QLabel("Certificate &passphrase:")
+        prompt = QLabel(self.tr("Certificate &passphrase:"))
         self.passphrase = passphrase_field("exportPassphrase")
-        self.passphrase.setAccessibleName("Certificate passphrase")
+        self.passphrase.setAccessibleName(self.tr("Certificate passphrase"))
         prompt.setBuddy(self.passphrase)
         row.addWidget(prompt)
         row.addWidget(self.passphrase)
-        row.addWidget(hint_label("Asked once while the app is open. It is never stored."))
-        self.passphrase_error = FieldError("Certificate passphrase")
+        row.addWidget(hint_label(self.tr("Asked once while the app is open. It is never stored.")))
+        self.passphrase_error = FieldError(self.tr("Certificate passphrase"))
         row.addWidget(self.passphrase_error)
         cert.addWidget(self.passphrase_row)
         side.addWidget(self.certificate_box)
 
         self.draft_note = hint_label(
-            "Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on "
-            "every page, unsigned: it is not a record for the child's file."
+            self.tr(
+                "Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on "
+                "every page, unsigned: it is not a record for the child's file."
+            )
         )
         self.draft_note.setObjectName("draftNote")
         side.addWidget(self.draft_note)
 
-        self.error = FieldError("Export")
+        self.error = FieldError(self.tr("Export"))
         side.addWidget(self.error)
         self.result_label = QLabel()
         self.result_label.setObjectName("exportResult")
@@ -238,11 +240,11 @@ class ExportDialog(QDialog):
         side.addWidget(self.result_label)
         side.addStretch(1)
 
-        self.save_button = QPushButton("&Save signed PDF…")
+        self.save_button = QPushButton(self.tr("&Save signed PDF…"))
         self.save_button.setObjectName("saveSigned")
-        self.draft_button = QPushButton("&Print draft PDF…")
+        self.draft_button = QPushButton(self.tr("&Print draft PDF…"))
         self.draft_button.setObjectName("printDraft")
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         self.close_button.setAutoDefault(False)
         for b in (self.save_button, self.draft_button):
@@ -327,8 +329,10 @@ class ExportDialog(QDialog):
             self.certificate_label.setText(f"Signing certificate: {self.certificate_path.name}, {where}.")
         else:
             self.certificate_label.setText(
-                "No signing certificate yet. Create your own, or import the one your organisation gave you: "
-                "you will be asked when you save."
+                self.tr(
+                    "No signing certificate yet. Create your own, or import the one your organisation gave you: "
+                    "you will be asked when you save."
+                )
             )
         self.setup_button.setVisible(signer is None and not exists)
         self.passphrase_row.setVisible(signer is None and exists)
@@ -358,7 +362,7 @@ class ExportDialog(QDialog):
             return signer
         text = self.passphrase.text()
         if not text:
-            self.passphrase_error.set_error("Enter the passphrase of your signing certificate.")
+            self.passphrase_error.set_error(self.tr("Enter the passphrase of your signing certificate."))
             self.passphrase.setFocus()
             return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -367,7 +371,7 @@ class ExportDialog(QDialog):
         except CoworkError as exc:
             if is_wrong_passphrase(exc):
                 self.passphrase_error.set_error(
-                    "Wrong passphrase: it does not open your certificate. Try again."
+                    self.tr("Wrong passphrase: it does not open your certificate. Try again.")
                 )
             else:
                 self.show_error(str(exc))
@@ -388,7 +392,7 @@ class ExportDialog(QDialog):
     def ask_path(self, caption: str, filename: str) -> Path | None:
         folder = default_folder()
         name, _filter = QFileDialog.getSaveFileName(
-            self, caption, str(folder / filename), "PDF files (*.pdf)"
+            self, caption, str(folder / filename), self.tr("PDF files (*.pdf)")
         )
         if not name:
             return None
@@ -462,7 +466,9 @@ def open_export_dialog(ws: Workspace, record_id: int, parent: QWidget | None = N
     try:
         dialog = ExportDialog(ws, record_id, parent)
     except CoworkError as exc:
-        QMessageBox.warning(parent, "Cannot export the record", str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("ExportDialog", "Cannot export the record"), str(exc)
+        )
         return None
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.show()

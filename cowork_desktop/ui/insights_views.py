@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -181,9 +181,9 @@ def export_calendar_file(
     stem = f"co-working-{reference}" if reference else "co-working-team"
     path, _filter = QFileDialog.getSaveFileName(
         parent,
-        "Export calendar",
+        QCoreApplication.translate("InsightsViews", "Export calendar"),
         str(Path.home() / f"{stem}.ics"),
-        "iCalendar files (*.ics);;All files (*)",
+        QCoreApplication.translate("InsightsViews", "iCalendar files (*.ics);;All files (*)"),
     )
     if not path:
         return None
@@ -193,11 +193,13 @@ def export_calendar_file(
     try:
         items = export_calendar(ws, target, on, case_id)
     except (CoworkError, OSError) as exc:
-        QMessageBox.warning(parent, "Cannot export the calendar", str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("InsightsViews", "Cannot export the calendar"), str(exc)
+        )
         return None
     QMessageBox.information(
         parent,
-        "Calendar exported",
+        QCoreApplication.translate("InsightsViews", "Calendar exported"),
         f"Saved {_plural(len(items), 'event')} to {target}.\n\n"
         "Import the file into Outlook or another calendar; importing a newer file updates the events. "
         "Cases are named by reference only.",
@@ -261,14 +263,14 @@ class CaseInsightsPanel(QWidget):
         self.band_label = title_label("", "subtitle")
         self.band_label.setObjectName("driftBand")
         self.band_label.setWordWrap(False)
-        self.band_label.setAccessibleName("Drift towards parallel working")
+        self.band_label.setAccessibleName(self.tr("Drift towards parallel working"))
         head.addWidget(self.band_label)
         head.addStretch(1)
         self.calendar_button = button(
-            "Export calendar (.ics)…",
+            self.tr("Export calendar (.ics)…"),
             "caseCalendarButton",
-            "Export calendar for this case",
-            "The next review and the agreed discussions and joint supervision, as calendar events.",
+            self.tr("Export calendar for this case"),
+            self.tr("The next review and the agreed discussions and joint supervision, as calendar events."),
         )
         self.calendar_button.clicked.connect(self.export_calendar)
         head.addWidget(self.calendar_button)
@@ -278,7 +280,7 @@ class CaseInsightsPanel(QWidget):
         layout.addWidget(frame)
 
         # cadence
-        frame, column = _section("Agreed dates and held dates")
+        frame, column = _section(self.tr("Agreed dates and held dates"))
         self.timeline = CadenceTimeline()
         column.addWidget(self.timeline)
         self.cadence_label = _text_label("cadenceText")
@@ -286,7 +288,7 @@ class CaseInsightsPanel(QWidget):
         layout.addWidget(frame)
 
         # promises
-        frame, column = _section("Promises kept")
+        frame, column = _section(self.tr("Promises kept"))
         self.promises_label = _text_label("promisesText")
         self.promises_label.setProperty("role", "counts")
         column.addWidget(self.promises_label)
@@ -296,15 +298,17 @@ class CaseInsightsPanel(QWidget):
         column.addWidget(self.promises_details)
         column.addWidget(
             hint_label(
-                "An action is done on time when a record confirmed it by its due date, or at the first look "
-                "after it fell due; late when a record had found it not done first. Actions not yet due are "
-                "left out."
+                self.tr(
+                    "An action is done on time when a record confirmed it by its due date, or at the first look "
+                    "after it fell due; late when a record had found it not done first. Actions not yet due are "
+                    "left out."
+                )
             )
         )
         layout.addWidget(frame)
 
         # ladder
-        frame, column = _section("Partnership over time")
+        frame, column = _section(self.tr("Partnership over time"))
         self.ladder = LadderTrend()
         column.addWidget(self.ladder)
         self.ladder_label = _text_label("ladderText")
@@ -343,11 +347,15 @@ class CaseInsightsPanel(QWidget):
                 + drift_reasons(d)
             )
         elif view.coallocation_id is not None:
-            self.band_label.setText("Co-working has ended")
-            self.drift_label.setText("Drift is reckoned for co-working still in place; the history is below.")
+            self.band_label.setText(self.tr("Co-working has ended"))
+            self.drift_label.setText(
+                self.tr("Drift is reckoned for co-working still in place; the history is below.")
+            )
         else:
-            self.band_label.setText("Not co-allocated")
-            self.drift_label.setText("Nothing to show until the case is co-allocated to two workers.")
+            self.band_label.setText(self.tr("Not co-allocated"))
+            self.drift_label.setText(
+                self.tr("Nothing to show until the case is co-allocated to two workers.")
+            )
         self.calendar_button.setEnabled(view.drift is not None)
         # cadence
         rows = [
@@ -357,7 +365,7 @@ class CaseInsightsPanel(QWidget):
         self.timeline.set_cadences(rows, self.on)
         self.timeline.setVisible(view.coallocation_id is not None)
         if view.coallocation_id is None:
-            self.cadence_label.setText("No co-allocation yet.")
+            self.cadence_label.setText(self.tr("No co-allocation yet."))
         else:
             lines = [f"{label} ({c.description if c else 'not agreed'}): " for label, _n, c in rows]
             texts = [self._cadence_line(c, noun) for _l, noun, c in rows]
@@ -544,15 +552,15 @@ class TeamView(QWidget):
         layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
         head = QHBoxLayout()
-        heading = title_label("Team view: drifting into parallel working", "subtitle")
+        heading = title_label(self.tr("Team view: drifting into parallel working"), "subtitle")
         heading.setWordWrap(False)
         head.addWidget(heading)
         head.addStretch(1)
         self.calendar_button = button(
-            "Export calendar (.ics)…",
+            self.tr("Export calendar (.ics)…"),
             "teamCalendarButton",
-            "Export calendar for the team",
-            "Every active co-allocation's next review, agreed discussions and joint supervision.",
+            self.tr("Export calendar for the team"),
+            self.tr("Every active co-allocation's next review, agreed discussions and joint supervision."),
         )
         self.calendar_button.clicked.connect(self.export_calendar)
         head.addWidget(self.calendar_button)
@@ -586,7 +594,7 @@ class TeamView(QWidget):
         workers_layout.setContentsMargins(0, 8, 0, 0)
         workers_layout.setSpacing(6)
         workers_head = QHBoxLayout()
-        workers_heading = title_label("Promises kept per worker", "subtitle")
+        workers_heading = title_label(self.tr("Promises kept per worker"), "subtitle")
         workers_heading.setWordWrap(False)
         workers_head.addWidget(workers_heading)
         workers_head.addStretch(1)

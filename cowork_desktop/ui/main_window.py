@@ -67,28 +67,34 @@ class WelcomePanel(QWidget):
         column = QVBoxLayout(card)
         column.setContentsMargins(32, 28, 32, 28)
         column.setSpacing(14)
-        column.addWidget(title_label("Welcome to cowork-desktop"))
+        column.addWidget(title_label(self.tr("Welcome to cowork-desktop")))
         column.addWidget(
             hint_label(
-                "Set up co-worked cases, record the initial meeting with both co-workers, and keep "
-                "reviews, reflective discussions and agreed actions on track. Everything stays on "
-                "this computer."
+                self.tr(
+                    "Set up co-worked cases, record the initial meeting with both co-workers, and keep "
+                    "reviews, reflective discussions and agreed actions on track. Everything stays on "
+                    "this computer."
+                )
             )
         )
         empty = QLabel(
-            "This database is empty. Start by adding the workers in your team, or look around "
-            "with demo data first (fictional cases and people, clearly marked DEMO DATA)."
+            self.tr(
+                "This database is empty. Start by adding the workers in your team, or look around "
+                "with demo data first (fictional cases and people, clearly marked DEMO DATA)."
+            )
         )
         empty.setWordWrap(True)
         column.addWidget(empty)
         row = QHBoxLayout()
         row.setSpacing(10)
-        self.add_worker_button = button("&Add a worker…", "welcomeAddWorker", "Add a worker")
+        self.add_worker_button = button(
+            self.tr("&Add a worker…"), "welcomeAddWorker", self.tr("Add a worker")
+        )
         self.demo_button = button(
-            "Load &demo data",
+            self.tr("Load &demo data"),
             "welcomeLoadDemo",
-            "Load demo data",
-            "Adds fictional cases and workers so you can try every screen.",
+            self.tr("Load demo data"),
+            self.tr("Adds fictional cases and workers so you can try every screen."),
         )
         self.add_worker_button.setDefault(True)
         row.addWidget(self.add_worker_button)
@@ -129,7 +135,7 @@ class MainWindow(QMainWindow):
         side_column.setContentsMargins(10, 16, 10, 10)
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName("Navigation")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         for key in NAV_PAGES:
             item = QListWidgetItem(NAV_LABELS[key])
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -143,7 +149,9 @@ class MainWindow(QMainWindow):
         right.setContentsMargins(0, 0, 0, 0)
         right.setSpacing(0)
         self.demo_banner = QLabel(
-            "DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work."
+            self.tr(
+                "DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work."
+            )
         )
         self.demo_banner.setObjectName("demoBanner")
         self.demo_banner.setWordWrap(True)
@@ -251,6 +259,8 @@ class MainWindow(QMainWindow):
             self.text_scale_actions[scale] = a
         # one source of truth: the ticks show what is applied, whoever changed it (this menu or Settings)
         theme.notifier().changed.connect(self.sync_theme_actions)
+        # following the system: the theme is applied again by ui.theme, then the pages repaint their colours
+        _app().styleHints().colorSchemeChanged.connect(self._system_scheme_changed)
 
         def verify_pdf() -> None:
             from cowork_desktop.ui.verify_dialog import open_verify_dialog  # imported when first used
@@ -336,7 +346,7 @@ class MainWindow(QMainWindow):
         try:
             self.case_page.show_case(case_id)
         except CoworkError as exc:
-            QMessageBox.warning(self, "Cannot open the case", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the case"), str(exc))
             return
         self.stack.setCurrentWidget(self.case_page)
         self._select_nav("cases")
@@ -345,7 +355,7 @@ class MainWindow(QMainWindow):
         try:
             self.worker_page.show_worker(worker_id)
         except CoworkError as exc:
-            QMessageBox.warning(self, "Cannot open the worker", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the worker"), str(exc))
             return
         self.stack.setCurrentWidget(self.worker_page)
         self._select_nav("workers")
@@ -364,24 +374,24 @@ class MainWindow(QMainWindow):
     def open_meeting(self, coallocation_id: int, kind: str) -> QWidget | None:
         open_meeting = _wizard_function("open_meeting")
         if open_meeting is None:
-            QMessageBox.information(self, "Meeting wizard", WIZARD_MISSING)
+            QMessageBox.information(self, self.tr("Meeting wizard"), WIZARD_MISSING)
             return None
         try:
             widget = open_meeting(self.ws, coallocation_id, RecordKind(kind), self)
         except CoworkError as exc:
-            QMessageBox.warning(self, "Cannot open the meeting", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the meeting"), str(exc))
             return None
         return self._watch(widget)
 
     def open_record(self, record_id: int) -> QWidget | None:
         open_record = _wizard_function("open_record")
         if open_record is None:
-            QMessageBox.information(self, "Meeting wizard", WIZARD_MISSING)
+            QMessageBox.information(self, self.tr("Meeting wizard"), WIZARD_MISSING)
             return None
         try:
             widget = open_record(self.ws, record_id, self)
         except CoworkError as exc:
-            QMessageBox.warning(self, "Cannot open the record", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot open the record"), str(exc))
             return None
         return self._watch(widget)
 
@@ -427,13 +437,15 @@ class MainWindow(QMainWindow):
         try:
             from cowork_desktop.services.demo import load_demo
         except ImportError:
-            QMessageBox.information(self, "Demo data", "Demo data is not available in this build.")
+            QMessageBox.information(
+                self, self.tr("Demo data"), self.tr("Demo data is not available in this build.")
+            )
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             load_demo(self.ws, date.today())
         except CoworkError as exc:
-            QMessageBox.warning(self, "Demo data", str(exc))
+            QMessageBox.warning(self, self.tr("Demo data"), str(exc))
         finally:
             QApplication.restoreOverrideCursor()
         self.refresh_all()
@@ -442,9 +454,9 @@ class MainWindow(QMainWindow):
     def open_database(self) -> None:
         path, _filter = QFileDialog.getSaveFileName(
             self,
-            "Open or create a database",
+            self.tr("Open or create a database"),
             str(self.ws.store.path.parent),
-            "cowork databases (*.db);;All files (*)",
+            self.tr("cowork databases (*.db);;All files (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if path:
@@ -458,13 +470,13 @@ class MainWindow(QMainWindow):
                     return False
             store = open_store(path, passphrase=passphrase)
         except CoworkError as exc:
-            QMessageBox.critical(self, "Cannot open the database", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
             return False
         try:
             ws = Workspace.open(store, self.forms_dir)
         except (CoworkError, OSError) as exc:
             store.close()
-            QMessageBox.critical(self, "Cannot open the database", str(exc))
+            QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
             return False
         old = self.ws.store
         self.ws = ws
@@ -535,15 +547,24 @@ class MainWindow(QMainWindow):
             return
         checked = self.text_scale_group.checkedAction()
         scale = float(checked.data()) if checked is not None else 1.0
-        appearance = theme.current_theme(_app()).appearance  # the menu changes contrast and size, not light/dark
+        appearance = theme.current_theme(
+            _app()
+        ).appearance  # the menu changes contrast and size, not light/dark
         theme.apply_theme(_app(), self.high_contrast_action.isChecked(), scale, appearance=appearance)
         self.refresh_all()
+
+    @Slot(Qt.ColorScheme)
+    def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if theme.current_theme(_app()).appearance == "system" and not self.locked:
+            self.refresh_all()
 
     @Slot()
     def sync_theme_actions(self) -> None:
         """Tick High contrast and the text size that are applied now (after a change in Settings, say)."""
         current = theme.current_theme(_app())
-        self._syncing_theme = True  # the actions' signals stay on (the group tracks its checked action by them)
+        self._syncing_theme = (
+            True  # the actions' signals stay on (the group tracks its checked action by them)
+        )
         try:
             self.high_contrast_action.setChecked(current.high_contrast)
             for scale, a in self.text_scale_actions.items():
@@ -555,7 +576,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         QMessageBox.about(
             self,
-            "About cowork-desktop",
+            self.tr("About cowork-desktop"),
             f"<h3>cowork-desktop {__version__}</h3>"
             "<p>Set up and supervise co-worked children's social care cases, offline.</p>"
             f"<p>Database: {self.ws.store.path}</p>",

@@ -119,7 +119,7 @@ class PdfPreview(QWidget):
 
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("pdfScroll")
-        self.scroll_area.setAccessibleName("Document preview")
+        self.scroll_area.setAccessibleName(self.tr("Document preview"))
         self.scroll_area.setFrameShape(QFrame.Shape.StyledPanel)
         self.scroll_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -331,7 +331,7 @@ class PdfPreview(QWidget):
             try:
                 image = render_page(self._document, slot.index, self._pixels_per_point() * ratio)
             except pdfium.PdfiumError:
-                slot.setText("This page cannot be shown.")
+                slot.setText(self.tr("This page cannot be shown."))
                 slot.rendered = True
                 continue
             pixmap = QPixmap.fromImage(image)

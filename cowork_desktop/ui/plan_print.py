@@ -9,7 +9,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -151,7 +151,7 @@ def print_plan(plan: AgreedPlan, parent: QWidget | None = None) -> bool:
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _a4(printer)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print agreed plan")
+    dialog.setWindowTitle(QCoreApplication.translate("PlanPrint", "Print agreed plan"))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     plan_document(plan).print_(printer)
@@ -170,7 +170,10 @@ class PlanPrintDialog(QDialog):
         layout = QVBoxLayout(self)
         self.preview = QTextBrowser()
         self.preview.setObjectName("planPreview")
-        self.preview.setAccessibleName("Agreed plan preview")
+        self.preview.setAccessibleName(self.tr("Agreed plan preview"))
+        # paper: black on white in every theme (the plan's own CSS is for print; on a dark or high-contrast
+        # window's field colour its black text would vanish)
+        self.preview.setStyleSheet("QTextBrowser#planPreview { background: #ffffff; color: #000000; }")
         self.preview.setHtml(plan_html(plan))
         layout.addWidget(self.preview, 1)
         self.status = QLabel()
@@ -178,11 +181,11 @@ class PlanPrintDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
-        self.print_button = QPushButton("Print...")
+        self.print_button = QPushButton(self.tr("Print..."))
         self.print_button.setObjectName("printButton")
-        self.pdf_button = QPushButton("Save as PDF...")
+        self.pdf_button = QPushButton(self.tr("Save as PDF..."))
         self.pdf_button.setObjectName("pdfButton")
-        close = QPushButton("Close")
+        close = QPushButton(self.tr("Close"))
         close.setObjectName("closeButton")
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
@@ -196,15 +199,15 @@ class PlanPrintDialog(QDialog):
     def print_(self) -> bool:
         done = print_plan(self.plan, self)
         if done:
-            self.status.setText("Sent to the printer.")
+            self.status.setText(self.tr("Sent to the printer."))
         return done
 
     def ask_pdf(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
             self,
-            "Save agreed plan as PDF",
+            self.tr("Save agreed plan as PDF"),
             f"agreed-plan-{self.plan.case_reference.replace('/', '-')}.pdf",
-            "PDF files (*.pdf)",
+            self.tr("PDF files (*.pdf)"),
         )
         if not name:
             return None

@@ -22,7 +22,7 @@ class PrivacyHint(QLabel):
         self.setObjectName("privacyHint")
         self.setProperty("role", "hint")
         self.setWordWrap(True)
-        self.setAccessibleName("Privacy note")
+        self.setAccessibleName(self.tr("Privacy note"))
         self.findings: list[Finding] = []
         self._widget: QWidget | None = None
         self._shown = ""  # the note last added to the field's accessible description

@@ -18,7 +18,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -85,7 +85,7 @@ class PassphraseDialog(QDialog):
     def __init__(self, path: Path, message: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
-        self.setWindowTitle("Passphrase")
+        self.setWindowTitle(self.tr("Passphrase"))
         self.setModal(True)
         self.setMinimumWidth(460)
         column = QVBoxLayout(self)
@@ -127,7 +127,9 @@ def ask_passphrase(path: Path, parent: QWidget | None = None, tries: int = TRIES
             f"Wrong passphrase: try again ({left} {'try' if left == 1 else 'tries'} left)." if left else ""
         )
     QMessageBox.critical(
-        parent, "Wrong passphrase", f"Wrong passphrase for {path}, {tries} times: not opened."
+        parent,
+        QCoreApplication.translate("Security", "Wrong passphrase"),
+        f"Wrong passphrase for {path}, {tries} times: not opened.",
     )
     return None
 
@@ -138,7 +140,7 @@ class NewDatabaseDialog(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("newDatabaseDialog")
-        self.setWindowTitle("A new database")
+        self.setWindowTitle(self.tr("A new database"))
         self.setModal(True)
         self.setMinimumWidth(540)
         column = QVBoxLayout(self)
@@ -148,9 +150,9 @@ class NewDatabaseDialog(QDialog):
         )
         intro.setWordWrap(True)
         column.addWidget(intro)
-        self.encrypt_radio = QRadioButton("Protect this database with a passphrase (recommended)")
+        self.encrypt_radio = QRadioButton(self.tr("Protect this database with a passphrase (recommended)"))
         self.encrypt_radio.setObjectName("encryptChoice")
-        self.plain_radio = QRadioButton("No encryption")
+        self.plain_radio = QRadioButton(self.tr("No encryption"))
         self.plain_radio.setObjectName("plainChoice")
         column.addWidget(self.encrypt_radio)
         form = QFormLayout()
@@ -160,7 +162,9 @@ class NewDatabaseDialog(QDialog):
         form.addRow("&Repeat it:", self.second)
         column.addLayout(form)
         note = QLabel(
-            "There is no way to recover a forgotten passphrase: keep it where your team keeps such things."
+            self.tr(
+                "There is no way to recover a forgotten passphrase: keep it where your team keeps such things."
+            )
         )
         note.setWordWrap(True)
         column.addWidget(note)
@@ -214,7 +218,7 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setObjectName("changePassphraseDialog")
-        self.setWindowTitle("Change the passphrase")
+        self.setWindowTitle(self.tr("Change the passphrase"))
         self.setModal(True)
         self.setMinimumWidth(480)
         column = QVBoxLayout(self)
@@ -226,7 +230,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("&New passphrase:", self.first)
         form.addRow("&Repeat it:", self.second)
         column.addLayout(form)
-        note = QLabel("Backups taken before the change keep the old passphrase.")
+        note = QLabel(self.tr("Backups taken before the change keep the old passphrase."))
         note.setWordWrap(True)
         column.addWidget(note)
         self.error = _error_label()
@@ -268,7 +272,7 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         column = QVBoxLayout(self)
         column.addStretch(1)
-        title = QLabel("cowork-desktop is locked")
+        title = QLabel(self.tr("cowork-desktop is locked"))
         title.setProperty("role", "title")
         column.addWidget(title)
         column.addWidget(QLabel(f"Type the passphrase of {store.path.name} to carry on."))
@@ -277,7 +281,7 @@ class LockScreen(QWidget):
         column.addWidget(self.edit)
         self.error = _error_label()
         column.addWidget(self.error)
-        self.button = QPushButton("&Unlock")
+        self.button = QPushButton(self.tr("&Unlock"))
         self.button.setObjectName("unlockButton")
         self.button.clicked.connect(self.try_unlock)
         column.addWidget(self.button)
@@ -359,9 +363,13 @@ def back_up_now(window: MainWindow) -> Path | None:
     try:
         taken = backup.take(window.ws.store, backup.MANUAL)
     except CoworkError as exc:
-        QMessageBox.warning(window, "Back up now", f"No backup was taken: {exc}")
+        QMessageBox.warning(
+            window, QCoreApplication.translate("Security", "Back up now"), f"No backup was taken: {exc}"
+        )
         return None
-    QMessageBox.information(window, "Back up now", f"Backed up and checked:\n{taken.path}")
+    QMessageBox.information(
+        window, QCoreApplication.translate("Security", "Back up now"), f"Backed up and checked:\n{taken.path}"
+    )
     return taken.path
 
 
@@ -371,14 +379,17 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
     if source is None:
         folder = backup.folder_for(store)
         chosen, _filter = QFileDialog.getOpenFileName(
-            window, "Restore a backup", str(folder), "cowork backups (*.db);;All files (*)"
+            window,
+            QCoreApplication.translate("Security", "Restore a backup"),
+            str(folder),
+            QCoreApplication.translate("Security", "cowork backups (*.db);;All files (*)"),
         )
         if not chosen:
             return False
         source = Path(chosen)
     answer = QMessageBox.question(
         window,
-        "Restore a backup",
+        QCoreApplication.translate("Security", "Restore a backup"),
         f"Replace the database with the backup {source.name}?\n\nThe current file is kept beside it "
         f"({store.path.name}.before-restore-…), never deleted. Anything saved after the backup was taken is only in "
         "that kept file.",
@@ -394,7 +405,11 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
     try:
         backup.verify(source, passphrase)
     except CoworkError as exc:
-        QMessageBox.critical(window, "Restore a backup", f"This backup cannot be restored: {exc}")
+        QMessageBox.critical(
+            window,
+            QCoreApplication.translate("Security", "Restore a backup"),
+            f"This backup cannot be restored: {exc}",
+        )
         return False
     for widget in list(window._wizards):
         widget.close()
@@ -402,13 +417,17 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
     try:
         aside = backup.restore(path, source, passphrase)
     except CoworkError as exc:
-        QMessageBox.critical(window, "Restore a backup", str(exc))
+        QMessageBox.critical(window, QCoreApplication.translate("Security", "Restore a backup"), str(exc))
         window.reopen(path, passphrase)
         return False
     ok = window.reopen(path, passphrase)
     if ok:
         kept = f"\nThe previous file was kept as {aside}." if aside else ""
-        QMessageBox.information(window, "Restore a backup", f"Restored {source.name}.{kept}")
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("Security", "Restore a backup"),
+            f"Restored {source.name}.{kept}",
+        )
     return ok
 
 
@@ -416,7 +435,11 @@ def change_passphrase(window: MainWindow) -> bool:
     store = window.ws.store
     if not store.encrypted:
         QMessageBox.information(
-            window, "Change passphrase", "This database is not encrypted, so it has no passphrase to change."
+            window,
+            QCoreApplication.translate("Security", "Change passphrase"),
+            QCoreApplication.translate(
+                "Security", "This database is not encrypted, so it has no passphrase to change."
+            ),
         )
         return False
     dialog = ChangePassphraseDialog(store, window)

@@ -62,9 +62,9 @@ class SignaturePad(QWidget):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(320, 130)
-        self.setAccessibleName("Signature drawing box")
+        self.setAccessibleName(self.tr("Signature drawing box"))
         self.setAccessibleDescription(
-            "Draw the signature with a mouse, pen or finger. Keyboard users: type the name instead."
+            self.tr("Draw the signature with a mouse, pen or finger. Keyboard users: type the name instead.")
         )
 
     # -- data -------------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ class SignaturePad(QWidget):
                 painter.drawText(
                     rect.adjusted(16, 0, -16, -rect.height() * 0.3),
                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                    "Sign here",
+                    self.tr("Sign here"),
                 )
             ink = QPen(palette.color(QPalette.ColorRole.Text), 2.5)
             ink.setCapStyle(Qt.PenCapStyle.RoundCap)

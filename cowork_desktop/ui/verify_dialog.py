@@ -56,7 +56,7 @@ class VerifyDialog(QDialog):
         self.path: Path | None = None
         self.report: VerifyReport | None = None
         self.setObjectName("verifyDialog")
-        self.setWindowTitle("Verify a signed PDF")
+        self.setWindowTitle(self.tr("Verify a signed PDF"))
         self.setAcceptDrops(True)
         self.resize(1080, 800)
         outer = QHBoxLayout(self)
@@ -71,22 +71,24 @@ class VerifyDialog(QDialog):
         self.preview = PdfPreview()
         outer.addWidget(self.preview, 1)
 
-        side.addWidget(title_label("Verify a signed PDF"))
+        side.addWidget(title_label(self.tr("Verify a signed PDF")))
         side.addWidget(
             hint_label(
-                "Choose a case note exported from cowork-desktop, or drop it on this window, to see who signed "
-                "it, when, and whether it is exactly the record kept in this database."
+                self.tr(
+                    "Choose a case note exported from cowork-desktop, or drop it on this window, to see who signed "
+                    "it, when, and whether it is exactly the record kept in this database."
+                )
             )
         )
         choose_row = QHBoxLayout()
-        self.choose_button = QPushButton("&Choose a PDF…")
+        self.choose_button = QPushButton(self.tr("&Choose a PDF…"))
         self.choose_button.setObjectName("choosePdf")
         self.choose_button.setDefault(True)
         self.choose_button.clicked.connect(self.choose)
         choose_row.addWidget(self.choose_button)
         choose_row.addStretch(1)
         side.addLayout(choose_row)
-        self.file_label = QLabel("No file chosen yet.")
+        self.file_label = QLabel(self.tr("No file chosen yet."))
         self.file_label.setObjectName("verifyFile")
         self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,7 +125,7 @@ class VerifyDialog(QDialog):
         side.addStretch(1)
         close_row = QHBoxLayout()
         close_row.addStretch(1)
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
@@ -134,7 +136,7 @@ class VerifyDialog(QDialog):
     def choose(self) -> VerifyReport | None:
         start = str(self.path.parent) if self.path is not None else str(Path.home())
         name, _filter = QFileDialog.getOpenFileName(
-            self, "Choose a signed PDF to verify", start, "PDF files (*.pdf);;All files (*)"
+            self, self.tr("Choose a signed PDF to verify"), start, self.tr("PDF files (*.pdf);;All files (*)")
         )
         if not name:
             return None

@@ -80,16 +80,18 @@ class WorkerPage(QWidget):
         layout.setContentsMargins(24, 14, 24, 18)
         layout.setSpacing(10)
         nav = QHBoxLayout()
-        self.back_button = button("← All workers", "backToWorkersButton", "Back to all workers")
+        self.back_button = button(
+            self.tr("← All workers"), "backToWorkersButton", self.tr("Back to all workers")
+        )
         self.back_button.setFlat(True)
         self.back_button.clicked.connect(self.back_requested)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
         self.export_button = button(
-            "E&xport development log…",
+            self.tr("E&xport development log…"),
             "exportDevlogButton",
-            "Export development log",
-            "A PDF of the learning by PCF domain, for an ASYE or placement portfolio.",
+            self.tr("Export development log"),
+            self.tr("A PDF of the learning by PCF domain, for an ASYE or placement portfolio."),
         )
         self.export_button.clicked.connect(self.export_log)
         nav.addWidget(self.export_button)
@@ -104,23 +106,25 @@ class WorkerPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-        layout.addWidget(title_label("Development log", "subtitle"))
+        layout.addWidget(title_label(self.tr("Development log"), "subtitle"))
         self.log_summary = QLabel()
         self.log_summary.setObjectName("devlogSummary")
         self.log_summary.setWordWrap(True)
         layout.addWidget(self.log_summary)
         self.log_hint = hint_label(
-            "Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities "
-            "Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; "
-            "children's initials are removed."
+            self.tr(
+                "Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities "
+                "Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; "
+                "children's initials are removed."
+            )
         )
         layout.addWidget(self.log_hint)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("devlogTabs")
         self.domain_tree = _tree("Development log by PCF domain", "devlogByDomain", "Learning")
         self.time_tree = _tree("Development log over time", "devlogOverTime", "Learning (PCF domains)")
-        self.tabs.addTab(self.domain_tree, "By PCF &domain")
-        self.tabs.addTab(self.time_tree, "Over t&ime")
+        self.tabs.addTab(self.domain_tree, self.tr("By PCF &domain"))
+        self.tabs.addTab(self.time_tree, self.tr("Over t&ime"))
         layout.addWidget(self.tabs, 1)
         self.not_learner = hint_label("")
         self.not_learner.setObjectName("devlogNotApplicable")
@@ -232,7 +236,10 @@ class WorkerPage(QWidget):
 
         suggested = Path.home() / devlog_filename(self.worker.name, self.today)
         path, _filter = QFileDialog.getSaveFileName(
-            self, "Export development log", str(suggested), "PDF files (*.pdf);;All files (*)"
+            self,
+            self.tr("Export development log"),
+            str(suggested),
+            self.tr("PDF files (*.pdf);;All files (*)"),
         )
         if not path:
             return None
@@ -242,11 +249,11 @@ class WorkerPage(QWidget):
         try:
             written, log = insights.export_development_log(self.ws, self.worker.id, target, today=self.today)
         except (CoworkError, OSError) as exc:
-            QMessageBox.warning(self, "Cannot export the development log", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot export the development log"), str(exc))
             return None
         QMessageBox.information(
             self,
-            "Development log exported",
+            self.tr("Development log exported"),
             f"Saved {len(log.entries)} entries to {written}.\n\nCases are named by reference and children's "
             "initials removed, but free text can still name a child: read it before sharing.",
         )

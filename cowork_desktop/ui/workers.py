@@ -68,12 +68,15 @@ class WorkersPage(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)
         top = QHBoxLayout()
-        top.addWidget(title_label("Workers"))
+        top.addWidget(title_label(self.tr("Workers")))
         top.addStretch(1)
-        self.add_button = button("&Add worker…", "addWorkerButton", "Add worker")
-        self.edit_button = button("&Edit worker…", "editWorkerButton", "Edit worker")
+        self.add_button = button(self.tr("&Add worker…"), "addWorkerButton", self.tr("Add worker"))
+        self.edit_button = button(self.tr("&Edit worker…"), "editWorkerButton", self.tr("Edit worker"))
         self.open_button = button(
-            "&Open", "openWorkerButton", "Open worker", "The worker's details and development log."
+            self.tr("&Open"),
+            "openWorkerButton",
+            self.tr("Open worker"),
+            self.tr("The worker's details and development log."),
         )
         self.add_button.clicked.connect(self.add_worker)
         self.edit_button.clicked.connect(self.edit_selected)
@@ -86,7 +89,7 @@ class WorkersPage(QWidget):
         self.model = WorkersModel(self)
         self.table = QTableView()
         self.table.setObjectName("workersTable")
-        self.table.setAccessibleName("Workers")
+        self.table.setAccessibleName(self.tr("Workers"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -104,8 +107,10 @@ class WorkersPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(
             hint_label(
-                "Workers who have left stay here (their records keep their names): "
-                "mark them inactive so they are not offered for new co-allocations."
+                self.tr(
+                    "Workers who have left stay here (their records keep their names): "
+                    "mark them inactive so they are not offered for new co-allocations."
+                )
             )
         )
         self.refresh()

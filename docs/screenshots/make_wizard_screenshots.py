@@ -156,13 +156,25 @@ def run_wizard(
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scale", type=float, default=1.0, help="text scale (1.0, 1.25, 1.5)")
+    parser.add_argument(
+        "--themes",
+        nargs="+",
+        choices=("normal", "high-contrast", "dark"),
+        default=["normal", "high-contrast"],
+        help="the themes to shoot (default: normal and high-contrast)",
+    )
+    parser.add_argument(
+        "--forms", nargs="+", default=None, help="only these record kinds, e.g. initial_meeting"
+    )
     args = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     from cowork_desktop.ui import theme as ui_theme
 
-    for theme in ("normal", "high-contrast"):
-        ui_theme.apply_theme(app, theme == "high-contrast", args.scale, persist=False)
+    wanted = set(args.forms or [k.value for k in RecordKind])
+    for theme in args.themes:
+        appearance = "dark" if theme == "dark" else "light"
+        ui_theme.apply_theme(app, theme == "high-contrast", args.scale, persist=False, appearance=appearance)
         suffix = theme if args.scale == 1.0 else f"{theme}-x{args.scale}"
         with tempfile.TemporaryDirectory() as tmp:
             store = open_store(Path(tmp) / "shots.db", actor="screenshots")
@@ -177,32 +189,39 @@ def main() -> None:
                 )
             )
             assert ca.id
-            run_wizard(app, ws, ca.id, RecordKind.INITIAL_MEETING, suffix, errors_on="responsibilities")
-            run_wizard(
-                app,
-                ws,
-                ca.id,
-                RecordKind.REVIEW,
-                suffix,
-                {
-                    "disagreements": "yes",
-                    "partnership_ladder": "Co-operation",
-                    "decision": "Continue as agreed",
-                },
-                errors_on="issues",
-            )
-            run_wizard(
-                app, ws, ca.id, RecordKind.REFLECTIVE_DISCUSSION, suffix, {"prompted_by": "After a visit"}
-            )
-            run_wizard(
-                app,
-                ws,
-                ca.id,
-                RecordKind.ISSUE_RESOLUTION,
-                suffix,
-                {"issue_type": "Disagreement between co-workers"},
-            )
-            run_wizard(app, ws, ca.id, RecordKind.CLOSING, suffix, {"end_reason": "Student placement ends"})
+            if RecordKind.INITIAL_MEETING.value in wanted:
+                run_wizard(app, ws, ca.id, RecordKind.INITIAL_MEETING, suffix, errors_on="responsibilities")
+            if RecordKind.REVIEW.value in wanted:
+                run_wizard(
+                    app,
+                    ws,
+                    ca.id,
+                    RecordKind.REVIEW,
+                    suffix,
+                    {
+                        "disagreements": "yes",
+                        "partnership_ladder": "Co-operation",
+                        "decision": "Continue as agreed",
+                    },
+                    errors_on="issues",
+                )
+            if RecordKind.REFLECTIVE_DISCUSSION.value in wanted:
+                run_wizard(
+                    app, ws, ca.id, RecordKind.REFLECTIVE_DISCUSSION, suffix, {"prompted_by": "After a visit"}
+                )
+            if RecordKind.ISSUE_RESOLUTION.value in wanted:
+                run_wizard(
+                    app,
+                    ws,
+                    ca.id,
+                    RecordKind.ISSUE_RESOLUTION,
+                    suffix,
+                    {"issue_type": "Disagreement between co-workers"},
+                )
+            if RecordKind.CLOSING.value in wanted:
+                run_wizard(
+                    app, ws, ca.id, RecordKind.CLOSING, suffix, {"end_reason": "Student placement ends"}
+                )
             store.close()
     print(f"written to {OUT}")
 

@@ -86,5 +86,27 @@ def test_the_british_english_translator_loads(qapp: QApplication) -> None:
     assert QCoreApplication.translate("MainWindow", "&Settings…") == "&Settings…"
 
 
+def test_wrapped_wizard_and_dialog_strings_are_in_the_translation_and_show_in_english(
+    qapp: QApplication, qtbot: QtBot, ws: Workspace
+) -> None:
+    from cowork_desktop.ui.dialogs import CaseDialog
+
+    translator = help.install_translator(qapp)
+    assert translator is not None
+    # in the compiled translation (an absent string translates to ""), and British English is the source
+    for context, text in (
+        ("CaseDialog", "Number of &children:"),
+        ("CaseDialog", "New case"),
+        ("SignOffPage", "I agree this is an accurate record"),
+        ("MeetingWizard", "Save and close"),
+        ("Security", "Restore a backup"),
+    ):
+        assert translator.translate(context, text) == text, (context, text)
+    dialog = CaseDialog(ws.store)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "New case"
+    assert dialog.fields.labels["children_count"].text() == "Number of &children:"
+
+
 def test_the_window_has_the_app_icon() -> None:
     assert not help.app_icon().isNull()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.services.sessions import Workspace
@@ -95,3 +95,51 @@ def test_window_geometry_is_remembered(qtbot: QtBot, ws: Workspace) -> None:
 def test_the_last_database_is_remembered(tmp_path: Path) -> None:
     remember_database(tmp_path / "team.db")
     assert last_database() == tmp_path / "team.db"
+
+
+def test_the_view_menu_ticks_follow_the_settings_dialog_and_back(
+    qtbot: QtBot, ws: Workspace, qapp: QApplication
+) -> None:
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    assert not window.high_contrast_action.isChecked() and window.text_scale_actions[1.0].isChecked()
+    dialog = SettingsDialog(ws, parent=window)
+    qtbot.addWidget(dialog)
+    high = dialog.fields["high_contrast"]
+    assert isinstance(high, QCheckBox)
+    high.setChecked(True)
+    scale = dialog.fields["text_scale"]
+    assert isinstance(scale, QComboBox)
+    scale.setCurrentIndex(scale.findData(1.5))
+    mode = dialog.fields["theme_mode"]
+    assert isinstance(mode, QComboBox)
+    mode.setCurrentIndex(mode.findData("dark"))
+    assert dialog.submit(), dialog.messages()
+    assert window.high_contrast_action.isChecked()
+    assert window.text_scale_actions[1.5].isChecked() and not window.text_scale_actions[1.0].isChecked()
+    assert window.text_scale_group.checkedAction() is window.text_scale_actions[1.5]
+    assert theme.colors().high_contrast  # high contrast wins over dark
+    # and back: the menu's change is what the dialog shows next time, and the dark choice is kept
+    window.high_contrast_action.setChecked(False)
+    window.text_scale_actions[1.25].setChecked(True)
+    assert theme.current_theme(qapp) == theme.ThemeSettings(False, 1.25, "dark")
+    assert theme.colors() is theme.DARK
+    again = SettingsDialog(ws, parent=window)
+    qtbot.addWidget(again)
+    assert again.values()["high_contrast"] == "false"
+    assert again.values()["text_scale"] == "1.25"
+    assert again.values()["theme_mode"] == "dark"
+
+
+def test_the_theme_chosen_in_settings_is_applied(qtbot: QtBot, ws: Workspace, qapp: QApplication) -> None:
+    dialog = SettingsDialog(ws)
+    qtbot.addWidget(dialog)
+    mode = dialog.fields["theme_mode"]
+    assert isinstance(mode, QComboBox)
+    mode.setCurrentIndex(mode.findData("dark"))
+    assert dialog.submit(), dialog.messages()
+    assert theme.colors() is theme.DARK
+    assert machine_settings()["theme_mode"] == "dark"
+    theme.apply_theme(qapp, False, 1.0, persist=False)
+    assert theme.apply_saved_theme(qapp).appearance == "dark"  # what the app does at start
+    assert theme.colors() is theme.DARK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -109,12 +109,15 @@ class QuestionRow(QWidget):
         parts = []
         urgent = [fu for fu in found if fu.urgent]
         if urgent:
-            parts.append("<b>Urgent: this must be addressed now.</b>")
+            parts.append("<b>" + self.tr("Urgent: this must be addressed now.") + "</b>")
             parts.extend(_esc(fu.message) for fu in urgent)
-            parts.append("After signing this record you can start the issue-resolution MDR straight away.")
-        parts.extend(f"<b>Next step:</b> {_esc(fu.message)}" for fu in found if not fu.urgent)
+            parts.append(
+                self.tr("After signing this record you can start the issue-resolution MDR straight away.")
+            )
+        next_step = self.tr("Next step:")
+        parts.extend(f"<b>{next_step}</b> {_esc(fu.message)}" for fu in found if not fu.urgent)
         self.notice.setText("<br>".join(parts))
-        self.notice.setAccessibleName("Urgent" if urgent else "Next step")
+        self.notice.setAccessibleName(self.tr("Urgent") if urgent else self.tr("Next step"))
         self.notice.setAccessibleDescription(" ".join(fu.message for fu in found))
         self.notice.show()
 
@@ -123,7 +126,8 @@ class QuestionRow(QWidget):
         self.error.setVisible(bool(message))
         description = self.question.guidance
         if message:
-            description = f"Problem: {message} {description}".strip()
+            problem = self.tr("Problem:")
+            description = f"{problem} {message} {description}".strip()
         for control, _name in self.widget.controls():
             control.setAccessibleDescription(description)
 
@@ -146,7 +150,7 @@ class FormPage(QWizardPage):
         self.save_bar = QLabel()
         self.save_bar.setObjectName("saveWarning")
         self.save_bar.setWordWrap(True)
-        self.save_bar.setAccessibleName("Not saved yet")
+        self.save_bar.setAccessibleName(self.tr("Not saved yet"))
         bg, fg, border = style.urgent_colors()
         self.save_bar.setStyleSheet(
             f"QLabel#saveWarning {{ background: {bg}; color: {fg}; border: 2px solid {border};"
@@ -255,12 +259,12 @@ class StartPage(FormPage):
         env = owner.env
         super().__init__(owner, START_KEY, env.form.title, "")
         frame, inner = style.panel("meetingSummary")
-        ref = QLabel(f"Case {env.case_reference}")
+        ref = QLabel(self.tr("Case %1").replace("%1", env.case_reference))
         ref.setObjectName("caseReference")
         ref.setFont(style.scaled_font(ref, 1.15, bold=True))
         inner.addWidget(ref)
         workers = " and ".join(env.worker_label(w) for w in env.coworkers)
-        inner.addWidget(QLabel(f"Co-workers: {workers}", wordWrap=True))
+        inner.addWidget(QLabel(self.tr("Co-workers: %1").replace("%1", workers), wordWrap=True))
         if env.form.description:
             inner.addWidget(QLabel(" ".join(env.form.description.split()), wordWrap=True))
         record = env.record
@@ -279,14 +283,16 @@ class StartPage(FormPage):
         col = QVBoxLayout(date_row)
         col.setContentsMargins(0, 4, 0, 8)
         col.setSpacing(4)
-        self.date_prompt = style.prompt_label("Date of the meeting", True)
+        self.date_prompt = style.prompt_label(self.tr("Date of the meeting"), True)
         col.addWidget(self.date_prompt)
-        col.addWidget(style.hint_label("The day the meeting took place. It cannot be in the future."))
+        col.addWidget(
+            style.hint_label(self.tr("The day the meeting took place. It cannot be in the future."))
+        )
         self.meeting_date: QDateEdit = make_date_edit(record.meeting_date)
         self.meeting_date.setObjectName("meetingDate")
-        self.meeting_date.setAccessibleName("Date of the meeting")
+        self.meeting_date.setAccessibleName(self.tr("Date of the meeting"))
         self.meeting_date.setAccessibleDescription(
-            "The day the meeting took place. It cannot be in the future."
+            self.tr("The day the meeting took place. It cannot be in the future.")
         )
         self.date_prompt.setBuddy(self.meeting_date)
         col.addWidget(self.meeting_date)
@@ -320,7 +326,7 @@ def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
     if arrangement is None:
         return None
     frame, inner = style.panel("lastArrangement")
-    frame.setAccessibleName("The arrangement agreed last time")
+    frame.setAccessibleName(QCoreApplication.translate("Wizard", "The arrangement agreed last time"))
     head = QLabel(f"Agreed last time: {arrangement.record_title} of {fmt_day(arrangement.meeting_date)}")
     head.setFont(style.scaled_font(head, 1.0, bold=True))
     head.setWordWrap(True)
@@ -330,7 +336,11 @@ def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
         for t in arrangement.responsibilities
     ]
     if lines:
-        who = QLabel("Who does what:\n" + "\n".join(f"  {line}" for line in lines))
+        who = QLabel(
+            QCoreApplication.translate("Wizard", "Who does what:")
+            + "\n"
+            + "\n".join(f"  {line}" for line in lines)
+        )
         who.setObjectName("arrangementResponsibilities")
         who.setWordWrap(True)
         inner.addWidget(who)
@@ -360,14 +370,16 @@ class SignOffPage(QWizardPage):
         self.owner = owner
         self.key = SIGN_KEY
         self.setObjectName("page_sign")
-        self.setTitle("Signatures")
+        self.setTitle(self.tr("Signatures"))
         self.setCommitPage(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         intro = style.hint_label(
-            "Each co-worker who took part signs, then the manager signs last. Sign by drawing in the box, or "
-            "type the name instead and tick the statement. Signing locks the record: a later correction is "
-            "made as an amendment. Going back to change an answer clears the signatures collected so far."
+            self.tr(
+                "Each co-worker who took part signs, then the manager signs last. Sign by drawing in the box, or "
+                "type the name instead and tick the statement. Signing locks the record: a later correction is "
+                "made as an amendment. Going back to change an answer clears the signatures collected so far."
+            )
         )
         layout.addWidget(intro)
         self.status = QLabel()
@@ -383,7 +395,7 @@ class SignOffPage(QWizardPage):
         self.pad = SignaturePad()
         inner.addWidget(self.pad)
         pad_row = QHBoxLayout()
-        self.clear_button = QPushButton("Clear drawing")
+        self.clear_button = QPushButton(self.tr("Clear drawing"))
         self.clear_button.setObjectName("clearSignature")
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(self.pad.clear)
@@ -397,14 +409,14 @@ class SignOffPage(QWizardPage):
         self.name.setObjectName("signName")
         self.name_label.setBuddy(self.name)
         inner.addWidget(self.name)
-        self.agree = QCheckBox("I agree this is an accurate record")
+        self.agree = QCheckBox(self.tr("I agree this is an accurate record"))
         self.agree.setObjectName("agreeBox")
-        self.agree.setAccessibleName("I agree this is an accurate record")
+        self.agree.setAccessibleName(self.tr("I agree this is an accurate record"))
         inner.addWidget(self.agree)
         self.error = style.error_label()
-        self.error.setAccessibleName("Signature: problem")
+        self.error.setAccessibleName(self.tr("Signature: problem"))
         inner.addWidget(self.error)
-        self.sign_button = QPushButton("Sign")
+        self.sign_button = QPushButton(self.tr("Sign"))
         self.sign_button.setObjectName("signButton")
         self.sign_button.setAutoDefault(False)
         self.sign_button.clicked.connect(self.sign)
@@ -440,41 +452,49 @@ class SignOffPage(QWizardPage):
         for wid in self.owner.signers():
             name = env.names.get(wid, f"worker {wid}")
             if wid in signed:
-                lines.append(f"Signed: {name} ({signed[wid].method})")
+                lines.append(self.tr("Signed: %1 (%2)").replace("%1", name).replace("%2", signed[wid].method))
             else:
-                lines.append(f"To sign: {name}")
+                lines.append(self.tr("To sign: %1").replace("%1", name))
                 pending.append(wid)
         manager_signed = any(s.worker_id is None for s in signatures)
-        lines.append("Signed: the manager" if manager_signed else "To sign last: the manager")
+        lines.append(
+            self.tr("Signed: the manager") if manager_signed else self.tr("To sign last: the manager")
+        )
         self.status.setText("\n".join(lines))
         self.error.hide()
         self.pad.clear()
         self.agree.setChecked(False)
         if record.status == RecordStatus.SIGNED:
             self.current = None
-            self.now.setText("Signed and locked")
+            self.now.setText(self.tr("Signed and locked"))
             for w in (self.pad, self.clear_button, self.name, self.agree, self.sign_button):
                 w.setEnabled(False)
             return
         if pending:
             self.current = pending[0]
             worker = store.get_worker(self.current)
-            self.now.setText(f"Now signing: {worker.name}, {worker.role.label}")
-            self.name_label.setText(f"Or type your full name to sign ({worker.name}):")
+            self.now.setText(
+                self.tr("Now signing: %1, %2").replace("%1", worker.name).replace("%2", worker.role.label)
+            )
+            self.name_label.setText(
+                self.tr("Or type your full name to sign (%1):").replace("%1", worker.name)
+            )
             self.name.setText("")
-            self.name.setAccessibleName(f"Typed signature of {worker.name}")
-            self.sign_button.setText(f"Sign as {worker.name}")
+            self.name.setAccessibleName(self.tr("Typed signature of %1").replace("%1", worker.name))
+            self.sign_button.setText(self.tr("Sign as %1").replace("%1", worker.name))
         else:
             self.current = self.MANAGER
             manager = env.ws.store.get_setting("manager_name", "") or ""
-            self.now.setText("Now signing: the manager (last)")
-            self.name_label.setText("Manager's full name (typed signature, or the name under a drawn one):")
+            self.now.setText(self.tr("Now signing: the manager (last)"))
+            self.name_label.setText(
+                self.tr("Manager's full name (typed signature, or the name under a drawn one):")
+            )
             self.name.setText(manager)
-            self.name.setAccessibleName("Manager's name")
-            self.sign_button.setText("Sign as manager and lock the record")
+            self.name.setAccessibleName(self.tr("Manager's name"))
+            self.sign_button.setText(self.tr("Sign as manager and lock the record"))
         self.sign_button.setAccessibleName(self.sign_button.text())
         self.name.setAccessibleDescription(
-            "To sign without drawing, type the name here and tick the statement."
+            self.tr("To sign without drawing, type the name here and tick the statement.")
         )
         self.completeChanged.emit()
 
@@ -485,13 +505,13 @@ class SignOffPage(QWizardPage):
         strokes = self.pad.strokes()
         typed = self.name.text().strip()
         if not self.agree.isChecked():
-            self._problem('Tick "I agree this is an accurate record" to sign.', self.agree)
+            self._problem(self.tr('Tick "I agree this is an accurate record" to sign.'), self.agree)
             return
         if self.current == self.MANAGER and not typed:
-            self._problem("Type the manager's name.", self.name)
+            self._problem(self.tr("Type the manager's name."), self.name)
             return
         if not strokes and not typed:
-            self._problem("Draw the signature in the box, or type the name instead.", self.name)
+            self._problem(self.tr("Draw the signature in the box, or type the name instead."), self.name)
             return
         png = self.pad.to_png() if strokes else None
         method = "drawn" if strokes else "typed"
@@ -520,7 +540,7 @@ class DonePage(QWizardPage):
         self.owner = owner
         self.key = DONE_KEY
         self.setObjectName("page_done")
-        self.setTitle("Signed and locked")
+        self.setTitle(self.tr("Signed and locked"))
         self.setFinalPage(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -530,12 +550,12 @@ class DonePage(QWizardPage):
         layout.addWidget(self.summary)
         self.follow_box = QVBoxLayout()
         layout.addLayout(self.follow_box)
-        self.print_button = QPushButton("Print agreed plan...")
+        self.print_button = QPushButton(self.tr("Print agreed plan..."))
         self.print_button.setObjectName("printPlan")
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.owner.print_plan)
         layout.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.export_button = QPushButton("Export signed PDF...")
+        self.export_button = QPushButton(self.tr("Export signed PDF..."))
         self.export_button.setObjectName("exportPdf")
         self.export_button.setAutoDefault(False)
         self.export_button.clicked.connect(self.owner.export_pdf)
@@ -565,7 +585,7 @@ class DonePage(QWizardPage):
                 kind = RecordKind(env.ws.forms.get(fu.form).record_kind)
             except (KeyError, ValueError):
                 continue
-            notice = QLabel(("Urgent: " if fu.urgent else "Next step: ") + fu.message)
+            notice = QLabel((self.tr("Urgent: ") if fu.urgent else self.tr("Next step: ")) + fu.message)
             notice.setWordWrap(True)
             if fu.urgent:
                 bg, fg, border = style.urgent_colors()
@@ -576,9 +596,9 @@ class DonePage(QWizardPage):
                 )
             self.follow_box.addWidget(notice)
             label = (
-                "Start issue-resolution MDR now"
+                self.tr("Start issue-resolution MDR now")
                 if kind == RecordKind.ISSUE_RESOLUTION
-                else (f"Start {kind.label[0].lower() + kind.label[1:]} now")
+                else self.tr("Start %1 now").replace("%1", kind.label[0].lower() + kind.label[1:])
             )
             button = QPushButton(label)
             button.setObjectName(f"startFollowUp_{kind.value}")

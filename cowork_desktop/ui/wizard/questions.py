@@ -313,7 +313,7 @@ class DateAnswer(QuestionWidget):
         self.proposed = self.env.proposed_date(self.question, answers, self.env.meeting_date)
         self.set_box: QCheckBox | None = None
         if self.optional:
-            self.set_box = QCheckBox("Set a date")
+            self.set_box = QCheckBox(self.tr("Set a date"))
             self.set_box.setObjectName(f"setdate_{self.question.id}")
             self.set_box.toggled.connect(self._toggled)
             layout.addWidget(self.set_box)
@@ -362,7 +362,7 @@ class WorkerAnswer(QuestionWidget):
         layout = _column(self)
         self.combo = QComboBox()
         self.combo.setObjectName(f"worker_{self.question.id}")
-        self.combo.addItem("Choose a co-worker...", None)
+        self.combo.addItem(self.tr("Choose a co-worker..."), None)
         for worker in self.env.coworkers:
             self.combo.addItem(self.env.worker_label(worker), worker.id)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -416,7 +416,7 @@ class RecurrenceAnswer(QuestionWidget):
     def build(self, answers: dict[str, Any]) -> None:
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        every = QLabel("Every")
+        every = QLabel(self.tr("Every"))
         self.spin = QSpinBox()
         self.spin.setObjectName(f"every_{self.question.id}")
         self.spin.setRange(1, 52)
@@ -470,7 +470,7 @@ class ResponsibilitiesAnswer(QuestionWidget):
     def build(self, answers: dict[str, Any]) -> None:
         outer = _column(self)
         shortcuts = QHBoxLayout()
-        shortcuts.addWidget(QLabel("Quick fill:"))
+        shortcuts.addWidget(QLabel(self.tr("Quick fill:")))
         self.fill_buttons: list[QPushButton] = []
         for worker in self.env.coworkers:
             b = QPushButton(f"{worker.name} leads all")
@@ -485,14 +485,14 @@ class ResponsibilitiesAnswer(QuestionWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(6)
-        header_task = QLabel("Task")
+        header_task = QLabel(self.tr("Task"))
         header_task.setStyleSheet("font-weight: 600;")
         grid.addWidget(header_task, 0, 0)
         for col, worker in enumerate(self.env.coworkers, start=1):
             head = QLabel(f"{worker.name}\n{worker.role.label}")
             head.setStyleSheet("font-weight: 600;")
             grid.addWidget(head, 0, col)
-        joint_head = QLabel("Joint")
+        joint_head = QLabel(self.tr("Joint"))
         joint_head.setStyleSheet("font-weight: 600;")
         grid.addWidget(joint_head, 0, len(self.env.coworkers) + 1)
         self.groups: dict[str, QButtonGroup] = {}
@@ -508,13 +508,13 @@ class ResponsibilitiesAnswer(QuestionWidget):
             self.radios[task] = {}
             for col, worker in enumerate(self.env.coworkers, start=1):
                 assert worker.id is not None
-                radio = QRadioButton("leads")
+                radio = QRadioButton(self.tr("leads"))
                 radio.setObjectName(f"lead_{row}_{worker.id}")
                 group.addButton(radio, worker.id)
                 grid.addWidget(radio, row, col)
                 self.radios[task][worker.id] = radio
             group.idToggled.connect(lambda _id, on: self._emit() if on else None)
-            joint = QCheckBox("joint")
+            joint = QCheckBox(self.tr("joint"))
             joint.setObjectName(f"joint_{row}")
             joint.toggled.connect(self._emit)
             grid.addWidget(joint, row, len(self.env.coworkers) + 1)
@@ -592,20 +592,20 @@ class ActionRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.description = QLineEdit()
         self.description.setObjectName("actionDescription")
-        self.description.setPlaceholderText("What will be done")
+        self.description.setPlaceholderText(self.tr("What will be done"))
         self.owner = QComboBox()
         self.owner.setObjectName("actionOwner")
-        self.owner.addItem("Who?", None)
+        self.owner.addItem(self.tr("Who?"), None)
         for worker in owner.env.coworkers:
             self.owner.addItem(worker.name, worker.id)
         self.due = make_date_edit(default_due)
         self.due.setObjectName("actionDue")
-        self.remove = QPushButton("Remove")
+        self.remove = QPushButton(self.tr("Remove"))
         self.remove.setObjectName("actionRemove")
         self.remove.setAutoDefault(False)
         layout.addWidget(self.description, 1)
         layout.addWidget(self.owner)
-        layout.addWidget(QLabel("by"))
+        layout.addWidget(QLabel(self.tr("by")))
         layout.addWidget(self.due)
         layout.addWidget(self.remove)
         self.description.textChanged.connect(self.changed)
@@ -644,9 +644,9 @@ class ActionsAnswer(QuestionWidget):
         self.rows_box = QVBoxLayout()
         self.rows_box.setSpacing(4)
         self.layout_.addLayout(self.rows_box)
-        self.empty = hint_label("No actions yet.")
+        self.empty = hint_label(self.tr("No actions yet."))
         self.layout_.addWidget(self.empty)
-        self.add_button = QPushButton("Add action")
+        self.add_button = QPushButton(self.tr("Add action"))
         self.add_button.setObjectName(f"addAction_{self.question.id}")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(lambda: self.add_row(focus=True))
@@ -723,7 +723,7 @@ class ActionReviewAnswer(QuestionWidget):
         self.items: dict[str, tuple[QButtonGroup, list[QRadioButton], QLineEdit]] = {}
         ids = self.env.review_action_ids(answers, self.question)
         if not ids:
-            layout.addWidget(hint_label("No actions were open from earlier meetings."))
+            layout.addWidget(hint_label(self.tr("No actions were open from earlier meetings.")))
         today = self.env.meeting_date
         for action_id in ids:
             action = self.env.actions[action_id]
@@ -739,7 +739,7 @@ class ActionReviewAnswer(QuestionWidget):
             title.setStyleSheet("font-weight: 600;")
             col.addWidget(title)
             line = QHBoxLayout()
-            line.addWidget(QLabel("Done?"))
+            line.addWidget(QLabel(self.tr("Done?")))
             group = QButtonGroup(box)
             radios = []
             for n, text in enumerate(("Yes", "No")):
@@ -751,7 +751,7 @@ class ActionReviewAnswer(QuestionWidget):
                 radios.append(radio)
             note = QLineEdit()
             note.setObjectName(f"note_{action_id}")
-            note.setPlaceholderText("Note (what happened, new date)")
+            note.setPlaceholderText(self.tr("Note (what happened, new date)"))
             note.setAccessibleName(f"{action.description}: note")
             line.addWidget(note, 1)
             col.addLayout(line)

@@ -35,28 +35,30 @@ class AmendReasonDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("amendReasonDialog")
-        self.setWindowTitle("Amend a signed record")
+        self.setWindowTitle(self.tr("Amend a signed record"))
         layout = QVBoxLayout(self)
-        prompt = QLabel("Why is this record being amended?")
+        prompt = QLabel(self.tr("Why is this record being amended?"))
         prompt.setWordWrap(True)
         layout.addWidget(prompt)
         layout.addWidget(
             style.hint_label(
-                "The signed version stays as it is and readable; the amendment is a new version that is "
-                "signed again. Say what is corrected and why."
+                self.tr(
+                    "The signed version stays as it is and readable; the amendment is a new version that is "
+                    "signed again. Say what is corrected and why."
+                )
             )
         )
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("amendReason")
         self.reason.setTabChangesFocus(True)
-        self.reason.setAccessibleName("Why is this record being amended?")
+        self.reason.setAccessibleName(self.tr("Why is this record being amended?"))
         prompt.setBuddy(self.reason)
         layout.addWidget(self.reason)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Amend")
+        ok.setText(self.tr("Amend"))
         ok.setEnabled(False)
         self.reason.textChanged.connect(lambda: ok.setEnabled(bool(self.reason.toPlainText().strip())))
         self.buttons.accepted.connect(self.accept)
@@ -109,19 +111,19 @@ class RecordView(QWidget):
         layout.addWidget(self.superseded_note)
         self.text = QTextBrowser()
         self.text.setObjectName("recordText")
-        self.text.setAccessibleName("The record")
+        self.text.setAccessibleName(self.tr("The record"))
         layout.addWidget(self.text, 1)
         buttons = QHBoxLayout()
-        self.amend_button = QPushButton("Amend...")
+        self.amend_button = QPushButton(self.tr("Amend..."))
         self.amend_button.setObjectName("amendButton")
         self.amend_button.setAccessibleDescription(
-            "Correct this signed record: a new version is made, and this one stays readable."
+            self.tr("Correct this signed record: a new version is made, and this one stays readable.")
         )
-        self.print_button = QPushButton("Print agreed plan...")
+        self.print_button = QPushButton(self.tr("Print agreed plan..."))
         self.print_button.setObjectName("printPlan")
-        self.export_button = QPushButton("Export signed PDF...")
+        self.export_button = QPushButton(self.tr("Export signed PDF..."))
         self.export_button.setObjectName("exportPdf")
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.print_button)
@@ -170,11 +172,13 @@ class RecordView(QWidget):
         self.amend_button.setEnabled(record.status == RecordStatus.SIGNED and newer is None)
         self.print_button.setVisible(record.kind in PLAN_KINDS and record.status == RecordStatus.SIGNED)
         signed = record.status == RecordStatus.SIGNED
-        self.export_button.setText("Export signed PDF..." if signed else "Print draft PDF...")
+        self.export_button.setText(
+            self.tr("Export signed PDF...") if signed else self.tr("Print draft PDF...")
+        )
         self.export_button.setAccessibleDescription(
-            "Save this record as a case-note PDF signed with your certificate, for the child's file."
+            self.tr("Save this record as a case-note PDF signed with your certificate, for the child's file.")
             if signed
-            else "Save this record as an unsigned PDF marked DRAFT."
+            else self.tr("Save this record as an unsigned PDF marked DRAFT.")
         )
         self.text.setHtml(self.record_html(record))
 
@@ -229,10 +233,10 @@ class RecordView(QWidget):
         try:
             new = sessions.amend(self.ws, self.record_id, reason)
         except ValidationError as exc:
-            QMessageBox.warning(self, "Cannot amend", " ".join(exc.errors.values()))
+            QMessageBox.warning(self, self.tr("Cannot amend"), " ".join(exc.errors.values()))
             return None
         except CoworkError as exc:
-            QMessageBox.warning(self, "Cannot amend", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot amend"), str(exc))
             return None
         assert new.id is not None
         wizard = MeetingWizard(self.ws, new.id, self.parentWidget())

@@ -7,7 +7,7 @@ readable on any palette, high contrast included.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -107,7 +107,9 @@ def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
 
 
 def prompt_label(text: str, required: bool, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(text + ("  (required)" if required else ""), parent)
+    label = QLabel(
+        text + ("  " + QCoreApplication.translate("Wizard", "(required)") if required else ""), parent
+    )
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setFont(scaled_font(label, 1.0, bold=True))

@@ -89,9 +89,9 @@ class MeetingWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Save and close")
-        self.setButtonText(QWizard.WizardButton.FinishButton, "Close")
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Next")
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Save and close"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Next"))
         self.setStyleSheet(style.high_contrast_indicators())
         self.resize(920, 760)
         self.setMinimumSize(640, 480)
@@ -245,7 +245,9 @@ class MeetingWizard(QWizard):
     def _update_buttons(self) -> None:
         page = self.currentPage()
         ready = page is not None and self.next_page_id(page) == self.sign_id and page is not self.sign_page
-        self.setButtonText(QWizard.WizardButton.NextButton, "Ready to sign" if ready else "Next")
+        self.setButtonText(
+            QWizard.WizardButton.NextButton, self.tr("Ready to sign") if ready else self.tr("Next")
+        )
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self.currentPage()
