@@ -6,6 +6,7 @@ A database or forms problem is shown as one line in a message box and the app ex
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,12 +18,16 @@ from cowork_desktop import __version__, paths
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, StoreError
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import crypto
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.db import Store, open_store, with_latest_backup
 
 TITLE = "cowork-desktop"
 SCREENSHOT_DELAY_MS = 600
 #: the daily backup waits until the window is up, so it never slows the start
 BACKUP_DELAY_MS = 1500
+#: files larger than this are page-checked just after the first paint (never before a migration)
+DEFER_PAGE_CHECK_BYTES = 64 * 1024 * 1024
+#: after show(): late enough for the first paint, well before the daily backup or any typing
+DEFERRED_CHECK_MS = 30
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -63,31 +68,43 @@ def _first_run_passphrase(db_path: Path) -> tuple[bool, str | None]:
     return True, dialog.passphrase()
 
 
-def _open(db_path: Path, passphrase: str | None) -> Store | None:
+def _offer_restore(exc: DamagedDatabase, db_path: Path, passphrase: str | None) -> bool:
+    """Say the file is damaged and offer its latest good backup; True once that backup is in place (the damaged
+    file is kept beside it, never modified). False when there is none, the user declines, or it fails."""
+    if exc.backup is None:
+        _fail(str(exc))
+        return False
+    found = Path(str(exc.backup))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, f"{TITLE}: the database is damaged", str(exc).split("; the latest")[0]
+    )
+    box.setInformativeText(
+        f"The latest good backup is {found.name}, in {found.parent}. Restore it? The damaged file is kept "
+        "beside it, unchanged."
+    )
+    restore = box.addButton("Restore the latest good backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    from cowork_desktop.store import backup
+
+    try:
+        backup.restore(db_path, found, passphrase)
+    except StoreError as again:
+        _fail(str(again))
+        return False
+    return True
+
+
+def _open(db_path: Path, passphrase: str | None, *, defer_page_check: bool = False) -> Store | None:
     """Open the store; a damaged file offers its latest good backup (the damaged file is kept, never modified)."""
     try:
-        return open_store(db_path, passphrase=passphrase)
+        return open_store(db_path, passphrase=passphrase, defer_page_check=defer_page_check)
     except DamagedDatabase as exc:
-        if exc.backup is None:
-            _fail(str(exc))
+        if not _offer_restore(exc, db_path, passphrase):
             return None
-        found = Path(str(exc.backup))
-        box = QMessageBox(
-            QMessageBox.Icon.Critical, f"{TITLE}: the database is damaged", str(exc).split("; the latest")[0]
-        )
-        box.setInformativeText(
-            f"The latest good backup is {found.name}, in {found.parent}. Restore it? The damaged file is kept "
-            "beside it, unchanged."
-        )
-        restore = box.addButton("Restore the latest good backup", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.exec()
-        if box.clickedButton() is not restore:
-            return None
-        from cowork_desktop.store import backup
-
         try:
-            backup.restore(db_path, found, passphrase)
             return open_store(db_path, passphrase=passphrase)
         except StoreError as again:
             _fail(str(again))
@@ -117,7 +134,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         passphrase = ask_passphrase(db_path)
         if passphrase is None:
             return 1
-    opened = _open(db_path, passphrase)
+    # A large file's page check (quick_check reads every page: about 0.4 s for 500 MB) runs right after the
+    # first paint instead of before it, and before anything is written (see check_after_paint below).
+    defer = db_path.is_file() and db_path.stat().st_size > DEFER_PAGE_CHECK_BYTES
+    opened = _open(db_path, passphrase, defer_page_check=defer)
+    held: list[str | None] = [passphrase if defer else None]  # only until the deferred check, for a restore
     passphrase = None  # not kept: SQLCipher has the key it needs
     if opened is None:
         return 1
@@ -133,7 +154,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     from cowork_desktop.ui.theme import apply_saved_theme
 
     apply_saved_theme(app)
-    window = MainWindow(ws, args.forms)
+    try:
+        window = MainWindow(ws, args.forms)
+    except sqlite3.DatabaseError as exc:
+        # a damaged page read while building the first screen (possible when the page check is deferred)
+        store.close()
+        damaged = DamagedDatabase(
+            f"{db_path}: the database file is damaged ({exc}); restore a backup", db_path
+        )
+        if _offer_restore(with_latest_backup(damaged, db_path, held[0]), db_path, held[0]):
+            held[0] = None
+            return main(argv)  # start again on the restored file (checked in full when it opens)
+        return 1
     window.show()
     window.start_idle_lock()
     from cowork_desktop.services.settings import needs_first_run
@@ -148,6 +180,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     backup_timer.setSingleShot(True)
     backup_timer.timeout.connect(lambda: daily_backup(window))
     backup_timer.start(BACKUP_DELAY_MS)
+
+    def check_after_paint() -> None:
+        try:
+            window.ws.store.check_pages()
+        except DamagedDatabase as exc:
+            backup_timer.stop()
+            window.hide()
+            window.ws.store.close()  # nothing was written: the damaged file stays as it is
+            found = with_latest_backup(exc, db_path, held[0])
+            if _offer_restore(found, db_path, held[0]) and window.switch_database(db_path, held[0]):
+                window.show()
+            else:
+                app.exit(1)
+        finally:
+            held[0] = None
+
+    if defer:
+        QTimer.singleShot(DEFERRED_CHECK_MS, check_after_paint)
 
     if args.screenshot is not None:
         target: Path = args.screenshot

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 
 def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> None:
     db = tmp_path / "smoke.db"
@@ -60,3 +62,69 @@ def test_start_up_does_not_load_the_pdf_and_signing_libraries(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "0 []"
+
+
+def _damage_table(path: Path, table: str) -> None:
+    """Overwrite the root page of one table: the header and schema still read, the table does not."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * size : root * size] = b"\xa5" * size
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "workers",  # read while the first screen is built: caught there
+        "audit_log",  # read by nothing on screen: caught by the page check just after the first paint
+    ],
+)
+def test_a_large_file_checked_after_the_first_paint_is_still_refused_unchanged(
+    tmp_path: Path, table: str
+) -> None:
+    """The page check of a large file runs just after the first paint (start-up speed): a damaged page found
+    then, or while the first screen is built, closes the app with the one-line message, and the file is not
+    modified."""
+    from cowork_desktop.domain.models import Role, Worker
+    from cowork_desktop.store.db import open_store
+
+    db = tmp_path / "big.db"
+    with open_store(db) as store:
+        store.set_setting("manager_name", "Amara Okafor")
+        store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
+    for side in (db.with_name("big.db-wal"), db.with_name("big.db-shm")):
+        side.unlink(missing_ok=True)
+    _damage_table(db, table)
+    before = db.read_bytes()
+    script = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QMessageBox\n"
+        "from cowork_desktop import app\n"
+        "app.DEFER_PAGE_CHECK_BYTES = 0  # treat this small file as a large one\n"
+        "def critical(_parent, _title, text, *a, **k):\n"
+        "    print('MESSAGE:', text)\n"
+        "    return QMessageBox.StandardButton.Ok\n"
+        "QMessageBox.critical = staticmethod(critical)\n"
+        f"rc = app.main(['--db', {str(db)!r}, '--quit-after', '3000'])\n"
+        "print('RC', rc)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COWORK_DATA_DIR": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert lines[-1] == "RC 1", done.stdout
+    messages = [line for line in lines if line.startswith("MESSAGE:")]
+    assert len(messages) == 1 and "damaged" in messages[0] and "big.db" in messages[0]
+    assert db.read_bytes() == before
