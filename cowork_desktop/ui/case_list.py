@@ -12,19 +12,17 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from cowork_desktop.domain.models import PLAN_LABELS, PlanType
 from cowork_desktop.store.db import CaseRow, Store
-from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, list_table, title_label
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 150
@@ -161,18 +159,9 @@ class CaseListPage(QWidget):
         layout.addLayout(search_row)
 
         self.model = CaseListModel(store, self)
-        self.table = QTableView()
-        self.table.setObjectName("caseTable")
-        self.table.setAccessibleName(self.tr("Cases"))
+        self.table = list_table(self.tr("Cases"), "caseTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(CaseListModel.COL_WORKERS, QHeaderView.ResizeMode.Stretch)
         for col, width in (

@@ -52,6 +52,7 @@ from cowork_desktop.ui.widgets import (
     button,
     fmt_date,
     hint_label,
+    list_table,
     title_label,
 )
 
@@ -115,19 +116,8 @@ class RecordsModel(RowsTableModel):
 
 
 def _table(name: str, object_name: str, compact_rows: int = 0) -> QTableView:
-    t = CompactTableView(compact_rows) if compact_rows else QTableView()
-    t.setObjectName(object_name)
-    t.setAccessibleName(name)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.setShowGrid(False)
-    t.setWordWrap(True)
-    t.verticalHeader().hide()
-    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return t
+    view = CompactTableView(compact_rows) if compact_rows else None
+    return list_table(name, object_name, view, rows_fit_contents=True)
 
 
 class CasePage(QWidget):

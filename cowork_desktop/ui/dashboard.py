@@ -15,13 +15,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from cowork_desktop.ui.widgets import (
     fmt_date,
     from_qdate,
     hint_label,
+    list_table,
     title_label,
     to_qdate,
 )
@@ -180,21 +179,11 @@ class DashboardPage(QWidget):
         )
 
         self.model = DueItemsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("dashboardTable")
-        self.table.setAccessibleName(self.tr("Due and overdue items"))
+        self.table = list_table(self.tr("Due and overdue items"), "dashboardTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Column widths from the rows in view (not from every row), and rows of one height with room for a
         # wrapped message: sizing each of thousands of rows to its contents took seconds on a large service.
         header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)

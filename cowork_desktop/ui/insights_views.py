@@ -52,7 +52,7 @@ from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
-from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, list_table, title_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -517,19 +517,7 @@ class DriftModel(RowsTableModel):
 
 
 def _view_table(name: str, object_name: str) -> QTableView:
-    t = QTableView()
-    t.setObjectName(object_name)
-    t.setAccessibleName(name)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setAlternatingRowColors(True)
-    t.setShowGrid(False)
-    t.setWordWrap(True)
-    t.verticalHeader().hide()
-    t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return t
+    return list_table(name, object_name, rows_fit_contents=True)
 
 
 class TeamView(QWidget):

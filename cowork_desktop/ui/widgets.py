@@ -8,9 +8,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -42,6 +44,28 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
+
+
+def list_table(
+    accessible_name: str, object_name: str, view: QTableView | None = None, *, rows_fit_contents: bool = False
+) -> QTableView:
+    """A read-only list of rows: whole-row single selection, alternating rows, no grid, no row numbers.
+
+    ``rows_fit_contents`` sizes each row to its wrapped text: for short lists only (it measures every row)."""
+    t = view if view is not None else QTableView()
+    t.setObjectName(object_name)
+    t.setAccessibleName(accessible_name)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setAlternatingRowColors(True)
+    t.setShowGrid(False)
+    t.setWordWrap(True)
+    t.verticalHeader().hide()
+    if rows_fit_contents:
+        t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return t
 
 
 DATE_FORMAT = "%d %b %Y"

@@ -6,11 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.store.db import Store
 from cowork_desktop.ui.dialogs import WorkerDialog
-from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, title_label
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -87,18 +85,9 @@ class WorkersPage(QWidget):
         layout.addLayout(top)
 
         self.model = WorkersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("workersTable")
-        self.table.setAccessibleName(self.tr("Workers"))
+        self.table = list_table(self.tr("Workers"), "workersTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WorkersModel.COL_TEAM, QHeaderView.ResizeMode.Stretch)
         # double-click or Enter opens the worker's page
