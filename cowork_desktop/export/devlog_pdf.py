@@ -17,14 +17,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import pikepdf
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     PageTemplate,
     Spacer,
     TableStyle,
@@ -40,9 +38,7 @@ from cowork_desktop.export.pdf import (
     _MIN_SPACE,
     _MUTED,
     _RULE,
-    DEMO_BAND,
     FOOTER_HEIGHT,
-    HEADER_HEIGHT,
     MARGIN_X,
     PAGE_HEIGHT,
     PAGE_WIDTH,
@@ -52,6 +48,8 @@ from cowork_desktop.export.pdf import (
     _Styles,
     _styles,
     _table,
+    a4_template,
+    body_frame,
     format_date,
     format_short_date,
 )
@@ -279,36 +277,17 @@ def render_devlog(doc: DevLogDocument) -> bytes:
     """The development log as PDF/A-2b bytes."""
     fonts.register_fonts()
     buffer = io.BytesIO()
-    top = HEADER_HEIGHT + (DEMO_BAND if doc.demo else 0)
-    bottom = FOOTER_HEIGHT + (DEMO_BAND if doc.demo else 0)
     refs = doc.case_references
-    template = BaseDocTemplate(
+    template, top, bottom = a4_template(
         buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=top,
-        bottomMargin=bottom,
+        demo=doc.demo,
         title=document_title(doc),
         author=doc.organisation,
         subject="Professional Capabilities Framework evidence from co-worked cases",
         keywords="development log; PCF" + (f"; cases {', '.join(refs)}" if refs else ""),
         creator=doc.producer,
-        initialFontName=fonts.SANS,
-        enforceColorSpace="rgb",
-        lang="en-GB",
     )
-    frame = Frame(
-        MARGIN_X,
-        bottom,
-        PAGE_WIDTH - 2 * MARGIN_X,
-        PAGE_HEIGHT - top - bottom,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    frame = body_frame(top, bottom)
     template.addPageTemplates([PageTemplate(id="devlog", frames=[frame], onPage=_page_decorator(doc))])
     template.build(_story(doc, frame._aW), canvasmaker=_NumberedCanvas)
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:

@@ -570,12 +570,28 @@ def _add_signature_field(pdf: pikepdf.Pdf, slot: _SlotPosition) -> None:
     pdf.Root[pikepdf.Name.AcroForm] = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
 
 
-def render_case_note(doc: CaseNote) -> bytes:
-    """The case note as PDF/A-2b bytes, ready to be signed with :func:`~.signing.sign_pdf`."""
-    fonts.register_fonts()
-    buffer = io.BytesIO()
-    top = HEADER_HEIGHT + (DEMO_BAND if doc.demo else 0)
-    bottom = FOOTER_HEIGHT + (DEMO_BAND if doc.demo else 0)
+def body_frame(top: float, bottom: float, frame_id: str = "body") -> Frame:
+    """The text area of an A4 page between a header ``top`` high and a footer ``bottom`` high."""
+    return Frame(
+        MARGIN_X,
+        bottom,
+        PAGE_WIDTH - 2 * MARGIN_X,
+        PAGE_HEIGHT - top - bottom,
+        id=frame_id,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
+def a4_template(
+    buffer: io.BytesIO, *, demo: bool, title: str, author: str, subject: str, keywords: str, creator: str
+) -> tuple[BaseDocTemplate, float, float]:
+    """The A4 document every PDF of the app uses (embedded Noto, RGB, British English, no child's details in
+    its metadata: callers pass case references only), with the header and footer heights it leaves room for."""
+    top = HEADER_HEIGHT + (DEMO_BAND if demo else 0)
+    bottom = FOOTER_HEIGHT + (DEMO_BAND if demo else 0)
     template = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -583,41 +599,37 @@ def render_case_note(doc: CaseNote) -> bytes:
         rightMargin=MARGIN_X,
         topMargin=top,
         bottomMargin=bottom,
+        title=title,
+        author=author,
+        subject=subject,
+        keywords=keywords,
+        creator=creator,
+        initialFontName=fonts.SANS,
+        enforceColorSpace="rgb",
+        lang="en-GB",
+    )
+    return template, top, bottom
+
+
+def render_case_note(doc: CaseNote) -> bytes:
+    """The case note as PDF/A-2b bytes, ready to be signed with :func:`~.signing.sign_pdf`."""
+    fonts.register_fonts()
+    buffer = io.BytesIO()
+    template, top, bottom = a4_template(
+        buffer,
+        demo=doc.demo,
         title=document_title(doc),
         author=doc.organisation,
         subject=f"{doc.record_kind}, meeting of {doc.meeting_date.isoformat()}",
         keywords=f"case {doc.case_reference}; record {doc.record_id} version {doc.version}",
         creator=doc.producer,
-        initialFontName=fonts.SANS,
-        enforceColorSpace="rgb",
-        lang="en-GB",
     )
-    frame = Frame(
-        MARGIN_X,
-        bottom,
-        PAGE_WIDTH - 2 * MARGIN_X,
-        PAGE_HEIGHT - top - bottom,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    frame = body_frame(top, bottom)
     templates = [PageTemplate(id="note", frames=[frame], onPage=_page_decorator(doc))]
     logo = _logo_image(doc)
     if logo is not None:  # the first page's header is taller, to hold the logo above its lines
         drop = _logo_drop(logo)
-        first = Frame(
-            MARGIN_X,
-            bottom,
-            PAGE_WIDTH - 2 * MARGIN_X,
-            PAGE_HEIGHT - top - drop - bottom,
-            id="first",
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-        )
+        first = body_frame(top + drop, bottom, "first")
         templates.insert(
             0,
             PageTemplate(
