@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from cowork_desktop import __version__, paths
+from cowork_desktop.domain import names
+from cowork_desktop.domain.certificates import CertificateFacts, format_fingerprint
 from cowork_desktop.domain.dates import parse_day
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreError
@@ -226,7 +228,60 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_passphrase_env(new)
     new.add_argument("--force", action="store_true", help="replace an existing file")
+    new.add_argument(
+        "--db",
+        type=Path,
+        metavar="PATH",
+        help="also record the certificate as known to this database (else it is recorded when it first signs)",
+    )
+    _add_db_passphrase(new, "--db-passphrase-env")
     new.set_defaults(func=cmd_cert_new)
+    add = cert_sub.add_parser(
+        "add",
+        help="record a signing certificate (.crt/.pem/.cer) as known to the database, e.g. a renewed one",
+        allow_abbrev=False,
+    )
+    add.add_argument("file", type=Path, metavar="FILE.crt", help="the public certificate")
+    _add_db(add)
+    add.set_defaults(func=cmd_cert_add)
+    listing = cert_sub.add_parser(
+        "list", help="the signing certificates the database knows", allow_abbrev=False
+    )
+    _add_db(listing)
+    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
+    listing.set_defaults(func=cmd_cert_list)
+
+    p = sub.add_parser("trust", help="the certificates verify trusts without a database (your trust list)")
+    trust_sub = p.add_subparsers(dest="trust_command", metavar="ACTION", parser_class=_Parser)
+    t = trust_sub.add_parser(
+        "add",
+        help="trust a colleague's certificate or an organisation's CA (.crt/.pem/.cer)",
+        allow_abbrev=False,
+    )
+    t.add_argument("file", type=Path, metavar="FILE", help="the certificate file")
+    t.set_defaults(func=cmd_trust_add)
+    t = trust_sub.add_parser("list", help="the trusted certificates", allow_abbrev=False)
+    t.add_argument("--json", action="store_true", help="print JSON instead of text")
+    t.set_defaults(func=cmd_trust_list)
+    t = trust_sub.add_parser("remove", help="stop trusting a certificate", allow_abbrev=False)
+    t.add_argument(
+        "fingerprint", metavar="FINGERPRINT", help="its SHA-256 fingerprint (at least 8 hex digits)"
+    )
+    t.set_defaults(func=cmd_trust_remove)
+
+    p = sub.add_parser(
+        "check",
+        help="recompute every signed record's hash, the audit chain and its signed heads, and the protections",
+        allow_abbrev=False,
+    )
+    _add_db(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="put back missing or altered triggers and indexes (audited); records that do not check stay named",
+    )
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser(
         "export",
@@ -664,17 +719,151 @@ def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
         raise CoworkError(f"{path} is a folder: give the certificate file's name (e.g. manager.p12)")
     if path.exists() and not args.force:
         raise CoworkError(f"{path} already exists; choose another file or add --force to replace it")
-    passphrase = _passphrase(args, f"Passphrase to protect {path}: ", confirm=True)
-    from cowork_desktop.export.signing import create_certificate
-
+    name_problem = names.name_problem(args.name, "The name on the certificate")
+    if name_problem:
+        raise CoworkError(name_problem)
+    store = _open_db(args, args.db) if args.db is not None else None
     try:
-        create_certificate(args.name, args.org, path, passphrase, overwrite=args.force)
-    except OSError as exc:
-        raise CoworkError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
-    signer = load_signer(path, passphrase)
-    org = f" ({args.org.strip()})" if args.org.strip() else ""
-    out.write(f"Created a self-signed signing certificate for {signer.common_name}{org} in {path}\n")
+        passphrase = _passphrase(args, f"Passphrase to protect {path}: ", confirm=True)
+        from cowork_desktop.export.signing import create_certificate, public_certificate_path
+
+        try:
+            create_certificate(args.name, args.org, path, passphrase, overwrite=args.force)
+        except OSError as exc:
+            raise CoworkError(f"cannot write to {path.parent}: {exc.strerror or exc}") from None
+        signer = load_signer(path, passphrase)
+        org = f" ({args.org.strip()})" if args.org.strip() else ""
+        out.write(f"Created a self-signed signing certificate for {signer.common_name}{org} in {path}\n")
+        out.write(
+            f"Its public certificate is {public_certificate_path(path)}: give it to colleagues who check your "
+            "case notes (cowork trust add FILE)\n"
+        )
+        out.write(f"SHA-256 fingerprint: {format_fingerprint(signer.fingerprint)}\n")
+        if store is not None:
+            export.register_certificate(sessions.Workspace.open(store), signer.certificate_der, "created")
+            out.write(f"Recorded as known to {store.path}\n")
+    finally:
+        if store is not None:
+            store.close()
     return 0
+
+
+def cmd_cert_add(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import trust
+
+    der, facts = trust.read_certificate_file(args.file)
+    with _open_existing(args) as store:
+        _, added = export.register_certificate(sessions.Workspace.open(store), der, "imported")
+    what = "Recorded" if added else "Already known:"
+    out.write(
+        f"{what} the certificate of {facts.common_name or facts.subject} "
+        f"(SHA-256 {format_fingerprint(facts.fingerprint)}) in {store.path}\n"
+    )
+    return 0
+
+
+def cmd_cert_list(args: argparse.Namespace, out: TextIO) -> int:
+    with _open_existing(args) as store:
+        known = store.list_certificates()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "fingerprint": c.fingerprint,
+                    "subject": c.subject,
+                    "issuer": c.issuer,
+                    "serial": c.serial,
+                    "valid_from": c.not_before,
+                    "valid_to": c.not_after,
+                    "source": c.source,
+                    "added_at": c.added_at,
+                }
+                for c in known
+            ],
+            out,
+        )
+        return 0
+    if not known:
+        out.write("This database knows no signing certificate yet (one is recorded when it first signs).\n")
+        return 0
+    for c in known:
+        out.write(
+            f"{c.common_name or c.subject}: SHA-256 {format_fingerprint(c.fingerprint)}, valid "
+            f"{c.not_before[:10]} to {c.not_after[:10]}, {c.source} on {c.added_at[:10]}\n"
+        )
+    return 0
+
+
+def _trust_line(facts: CertificateFacts) -> str:
+    kind = "CA" if facts.is_ca else ("self-signed" if facts.self_signed else f"issued by {facts.issuer}")
+    return (
+        f"{facts.common_name or facts.subject} ({kind}): SHA-256 {format_fingerprint(facts.fingerprint)}, "
+        f"valid to {facts.not_after:%d %b %Y}"
+    )
+
+
+def cmd_trust_add(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import trust
+
+    found, added = trust.add(args.file)
+    out.write(f"{'Trusted' if added else 'Already trusted'}: {_trust_line(found.facts)}\n")
+    return 0
+
+
+def cmd_trust_list(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import trust
+
+    found = trust.trusted()
+    if args.json:
+        _print_json(
+            [
+                {
+                    "fingerprint": t.facts.fingerprint,
+                    "subject": t.facts.subject,
+                    "issuer": t.facts.issuer,
+                    "ca": t.facts.is_ca,
+                    "valid_to": t.facts.not_after.isoformat(),
+                    "file": str(t.path),
+                }
+                for t in found
+            ],
+            out,
+        )
+        return 0
+    if not found:
+        out.write(
+            f"Your trust list is empty ({trust.folder()}): add a certificate with 'cowork trust add FILE'.\n"
+        )
+    for t in found:
+        out.write(_trust_line(t.facts) + "\n")
+    return 0
+
+
+def cmd_trust_remove(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import trust
+
+    removed = trust.remove(args.fingerprint)
+    out.write(f"No longer trusted: {_trust_line(removed.facts)}\n")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import integrity
+
+    with _open_existing(args) as store:
+        repaired: list[str] = []
+        if args.repair:
+            repaired = store.restore_protections()
+        report = integrity.check_store(store)
+    if args.json:
+        _print_json({**report.as_dict(), "repaired": repaired}, out)
+        return 0 if report.ok else 1
+    for line in repaired:
+        out.write(f"repaired: {line}\n")
+    for finding in report.findings:
+        out.write(f"problem: {finding}\n")
+    out.write(("OK: " if report.ok else "NOT OK: ") + report.summary + "\n")
+    return 0 if report.ok else 1
 
 
 def _signer(args: argparse.Namespace) -> Signer:
@@ -703,8 +892,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(f"{path}\n")
             out.write(f"Exported {len(written)} signed record(s) of case {args.case} to {args.out}\n")
             return 0
-        record = store.get_record(args.record)
-        signed = record.status == RecordStatus.SIGNED
+        signed = store.record_status(args.record) == RecordStatus.SIGNED
         if not signed and not args.draft:
             export.render_record(ws, args.record)  # refuses with the reason, before asking for a passphrase
         target = export.output_path(ws, args.record, args.out)
@@ -720,75 +908,55 @@ def _yes_no(flag: bool) -> str:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
+    """Exit 0: valid (proven); 1: not valid; 3: intact, but the signer is not known here."""
     if args.db is not None:
         with _open_db(args, args.db) as store:
             report = export.verify_file(sessions.Workspace.open(store), args.file)
     else:
         report = export.verify_file(None, args.file)
-    result = report.result
-    ok = report.ok(require_database=args.db is not None)
-    if result.trusted:
-        trust = "trusted"
-    else:
-        trust = "not trusted (self-signed)" if report.self_signed else "not trusted (issuer not known here)"
     if args.json:
-        _print_json(
-            {
-                "file": str(report.path),
-                "ok": ok,
-                "signer": result.signer_name,
-                "signing_time": result.signing_time.isoformat() if result.signing_time else None,
-                "intact": result.intact,
-                "valid": result.valid,
-                "covers_whole_file": result.covers_whole_file,
-                "trusted": result.trusted,
-                "modification": result.modification,
-                "record_id": report.record_id,
-                "record_version": report.record_version,
-                "content_hash": result.content_hash,
-                "matches_database": report.matches_database,
-                "database": report.database_note,
-                "problems": list(report.problems),
-            },
-            out,
-        )
-        return 0 if ok else 1
+        _print_json(report.as_dict(), out)
+        return report.exit_status
+    result = report.result
     when = format_datetime(result.signing_time) if result.signing_time else "not stated"
     record = (
         f"{report.record_id}, version {report.record_version}"
+        + (f" ({report.case_reference})" if report.case_reference else "")
         if report.record_id is not None
-        else "not stated"
+        else ("a development log" if report.document == export.DEVELOPMENT_LOG else "not stated")
     )
+    facts = result.certificate
     lines = [
         ("File", str(report.path)),
         ("Signed by", result.signer_name or "(no name in the certificate)"),
+        ("Certificate", f"SHA-256 {format_fingerprint(facts.fingerprint)[:47]}..." if facts else "none"),
+        ("Trust", report.trust_note),
         ("Signed on", when),
         ("Intact", _yes_no(result.intact and result.valid)),
         ("Covers whole file", _yes_no(result.covers_whole_file)),
-        ("Certificate", trust),
+        (
+            "Certified",
+            "yes (no changes allowed)" if result.certified and result.docmdp_permission == 1 else "no",
+        ),
         ("Record", record),
         ("Database", report.database_note),
     ]
     for label, value in lines:
         out.write(f"{label + ':':<19} {value}\n")
-    for problem in report.problems:
-        out.write(f"problem: {problem}\n")
-    if ok:
+    for finding in report.findings:
+        out.write(f"problem: {finding}\n")
+    for note in report.notes:
+        out.write(f"note: {note}\n")
+    if report.verdict == export.Verdict.VALID:
         out.write("Result: valid\n")
-        return 0
-    failed = [
-        reason
-        for reason, bad in (
-            ("not intact", not result.intact),
-            ("signature value not valid", not result.valid),
-            ("does not cover the whole file", not result.covers_whole_file),
-            ("does not match the database", report.matches_database is False),
-            ("not checked against the database", args.db is not None and report.matches_database is None),
+    elif report.verdict == export.Verdict.SIGNER_NOT_KNOWN:
+        out.write(
+            "Result: intact, signer not known here (give --db with the manager's database, or trust the "
+            "signer's certificate: cowork trust add FILE)\n"
         )
-        if bad
-    ]
-    out.write(f"Result: NOT VALID ({'; '.join(failed) or 'see the problems above'})\n")
-    return 1
+    else:
+        out.write(f"Result: NOT VALID ({len(report.findings)} problem(s) above)\n")
+    return report.exit_status
 
 
 # -- entry point ---------------------------------------------------------------------------------------------
@@ -839,6 +1007,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail("choose what to do with the forms, for example 'cowork forms check'", 2, err)
         if getattr(args, "command", None) == "cert":
             return _fail("choose what to do with certificates, for example 'cowork cert new'", 2, err)
+        if getattr(args, "command", None) == "trust":
+            return _fail("choose what to do with the trust list, for example 'cowork trust list'", 2, err)
         if getattr(args, "command", None) == "passphrase":
             return _fail(
                 "choose what to do with the passphrase, for example 'cowork passphrase change'", 2, err

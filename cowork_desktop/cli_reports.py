@@ -25,7 +25,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="export a worker's development log (learning by PCF domain) as a PDF for a portfolio",
         allow_abbrev=False,
     )
-    cli._add_db(p)
+    cli._add_db(p, "--db-passphrase-env")
     p.add_argument(
         "--worker", required=True, metavar="NAME", help="the worker's name, as in 'cowork workers'"
     )
@@ -38,6 +38,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--from", dest="since", type=cli._day_arg, metavar="YYYY-MM-DD", help="only learning from")
     p.add_argument("--to", dest="until", type=cli._day_arg, metavar="YYYY-MM-DD", help="only learning up to")
+    p.add_argument(
+        "--cert",
+        type=Path,
+        metavar="FILE.p12",
+        help="the manager's signing certificate (default: manager-signing.p12 in the user's data folder)",
+    )
+    cli._add_passphrase_env(p)
+    p.add_argument(
+        "--unsigned",
+        action="store_true",
+        help="an unsigned copy (not portfolio evidence: it cannot be verified)",
+    )
     p.set_defaults(func=cmd_devlog)
 
     p = sub.add_parser(
@@ -103,11 +115,15 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
                 + (" in that period" if args.since or args.until else "")
                 + " (the log covers cases where they are the student, ASYE or less experienced worker)"
             )
-        path, log = insights.export_development_log(ws, worker_id, target, since=args.since, until=args.until)
+        signer = None if args.unsigned else cli._signer(args)
+        path, log = insights.export_development_log(
+            ws, worker_id, target, since=args.since, until=args.until, signer=signer
+        )
     refs = ", ".join(log.case_references)
+    how = "unsigned" if args.unsigned else "signed"
     out.write(
-        f"Exported the development log of {log.worker_name} ({len(log.entries)} learning entries; cases {refs}) "
-        f"to {path}\n"
+        f"Exported the development log of {log.worker_name} ({len(log.entries)} learning entries; cases {refs}), "
+        f"{how}, to {path}\n"
     )
     return 0
 

@@ -61,3 +61,12 @@ class FormError(CoworkError):
         self.detail = message
         where = f"{file}: question '{question}'" if question else file
         super().__init__(f"{where}: {message}")
+
+
+class ProtectionsMissing(StoreError):
+    """The database's protections (triggers, indexes) differ from those the migrations install: nothing is
+    written until they are restored (``cowork check --repair``) or a backup that checks is restored."""
+
+
+class TamperedRecord(CoworkError):
+    """A signed record, the audit chain or a signed chain head does not check: it is never exported as signed."""

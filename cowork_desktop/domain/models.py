@@ -12,6 +12,8 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
+from cowork_desktop.domain.names import name_problem
+
 
 class Role(StrEnum):
     STUDENT = "student"
@@ -141,8 +143,8 @@ class Worker:
             errors["name"] = "Enter the worker's name."
         elif len(name) > 120:
             errors["name"] = "A name can be at most 120 characters."
-        elif any(ord(c) < 32 or ord(c) == 127 for c in name):
-            errors["name"] = "A name cannot contain control characters (such as a tab or line break)."
+        elif (problem := name_problem(name)) is not None:
+            errors["name"] = problem
         if not isinstance(self.role, Role):
             errors["role"] = "Choose a role."
         if len(self.team) > 120:
@@ -255,6 +257,8 @@ class Record:
     amendment_reason: str = ""
     linked_record_id: int | None = None
     content_hash: str = ""
+    #: what the display depended on when it was signed: {"context": {...}, "people": {"id": {"name", "role"}}}
+    signed_frame: dict[str, Any] = field(default_factory=dict)
     created_at: datetime | None = None
     updated_at: datetime | None = None
     signed_at: datetime | None = None

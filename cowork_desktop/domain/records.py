@@ -1,43 +1,143 @@
-"""Rules about a record's life: who must sign, what its content hash covers."""
+"""Rules about a record's life: who must sign, and what a signed record's content is (and its hash).
+
+The **canonical content** of a signed record is everything that was agreed and who agreed it: the answers, the
+form id, version and the SHA-256 of the stored form definition, the meeting date, the version and what it amends,
+the record it resolves, every signature (name, role, method, statement, time, the drawn image's SHA-256), the
+actions agreed, and the record's *frame*: what its display depended on when it was signed (the conditions that
+chose which questions it shows, and the names and roles of the workers it names), so it reads the same for ever. It is computed from the database rows, embedded in the signed PDF, and hashed: the content hash.
+
+Version 1 of the content (records signed before the hash covered actions and the form definition) is kept so
+those records still check; every record signed now uses :data:`CANON_VERSION`.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from cowork_desktop.domain.models import Record, Signature
+from cowork_desktop.domain.models import Action, Record, Signature
 
 AGREEMENT_STATEMENT = "I agree this is an accurate record"
+#: the version of the canonical content that records are signed with now
+CANON_VERSION = 2
 
 
-def content_hash(record: Record, case_reference: str, signatures: Sequence[Signature]) -> str:
-    """SHA-256 over the canonical JSON of what was agreed and who signed it (embedded in the PDF, kept in the DB)."""
-    payload: dict[str, Any] = {
+def canonical_json(value: Any) -> str:
+    """The one text of a JSON value: sorted keys, no spaces, UTF-8 as is."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def hash_content(content: Mapping[str, Any]) -> str:
+    """SHA-256 (hex) of the canonical JSON of ``content``."""
+    return hashlib.sha256(canonical_json(content).encode("utf-8")).hexdigest()
+
+
+def _signature(s: Signature, *, with_worker: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": s.signer_name,
+        "role": s.signer_role,
+        "method": s.method,
+        "statement": s.statement,
+        "signed_at": s.signed_at.isoformat(),
+        "image_sha256": hashlib.sha256(s.image_png).hexdigest() if s.image_png else None,
+    }
+    if with_worker:
+        out["worker_id"] = s.worker_id
+    return out
+
+
+def canonical_content(
+    record: Record,
+    case_reference: str,
+    signatures: Sequence[Signature],
+    actions: Sequence[Action] = (),
+    form_sha256: str = "",
+    canon: int = CANON_VERSION,
+) -> dict[str, Any]:
+    """The record's canonical content (version ``canon``) from its rows; see the module docstring."""
+    if canon == 1:
+        return {
+            "record_id": record.id,
+            "case_reference": case_reference,
+            "kind": record.kind.value,
+            "form": [record.form_id, record.form_version],
+            "meeting_date": record.meeting_date.isoformat(),
+            "version": record.version,
+            "supersedes_id": record.supersedes_id,
+            "amendment_reason": record.amendment_reason,
+            "answers": record.answers,
+            "signatures": [_signature(s, with_worker=False) for s in signatures],
+        }
+    if canon != CANON_VERSION:
+        raise ValueError(f"unknown canonical content version {canon}")
+    return {
+        "canon": CANON_VERSION,
         "record_id": record.id,
         "case_reference": case_reference,
+        "coallocation_id": record.coallocation_id,
         "kind": record.kind.value,
-        "form": [record.form_id, record.form_version],
+        "title": record.title,
+        "form": {"id": record.form_id, "version": record.form_version, "sha256": form_sha256},
         "meeting_date": record.meeting_date.isoformat(),
         "version": record.version,
         "supersedes_id": record.supersedes_id,
         "amendment_reason": record.amendment_reason,
+        "linked_record_id": record.linked_record_id,
         "answers": record.answers,
-        "signatures": [
+        "frame": record.signed_frame,
+        "signatures": [_signature(s, with_worker=True) for s in signatures],
+        "actions": [
             {
-                "name": s.signer_name,
-                "role": s.signer_role,
-                "method": s.method,
-                "statement": s.statement,
-                "signed_at": s.signed_at.isoformat(),
-                "image_sha256": hashlib.sha256(s.image_png).hexdigest() if s.image_png else None,
+                "description": a.description,
+                "owner_worker_id": a.owner_worker_id,
+                "due_date": a.due_date.isoformat() if a.due_date else None,
             }
-            for s in signatures
+            for a in actions
         ],
     }
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def content_hash(
+    record: Record,
+    case_reference: str,
+    signatures: Sequence[Signature],
+    actions: Sequence[Action] = (),
+    form_sha256: str = "",
+    canon: int = CANON_VERSION,
+) -> str:
+    """SHA-256 of the record's canonical content (embedded in the PDF, kept in the database, chained in the
+    audit log)."""
+    return hash_content(canonical_content(record, case_reference, signatures, actions, form_sha256, canon))
+
+
+def content_differences(expected: Mapping[str, Any], found: Mapping[str, Any], prefix: str = "") -> list[str]:
+    """Where two canonical contents differ, as dotted paths (``answers.reason``, ``signatures[1].name``)."""
+    out: list[str] = []
+    for key in sorted(set(expected) | set(found)):
+        path = f"{prefix}{key}"
+        a, b = expected.get(key), found.get(key)
+        if a == b:
+            continue
+        if isinstance(a, Mapping) and isinstance(b, Mapping):
+            out.extend(content_differences(a, b, f"{path}."))
+        elif isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+            for i, (x, y) in enumerate(zip(a, b, strict=True)):
+                if x == y:
+                    continue
+                if isinstance(x, Mapping) and isinstance(y, Mapping):
+                    out.extend(content_differences(x, y, f"{path}[{i}]."))
+                else:
+                    out.append(f"{path}[{i}]")
+        else:
+            out.append(path)
+    return out
+
+
+def manager_signature(signatures: Sequence[Signature], manager_role: str) -> Signature | None:
+    """The manager's signature (no worker id, the manager's role), if the record has one."""
+    return next((s for s in signatures if s.worker_id is None and s.signer_role == manager_role), None)
 
 
 def missing_signers(required_worker_ids: Sequence[int], signatures: Sequence[Signature]) -> list[int]:

@@ -1,4 +1,4 @@
-"""A worker's development log as an A4 PDF/A-2b: evidence for an ASYE or placement portfolio.
+"""A worker's development log as an A4 PDF/A-3b: evidence for an ASYE or placement portfolio.
 
 The learning recorded in co-worked cases, grouped by the domains of the Professional Capabilities Framework, with
 the date, case reference and record type of each entry, and a chronological summary. Cases are named by their
@@ -38,6 +38,7 @@ from cowork_desktop.export.pdf import (
     _MIN_SPACE,
     _MUTED,
     _RULE,
+    EVIDENCE_FILENAME,
     FOOTER_HEIGHT,
     MARGIN_X,
     PAGE_HEIGHT,
@@ -53,7 +54,7 @@ from cowork_desktop.export.pdf import (
     format_date,
     format_short_date,
 )
-from cowork_desktop.export.pdfa import convert_to_pdfa, save_pdfa
+from cowork_desktop.export.pdfa import attach_evidence, convert_to_pdfa, save_pdfa
 
 TITLE = "Development log"
 
@@ -273,8 +274,8 @@ def document_title(doc: DevLogDocument) -> str:
     return f"{TITLE}: {doc.worker_name}"
 
 
-def render_devlog(doc: DevLogDocument) -> bytes:
-    """The development log as PDF/A-2b bytes."""
+def render_devlog(doc: DevLogDocument, evidence: bytes | None = None) -> bytes:
+    """The development log as PDF/A-3b bytes; ``evidence`` (JSON) is embedded as for a case note."""
     fonts.register_fonts()
     buffer = io.BytesIO()
     refs = doc.case_references
@@ -291,7 +292,16 @@ def render_devlog(doc: DevLogDocument) -> bytes:
     template.addPageTemplates([PageTemplate(id="devlog", frames=[frame], onPage=_page_decorator(doc))])
     template.build(_story(doc, frame._aW), canvasmaker=_NumberedCanvas)
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
-        convert_to_pdfa(pdf, created=doc.generated_at or datetime.now().astimezone())
+        created = doc.generated_at or datetime.now().astimezone()
+        convert_to_pdfa(pdf, created=created)
+        if evidence is not None:
+            attach_evidence(
+                pdf,
+                EVIDENCE_FILENAME,
+                evidence,
+                "What this signed development log vouches for (entries and the records they come from)",
+                created,
+            )
         return save_pdfa(pdf)
 
 

@@ -1,4 +1,4 @@
-"""Lay out a :class:`~cowork_desktop.export.model.CaseNote` as an A4 PDF/A-2b case note (reportlab platypus).
+"""Lay out a :class:`~cowork_desktop.export.model.CaseNote` as an A4 PDF/A-3b case note (reportlab platypus).
 
 Every page carries a header (protective marking at the top, organisation, case reference), a footer (record id
 and version, "Page X of Y", protective marking at the bottom), the demo marking for demo data and a "DRAFT"
@@ -53,7 +53,7 @@ from cowork_desktop.export.model import (
     ResponsibilitiesTable,
     SignatureBlock,
 )
-from cowork_desktop.export.pdfa import convert_to_pdfa, save_pdfa
+from cowork_desktop.export.pdfa import attach_evidence, convert_to_pdfa, save_pdfa
 
 #: the empty signature field a signed note ends with; sign_pdf fills it
 SIGNATURE_FIELD = "ManagerSignature"
@@ -61,6 +61,8 @@ SIGNATURE_FIELD = "ManagerSignature"
 INFO_CONTENT_HASH = "/CoworkContentHash"
 INFO_RECORD_ID = "/CoworkRecordId"
 INFO_RECORD_VERSION = "/CoworkRecordVersion"
+#: the embedded file that carries the record's canonical content (PDF/A-3 associated file, see pdfa.py)
+EVIDENCE_FILENAME = "cowork-record.json"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -611,8 +613,11 @@ def a4_template(
     return template, top, bottom
 
 
-def render_case_note(doc: CaseNote) -> bytes:
-    """The case note as PDF/A-2b bytes, ready to be signed with :func:`~.signing.sign_pdf`."""
+def render_case_note(doc: CaseNote, evidence: bytes | None = None) -> bytes:
+    """The case note as PDF/A-3b bytes, ready to be signed with :func:`~.signing.sign_pdf`.
+
+    ``evidence`` (JSON bytes: the record's canonical content, see ``services.export``) is embedded as the
+    associated file :data:`EVIDENCE_FILENAME`, so a verifier can read back exactly what was signed."""
     fonts.register_fonts()
     buffer = io.BytesIO()
     template, top, bottom = a4_template(
@@ -649,8 +654,55 @@ def render_case_note(doc: CaseNote) -> bytes:
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
         if slots:
             _add_signature_field(pdf, slots[-1])
-        convert_to_pdfa(pdf, created=doc.generated_at or datetime.now().astimezone(), extra_info=extra)
+        created = doc.generated_at or datetime.now().astimezone()
+        convert_to_pdfa(pdf, created=created, extra_info=extra)
+        if evidence is not None:
+            attach_evidence(
+                pdf,
+                EVIDENCE_FILENAME,
+                evidence,
+                "The signed record's canonical content (answers, signatures, actions), as cowork-desktop "
+                "verifies it",
+                created,
+            )
         return save_pdfa(pdf)
+
+
+def page_texts(pdf: bytes) -> list[str]:
+    """The text of each page as a reader's text layer gives it (pdfium; annotations such as the signature's
+    visible stamp are not page text)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        texts = []
+        for page in doc:
+            text_page = page.get_textpage()
+            try:
+                texts.append(text_page.get_text_bounded())
+            finally:
+                text_page.close()
+                page.close()
+        return texts
+    finally:
+        doc.close()
+
+
+def text_difference(found: Sequence[str], expected: Sequence[str]) -> str | None:
+    """Where the pages ``found`` first read differently from ``expected`` (one phrase), or None."""
+    if len(found) != len(expected):
+        return f"the file has {len(found)} page(s) where the record prints on {len(expected)}"
+    for number, (a, b) in enumerate(zip(found, expected, strict=True), start=1):
+        if a == b:
+            continue
+        lines_a, lines_b = a.splitlines(), b.splitlines()
+        for line_a, line_b in zip([*lines_a, ""], [*lines_b, ""], strict=False):
+            if line_a != line_b:
+                shown = " ".join(line_a.split())[:80]
+                wanted = " ".join(line_b.split())[:80]
+                return f'page {number} reads "{shown}" where the record reads "{wanted}"'
+        return f"page {number} differs"
+    return None
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

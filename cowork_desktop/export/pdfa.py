@@ -1,7 +1,12 @@
-"""PDF/A-2b conversion of reportlab's output, and a structural check of the result.
+"""PDF/A-3b conversion of reportlab's output, the record's embedded evidence, and a structural check of the result.
 
-reportlab has no PDF/A-2 mode, so :func:`convert_to_pdfa` finishes the job on an open :class:`pikepdf.Pdf`:
-it writes XMP metadata declaring ``pdfaid:part=2`` / ``pdfaid:conformance=B`` (kept in step with the document
+PDF/A-3b, not 2b: part 3 is part 2 plus one thing, associated files of any type (ISO 19005-3, 6.8). A signed case
+note carries the record's canonical content as an embedded JSON file (:func:`attach_evidence`, relationship
+/Data), so a verifier reads back exactly what was signed; ZUGFeRD/Factur-X invoices use PDF/A-3 the same way and
+every PDF/A validator (veraPDF included) accepts it. Part 2 allows only PDF/A files as attachments.
+
+reportlab has no PDF/A mode, so :func:`convert_to_pdfa` finishes the job on an open :class:`pikepdf.Pdf`:
+it writes XMP metadata declaring ``pdfaid:part=3`` / ``pdfaid:conformance=B`` (kept in step with the document
 information dictionary), installs an sRGB output intent, and drops entries PDF/A does not allow. Fonts are
 already embedded because the case note only uses the registered Noto TrueType fonts (never a standard 14 font).
 This must happen BEFORE signing: any full rewrite of a signed PDF breaks the signature.
@@ -23,7 +28,7 @@ import pikepdf
 from pikepdf import Dictionary, Name, Pdf
 from pikepdf.models.metadata import DOCINFO_MAPPING, DateConverter, PdfMetadata, decode_pdf_date
 
-PDFA_PART = "2"
+PDFA_PART = "3"
 PDFA_CONFORMANCE = "B"
 SRGB_IDENTIFIER = "sRGB IEC61966-2.1"
 
@@ -41,7 +46,7 @@ _SYNCED_INFO_KEYS = (
     "/ModDate",
 )
 
-# Actions PDF/A-2 forbids (ISO 19005-2, 6.5.1).
+# Actions PDF/A-2 and -3 forbid (ISO 19005-2, 6.5.1).
 _FORBIDDEN_ACTIONS = frozenset(
     {"/Launch", "/Sound", "/Movie", "/ResetForm", "/ImportData", "/Hide", "/SetOCGState", "/Rendition"}
     | {"/Trans", "/GoTo3DView", "/JavaScript"}
@@ -77,7 +82,7 @@ def convert_to_pdfa(
     created: datetime | None = None,
     extra_info: Mapping[str, str] | None = None,
 ) -> None:
-    """Make an open document PDF/A-2b in memory (the caller saves it).
+    """Make an open document PDF/A-3b in memory (the caller saves it).
 
     ``created`` sets the creation and modification dates; ``extra_info`` adds custom document information
     entries (e.g. ``{"/CoworkContentHash": "..."}``). Custom entries go in the information dictionary only:
@@ -118,6 +123,33 @@ def convert_to_pdfa(
         DestOutputProfile=icc,
     )
     pdf.Root[Name.OutputIntents] = pikepdf.Array([pdf.make_indirect(intent)])
+
+
+def attach_evidence(pdf: Pdf, filename: str, data: bytes, description: str, when: datetime) -> None:
+    """Embed ``data`` (JSON) as a PDF/A-3 associated file of the document: a file specification with /F and
+    /UF, /AFRelationship /Data and a description, in the catalog's /AF array and the /EmbeddedFiles name tree;
+    the stream names its MIME type (application/json) and its size and modification date."""
+    stamp = pikepdf.String(_pdf_date(when))
+    stream = pdf.make_stream(data)
+    stream[Name.Type] = Name.EmbeddedFile
+    stream[Name.Subtype] = Name("/application#2Fjson")
+    stream[Name.Params] = Dictionary(Size=len(data), ModDate=stamp, CreationDate=stamp)
+    spec = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Filespec,
+            F=pikepdf.String(filename),
+            UF=pikepdf.String(filename),
+            Desc=pikepdf.String(description),
+            AFRelationship=Name.Data,
+            EF=Dictionary(F=stream, UF=stream),
+        )
+    )
+    names = pdf.Root.get(Name.Names)
+    if not isinstance(names, Dictionary):
+        names = Dictionary()
+        pdf.Root[Name.Names] = names
+    names[Name.EmbeddedFiles] = Dictionary(Names=pikepdf.Array([pikepdf.String(filename), spec]))
+    pdf.Root[Name.AF] = pikepdf.Array([spec])
 
 
 def save_pdfa(pdf: Pdf) -> bytes:
@@ -173,12 +205,12 @@ def _font_problems(font: pikepdf.Object) -> list[str]:
 
 
 def pdfa_problems(pdf_bytes: bytes) -> list[str]:
-    """Structural PDF/A-2b essentials that ``pdf_bytes`` misses (empty: none found).
+    """Structural PDF/A-3b essentials that ``pdf_bytes`` misses (empty: none found).
 
     Not a full validator (see the module docstring): it checks the PDF version, the XMP identification
     (part 2, conformance B), that the metadata stream is unfiltered, an output intent with an ICC profile,
-    the trailer ID, no encryption, every font embedded, no JavaScript or forbidden actions, no embedded files,
-    and that every annotation prints and has an appearance.
+    the trailer ID, no encryption, every font embedded, no JavaScript or forbidden actions, embedded files only
+    as PDF/A-3 associated files, and that every annotation prints and has an appearance.
     """
     problems: list[str] = []
     header = re.match(rb"%PDF-(\d)\.(\d)", pdf_bytes[:16])
@@ -213,7 +245,7 @@ def pdfa_problems(pdf_bytes: bytes) -> list[str]:
             conformance = str(meta.get("pdfaid:conformance", ""))
             if part != PDFA_PART or conformance.upper() != PDFA_CONFORMANCE:
                 problems.append(
-                    f"XMP declares pdfaid:part={part or '-'} conformance={conformance or '-'}, not 2/B"
+                    f"XMP declares pdfaid:part={part or '-'} conformance={conformance or '-'}, not 3/B"
                 )
             problems.extend(_info_xmp_mismatches(pdf, meta))
 
@@ -232,8 +264,9 @@ def pdfa_problems(pdf_bytes: bytes) -> list[str]:
         if isinstance(names, Dictionary):
             if "/JavaScript" in names:
                 problems.append("document-level JavaScript (/Names /JavaScript)")
-            if "/EmbeddedFiles" in names:
-                problems.append("embedded files (/Names /EmbeddedFiles)")
+            files = names.get(Name.EmbeddedFiles)
+            if isinstance(files, Dictionary):
+                problems.extend(_embedded_file_problems(root, files))
         acroform = root.get(Name.AcroForm)
         if isinstance(acroform, Dictionary) and bool(acroform.get(Name.NeedAppearances, False)):
             problems.append("the form sets /NeedAppearances true")
@@ -310,4 +343,41 @@ def _annotation_problems(annot: pikepdf.Object) -> list[str]:
         appearance = annot.get(Name.AP)
         if not isinstance(appearance, Dictionary) or "/N" not in appearance:
             problems.append(f"annotation {subtype} has no normal appearance")
+    return problems
+
+
+def _embedded_file_problems(root: pikepdf.Object, tree: pikepdf.Object) -> list[str]:
+    """PDF/A-3 (6.8): each embedded file is an associated file (listed in /AF, with /AFRelationship), its
+    specification has /F and /UF, and its stream names a MIME type and its modification date."""
+    problems = []
+    associated = root.get(Name.AF)
+    listed = {
+        spec.objgen
+        for spec in (associated if isinstance(associated, pikepdf.Array) else [])
+        if spec.is_indirect
+    }
+    pairs = tree.get(Name.Names)
+    if not isinstance(pairs, pikepdf.Array):
+        return ["the /EmbeddedFiles name tree has no /Names array"]
+    for i in range(0, len(pairs) - 1, 2):
+        name, spec = str(pairs[i]), pairs[i + 1]
+        if not isinstance(spec, Dictionary):
+            problems.append(f"embedded file {name}: no file specification")
+            continue
+        if not spec.is_indirect or spec.objgen not in listed:
+            problems.append(f"embedded file {name} is not an associated file (not in the catalog's /AF)")
+        if Name.AFRelationship not in spec:
+            problems.append(f"embedded file {name} has no /AFRelationship")
+        if Name.F not in spec or Name.UF not in spec:
+            problems.append(f"embedded file {name}'s specification lacks /F or /UF")
+        ef = spec.get(Name.EF)
+        stream = ef.get(Name.F) if isinstance(ef, Dictionary) else None
+        if not isinstance(stream, pikepdf.Stream):
+            problems.append(f"embedded file {name} has no embedded stream")
+            continue
+        if Name.Subtype not in stream:
+            problems.append(f"embedded file {name} names no MIME type (/Subtype)")
+        params = stream.get(Name.Params)
+        if not isinstance(params, Dictionary) or Name.ModDate not in params:
+            problems.append(f"embedded file {name} has no modification date (/Params /ModDate)")
     return problems

@@ -15,7 +15,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import json
 import logging
 import os
 import tempfile
@@ -32,8 +34,9 @@ from asn1crypto import keys as asn1_keys
 from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.asymmetric import dsa, ec, ed448, ed25519, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
@@ -49,12 +52,20 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
-from pyhanko_certvalidator.errors import InvalidCertificateError, PathError, PathValidationError
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from cowork_desktop import paths
+from cowork_desktop.domain.certificates import CertificateFacts, signing_problems
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export import fonts
-from cowork_desktop.export.pdf import INFO_CONTENT_HASH, MARGIN_X, SIGNATURE_FIELD
+from cowork_desktop.export.pdf import (
+    EVIDENCE_FILENAME,
+    INFO_CONTENT_HASH,
+    INFO_RECORD_ID,
+    INFO_RECORD_VERSION,
+    MARGIN_X,
+    SIGNATURE_FIELD,
+)
 
 RSA_KEY_BITS = 3072
 #: space reserved in the file for the CMS signature (an RSA 3072 signature with its certificate needs ~2 KB).
@@ -152,7 +163,131 @@ def create_certificate(
         encryption_algorithm=serialization.BestAvailableEncryption(passphrase),
     )
     _write_private_file(path, data, overwrite=overwrite)
+    _write_private_file(
+        public_certificate_path(path), cert.public_bytes(serialization.Encoding.PEM), overwrite=True
+    )
     return path
+
+
+def public_certificate_path(p12_path: str | os.PathLike[str]) -> Path:
+    """Where the public certificate of ``F.p12`` is written for colleagues: ``F.crt`` (PEM) beside it."""
+    return Path(p12_path).with_suffix(".crt")
+
+
+# ------------------------------------------------------------------------------------- certificate facts
+
+_DIGEST_NAMES = {
+    "sha1": "sha1",
+    "md5": "md5",
+    "sha224": "sha224",
+    "sha256": "sha256",
+    "sha384": "sha384",
+    "sha512": "sha512",
+    "sha3-256": "sha3_256",
+    "sha3-384": "sha3_384",
+    "sha3-512": "sha3_512",
+}
+
+
+def certificate_facts(cert: x509.Certificate | asn1_x509.Certificate | bytes) -> CertificateFacts:
+    """What the policy in :mod:`cowork_desktop.domain.certificates` reads, from a certificate (DER bytes, or a
+    cryptography / asn1crypto certificate)."""
+    if isinstance(cert, asn1_x509.Certificate):
+        cert = x509.load_der_x509_certificate(cert.dump())
+    elif isinstance(cert, bytes):
+        cert = x509.load_der_x509_certificate(cert)
+    der = cert.public_bytes(serialization.Encoding.DER)
+    key = cert.public_key()
+    if isinstance(key, rsa.RSAPublicKey):
+        key_type, bits = "rsa", key.key_size
+    elif isinstance(key, ec.EllipticCurvePublicKey):
+        key_type, bits = "ec", key.curve.key_size
+    elif isinstance(key, ed25519.Ed25519PublicKey):
+        key_type, bits = "ed25519", 256
+    elif isinstance(key, ed448.Ed448PublicKey):
+        key_type, bits = "ed448", 456
+    elif isinstance(key, dsa.DSAPublicKey):
+        key_type, bits = "dsa", key.key_size
+    else:
+        key_type, bits = type(key).__name__.lower(), 0
+    try:
+        algorithm = cert.signature_hash_algorithm
+        digest = _DIGEST_NAMES.get(algorithm.name, algorithm.name) if algorithm is not None else None
+    except Exception:  # an algorithm cryptography does not know
+        digest = "unknown"
+    usage: frozenset[str] | None
+    try:
+        ku = cert.extensions.get_extension_for_class(x509.KeyUsage).value
+        usage = frozenset(
+            name
+            for name, on in (
+                ("digital_signature", ku.digital_signature),
+                ("non_repudiation", ku.content_commitment),
+                ("key_encipherment", ku.key_encipherment),
+                ("data_encipherment", ku.data_encipherment),
+                ("key_agreement", ku.key_agreement),
+                ("key_cert_sign", ku.key_cert_sign),
+                ("crl_sign", ku.crl_sign),
+            )
+            if on
+        )
+    except x509.ExtensionNotFound:
+        usage = None
+    try:
+        is_ca = bool(cert.extensions.get_extension_for_class(x509.BasicConstraints).value.ca)
+    except x509.ExtensionNotFound:
+        is_ca = False
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return CertificateFacts(
+        fingerprint=hashlib.sha256(der).hexdigest(),
+        subject=cert.subject.rfc4514_string(),
+        common_name=str(names[0].value) if names else "",
+        issuer=cert.issuer.rfc4514_string(),
+        serial=format(cert.serial_number, "x"),
+        not_before=cert.not_valid_before_utc,
+        not_after=cert.not_valid_after_utc,
+        key_type=key_type,
+        key_bits=bits,
+        signature_digest=digest,
+        key_usage=usage,
+        self_signed=cert.issuer == cert.subject,
+        is_ca=is_ca,
+    )
+
+
+def read_certificate(data: bytes, source: str = "the file") -> tuple[bytes, CertificateFacts]:
+    """A certificate from PEM or DER bytes (a .pem, .crt or .cer file): its DER and facts. CoworkError when
+    the bytes are not one certificate."""
+    try:
+        if data.lstrip().startswith(b"-----BEGIN"):
+            cert = x509.load_pem_x509_certificate(data)
+        else:
+            cert = x509.load_der_x509_certificate(data)
+    except ValueError:
+        raise CoworkError(
+            f"{source} is not a certificate (a .pem, .crt or .cer file holding one X.509 certificate)"
+        ) from None
+    return cert.public_bytes(serialization.Encoding.DER), certificate_facts(cert)
+
+
+def certificate_pem(der: bytes) -> bytes:
+    return x509.load_der_x509_certificate(der).public_bytes(serialization.Encoding.PEM)
+
+
+def verify_raw(cert_der: bytes, message: bytes, signature: bytes) -> bool:
+    """Whether ``signature`` is the certificate's key's signature of ``message`` (RSA PKCS#1 v1.5 or ECDSA, with
+    SHA-256), as :meth:`Signer.sign_bytes` makes it."""
+    try:
+        key = x509.load_der_x509_certificate(cert_der).public_key()
+        if isinstance(key, rsa.RSAPublicKey):
+            key.verify(signature, message, PKCS1v15(), hashes.SHA256())
+        elif isinstance(key, ec.EllipticCurvePublicKey):
+            key.verify(signature, message, ec.ECDSA(hashes.SHA256()))
+        else:
+            return False
+    except (InvalidSignature, ValueError):
+        return False
+    return True
 
 
 def _write_private_file(path: Path, data: bytes, *, overwrite: bool) -> None:
@@ -300,6 +435,7 @@ class Signer:
         self.source = source
         self._lock = threading.Lock()
         self._factories: dict[bool, _CachedFontFactory] = {}
+        self._facts: CertificateFacts | None = None
 
     @property
     def certificate(self) -> asn1_x509.Certificate:
@@ -310,6 +446,28 @@ class Signer:
     @property
     def common_name(self) -> str:
         return _common_name(self.certificate)
+
+    @property
+    def facts(self) -> CertificateFacts:
+        if self._facts is None:
+            self._facts = certificate_facts(self.certificate)
+        return self._facts
+
+    @property
+    def fingerprint(self) -> str:
+        return self.facts.fingerprint
+
+    def signing_problems(self, at: dt.datetime | None = None) -> list[str]:
+        """Why this certificate may not sign now (expired, not yet valid, weak, not for signing): the policy
+        of :mod:`cowork_desktop.domain.certificates`."""
+        return signing_problems(self.facts, at or dt.datetime.now(dt.UTC))
+
+    def sign_bytes(self, message: bytes) -> bytes:
+        """The key's signature of ``message`` (RSA PKCS#1 v1.5, SHA-256): e.g. an audit chain head."""
+        key = getattr(self._cms, "_key", None)
+        if not isinstance(key, rsa.RSAPrivateKey):  # pragma: no cover - load_signer only makes RSA signers
+            raise CoworkError("this certificate's key cannot sign here")
+        return key.sign(message, PKCS1v15(), hashes.SHA256())
 
     @property
     def certificate_der(self) -> bytes:
@@ -396,13 +554,20 @@ def sign_pdf(
     location: str,
     field_name: str = SIGNATURE_FIELD,
     stamp_text: str = DEFAULT_STAMP_TEXT,
+    certify: bool = True,
 ) -> bytes:
     """Sign ``pdf_bytes`` (PAdES baseline B, SHA-256) as an incremental update and return the signed file.
+
+    The signature certifies the document with DocMDP permission 1 (no changes) unless ``certify`` is False.
+    Refused (CoworkError) when the certificate may not sign now: expired, not yet valid, weak or not for signing.
 
     The visible stamp fills the empty field ``field_name`` (a signed case note ends with one); without such a
     field a new one is made at :data:`FALLBACK_STAMP_BOX` on the last page. ``stamp_text`` is a %-template
     with ``signer_name``, ``reason``, ``location`` and ``ts`` (the signing time, as in the signature).
     """
+    problems = signer.signing_problems()
+    if problems:
+        raise CoworkError(f"cannot sign with {signer.source.name}: {problems[0]}")
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf_bytes), strict=False)
     except Exception as exc:  # pyHanko raises several error types for unreadable input
@@ -440,6 +605,10 @@ def sign_pdf(
         reason=reason,
         location=location,
         name=signer_name,
+        # a certification signature allowing no change at all: readers flag any later form filling,
+        # annotation or page change (DocMDP, ISO 32000-1 12.8.2.2)
+        certify=certify,
+        docmdp_permissions=fields.MDPPerm.NO_CHANGES,
     )
     pdf_signer = signers.PdfSigner(
         meta, signer=signer.cms_signer, stamp_style=style, new_field_spec=new_field
@@ -456,24 +625,40 @@ def sign_pdf(
 
 # ------------------------------------------------------------------------------------------- verification
 
+#: a case note is well under 1 MB; a file larger than this is refused before it is parsed
+MAX_VERIFY_BYTES = 50 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class VerifyResult:
+    """What the signature itself says (see :func:`verify_pdf`); the services decide what it proves."""
+
     signer_name: str  # the certificate's common name
     signing_time: dt.datetime | None  # as claimed by the signer (no timestamp authority offline)
     intact: bool  # the signed bytes hash to the signed digest
     valid: bool  # the signature over that digest checks out
     covers_whole_file: bool  # nothing was appended after signing
-    trusted: bool  # the certificate is one of those the caller trusts
+    trusted: bool  # the certificate chains to one of the trust roots the caller gave
     content_hash: str | None  # the record's content hash in the signed revision
     field_name: str
     modification: str  # "none" or what the difference analysis found after the signed revision
     signature_count: int
     problems: tuple[str, ...]
+    certificate: CertificateFacts | None = None
+    certificate_der: bytes = b""
+    #: a certification signature (DocMDP), and the changes it allows (1: none)
+    certified: bool = False
+    docmdp_permission: int | None = None
+    #: the embedded record evidence (JSON bytes) as it was signed; None when the file carries none
+    evidence: bytes | None = None
+    digest_algorithm: str = ""
+    #: the record id and version in the document information as it was signed (files without evidence)
+    record_id: int | None = None
+    record_version: int | None = None
 
     @property
     def ok(self) -> bool:
-        """Intact, valid and covering the whole file (trust is reported separately)."""
+        """Intact, valid and covering the whole file (trust and the record are judged by the caller)."""
         return self.intact and self.valid and self.covers_whole_file
 
 
@@ -496,63 +681,158 @@ def _info_value(info: generic.PdfObject | None, key: str) -> str | None:
     return str(info[key])
 
 
+def _resolved(history: Any, value: generic.PdfObject) -> generic.PdfObject:
+    if isinstance(value, generic.IndirectObject):
+        resolved: generic.PdfObject = history.get_object(value.reference)
+        return resolved
+    return value
+
+
 def _signed_info(reader: PdfFileReader, revision: int) -> generic.PdfObject | None:
     """The document information dictionary as it was in ``revision`` (not as later updates left it)."""
     history = reader.get_historical_resolver(revision)
     trailer = history.trailer_view
     if "/Info" not in trailer:
         return None
-    ref: generic.PdfObject = trailer.raw_get("/Info")
-    if isinstance(ref, generic.IndirectObject):
-        resolved: generic.PdfObject = history.get_object(ref.reference)
-        return resolved
-    return ref
+    return _resolved(history, trailer.raw_get("/Info"))
 
 
-class _DropTrustTracebacks(logging.Filter):
-    """pyHanko logs a warning with a full traceback whenever a certificate is not trusted, which is every
-    check of a self-signed certificate. The outcome is in VerifyResult.trusted; keep the log clean."""
+def _signed_evidence(reader: PdfFileReader, revision: int) -> bytes | None:
+    """The embedded file :data:`EVIDENCE_FILENAME` as it was in ``revision``; None when there is none."""
+    history = reader.get_historical_resolver(revision)
+    root = _resolved(history, history.trailer_view.raw_get("/Root"))
+    if not isinstance(root, generic.DictionaryObject) or "/Names" not in root:
+        return None
+    names = _resolved(history, root.raw_get("/Names"))
+    if not isinstance(names, generic.DictionaryObject) or "/EmbeddedFiles" not in names:
+        return None
+    tree = _resolved(history, names.raw_get("/EmbeddedFiles"))
+    if not isinstance(tree, generic.DictionaryObject) or "/Names" not in tree:
+        return None
+    pairs = _resolved(history, tree.raw_get("/Names"))
+    if not isinstance(pairs, generic.ArrayObject):
+        return None
+    for i in range(0, len(pairs) - 1, 2):
+        if str(_resolved(history, pairs[i])) != EVIDENCE_FILENAME:
+            continue
+        spec = _resolved(history, pairs[i + 1])
+        if not isinstance(spec, generic.DictionaryObject) or "/EF" not in spec:
+            return None
+        ef = _resolved(history, spec.raw_get("/EF"))
+        if not isinstance(ef, generic.DictionaryObject) or "/F" not in ef:
+            return None
+        stream = _resolved(history, ef.raw_get("/F"))
+        if not isinstance(stream, generic.StreamObject):
+            return None
+        data: bytes = stream.data
+        return data
+    return None
 
-    def filter(self, record: logging.LogRecord) -> bool:
-        exc = record.exc_info[1] if record.exc_info else None
-        return not isinstance(exc, PathError | PathValidationError | InvalidCertificateError)
+
+class _ToLog(logging.Handler):
+    """pyHanko and its certificate validator log warnings (with full tracebacks) for files that fail: an
+    appended overlay, an added annotation, a weak key, an untrusted certificate. The outcome is in the result;
+    the messages go to the app's log file (mode 0600), never to the terminal."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self._handle: Any = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._handle is None:
+                path = paths.log_file()
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+                self._handle = os.fdopen(fd, "a", encoding="utf-8")
+            stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+            text = record.getMessage()
+            if record.exc_info and record.exc_info[1] is not None:
+                text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
+            self._handle.write(f"{stamp} {record.levelname} {record.name}: {' '.join(text.split())}\n")
+        except Exception:  # a log that cannot be written must never stop a verification
+            pass
+
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        super().close()
+
+
+_QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
 
 
 @contextmanager
-def _quiet_trust_errors() -> Iterator[None]:
-    log = logging.getLogger("pyhanko.sign.validation.generic_cms")
-    quiet = _DropTrustTracebacks()
-    log.addFilter(quiet)
+def _library_logs_to_file() -> Iterator[None]:
+    handler = _ToLog()
+    saved = []
+    for name in _QUIET_LOGGERS:
+        log = logging.getLogger(name)
+        saved.append((log, log.propagate))
+        log.addHandler(handler)
+        log.propagate = False
     try:
         yield
     finally:
-        log.removeFilter(quiet)
+        for log, propagate in saved:
+            log.removeHandler(handler)
+            log.propagate = propagate
+        handler.close()
+
+
+def _docmdp(embedded: Any) -> tuple[bool, int | None]:
+    try:
+        level = embedded.docmdp_level
+    except Exception:  # a malformed reference dictionary: treated as not certified
+        return False, None
+    if level is None:
+        return False, None
+    return True, int(level.value)
 
 
 def verify_pdf(
-    pdf_bytes: bytes, trusted_certificates: Sequence[bytes | asn1_x509.Certificate] = ()
+    pdf_bytes: bytes,
+    trusted_certificates: Sequence[bytes | asn1_x509.Certificate] = (),
 ) -> VerifyResult:
     """Check the (first) signature of a signed case note. CoworkError if the file is unreadable or unsigned.
 
-    ``trusted_certificates`` (DER or PEM bytes, or asn1crypto certificates) are the signing certificates the
-    caller trusts, e.g. the managers' certificates known to the app; no network is used.
+    ``trusted_certificates`` (DER or PEM bytes, or asn1crypto certificates) are the trust roots: the managers'
+    certificates the database knows and the user's trust list (a colleague's certificate or an organisation's
+    CA). Path validation runs at the signing time the signature claims; no network is used.
     """
+    if len(pdf_bytes) > MAX_VERIFY_BYTES:
+        raise CoworkError(
+            f"the file is {len(pdf_bytes) / 1e6:.0f} MB, larger than any case note "
+            f"(limit {MAX_VERIFY_BYTES // (1024 * 1024)} MB): not checked"
+        )
+    with _library_logs_to_file():
+        return _verify(pdf_bytes, trusted_certificates)
+
+
+def _verify(pdf_bytes: bytes, trusted_certificates: Sequence[bytes | asn1_x509.Certificate]) -> VerifyResult:
     try:
         reader = PdfFileReader(io.BytesIO(pdf_bytes), strict=False)
         signatures = list(reader.embedded_regular_signatures)
     except Exception as exc:  # a damaged file can fail in many ways inside the parser
-        raise CoworkError(f"The file cannot be read as a PDF: {exc}") from exc
+        raise CoworkError(f"The file cannot be read as a PDF: {_one_line(exc)}") from None
     if not signatures:
         raise CoworkError("The file has no digital signature.")
     embedded = signatures[0]
     try:
+        claimed = embedded.self_reported_timestamp
+    except Exception:
+        claimed = None
+    try:
         context = ValidationContext(
-            trust_roots=_load_trusted(trusted_certificates), allow_fetching=False, revocation_mode="soft-fail"
+            trust_roots=_load_trusted(trusted_certificates),
+            allow_fetching=False,
+            revocation_mode="soft-fail",
+            moment=claimed if claimed is not None else None,
         )
-        with _quiet_trust_errors():
-            status = validate_pdf_signature(embedded, signer_validation_context=context)
+        status = validate_pdf_signature(embedded, signer_validation_context=context)
     except Exception as exc:  # malformed CMS data and the like
-        raise CoworkError(f"The signature cannot be checked: {exc}") from exc
+        raise CoworkError(f"The signature cannot be checked: {_one_line(exc)}") from None
 
     problems: list[str] = []
     if not status.intact:
@@ -564,23 +844,40 @@ def verify_pdf(
     level = status.modification_level
     modification = "none" if covers_whole else (level.name.lower() if level is not None else "unknown")
     if not covers_whole:
+        what = {
+            "form_filling": "form filling or a signature",
+            "annotations": "annotations",
+            "lta_updates": "validation data",
+        }.get(modification, "changes")
         problems.append(
-            "Something was added to the file after it was signed; the signature does not cover the whole file."
+            f"The file was changed after it was signed ({what} added): the signature does not cover the "
+            "whole file."
         )
     if len(signatures) > 1:
         problems.append(f"The file has {len(signatures)} signatures; only the first was checked.")
 
+    numbers: list[int | None] = [None, None]
     try:
-        content_hash = _info_value(_signed_info(reader, embedded.signed_revision), INFO_CONTENT_HASH)
+        info = _signed_info(reader, embedded.signed_revision)
+        content_hash = _info_value(info, INFO_CONTENT_HASH)
+        for i, key in enumerate((INFO_RECORD_ID, INFO_RECORD_VERSION)):
+            value = _info_value(info, key)
+            numbers[i] = int(value) if value is not None and value.isdigit() else None
         current = reader.trailer_view.get("/Info")
         current_hash = _info_value(current.get_object() if current is not None else None, INFO_CONTENT_HASH)
     except Exception:  # an unreadable info dictionary only means no hash to report
         content_hash = current_hash = None
     if current_hash != content_hash:
         problems.append("The content hash in the file was changed after signing.")
-
+    try:
+        evidence = _signed_evidence(reader, embedded.signed_revision)
+    except Exception:  # an unreadable name tree only means no evidence to read
+        evidence = None
+    certified, permission = _docmdp(embedded)
+    cert = status.signing_cert
+    facts = certificate_facts(cert) if cert is not None else None
     return VerifyResult(
-        signer_name=_common_name(status.signing_cert),
+        signer_name=_common_name(cert) if cert is not None else "",
         signing_time=status.signer_reported_dt,
         intact=bool(status.intact),
         valid=bool(status.valid),
@@ -591,4 +888,27 @@ def verify_pdf(
         modification=modification,
         signature_count=len(signatures),
         problems=tuple(problems),
+        certificate=facts,
+        certificate_der=cert.dump() if cert is not None else b"",
+        certified=certified,
+        docmdp_permission=permission,
+        evidence=evidence,
+        digest_algorithm=str(getattr(status, "md_algorithm", "") or ""),
+        record_id=numbers[0],
+        record_version=numbers[1],
     )
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def evidence_json(data: bytes | None) -> dict[str, Any] | None:
+    """The embedded evidence parsed (None when absent or not a JSON object)."""
+    if not data:
+        return None
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None

@@ -13,17 +13,24 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.reader import PdfFileReader
-
 from cowork_desktop import paths
+from cowork_desktop.domain.audit import head_message
+from cowork_desktop.domain.certificates import (
+    CertificateFacts,
+    format_fingerprint,
+    strength_problems,
+    validity_problems,
+)
+from cowork_desktop.domain.certificates import name_problem as certificate_name_problem
 from cowork_desktop.domain.dates import describe_rrule
 from cowork_desktop.domain.errors import CoworkError, NotFoundError
 from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind, is_empty
@@ -35,6 +42,15 @@ from cowork_desktop.domain.models import (
     Role,
     Signature,
     Worker,
+)
+from cowork_desktop.domain.names import same_name
+from cowork_desktop.domain.records import (
+    CANON_VERSION,
+    canonical_content,
+    canonical_json,
+    content_differences,
+    hash_content,
+    manager_signature,
 )
 from cowork_desktop.export.model import (
     DEFAULT_PROTECTIVE_MARKING,
@@ -51,17 +67,20 @@ from cowork_desktop.export.model import (
     SignatureBlock,
 )
 from cowork_desktop.export.pdf import (
-    INFO_RECORD_ID,
-    INFO_RECORD_VERSION,
     case_note_filename,
     format_short_date,
+    page_texts,
     render_case_note,
+    text_difference,
 )
 from cowork_desktop.export.signing import (
     DEFAULT_STAMP_TEXT,
+    MAX_VERIFY_BYTES,
     Signer,
     VerifyResult,
     create_certificate,
+    evidence_json,
+    public_certificate_path,
     sign_pdf,
     verify_pdf,
 )
@@ -69,7 +88,7 @@ from cowork_desktop.services.files import os_reason as _reason
 from cowork_desktop.services.files import write_atomic
 from cowork_desktop.services.sessions import Workspace, context_for, form_for
 from cowork_desktop.services.settings import logo_problem
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.db import AuditRef, KnownCertificate, Store
 
 NOT_ANSWERED = "Not answered"
 NOT_SET = "Not set"
@@ -119,8 +138,18 @@ def _parse_day(value: Any) -> date | None:
         return None
 
 
-def _workers_of(ws: Workspace) -> dict[int, Worker]:
-    return {w.id: w for w in ws.store.list_workers() if w.id is not None}
+def _workers_of(ws: Workspace, record: Record | None = None) -> dict[int, Worker]:
+    """Workers by id: for a signed record, named as they were when it was signed (its frame)."""
+    workers = {w.id: w for w in ws.store.list_workers() if w.id is not None}
+    if record is not None and record.status == RecordStatus.SIGNED:
+        people = record.signed_frame.get("people")
+        for key, person in people.items() if isinstance(people, dict) else []:
+            try:
+                worker_id, role = int(key), Role(person["role"])
+            except (ValueError, KeyError, TypeError):
+                continue
+            workers[worker_id] = Worker(str(person.get("name", "")), role, id=worker_id)
+    return workers
 
 
 def _case_actions(ws: Workspace, ca: CoAllocation) -> dict[int, Action]:
@@ -249,8 +278,12 @@ def _item(
 
 
 def _context(ws: Workspace, form: FormDefinition, record: Record, ca: CoAllocation) -> dict[str, bool]:
-    """The conditions as they were when the record was made. Whether there were earlier actions to review is
-    read from the record itself once it is signed (today's open actions are not those of that meeting)."""
+    """The conditions as they were when the record was made: a signed record's own frame; for a record signed
+    before frames were kept, today's, with whether there were earlier actions to review read from the record
+    itself (today's open actions are not those of that meeting)."""
+    framed = record.signed_frame.get("context") if record.status == RecordStatus.SIGNED else None
+    if isinstance(framed, dict):
+        return {str(k): bool(v) for k, v in framed.items()}
     context = context_for(ws, ca)
     review = next((q for q in form.questions if q.kind == QuestionKind.ACTION_REVIEW), None)
     if review is not None and record.status != RecordStatus.DRAFT:
@@ -277,12 +310,6 @@ def _sections(
     return tuple(sections)
 
 
-def _manager_signature(signatures: Sequence[Signature]) -> Signature | None:
-    return next(
-        (s for s in signatures if s.worker_id is None and s.signer_role == Role.TEAM_MANAGER.label), None
-    )
-
-
 def _present(
     ws: Workspace,
     form: FormDefinition,
@@ -299,7 +326,7 @@ def _present(
         Attendee(workers[w].name, workers[w].role.label) if w in workers else Attendee(f"Worker {w}", "")
         for w in ids
     ]
-    manager = _manager_signature(signatures)
+    manager = manager_signature(signatures, Role.TEAM_MANAGER.label)
     manager_name = manager.signer_name if manager else (ws.store.get_setting(SETTING_MANAGER) or "").strip()
     if manager_name and all(a.name != manager_name for a in present):
         present.append(Attendee(manager_name, Role.TEAM_MANAGER.label))
@@ -320,20 +347,88 @@ def logo_bytes(store: Store) -> bytes | None:
         return None
 
 
+@dataclass(frozen=True)
+class Rendering:
+    """What a case note's look depends on beyond the record: the organisation and protective marking it is
+    printed under, the demo marking, and the size of the logo (pixels; the picture itself is not needed to
+    re-check the text). Embedded in a signed PDF so a verifier can print the record again the same way."""
+
+    organisation: str
+    marking: str
+    demo: bool
+    logo_size: tuple[int, int] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "organisation": self.organisation,
+            "protective_marking": self.marking,
+            "demo": self.demo,
+            "logo_size": list(self.logo_size) if self.logo_size else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Rendering:
+        size = data.get("logo_size")
+        logo = (int(size[0]), int(size[1])) if isinstance(size, list) and len(size) == 2 else None
+        return cls(
+            str(data.get("organisation", "")),
+            str(data.get("protective_marking", "")),
+            bool(data.get("demo")),
+            logo,
+        )
+
+
+def _png_size(data: bytes | None) -> tuple[int, int] | None:
+    if not data:
+        return None
+    from PIL import Image as PILImage
+
+    try:
+        with PILImage.open(io.BytesIO(data)) as image:
+            return int(image.width), int(image.height)
+    except Exception:  # a logo that cannot be read is left off the page anyway
+        return None
+
+
+def _blank_png(size: tuple[int, int]) -> bytes:
+    from PIL import Image as PILImage
+
+    out = io.BytesIO()
+    PILImage.new("RGB", size, "white").save(out, "PNG")
+    return out.getvalue()
+
+
+def current_rendering(ws: Workspace) -> Rendering:
+    store = ws.store
+    return Rendering(
+        (store.get_setting(SETTING_ORGANISATION) or "").strip(),
+        (store.get_setting(SETTING_MARKING) or "").strip() or DEFAULT_PROTECTIVE_MARKING,
+        store.get_setting("demo") == "1",
+        _png_size(logo_bytes(store)),
+    )
+
+
 def build_case_note(
-    ws: Workspace, record_id: int, *, organisation: str | None = None, marking: str | None = None
+    ws: Workspace,
+    record_id: int,
+    *,
+    organisation: str | None = None,
+    marking: str | None = None,
+    rendering: Rendering | None = None,
 ) -> CaseNote:
-    """The record as a :class:`CaseNote` ready to render: display values, from the stored form snapshot.
+    """The record as a :class:`CaseNote` ready to render: display values, from the stored form snapshot and,
+    for a signed record, its frame (the workers' names and the conditions as they were when it was signed).
 
     ``organisation`` and ``marking`` default to the settings ``organisation`` and ``protective_marking``
     (the marking defaults to OFFICIAL-SENSITIVE); the logo is the setting ``logo_path``'s picture, if valid.
+    ``rendering`` (a verifier printing the record again) replaces all three, with a blank logo of its size.
     """
     store = ws.store
     record = store.get_record(record_id)
     case = store.get_case(record.case_id)
     ca = store.get_coallocation(record.coallocation_id)
     form = form_for(ws, record)
-    workers = _workers_of(ws)
+    workers = _workers_of(ws, record)
     signatures = store.signatures_for(record_id)
     amendment = None
     if record.supersedes_id is not None:
@@ -344,6 +439,11 @@ def build_case_note(
         amendment = Amendment(earlier, record.amendment_reason)
     org = organisation if organisation is not None else store.get_setting(SETTING_ORGANISATION) or ""
     mark = marking if marking is not None else store.get_setting(SETTING_MARKING) or ""
+    demo = store.get_setting("demo") == "1"
+    logo = logo_bytes(store)
+    if rendering is not None:
+        org, mark, demo = rendering.organisation, rendering.marking, rendering.demo
+        logo = _blank_png(rendering.logo_size) if rendering.logo_size else None
     return CaseNote(
         organisation=org.strip(),
         case_reference=case.reference,
@@ -353,7 +453,7 @@ def build_case_note(
         version=record.version,
         title=record.title if record.title != record.kind.label else "",
         status="signed" if record.status == RecordStatus.SIGNED else "draft",
-        demo=store.get_setting("demo") == "1",
+        demo=demo,
         protective_marking=mark.strip() or DEFAULT_PROTECTIVE_MARKING,
         present=_present(ws, form, record, ca, workers, signatures),
         sections=_sections(ws, form, record, ca, workers),
@@ -363,7 +463,7 @@ def build_case_note(
         ),
         content_hash=record.content_hash if record.status == RecordStatus.SIGNED else "",
         amendment=amendment,
-        logo_png=logo_bytes(store),
+        logo_png=logo,
     )
 
 
@@ -411,10 +511,118 @@ def _signing_reason(note: CaseNote) -> str:
 _STAMP_WITHOUT_LOCATION = "Digitally signed by %(signer_name)s\nDate: %(ts)s\nReason: %(reason)s"
 
 
+# ------------------------------------------------------------------------------------ signing certificates
+
+
+def register_certificate(ws: Workspace, der: bytes, source: str) -> tuple[CertificateFacts, bool]:
+    """Make a certificate known to the database (``created``, ``imported``, or ``signed``: first used to
+    sign). Returns its facts and whether it is new here. Audited; never removed."""
+    from cowork_desktop.export.signing import certificate_facts
+
+    facts = certificate_facts(der)
+    added = ws.store.add_certificate(
+        KnownCertificate(
+            facts.fingerprint,
+            facts.subject,
+            facts.common_name,
+            facts.issuer,
+            facts.serial,
+            facts.not_before.isoformat(),
+            facts.not_after.isoformat(),
+            der,
+            source,
+        )
+    )
+    return facts, added
+
+
+def check_signer(ws: Workspace, signer: Signer, manager_name: str) -> None:
+    """Refuse (one line) a certificate that may not sign this database's records now: expired, not yet valid,
+    weak or not for signing; not in the name of the record's manager; or a second certificate in the manager's
+    name that the database does not know (record it first: ``cowork cert add`` or Settings). A certificate used
+    for the first time, when the database knows none in that name, becomes known here."""
+    problems = signer.signing_problems()
+    if problems:
+        raise CoworkError(f"cannot sign with {signer.source.name}: {problems[0]}")
+    facts = signer.facts
+    mismatch = certificate_name_problem(facts, manager_name)
+    if mismatch:
+        raise CoworkError(f"cannot sign with {signer.source.name}: {mismatch}")
+    store = ws.store
+    if store.get_certificate(facts.fingerprint) is not None:
+        return
+    same = [c for c in store.list_certificates() if same_name(c.common_name, facts.common_name)]
+    if same:
+        raise CoworkError(
+            f"cannot sign with {signer.source.name}: this database knows another certificate for "
+            f"{facts.common_name} (SHA-256 {format_fingerprint(same[-1].fingerprint)[:23]}...); to sign with this "
+            f"one, record it first: cowork cert add {public_certificate_path(signer.source)} --db {store.path}"
+        )
+    register_certificate(ws, signer.certificate_der, "signed")
+
+
+# ------------------------------------------------------------------------------------------------ evidence
+
+EVIDENCE_FORMAT = "cowork-desktop evidence"
+EVIDENCE_VERSION = 1
+CASE_NOTE = "case note"
+DEVELOPMENT_LOG = "development log"
+
+
+def lock_canon(ws: Workspace, record_id: int) -> int:
+    """The version of the canonical content the record was signed with (its signing entry says)."""
+    from cowork_desktop.services.integrity import lock_entries
+
+    entry = lock_entries(ws.store).get(record_id)
+    if entry is None:
+        return CANON_VERSION
+    try:
+        canon = json.loads(entry.detail).get("canon", 1)
+    except (ValueError, AttributeError):
+        return 1
+    return canon if isinstance(canon, int) else 1
+
+
+def record_content(ws: Workspace, record_id: int) -> dict[str, Any]:
+    """The signed record's canonical content, computed from its rows now (never the stored hash column)."""
+    found = list(ws.store.signed_inputs([record_id]))
+    if not found:
+        raise NotFoundError(f"no record with id {record_id}")
+    i = found[0]
+    return canonical_content(
+        i.record, i.case_reference, i.signatures, i.actions, i.form_sha256, lock_canon(ws, record_id)
+    )
+
+
+def _evidence(
+    document: str, content: Mapping[str, Any], rendering: Mapping[str, Any], witness: AuditRef, **extra: Any
+) -> bytes:
+    payload = {
+        "format": EVIDENCE_FORMAT,
+        "version": EVIDENCE_VERSION,
+        "document": document,
+        "content": content,
+        "content_hash": hash_content(content),
+        "rendering": rendering,
+        # the audit chain's head when the file was made: a later rewrite of the chain shows against it
+        "witness": {"audit_id": witness.id, "hash": witness.hash},
+        **extra,
+    }
+    return canonical_json(payload).encode("utf-8")
+
+
 def render_record(
     ws: Workspace, record_id: int, *, signer: Signer | None = None, draft: bool = False
 ) -> tuple[Record, bytes]:
-    """The record's PDF: a signed record signed with ``signer``; a draft only with ``draft`` (marked DRAFT)."""
+    """The record's PDF: a signed record signed with ``signer``; a draft only with ``draft`` (marked DRAFT).
+
+    A signed record is exported only when its evidence checks (:func:`integrity.require_intact`) and the
+    certificate may sign it (:func:`check_signer`); the PDF carries the record's canonical content and the
+    audit chain's head, and the signature certifies it (no later change allowed)."""
+    from cowork_desktop.services import integrity
+
+    if ws.store.record_status(record_id) == RecordStatus.SIGNED and signer is not None:
+        integrity.require_intact(ws.store, record_id)  # first: a record that does not check is not even read
     record = ws.store.get_record(record_id)
     signed = record.status == RecordStatus.SIGNED
     if not signed and not draft:
@@ -425,34 +633,57 @@ def render_record(
         )
     if signed and signer is None:
         raise CoworkError(f"record {record_id} is signed: its PDF needs the manager's certificate to sign it")
-    note = build_case_note(ws, record_id)
-    pdf = render_case_note(note)
-    if signed:
-        assert signer is not None
-        pdf = sign_pdf(
-            pdf,
-            signer,
-            signer_name=signer.common_name or "Team manager",
-            reason=_signing_reason(note),
-            location=note.organisation,
-            stamp_text=DEFAULT_STAMP_TEXT if note.organisation else _STAMP_WITHOUT_LOCATION,
-        )
+    if not signed:
+        return record, render_case_note(build_case_note(ws, record_id))
+    assert signer is not None
+    manager = manager_signature(ws.store.signatures_for(record_id), Role.TEAM_MANAGER.label)
+    check_signer(ws, signer, manager.signer_name if manager else "")
+    rendering = current_rendering(ws)
+    note = build_case_note(ws, record_id, rendering=rendering)
+    content = record_content(ws, record_id)
+    evidence = _evidence(CASE_NOTE, content, rendering.as_dict(), ws.store.chain_head())
+    pdf = render_case_note(note, evidence)
+    pdf = sign_pdf(
+        pdf,
+        signer,
+        signer_name=signer.common_name or "Team manager",
+        reason=_signing_reason(note),
+        location=note.organisation,
+        stamp_text=DEFAULT_STAMP_TEXT if note.organisation else _STAMP_WITHOUT_LOCATION,
+    )
     return record, pdf
 
 
-def _audit_export(ws: Workspace, record: Record, out: Path, pdf: bytes, signer: Signer | None) -> None:
+def audit_signed_export(
+    ws: Workspace, signer: Signer | None, action: str, entity: str, entity_id: int, **detail: Any
+) -> None:
+    """The export's audit entry; a signed export also signs the chain's new head with the manager's key and
+    keeps that signature (one transaction)."""
     store = ws.store
     with store.tx():
-        store.audit(
-            "export",
-            "record",
-            record.id,
-            file=str(out),
-            signed=record.status == RecordStatus.SIGNED,
-            version=record.version,
-            sha256=hashlib.sha256(pdf).hexdigest(),
-            certificate=signer.common_name if signer and record.status == RecordStatus.SIGNED else None,
-        )
+        ref = store.audit(action, entity, entity_id, **detail)
+        if signer is not None:
+            signature = signer.sign_bytes(head_message(ref.id, ref.hash))
+            store.add_audit_head(ref.id, ref.hash, signer.fingerprint, signature)
+            store.verified_chain = ref if store.verified_chain is not None else None
+
+
+def _audit_export(ws: Workspace, record: Record, out: Path, pdf: bytes, signer: Signer | None) -> None:
+    signed = record.status == RecordStatus.SIGNED
+    assert record.id is not None
+    audit_signed_export(
+        ws,
+        signer if signed else None,
+        "export",
+        "record",
+        record.id,
+        file=str(out),
+        signed=signed,
+        version=record.version,
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        certificate=signer.common_name if signer and signed else None,
+        fingerprint=signer.fingerprint if signer and signed else None,
+    )
 
 
 def export_record(
@@ -506,7 +737,7 @@ def export_case(
     created_folder = not folder.exists()
     if created_folder:
         try:
-            folder.mkdir(parents=True)
+            folder.mkdir(parents=True, mode=0o700)
         except OSError as exc:
             raise CoworkError(f"cannot write to {folder}: {_reason(exc)}") from None
     written: list[Path] = []
@@ -530,112 +761,464 @@ def export_case(
 # ------------------------------------------------------------------------------------------- verification
 
 
+class Verdict(StrEnum):
+    """What ``cowork verify`` concludes, with its exit status (:data:`VERDICT_EXIT`)."""
+
+    VALID = "valid"
+    NOT_VALID = "not valid"
+    SIGNER_NOT_KNOWN = "signer not known here"
+
+
+#: exit statuses of ``cowork verify`` (2 is a usage error, as for every command)
+VERDICT_EXIT = {Verdict.VALID: 0, Verdict.NOT_VALID: 1, Verdict.SIGNER_NOT_KNOWN: 3}
+
+
 @dataclass(frozen=True)
 class VerifyReport:
-    """A signed case note checked: its signature (``result``) and, given a database, the record it shows."""
+    """A signed PDF checked: what its signature proves, and (given a database) whether it is that database's
+    record, exported from it. ``verdict`` is valid only when every check that applies passes and the signer is
+    known to the database, in the trust list, or issued by a CA in it."""
 
     path: Path
+    sha256: str
     result: VerifyResult
+    verdict: Verdict
+    document: str  # "case note", "development log", or "unknown"
     record_id: int | None
     record_version: int | None
-    #: True: the embedded content hash is the record's; False: it differs; None: not checked (see note)
-    matches_database: bool | None
-    database_note: str
-    database_problems: tuple[str, ...] = field(default=())
-    #: the signing certificate is its own issuer (the app's own certificates are)
-    self_signed: bool | None = None
+    case_reference: str | None
+    #: how the signer is trusted: "database", "exported", "trust list", "organisation CA", or None
+    trust_basis: str | None
+    trust_note: str
+    #: what stops the file being valid, one line each
+    findings: tuple[str, ...]
+    #: worth knowing, but not a failure (an earlier version's file, a certificate expired since signing)
+    notes: tuple[str, ...] = ()
+    #: True: the file is the record in the database; False: it is not; None: not checked
+    matches_database: bool | None = None
+    #: True: the audit log records exporting this very file; False: it does not; None: not checked
+    exported_from_database: bool | None = None
+    database_note: str = "not checked (no database given)"
+    superseded_by: tuple[int, int] | None = None  # (record id, version) of a signed amendment
 
     @property
     def problems(self) -> tuple[str, ...]:
-        return (*self.result.problems, *self.database_problems)
+        return self.findings
+
+    @property
+    def exit_status(self) -> int:
+        return VERDICT_EXIT[self.verdict]
 
     def ok(self, require_database: bool = False) -> bool:
-        """Valid, intact, covering the whole file and (when required) matching the database."""
-        if not self.result.ok or self.matches_database is False:
-            return False
-        return self.matches_database is True or not require_database
+        return self.verdict == Verdict.VALID and (self.matches_database is True or not require_database)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The stable shape of ``cowork verify --json`` (see the README)."""
+        result = self.result
+        facts = result.certificate
+        return {
+            "result": self.verdict.value,
+            "file": str(self.path),
+            "sha256": self.sha256,
+            "document": self.document,
+            "signer": {
+                "name": result.signer_name,
+                "fingerprint": facts.fingerprint if facts else None,
+                "subject": facts.subject if facts else None,
+                "issuer": facts.issuer if facts else None,
+                "valid_from": facts.not_before.isoformat() if facts else None,
+                "valid_to": facts.not_after.isoformat() if facts else None,
+                "trusted_by": self.trust_basis,
+                "trust": self.trust_note,
+            },
+            "signing_time": result.signing_time.isoformat() if result.signing_time else None,
+            "signature": {
+                "intact": result.intact and result.valid,
+                "covers_whole_file": result.covers_whole_file,
+                "certified": result.certified,
+                "modification": result.modification,
+            },
+            "record": {
+                "id": self.record_id,
+                "version": self.record_version,
+                "case_reference": self.case_reference,
+                "content_hash": result.content_hash,
+                "matches_database": self.matches_database,
+                "exported_from_database": self.exported_from_database,
+                "database": self.database_note,
+                "superseded_by": (
+                    {"id": self.superseded_by[0], "version": self.superseded_by[1]}
+                    if self.superseded_by
+                    else None
+                ),
+            },
+            "findings": list(self.findings),
+            "notes": list(self.notes),
+        }
 
 
-@dataclass(frozen=True)
-class _SignedFacts:
-    record_id: int | None = None
-    record_version: int | None = None
-    self_signed: bool | None = None
+def dt_now() -> datetime:
+    return datetime.now(UTC)
 
 
-def _signed_facts(pdf: bytes) -> _SignedFacts:
-    """The record id and version in the document information as it was signed (not as later updates left it),
-    and whether the signing certificate is self-signed."""
+def _read_for_verify(path: Path) -> bytes:
     try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        signature = next(iter(reader.embedded_regular_signatures))
-        cert = signature.signer_cert
-        self_signed = cert is not None and cert.issuer == cert.subject
-        history = reader.get_historical_resolver(signature.signed_revision)
-        trailer = history.trailer_view
-        info: generic.PdfObject | None = trailer.raw_get("/Info") if "/Info" in trailer else None
-        if isinstance(info, generic.IndirectObject):
-            info = history.get_object(info.reference)
-        if not isinstance(info, generic.DictionaryObject):
-            return _SignedFacts(self_signed=self_signed)
-        values: list[int | None] = []
-        for key in (INFO_RECORD_ID, INFO_RECORD_VERSION):
-            try:
-                values.append(int(str(info[key])) if key in info else None)
-            except ValueError:
-                values.append(None)
-        return _SignedFacts(values[0], values[1], self_signed)
-    except Exception:  # an unreadable info dictionary only means no record to compare with
-        return _SignedFacts()
-
-
-def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> VerifyReport:
-    """Check a signed case note; with a workspace, also compare it with the record in that database."""
-    path = Path(pdf_path)
-    try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if path.is_dir():
+            raise CoworkError(f"{path}: is a folder, not a PDF")
+        if size > MAX_VERIFY_BYTES:
+            raise CoworkError(
+                f"{path}: the file is {size / 1e6:.0f} MB, larger than any case note "
+                f"(limit {MAX_VERIFY_BYTES // (1024 * 1024)} MB): not checked"
+            )
+        return path.read_bytes()
     except FileNotFoundError:
         raise CoworkError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise CoworkError(f"{path}: is a folder, not a PDF") from None
     except OSError as exc:
         raise CoworkError(f"{path}: cannot read the file ({_reason(exc)})") from None
-    result = verify_pdf(data)
-    facts = _signed_facts(data)
-    record_id = facts.record_id
 
-    def report(matches: bool | None, note: str, *problems: str) -> VerifyReport:
-        return VerifyReport(
-            path, result, record_id, facts.record_version, matches, note, problems, facts.self_signed
+
+def _manager_of(content: Mapping[str, Any] | None) -> str | None:
+    if not isinstance(content, Mapping):
+        return None
+    for sig in content.get("signatures", []) or []:
+        if (
+            isinstance(sig, Mapping)
+            and sig.get("role") == Role.TEAM_MANAGER.label
+            and not sig.get("worker_id")
+        ):
+            return str(sig.get("name", ""))
+    return None
+
+
+def _visible_text_problem(ws: Workspace, record_id: int, rendering: Rendering, pdf: bytes) -> str | None:
+    """The first place the file's pages read differently from the record printed again from the database."""
+    fresh = render_case_note(build_case_note(ws, record_id, rendering=rendering))
+    return text_difference(page_texts(pdf), page_texts(fresh))
+
+
+@dataclass
+class _Checks:
+    findings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _certificate_checks(result: VerifyResult, manager: str | None, checks: _Checks) -> None:
+    facts = result.certificate
+    if facts is None:
+        checks.findings.append("The signature carries no certificate.")
+        return
+    at = result.signing_time or dt_now()
+    for problem in validity_problems(facts, at):
+        checks.findings.append(f"At signing time, {problem}.")
+    for problem in strength_problems(facts):
+        checks.findings.append(f"The certificate is not fit for signing records: {problem}.")
+    if not validity_problems(facts, at) and validity_problems(facts, dt_now()):
+        checks.notes.append(
+            f"The certificate has expired since (on {facts.not_after:%d %b %Y}); it was valid when the file was "
+            "signed."
+        )
+    if manager is None:
+        checks.findings.append("The file does not say whose record it is, so the signer cannot be checked.")
+    elif (mismatch := certificate_name_problem(facts, manager)) is not None:
+        checks.findings.append(f"The signer is not the record's manager: {mismatch}.")
+
+
+def _signature_notes(result: VerifyResult, evidence: Mapping[str, Any] | None, checks: _Checks) -> None:
+    if not result.certified:
+        checks.notes.append(
+            "An approval signature, not a certification: exported by an earlier version, readers would allow "
+            "form filling after it (this check found none)."
+        )
+    elif result.docmdp_permission != 1:
+        checks.findings.append(
+            f"The signature certifies the file but allows later changes (DocMDP permission "
+            f"{result.docmdp_permission}); cowork-desktop certifies with no changes allowed."
+        )
+    if evidence is None:
+        if result.evidence is not None:
+            checks.findings.append("The file's embedded record cannot be read.")
+        else:
+            checks.notes.append("The file carries no embedded record (exported by an earlier version).")
+        return
+    content = evidence.get("content")
+    if evidence.get("format") != EVIDENCE_FORMAT or not isinstance(content, Mapping):
+        checks.findings.append("The file's embedded record is not one cowork-desktop made.")
+        return
+    digest = hash_content(content)
+    if digest != evidence.get("content_hash") or (
+        result.content_hash is not None and digest != result.content_hash
+    ):
+        checks.findings.append(
+            "The file's embedded record does not give the content hash the file was signed with."
         )
 
-    if ws is None:
-        return report(None, "not checked (no database given)")
+
+def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> VerifyReport:
+    """Check a signed PDF (a case note or a development log) and, with a workspace, that it is that database's
+    record, exported from it. CoworkError (one line) when the file cannot be read or carries no signature."""
+    from cowork_desktop.services import trust
+
+    path = Path(pdf_path)
+    data = _read_for_verify(path)
+    sha = hashlib.sha256(data).hexdigest()
+    trusted = trust.trusted()
+    known = {c.fingerprint: c for c in ws.store.list_certificates()} if ws is not None else {}
+    roots = [t.der for t in trusted] + [c.der for c in known.values()]
+    result = verify_pdf(data, roots)
+    evidence = evidence_json(result.evidence)
+    content = evidence.get("content") if evidence else None
+    document = str(evidence.get("document", CASE_NOTE)) if evidence else CASE_NOTE
+    checks = _Checks(list(result.problems))
+    _signature_notes(result, evidence, checks)
+
+    record_id = content.get("record_id") if isinstance(content, Mapping) else None
+    record_version = content.get("version") if isinstance(content, Mapping) else None
     if record_id is None:
-        return report(None, "not checked: the file names no record")
+        record_id, record_version = result.record_id, result.record_version
+    case_reference = content.get("case_reference") if isinstance(content, Mapping) else None
+    manager = _manager_of(content) if document == CASE_NOTE else (evidence or {}).get("manager")
+
+    db = _DatabaseFindings()
+    if ws is not None:
+        if document == DEVELOPMENT_LOG and evidence is not None:
+            db = _check_devlog_against(ws, evidence, data, sha)
+        else:
+            db = _check_against(
+                ws,
+                record_id if isinstance(record_id, int) else None,
+                evidence,
+                data,
+                sha,
+                result.content_hash,
+            )
+        if manager is None:
+            manager = db.manager
+        checks.findings.extend(db.findings)
+    _certificate_checks(result, manager, checks)
+
+    facts = result.certificate
+    basis, trust_note = None, "not known here"
+    if facts is not None:
+        in_list = {t.facts.fingerprint: t for t in trusted}
+        if facts.fingerprint in known:
+            cert = known[facts.fingerprint]
+            how = {"created": "created", "imported": "imported", "signed": "first used to sign"}.get(
+                cert.source, cert.source
+            )
+            basis, trust_note = "database", f"known to this database ({how} on {cert.added_at[:10]})"
+        elif facts.fingerprint in in_list:
+            basis, trust_note = "trust list", f"in your trust list ({in_list[facts.fingerprint].path.name})"
+        elif result.trusted:
+            basis, trust_note = "organisation CA", f"issued by {facts.issuer}, a CA in your trust list"
+        elif db.exported:
+            basis, trust_note = "exported", "this very file is recorded as exported from this database"
+        elif facts.self_signed:
+            trust_note = "self-signed, and not known here: not in this database nor in your trust list"
+        else:
+            trust_note = f"issued by {facts.issuer}, which is not in your trust list"
+
+    if ws is not None and facts is not None and basis not in ("database", "exported"):
+        checks.findings.append(
+            f"The signer's certificate (SHA-256 {format_fingerprint(facts.fingerprint)[:23]}...) is not one "
+            f"{ws.store.path} knows, and the file is not recorded as exported from it."
+        )
+    if not result.ok or checks.findings:
+        verdict = Verdict.NOT_VALID
+    elif basis is None:
+        verdict = Verdict.SIGNER_NOT_KNOWN
+    else:
+        verdict = Verdict.VALID
+    return VerifyReport(
+        path=path,
+        sha256=sha,
+        result=result,
+        verdict=verdict,
+        document=document if evidence else (CASE_NOTE if record_id is not None else "unknown"),
+        record_id=record_id if isinstance(record_id, int) else None,
+        record_version=record_version if isinstance(record_version, int) else None,
+        case_reference=str(case_reference) if case_reference else db.case_reference,
+        trust_basis=basis,
+        trust_note=trust_note,
+        findings=tuple(dict.fromkeys(checks.findings)),
+        notes=tuple(dict.fromkeys([*checks.notes, *db.notes])),
+        matches_database=db.matches,
+        exported_from_database=db.exported,
+        database_note=db.note,
+        superseded_by=db.superseded_by,
+    )
+
+
+@dataclass
+class _DatabaseFindings:
+    matches: bool | None = None
+    exported: bool | None = None
+    note: str = "not checked (no database given)"
+    findings: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    manager: str | None = None
+    case_reference: str | None = None
+    superseded_by: tuple[int, int] | None = None
+
+
+def _witness_problem(ws: Workspace, evidence: Mapping[str, Any] | None) -> str | None:
+    witness = evidence.get("witness") if evidence else None
+    if not isinstance(witness, Mapping):
+        return None
+    audit_id, head = witness.get("audit_id"), witness.get("hash")
+    if not isinstance(audit_id, int) or audit_id == 0:
+        return None
+    entry = ws.store.audit_entry(audit_id)
+    if entry is None or entry.hash != head:
+        return (
+            f"This database's audit log is not the one this file saw when it was exported: entry {audit_id} "
+            f"{'is gone' if entry is None else 'has another hash'} (the log was rewritten, or this is another "
+            "database)."
+        )
+    return None
+
+
+def _exported(ws: Workspace, action: str, entity: str, entity_id: int | None, sha: str) -> bool:
+    for entry in ws.store.entries_of(action, entity, entity_id):
+        try:
+            if json.loads(entry.detail).get("sha256") == sha:
+                return True
+        except (ValueError, AttributeError):
+            continue
+    return False
+
+
+def _check_against(
+    ws: Workspace,
+    record_id: int | None,
+    evidence: Mapping[str, Any] | None,
+    pdf: bytes,
+    sha: str,
+    signed_hash: str | None,
+) -> _DatabaseFindings:
+    from cowork_desktop.services.integrity import check_record
+
+    out = _DatabaseFindings(note="")
+    where = ws.store.path
+    if record_id is None:
+        out.note = "not checked: the file names no record"
+        out.findings.append("The file names no record to compare with the database.")
+        return out
     try:
         record = ws.store.get_record(record_id)
     except NotFoundError:
-        return report(None, f"not checked: no record {record_id} in {ws.store.path}")
-    if not record.content_hash:
-        return report(
-            False,
-            "does not match",
-            f"Record {record_id} in {ws.store.path} is not signed: nothing to compare the file with.",
+        out.matches, out.note = False, f"no record {record_id} in {where}"
+        out.findings.append(f"There is no record {record_id} in {where}.")
+        return out
+    case = ws.store.get_case(record.case_id)
+    out.case_reference = case.reference
+    manager = manager_signature(ws.store.signatures_for(record_id), Role.TEAM_MANAGER.label)
+    out.manager = manager.signer_name if manager else None
+    if record.status != RecordStatus.SIGNED:
+        out.matches, out.note = False, "does not match"
+        out.findings.append(f"Record {record_id} in {where} is not signed: nothing to compare the file with.")
+        return out
+    stored = [str(f) for f in check_record(ws.store, record_id)]
+    out.findings.extend(f"In {where}: {f}." for f in stored)
+    content = evidence.get("content") if evidence else None
+    if isinstance(content, Mapping):
+        expected = record_content(ws, record_id)
+        differences = content_differences(expected, content)
+        if differences:
+            shown = ", ".join(differences[:4]) + (
+                f" and {len(differences) - 4} more" if len(differences) > 4 else ""
+            )
+            out.findings.append(
+                f"The file's record differs from record {record_id} in {where} ({shown}): it is not the record "
+                "kept in this database."
+            )
+        else:
+            rendering = evidence.get("rendering") if evidence else None
+            problem = _visible_text_problem(
+                ws, record_id, Rendering.from_dict(rendering if isinstance(rendering, Mapping) else {}), pdf
+            )
+            if problem:
+                out.findings.append(f"The file's pages do not read as record {record_id} does: {problem}.")
+    elif signed_hash != record.content_hash:  # an earlier version's file: only its content hash to compare
+        out.findings.append(
+            f"The content hash does not match record {record_id} in {where}: the file is not the record "
+            "kept in this database."
         )
-    if result.content_hash is None:
-        return report(
-            False, "does not match", "The file carries no content hash to compare with the database."
+    witness = _witness_problem(ws, evidence)
+    if witness:
+        out.findings.append(witness)
+    out.exported = _exported(ws, "export", "record", record_id, sha)
+    if not out.exported:
+        out.findings.append(
+            f"This file is not one exported from {where}: its SHA-256 is not in the audit log."
         )
-    if result.content_hash != record.content_hash:
-        return report(
-            False,
-            "does not match",
-            f"The content hash does not match record {record_id} in {ws.store.path}: "
-            "the file is not the record kept in this database.",
-        )
-    note = f"matches record {record_id}, version {record.version}, in {ws.store.path}"
+    out.matches = not out.findings
     newer = [r for r in ws.store.records_for_case(record.case_id) if r.supersedes_id == record_id]
-    if newer and newer[-1].status == RecordStatus.SIGNED:
-        note += f" (superseded by version {newer[-1].version}, record {newer[-1].id})"
-    return report(True, note)
+    if newer and newer[-1].status == RecordStatus.SIGNED and newer[-1].id is not None:
+        out.superseded_by = (newer[-1].id, newer[-1].version)
+    if out.matches:
+        out.note = f"matches record {record_id}, version {record.version}, in {where}"
+        if out.superseded_by:
+            out.note += f" (superseded by version {out.superseded_by[1]}, record {out.superseded_by[0]})"
+    else:
+        out.note = f"does not match record {record_id} in {where}"
+    return out
+
+
+def _check_devlog_against(
+    ws: Workspace, evidence: Mapping[str, Any], pdf: bytes, sha: str
+) -> _DatabaseFindings:
+    """A signed development log against the database: every record it draws on still checks and has the hash
+    the log holds, the entries are those the database gives for those records, its pages read the same, and
+    the audit log records exporting this very file."""
+    from cowork_desktop.services.insights import rendered_devlog_again
+    from cowork_desktop.services.integrity import check_record
+    from cowork_desktop.services.sessions import SETTING_MANAGER_NAME
+
+    out = _DatabaseFindings(note="")
+    where = ws.store.path
+    content = evidence.get("content")
+    if not isinstance(content, Mapping):
+        out.findings.append("The file's embedded log cannot be read.")
+        return out
+    out.manager = (ws.store.get_setting(SETTING_MANAGER_NAME) or "").strip() or None
+    worker_id = content.get("worker_id")
+    for key, digest in sorted((content.get("records") or {}).items()):
+        try:
+            record = ws.store.get_record(int(key))
+        except (NotFoundError, ValueError):
+            out.findings.append(f"Record {key}, which the log draws on, is not in {where}.")
+            continue
+        if record.content_hash != digest:
+            out.findings.append(f"Record {key} in {where} is not the one the log was made from.")
+        out.findings.extend(f"In {where}: {f}." for f in check_record(ws.store, int(key)))
+    try:
+        again, fresh = rendered_devlog_again(ws, dict(evidence))
+    except (CoworkError, ValueError, TypeError) as exc:
+        out.findings.append(f"The log cannot be made again from {where}: {exc}")
+    else:
+        differences = content_differences(again, content)
+        if differences:
+            out.findings.append(
+                f"The file's log differs from what {where} gives ({', '.join(differences[:4])})."
+            )
+        elif (problem := text_difference(page_texts(pdf), page_texts(fresh))) is not None:
+            out.findings.append(f"The file's pages do not read as the log does: {problem}.")
+    witness = _witness_problem(ws, evidence)
+    if witness:
+        out.findings.append(witness)
+    out.exported = _exported(
+        ws, "export_devlog", "worker", worker_id if isinstance(worker_id, int) else None, sha
+    )
+    if not out.exported:
+        out.findings.append(
+            f"This file is not one exported from {where}: its SHA-256 is not in the audit log."
+        )
+    out.matches = not out.findings
+    name = content.get("worker_name", "")
+    out.note = (
+        f"matches the development log of {name} in {where}" if out.matches else f"does not match {where}"
+    )
+    return out

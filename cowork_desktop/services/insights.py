@@ -12,7 +12,7 @@ import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +49,7 @@ from cowork_desktop.services.sessions import Workspace
 
 if TYPE_CHECKING:
     from cowork_desktop.export.devlog_pdf import DevLogDocument
+    from cowork_desktop.export.signing import Signer
 
 # The PDF side (reportlab, pikepdf, and services.export with pyHanko) is imported where a log is printed:
 # the dashboard and case page use this module at start-up and must not pay for it.
@@ -410,7 +411,13 @@ def find_worker_id(ws: Workspace, name: str) -> int:
 
 
 def devlog_document(
-    ws: Workspace, log: DevelopmentLog, *, organisation: str | None = None, marking: str | None = None
+    ws: Workspace,
+    log: DevelopmentLog,
+    *,
+    organisation: str | None = None,
+    marking: str | None = None,
+    generated_at: datetime | None = None,
+    demo: bool | None = None,
 ) -> DevLogDocument:
     """The log ready to print, with the organisation and protective marking from the settings by default."""
     from cowork_desktop.export.devlog_pdf import DevLogDocument
@@ -430,9 +437,47 @@ def devlog_document(
         team=log.team,
         period_start=start,
         period_end=end,
-        demo=store.get_setting("demo") == "1",
+        demo=store.get_setting("demo") == "1" if demo is None else demo,
         protective_marking=mark.strip() or DEFAULT_PROTECTIVE_MARKING,
+        generated_at=generated_at,
     )
+
+
+def devlog_content(log: DevelopmentLog, record_hashes: dict[int, str]) -> dict[str, Any]:
+    """What a signed development log vouches for: the worker, the period asked for, every entry, and the content
+    hash of each signed record the entries come from (each record is itself checkable)."""
+    return {
+        "worker_id": log.worker_id,
+        "worker_name": log.worker_name,
+        "role": log.role_label,
+        "since": log.since.isoformat() if log.since else None,
+        "until": log.until.isoformat() if log.until else None,
+        "entries": [
+            {
+                "meeting_date": e.meeting_date.isoformat(),
+                "case_reference": e.case_reference,
+                "record_id": e.record_id,
+                "question_id": e.question_id,
+                "text": e.text,
+                "domains": list(e.domains),
+            }
+            for e in log.entries
+        ],
+        "records": {str(rid): digest for rid, digest in sorted(record_hashes.items())},
+    }
+
+
+def _record_hashes(ws: Workspace, log: DevelopmentLog) -> dict[int, str]:
+    return {rid: ws.store.get_record(rid).content_hash for rid in sorted({e.record_id for e in log.entries})}
+
+
+def _rendering(doc: DevLogDocument) -> dict[str, Any]:
+    return {
+        "organisation": doc.organisation,
+        "protective_marking": doc.protective_marking,
+        "demo": doc.demo,
+        "generated_at": doc.generated_at.isoformat() if doc.generated_at else None,
+    }
 
 
 def export_development_log(
@@ -443,9 +488,14 @@ def export_development_log(
     since: date | None = None,
     until: date | None = None,
     today: date | None = None,
+    signer: Signer | None = None,
 ) -> tuple[Path, DevelopmentLog]:
     """Write the worker's development log PDF (atomically; a folder gets the usual file name) and note the export
-    in the audit log. Returns the file written and the log."""
+    in the audit log. Returns the file written and the log.
+
+    With ``signer`` (the manager's certificate) the log is signed and certified like a case note: it carries
+    what it vouches for (:func:`devlog_content`) and the audit chain's head, each record it draws on is checked
+    first, and ``cowork verify`` checks it the same way."""
     from cowork_desktop.export.devlog_pdf import devlog_filename, render_devlog
     from cowork_desktop.services.files import write_atomic
 
@@ -456,16 +506,86 @@ def export_development_log(
     if not path.parent.is_dir():
         reason = "not a folder" if path.parent.exists() else "no such folder"
         raise CoworkError(f"cannot write to {path.parent}: {reason}")
-    pdf = render_devlog(devlog_document(ws, log))
+    pdf = render_devlog(devlog_document(ws, log)) if signer is None else _signed_devlog(ws, log, signer)
     write_atomic(path, pdf)
-    with ws.store.tx():
-        ws.store.audit(
-            "export_devlog",
-            "worker",
-            worker_id,
-            file=str(path),
-            entries=len(log.entries),
-            cases=list(log.case_references),
-            sha256=hashlib.sha256(pdf).hexdigest(),
-        )
+    from cowork_desktop.services.export import audit_signed_export
+
+    audit_signed_export(
+        ws,
+        signer,
+        "export_devlog",
+        "worker",
+        worker_id,
+        file=str(path),
+        entries=len(log.entries),
+        cases=list(log.case_references),
+        sha256=hashlib.sha256(pdf).hexdigest(),
+        signed=signer is not None,
+        fingerprint=signer.fingerprint if signer is not None else None,
+    )
     return path, log
+
+
+def _signed_devlog(ws: Workspace, log: DevelopmentLog, signer: Signer) -> bytes:
+    from cowork_desktop.export.devlog_pdf import render_devlog
+    from cowork_desktop.export.signing import sign_pdf
+    from cowork_desktop.services import integrity
+    from cowork_desktop.services.export import DEVELOPMENT_LOG, _evidence, check_signer
+    from cowork_desktop.services.sessions import SETTING_MANAGER_NAME
+
+    manager = (ws.store.get_setting(SETTING_MANAGER_NAME) or "").strip()
+    if not manager:
+        raise CoworkError(
+            "set your name first (Settings, or the first signed record): the log is signed in it"
+        )
+    hashes = _record_hashes(ws, log)
+    for record_id in hashes:
+        integrity.require_intact(ws.store, record_id)
+    check_signer(ws, signer, manager)
+    doc = devlog_document(ws, log, generated_at=datetime.now().astimezone().replace(microsecond=0))
+    evidence = _evidence(
+        DEVELOPMENT_LOG,
+        devlog_content(log, hashes),
+        _rendering(doc),
+        ws.store.chain_head(),
+        manager=manager,
+    )
+    return sign_pdf(
+        render_devlog(doc, evidence),
+        signer,
+        signer_name=signer.common_name or "Team manager",
+        reason=f"Development log of {log.worker_name}, signed by the team manager",
+        location=doc.organisation,
+    )
+
+
+def rendered_devlog_again(ws: Workspace, evidence: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """The development log as the database gives it now, for the entries a signed log holds: its content and
+    its PDF printed with the signed file's rendering (organisation, marking, date). For verification."""
+    from cowork_desktop.export.devlog_pdf import render_devlog
+
+    content = evidence.get("content") or {}
+    since = content.get("since")
+    until = content.get("until")
+    log = development_log(
+        ws,
+        int(content.get("worker_id", 0)),
+        since=date.fromisoformat(since) if since else None,
+        until=date.fromisoformat(until) if until else None,
+    )
+    wanted = {int(k) for k in (content.get("records") or {})}
+    entries = tuple(e for e in log.entries if e.record_id in wanted)
+    log = DevelopmentLog(
+        log.worker_id, log.worker_name, log.role_label, log.team, log.domains, entries, log.since, log.until
+    )
+    rendering = evidence.get("rendering") or {}
+    made = rendering.get("generated_at")
+    doc = devlog_document(
+        ws,
+        log,
+        organisation=str(rendering.get("organisation", "")),
+        marking=str(rendering.get("protective_marking", "")),
+        generated_at=datetime.fromisoformat(made) if made else None,
+        demo=bool(rendering.get("demo")),
+    )
+    return devlog_content(log, _record_hashes(ws, log)), render_devlog(doc)

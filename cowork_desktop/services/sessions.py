@@ -14,7 +14,13 @@ from typing import Any
 from cowork_desktop import paths
 from cowork_desktop.domain.dates import WorkingCalendar
 from cowork_desktop.domain.due import DueItem, RecordFacts, due_items, extract_facts
-from cowork_desktop.domain.errors import CoworkError, LockedRecordError, ValidationError
+from cowork_desktop.domain.errors import (
+    CoworkError,
+    LockedRecordError,
+    NotFoundError,
+    ProtectionsMissing,
+    ValidationError,
+)
 from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context, validate_answers
 from cowork_desktop.domain.models import (
     Action,
@@ -25,12 +31,15 @@ from cowork_desktop.domain.models import (
     Role,
     Signature,
 )
-from cowork_desktop.domain.records import AGREEMENT_STATEMENT, content_hash
+from cowork_desktop.domain.names import clean_name, name_problem, same_name
+from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, content_hash
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.store.db import Store, now_utc
 
 DEFAULT_INITIAL_MEETING_DAYS = 5
+#: the manager's name, as they sign records
+SETTING_MANAGER_NAME = "manager_name"
 
 
 @dataclass
@@ -188,6 +197,14 @@ def required_signers(ws: Workspace, record: Record) -> list[int]:
     return list(ca.worker_ids)
 
 
+def expected_signer_name(ws: Workspace, worker_id: int | None) -> str:
+    """The name a signer must sign with: the worker's recorded name, or the manager's (setting
+    ``manager_name``; empty until the manager first signs)."""
+    if worker_id is not None:
+        return ws.store.get_worker(worker_id).name
+    return (ws.store.get_setting(SETTING_MANAGER_NAME) or "").strip()
+
+
 def add_signature(
     ws: Workspace,
     record_id: int,
@@ -200,20 +217,37 @@ def add_signature(
     image_png: bytes | None = None,
     statement: str = AGREEMENT_STATEMENT,
 ) -> Signature:
+    """One signature. The name stored is the signer's recorded name (a co-worker's from the workers, the
+    manager's from the settings): a typed name must be that name (compared by :func:`same_name`), else it is
+    refused with a message naming the expected name. So what the screen shows is what is stored."""
     record = ws.store.get_record(record_id)
     if record.status != RecordStatus.AWAITING_SIGNATURES:
         raise CoworkError("the record is not ready for signatures: finish the questions first")
     if method not in ("drawn", "typed"):
         raise ValidationError({"method": "Sign by drawing or by typing your name."})
-    if not name.strip():
-        raise ValidationError({"name": "Type the name of the person signing."})
     if method == "drawn" and not strokes:
         raise ValidationError({"signature": "Draw the signature in the box, or type your name instead."})
+    expected = expected_signer_name(ws, worker_id)
+    if worker_id is not None:
+        worker = ws.store.get_worker(worker_id)
+        role = worker.role.label
+        typed = name if method == "typed" else (name or expected)
+    else:
+        typed = name
+    if not typed.strip():
+        raise ValidationError({"name": "Type the name of the person signing."})
+    problem = name_problem(typed, "A signature")
+    if problem:
+        raise ValidationError({"name": problem})
+    if expected and not same_name(typed, expected):
+        raise ValidationError(
+            {"name": f"The name typed is not the signer's: type {expected} (as recorded) to sign."}
+        )
     if worker_id is not None and any(s.worker_id == worker_id for s in ws.store.signatures_for(record_id)):
-        raise ValidationError({"signature": f"{name} has already signed this record."})
+        raise ValidationError({"signature": f"{expected} has already signed this record."})
     sig = Signature(
         record_id=record_id,
-        signer_name=name.strip(),
+        signer_name=clean_name(expected or typed),
         signer_role=role,
         method=method,
         statement=statement,
@@ -234,13 +268,29 @@ def sign_off(
     strokes: list[list[tuple[float, float]]] | None = None,
     image_png: bytes | None = None,
 ) -> Record:
-    """The manager signs last; the record is then locked with its content hash and agreed actions."""
+    """The manager signs last; the record is then locked with its content hash, agreed actions and frame.
+
+    ``manager_name`` is what the manager typed: it must be the manager's name in the settings; when none is set
+    yet, it becomes that name. Refused while the database's protections are missing."""
+    problems = ws.store.protection_problems(fresh=True)
+    if problems:
+        raise ProtectionsMissing(
+            f"{ws.store.path}: {problems[0].message}; nothing can be signed until the protections are restored "
+            "(cowork check --repair) or a backup that checks is restored"
+        )
     record = ws.store.get_record(record_id)
     signatures = ws.store.signatures_for(record_id)
     missing = [w for w in required_signers(ws, record) if w not in {s.worker_id for s in signatures}]
     if missing:
         names = ", ".join(ws.store.get_worker(w).name for w in missing)
         raise ValidationError({"signature": f"Still to sign before the manager: {names}."})
+    if not expected_signer_name(ws, None):
+        problem = name_problem(manager_name, "The manager's name") or (
+            "" if manager_name.strip() else "Type the manager's name."
+        )
+        if problem:
+            raise ValidationError({"name": problem})
+        ws.store.set_setting(SETTING_MANAGER_NAME, clean_name(manager_name))
     add_signature(
         ws,
         record_id,
@@ -255,12 +305,47 @@ def sign_off(
     signatures = ws.store.signatures_for(record_id)
     form = form_for(ws, record)
     case = ws.store.get_case(record.case_id)
+    ca = ws.store.get_coallocation(record.coallocation_id)
     actions = _agreed_actions(form, record)
     completed = _completed_actions(form, record)
-    digest = content_hash(record, case.reference, signatures)
+    record.signed_frame = signed_frame(ws, form, record, ca)
+    form_sha = ws.store.form_digests()[(record.form_id, record.form_version)][0]
+    digest = content_hash(record, case.reference, signatures, actions, form_sha, CANON_VERSION)
     return ws.store.finalise_record(
-        record_id, digest, extract_facts(form, record.answers), actions, completed
+        record_id,
+        digest,
+        extract_facts(form, record.answers),
+        actions,
+        completed,
+        CANON_VERSION,
+        record.signed_frame,
     )
+
+
+def signed_frame(ws: Workspace, form: FormDefinition, record: Record, ca: CoAllocation) -> dict[str, Any]:
+    """What the record's display depends on, as it is now (see :attr:`Record.signed_frame`): the conditions
+    that choose its questions, and the name and role of every worker it refers to (the co-workers, workers
+    chosen in its answers, and the owners of actions agreed in its case)."""
+    ids: set[int] = set(ca.worker_ids)
+    for q in form.questions:
+        value = record.answers.get(q.id)
+        found: list[Any] = []
+        if q.kind in (QuestionKind.WORKER, QuestionKind.WORKERS):
+            found = value if isinstance(value, list) else [value]
+        elif q.kind == QuestionKind.RESPONSIBILITIES and isinstance(value, dict):
+            found = [e.get("lead") for e in value.values() if isinstance(e, dict)]
+        elif q.kind == QuestionKind.ACTIONS and isinstance(value, list):
+            found = [i.get("owner") for i in value if isinstance(i, dict)]
+        ids.update(v for v in found if isinstance(v, int))
+    ids.update(ws.store.action_owners_for_case(record.case_id))
+    people: dict[str, dict[str, str]] = {}
+    for worker_id in sorted(ids):
+        try:
+            worker = ws.store.get_worker(worker_id)
+        except NotFoundError:
+            continue
+        people[str(worker_id)] = {"name": worker.name, "role": worker.role.value}
+    return {"context": context_for(ws, ca), "people": people}
 
 
 def _agreed_actions(form: FormDefinition, record: Record) -> list[Action]:
@@ -272,7 +357,7 @@ def _agreed_actions(form: FormDefinition, record: Record) -> list[Action]:
             found.append(
                 Action(
                     description=str(item.get("description", "")).strip(),
-                    owner_worker_id=item.get("owner"),
+                    owner_worker_id=item.get("owner") if isinstance(item.get("owner"), int) else None,
                     due_date=date.fromisoformat(item["due"]) if item.get("due") else None,
                 )
             )

@@ -28,6 +28,7 @@ from typing import Any, Literal
 from cowork_desktop import paths
 from cowork_desktop.domain.dates import NATIONS
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.names import name_problem
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.services.sessions import DEFAULT_INITIAL_MEETING_DAYS, Workspace
@@ -226,6 +227,8 @@ def validate(
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     out["manager_name"] = _name(values["manager_name"], "manager_name", "your name", errors, require_name)
+    if "manager_name" not in errors and (problem := name_problem(out["manager_name"], "Your name")):
+        errors["manager_name"] = problem
     out["team"] = _name(values["team"], "team", "the team's name", errors, False)
     out["organisation"] = _name(values["organisation"], "organisation", "the organisation", errors, False)
     problem = marking_problem(values["protective_marking"])

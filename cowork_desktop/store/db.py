@@ -21,12 +21,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from cowork_desktop.domain.audit import GENESIS, entry_hash
+from cowork_desktop.domain.audit import Entry as AuditEntry
 from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordFacts, RecordSummary
 from cowork_desktop.domain.errors import (
     DamagedDatabase,
     LockedRecordError,
     NotFoundError,
     PassphraseRequired,
+    ProtectionsMissing,
     StoreError,
     ValidationError,
     WrongPassphrase,
@@ -47,8 +50,9 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.forms.loader import definition_from_dict, definition_to_dict
-from cowork_desktop.store import crypto
+from cowork_desktop.store import crypto, schema
 from cowork_desktop.store.migrations import known_migration_names, migrations
+from cowork_desktop.store.schema import SchemaProblem
 
 SQLITE_HEADER = crypto.SQLITE_HEADER
 
@@ -70,6 +74,24 @@ def _day(value: str | None) -> date | None:
 
 def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
+
+
+#: stands in for a JSON column that no longer parses (a check then names the record, rather than stopping)
+UNREADABLE = "\u0000unreadable"
+
+
+def _readable(row: dict[str, Any]) -> dict[str, Any]:
+    """A records row whose JSON columns parse; one that does not keeps its text under :data:`UNREADABLE`."""
+    out = dict(row)
+    for column in ("answers", "signed_frame"):
+        text = out.get(column)
+        if not text:
+            continue
+        try:
+            json.loads(text)
+        except ValueError:
+            out[column] = json.dumps({UNREADABLE: text})
+    return out
 
 
 def _locked_message(exc: sqlite3.DatabaseError) -> str | None:
@@ -344,6 +366,57 @@ class CaseRow:
     coallocation_ended: bool
 
 
+_ENTRY_COLUMNS = "id, at, actor, action, entity, entity_id, detail, prev_hash, hash"
+_CERT_COLUMNS = (
+    "fingerprint, subject, common_name, issuer, serial, not_before, not_after, der, source, added_at"
+)
+
+
+@dataclass(frozen=True)
+class SignedInputs:
+    """What a signed record's canonical content is computed from (see :meth:`Store.signed_inputs`)."""
+
+    record: Record
+    case_reference: str
+    signatures: tuple[Signature, ...]
+    actions: tuple[Action, ...]
+    form_sha256: str
+
+
+@dataclass(frozen=True)
+class AuditRef:
+    """An audit entry's id and chained hash."""
+
+    id: int
+    hash: str
+
+
+@dataclass(frozen=True)
+class AuditHead:
+    id: int
+    audit_id: int
+    head_hash: str
+    fingerprint: str
+    signature: bytes
+    signed_at: str
+
+
+@dataclass(frozen=True)
+class KnownCertificate:
+    """A signing certificate the database knows (see migration m004)."""
+
+    fingerprint: str
+    subject: str
+    common_name: str
+    issuer: str
+    serial: str
+    not_before: str
+    not_after: str
+    der: bytes
+    source: str  # created, imported, signed
+    added_at: str = ""
+
+
 class Store:
     def __init__(self, db: Database, path: Path, actor: str, *, encrypted: bool = False) -> None:
         self.db = db
@@ -351,6 +424,10 @@ class Store:
         self.actor = actor
         #: an SQLCipher database (the passphrase itself is never kept)
         self.encrypted = encrypted
+        self._protections: list[SchemaProblem] | None = None
+        self._repairing = False
+        #: how far the audit chain was walked and found whole in this session (services.integrity)
+        self.verified_chain: AuditRef | None = None
 
     # -- plumbing ---------------------------------------------------------------------------------
     def close(self) -> None:
@@ -375,7 +452,19 @@ class Store:
 
     @contextmanager
     def tx(self) -> Iterator[Database]:
-        """One transaction; a trigger refusing a change becomes a LockedRecordError."""
+        """One transaction; a trigger refusing a change becomes a LockedRecordError.
+
+        Refused (:class:`ProtectionsMissing`, nothing written) while the database's triggers or indexes differ
+        from those the migrations install: see :meth:`protection_problems` and :meth:`restore_protections`."""
+        if not self._repairing:
+            problems = self.protection_problems()
+            if problems:
+                raise ProtectionsMissing(
+                    f"{self.path}: {problems[0].message}"
+                    + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+                    + "; nothing was saved. Restore the protections (cowork check --repair) or a backup "
+                    "that checks"
+                )
         try:
             with self.db.atomic():
                 yield self.db
@@ -396,18 +485,139 @@ class Store:
                 raise StoreError(f"{self.path}: the disk is full or failing; nothing was saved") from None
             raise
 
-    def audit(self, action: str, entity: str, entity_id: int | None, **detail: Any) -> None:
+    # -- protections ------------------------------------------------------------------------------
+    def protection_problems(self, *, fresh: bool = False) -> list[SchemaProblem]:
+        """How the database's tables, indexes and triggers differ from the migrations' (read once, then kept;
+        ``fresh`` reads them again, as signing and exporting do)."""
+        if fresh or self._protections is None:
+            self._protections = schema.schema_problems(self.db.conn)
+        return self._protections
+
+    def restore_protections(self) -> list[str]:
+        """Re-create missing or altered indexes and triggers (and drop unexpected triggers), audited, in one
+        transaction. Returns what was done; a changed table is left (StoreError: restore a backup)."""
+        problems = self.protection_problems(fresh=True)
+        tables = [p for p in problems if not p.repairable and p.kind != "unexpected"]
+        if tables:
+            raise StoreError(
+                f"{self.path}: {tables[0].message}; this cannot be repaired here: restore a backup that checks"
+            )
+        if not problems:
+            return []
+        self._repairing = True
+        try:
+            with self.tx():
+                done = schema.repair(self.db.conn, problems)
+                self.audit("restore_protections", "schema", None, repaired=done)
+        finally:
+            self._repairing = False
+            self._protections = None
+        return done
+
+    # -- the audit chain --------------------------------------------------------------------------
+    def audit(self, action: str, entity: str, entity_id: int | None, **detail: Any) -> AuditRef:
+        """Append an entry to the audit chain (inside the caller's transaction). Returns its id and hash."""
+        last = self.db.conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        prev_id, prev_hash = (int(last[0]), str(last[1])) if last else (0, GENESIS)
+        entry_id = prev_id + 1
+        at = now_utc().isoformat()
+        text = json.dumps(detail, sort_keys=True, default=str)
+        digest = entry_hash(prev_hash, entry_id, at, self.actor, action, entity, entity_id, text)
         self.db.execute(
-            "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                now_utc().isoformat(),
-                self.actor,
-                action,
-                entity,
-                entity_id,
-                json.dumps(detail, sort_keys=True, default=str),
-            ],
+            "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [entry_id, at, self.actor, action, entity, entity_id, text, prev_hash, digest],
         )
+        return AuditRef(entry_id, digest)
+
+    def chain_head(self) -> AuditRef:
+        """The last audit entry's id and hash (id 0 and the genesis hash for an empty log)."""
+        last = self.db.conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+        return AuditRef(int(last[0]), str(last[1])) if last else AuditRef(0, GENESIS)
+
+    def audit_entry(self, entry_id: int) -> AuditEntry | None:
+        row = self.db.conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM audit_log WHERE id = ?", [entry_id]
+        ).fetchone()
+        return AuditEntry(*row) if row else None
+
+    def chain_entries(self, after_id: int = 0) -> Iterator[AuditEntry]:
+        """Every audit entry after ``after_id``, in id order, as the chain check reads them."""
+        for row in self.db.conn.execute(
+            f"SELECT {_ENTRY_COLUMNS} FROM audit_log WHERE id > ? ORDER BY id", [after_id]
+        ):
+            yield AuditEntry(*row)
+
+    def count_audit_entries(self) -> int:
+        return int(self.db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
+
+    def entries_of(self, action: str, entity: str, entity_id: int | None = None) -> list[AuditEntry]:
+        """The audit entries of one kind (``export`` of a ``record``, say), oldest first."""
+        sql = f"SELECT {_ENTRY_COLUMNS} FROM audit_log WHERE action = ? AND entity = ?"
+        params: list[Any] = [action, entity]
+        if entity_id is not None:
+            sql += " AND entity_id = ?"
+            params.append(entity_id)
+        return [AuditEntry(*row) for row in self.db.conn.execute(sql + " ORDER BY id", params)]
+
+    def add_audit_head(self, audit_id: int, head_hash: str, fingerprint: str, signature: bytes) -> None:
+        """Keep a chain head signed with the manager's key (inside the caller's transaction)."""
+        self.db.execute(
+            "INSERT INTO audit_heads (audit_id, head_hash, fingerprint, signature, signed_at) VALUES (?,?,?,?,?)",
+            [audit_id, head_hash, fingerprint, signature, now_utc().isoformat()],
+        )
+
+    def audit_heads(self) -> list[AuditHead]:
+        return [
+            AuditHead(*row)
+            for row in self.db.conn.execute(
+                "SELECT id, audit_id, head_hash, fingerprint, signature, signed_at FROM audit_heads ORDER BY id"
+            )
+        ]
+
+    # -- certificates -----------------------------------------------------------------------------
+    def add_certificate(self, cert: KnownCertificate) -> bool:
+        """Remember a signing certificate (audited); False when it was already known."""
+        if self.get_certificate(cert.fingerprint) is not None:
+            return False
+        with self.tx():
+            self.db.execute(
+                "INSERT INTO certificates (fingerprint, subject, common_name, issuer, serial, not_before,"
+                " not_after, der, source, added_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [
+                    cert.fingerprint,
+                    cert.subject,
+                    cert.common_name,
+                    cert.issuer,
+                    cert.serial,
+                    cert.not_before,
+                    cert.not_after,
+                    cert.der,
+                    cert.source,
+                    cert.added_at or now_utc().isoformat(),
+                ],
+            )
+            self.audit(
+                "add",
+                "certificate",
+                None,
+                fingerprint=cert.fingerprint,
+                subject=cert.subject,
+                source=cert.source,
+            )
+        return True
+
+    def get_certificate(self, fingerprint: str) -> KnownCertificate | None:
+        row = self.db.conn.execute(
+            f"SELECT {_CERT_COLUMNS} FROM certificates WHERE fingerprint = ?", [fingerprint]
+        ).fetchone()
+        return KnownCertificate(*row) if row else None
+
+    def list_certificates(self) -> list[KnownCertificate]:
+        return [
+            KnownCertificate(*row)
+            for row in self.db.conn.execute(f"SELECT {_CERT_COLUMNS} FROM certificates ORDER BY added_at")
+        ]
 
     def schema_version(self) -> int:
         return len(migrations.applied(self.db))
@@ -791,6 +1001,15 @@ class Store:
             raise NotFoundError(f"form '{form_id}' version {version} is not in this database")
         return definition_from_dict(json.loads(row["definition"]), f"{form_id} v{version} (stored)")
 
+    def form_digests(self) -> dict[tuple[str, int], tuple[str, str]]:
+        """Each stored form version's SHA-256, as recomputed from its definition and as stored beside it."""
+        return {
+            (form_id, version): (hashlib.sha256(definition.encode()).hexdigest(), stored)
+            for form_id, version, definition, stored in self.db.conn.execute(
+                "SELECT form_id, version, definition, sha256 FROM form_versions"
+            )
+        }
+
     # -- records ----------------------------------------------------------------------------------
     @staticmethod
     def _record(row: dict[str, Any]) -> Record:
@@ -809,6 +1028,7 @@ class Store:
             amendment_reason=row["amendment_reason"],
             linked_record_id=row["linked_record_id"],
             content_hash=row["content_hash"],
+            signed_frame=json.loads(row["signed_frame"]) if row.get("signed_frame") else {},
             created_at=_dt(row["created_at"]),
             updated_at=_dt(row["updated_at"]),
             signed_at=_dt(row["signed_at"]),
@@ -859,6 +1079,12 @@ class Store:
         if row is None:
             raise NotFoundError(f"no record with id {record_id}")
         return self._record(row)
+
+    def record_status(self, record_id: int) -> RecordStatus:
+        row = self.db.conn.execute("SELECT status FROM records WHERE id = ?", [record_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"no record with id {record_id}")
+        return RecordStatus(row[0])
 
     def records_for_case(self, case_id: int) -> list[Record]:
         return [
@@ -984,9 +1210,15 @@ class Store:
         facts: RecordFacts,
         actions: list[Action],
         completed: list[tuple[int, date]],
+        canon: int = 2,
+        frame: dict[str, Any] | None = None,
     ) -> Record:
-        """Lock the record: write its agreed actions, mark earlier actions done, set status signed. One transaction."""
+        """Lock the record: write its agreed actions, mark earlier actions done, set status signed. One transaction.
+
+        The lock's audit entry keeps the content hash and the version of the canonical content it was computed
+        with (``canon``), so ``cowork check`` recomputes it the same way."""
         signed_at = now_utc().isoformat()
+        coallocation_id = self.get_record(record_id).coallocation_id
         with self.tx():
             self.db.execute("DELETE FROM actions WHERE record_id = ?", [record_id])
             for action in actions:
@@ -1001,10 +1233,14 @@ class Store:
                     [done_on.isoformat(), record_id, action_id],
                 )
             self.db.execute(
-                "UPDATE records SET status = 'signed', content_hash = ?, next_review_date = ?, discussion_rrule = ?,"
-                " supervision_rrule = ?, issues_flagged = ?, signed_at = ?, updated_at = ? WHERE id = ?",
+                "UPDATE records SET status = 'signed', content_hash = ?, signed_frame = ?, next_review_date = ?,"
+                " discussion_rrule = ?, supervision_rrule = ?, issues_flagged = ?, signed_at = ?, updated_at = ?"
+                " WHERE id = ?",
                 [
                     content_hash,
+                    json.dumps(frame, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+                    if frame
+                    else "",
                     _iso(facts.next_review_date),
                     facts.discussion_rrule,
                     facts.supervision_rrule,
@@ -1019,10 +1255,77 @@ class Store:
                 "record",
                 record_id,
                 content_hash=content_hash,
+                canon=canon,
+                coallocation_id=coallocation_id,
                 actions=len(actions),
                 completed=[a for a, _ in completed],
             )
         return self.get_record(record_id)
+
+    # -- signed content, as the checks read it --------------------------------------------------------
+    def signed_inputs(self, record_ids: Sequence[int] | None = None) -> Iterator[SignedInputs]:
+        """Everything a signed record's canonical content is computed from, record by record (id order):
+        the record, its case reference, signatures and agreed actions, and its form definition's SHA-256
+        recomputed from the stored text. ``record_ids`` limits it to those records (signed or not)."""
+        conn = self.db.conn
+        digests = {key: actual for key, (actual, _stored) in self.form_digests().items()}
+        references = dict(conn.execute("SELECT id, reference FROM cases").fetchall())
+        if record_ids is None:
+            which, params = "r.status = 'signed'", []
+        else:
+            which = f"r.id IN ({','.join('?' * len(record_ids))})"
+            params = list(record_ids)
+        record_rows = self.db.query(f"SELECT r.* FROM records r WHERE {which} ORDER BY r.id", params)
+        sig_rows = conn.execute(
+            "SELECT s.record_id, s.worker_id, s.signer_name, s.signer_role, s.method, s.statement, s.image_png,"
+            f" s.signed_at, s.id FROM records r JOIN signatures s ON s.record_id = r.id WHERE {which}"
+            " ORDER BY s.record_id, s.id",
+            params,
+        )
+        action_rows = conn.execute(
+            "SELECT a.record_id, a.description, a.owner_worker_id, a.due_date, a.done_date, a.id"
+            f" FROM records r JOIN actions a ON a.record_id = r.id WHERE {which} ORDER BY a.record_id, a.id",
+            params,
+        )
+        next_sig = next(sig_rows, None)
+        next_action = next(action_rows, None)
+        for row in record_rows:
+            record = self._record(_readable(row))
+            rid = record.id
+            signatures: list[Signature] = []
+            while next_sig is not None and next_sig[0] <= rid:
+                if next_sig[0] == rid:
+                    r_id, worker, name, role, method, statement, image, at, sig_id = next_sig
+                    signatures.append(
+                        Signature(
+                            r_id,
+                            name,
+                            role,
+                            method,
+                            statement,
+                            datetime.fromisoformat(at),
+                            worker,
+                            image_png=image,
+                            id=sig_id,
+                        )
+                    )
+                next_sig = next(sig_rows, None)
+            actions: list[Action] = []
+            while next_action is not None and next_action[0] <= rid:
+                if next_action[0] == rid:
+                    r_id, description, owner, due, done, action_id = next_action
+                    actions.append(Action(description, owner, _day(due), _day(done), r_id, action_id))
+                next_action = next(action_rows, None)
+            yield SignedInputs(
+                record,
+                str(references.get(record.case_id, "")),
+                tuple(signatures),
+                tuple(actions),
+                digests.get((record.form_id, record.form_version), ""),
+            )
+
+    def count_signed_records(self) -> int:
+        return int(self.db.conn.execute("SELECT count(*) FROM records WHERE status = 'signed'").fetchone()[0])
 
     # -- actions ----------------------------------------------------------------------------------
     @staticmethod
@@ -1041,6 +1344,17 @@ class Store:
             self._action(r)
             for r in self.db.query("SELECT * FROM actions WHERE record_id = ? ORDER BY id", [record_id])
         ]
+
+    def action_owners_for_case(self, case_id: int) -> set[int]:
+        """The workers who own an action agreed in any record of the case."""
+        return {
+            int(r[0])
+            for r in self.db.conn.execute(
+                "SELECT DISTINCT a.owner_worker_id FROM records r JOIN actions a ON a.record_id = r.id"
+                " WHERE r.case_id = ? AND a.owner_worker_id IS NOT NULL",
+                [case_id],
+            )
+        }
 
     def open_actions(self, coallocation_id: int) -> list[Action]:
         """Actions agreed in signed records of a co-allocation that are not yet done."""

@@ -7,9 +7,13 @@ plain SQL) can change or delete them; the one exception is the audited retention
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from datetime import UTC, datetime
 
 from sqlite_utils import Database, Migrations
+
+from cowork_desktop.domain.audit import GENESIS, entry_hash
 
 migrations = Migrations("cowork")
 
@@ -298,6 +302,110 @@ def _statements(script: str) -> list[str]:
 def m003_purge_path(db: Database) -> None:
     for statement in _statements(M003_PURGE_PATH):
         db.execute(statement)
+
+
+M004_EVIDENCE = """
+-- Signing certificates this database knows: recorded when the manager creates or imports one, and when one is
+-- first used to sign. A certificate known here is how `cowork verify --db` tells the manager's own from another
+-- certificate with the same name. Never changed or deleted.
+CREATE TABLE certificates (
+    fingerprint TEXT PRIMARY KEY CHECK (length(fingerprint) = 64),
+    subject TEXT NOT NULL,
+    common_name TEXT NOT NULL DEFAULT '',
+    issuer TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    not_before TEXT NOT NULL,
+    not_after TEXT NOT NULL,
+    der BLOB NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('created', 'imported', 'signed')),
+    added_at TEXT NOT NULL
+);
+CREATE TRIGGER certificates_no_update BEFORE UPDATE ON certificates
+BEGIN
+    SELECT RAISE(ABORT, 'a known certificate cannot be changed');
+END;
+CREATE TRIGGER certificates_no_delete BEFORE DELETE ON certificates
+BEGIN
+    SELECT RAISE(ABORT, 'a known certificate cannot be deleted');
+END;
+
+-- What a signed record's display depended on when it was signed (the conditions that chose its questions, and the
+-- names and roles of the workers it refers to), so its PDF reads the same for ever (domain/records.py).
+ALTER TABLE records ADD COLUMN signed_frame TEXT NOT NULL DEFAULT '';
+
+-- The audit log becomes a hash chain (domain/audit.py): each entry keeps the previous entry's hash and its own.
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+
+-- Chain heads signed with the manager's key at each signed export: a rewritten chain cannot pass without the key.
+CREATE TABLE audit_heads (
+    id INTEGER PRIMARY KEY,
+    audit_id INTEGER NOT NULL REFERENCES audit_log(id),
+    head_hash TEXT NOT NULL CHECK (length(head_hash) = 64),
+    fingerprint TEXT NOT NULL REFERENCES certificates(fingerprint),
+    signature BLOB NOT NULL,
+    signed_at TEXT NOT NULL
+);
+CREATE INDEX audit_heads_audit ON audit_heads(audit_id);
+CREATE TRIGGER audit_heads_no_update BEFORE UPDATE ON audit_heads
+BEGIN
+    SELECT RAISE(ABORT, 'a signed chain head cannot be changed');
+END;
+CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+BEGIN
+    SELECT RAISE(ABORT, 'a signed chain head cannot be deleted');
+END;
+"""
+
+#: the append-only trigger of m001, re-created as it was after the existing entries are chained
+_AUDIT_NO_UPDATE = """CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END"""
+
+M004_CHAIN_TRIGGER = f"""
+-- Every new entry follows the last one: its id is the next number and its prev_hash the last entry's hash (SQLite
+-- cannot compute SHA-256 here; `cowork check` recomputes every hash).
+CREATE TRIGGER audit_chained BEFORE INSERT ON audit_log
+WHEN NEW.id IS NOT coalesce((SELECT max(id) FROM audit_log), 0) + 1
+  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '{GENESIS}')
+  OR length(NEW.hash) <> 64
+BEGIN
+    SELECT RAISE(ABORT, 'the audit log is a hash chain: a new entry must follow the last one');
+END;
+"""
+
+
+@migrations()
+def m004_evidence(db: Database) -> None:
+    for statement in _statements(M004_EVIDENCE):
+        db.execute(statement)
+    conn = db.conn
+    conn.execute("DROP TRIGGER audit_no_update")
+    prev = GENESIS
+    last_id = 0
+    batch: list[tuple[str, str, int]] = []
+    rows = conn.execute(
+        "SELECT id, at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id"
+    ).fetchall()
+    for entry_id, at, actor, action, entity, entity_id, detail in rows:
+        digest = entry_hash(prev, entry_id, at, actor, action, entity, entity_id, detail)
+        batch.append((prev, digest, entry_id))
+        prev, last_id = digest, entry_id
+    conn.executemany("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", batch)
+    conn.execute(_AUDIT_NO_UPDATE)
+    for statement in _statements(M004_CHAIN_TRIGGER):
+        conn.execute(statement)
+    # the chain's first own entry: how many entries were there before it was started
+    entry_id = last_id + 1
+    at = datetime.now(UTC).replace(microsecond=0).isoformat()
+    detail = json.dumps({"chained_entries": len(rows), "migration": "m004_evidence"}, sort_keys=True)
+    digest = entry_hash(prev, entry_id, at, "cowork-desktop", "chain", "audit_log", None, detail)
+    conn.execute(
+        "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, prev_hash, hash)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [entry_id, at, "cowork-desktop", "chain", "audit_log", None, detail, prev, digest],
+    )
 
 
 def known_migration_names() -> list[str]:
