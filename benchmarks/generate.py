@@ -45,9 +45,11 @@ from pathlib import Path
 from typing import Any
 
 from cowork_desktop import paths
+from cowork_desktop.domain.audit import GENESIS, entry_hash
 from cowork_desktop.domain.due import extract_facts
 from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context
 from cowork_desktop.domain.models import (
+    Action,
     CoAllocation,
     PlanType,
     Reason,
@@ -57,13 +59,13 @@ from cowork_desktop.domain.models import (
     Role,
     Signature,
 )
-from cowork_desktop.domain.records import AGREEMENT_STATEMENT, content_hash
-from cowork_desktop.forms.loader import FormSet, load_forms
+from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, canonical_json, content_hash
+from cowork_desktop.forms.loader import FormSet, definition_to_dict, load_forms
 from cowork_desktop.services.demo import TEXT_BANK, demo_answers
 from cowork_desktop.store.db import open_store
 from cowork_desktop.store.migrations import known_migration_names
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: content hashes of canonical content 2, a chained audit log
 DEFAULT_CASES = 10_000
 SPAN_DAYS = 6 * 365
 BATCH_CASES = 250
@@ -171,6 +173,7 @@ class Template:
     supervision_rrule: str
     issues_flagged: tuple[str, ...]
     dynamic: list[tuple[str, QuestionKind, str]] = field(default_factory=list)
+    context: dict[str, bool] = field(default_factory=dict)
 
     def fill(
         self,
@@ -272,7 +275,13 @@ class Templates:
             if kind_ == QuestionKind.RESPONSIBILITIES:
                 answers[qid] = list(answers[qid])  # the task names, in order
         return Template(
-            form, answers, facts.discussion_rrule, facts.supervision_rrule, facts.issues_flagged, dynamic
+            form,
+            answers,
+            facts.discussion_rrule,
+            facts.supervision_rrule,
+            facts.issues_flagged,
+            dynamic,
+            context,
         )
 
 
@@ -327,6 +336,15 @@ class _Generator:
         self.png = _png()
         self.strokes = json.dumps([[(0.1, 0.5), (0.3, 0.2), (0.5, 0.6), (0.8, 0.3)]])
         self.counts = {"drafts": 0, "awaiting_signatures": 0, "amendments": 0, "active_coallocations": 0}
+        self._form_sha: dict[tuple[str, int], str] = {}
+
+    def form_sha256(self, form: FormDefinition) -> str:
+        """The SHA-256 of the form's stored definition, as the store computes it (Store.form_digests)."""
+        key = (form.id, form.version)
+        if key not in self._form_sha:
+            text = json.dumps(definition_to_dict(form), sort_keys=True, ensure_ascii=False)
+            self._form_sha[key] = hashlib.sha256(text.encode()).hexdigest()
+        return self._form_sha[key]
 
     # -- workers and cases -------------------------------------------------------------------------------
     def make_workers(self) -> list[tuple[Any, ...]]:
@@ -603,6 +621,7 @@ class _Timeline:
                     )
                 )
         digest = ""
+        frame_text = ""
         if status == RecordStatus.SIGNED:
             signed_at = signatures[-1].signed_at.isoformat()
             record = Record(
@@ -614,12 +633,25 @@ class _Timeline:
                 day,
                 answers,
                 status,
+                title=form.mdr_title or form.title,
                 version=version,
                 supersedes_id=supersedes,
                 amendment_reason=reason,
+                linked_record_id=linked,
                 id=record_id,
             )
-            digest = content_hash(record, self.reference, signatures)
+            record.signed_frame = {
+                "context": template.context,
+                "people": {
+                    str(w.id): {"name": w.name, "role": w.role.value}
+                    for w in sorted((self.w1, self.w2), key=lambda w: w.id)
+                },
+            }
+            agreed = [Action(text, owner, due) for text, owner, due in actions]
+            digest = content_hash(
+                record, self.reference, signatures, agreed, gen.form_sha256(form), CANON_VERSION
+            )
+            frame_text = canonical_json(record.signed_frame)
         elif status == RecordStatus.DRAFT:
             gen.counts["drafts"] += 1
         else:
@@ -648,6 +680,7 @@ class _Timeline:
                 created,
                 signed_at or created,
                 signed_at,
+                frame_text,
             )
         )
         batch.audit.append((created, MANAGER_ACTOR, "create", "record", record_id, "{}"))
@@ -670,7 +703,14 @@ class _Timeline:
             return
         batch.signed.append((record_id,))
         batch.audit.append(
-            (signed_at, MANAGER_ACTOR, "lock", "record", record_id, json.dumps({"content_hash": digest}))
+            (
+                signed_at,
+                MANAGER_ACTOR,
+                "lock",
+                "record",
+                record_id,
+                json.dumps({"canon": CANON_VERSION, "coallocation_id": self.ca_id, "content_hash": digest}),
+            )
         )
         # completed actions were agreed earlier: mark them done in this record
         if completed:
@@ -703,7 +743,7 @@ def _insert(conn: Any, batch: _Batch) -> None:
         "INSERT INTO records (id, case_id, coallocation_id, kind, form_id, form_version, title, meeting_date,"
         " answers, status, version, supersedes_id, amendment_reason, linked_record_id, content_hash,"
         " next_review_date, discussion_rrule, supervision_rrule, issues_flagged, created_at, updated_at,"
-        " signed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        " signed_at, signed_frame) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         batch.records,
     )
     conn.executemany(
@@ -717,9 +757,18 @@ def _insert(conn: Any, batch: _Batch) -> None:
         batch.signatures,
     )
     conn.executemany("UPDATE records SET status = 'signed' WHERE id = ?", batch.signed)
+    last = conn.execute("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
+    entry_id, prev = (last[0], last[1]) if last else (0, GENESIS)
+    chained = []
+    for at, actor, action, entity, entity_id, detail in batch.audit:
+        entry_id += 1
+        digest = entry_hash(prev, entry_id, at, actor, action, entity, entity_id, detail)
+        chained.append((entry_id, at, actor, action, entity, entity_id, detail, prev, digest))
+        prev = digest
     conn.executemany(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?,?)",
-        batch.audit,
+        "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, prev_hash, hash)"
+        " VALUES (?,?,?,?,?,?,?,?,?)",
+        chained,
     )
 
 

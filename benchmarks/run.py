@@ -536,14 +536,16 @@ def bench_pdf_generate(ctx: Context) -> Line:
         pdf = render_case_note(note)
         samples.append(_ms(time.perf_counter() - started))
     ctx._pdf = pdf
-    return timing_line("pdf_generate", samples, (), f"render_case_note (PDF/A-2b) of {source}")
+    return timing_line("pdf_generate", samples, (), f"render_case_note (PDF/A-3b) of {source}")
 
 
 def _signer(ctx: Context) -> Any:
     if ctx._signer is None:
         from cowork_desktop.export.signing import create_certificate, load_signer
 
-        p12 = create_certificate("Bench Manager", "Bench Council", ctx.tmp / "bench.p12", b"bench")
+        row = ctx.plain().execute("SELECT signer_name FROM signatures WHERE worker_id IS NULL LIMIT 1").fetchone()
+        manager = row[0] if row else "Bench Manager"  # the certificate is the generated records' manager's
+        p12 = create_certificate(manager, "Bench Council", ctx.tmp / "bench.p12", b"bench")
         ctx._signer = load_signer(p12, b"bench")
         ctx._signer.warm_up()
     return ctx._signer

@@ -132,7 +132,7 @@ def attach_evidence(pdf: Pdf, filename: str, data: bytes, description: str, when
     stamp = pikepdf.String(_pdf_date(when))
     stream = pdf.make_stream(data)
     stream[Name.Type] = Name.EmbeddedFile
-    stream[Name.Subtype] = Name("/application#2Fjson")
+    stream[Name.Subtype] = Name("/application/json")
     stream[Name.Params] = Dictionary(Size=len(data), ModDate=stamp, CreationDate=stamp)
     spec = pdf.make_indirect(
         Dictionary(

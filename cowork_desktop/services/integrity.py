@@ -114,7 +114,9 @@ def _record_label(inputs: SignedInputs) -> str:
 
 
 def chain_start(store: Store) -> int:
-    """The id of the entry that started the audit chain (0 when the log predates nothing: a new database)."""
+    """The id of the entry that started the audit chain in a database made before it (0 in a database made
+    with it: every entry is chained from the first). Records signed and exports made after it must use
+    canonical content 2 and have a signed chain head."""
     found = store.entries_of(*CHAIN_START_ACTION)
     return found[0].id if found else 0
 
@@ -143,7 +145,7 @@ def _record_findings(inputs: SignedInputs, lock: Entry | None, start_id: int) ->
             Finding(f"{label}: its signing entry (audit entry {lock.id}) names no known content rule", rid)
         ]
     out = []
-    if start_id and lock.id > start_id and canon < 2:
+    if lock.id > start_id and canon < 2:
         out.append(Finding(f"{label}: signed after the audit chain began but with the old content rule", rid))
     if not inputs.form_sha256:
         out.append(

@@ -396,7 +396,9 @@ def m004_evidence(db: Database) -> None:
     conn.execute(_AUDIT_NO_UPDATE)
     for statement in _statements(M004_CHAIN_TRIGGER):
         conn.execute(statement)
-    # the chain's first own entry: how many entries were there before it was started
+    if not rows:
+        return  # a new database: its log is chained from its first entry
+    # the chain's first own entry, after the entries chained here: records signed later use canonical content 2
     entry_id = last_id + 1
     at = datetime.now(UTC).replace(microsecond=0).isoformat()
     detail = json.dumps({"chained_entries": len(rows), "migration": "m004_evidence"}, sort_keys=True)

@@ -38,7 +38,8 @@ def sign(ws: Workspace, record_id: int, answers: dict[str, Any], signers: list[i
     sessions.save_draft(ws, record_id, answers)
     sessions.ready_for_signatures(ws, record_id)
     for wid in signers:
-        sessions.add_signature(ws, record_id, worker_id=wid, name=f"W{wid}", role="Worker", method="typed")
+        name = ws.store.get_worker(wid).name  # a typed signature is the signer's recorded name
+        sessions.add_signature(ws, record_id, worker_id=wid, name=name, role="Worker", method="typed")
     sessions.sign_off(ws, record_id, manager_name="Amara Okafor")
 
 

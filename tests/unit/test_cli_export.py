@@ -198,7 +198,8 @@ def test_export_one_record_signed_and_verified(
     assert (code, err) == (0, "")
     assert f"Signed by:          {MANAGER_NAME}" in out
     assert "Intact:             yes" in out and "Covers whole file:  yes" in out
-    assert "not trusted (self-signed)" in out
+    assert "Trust:              known to this database (first used to sign on " in out
+    assert "Certified:          yes (no changes allowed)" in out
     assert f"matches record {demo.records['review']}, version 1" in out
     assert out.endswith("Result: valid\n")
     report = subprocess.run(
@@ -206,10 +207,17 @@ def test_export_one_record_signed_and_verified(
     ).stdout
     assert "Signature is Valid." in report and "Total document signed" in report
 
+    # without the database the signature is intact, but nothing here knows the signer: exit 3, never "valid"
     code, out, _ = verify(capsys, signed_review, "--json")
     data = json.loads(out)
-    assert code == 0 and data["ok"] and data["matches_database"] is None
-    assert data["record_id"] == demo.records["review"] and data["signer"] == MANAGER_NAME
+    assert code == 3 and data["result"] == "signer not known here" and data["findings"] == []
+    assert data["record"]["id"] == demo.records["review"] and data["record"]["matches_database"] is None
+    assert data["signer"]["name"] == MANAGER_NAME and data["signer"]["trusted_by"] is None
+    assert len(data["signer"]["fingerprint"]) == 64 and data["signature"]["certified"] is True
+    code, out, _ = verify(capsys, signed_review, "--db", demo.db, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["result"] == "valid" and data["signer"]["trusted_by"] == "database"
+    assert data["record"]["matches_database"] is True and data["record"]["exported_from_database"] is True
 
 
 def test_export_into_a_folder_uses_the_usual_name(
@@ -227,7 +235,18 @@ def test_export_into_a_folder_uses_the_usual_name(
 def test_export_a_whole_case_with_the_default_certificate(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None
 ) -> None:
-    assert run(capsys, "cert", "new", "--name", MANAGER_NAME, "--passphrase-env", ENV)[0] == 0
+    # a second certificate in the manager's name: signs only once it is recorded as known to the database
+    code, _, err = run(capsys, "cert", "new", "--name", MANAGER_NAME, "--passphrase-env", ENV)
+    assert (code, err) == (0, "")
+    code, _, err = run(
+        capsys, "export", "--db", demo.db, "--case", "CR-2026-0107", "--all", "--out", tmp_path / "no",
+        "--passphrase-env", ENV,
+    )  # fmt: skip
+    assert code == 1
+    assert_one_line_error(err, "this database knows another certificate for", "cowork cert add")
+    assert not (tmp_path / "no").exists()
+    crt = export.default_certificate_path().with_suffix(".crt")
+    assert run(capsys, "cert", "add", crt, "--db", demo.db)[0] == 0
     out_dir = tmp_path / "case"
     code, out, err = run(
         capsys,
@@ -374,7 +393,7 @@ def test_a_changed_byte_is_not_intact(
     assert (code, err) == (1, "")
     assert "Intact:             NO" in out
     assert "problem: The file was changed after signing" in out
-    assert "Result: NOT VALID (not intact" in out
+    assert "Result: NOT VALID" in out
 
 
 def _append_update(signed: bytes) -> bytes:
@@ -409,8 +428,8 @@ def test_a_change_appended_after_signing_is_reported(
     code, out, err = verify(capsys, changed, "--db", demo.db)
     assert (code, err) == (1, "")
     assert "Intact:             yes" in out and "Covers whole file:  NO" in out
-    assert "problem: Something was added to the file after it was signed" in out
-    assert "Result: NOT VALID (does not cover the whole file)" in out
+    assert "problem: The file was changed after it was signed" in out
+    assert "Result: NOT VALID" in out
     report = subprocess.run(["pdfsig", str(changed)], capture_output=True, text=True, check=False).stdout
     assert "Total document signed" not in report
 
@@ -423,10 +442,13 @@ def test_a_file_from_another_database_does_not_match(
         load_demo(Workspace.open(store), date(2026, 11, 24))  # same ids, different records
     code, out, err = verify(capsys, signed_review, "--db", other)
     assert (code, err) == (1, "")
-    assert "problem: The content hash does not match record" in out
-    assert "Result: NOT VALID (does not match the database)" in out
+    assert "problem: The file's record differs from record" in out
+    assert "is not one exported from" in out and "is not one" in out
+    assert "Result: NOT VALID" in out
     code, out, _ = verify(capsys, signed_review, "--db", other, "--json")
-    assert code == 1 and json.loads(out)["matches_database"] is False
+    data = json.loads(out)
+    assert code == 1 and data["record"]["matches_database"] is False
+    assert data["record"]["exported_from_database"] is False and data["result"] == "not valid"
 
 
 def test_verify_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

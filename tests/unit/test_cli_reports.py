@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cowork_desktop.cli import main
+from cowork_desktop.services.demo import MANAGER_NAME
 
 TODAY = "2026-11-23"
 
@@ -108,14 +109,24 @@ def test_calendar(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert_one_line_error(err, ".ics")
 
 
-def test_devlog(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_devlog(
+    demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     pdf = tmp_path / "mei.pdf"
-    code, out, err = run(
-        capsys, "devlog", "--db", str(demo_db), "--worker", "Mei Lin Chen", "--out", str(pdf)
-    )
+    monkeypatch.setenv("CERT_PASSPHRASE", "a long test passphrase")
+    code, _, err = run(capsys, "cert", "new", "--name", MANAGER_NAME, "--passphrase-env", "CERT_PASSPHRASE")
     assert (code, err) == (0, "")
-    assert "5 learning entries; cases CR-2026-0105, CR-2026-0110" in out
+    code, out, err = run(
+        capsys, "devlog", "--db", str(demo_db), "--worker", "Mei Lin Chen", "--out", str(pdf),
+        "--passphrase-env", "CERT_PASSPHRASE",
+    )  # fmt: skip
+    assert (code, err) == (0, "")
+    assert "5 learning entries; cases CR-2026-0105, CR-2026-0110), signed," in out
     assert pdf.read_bytes().startswith(b"%PDF-")
+    # portfolio evidence: verified like a case note, against the database it came from
+    code, out, err = run(capsys, "verify", str(pdf), "--db", str(demo_db))
+    assert (code, err) == (0, ""), out
+    assert "Record:             a development log" in out and out.endswith("Result: valid\n")
     code, out, _ = run(
         capsys,
         "devlog",
@@ -127,8 +138,9 @@ def test_devlog(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str
         str(tmp_path),
         "--from",
         "2026-11-01",
+        "--unsigned",
     )
-    assert code == 0 and "2 learning entries" in out
+    assert code == 0 and "2 learning entries" in out and "unsigned" in out
     code, _, err = run(capsys, "devlog", "--db", str(demo_db), "--worker", "Daniel Mensah", "--out", str(pdf))
     assert code == 1
     assert_one_line_error(err, "no learning is recorded for Daniel Mensah")

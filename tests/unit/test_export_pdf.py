@@ -174,7 +174,7 @@ def test_signed_note_passes_the_pdfa_checks_and_ends_with_an_empty_signature_fie
     assert pdfa_problems(long_pdf) == []
     with pikepdf.open(io.BytesIO(long_pdf)) as pdf:
         assert pdf.pdf_version == "1.7"
-        assert pdf.open_metadata().pdfa_status == "2B"
+        assert pdf.open_metadata().pdfa_status == "3B"
         (field,) = pdf.Root.AcroForm.Fields
         assert str(field.T) == SIGNATURE_FIELD
         assert str(field.FT) == "/Sig"
@@ -238,15 +238,22 @@ def test_pdfa_check_finds_info_and_xmp_that_disagree(long_pdf: bytes) -> None:
     assert "Title differs between the information dictionary and XMP" in pdfa_problems(out.getvalue())
 
 
-def test_pdfa_validator_from_pikepdf_approves_the_draft_note() -> None:
+def test_pdfa_validator_from_pikepdf_approves_the_draft_note_as_pdfa_3b() -> None:
     """pikepdf's allow-list PDF/A validator, when its optional dependencies are installed (pikepdf[pdfa]).
     It does not check interactive forms, so it gets the draft (no signature field)."""
     pytest.importorskip("jsonschema", reason="pikepdf.pdfa needs pikepdf[pdfa] (jsonschema, referencing)")
     import pikepdf.pdfa
 
     pdf = render_case_note(sample_case_note(status="draft"))
-    report = pikepdf.pdfa.validate_written(io.BytesIO(pdf), "2b")
+    report = pikepdf.pdfa.validate_written(io.BytesIO(pdf), "3b")
     assert report.passed, report.findings
+    # with the record's evidence embedded as a PDF/A-3 associated file, as a signed note carries it
+    with_evidence = render_case_note(sample_case_note(status="draft"), b'{"content": {}}')
+    report = pikepdf.pdfa.validate_written(io.BytesIO(with_evidence), "3b")
+    assert report.passed, report.findings
+    assert pdfa_problems(with_evidence) == []
+    # the same file claiming PDF/A-2 is refused: part 2 allows no such attachment
+    assert not pikepdf.pdfa.validate_written(io.BytesIO(with_evidence), "2b").passed
 
 
 def test_unreadable_drawn_signature_is_a_clear_error() -> None:

@@ -356,10 +356,15 @@ def test_verify_file_compares_with_the_database(
 ) -> None:
     record, path = exported[RecordKind.CLOSING]
     report = export.verify_file(demo.ws, path)
-    assert report.matches_database is True and report.ok(require_database=True)
-    assert report.record_id == record.id and report.record_version == 1 and report.self_signed
+    assert report.matches_database is True and report.ok(require_database=True), report.findings
+    assert report.verdict == export.Verdict.VALID and report.trust_basis == "database"
+    assert report.exported_from_database is True
+    assert report.record_id == record.id and report.record_version == 1
+    assert report.result.certificate is not None and report.result.certificate.self_signed
+    # without the database, and with an empty trust list, the signer is not known here: never "valid"
     alone = export.verify_file(None, path)
-    assert alone.matches_database is None and alone.ok() and not alone.ok(require_database=True)
+    assert alone.matches_database is None and not alone.ok() and alone.findings == ()
+    assert alone.verdict == export.Verdict.SIGNER_NOT_KNOWN and alone.exit_status == 3
 
     # the same demo built a day later: same record ids, different records
     other = open_store(tmp_path / "other.db")
@@ -368,7 +373,7 @@ def test_verify_file_compares_with_the_database(
         load_demo(ws, date(2026, 11, 24))
         mismatch = export.verify_file(ws, path)
         assert mismatch.matches_database is False and not mismatch.ok()
-        assert any("does not match record" in p for p in mismatch.problems)
+        assert any("differs from record" in p for p in mismatch.problems), mismatch.problems
         assert mismatch.result.ok  # the file itself is fine
     finally:
         other.close()

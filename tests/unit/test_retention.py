@@ -12,6 +12,7 @@ from test_store import signed_initial_meeting
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.models import Record
+from cowork_desktop.domain.audit import entry_hash
 from cowork_desktop.services import retention
 from cowork_desktop.services.sessions import Workspace
 
@@ -21,11 +22,14 @@ EXPORTED_AT = "2026-11-10T10:00:00+00:00"
 def export_audit(ws: Workspace, record: Record, at: str = EXPORTED_AT) -> None:
     """What services.export writes after a signed export (the PDF itself is tested elsewhere)."""
     store = ws.store
+    head = store.chain_head()
+    detail = '{"signed": true, "version": 1}'
+    digest = entry_hash(head.hash, head.id + 1, at, "test", "export", "record", record.id, detail)
     with store.tx():
         store.db.execute(
-            "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?, 'test', 'export',"
-            " 'record', ?, ?)",
-            [at, record.id, '{"signed": true, "version": 1}'],
+            "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, prev_hash, hash)"
+            " VALUES (?, ?, 'test', 'export', 'record', ?, ?, ?, ?)",
+            [head.id + 1, at, record.id, detail, head.hash, digest],
         )
 
 

@@ -10,8 +10,8 @@ import pytest
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.domain.errors import CoworkError, LockedRecordError, ValidationError
 from cowork_desktop.domain.models import Record, RecordKind, RecordStatus
-from cowork_desktop.domain.records import AGREEMENT_STATEMENT, content_hash
-from cowork_desktop.services import sessions
+from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, content_hash
+from cowork_desktop.services import integrity, sessions
 from cowork_desktop.services.demo import demo_answers, flag_question
 from cowork_desktop.services.sessions import Workspace
 
@@ -134,7 +134,14 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
     assert signatures[-1].worker_id is None and all(s.statement == AGREEMENT_STATEMENT for s in signatures)
     case = store.get_case(coworked["case"])
     assert len(signed.content_hash) == 64
-    assert signed.content_hash == content_hash(signed, case.reference, signatures)
+    # the hash is that of the canonical content computed again from the rows, frame and actions included
+    (inputs,) = store.signed_inputs([rid])
+    assert signed.content_hash == content_hash(
+        signed, case.reference, signatures, inputs.actions, inputs.form_sha256, CANON_VERSION
+    )
+    assert signed.signed_frame["people"][str(student.id)] == {"name": student.name, "role": "student"}
+    assert set(signed.signed_frame["context"]) >= {"has_learner", "safety_risk"}
+    assert integrity.check_store(store).ok
 
     # locked: no more saving, signing or discarding
     with pytest.raises(LockedRecordError):
