@@ -543,7 +543,11 @@ def _signer(ctx: Context) -> Any:
     if ctx._signer is None:
         from cowork_desktop.export.signing import create_certificate, load_signer
 
-        row = ctx.plain().execute("SELECT signer_name FROM signatures WHERE worker_id IS NULL LIMIT 1").fetchone()
+        row = (
+            ctx.plain()
+            .execute("SELECT signer_name FROM signatures WHERE worker_id IS NULL LIMIT 1")
+            .fetchone()
+        )
         manager = row[0] if row else "Bench Manager"  # the certificate is the generated records' manager's
         p12 = create_certificate(manager, "Bench Council", ctx.tmp / "bench.p12", b"bench")
         ctx._signer = load_signer(p12, b"bench")

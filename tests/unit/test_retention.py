@@ -10,9 +10,9 @@ import pytest
 from test_store import signed_initial_meeting
 
 from cowork_desktop.cli import main
+from cowork_desktop.domain.audit import entry_hash
 from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.models import Record
-from cowork_desktop.domain.audit import entry_hash
 from cowork_desktop.services import retention
 from cowork_desktop.services.sessions import Workspace
 
