@@ -536,6 +536,11 @@ def register_certificate(ws: Workspace, der: bytes, source: str) -> tuple[Certif
     return facts, added
 
 
+def known_certificates(ws: Workspace) -> list[KnownCertificate]:
+    """The signing certificates the database knows, oldest first (created, imported, or first used to sign)."""
+    return ws.store.list_certificates()
+
+
 def check_signer(ws: Workspace, signer: Signer, manager_name: str) -> None:
     """Refuse (one line) a certificate that may not sign this database's records now: expired, not yet valid,
     weak or not for signing; not in the name of the record's manager; or a second certificate in the manager's
