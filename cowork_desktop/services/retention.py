@@ -24,6 +24,7 @@ from dateutil.relativedelta import relativedelta
 
 from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.models import RecordStatus
+from cowork_desktop.services import integrity
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.db import now_utc
 
@@ -175,9 +176,19 @@ def purge(
         raise CoworkError(
             f"{stale[0].describe()} is no longer due for purging; nothing was deleted (list the candidates again)"
         )
+    chain = integrity.walk(store)
+    if chain.problems:
+        raise CoworkError(
+            f"the audit log does not check ({chain.problems[0].message}): nothing was deleted; "
+            "run 'cowork check' and restore a backup that checks"
+        )
     db = store.db
     with store.tx():
         for c in candidates:
+            record_ids = [
+                int(r[0])
+                for r in db.execute("SELECT id FROM records WHERE coallocation_id = ?", [c.coallocation_id])
+            ]
             store.audit(
                 "purge",
                 "coallocation",
@@ -188,6 +199,7 @@ def purge(
                 signed_records=c.signed_records,
                 last_export=c.last_export.isoformat(),
                 whole_case=c.whole_case,
+                record_ids=record_ids,
             )
             audit_id = db.execute("SELECT max(id) FROM audit_log").fetchone()[0]
             db.execute(

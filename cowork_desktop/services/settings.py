@@ -227,7 +227,7 @@ def validate(
     errors: dict[str, str] = {}
     out: dict[str, Any] = {}
     out["manager_name"] = _name(values["manager_name"], "manager_name", "your name", errors, require_name)
-    if "manager_name" not in errors and (problem := name_problem(out["manager_name"], "Your name")):
+    if problem := name_problem(out["manager_name"], "Your name"):  # the name as it signs: nothing hidden
         errors["manager_name"] = problem
     out["team"] = _name(values["team"], "team", "the team's name", errors, False)
     out["organisation"] = _name(values["organisation"], "organisation", "the organisation", errors, False)

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QTabWidget,
     QTreeWidget,
@@ -33,6 +37,9 @@ from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
+
+if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
+    from cowork_desktop.export.signing import Signer
 
 NOT_A_LEARNER = (
     "The development log applies to students, ASYEs and less experienced workers: the co-worker who is not the "
@@ -246,15 +253,58 @@ class WorkerPage(QWidget):
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        signer = self.signing_key()
+        if signer is None:
+            return None
         try:
-            written, log = insights.export_development_log(self.ws, self.worker.id, target, today=self.today)
+            written, log = insights.export_development_log(
+                self.ws, self.worker.id, target, today=self.today, signer=signer
+            )
         except (CoworkError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Cannot export the development log"), str(exc))
             return None
         QMessageBox.information(
             self,
             self.tr("Development log exported"),
-            f"Saved {len(log.entries)} entries to {written}.\n\nCases are named by reference and children's "
-            "initials removed, but free text can still name a child: read it before sharing.",
+            f"Saved {len(log.entries)} entries to {written}, signed with your certificate (Tools, Verify a "
+            "signed PDF checks it).\n\nCases are named by reference and children's initials removed, but free "
+            "text can still name a child: read it before sharing.",
         )
         return written
+
+    def signing_key(self) -> Signer | None:
+        """The manager's signing key, as for a signed case note: from this session, or unlocked now with its
+        passphrase (or the certificate set up first). None when the manager cancels or it does not open."""
+        from cowork_desktop.services.export import default_certificate_path
+        from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase
+        from cowork_desktop.ui.export_dialog import SIGNERS
+
+        path = default_certificate_path()
+        signer = SIGNERS.get(path)
+        if signer is not None:
+            return signer
+        if not path.is_file():
+            dialog = CertificateDialog(self.ws, path, self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.signer is not None:
+                return SIGNERS.put(path, dialog.signer)
+            return None
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Sign the development log"),
+            self.tr(
+                "The log is signed like a case note. Passphrase of your signing certificate (%1):"
+            ).replace("%1", path.name),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not text:
+            return None
+        try:
+            return SIGNERS.unlock(path, text)
+        except CoworkError as exc:
+            message = (
+                self.tr("Wrong passphrase: it does not open your certificate. Nothing was saved.")
+                if is_wrong_passphrase(exc)
+                else str(exc)
+            )
+            QMessageBox.warning(self, self.tr("Cannot sign the development log"), message)
+            return None

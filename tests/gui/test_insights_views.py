@@ -16,19 +16,22 @@ from typing import Any
 import icalendar
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.insights import CadenceStatus, LadderPoint
 from cowork_desktop.domain.models import RecordKind, RecordStatus
-from cowork_desktop.services import insights
-from cowork_desktop.services.demo import load_demo
+from cowork_desktop.export.signing import create_certificate
+from cowork_desktop.services import export, insights
+from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services.export import default_certificate_path
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.db import open_store
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
 from cowork_desktop.ui.dashboard import DashboardPage
+from cowork_desktop.ui.export_dialog import SIGNERS
 from cowork_desktop.ui.insights_views import CaseInsightsPanel, DriftModel, TeamView, promises_text
 from cowork_desktop.ui.main_window import MainWindow
 from cowork_desktop.ui.worker_page import WorkerPage
@@ -408,14 +411,29 @@ def test_development_log_export_writes_a_pdf(
     page.show_worker(_worker_id(demo, "Priya Raman"))
     target = tmp_path / "priya.pdf"
     suggested = _save_as(monkeypatch, target)
-    assert page.export_log() == target
+    # signed like a case note: the manager's certificate, unlocked with its passphrase when first needed
+    cert = create_certificate(MANAGER_NAME, "Northshire", default_certificate_path(), b"a long passphrase")
+    asked: list[str] = []
+
+    def passphrase(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(args[2]))
+        return ("a long passphrase", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", passphrase)
+    try:
+        assert page.export_log() == target
+    finally:
+        SIGNERS.clear()
+    assert asked and cert.name in asked[0]
+    report = export.verify_file(demo, target)
+    assert report.verdict == export.Verdict.VALID and report.document == "development log", report.findings
     assert suggested[0].endswith("development-log_Priya-Raman_2026-11-23.pdf")
     assert target.read_bytes().startswith(b"%PDF")
     text = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(target), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Priya Raman" in text and "CR-2026-0103" in text and "CR-2026-0108" in text
-    assert "Saved 2 entries" in shown[-1]
+    assert "Saved 2 entries" in shown[-1] and "signed with your certificate" in shown[-1]
 
 
 def test_workers_list_opens_the_worker_page(qtbot: QtBot, demo: Workspace) -> None:

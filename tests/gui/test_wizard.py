@@ -383,6 +383,46 @@ def test_reflective_discussion_to_signed(qtbot: QtBot, ws: Workspace, coworked: 
     assert not wizard.done_page.print_button.isVisibleTo(wizard.done_page)
 
 
+def test_a_typed_signature_that_is_not_the_signers_name_is_refused(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    """At "Now signing: Zoë Ó Súilleabháin", typing another name is refused with the expected name shown;
+    nothing is stored; the right name (any case or spacing) signs, and is stored as recorded."""
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    complete_pages(qtbot, wizard, {"prompted_by": "After a visit", "learning": "Planning a visit."})
+    sign = wizard.currentPage()
+    assert isinstance(sign, SignOffPage)
+    worker = ws.store.get_worker(sign.current)
+    assert f"Now signing: {worker.name}" in sign.now.text()
+    type_text(qtbot, sign.name, "Zoe O Suilleabhain")
+    click(qtbot, sign.agree)
+    click(qtbot, sign.sign_button)
+    assert sign.error.isVisibleTo(sign) and f"type {worker.name} (as recorded)" in sign.error.text()
+    assert ws.store.signatures_for(wizard.record_id) == []
+    assert sign.current == worker.id  # still this signer's turn
+    sign.name.clear()
+    type_text(qtbot, sign.name, "  " + worker.name.upper() + " ")
+    assert sign.agree.isChecked()  # still ticked after the refusal
+    click(qtbot, sign.sign_button)
+    (stored,) = ws.store.signatures_for(wizard.record_id)
+    assert stored.signer_name == worker.name and stored.method == "typed"
+    assert f"Signed: {worker.name} (typed)" in sign.status.text()
+    # the manager: the name in the settings, once set
+    ws.store.set_setting("manager_name", "Amara Okafor")
+    student = ws.store.get_worker(sign.current)
+    type_text(qtbot, sign.name, student.name)
+    click(qtbot, sign.agree)
+    click(qtbot, sign.sign_button)
+    assert sign.current == SignOffPage.MANAGER
+    sign.name.clear()
+    type_text(qtbot, sign.name, "Amara Okafur")
+    if not sign.agree.isChecked():
+        click(qtbot, sign.agree)
+    click(qtbot, sign.sign_button)
+    assert "type Amara Okafor (as recorded)" in sign.error.text()
+    assert ws.store.get_record(wizard.record_id).status != RecordStatus.SIGNED
+
+
 def test_closing_to_signed(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
     wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.CLOSING)
     seen = complete_pages(qtbot, wizard, {"end_reason": "Student placement ends"})

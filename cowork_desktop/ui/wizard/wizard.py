@@ -400,8 +400,6 @@ class MeetingWizard(QWizard):
                     strokes=strokes or None,
                     image_png=png,
                 )
-                if not self.ws.store.get_setting("manager_name"):
-                    self.ws.store.set_setting("manager_name", typed)
                 self.env.record = record
                 self.timer.stop()
                 self.record_changed.emit(self.record_id)
