@@ -528,7 +528,7 @@ def test_an_audit_row_inserted_is_named(copy: Path, capsys: pytest.CaptureFixtur
         "DROP TRIGGER audit_chained",
         "DROP TRIGGER audit_no_update",
         f"UPDATE audit_log SET id = -id WHERE id >= {at}",
-        f"UPDATE audit_log SET id = -id + 1 WHERE id < 0",
+        "UPDATE audit_log SET id = -id + 1 WHERE id < 0",
         f"INSERT INTO audit_log (id, at, actor, action, entity, entity_id, detail, prev_hash, hash)"
         f" SELECT {at}, at, actor, 'purge', entity, entity_id, detail, prev_hash, hash FROM audit_log WHERE id = {at + 1}",
         chained,
