@@ -28,6 +28,8 @@ BACKUP_DELAY_MS = 1500
 DEFER_PAGE_CHECK_BYTES = 64 * 1024 * 1024
 #: after show(): late enough for the first paint, well before the daily backup or any typing
 DEFERRED_CHECK_MS = 30
+#: the evidence check (every signed record's hash, the audit chain) starts after the first paint, on a thread
+EVIDENCE_CHECK_MS = 200
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -139,6 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     defer = db_path.is_file() and db_path.stat().st_size > DEFER_PAGE_CHECK_BYTES
     opened = _open(db_path, passphrase, defer_page_check=defer)
     held: list[str | None] = [passphrase if defer else None]  # only until the deferred check, for a restore
+    for_check: list[str | None] = [passphrase]  # only until the evidence check has opened its connection
     passphrase = None  # not kept: SQLCipher has the key it needs
     if opened is None:
         return 1
@@ -198,6 +201,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if defer:
         QTimer.singleShot(DEFERRED_CHECK_MS, check_after_paint)
+
+    def check_evidence() -> None:
+        passphrase_for_check, for_check[0] = for_check[0], None
+        window.start_integrity_check(passphrase_for_check)
+
+    QTimer.singleShot(EVIDENCE_CHECK_MS, check_evidence)  # after the first paint, on a thread of its own
 
     if args.screenshot is not None:
         target: Path = args.screenshot

@@ -517,7 +517,7 @@ _STAMP_WITHOUT_LOCATION = "Digitally signed by %(signer_name)s\nDate: %(ts)s\nRe
 def register_certificate(ws: Workspace, der: bytes, source: str) -> tuple[CertificateFacts, bool]:
     """Make a certificate known to the database (``created``, ``imported``, or ``signed``: first used to
     sign). Returns its facts and whether it is new here. Audited; never removed."""
-    from cowork_desktop.export.signing import certificate_facts
+    from cowork_desktop.export.certs import certificate_facts
 
     facts = certificate_facts(der)
     added = ws.store.add_certificate(

@@ -26,6 +26,7 @@ from typing import Any
 from cowork_desktop.domain.audit import GENESIS, ChainWalk, Entry, hash_of, head_message, walk_chain
 from cowork_desktop.domain.errors import ProtectionsMissing, TamperedRecord
 from cowork_desktop.domain.records import content_hash
+from cowork_desktop.store.backup import Backup
 from cowork_desktop.store.db import AuditRef, SignedInputs, Store
 from cowork_desktop.store.schema import SchemaProblem
 
@@ -110,7 +111,7 @@ def _detail(entry: Entry) -> dict[str, Any]:
 
 def _record_label(inputs: SignedInputs) -> str:
     r = inputs.record
-    return f"record {r.id} ({inputs.case_reference}, {r.kind.label.lower()}, version {r.version})"
+    return f"record {r.id} ({inputs.case_reference}, {r.kind.label}, version {r.version})"
 
 
 def chain_start(store: Store) -> int:
@@ -245,7 +246,7 @@ def walk(store: Store, after: AuditRef | None = None, progress: Progress | None 
 
 
 def _head_findings(store: Store, start_id: int) -> tuple[int, list[Finding]]:
-    from cowork_desktop.export.signing import verify_raw
+    from cowork_desktop.export.certs import verify_raw
 
     heads = store.audit_heads()
     out = []
@@ -341,3 +342,31 @@ def require_intact(store: Store, record_id: int) -> None:
     if findings:
         more = f" (and {len(findings) - 1} more: run cowork check)" if len(findings) > 1 else ""
         raise TamperedRecord(f"not exported: {findings[0].message}{more}")
+
+
+def check_database(
+    path: Path, passphrase: str | None = None, progress: Progress | None = None
+) -> CheckReport:
+    """:func:`check_store` on a read-only connection of its own (safe on another thread while the app works)."""
+    from cowork_desktop.store.db import open_read_only
+
+    store = open_read_only(path, passphrase)
+    try:
+        return check_store(store, progress)
+    finally:
+        store.close()
+
+
+def latest_backup_that_checks(db_path: Path, passphrase: str | None = None) -> Backup | None:
+    """The newest backup of the database that passes the page check and :func:`check_store` (an encrypted one
+    is opened with the database's passphrase). None when there is none."""
+    from cowork_desktop.store import backup
+
+    for found in backup.list_backups(Path(db_path)):
+        try:
+            backup.verify(found.path, passphrase)
+            if check_database(found.path, passphrase).ok:
+                return found
+        except Exception:  # a backup that cannot be read or checked is simply not offered
+            continue
+    return None

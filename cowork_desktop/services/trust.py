@@ -34,7 +34,7 @@ def folder() -> Path:
 
 
 def _read(path: Path) -> tuple[bytes, CertificateFacts]:
-    from cowork_desktop.export.signing import read_certificate
+    from cowork_desktop.export.certs import read_certificate
 
     try:
         if path.stat().st_size > MAX_CERTIFICATE_BYTES:
@@ -71,7 +71,7 @@ def trusted() -> list[Trusted]:
 
 def add(path: str | os.PathLike[str]) -> tuple[Trusted, bool]:
     """Trust the certificate in ``path``. Returns it and whether it is new (False: it was already trusted)."""
-    from cowork_desktop.export.signing import certificate_pem
+    from cowork_desktop.export.certs import certificate_pem
 
     der, facts = read_certificate_file(path)
     where = folder()

@@ -351,6 +351,22 @@ def open_store(
     return Store(db, path, actor or getpass.getuser(), encrypted=encrypted)
 
 
+def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: str = "check") -> Store:
+    """A second, read-only connection to a database (or a backup) for checks that run beside the app, e.g. on
+    another thread: nothing is written, not even a migration. StoreError when it cannot be opened."""
+    path = Path(path)
+    try:
+        if passphrase is not None and crypto.is_encrypted(path):
+            conn = crypto.connect(path, passphrase, read_only=True)
+        else:
+            conn = sqlite3.connect(crypto.read_only_uri(path), uri=True, timeout=5, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        conn.execute("PRAGMA query_only = 1")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database to check it ({exc})") from None
+    return Store(Database(conn), path, actor, encrypted=passphrase is not None)
+
+
 @dataclass(frozen=True)
 class CaseRow:
     """One line of the case list: only what that screen shows."""

@@ -157,6 +157,11 @@ class MainWindow(QMainWindow):
         self.demo_banner.setWordWrap(True)
         self.demo_banner.hide()
         right.addWidget(self.demo_banner)
+        from cowork_desktop.ui.integrity import IntegrityBanner
+
+        self.integrity_banner = IntegrityBanner(self)
+        right.addWidget(self.integrity_banner)
+        self.integrity_check: Any = None
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         right.addWidget(self.stack, 1)
@@ -483,7 +488,25 @@ class MainWindow(QMainWindow):
         self._build_pages()
         old.close()
         self.start_idle_lock()
+        self.integrity_banner.hide()
+        self.start_integrity_check(passphrase)
         return True
+
+    def start_integrity_check(self, passphrase: str | None) -> None:
+        """``cowork check`` on a thread of its own (its own read-only connection); the banner shows what it
+        finds. ``passphrase`` (an encrypted database) is held only until that connection is open."""
+        from cowork_desktop.ui.integrity import IntegrityCheck
+
+        check = IntegrityCheck(self.ws.store.path, passphrase, self)
+        check.finished.connect(self._integrity_checked)
+        self.integrity_check = check
+        self.statusBar().showMessage(self.tr("Checking every signed record and the audit log…"))
+        check.start()
+
+    def _integrity_checked(self, result: Any) -> None:
+        if self.sender() is not self.integrity_check:
+            return  # an earlier database's check
+        self.integrity_banner.show_result(result)
 
     def reopen(self, path: Path, passphrase: str | None = None) -> bool:
         """After a restore: the old store is closed already; open the file again (or say why not)."""

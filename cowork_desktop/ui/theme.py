@@ -327,6 +327,7 @@ QLabel[role="counts"] {{ font-size: {subtitle}pt; }}
 QLabel#fieldError, QLabel[role="error"] {{ color: {c.error}; font-weight: 600; }}
 QFrame[role="panel"] {{ background: {c.panel}; border: 1px solid {c.panel_border}; border-radius: 6px; }}
 QLabel#demoBanner {{ background: {c.banner}; color: {c.banner_text}; font-weight: 600; padding: 6px 24px; }}
+QFrame#integrityBanner {{ background: {c.panel}; border: 2px solid {c.error}; border-width: 2px 0; }}
 QFrame#sidebar {{ background: {c.sidebar}; border-right: 1px solid {c.panel_border}; }}
 QListWidget#navigation {{ border: none; background: transparent; outline: none; }}
 QListWidget#navigation::item {{ padding: 9px 12px; margin: 1px 0; border-radius: 4px; color: {c.nav_text}; }}
