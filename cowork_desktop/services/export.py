@@ -576,9 +576,8 @@ DEVELOPMENT_LOG = "development log"
 
 def lock_canon(ws: Workspace, record_id: int) -> int:
     """The version of the canonical content the record was signed with (its signing entry says)."""
-    from cowork_desktop.services.integrity import lock_entries
-
-    entry = lock_entries(ws.store).get(record_id)
+    found = ws.store.entries_of("lock", "record", record_id)
+    entry = found[-1] if found else None
     if entry is None:
         return CANON_VERSION
     try:

@@ -1285,12 +1285,17 @@ class Store:
         recomputed from the stored text. ``record_ids`` limits it to those records (signed or not)."""
         conn = self.db.conn
         digests = {key: actual for key, (actual, _stored) in self.form_digests().items()}
-        references = dict(conn.execute("SELECT id, reference FROM cases").fetchall())
         if record_ids is None:
             which, params = "r.status = 'signed'", []
+            references = dict(conn.execute("SELECT id, reference FROM cases").fetchall())
         else:
             which = f"r.id IN ({','.join('?' * len(record_ids))})"
             params = list(record_ids)
+            references = dict(
+                conn.execute(
+                    f"SELECT c.id, c.reference FROM cases c JOIN records r ON r.case_id = c.id WHERE {which}", params
+                ).fetchall()
+            )
         record_rows = self.db.query(f"SELECT r.* FROM records r WHERE {which} ORDER BY r.id", params)
         sig_rows = conn.execute(
             "SELECT s.record_id, s.worker_id, s.signer_name, s.signer_role, s.method, s.statement, s.image_png,"

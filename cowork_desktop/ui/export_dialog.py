@@ -128,17 +128,34 @@ def format_moment(report: VerifyReport) -> str:
 
 
 def confirmation(report: VerifyReport) -> str:
-    """One line: who signed, when, and whether the file is intact and complete."""
+    """One line: who signed, when, and the verdict against the open database: valid, or (✗) why not in a few
+    words (Tools ▸ Verify a signed PDF… lists every finding)."""
+    translate = QCoreApplication.translate
     result = report.result
-    parts = [f"Signed by {result.signer_name or 'an unnamed certificate'} at {format_moment(report)}"]
-    parts.append("intact" if result.intact and result.valid else "NOT intact")
-    parts.append("covers the whole file" if result.covers_whole_file else "does NOT cover the whole file")
-    if report.matches_database is True:
-        parts.append("matches the record in this database")
-    elif report.matches_database is False:
-        parts.append("does NOT match the record in this database")
-    mark = TICK if report.ok() else CROSS
-    return f"{mark} " + "; ".join(parts) + "."
+    signed = translate("ExportDialog", "Signed by {signer} at {when}").format(
+        signer=result.signer_name or translate("ExportDialog", "an unnamed certificate"),
+        when=format_moment(report),
+    )
+    if report.verdict == export.Verdict.VALID:
+        return f"{TICK} " + translate(
+            "ExportDialog",
+            "{signed}; valid: intact, covers the whole file and matches the record in this database.",
+        ).format(signed=signed)
+    reasons = []
+    if not (result.intact and result.valid):
+        reasons.append(translate("ExportDialog", "changed after signing"))
+    if not result.covers_whole_file:
+        reasons.append(translate("ExportDialog", "something was added after signing"))
+    if report.matches_database is False:
+        reasons.append(translate("ExportDialog", "does not match the record in this database"))
+    if report.trust_basis is None:
+        reasons.append(translate("ExportDialog", "the signer's certificate is not known to this database"))
+    if not reasons and report.findings:
+        reasons.append(report.findings[0].rstrip("."))
+    why = "; ".join(reasons) or translate("ExportDialog", "see Tools ▸ Verify a signed PDF…")
+    return f"{CROSS} " + translate("ExportDialog", "{signed}, but NOT valid: {why}.").format(
+        signed=signed, why=why
+    )
 
 
 class ExportDialog(QDialog):

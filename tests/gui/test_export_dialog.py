@@ -3,6 +3,7 @@ demo database, a real certificate in a temporary folder, and the files checked w
 
 from __future__ import annotations
 
+import datetime
 import io
 import shutil
 import subprocess
@@ -14,13 +15,19 @@ from typing import Any
 
 import pikepdf
 import pytest
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import pkcs12
+from cryptography.x509.oid import NameOID
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
-from cowork_desktop.export.signing import create_certificate, load_signer
+from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
 from cowork_desktop.services import export
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
@@ -159,8 +166,8 @@ def test_save_with_the_right_passphrase_writes_a_signed_pdf_that_verifies(
     assert report.ok(require_database=True)
     assert report.result.signer_name == MANAGER_NAME
     text = dialog.result_label.text()
-    assert f"Signed by {MANAGER_NAME} at " in text
-    assert "intact; covers the whole file" in text and "✓" in text
+    assert f"✓ Signed by {MANAGER_NAME} at " in text
+    assert "valid: intact, covers the whole file and matches the record in this database." in text
     assert dialog.passphrase.text() == ""  # never kept in the field
     assert not dialog.passphrase_row.isVisible()
     assert dialog.preview.pdf_bytes() == out.read_bytes()  # the preview shows the signed file now
@@ -269,7 +276,8 @@ def test_creating_the_certificate_on_first_use_then_saving_asks_no_passphrase_ag
     def create(self: CertificateDialog) -> int:
         self.new_passphrase.setText("a long passphrase")
         self.repeat_passphrase.setText("a long passphrase")
-        self.submit()
+        self.submit()  # made: its fingerprint is shown
+        self.ok_button.click()  # Done
         return self.result()
 
     monkeypatch.setattr(CertificateDialog, "exec", create)
@@ -396,6 +404,8 @@ def test_create_prefills_name_and_organisation_and_checks_the_passphrase(
     dialog.new_passphrase.setText("a long passphrase")
     dialog.repeat_passphrase.setText("a long passphrase")
     dialog.submit()
+    assert dialog.done_page.isVisible() and dialog.ok_button.text() == "Done"
+    dialog.ok_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert path.stat().st_mode & 0o777 == 0o600
     assert load_signer(path, b"a long passphrase").common_name == "Amara Okafor"
@@ -431,10 +441,89 @@ def test_import_checks_the_passphrase_and_copies_the_file_privately(
 
     qtbot.keyClicks(dialog.import_passphrase, PASSPHRASE)
     dialog.submit()
+    assert dialog.done_page.isVisible()
+    dialog.ok_button.click()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert target.read_bytes() == certificate.read_bytes()
     assert target.stat().st_mode & 0o777 == 0o600
     assert dialog.signer is not None and dialog.signer.source == target
+    # its public part is beside it, for colleagues, as for a created certificate
+    public = public_certificate_path(target)
+    public_der = x509.load_pem_x509_certificate(public.read_bytes()).public_bytes(serialization.Encoding.DER)
+    assert public_der == dialog.signer.certificate_der
+    assert dialog.public_label.text() == str(public)
+
+
+def test_a_created_certificate_is_recorded_in_the_database_and_its_fingerprint_shown(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    path = tmp_path / "data" / "manager-signing.p12"
+    dialog = cert_dialog(qtbot, ws, path)
+    dialog.name_edit.setText("Amara Okafor")
+    qtbot.keyClicks(dialog.new_passphrase, "a long passphrase")
+    qtbot.keyClicks(dialog.repeat_passphrase, "a long passphrase")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    signer = dialog.signer
+    assert signer is not None
+    known = export.known_certificates(ws)
+    assert [(c.fingerprint, c.source, c.common_name) for c in known] == [
+        (signer.fingerprint, "created", "Amara Okafor")
+    ]
+    assert "Recorded as known to this database" in dialog.registered_note.text()
+    # what to give colleagues: the whole fingerprint, and where the public certificate is
+    assert dialog.done_page.isVisible() and not dialog.pages[CertificateDialog.CREATE].isVisible()
+    shown = dialog.fingerprint_label.text()
+    assert shown.replace("\n", ":") == format_fingerprint(signer.fingerprint)
+    assert dialog.fingerprint_label.accessibleName() == "SHA-256 fingerprint"
+    public = public_certificate_path(path)
+    assert public.is_file() and dialog.public_label.text() == str(public)
+    dialog.copy_fingerprint_button.click()
+    assert QApplication.clipboard().text() == format_fingerprint(signer.fingerprint)
+    assert not dialog.cancel_button.isVisible()
+    dialog.reject()  # Esc once it is made: done, not cancelled
+    assert dialog.result() == QDialog.DialogCode.Accepted
+
+
+def expired_p12(path: Path, passphrase: bytes, name: str = "Amara Okafor") -> Path:
+    """A PKCS#12 file whose certificate (RSA 3072, SHA-256, for signing) expired yesterday."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
+    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(subject)
+        .issuer_name(subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(days=730))
+        .not_valid_after(now - datetime.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    path.write_bytes(
+        pkcs12.serialize_key_and_certificates(
+            name.encode(), key, cert, None, serialization.BestAvailableEncryption(passphrase)
+        )
+    )
+    return path
+
+
+def test_importing_an_expired_certificate_is_refused_and_nothing_is_recorded(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path
+) -> None:
+    old = expired_p12(tmp_path / "old.p12", PASSPHRASE.encode())
+    target = tmp_path / "data" / "manager-signing.p12"
+    dialog = cert_dialog(qtbot, ws, target)
+    dialog.import_choice.click()
+    dialog.file_edit.setText(str(old))
+    qtbot.keyClicks(dialog.import_passphrase, PASSPHRASE)
+    dialog.submit()
+    message = dialog.import_fields.errors["file"].message()
+    assert message.startswith("Not imported:") and "expired" in message and "\n" not in message
+    assert dialog.file_edit.accessibleDescription() == message  # announced with the field
+    assert dialog.signer is None and dialog.result() != QDialog.DialogCode.Accepted
+    assert not dialog.done_page.isVisible() and dialog.pages[CertificateDialog.IMPORT].isVisible()
+    assert not target.exists() and not public_certificate_path(target).exists()
+    assert export.known_certificates(ws) == []
 
 
 def test_import_of_a_file_that_is_not_a_certificate_says_so(qtbot: QtBot, tmp_path: Path) -> None:

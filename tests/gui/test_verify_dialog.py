@@ -1,8 +1,11 @@
-"""Verify a PDF: a good signed case note, a tampered copy, an amended record's earlier version, a draft print, a
-file that is not a PDF, with and without a database, chosen, dropped, and from the main window's Tools menu."""
+"""Verify a PDF: a good signed case note (valid), a tampered copy and a file from another database (NOT valid,
+with their findings), an amended record's earlier version, the same file without a database (signer not
+known here, then valid once its certificate is trusted), a draft print, a file that is not a PDF, chosen,
+dropped, and from the main window's Tools menu; and the export dialog's line for a file that is not valid."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,11 +20,12 @@ from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.export.signing import Signer, create_certificate, load_signer
-from cowork_desktop.services import export
+from cowork_desktop.services import export, trust
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.db import open_store
-from cowork_desktop.ui.verify_dialog import VerifyDialog
+from cowork_desktop.ui.export_dialog import confirmation
+from cowork_desktop.ui.verify_dialog import CHECKS, VerifyDialog
 
 PASSPHRASE = b"correct horse battery"
 TODAY = date(2026, 11, 23)
@@ -35,6 +39,7 @@ class Files:
     superseded: Path
     draft: Path
     signed_id: int
+    certificate: Path  # the manager's public certificate (.crt), as a colleague would be sent it
 
 
 def _signed(ws: Workspace) -> list[Record]:
@@ -74,7 +79,7 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Files]:
     assert draft_record.id is not None
     draft = export.export_record(ws, draft_record.id, folder / "draft.pdf", draft=True)
     store.close()
-    yield Files(folder / "demo.db", good, tampered, superseded, draft, current.id)
+    yield Files(folder / "demo.db", good, tampered, superseded, draft, current.id, cert.with_suffix(".crt"))
 
 
 @pytest.fixture
@@ -95,37 +100,77 @@ def dialog_for(qtbot: QtBot, ws: Workspace | None) -> VerifyDialog:
 
 
 def row(dialog: VerifyDialog, key: str) -> str:
-    return dialog.rows[key].text()
+    return dialog.rows[key].text().replace("\u200b", "")
 
 
-def test_a_good_file_is_intact_and_matches_the_database(
+def problems(dialog: VerifyDialog) -> list[str]:
+    return [label.text().replace("\u200b", "") for label in dialog.problem_labels]
+
+
+def assert_every_row_is_named(dialog: VerifyDialog) -> None:
+    """Every check shown has words for a screen reader that say whether it passed (not only a mark)."""
+    for key in CHECKS:
+        label = dialog.rows[key]
+        if label.isHidden():
+            continue
+        mark = label.text()[0]
+        status = {"✓": "Passed: ", "✗": "Problem: ", "•": "Note: "}[mark]
+        assert label.accessibleName().startswith(status), key
+    assert dialog.verdict.accessibleName() and dialog.summary.accessibleName()
+
+
+def test_a_good_file_is_valid_and_matches_the_database(
     qtbot: QtBot, demo_ws: Workspace, files: Files
 ) -> None:
     dialog = dialog_for(qtbot, demo_ws)
     report = dialog.check_file(files.good)
-    assert report is not None and report.ok(require_database=True)
-    assert row(dialog, "signer") == f"• Signed by {MANAGER_NAME}"
+    assert report is not None and report.verdict == export.Verdict.VALID and report.ok(require_database=True)
+    assert dialog.verdict.text() == "✓ Valid"
+    summary = dialog.summary.text()
+    assert f"Signed by {MANAGER_NAME}, intact, and exactly record {files.signed_id}" in summary
+    assert "as kept in demo.db and exported from it" in summary
+    facts = report.result.certificate
+    assert facts is not None
+    assert row(dialog, "signer") == (
+        f"• Signed by {MANAGER_NAME}, certificate {facts.short_fingerprint}… (SHA-256)"
+    )
+    assert "SHA-256 fingerprint" in dialog.rows["signer"].toolTip()
+    # the manager's own certificate is self-signed: known to the database, said calmly
+    assert row(dialog, "trust").startswith("✓ Signer trusted: known to this database")
+    assert "self-signed" in row(dialog, "trust") and "expected" in row(dialog, "trust")
     assert row(dialog, "time").startswith("• Signed on ")
     assert row(dialog, "intact").startswith("✓ Intact")
     assert row(dialog, "coverage").startswith("✓ Covers the whole file")
-    assert "not trusted (self-signed)" in row(dialog, "trust") and "expected" in row(dialog, "trust")
-    assert not row(dialog, "trust").startswith("✗")  # calm: not shown as a failure
+    assert row(dialog, "certified") == "✓ Certified: no changes are allowed after signing."
+    assert row(dialog, "record").startswith(f"• The file is record {files.signed_id}, version ")
+    assert report.case_reference and report.case_reference in row(dialog, "record")
     assert row(dialog, "database").startswith("✓ Matches the database")
     assert f"record {files.signed_id}" in row(dialog, "database")
-    assert dialog.verdict.text().startswith("✓ Genuine")
-    assert dialog.problems.isHidden()
+    assert row(dialog, "exported").startswith("✓ Exported from this database")
+    assert all(dialog.rows[key].property("role") != "error" for key in CHECKS)
+    assert dialog.problems.isHidden() and dialog.notes.isHidden()
+    assert_every_row_is_named(dialog)
     assert dialog.preview.page_count() >= 1
-    assert str(files.good) in dialog.file_label.text()
+    assert str(files.good) in dialog.file_label.text().replace("\u200b", "")
 
 
-def test_a_tampered_copy_is_not_intact(qtbot: QtBot, demo_ws: Workspace, files: Files) -> None:
+def test_a_tampered_copy_is_not_valid_and_lists_its_findings(
+    qtbot: QtBot, demo_ws: Workspace, files: Files
+) -> None:
     dialog = dialog_for(qtbot, demo_ws)
     report = dialog.check_file(files.tampered)
-    assert report is not None and not report.ok()
+    assert report is not None and report.verdict == export.Verdict.NOT_VALID and not report.ok()
+    assert dialog.verdict.text() == "✗ NOT valid: do not rely on this file"
+    assert dialog.verdict.property("role") == "error"
+    assert dialog.summary.text().startswith("It was changed after it was signed.")
     assert row(dialog, "intact").startswith("✗ Not intact")
-    assert dialog.verdict.text().startswith("✗ Do not rely on this file")
     assert dialog.rows["intact"].property("role") == "error"
-    assert not dialog.problems.isHidden() and "changed after signing" in dialog.problems.text()
+    assert row(dialog, "exported").startswith("✗ Not exported from this database")
+    assert not dialog.problems.isHidden()
+    assert problems(dialog) == [f"✗ {finding}" for finding in report.findings]
+    assert any("changed after signing" in line for line in problems(dialog))
+    assert all(label.accessibleName() in report.findings for label in dialog.problem_labels)
+    assert_every_row_is_named(dialog)
 
 
 def test_an_earlier_version_notes_it_was_superseded(qtbot: QtBot, demo_ws: Workspace, files: Files) -> None:
@@ -134,32 +179,133 @@ def test_an_earlier_version_notes_it_was_superseded(qtbot: QtBot, demo_ws: Works
     assert report is not None and report.ok(require_database=True)
     assert row(dialog, "database").startswith("✓ Matches the database")
     assert "superseded by version 2" in row(dialog, "database")
+    assert "An earlier version: version 2 corrects it." in dialog.summary.text()
 
 
-def test_without_a_database_the_file_is_checked_but_not_compared(qtbot: QtBot, files: Files) -> None:
+def test_without_a_database_the_signer_is_not_known_here_and_the_next_step_is_said(
+    qtbot: QtBot, files: Files
+) -> None:
     dialog = dialog_for(qtbot, None)
-    dialog.check_file(files.good)
+    report = dialog.check_file(files.good)
+    assert report is not None and report.verdict == export.Verdict.SIGNER_NOT_KNOWN and not report.ok()
+    assert dialog.verdict.text() == "• Intact, but the signer is not known here"
+    assert dialog.verdict.property("role") != "error"
+    summary = dialog.summary.text().replace("\u200b", "")
+    assert "open the manager's database" in summary and "cowork trust add FILE.crt" in summary
+    assert "Signing and trust" in summary
+    facts = report.result.certificate
+    assert facts is not None and facts.short_fingerprint in summary  # to compare with the manager
     assert row(dialog, "intact").startswith("✓ Intact")
-    assert row(dialog, "database").startswith("• Not compared with the database")
-    assert "not compared with a database" in dialog.verdict.text()
+    assert row(dialog, "trust").startswith("• Signer's certificate: self-signed, and not known here")
+    assert row(dialog, "database") == "• Not compared with a database: none is open."
+    assert row(dialog, "exported").startswith("• Not checked")
+    assert dialog.problems.isHidden()
+    assert_every_row_is_named(dialog)
 
 
-def test_a_different_database_does_not_match(qtbot: QtBot, ws: Workspace, files: Files) -> None:
+def test_once_the_certificate_is_trusted_the_file_is_valid_without_a_database(
+    qtbot: QtBot, files: Files
+) -> None:
+    trust.add(files.certificate)
+    dialog = dialog_for(qtbot, None)
+    report = dialog.check_file(files.good)
+    assert report is not None and report.verdict == export.Verdict.VALID
+    assert report.trust_basis == "trust list"
+    assert dialog.verdict.text() == "✓ Valid"
+    summary = dialog.summary.text()
+    assert f"signed by {MANAGER_NAME}, whose certificate is in your trust list" in summary
+    assert "Not compared with a database" in summary
+    assert row(dialog, "trust").startswith("✓ Signer trusted: in your trust list")
+    assert row(dialog, "database").startswith("• Not compared with a database")
+    assert dialog.problems.isHidden()
+    assert_every_row_is_named(dialog)
+    # the trust note names a file after the whole fingerprint: it wraps, nothing runs past the panel
+    width = dialog.checks_box.contentsRect().width()
+    assert all(dialog.rows[key].minimumSizeHint().width() <= width for key in CHECKS)
+
+
+def test_a_file_from_another_database_is_not_valid_and_lists_why(
+    qtbot: QtBot, ws: Workspace, files: Files
+) -> None:
     load_demo(ws, date(2026, 11, 24))  # same ids, different records
     dialog = dialog_for(qtbot, ws)
     report = dialog.check_file(files.good)
-    assert report is not None and report.matches_database is False
+    assert report is not None and report.verdict == export.Verdict.NOT_VALID
+    assert report.matches_database is False
+    assert dialog.verdict.text() == "✗ NOT valid: do not rely on this file"
+    assert "another database, open that one and verify it again" in dialog.summary.text()
+    assert row(dialog, "intact").startswith("✓ Intact")  # the signature itself is sound
+    assert row(dialog, "trust").startswith("✗ Signer's certificate: self-signed, and not known here")
     assert row(dialog, "database").startswith("✗ Does not match the database")
-    assert dialog.verdict.text().startswith("✗ Do not rely on this file: it is not the record")
+    assert row(dialog, "exported").startswith("✗ Not exported from this database")
+    lines = problems(dialog)
+    assert lines == [f"✗ {finding}" for finding in report.findings] and len(lines) >= 3
+    assert any("differs from record" in line for line in lines)
+    assert any("not one exported from" in line for line in lines)
+    assert_every_row_is_named(dialog)
+    line = confirmation(report)
+    assert line.startswith(f"✗ Signed by {MANAGER_NAME} at ") and "but NOT valid" in line
+    assert "does not match the record in this database" in line
+
+
+def test_a_colleagues_file_is_checked_without_the_open_database_when_the_comparison_is_unticked(
+    qtbot: QtBot, ws: Workspace, files: Files
+) -> None:
+    """A colleague's case note is not in the manager's own database: compared with it, it is not valid; unticked,
+    it is checked by its signature and the trust list alone, and valid once the colleague's certificate is
+    trusted."""
+    load_demo(ws, date(2026, 11, 24))  # another database
+    trust.add(files.certificate)
+    dialog = dialog_for(qtbot, ws)
+    assert dialog.compare_box.isVisible() and dialog.compare_box.isChecked()
+    assert ws.store.path.name in dialog.compare_box.text()
+    report = dialog.check_file(files.good)
+    assert report is not None and report.verdict == export.Verdict.NOT_VALID
+    dialog.compare_box.setChecked(False)  # checks the same file again
+    assert dialog.report is not None and dialog.report.verdict == export.Verdict.VALID
+    assert dialog.verdict.text() == "✓ Valid"
+    assert row(dialog, "database").startswith("• Not compared with a database")
+    without = dialog_for(qtbot, None)
+    assert not without.compare_box.isVisibleTo(without)
+
+
+def test_notes_are_listed_and_an_approval_signature_has_no_certified_row(
+    qtbot: QtBot, demo_ws: Workspace, files: Files, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = export.verify_file(demo_ws, files.good)
+    report = dataclasses.replace(
+        real,
+        result=dataclasses.replace(real.result, certified=False, docmdp_permission=None),
+        notes=("An approval signature, not a certification.", "The certificate has expired since."),
+    )
+    monkeypatch.setattr(export, "verify_file", lambda *_a: report)
+    dialog = dialog_for(qtbot, demo_ws)
+    dialog.check_file(files.good)
+    assert dialog.rows["certified"].isHidden()
+    assert not dialog.notes.isHidden() and dialog.problems.isHidden()
+    notes = [label.text() for label in dialog.note_labels]
+    assert notes == ["• An approval signature, not a certification.", "• The certificate has expired since."]
+    dialog.check_file(files.good)  # checked again: the lists are replaced, not added to
+    assert len(dialog.note_labels) == 2
+
+
+def test_the_export_dialog_line_says_why_a_tampered_file_is_not_valid(
+    demo_ws: Workspace, files: Files
+) -> None:
+    line = confirmation(export.verify_file(demo_ws, files.tampered))
+    assert line.startswith("✗ ") and "but NOT valid: changed after signing" in line
+    good = confirmation(export.verify_file(demo_ws, files.good))
+    assert good.startswith(f"✓ Signed by {MANAGER_NAME} at ") and "; valid: " in good
 
 
 def test_a_draft_print_or_a_non_pdf_cannot_be_verified(
     qtbot: QtBot, demo_ws: Workspace, files: Files, tmp_path: Path
 ) -> None:
     dialog = dialog_for(qtbot, demo_ws)
+    assert dialog.check_file(files.good) is not None
     assert dialog.check_file(files.draft) is None
     assert dialog.verdict.text() == "✗ This file cannot be verified. The file has no digital signature."
-    assert dialog.checks_box.isHidden()
+    assert dialog.checks_box.isHidden() and dialog.summary.isHidden() and dialog.problems.isHidden()
     assert dialog.preview.page_count() >= 1  # still shown
     junk = tmp_path / "junk.pdf"
     junk.write_bytes(b"not a pdf")
