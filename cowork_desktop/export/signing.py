@@ -57,9 +57,6 @@ from cowork_desktop.domain.certificates import CertificateFacts, signing_problem
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export import fonts
 from cowork_desktop.export.certs import certificate_facts
-from cowork_desktop.export.certs import (
-    certificate_pem as certificate_pem,  # still imported from here by the UI
-)
 from cowork_desktop.export.pdf import (
     EVIDENCE_FILENAME,
     INFO_CONTENT_HASH,

@@ -75,7 +75,6 @@ from cowork_desktop.export.pdf import (
 )
 from cowork_desktop.export.signing import (
     DEFAULT_STAMP_TEXT,
-    MAX_VERIFY_BYTES,
     Signer,
     VerifyResult,
     create_certificate,
@@ -84,6 +83,7 @@ from cowork_desktop.export.signing import (
     sign_pdf,
     verify_pdf,
 )
+from cowork_desktop.export.signing import MAX_VERIFY_BYTES as MAX_VERIFY_BYTES  # the UI's limit too
 from cowork_desktop.services.files import os_reason as _reason
 from cowork_desktop.services.files import write_atomic
 from cowork_desktop.services.sessions import Workspace, context_for, form_for

@@ -58,6 +58,8 @@ class CheckReport:
     heads: int
     findings: tuple[Finding, ...]
     protections: tuple[SchemaProblem, ...] = field(default=())
+    #: the last entry of the chain as walked, when the chain walked whole
+    walked: AuditRef | None = None
 
     @property
     def ok(self) -> bool:
@@ -312,20 +314,52 @@ def check_store(store: Store, progress: Progress | None = None) -> CheckReport:
     findings.extend(Finding(p.message, None, p.entry_id) for p in chain.problems)
     heads, head_findings = _head_findings(store, start_id)
     findings.extend(head_findings)
-    return CheckReport(store.path, count, chain.count, heads, tuple(findings), tuple(protections))
+    walked = AuditRef(chain.last_id, chain.last_hash) if not chain.problems else None
+    return CheckReport(store.path, count, chain.count, heads, tuple(findings), tuple(protections), walked)
+
+
+def latest_signed_head(store: Store) -> AuditRef | None:
+    """The newest chain head the manager signed that still holds: its entry has the hash that was signed, and
+    the signature checks with a certificate the database knows. The chain up to it is vouched for by the key."""
+    from cowork_desktop.export.certs import verify_raw
+
+    for head in reversed(store.audit_heads()):
+        entry = store.audit_entry(head.audit_id)
+        cert = store.get_certificate(head.fingerprint)
+        if entry is None or entry.hash != head.head_hash or cert is None:
+            return None  # a head that no longer holds: walk the whole chain, which names the problem
+        if verify_raw(cert.der, head_message(head.audit_id, head.head_hash), head.signature):
+            return AuditRef(head.audit_id, head.head_hash)
+        return None
+    return None
+
+
+def _entry_findings(store: Store, entry: Entry, what: str) -> list[Finding]:
+    """One entry checked in place: its hash is that of its content, and the next entry follows it."""
+    out = []
+    if hash_of(entry, entry.prev_hash) != entry.hash:
+        out.append(
+            Finding(f"audit entry {entry.id} ({what}) was changed: its content does not match its hash")
+        )
+    following = store.audit_entry(entry.id + 1)
+    if following is not None and following.prev_hash != entry.hash:
+        out.append(Finding(f"audit entry {entry.id + 1} does not follow entry {entry.id} ({what})"))
+    return out
 
 
 def check_record(store: Store, record_id: int) -> list[Finding]:
     """The checks for one signed record, before it is exported: its content against its hash and its signing
-    entry, the protections, and the audit chain since it was last walked in this session."""
+    entry (that entry checked in place), the protections, and the audit chain from where it is known to hold (as
+    far as this session walked it, else the newest signed head) to its end. The whole chain is walked at
+    start-up and by ``cowork check``."""
     findings: list[Finding] = [Finding(p.message) for p in store.protection_problems(fresh=True)]
     start_id = chain_start(store)
     lock = next(iter(reversed(store.entries_of("lock", "record", record_id))), None)
     for inputs in store.signed_inputs([record_id]):
         findings.extend(_record_findings(inputs, lock, start_id))
-        if lock is not None and hash_of(lock, lock.prev_hash) != lock.hash:
-            findings.append(Finding(f"audit entry {lock.id} (the signing of record {record_id}) was changed"))
-    chain = walk(store, store.verified_chain)
+        if lock is not None:
+            findings.extend(_entry_findings(store, lock, f"the signing of record {record_id}"))
+    chain = walk(store, store.verified_chain or latest_signed_head(store))
     findings.extend(Finding(p.message, None, p.entry_id) for p in chain.problems)
     return findings
 

@@ -1293,7 +1293,8 @@ class Store:
             params = list(record_ids)
             references = dict(
                 conn.execute(
-                    f"SELECT c.id, c.reference FROM cases c JOIN records r ON r.case_id = c.id WHERE {which}", params
+                    f"SELECT c.id, c.reference FROM cases c JOIN records r ON r.case_id = c.id WHERE {which}",
+                    params,
                 ).fetchall()
             )
         record_rows = self.db.query(f"SELECT r.* FROM records r WHERE {which} ORDER BY r.id", params)

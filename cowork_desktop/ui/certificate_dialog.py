@@ -6,9 +6,15 @@
 * Import: a .p12/.pfx file from the organisation, checked by opening it with its passphrase, then copied to the
   same place with mode 0600 (never half-written, never over an existing certificate).
 
+A certificate that may not sign (expired, not yet valid, weak key, not meant for signing: the policy of
+:mod:`cowork_desktop.domain.certificates`) is refused with the reason, and nothing is saved. A certificate made or
+imported here is recorded as known to the open database (``created`` or ``imported``, audited), and its public
+part is kept beside it as ``.crt`` (:func:`cowork_desktop.export.signing.public_certificate_path`).
+
 Each problem is shown next to its field. Passphrases are typed in password fields only: they are passed to the
-signing code and cleared, never stored, never logged. On success :attr:`CertificateDialog.signer` holds the
-loaded key, so the passphrase is not asked again in this session.
+signing code and cleared, never stored, never logged. On success the dialog shows the new certificate's SHA-256
+fingerprint and where its ``.crt`` is, to give to colleagues, and :attr:`CertificateDialog.signer` holds the
+loaded key, so the passphrase is not asked again in this session; closing the dialog then accepts it.
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -36,9 +42,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.export.signing import Signer, create_certificate, load_signer
+from cowork_desktop.export.certs import certificate_pem
+from cowork_desktop.export.signing import (
+    Signer,
+    create_certificate,
+    load_signer,
+    public_certificate_path,
+)
 from cowork_desktop.services import export
+from cowork_desktop.services.files import os_reason, write_atomic
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label, title_label
 
@@ -63,6 +77,12 @@ def passphrase_field(name: str) -> QLineEdit:
         | Qt.InputMethodHint.ImhNoAutoUppercase
     )
     return edit
+
+
+def fingerprint_lines(fingerprint: str, per_line: int = 16) -> str:
+    """A SHA-256 fingerprint as pairs of hex digits, ``per_line`` pairs a line: easier to read out and compare."""
+    pairs = format_fingerprint(fingerprint).split(":")
+    return "\n".join(":".join(pairs[i : i + per_line]) for i in range(0, len(pairs), per_line))
 
 
 def copy_private(source: Path, target: Path) -> Path:
@@ -118,15 +138,15 @@ class CertificateDialog(QDialog):
         self.setMinimumWidth(620)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        layout.addWidget(title_label(self.tr("Set up your signing certificate")))
-        layout.addWidget(
-            hint_label(
-                self.tr(
-                    "Signed case notes carry a digital signature made with your certificate, so anyone can check "
-                    "who signed them and that they have not been changed. You need to do this once."
-                )
+        self.title = title_label(self.tr("Set up your signing certificate"))
+        layout.addWidget(self.title)
+        self.intro = hint_label(
+            self.tr(
+                "Signed case notes carry a digital signature made with your certificate, so anyone can check "
+                "who signed them and that they have not been changed. You need to do this once."
             )
         )
+        layout.addWidget(self.intro)
         self.create_choice = QRadioButton(self.tr("&Create my signing certificate"))
         self.create_choice.setObjectName("createChoice")
         self.import_choice = QRadioButton(
@@ -144,6 +164,10 @@ class CertificateDialog(QDialog):
         self.pages = [self._create_page(), self._import_page()]
         for page in self.pages:
             layout.addWidget(page)
+        # shown instead of the choices once the certificate is made or imported
+        self.done_page = self._done_page()
+        self.done_page.hide()
+        layout.addWidget(self.done_page)
 
         where = QLabel(f"Saved as: {self.path}")
         where.setObjectName("certificatePath")
@@ -161,6 +185,7 @@ class CertificateDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("certificateOk")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -238,6 +263,74 @@ class CertificateDialog(QDialog):
         )
         return page
 
+    def _done_page(self) -> QWidget:
+        page = QWidget()
+        page.setObjectName("donePage")
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 4, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        # with larger text on a narrow screen the fingerprint goes under its label rather than off the edge
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.done_fields = FormFields(form)
+
+        fingerprint_row = QWidget()
+        row = QHBoxLayout(fingerprint_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.fingerprint_label = QLabel()
+        self.fingerprint_label.setObjectName("certificateFingerprint")
+        mono = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        mono.setPointSizeF(self.font().pointSizeF())  # the text size chosen in the app, in a fixed-width face
+        self.fingerprint_label.setFont(mono)
+        self.fingerprint_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.copy_fingerprint_button = QPushButton(self.tr("Co&py"))
+        self.copy_fingerprint_button.setObjectName("copyFingerprint")
+        self.copy_fingerprint_button.setAccessibleName(self.tr("Copy the fingerprint"))
+        self.copy_fingerprint_button.clicked.connect(self.copy_fingerprint)
+        row.addWidget(self.fingerprint_label, 1)
+        row.addWidget(self.copy_fingerprint_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.done_fields.add(
+            "fingerprint",
+            self.tr("SHA-256 fingerprint:"),
+            fingerprint_row,
+            hint=self.tr(
+                "Read it to colleagues by phone or in person, so they can check that the file they were given "
+                "is yours."
+            ),
+            focus=self.fingerprint_label,
+        )
+
+        public_row = QWidget()
+        row = QHBoxLayout(public_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.public_label = QLabel()
+        self.public_label.setObjectName("publicCertificatePath")
+        self.public_label.setWordWrap(True)
+        self.public_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.open_folder_button = QPushButton(self.tr("Open &folder"))
+        self.open_folder_button.setObjectName("openCertificateFolder")
+        self.open_folder_button.setAccessibleName(self.tr("Open the folder of the public certificate"))
+        self.open_folder_button.clicked.connect(self.open_folder)
+        row.addWidget(self.public_label, 1)
+        row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.done_fields.add(
+            "public",
+            self.tr("Public certificate:"),
+            public_row,
+            hint=self.tr(
+                "Give this .crt file to colleagues who check your case notes: they add it in Settings ▸ "
+                "Signing and trust. It holds no secret; keep the .p12 file to yourself."
+            ),
+            focus=self.public_label,
+        )
+        self.registered_note = hint_label("")
+        self.registered_note.setObjectName("registeredNote")
+        form.addRow(self.registered_note)
+        return page
+
     def _choice_toggled(self, choice: int, checked: bool) -> None:
         if not checked:
             return
@@ -251,15 +344,20 @@ class CertificateDialog(QDialog):
 
     def fit_height(self, *, shrink: bool = False) -> None:
         """Make room for wrapped hints and messages: a window's layout does not ask for the height its wrapped
-        labels need at its width, so the height is set from the layout's height for the current width."""
+        labels need at its width, so the height is set from the layout's height for the current width. The
+        width grows too when something that does not wrap (the fingerprint) needs more, within the screen."""
         layout = self.layout()
         if layout is None:
             return
         layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        width = max(self.width(), layout.totalMinimumSize().width())
+        screen = self.screen()
+        if screen is not None:
+            width = min(width, screen.availableGeometry().width())
+        needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
         needed = max(needed, layout.totalMinimumSize().height())
-        if needed > self.height() or shrink:
-            self.resize(self.width(), needed)
+        if needed > self.height() or shrink or width != self.width():
+            self.resize(width, needed if needed > self.height() or shrink else self.height())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -279,16 +377,72 @@ class CertificateDialog(QDialog):
             self.file_edit.setText(name)
             self.import_fields.errors["file"].set_error("")
 
+    def copy_fingerprint(self) -> None:
+        if self.signer is not None:
+            QApplication.clipboard().setText(format_fingerprint(self.signer.fingerprint))
+
+    def open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(public_certificate_path(self.path).parent)))
+
     # -- doing it ---------------------------------------------------------------------------------
     def submit(self) -> None:
-        """Create or import; on success the dialog is accepted with :attr:`signer` loaded."""
-        self.error.set_error("")
-        signer = self.create_now() if self.mode() == self.CREATE else self.import_now()
-        if signer is not None:
-            self.signer = signer
+        """Create or import; on success :attr:`signer` is loaded, the certificate recorded as known to the
+        database, and its fingerprint and public certificate shown. Once done, submitting again accepts."""
+        if self.signer is not None:
             self.accept()
-        else:
+            return
+        self.error.set_error("")
+        creating = self.mode() == self.CREATE
+        signer = self.create_now() if creating else self.import_now()
+        if signer is None:
             self.fit_height()
+            return
+        self.signer = signer
+        self.show_done(signer, self.register(signer, "created" if creating else "imported"))
+
+    def reject(self) -> None:
+        """Cancel; once the certificate is made, closing the dialog (Esc, the window's close) is Done."""
+        if self.signer is not None:
+            self.accept()
+            return
+        super().reject()
+
+    def register(self, signer: Signer, source: str) -> str:
+        """Record the certificate as known to the open database; the note to show (empty without one)."""
+        if self.ws is None:
+            return ""
+        try:
+            _facts, added = export.register_certificate(self.ws, signer.certificate_der, source)
+        except CoworkError as exc:
+            self.error.set_error(
+                f"The certificate is saved, but this database could not record it: {exc}. "
+                "It is recorded when you first sign with it."
+            )
+            return ""
+        if added:
+            return self.tr("Recorded as known to this database: case notes signed with it verify here.")
+        return self.tr("This database already knew this certificate.")
+
+    def show_done(self, signer: Signer, note: str = "") -> None:
+        """What was made: the fingerprint and where the public certificate is, for colleagues."""
+        self.title.setText(self.tr("Your signing certificate is ready"))
+        self.intro.hide()
+        self.create_choice.hide()
+        self.import_choice.hide()
+        for page in self.pages:
+            page.hide()
+        self.fingerprint_label.setText(fingerprint_lines(signer.fingerprint))
+        self.fingerprint_label.setAccessibleDescription(format_fingerprint(signer.fingerprint))
+        public = public_certificate_path(self.path)
+        self.public_label.setText(str(public) if public.is_file() else self.tr("Not saved."))
+        self.open_folder_button.setEnabled(public.is_file())
+        self.registered_note.setText(note)
+        self.registered_note.setVisible(bool(note))
+        self.done_page.show()
+        self.cancel_button.hide()
+        self.ok_button.setText(self.tr("Done"))
+        self.ok_button.setFocus()
+        self.fit_height(shrink=True)
 
     def create_now(self) -> Signer | None:
         errors: dict[str, str] = {}
@@ -311,10 +465,22 @@ class CertificateDialog(QDialog):
         except CoworkError as exc:
             self.error.set_error(f"The certificate was not created: {exc}")
             return None
+        except OSError as exc:
+            self.error.set_error(
+                f"The certificate was not created: cannot write to {self.path.parent}: {os_reason(exc)}"
+            )
+            return None
         finally:
             QApplication.restoreOverrideCursor()
             self.new_passphrase.clear()
             self.repeat_passphrase.clear()
+        problems = signer.signing_problems()
+        if problems:  # not for a certificate made just now, unless the computer's clock is far wrong
+            for made in (self.path, public_certificate_path(self.path)):
+                with contextlib.suppress(OSError):
+                    made.unlink()
+            self.error.set_error(f"The certificate was not created: {problems[0]}")
+            return None
         return signer
 
     def import_now(self) -> Signer | None:
@@ -335,7 +501,7 @@ class CertificateDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             try:
-                load_signer(source, secret)  # check it opens before copying anything
+                checked = load_signer(source, secret)  # check it opens, and may sign, before copying anything
             except CoworkError as exc:
                 if is_wrong_passphrase(exc):
                     self.import_fields.show(
@@ -344,12 +510,23 @@ class CertificateDialog(QDialog):
                 else:
                     self.import_fields.show({"file": str(exc)})
                 return None
+            problems = checked.signing_problems()
+            if problems:
+                self.import_fields.show({"file": f"Not imported: {problems[0]}"})
+                return None
             try:
                 copy_private(source, self.path)
-                return load_signer(self.path, secret)
+                signer = load_signer(self.path, secret)
             except CoworkError as exc:
                 self.error.set_error(f"The certificate was not imported: {exc}")
                 return None
+            try:  # its public part beside it, for colleagues (as a created certificate has)
+                write_atomic(public_certificate_path(self.path), certificate_pem(signer.certificate_der))
+            except CoworkError as exc:
+                self.error.set_error(
+                    f"The certificate was imported, but its public part was not saved: {exc}"
+                )
+            return signer
         finally:
             QApplication.restoreOverrideCursor()
             self.import_passphrase.clear()

@@ -11,27 +11,37 @@ refusals the manager would otherwise meet one by one.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import integrity
 from cowork_desktop.services.integrity import CheckReport
 from cowork_desktop.store.backup import Backup
+from cowork_desktop.store.db import AuditRef
 
 if TYPE_CHECKING:
     from cowork_desktop.ui.main_window import MainWindow
 
 
 class _Result:
-    def __init__(self, report: CheckReport | None, backup: Backup | None, error: str = "") -> None:
+    def __init__(
+        self,
+        report: CheckReport | None,
+        backup: Backup | None,
+        error: str = "",
+        walked: AuditRef | None = None,
+    ) -> None:
         self.report = report
         self.backup = backup
         self.error = error
+        #: the chain's head as far as the check walked it and found it whole
+        self.walked = walked
 
 
 class IntegrityCheck(QObject):
@@ -54,18 +64,18 @@ class IntegrityCheck(QObject):
         try:
             report = integrity.check_database(self.path, passphrase)
             found = None if report.ok else integrity.latest_backup_that_checks(self.path, passphrase)
-            result = _Result(report, found)
+            result = _Result(report, found, walked=report.walked)
         except Exception as exc:  # the check must never take the app down: say it could not run
             result = _Result(None, None, str(exc) or type(exc).__name__)
-        self.finished.emit(result)
+        with contextlib.suppress(RuntimeError):  # the window closed while the check ran: nobody to tell
+            self.finished.emit(result)
 
 
 class IntegrityBanner(QFrame):
     """What failed, in words, with the ways out. Hidden while the database checks."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.window_ = window
         self.report: CheckReport | None = None
         self.backup: Backup | None = None
         self.setObjectName("integrityBanner")
@@ -101,8 +111,14 @@ class IntegrityBanner(QFrame):
         column.addLayout(buttons)
         self.hide()
 
+    def main_window(self) -> MainWindow:
+        """The window the banner is in (not held: a reference would keep a closed window's wrapper alive)."""
+        window = self.window()
+        assert hasattr(window, "start_integrity_check")
+        return window  # type: ignore[return-value]
+
     def show_result(self, result: _Result) -> None:
-        window = self.window_
+        window = self.main_window()
         if result.report is None:
             window.statusBar().showMessage(f"The evidence check could not run: {result.error}", 15000)
             self.hide()
@@ -164,28 +180,23 @@ class IntegrityBanner(QFrame):
             return False
         from cowork_desktop.ui.security import restore_backup
 
-        done = restore_backup(self.window_, self.backup.path)
+        done = restore_backup(self.main_window(), self.backup.path)
         if done:
             self.hide()
         return done
 
     def repair(self) -> list[str]:
         try:
-            done = self.window_.ws.store.restore_protections()
+            done = self.main_window().ws.store.restore_protections()
         except CoworkError as exc:
             QMessageBox.warning(self, self.tr("Put the protections back"), str(exc))
             return []
-        self.window_.start_integrity_check(None)  # a plain database: an encrypted one is checked by the app
+        self.main_window().start_integrity_check(
+            None
+        )  # a plain database: an encrypted one is checked by the app
         QMessageBox.information(
             self,
             self.tr("Put the protections back"),
             "Done, and written to the audit log:\n" + "\n".join(f"• {d}" for d in done),
         )
         return done
-
-
-def banner_for(window: MainWindow, parent: QWidget | None = None) -> IntegrityBanner:
-    banner = IntegrityBanner(window)
-    if parent is not None:
-        banner.setParent(parent)
-    return banner

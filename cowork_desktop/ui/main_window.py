@@ -7,6 +7,7 @@ needed) when the case page asks for one; when a wizard reports a changed record 
 from __future__ import annotations
 
 import importlib
+import sqlite3
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -159,7 +160,7 @@ class MainWindow(QMainWindow):
         right.addWidget(self.demo_banner)
         from cowork_desktop.ui.integrity import IntegrityBanner
 
-        self.integrity_banner = IntegrityBanner(self)
+        self.integrity_banner = IntegrityBanner()
         right.addWidget(self.integrity_banner)
         self.integrity_check: Any = None
         self.stack = QStackedWidget()
@@ -506,6 +507,14 @@ class MainWindow(QMainWindow):
     def _integrity_checked(self, result: Any) -> None:
         if self.sender() is not self.integrity_check:
             return  # an earlier database's check
+        report = result.report
+        try:
+            if report is not None and report.ok and result.walked is not None:
+                entry = self.ws.store.audit_entry(result.walked.id)
+                if entry is not None and entry.hash == result.walked.hash:
+                    self.ws.store.verified_chain = result.walked  # exports walk only what was added since
+        except sqlite3.Error:
+            return  # the database was closed meanwhile (the app is closing, or it was restored)
         self.integrity_banner.show_result(result)
 
     def reopen(self, path: Path, passphrase: str | None = None) -> bool:

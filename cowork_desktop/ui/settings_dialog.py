@@ -1,16 +1,22 @@
-"""Edit ▸ Settings… (Ctrl+,): every setting, in five tabs, each problem shown next to its field.
+"""Edit ▸ Settings… (Ctrl+,): every setting, in six tabs, each problem shown next to its field.
 
 The checks are ``services.settings.validate``: nothing is saved unless every field passes. The database settings
 are saved with ``services.settings.save`` (audited by the store); the look (theme, text size) is kept for this
 computer with QSettings and applied at once. This module also keeps the other per-machine things: window
 geometry (:func:`restore_geometry`/:func:`save_geometry`) and the last database.
+
+The "Signing and trust" tab shows the signing certificates the database knows (read-only:
+``services.export.known_certificates``) and the user's trust list (``services.trust``), where certificates are
+added and removed at once: they are files, so Save and Cancel do not apply to them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -22,20 +28,38 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from cowork_desktop.domain.certificates import CertificateFacts, format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import settings as model
+from cowork_desktop.services import trust
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
-from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label
+from cowork_desktop.ui.widgets import (
+    CompactTableView,
+    FieldError,
+    FormFields,
+    ModelIndex,
+    RowsTableModel,
+    fmt_date,
+    hint_label,
+    list_table,
+    title_label,
+)
+
+if TYPE_CHECKING:
+    from cowork_desktop.store.db import KnownCertificate
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
 
@@ -100,6 +124,151 @@ def last_database() -> Path | None:
     return Path(str(value)) if value else None
 
 
+# -- signing and trust ------------------------------------------------------------------------------------------
+
+#: how a certificate became known to the database (``KnownCertificate.source``)
+SOURCE_LABELS = {
+    "created": "Created here",
+    "imported": "Imported",
+    "signed": "First used to sign",
+}
+
+
+def _issuer_name(issuer: str) -> str:
+    """The common name in an RFC 4514 issuer (the whole text when it has none)."""
+    found = re.search(r"(?:^|,)CN=((?:\\.|[^,])*)", issuer)
+    return found.group(1).replace("\\", "") if found else issuer
+
+
+def certificate_kind(facts: CertificateFacts) -> str:
+    if facts.is_ca:
+        return "Organisation CA"
+    if facts.self_signed:
+        return "Self-signed"
+    return f"Issued by {_issuer_name(facts.issuer)}"
+
+
+def _valid_to(value: datetime, now: datetime) -> str:
+    text = value.strftime("%d %b %Y")
+    return f"{text} (expired)" if value < now else text
+
+
+def _parse(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _short(fingerprint: str) -> str:
+    return format_fingerprint(fingerprint[:16])
+
+
+class KnownCertificatesModel(RowsTableModel):
+    """The signing certificates the database knows: read-only."""
+
+    COL_NAME, COL_FINGERPRINT, COL_FROM, COL_TO, COL_KNOWN = range(5)
+    HEADERS = ("Name", "SHA-256 (start)", "Valid from", "Valid to", "How and when")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[KnownCertificate] = []
+
+    def set_rows(self, rows: list[KnownCertificate]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def certificate(self, row: int) -> KnownCertificate:
+        return self._rows[row]
+
+    def data(self, index: ModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        c = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_FINGERPRINT:
+                return f"SHA-256 {format_fingerprint(c.fingerprint)}"
+            if col == self.COL_NAME:
+                return c.subject
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        if col == self.COL_NAME:
+            return c.common_name or c.subject
+        if col == self.COL_FINGERPRINT:
+            return _short(c.fingerprint)
+        if col == self.COL_FROM:
+            return fmt_date(c.not_before[:10])
+        if col == self.COL_TO:
+            end = _parse(c.not_after)
+            return _valid_to(end, datetime.now(UTC)) if end is not None else fmt_date(c.not_after[:10])
+        if col == self.COL_KNOWN:
+            how = SOURCE_LABELS.get(c.source, c.source.capitalize())
+            return f"{how}, {fmt_date(c.added_at[:10])}" if c.added_at else how
+        return None
+
+
+class TrustedCertificatesModel(RowsTableModel):
+    """The user's trust list (``services.trust``)."""
+
+    COL_NAME, COL_KIND, COL_FINGERPRINT, COL_TO = range(4)
+    HEADERS = ("Name", "Kind", "SHA-256 (start)", "Valid to")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[trust.Trusted] = []
+
+    def set_rows(self, rows: list[trust.Trusted]) -> None:
+        self.beginResetModel()
+        self._rows = sorted(
+            rows, key=lambda t: ((t.facts.common_name or t.facts.subject).lower(), t.facts.not_after)
+        )
+        self.endResetModel()
+
+    def trusted(self, row: int) -> trust.Trusted:
+        return self._rows[row]
+
+    def row_of(self, fingerprint: str) -> int:
+        return next((i for i, t in enumerate(self._rows) if t.facts.fingerprint == fingerprint), -1)
+
+    def data(self, index: ModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        facts = self._rows[index.row()].facts
+        col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_FINGERPRINT:
+                return f"SHA-256 {format_fingerprint(facts.fingerprint)}"
+            if col == self.COL_NAME:
+                return facts.subject
+            if col == self.COL_KIND:
+                return facts.issuer
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        if col == self.COL_NAME:
+            return facts.common_name or facts.subject
+        if col == self.COL_KIND:
+            return certificate_kind(facts)
+        if col == self.COL_FINGERPRINT:
+            return _short(facts.fingerprint)
+        if col == self.COL_TO:
+            return _valid_to(facts.not_after, datetime.now(UTC))
+        return None
+
+
+def _certificate_table(name: str, object_name: str, model: RowsTableModel) -> QTableView:
+    table = list_table(name, object_name, CompactTableView(5), rows_fit_contents=True)
+    table.setModel(model)
+    table.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move between rows
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
 # -- the dialog -------------------------------------------------------------------------------------------------
 
 
@@ -117,7 +286,8 @@ def _path_row(edit: QLineEdit, browse: Callable[[], None], name: str, accessible
 
 
 class SettingsDialog(QDialog):
-    """The settings, in tabs: General / Records & PDFs / Data & backups / Appearance / Security."""
+    """The settings, in tabs: General / Records & PDFs / Data & backups / Appearance / Security / Signing and
+    trust."""
 
     def __init__(
         self, ws: Workspace, forms_override: Path | None = None, parent: QWidget | None = None
@@ -143,6 +313,7 @@ class SettingsDialog(QDialog):
         self._data()
         self._appearance()
         self._security()
+        self._signing()  # last: the tabs before it are self.forms, in order
         self.error = FieldError(self.tr("Settings"))
         column.addWidget(self.error)
         self.buttons = QDialogButtonBox(
@@ -370,6 +541,98 @@ class SettingsDialog(QDialog):
             self.tr("Minutes without use before the app hides everything (1 to 240; encrypted databases)."),
         )
 
+    def _signing(self) -> None:
+        page = QWidget()
+        page.setObjectName("signingTab")
+        outer = QVBoxLayout(page)
+        outer.addWidget(
+            hint_label(
+                self.tr(
+                    "Your signing certificates, as this database knows them, and the certificates you trust when "
+                    "checking signed case notes."
+                )
+            )
+        )
+
+        self.known_title = title_label(self.tr("Certificates &known to this database"), "subtitle")
+        self.known_model = KnownCertificatesModel(self)
+        self.known_table = _certificate_table(
+            self.tr("Certificates known to this database"), "knownCertificates", self.known_model
+        )
+        self.known_title.setBuddy(self.known_table)
+        outer.addWidget(self.known_title)
+        outer.addWidget(
+            hint_label(
+                self.tr(
+                    "Recorded when a certificate is created or imported here, or first signs a case note. They "
+                    "stay on record, so case notes signed in the past can still be checked."
+                )
+            )
+        )
+        outer.addWidget(self.known_table)
+        self.known_empty = QLabel(
+            self.tr("None yet: your certificate is recorded when you set it up or first sign with it.")
+        )
+        self.known_empty.setObjectName("knownEmpty")
+        self.known_empty.setWordWrap(True)
+        outer.addWidget(self.known_empty)
+        outer.addSpacing(self.fontMetrics().height())
+
+        self.trust_title = title_label(self.tr("&Trusted certificates (on this computer)"), "subtitle")
+        self.trust_model = TrustedCertificatesModel(self)
+        self.trust_table = _certificate_table(
+            self.tr("Trusted certificates"), "trustedCertificates", self.trust_model
+        )
+        self.trust_title.setBuddy(self.trust_table)
+        outer.addWidget(self.trust_title)
+        trust_hint = hint_label(
+            self.tr(
+                "Case notes signed with a certificate in this list verify as valid without the signer's database. "
+                "Add a colleague's .crt, or your organisation's CA certificate. Changes to this list take effect "
+                "at once, whatever you do with Save or Cancel."
+            )
+        )
+        trust_hint.setObjectName("trustHint")
+        outer.addWidget(trust_hint)
+        outer.addWidget(self.trust_table)
+        self.trust_empty = QLabel(self.tr("Your trust list is empty."))
+        self.trust_empty.setObjectName("trustEmpty")
+        self.trust_empty.setWordWrap(True)
+        outer.addWidget(self.trust_empty)
+        buttons = QHBoxLayout()
+        self.add_trusted_button = QPushButton(self.tr("Add &certificate…"))
+        self.add_trusted_button.setObjectName("addTrusted")
+        self.add_trusted_button.setAccessibleName(self.tr("Add a certificate to the trust list"))
+        self.add_trusted_button.clicked.connect(self.add_trusted)
+        self.remove_trusted_button = QPushButton(self.tr("Re&move"))
+        self.remove_trusted_button.setObjectName("removeTrusted")
+        self.remove_trusted_button.setAccessibleName(
+            self.tr("Remove the selected certificate from the trust list")
+        )
+        self.remove_trusted_button.clicked.connect(self.remove_trusted)
+        buttons.addWidget(self.add_trusted_button)
+        buttons.addWidget(self.remove_trusted_button)
+        buttons.addStretch(1)
+        outer.addLayout(buttons)
+        self.trust_error = FieldError(self.tr("Trusted certificates"))
+        self.trust_error.setObjectName("fieldError")
+        outer.addWidget(self.trust_error)
+        self.trust_note = hint_label("")
+        self.trust_note.setObjectName("trustNote")
+        self.trust_note.hide()
+        outer.addWidget(self.trust_note)
+        outer.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(page)
+        self.signing_tab = scroll
+        self.tabs.addTab(scroll, self.tr("Signing and tr&ust"))
+        selection = self.trust_table.selectionModel()
+        selection.selectionChanged.connect(self._trust_selection_changed)
+        self.refresh_signing()
+
     # -- values -----------------------------------------------------------------------------------
     def load(self, settings: model.Settings) -> None:
         texts = model.as_texts(settings)
@@ -482,7 +745,99 @@ class SettingsDialog(QDialog):
         dialog.org_edit.setText(self._line_edit("organisation").text().strip())
         done = dialog.exec() == QDialog.DialogCode.Accepted
         self._show_certificate()
+        self.refresh_signing()  # a certificate made or imported is now known to the database
         return done
+
+    # -- signing and trust ------------------------------------------------------------------------
+    def refresh_signing(self, select: str = "") -> None:
+        """Read the known certificates and the trust list again; ``select`` a trusted one by fingerprint."""
+        from cowork_desktop.services import export  # pyHanko and reportlab: not at start-up
+
+        self.known_model.set_rows(export.known_certificates(self.ws))
+        self.known_empty.setVisible(self.known_model.rowCount() == 0)
+        self.trust_model.set_rows(trust.trusted())
+        self.trust_empty.setVisible(self.trust_model.rowCount() == 0)
+        for table in (self.known_table, self.trust_table):
+            if isinstance(table, CompactTableView):
+                table.refit()
+        row = self.trust_model.row_of(select) if select else -1
+        if row >= 0:
+            self.trust_table.selectRow(row)
+        self._trust_selection_changed()
+
+    def selected_trusted(self) -> trust.Trusted | None:
+        rows = self.trust_table.selectionModel().selectedRows()
+        return self.trust_model.trusted(rows[0].row()) if rows else None
+
+    def _trust_selection_changed(self, *_args: Any) -> None:
+        self.remove_trusted_button.setEnabled(self.selected_trusted() is not None)
+
+    def _trust_message(self, error: str = "", note: str = "") -> None:
+        self.trust_error.set_error(error)
+        self.trust_table.setAccessibleDescription(error)
+        self.trust_note.setText(note)
+        self.trust_note.setVisible(bool(note))
+
+    def add_trusted(self) -> trust.Trusted | None:
+        """Add a .crt/.pem/.cer file to the trust list (at once, not on Save)."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Add a trusted certificate"),
+            str(Path.home()),
+            self.tr("Certificates (*.crt *.pem *.cer);;All files (*)"),
+        )
+        if not name:
+            return None
+        try:
+            found, added = trust.add(name)
+        except CoworkError as exc:
+            self._trust_message(error=self.tr("Not added: %1").replace("%1", str(exc)))
+            self.trust_table.setFocus()
+            return None
+        who = f"{found.facts.common_name or found.facts.subject} (SHA-256 {found.facts.short_fingerprint}…)"
+        self._trust_message(
+            note=(self.tr("Trusted: %1") if added else self.tr("Already trusted: %1")).replace("%1", who)
+        )
+        self.refresh_signing(select=found.facts.fingerprint)
+        self.trust_table.setFocus()
+        return found
+
+    def confirm_remove(self, found: trust.Trusted) -> bool:
+        facts = found.facts
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Remove a trusted certificate"))
+        box.setText(
+            self.tr("Stop trusting the certificate of %1?").replace("%1", facts.common_name or facts.subject)
+        )
+        box.setInformativeText(
+            self.tr(
+                "SHA-256 %1\n\nCase notes signed with it will no longer verify as valid without the signer's "
+                "database. You can add it again later."
+            ).replace("%1", format_fingerprint(facts.fingerprint))
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Remove"))
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        return bool(box.exec() == QMessageBox.StandardButton.Yes)
+
+    def remove_trusted(self) -> trust.Trusted | None:
+        """Remove the selected certificate from the trust list, once confirmed (at once, not on Save)."""
+        found = self.selected_trusted()
+        if found is None or not self.confirm_remove(found):
+            return None
+        try:
+            removed = trust.remove(found.facts.fingerprint)
+        except CoworkError as exc:
+            self._trust_message(error=self.tr("Not removed: %1").replace("%1", str(exc)))
+            return None
+        facts = removed.facts
+        self._trust_message(
+            note=self.tr("No longer trusted: %1").replace("%1", facts.common_name or facts.subject)
+        )
+        self.refresh_signing()
+        self.trust_table.setFocus()
+        return removed
 
 
 def open_settings(window: Any) -> SettingsDialog:

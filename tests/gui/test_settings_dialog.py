@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLineEdit
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+)
 from pytestqt.qtbot import QtBot
 
+from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
+from cowork_desktop.services import export, trust
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.main_window import MainWindow
@@ -143,3 +157,157 @@ def test_the_theme_chosen_in_settings_is_applied(qtbot: QtBot, ws: Workspace, qa
     theme.apply_theme(qapp, False, 1.0, persist=False)
     assert theme.apply_saved_theme(qapp).appearance == "dark"  # what the app does at start
     assert theme.colors() is theme.DARK
+
+
+# -- signing and trust ------------------------------------------------------------------------------------------
+COLLEAGUE = "Łukasz Wiśniewski"
+
+
+@pytest.fixture
+def colleague_crt(tmp_path: Path) -> Path:
+    """A colleague's public certificate, as create_certificate writes it beside their .p12."""
+    p12 = create_certificate(
+        COLLEAGUE, "Walsall Children's Services", tmp_path / "colleague" / "lw.p12", b"pass-word"
+    )
+    return public_certificate_path(p12)
+
+
+def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """Stand in for QFileDialog.getOpenFileName: answer ``path``; the filters asked for are recorded."""
+    asked: list[str] = []
+
+    def fake(
+        _parent: Any, _caption: str, _start: str = "", filters: str = "", *_a: Any, **_k: Any
+    ) -> tuple[str, str]:
+        asked.append(filters)
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(fake))
+    return asked
+
+
+def signing_dialog(qtbot: QtBot, ws: Workspace) -> SettingsDialog:
+    dialog = SettingsDialog(ws)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.signing_tab)
+    return dialog
+
+
+def shown(dialog: SettingsDialog, table: str) -> list[list[str]]:
+    view = dialog.known_table if table == "known" else dialog.trust_table
+    model = view.model()
+    return [
+        [str(model.index(r, c).data()) for c in range(model.columnCount())] for r in range(model.rowCount())
+    ]
+
+
+def test_adding_a_colleagues_certificate_trusts_it_at_once(
+    qtbot: QtBot, ws: Workspace, colleague_crt: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = choose_file(monkeypatch, colleague_crt)
+    dialog = signing_dialog(qtbot, ws)
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Signing and tr&ust"
+    assert shown(dialog, "trust") == [] and dialog.trust_empty.isVisible()
+    hint = dialog.findChild(QLabel, "trustHint")
+    assert hint is not None and "without the signer's database" in hint.text()
+    assert "take effect at once" in hint.text()
+    qtbot.mouseClick(dialog.add_trusted_button, Qt.MouseButton.LeftButton)
+    assert "*.crt" in asked[0] and "*.pem" in asked[0] and "*.cer" in asked[0]
+    (found,) = trust.trusted()
+    assert found.facts.common_name == COLLEAGUE
+    (row,) = shown(dialog, "trust")
+    assert row[0] == COLLEAGUE and row[1] == "Self-signed" and row[2] == found.facts.short_fingerprint
+    assert not dialog.trust_empty.isVisible() and dialog.trust_error.message() == ""
+    assert dialog.trust_note.text().startswith(f"Trusted: {COLLEAGUE}")
+    assert dialog.selected_trusted() == found and dialog.remove_trusted_button.isEnabled()
+    # a file, not a setting: Cancel does not undo it
+    dialog.reject()
+    assert [t.facts.fingerprint for t in trust.trusted()] == [found.facts.fingerprint]
+    # the same file again: said so, nothing doubled
+    again = signing_dialog(qtbot, ws)
+    again.add_trusted()
+    assert again.trust_note.text().startswith("Already trusted:") and len(shown(again, "trust")) == 1
+
+
+def test_a_file_that_is_not_a_certificate_is_refused_in_one_line(
+    qtbot: QtBot, ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    junk = tmp_path / "notes.crt"
+    junk.write_text("Meeting notes, not a certificate\n")
+    choose_file(monkeypatch, junk)
+    dialog = signing_dialog(qtbot, ws)
+    assert dialog.add_trusted() is None
+    message = dialog.trust_error.message()
+    assert message.startswith("Not added:") and "is not a certificate" in message and "\n" not in message
+    assert dialog.trust_error.isVisible() and dialog.trust_table.accessibleDescription() == message
+    assert trust.trusted() == [] and shown(dialog, "trust") == []
+    assert not trust.folder().exists() or list(trust.folder().iterdir()) == []
+
+
+def test_removing_a_trusted_certificate_asks_first_and_deletes_its_file(
+    qtbot: QtBot, ws: Workspace, colleague_crt: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept, _added = trust.add(colleague_crt)
+    dialog = signing_dialog(qtbot, ws)
+    assert not dialog.remove_trusted_button.isEnabled()  # nothing selected yet
+    dialog.trust_table.selectRow(0)
+    assert dialog.remove_trusted_button.isEnabled()
+    questions: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes]
+
+    def answer(box: QMessageBox) -> int:
+        questions.append(f"{box.text()} {box.informativeText()}")
+        assert box.button(QMessageBox.StandardButton.Yes).text() == "&Remove"
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.Cancel)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    qtbot.mouseClick(dialog.remove_trusted_button, Qt.MouseButton.LeftButton)
+    assert kept.path.exists() and len(shown(dialog, "trust")) == 1  # cancelled: still trusted
+    assert COLLEAGUE in questions[0] and kept.facts.fingerprint[:2].upper() in questions[0]
+    qtbot.mouseClick(dialog.remove_trusted_button, Qt.MouseButton.LeftButton)
+    assert not kept.path.exists() and trust.trusted() == []
+    assert shown(dialog, "trust") == [] and dialog.trust_empty.isVisible()
+    assert dialog.trust_note.text() == f"No longer trusted: {COLLEAGUE}"
+    assert not dialog.remove_trusted_button.isEnabled()
+
+
+def test_the_certificates_the_database_knows_are_listed_read_only(
+    qtbot: QtBot, ws: Workspace, colleague_crt: Path
+) -> None:
+    dialog = signing_dialog(qtbot, ws)
+    assert shown(dialog, "known") == [] and dialog.known_empty.isVisible()
+    signer = load_signer(colleague_crt.with_suffix(".p12"), b"pass-word")
+    export.register_certificate(ws, signer.certificate_der, "created")
+    again = signing_dialog(qtbot, ws)
+    (row,) = shown(again, "known")
+    facts = signer.facts
+    assert row[0] == COLLEAGUE and row[1] == facts.short_fingerprint
+    assert row[2] == facts.not_before.strftime("%d %b %Y") and row[3] == facts.not_after.strftime("%d %b %Y")
+    assert row[4].startswith("Created here, ")
+    assert not again.known_empty.isVisible()
+    assert again.known_table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+
+
+def test_the_signing_tab_is_reachable_by_keyboard(qtbot: QtBot, ws: Workspace, colleague_crt: Path) -> None:
+    trust.add(colleague_crt)
+    dialog = signing_dialog(qtbot, ws)
+    dialog.trust_table.selectRow(0)
+    # the headings' mnemonics go to their lists; every control has a name a screen reader can say
+    for label, table in ((dialog.known_title, dialog.known_table), (dialog.trust_title, dialog.trust_table)):
+        assert "&" in label.text() and label.buddy() is table and table.accessibleName()
+    for button in (dialog.add_trusted_button, dialog.remove_trusted_button):
+        assert "&" in button.text() and button.accessibleName()
+    # Tab leaves a list for the next control (the arrows move between its rows)
+    dialog.known_table.setFocus()
+    reached = []
+    for _ in range(4):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(dialog.focusWidget())
+    assert reached == [
+        dialog.trust_table,
+        dialog.add_trusted_button,
+        dialog.remove_trusted_button,
+        dialog.save_button,
+    ]
