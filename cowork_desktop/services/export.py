@@ -907,6 +907,8 @@ def _visible_text_problem(ws: Workspace, record_id: int, rendering: Rendering, p
 class _Checks:
     findings: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: what cannot be proven here (not a fault of the file): the verdict is at best "signer not known here"
+    unproven: list[str] = field(default_factory=list)
 
 
 def _certificate_checks(result: VerifyResult, manager: str | None, checks: _Checks) -> None:
@@ -924,8 +926,11 @@ def _certificate_checks(result: VerifyResult, manager: str | None, checks: _Chec
             f"The certificate has expired since (on {facts.not_after:%d %b %Y}); it was valid when the file was "
             "signed."
         )
-    if manager is None:
-        checks.findings.append("The file does not say whose record it is, so the signer cannot be checked.")
+    if manager is None:  # an earlier version's file, without its database: cannot be proven here
+        checks.unproven.append(
+            "The file does not say whose record it is (an earlier version's file): give its database (--db) to "
+            "check the signer is the record's manager."
+        )
     elif (mismatch := certificate_name_problem(facts, manager)) is not None:
         checks.findings.append(f"The signer is not the record's manager: {mismatch}.")
 
@@ -1031,7 +1036,7 @@ def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> Verif
         )
     if not result.ok or checks.findings:
         verdict = Verdict.NOT_VALID
-    elif basis is None:
+    elif basis is None or checks.unproven:
         verdict = Verdict.SIGNER_NOT_KNOWN
     else:
         verdict = Verdict.VALID
@@ -1047,7 +1052,7 @@ def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> Verif
         trust_basis=basis,
         trust_note=trust_note,
         findings=tuple(dict.fromkeys(checks.findings)),
-        notes=tuple(dict.fromkeys([*checks.notes, *db.notes])),
+        notes=tuple(dict.fromkeys([*checks.unproven, *checks.notes, *db.notes])),
         matches_database=db.matches,
         exported_from_database=db.exported,
         database_note=db.note,
