@@ -85,7 +85,7 @@ from cowork_desktop.export.signing import (
 )
 from cowork_desktop.export.signing import MAX_VERIFY_BYTES as MAX_VERIFY_BYTES  # the UI's limit too
 from cowork_desktop.services.files import os_reason as _reason
-from cowork_desktop.services.files import write_atomic
+from cowork_desktop.services.files import read_limited, write_atomic
 from cowork_desktop.services.sessions import Workspace, context_for, form_for
 from cowork_desktop.services.settings import logo_problem
 from cowork_desktop.store.db import AuditRef, KnownCertificate, Store
@@ -866,22 +866,14 @@ def dt_now() -> datetime:
 
 
 def _read_for_verify(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise CoworkError(f"{path}: is a folder, not a PDF")
-        if size > MAX_VERIFY_BYTES:
-            raise CoworkError(
-                f"{path}: the file is {size / 1e6:.0f} MB, larger than any case note "
-                f"(limit {MAX_VERIFY_BYTES // (1024 * 1024)} MB): not checked"
-            )
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise CoworkError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CoworkError(f"{path}: is a folder, not a PDF") from None
-    except OSError as exc:
-        raise CoworkError(f"{path}: cannot read the file ({_reason(exc)})") from None
+    size = path.stat().st_size if path.is_file() else 0
+    return read_limited(
+        path,
+        MAX_VERIFY_BYTES,
+        "a PDF",
+        f"the file is {size / 1e6:.0f} MB, larger than any case note "
+        f"(limit {MAX_VERIFY_BYTES // (1024 * 1024)} MB): not checked",
+    )
 
 
 def _manager_of(content: Mapping[str, Any] | None) -> str | None:

@@ -39,3 +39,20 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise CoworkError(f"cannot write to {folder}: {os_reason(exc)}") from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def read_limited(path: Path, limit: int, what: str, too_large: str) -> bytes:
+    """The bytes of a file the user names (a PDF to verify, a certificate to trust), with one-line errors: no
+    such file, a folder, unreadable, or larger than ``limit`` (``too_large``, refused before it is read)."""
+    try:
+        if path.is_dir():
+            raise CoworkError(f"{path}: is a folder, not {what}")
+        if path.stat().st_size > limit:
+            raise CoworkError(f"{path}: {too_large}")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise CoworkError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CoworkError(f"{path}: is a folder, not {what}") from None
+    except OSError as exc:
+        raise CoworkError(f"{path}: cannot read the file ({os_reason(exc)})") from None

@@ -15,7 +15,7 @@ from pathlib import Path
 from cowork_desktop import paths
 from cowork_desktop.domain.certificates import CertificateFacts, normalise_fingerprint
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.services.files import os_reason, write_atomic
+from cowork_desktop.services.files import os_reason, read_limited, write_atomic
 
 TRUST_FOLDER = "trusted-certificates"
 #: a certificate file is a few kilobytes; anything much larger is not one
@@ -36,16 +36,7 @@ def folder() -> Path:
 def _read(path: Path) -> tuple[bytes, CertificateFacts]:
     from cowork_desktop.export.certs import read_certificate
 
-    try:
-        if path.stat().st_size > MAX_CERTIFICATE_BYTES:
-            raise CoworkError(f"{path} is too large to be a certificate")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise CoworkError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CoworkError(f"{path}: is a folder, not a certificate") from None
-    except OSError as exc:
-        raise CoworkError(f"{path}: cannot read the file ({os_reason(exc)})") from None
+    data = read_limited(path, MAX_CERTIFICATE_BYTES, "a certificate", "too large to be a certificate")
     return read_certificate(data, str(path))
 
 

@@ -564,9 +564,6 @@ class Store:
         ):
             yield AuditEntry(*row)
 
-    def count_audit_entries(self) -> int:
-        return int(self.db.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
-
     def entries_of(self, action: str, entity: str, entity_id: int | None = None) -> list[AuditEntry]:
         """The audit entries of one kind (``export`` of a ``record``, say), oldest first."""
         sql = f"SELECT {_ENTRY_COLUMNS} FROM audit_log WHERE action = ? AND entity = ?"
