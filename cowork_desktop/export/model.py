@@ -84,10 +84,33 @@ class SignatureBlock:
 
 @dataclass(frozen=True)
 class Amendment:
-    """This record amends an earlier signed version."""
+    """This record amends an earlier signed version: which one (its version, and its own record id), when that
+    one was signed, and why it was amended."""
 
     supersedes_version: int
     reason: str
+    supersedes_record_id: int | None = None
+    supersedes_signed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Supersession:
+    """A later signed version replaces this one: printed on every page, so a reader never takes it as current."""
+
+    version: int
+    record_id: int
+    signed_on: date
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """An issue-resolution MDR names the review (or other record) whose issues it resolves."""
+
+    record_number: int  # as people know that record ("Record 9")
+    version: int
+    record_kind: str  # its kind's label, e.g. "Review of co-working"
+    meeting_date: date
+    issues: tuple[str, ...] = ()  # the issues it flagged, as labels ("Disagreement between the co-workers")
 
 
 @dataclass(frozen=True)
@@ -107,6 +130,13 @@ class CaseNote:
     signatures: tuple[SignatureBlock, ...] = ()
     content_hash: str = ""  # hex digest of the record's content, as stored in the database
     amendment: Amendment | None = None
+    #: a later signed version has replaced this one (printed on every page); None: this is the current version
+    superseded_by: Supersession | None = None
+    #: for an issue-resolution MDR: the record whose issues it resolves
+    resolves: Resolution | None = None
+    #: the number people know the record by, whatever its version: the first version's id ("Record 1, version 2"
+    #: for the amendment stored as record 4); None: ``record_id``
+    record_number: int | None = None
     #: when the PDF was produced (PDF creation date); None: now
     generated_at: datetime | None = None
     #: printed in the PDF's Creator field
@@ -117,6 +147,11 @@ class CaseNote:
     def __post_init__(self) -> None:
         if self.status not in ("signed", "draft"):
             raise ValueError(f"status must be 'signed' or 'draft', not {self.status!r}")
+
+    @property
+    def display_number(self) -> int | str:
+        """ "Record 1" in "Record 1, version 2": the first version's id (see ``record_number``)."""
+        return self.record_number if self.record_number is not None else self.record_id
 
     @property
     def display_title(self) -> str:
