@@ -21,7 +21,7 @@ from typing import Any
 
 from cowork_desktop.domain.dates import WorkingCalendar, describe_rrule, interval, parse_rrule_safe
 from cowork_desktop.domain.forms import FormDefinition
-from cowork_desktop.domain.models import RecordKind, RecordStatus
+from cowork_desktop.domain.models import RecordKind, RecordStatus, active_on
 
 
 class Severity(StrEnum):
@@ -104,6 +104,9 @@ class CoAllocationState:
     records: list[RecordSummary] = field(default_factory=list)
     actions: list[ActionSummary] = field(default_factory=list)
 
+    def is_active(self, on: date) -> bool:
+        return active_on(self.start_date, self.end_date, on)
+
 
 @dataclass(frozen=True)
 class DueItem:
@@ -158,10 +161,12 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
 def due_items_for(
     state: CoAllocationState, on: date, calendar: WorkingCalendar, initial_meeting_days: int = 5
 ) -> list[DueItem]:
-    """Everything due or overdue for one co-allocation on day ``on``."""
+    """Everything due or overdue for one co-allocation on day ``on``. Once it has ended only an unresolved issue
+    stays (urgent until its issue-resolution MDR is signed): what else was open was handed over in its closing
+    MDR, and an ended arrangement takes no new review, discussion or initial meeting."""
     if state.start_date > on:
         return []
-    active = state.end_date is None or on <= state.end_date
+    active = state.is_active(on)
     items: list[DueItem] = []
 
     def add(kind: str, sev: Severity, when: date | None, msg: str, **ids: int | None) -> None:
@@ -173,7 +178,6 @@ def due_items_for(
     signed = sorted((r for r in state.records if r.status == RecordStatus.SIGNED), key=_meeting_order)
     initials = [r for r in signed if r.kind == RecordKind.INITIAL_MEETING]
     reviews = [r for r in signed if r.kind in (RecordKind.INITIAL_MEETING, RecordKind.REVIEW)]
-    resolutions = [r for r in signed if r.kind == RecordKind.ISSUE_RESOLUTION]
 
     if active and not initials:
         deadline = calendar.add_working_days(state.start_date, initial_meeting_days)
@@ -193,23 +197,16 @@ def due_items_for(
                 f"Initial co-working meeting due by {deadline:%d %b %Y}",
             )
 
-    # Issues flagged in a signed review with no signed issue-resolution MDR since: urgent.
-    for review in signed:
-        if review.kind != RecordKind.REVIEW or not review.facts.issues_flagged:
-            continue
-        resolved = any(
-            r.linked_record_id == review.id or r.meeting_date >= review.meeting_date for r in resolutions
+    # Issues flagged in a signed review stay urgent until an issue-resolution MDR linked to that review is signed.
+    for review in unresolved_reviews(signed):
+        add(
+            "issue_resolution",
+            Severity.URGENT,
+            review.meeting_date,
+            f"Review of {review.meeting_date:%d %b %Y}, unresolved: {issue_words(review.facts.issues_flagged)}. "
+            "Resolve urgently and record an issue-resolution MDR for it",
+            record_id=review.id,
         )
-        if not resolved:
-            issues = ", ".join(i.replace("_", " ") for i in review.facts.issues_flagged)
-            add(
-                "issue_resolution",
-                Severity.URGENT,
-                review.meeting_date,
-                f"Review of {review.meeting_date:%d %b %Y} found {issues}: "
-                "resolve urgently and record an issue-resolution MDR",
-                record_id=review.id,
-            )
 
     if active and reviews:
         last = reviews[-1]
@@ -246,7 +243,7 @@ def due_items_for(
                     f"(agreed: {_describe_rrule(rule)})",
                 )
 
-    for action in state.actions:
+    for action in state.actions if active else ():
         if action.done_date is None and action.due_date is not None and action.due_date < on:
             owner = f" ({action.owner_name})" if action.owner_name else ""
             add(
@@ -257,6 +254,44 @@ def due_items_for(
                 action_id=action.id,
             )
     return items
+
+
+#: how the due list and the PDFs name the issues a review can flag (by the question that flagged them)
+ISSUE_WORDS = {
+    "delays": "delays",
+    "disagreements": "disagreement between the co-workers",
+    "role_uncertainty": "uncertainty about roles",
+}
+
+
+def issue_words(flagged: Iterable[str]) -> str:
+    """The issues a review flagged, in words: "delays, uncertainty about roles"."""
+    return ", ".join(ISSUE_WORDS.get(i, i.replace("_", " ")) for i in flagged)
+
+
+def resolves(resolution: RecordSummary, review: RecordSummary) -> bool:
+    """The one rule: an issue-resolution MDR resolves the review it is linked to, and no other."""
+    return (
+        resolution.kind == RecordKind.ISSUE_RESOLUTION
+        and resolution.status == RecordStatus.SIGNED
+        and resolution.linked_record_id == review.id
+    )
+
+
+def unresolved_reviews(records: Iterable[RecordSummary]) -> list[RecordSummary]:
+    """Signed reviews that flagged an issue with no signed issue-resolution MDR linked to them, oldest first."""
+    records = list(records)
+    return sorted(
+        (
+            r
+            for r in records
+            if r.kind == RecordKind.REVIEW
+            and r.status == RecordStatus.SIGNED
+            and r.facts.issues_flagged
+            and not any(resolves(x, r) for x in records)
+        ),
+        key=_meeting_order,
+    )
 
 
 def due_items(

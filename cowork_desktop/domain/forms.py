@@ -74,6 +74,8 @@ class FollowUp:
     form: str
     message: str
     urgent: bool = False
+    #: the started record's answers, by its question id: a value, or "@question" for this record's answer to it
+    prefill: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -180,6 +180,11 @@ class Case:
         return errors
 
 
+def active_on(start: date, end: date | None, on: date) -> bool:
+    """The one rule for "active": a co-allocation is active from its start to its end date, both included."""
+    return start <= on and (end is None or on <= end)
+
+
 @dataclass
 class CoAllocation:
     case_id: int
@@ -209,7 +214,24 @@ class CoAllocation:
         return (self.worker1_id, self.worker2_id)
 
     def is_active(self, on: date) -> bool:
-        return self.start_date <= on and (self.end_date is None or on <= self.end_date)
+        return active_on(self.start_date, self.end_date, on)
+
+    def has_ended(self, on: date) -> bool:
+        """Its end is recorded and has come: it takes no new meeting (a new co-allocation starts a new
+        arrangement); its signed records can still be amended."""
+        return self.end_date is not None and self.end_date <= on
+
+    def refuses_new(self, kind: RecordKind, on: date) -> str | None:
+        """Why no new record of ``kind`` can be started for it on ``on`` (one sentence), or None. An ended
+        co-allocation takes no new meeting, but an issue it left unresolved can still be resolved."""
+        if not self.has_ended(on) or kind == RecordKind.ISSUE_RESOLUTION:
+            return None
+        assert self.end_date is not None
+        why = f" ({self.end_reason.strip().rstrip('.')})" if self.end_reason.strip() else ""
+        return (
+            f"The co-working ended on {self.end_date:%d %b %Y}{why}: it takes no new meeting. "
+            "Co-allocate the case again to start a new arrangement."
+        )
 
 
 @dataclass

@@ -88,14 +88,17 @@ def canonical_content(
         "answers": record.answers,
         "frame": record.signed_frame,
         "signatures": [_signature(s, with_worker=True) for s in signatures],
-        "actions": [
-            {
-                "description": a.description,
-                "owner_worker_id": a.owner_worker_id,
-                "due_date": a.due_date.isoformat() if a.due_date else None,
-            }
-            for a in actions
-        ],
+        "actions": sorted(
+            (
+                {
+                    "description": a.description,
+                    "owner_worker_id": a.owner_worker_id,
+                    "due_date": a.due_date.isoformat() if a.due_date else None,
+                }
+                for a in actions
+            ),
+            key=canonical_json,
+        ),
     }
 
 
@@ -133,6 +136,29 @@ def content_differences(expected: Mapping[str, Any], found: Mapping[str, Any], p
         else:
             out.append(path)
     return out
+
+
+def _action_key(a: Action) -> tuple[str, int | None, str]:
+    return (" ".join(a.description.split()), a.owner_worker_id, a.due_date.isoformat() if a.due_date else "")
+
+
+def carried_actions(earlier: Sequence[Action], agreed: Sequence[Action]) -> tuple[list[int], list[Action]]:
+    """What an amendment does to the actions of the version it amends: the ids of those it keeps as they are
+    (the same description, owner and due date; each kept once), which keep their identity and completion, and
+    the agreed actions that are new (added or changed). An earlier action it does not keep is no longer agreed."""
+    pool: dict[tuple[str, int | None, str], list[int]] = {}
+    for action in earlier:
+        if action.id is not None:
+            pool.setdefault(_action_key(action), []).append(action.id)
+    kept: list[int] = []
+    new: list[Action] = []
+    for action in agreed:
+        ids = pool.get(_action_key(action))
+        if ids:
+            kept.append(ids.pop(0))
+        else:
+            new.append(action)
+    return kept, new
 
 
 def manager_signature(signatures: Sequence[Signature], manager_role: str) -> Signature | None:

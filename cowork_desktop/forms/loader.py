@@ -44,7 +44,7 @@ _QUESTION_KEYS = {
     "role",
 }
 _CONDITION_KEYS = {"question", "context", "values"}
-_FOLLOW_UP_KEYS = {"when", "form", "message", "urgent"}
+_FOLLOW_UP_KEYS = {"when", "form", "message", "urgent", "prefill"}
 ROLES = {
     "",
     "next_review_date",
@@ -143,9 +143,18 @@ def _follow_ups(ctx: _Ctx, data: Any) -> tuple[FollowUp, ...]:
                 form=_str(ctx, item, "form", required=True),
                 message=_str(ctx, item, "message", required=True),
                 urgent=_bool(ctx, item, "urgent"),
+                prefill=_prefill(ctx, item.get("prefill")),
             )
         )
     return tuple(found)
+
+
+def _prefill(ctx: _Ctx, data: Any) -> dict[str, str]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise ctx.fail("'prefill' must be a table of question ids to text (or '@question' for an answer here)")
+    return dict(data)
 
 
 def _question(ctx: _Ctx, data: Any) -> Question:
@@ -319,6 +328,7 @@ def definition_to_dict(form: FormDefinition) -> dict[str, Any]:
         if q.follow_ups:
             d["follow_ups"] = [
                 {"when": list(f.when), "form": f.form, "message": f.message, "urgent": f.urgent}
+                | ({"prefill": dict(f.prefill)} if f.prefill else {})
                 for f in q.follow_ups
             ]
         return d
@@ -413,4 +423,15 @@ def load_forms(folder: Path) -> FormSet:
                     raise FormError(
                         form.source_file, f"follow-up names form '{fu.form}', which does not exist", q.id
                     )
+                target = {x.id for x in found.forms[fu.form].questions}
+                here = {x.id for x in form.questions}
+                for key, value in fu.prefill.items():
+                    if key not in target:
+                        raise FormError(
+                            form.source_file, f"follow-up prefills '{key}', not a question of '{fu.form}'", q.id
+                        )
+                    if value.startswith("@") and value[1:] not in here:
+                        raise FormError(
+                            form.source_file, f"follow-up prefill '{value}' names no question of this form", q.id
+                        )
     return found

@@ -115,7 +115,8 @@ def _state(
 
 
 def _actions_of(ws: Workspace, records: Iterable[Record]) -> dict[int, list[Action]]:
-    return {r.id: ws.store.actions_for_record(r.id) for r in records if r.id is not None}
+    """What each record agreed: its own actions and those an amendment carried from the version before."""
+    return {r.id: ws.store.record_actions(r.id) for r in records if r.id is not None}
 
 
 def _initial_deadline(ws: Workspace, start: date) -> date:

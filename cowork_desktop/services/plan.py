@@ -343,7 +343,7 @@ def build_plan(ws: Workspace, record_id: int) -> AgreedPlan:
     assert record.id is not None
     actions = [
         PlanAction(a.description, names.get(a.owner_worker_id or -1, ""), a.due_date)
-        for a in ws.store.actions_for_record(record.id)
+        for a in ws.store.record_actions(record.id)
     ]
     if not actions:
         _, value = role_value("actions")

@@ -208,6 +208,7 @@ def purge(
             )
             in_set = "SELECT id FROM records WHERE coallocation_id = ?"
             db.execute(f"DELETE FROM signatures WHERE record_id IN ({in_set})", [c.coallocation_id])
+            db.execute(f"DELETE FROM action_carries WHERE record_id IN ({in_set})", [c.coallocation_id])
             db.execute(f"DELETE FROM actions WHERE record_id IN ({in_set})", [c.coallocation_id])
             db.execute("DELETE FROM records WHERE coallocation_id = ?", [c.coallocation_id])
             db.execute("DELETE FROM purge_authorisations WHERE coallocation_id = ?", [c.coallocation_id])

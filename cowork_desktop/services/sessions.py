@@ -32,7 +32,7 @@ from cowork_desktop.domain.models import (
     Signature,
 )
 from cowork_desktop.domain.names import clean_name, name_problem, same_name
-from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, content_hash
+from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, carried_actions, content_hash
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.store.db import Store, now_utc
@@ -119,8 +119,15 @@ def start_record(
     meeting_date: date | None = None,
     linked_record_id: int | None = None,
 ) -> Record:
-    """Open the draft of this kind for the co-allocation, or start one (one draft per kind at a time)."""
+    """Open the draft of this kind for the co-allocation, or start one (one draft per kind at a time).
+
+    Refused (CoworkError, one line) for a co-allocation that has ended. A record started from another (an
+    issue-resolution MDR from the review that flagged the issue) is linked to it and prefilled from it, as the
+    form's follow-ups say (the manager does not type again what is already recorded)."""
     ca = ws.store.get_coallocation(coallocation_id)
+    refusal = ca.refuses_new(kind, date.today())
+    if refusal:
+        raise CoworkError(refusal)
     existing = ws.store.draft_for(coallocation_id, kind)
     if existing is not None and existing.supersedes_id is None:
         return existing
@@ -131,6 +138,9 @@ def start_record(
             answers[q.id] = q.default
         if q.kind == QuestionKind.WORKERS:
             answers[q.id] = list(ca.worker_ids)
+    if linked_record_id is not None:
+        linked = ws.store.get_record(linked_record_id)
+        answers.update(prefill_from(form_for(ws, linked), linked.answers, form.id))
     record = Record(
         case_id=ca.case_id,
         coallocation_id=coallocation_id,
@@ -143,6 +153,27 @@ def start_record(
         linked_record_id=linked_record_id,
     )
     return ws.store.create_record(record, form)
+
+
+def prefill_from(source: FormDefinition, answers: dict[str, Any], target_form: str) -> dict[str, Any]:
+    """The answers a record started from ``source`` begins with: for each follow-up of ``source`` that the
+    answers triggered and that starts ``target_form``, its ``prefill`` (a value, or ``@question`` for the
+    source's answer to it). The first triggered follow-up gives a choice; text answers of several are joined,
+    each after the label of the issue it describes."""
+    out: dict[str, Any] = {}
+    for q in source.questions:
+        for follow_up in q.follow_ups:
+            if follow_up.form != target_form or str(answers.get(q.id)) not in follow_up.when:
+                continue
+            for target, value in follow_up.prefill.items():
+                text = answers.get(value[1:]) if value.startswith("@") else value
+                if not isinstance(text, str) or not text.strip():
+                    continue
+                if target not in out:
+                    out[target] = text.strip()
+                elif value.startswith("@"):
+                    out[target] = f"{out[target]}\n\n{text.strip()}"
+    return out
 
 
 def save_draft(
@@ -306,20 +337,33 @@ def sign_off(
     form = form_for(ws, record)
     case = ws.store.get_case(record.case_id)
     ca = ws.store.get_coallocation(record.coallocation_id)
-    actions = _agreed_actions(form, record)
+    agreed = _agreed_actions(form, record)
+    earlier = ws.store.record_actions(record.supersedes_id) if record.supersedes_id is not None else []
+    carried, new = carried_actions(earlier, agreed)
     completed = _completed_actions(form, record)
     record.signed_frame = signed_frame(ws, form, record, ca)
     form_sha = ws.store.form_digests()[(record.form_id, record.form_version)][0]
-    digest = content_hash(record, case.reference, signatures, actions, form_sha, CANON_VERSION)
+    kept = [a for a in earlier if a.id in set(carried)]
+    digest = content_hash(record, case.reference, signatures, [*kept, *new], form_sha, CANON_VERSION)
+    ends = closing_end(form, record) if record.kind == RecordKind.CLOSING and ca.end_date is None else None
     return ws.store.finalise_record(
         record_id,
         digest,
         extract_facts(form, record.answers),
-        actions,
+        new,
         completed,
         CANON_VERSION,
         record.signed_frame,
+        carried=carried,
+        ends=ends,
     )
+
+
+def closing_end(form: FormDefinition, record: Record) -> tuple[date, str]:
+    """A closing MDR ends its co-allocation on its meeting date, for the reason it gives."""
+    question = form.find_role("end_reason") or next((q for q in form.questions if q.id == "end_reason"), None)
+    reason = record.answers.get(question.id) if question is not None else None
+    return record.meeting_date, str(reason).strip() if isinstance(reason, str) else ""
 
 
 def signed_frame(ws: Workspace, form: FormDefinition, record: Record, ca: CoAllocation) -> dict[str, Any]:

@@ -58,6 +58,12 @@ SQLITE_HEADER = crypto.SQLITE_HEADER
 
 #: A signed record replaced by a signed amendment no longer counts (its actions and facts are the amendment's).
 NOT_SUPERSEDED = "NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = r.id AND n.status = 'signed')"
+#: An action ``a`` of record ``r`` is current when ``r`` is, or when a current signed amendment carries it.
+CURRENT_ACTION = (
+    f"({NOT_SUPERSEDED} OR EXISTS (SELECT 1 FROM action_carries c JOIN records k ON k.id = c.record_id"
+    " WHERE c.action_id = a.id AND k.status = 'signed' AND NOT EXISTS (SELECT 1 FROM records n2"
+    " WHERE n2.supersedes_id = k.id AND n2.status = 'signed')))"
+)
 
 
 def now_utc() -> datetime:
@@ -1225,15 +1231,24 @@ class Store:
         completed: list[tuple[int, date]],
         canon: int = 2,
         frame: dict[str, Any] | None = None,
+        carried: Sequence[int] = (),
+        ends: tuple[date, str] | None = None,
     ) -> Record:
         """Lock the record: write its agreed actions, mark earlier actions done, set status signed. One transaction.
 
         The lock's audit entry keeps the content hash and the version of the canonical content it was computed
-        with (``canon``), so ``cowork check`` recomputes it the same way."""
+        with (``canon``), so ``cowork check`` recomputes it the same way. ``carried``: actions of the version it
+        amends that it keeps as they are (their identity and completion stay). ``ends``: a closing record ends
+        its co-allocation on that day, for that reason, in the same transaction."""
         signed_at = now_utc().isoformat()
         coallocation_id = self.get_record(record_id).coallocation_id
         with self.tx():
             self.db.execute("DELETE FROM actions WHERE record_id = ?", [record_id])
+            self.db.execute("DELETE FROM action_carries WHERE record_id = ?", [record_id])
+            for action_id in carried:
+                self.db.execute(
+                    "INSERT INTO action_carries (record_id, action_id) VALUES (?, ?)", [record_id, action_id]
+                )
             for action in actions:
                 self.db.execute(
                     "INSERT INTO actions (record_id, description, owner_worker_id, due_date) VALUES (?,?,?,?)",
@@ -1271,8 +1286,23 @@ class Store:
                 canon=canon,
                 coallocation_id=coallocation_id,
                 actions=len(actions),
+                carried=list(carried),
                 completed=[a for a, _ in completed],
             )
+            if ends is not None:
+                end_day, reason = ends
+                self.db.execute(
+                    "UPDATE coallocations SET end_date = ?, end_reason = ?, updated_at = ? WHERE id = ?",
+                    [end_day.isoformat(), reason, signed_at, coallocation_id],
+                )
+                self.audit(
+                    "end",
+                    "coallocation",
+                    coallocation_id,
+                    on=end_day.isoformat(),
+                    reason=reason,
+                    closing_record=record_id,
+                )
         return self.get_record(record_id)
 
     # -- signed content, as the checks read it --------------------------------------------------------
@@ -1302,9 +1332,13 @@ class Store:
             params,
         )
         action_rows = conn.execute(
-            "SELECT a.record_id, a.description, a.owner_worker_id, a.due_date, a.done_date, a.id"
-            f" FROM records r JOIN actions a ON a.record_id = r.id WHERE {which} ORDER BY a.record_id, a.id",
-            params,
+            "SELECT x.record_id, a.description, a.owner_worker_id, a.due_date, a.done_date, a.id FROM ("
+            f" SELECT a.record_id AS record_id, a.id AS action_id FROM records r JOIN actions a"
+            f" ON a.record_id = r.id WHERE {which}"
+            f" UNION ALL SELECT c.record_id, c.action_id FROM records r JOIN action_carries c"
+            f" ON c.record_id = r.id WHERE {which}"
+            ") x JOIN actions a ON a.id = x.action_id ORDER BY x.record_id, a.id",
+            params + params,
         )
         next_sig = next(sig_rows, None)
         next_action = next(action_rows, None)
@@ -1358,6 +1392,27 @@ class Store:
             id=row["id"],
         )
 
+    def record_actions(self, record_id: int) -> list[Action]:
+        """The actions a record agreed: its own rows and those it carried from the version it amends."""
+        return [
+            self._action(r)
+            for r in self.db.query(
+                "SELECT * FROM actions WHERE record_id = ? OR id IN"
+                " (SELECT action_id FROM action_carries WHERE record_id = ?) ORDER BY id",
+                [record_id, record_id],
+            )
+        ]
+
+    def record_number(self, record_id: int) -> int:
+        """The number people know a record by, whatever its version: the id of its first version."""
+        current = record_id
+        for _ in range(1000):  # a chain of amendments, each superseding one before
+            row = self.db.conn.execute("SELECT supersedes_id FROM records WHERE id = ?", [current]).fetchone()
+            if row is None or row[0] is None:
+                return current
+            current = int(row[0])
+        return current
+
     def actions_for_record(self, record_id: int) -> list[Action]:
         return [
             self._action(r)
@@ -1381,7 +1436,7 @@ class Store:
             self._action(r)
             for r in self.db.query(
                 "SELECT a.* FROM actions a JOIN records r ON r.id = a.record_id WHERE r.coallocation_id = ? "
-                f"AND r.status = 'signed' AND a.done_date IS NULL AND {NOT_SUPERSEDED} ORDER BY a.due_date, a.id",
+                f"AND r.status = 'signed' AND a.done_date IS NULL AND {CURRENT_ACTION} ORDER BY a.due_date, a.id",
                 [coallocation_id],
             )
         ]
@@ -1484,7 +1539,7 @@ class Store:
             f"{active} SELECT a.id, a.description, a.due_date, a.done_date, r.coallocation_id, w.name"
             " FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
             " CROSS JOIN actions a ON a.record_id = r.id LEFT JOIN workers w ON w.id = a.owner_worker_id"
-            f" WHERE r.status = 'signed' AND a.done_date IS NULL AND {NOT_SUPERSEDED} ORDER BY a.id",
+            f" WHERE r.status = 'signed' AND a.done_date IS NULL AND {CURRENT_ACTION} ORDER BY a.id",
             params,
         ):
             state = states.get(ca_id)

@@ -410,5 +410,39 @@ def m004_evidence(db: Database) -> None:
     )
 
 
+M005_CARRIED_ACTIONS = """
+-- An amendment keeps the actions it does not change: they are carried into it, with their identity and their
+-- completion, instead of being copied as new open actions. Only the actions it adds or changes are new rows.
+CREATE TABLE action_carries (
+    record_id INTEGER NOT NULL REFERENCES records(id),
+    action_id INTEGER NOT NULL REFERENCES actions(id),
+    PRIMARY KEY (record_id, action_id)
+);
+CREATE INDEX action_carries_action ON action_carries(action_id);
+CREATE TRIGGER action_carries_no_update BEFORE UPDATE ON action_carries
+BEGIN
+    SELECT RAISE(ABORT, 'actions carried into a record cannot be changed');
+END;
+CREATE TRIGGER action_carries_signed_no_insert BEFORE INSERT ON action_carries
+WHEN (SELECT status FROM records WHERE id = NEW.record_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'a signed record cannot take more actions');
+END;
+CREATE TRIGGER action_carries_signed_no_delete BEFORE DELETE ON action_carries
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
+                 WHERE r.id = OLD.record_id)
+BEGIN
+    SELECT RAISE(ABORT, 'actions carried into a signed record cannot be deleted');
+END;
+"""
+
+
+@migrations()
+def m005_carried_actions(db: Database) -> None:
+    for statement in _statements(M005_CARRIED_ACTIONS):
+        db.execute(statement)
+
+
 def known_migration_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -154,7 +154,8 @@ def test_issues_flagged_in_a_review_are_urgent_until_an_mdr_resolves_them() -> N
     assert [(i.kind, i.severity, i.due_date, i.record_id) for i in found] == [
         ("issue_resolution", Severity.URGENT, date(2026, 11, 30), review.id)
     ]
-    assert "disagreements" in found[0].message and "issue-resolution MDR" in found[0].message
+    assert "unresolved: disagreement between the co-workers" in found[0].message
+    assert "issue-resolution MDR" in found[0].message
     # an issue-resolution MDR from before the review, not linked to it, does not resolve it
     s.records.append(signed(RecordKind.ISSUE_RESOLUTION, date(2026, 11, 20)))
     assert items(s, date(2026, 12, 1)) == [("issue_resolution", Severity.URGENT, date(2026, 11, 30))]

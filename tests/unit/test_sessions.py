@@ -219,9 +219,12 @@ def test_an_amended_record_does_not_count_twice(ws: Workspace, coworked: dict[st
     late = MEETING + timedelta(weeks=5)
     overdue = [i for i in sessions.due(ws, late) if i.kind == "action"]
     assert len(overdue) == 2
-    assert {
-        ws.store.get_record(a.record_id or 0).version for a in ws.store.open_actions(coworked["coallocation"])
-    } == {2}
+    # the correction left the actions alone: version 2 carries version 1's, with their identity
+    carried = ws.store.record_actions(amended.id or 0)
+    assert [a.id for a in carried] == [a.id for a in ws.store.actions_for_record(first.id or 0)]
+    assert ws.store.actions_for_record(amended.id or 0) == []  # no copies
+    assert {a.id for a in ws.store.open_actions(coworked["coallocation"])} == {a.id for a in carried}
+    assert integrity.check_store(ws.store).ok
 
 
 def test_a_review_marks_the_agreed_actions_done(ws: Workspace, coworked: dict[str, int]) -> None:
