@@ -135,11 +135,12 @@ class DueItem:
 
 
 #: Which records the rules below read, so a store may hand over only these (the dashboard reads thousands of
-#: co-allocations): every signed initial meeting and issue resolution, every review that flagged an issue, the
-#: latest of the initial meetings and reviews together, and the latest reflective discussion. Keep this, and
+#: co-allocations): every signed initial meeting and issue resolution, every review that flagged an issue or
+#: agreed a new frequency, the latest of the initial meetings and reviews together, and the latest reflective
+#: discussion. Keep this, and
 #: ``Store.coallocation_states(due_rules_only=True)``, in step with :func:`due_items_for`.
 RECORDS_THE_RULES_READ = (
-    "initial_meeting: all; issue_resolution: all; review: those with issues_flagged, and the latest of "
+    "initial_meeting: all; issue_resolution: all; review: those with issues_flagged or a frequency, the latest of "
     "initial_meeting+review; reflective_discussion: the latest"
 )
 
@@ -212,11 +213,9 @@ def due_items_for(
         last = reviews[-1]
         next_review = last.facts.next_review_date
         if next_review is None:
-            supervision = next(
-                (r.facts.supervision_rrule for r in reversed(initials) if r.facts.supervision_rrule), ""
-            )
+            supervision = agreed_rules(signed, "supervision")
             if supervision:
-                next_review = last.meeting_date + _interval(supervision)
+                next_review = last.meeting_date + _interval(supervision[-1].rule)
         if next_review is not None:
             if on > next_review:
                 add(
@@ -228,11 +227,12 @@ def due_items_for(
             elif next_review - on <= timedelta(days=DUE_SOON_DAYS):
                 add("review", Severity.DUE, next_review, f"Review of co-working due {next_review:%d %b %Y}")
 
-    if active and initials:
-        rule = next((r.facts.discussion_rrule for r in reversed(initials) if r.facts.discussion_rrule), "")
+    agreed = agreed_rules(signed, "discussion")
+    if active and initials and agreed:
+        rule = agreed[-1].rule
         if rule:
             held = [r for r in signed if r.kind == RecordKind.REFLECTIVE_DISCUSSION]
-            last_held = max([initials[0].meeting_date, *(r.meeting_date for r in held)])
+            last_held = max([agreed[-1].since, *(r.meeting_date for r in held)])
             expected = last_held + _interval(rule)
             if on > expected:
                 add(
@@ -254,6 +254,27 @@ def due_items_for(
                 action_id=action.id,
             )
     return items
+
+
+@dataclass(frozen=True)
+class Agreed:
+    """A frequency agreed in a signed record (an initial meeting, or a review that changed it), in force from
+    that record's meeting date until the next one."""
+
+    since: date
+    record_id: int
+    rule: str
+
+
+def agreed_rules(records: Iterable[RecordSummary], which: str) -> list[Agreed]:
+    """Every frequency of ``which`` ("discussion" or "supervision") agreed in the signed records, in meeting
+    order. The last one is in force; each counts from its record's meeting date."""
+    out = []
+    for r in sorted((r for r in records if r.status == RecordStatus.SIGNED), key=_meeting_order):
+        rule = r.facts.discussion_rrule if which == "discussion" else r.facts.supervision_rrule
+        if rule:
+            out.append(Agreed(r.meeting_date, r.id, rule))
+    return out
 
 
 #: how the due list and the PDFs name the issues a review can flag (by the question that flagged them)

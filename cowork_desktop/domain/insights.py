@@ -32,7 +32,7 @@ from cowork_desktop.domain.dates import (
     occurrences,
     parse_rrule_safe,
 )
-from cowork_desktop.domain.due import CoAllocationState, RecordSummary
+from cowork_desktop.domain.due import Agreed, CoAllocationState, RecordSummary, agreed_rules
 from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role
 
 # ------------------------------------------------------------------------------------------------- learning
@@ -264,9 +264,11 @@ class Cadence:
 
 
 def tolerance_days(rule: str, anchor: date) -> int:
-    """Half the rule's first interval, in whole days (rounded down): 7 for every 2 weeks, 15 for a 31-day month."""
+    """Less than half the rule's first interval, in whole days: 6 for every 2 weeks, 3 weekly, 15 for a 31-day
+    month, 13 for 28 days. A held date exactly half-way between two expected ones belongs to neither, and a
+    missed date is counted as soon as its window has closed (5 weeks into a fortnightly rule: 2 missed)."""
     after: date = anchor + interval(rule)
-    return (after - anchor).days // 2
+    return ((after - anchor).days - 1) // 2
 
 
 def cadence(
@@ -545,45 +547,69 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
     )
 
 
-@dataclass(frozen=True)
-class Agreement:
-    """What the latest initial meeting agreed: its date (the rules' start) and the two frequencies."""
-
-    meeting_date: date
-    record_id: int
-    discussion_rule: str = ""
-    supervision_rule: str = ""
-
-
-def agreement(state: CoAllocationState) -> Agreement | None:
-    """The latest signed initial meeting that agreed a frequency (the latest initial meeting if none did)."""
-    initials = _signed(state, RecordKind.INITIAL_MEETING)
-    if not initials:
+def agreed_cadence(
+    agreed: Sequence[Agreed], held: Iterable[date], on: date, end: date | None = None
+) -> Cadence | None:
+    """Agreed against held dates when the agreement changed over time: each frequency counts from the record
+    that agreed it until the next one did (a held date counts once, for the agreement in force then). The
+    cadence is named by the agreement in force; its points run across them all."""
+    usable = [a for a in agreed if parse_rrule_safe(a.rule) is not None]
+    if not usable:
         return None
-    chosen = next(
-        (r for r in reversed(initials) if r.facts.discussion_rrule or r.facts.supervision_rrule), initials[-1]
-    )
-    return Agreement(
-        chosen.meeting_date, chosen.id, chosen.facts.discussion_rrule, chosen.facts.supervision_rrule
+    held = sorted(held)
+    points: list[CadencePoint] = []
+    extra: list[date] = []
+    last: Cadence | None = None
+    for i, current in enumerate(usable):
+        following = usable[i + 1].since if i + 1 < len(usable) else None
+        stop = following - timedelta(days=1) if following is not None else end
+        if stop is not None and end is not None:
+            stop = min(stop, end)
+        mine = [d for d in held if d >= current.since and (following is None or d < following)]
+        part = cadence(current.rule, current.since, mine, on, stop)
+        if part is None:
+            continue
+        points.extend(part.points)
+        extra.extend(part.extra_held)
+        last = part
+    if last is None:
+        return None
+    return Cadence(
+        last.rule,
+        last.anchor,
+        last.until,
+        last.tolerance_days,
+        tuple(points),
+        tuple(extra),
+        last.next_expected,
     )
 
 
 def discussion_cadence(state: CoAllocationState, on: date) -> Cadence | None:
     """Agreed reflective case discussions against the signed reflective-discussion records."""
-    agreed = agreement(state)
-    if agreed is None or not agreed.discussion_rule:
-        return None
     held = [r.meeting_date for r in _signed(state, RecordKind.REFLECTIVE_DISCUSSION)]
-    return cadence(agreed.discussion_rule, agreed.meeting_date, held, on, state.end_date)
+    return agreed_cadence(agreed_rules(state.records, "discussion"), held, on, state.end_date)
 
 
 def supervision_cadence(state: CoAllocationState, on: date) -> Cadence | None:
     """Agreed joint supervision against the signed reviews of co-working (made in that supervision)."""
-    agreed = agreement(state)
-    if agreed is None or not agreed.supervision_rule:
-        return None
     held = [r.meeting_date for r in _signed(state, RecordKind.REVIEW)]
-    return cadence(agreed.supervision_rule, agreed.meeting_date, held, on, state.end_date)
+    return agreed_cadence(agreed_rules(state.records, "supervision"), held, on, state.end_date)
+
+
+def missed_sentence(c: Cadence, noun: str) -> str:
+    """The count said with the rule it counts against: "2 of the 3 discussions due every 2 weeks since
+    15 Dec 2026 were not recorded" (``noun`` plural: "discussions", "joint supervisions")."""
+    settled = [p for p in c.points if p.status != CadenceStatus.PENDING]
+    if not settled:
+        return f"No {noun} agreed {c.description} have fallen due yet."
+    since = settled[0].expected
+    if not c.missed_count:
+        return f"All {len(settled)} {noun} due {c.description} since {since:%d %b %Y} were recorded."
+    return (
+        f"{c.missed_count} of the {len(settled)} {noun} due {c.description} since {since:%d %b %Y} "
+        "were not recorded."
+    )
 
 
 def next_review(state: CoAllocationState) -> tuple[date, int] | None:
@@ -595,9 +621,9 @@ def next_review(state: CoAllocationState) -> tuple[date, int] | None:
     last = reviews[-1]
     if last.facts.next_review_date is not None:
         return last.facts.next_review_date, last.id
-    agreed = agreement(state)
-    if agreed is not None and agreed.supervision_rule:
-        return last.meeting_date + interval(agreed.supervision_rule), last.id
+    supervision = agreed_rules(state.records, "supervision")
+    if supervision:
+        return last.meeting_date + interval(supervision[-1].rule), last.id
     return None
 
 

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from cowork_desktop import __version__
 from cowork_desktop.domain.dates import describe_rrule, parse_rrule_safe
-from cowork_desktop.domain.due import CoAllocationState
+from cowork_desktop.domain.due import CoAllocationState, agreed_rules
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.domain.insights import agreement, next_review
+from cowork_desktop.domain.insights import next_review
 from cowork_desktop.services.files import write_atomic
 from cowork_desktop.services.sessions import Workspace
 
@@ -157,38 +157,37 @@ def items_for(state: CoAllocationState, *, include_workers: bool = False) -> lis
                 case_reference=ref,
             )
         )
-    agreed = agreement(state)
-    if agreed is not None:
-        for kind, rule, what, detail in (
-            (
-                "discussion",
-                agreed.discussion_rule,
-                "reflective case discussion",
-                "Reflective case discussion between the co-workers; record it in a 'discussion with colleague' "
-                "case note.",
-            ),
-            (
-                "supervision",
-                agreed.supervision_rule,
-                "joint supervision",
-                "Supervision of the case with the manager and both co-workers attending.",
-            ),
-        ):
-            if not rule or parse_rrule_safe(rule) is None:
-                continue
-            found.append(
-                CalendarItem(
-                    f"{base}-{kind}@{UID_DOMAIN}",
-                    f"{ref}: {what} (co-working)",
-                    agreed.meeting_date,
-                    f"{detail}\nAgreed at the initial co-working meeting of {_short(agreed.meeting_date)}: "
-                    f"{describe_rrule(rule)}.{who}",
-                    rrule=_with_end(rule, state.end_date),
-                    sequence=agreed.record_id,
-                    kind=kind,
-                    case_reference=ref,
-                )
+    for kind, which, what, detail in (
+        (
+            "discussion",
+            "discussion",
+            "reflective case discussion",
+            "Reflective case discussion between the co-workers; record it in a 'discussion with colleague' "
+            "case note.",
+        ),
+        (
+            "supervision",
+            "supervision",
+            "joint supervision",
+            "Supervision of the case with the manager and both co-workers attending.",
+        ),
+    ):
+        agreed = agreed_rules(state.records, which)
+        if not agreed or parse_rrule_safe(agreed[-1].rule) is None:
+            continue
+        current = agreed[-1]  # the agreement in force: from the record that made it
+        found.append(
+            CalendarItem(
+                f"{base}-{kind}@{UID_DOMAIN}",
+                f"{ref}: {what} (co-working)",
+                current.since,
+                f"{detail}\nAgreed at the meeting of {_short(current.since)}: {describe_rrule(current.rule)}.{who}",
+                rrule=_with_end(current.rule, state.end_date),
+                sequence=current.record_id,
+                kind=kind,
+                case_reference=ref,
             )
+        )
     return found
 
 

@@ -1492,7 +1492,8 @@ class Store:
             sql = (
                 f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
                 f" WHERE {current} AND (r.kind IN ('initial_meeting', 'issue_resolution')"
-                " OR (r.kind = 'review' AND r.issues_flagged <> ''))"
+                " OR (r.kind = 'review' AND (r.issues_flagged <> '' OR r.discussion_rrule <> ''"
+                " OR r.supervision_rrule <> '')))"
                 + latest("'initial_meeting', 'review'")
                 + latest("'reflective_discussion'")
                 + " ORDER BY 1"

@@ -13,6 +13,8 @@ from typing import Any
 
 import pytest
 
+from cowork_desktop.domain.dates import WorkingCalendar
+from cowork_desktop.domain.due import CoAllocationState, RecordFacts, RecordSummary, due_items_for
 from cowork_desktop.domain.errors import FormError
 from cowork_desktop.domain.insights import (
     CadenceStatus,
@@ -21,16 +23,19 @@ from cowork_desktop.domain.insights import (
     PcfDomain,
     action_outcome,
     cadence,
+    discussion_cadence,
+    drift_for,
     drift_score,
     explicit_domains,
     ladder_trend,
     learner_ids,
+    missed_sentence,
     redact_initials,
     split_entries,
     suggest_domains,
     tolerance_days,
 )
-from cowork_desktop.domain.models import Reason, Record, RecordKind, Role
+from cowork_desktop.domain.models import Reason, Record, RecordKind, RecordStatus, Role
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
 from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.demo import MANAGER_NAME, demo_answers, load_demo
@@ -156,29 +161,30 @@ def test_who_is_the_less_experienced_worker() -> None:
 # -------------------------------------------------------------------------------------------------- cadence
 
 
-def test_cadence_matches_held_dates_within_half_an_interval() -> None:
-    # every 2 weeks from Monday 5 Jan 2026: expected 19 Jan, 2 Feb, 16 Feb, 2 Mar; tolerance 14 // 2 = 7 days
+def test_cadence_matches_held_dates_within_less_than_half_an_interval() -> None:
+    # every 2 weeks from Monday 5 Jan 2026: expected 19 Jan, 2 Feb, 16 Feb, 2 Mar; tolerance (14 - 1) // 2 = 6 days
     held = [D("2026-01-20"), D("2026-01-22"), D("2026-02-20"), D("2025-12-01")]
     c = cadence("FREQ=WEEKLY;INTERVAL=2", D("2026-01-05"), held, D("2026-03-10"))
-    assert c is not None and c.tolerance_days == 7
+    assert c is not None and c.tolerance_days == 6
     assert [(p.expected, p.status, p.held) for p in c.points] == [
         (D("2026-01-19"), CadenceStatus.HELD, D("2026-01-20")),  # nearest of 20 and 22 Jan
-        (D("2026-02-02"), CadenceStatus.MISSED, None),  # 22 Jan is 11 days away; window closed 9 Feb
+        (D("2026-02-02"), CadenceStatus.MISSED, None),  # 22 Jan is 11 days away; window closed 8 Feb
         (D("2026-02-16"), CadenceStatus.HELD, D("2026-02-20")),
-        (D("2026-03-02"), CadenceStatus.MISSED, None),  # window closed 9 Mar, before 10 Mar
+        (D("2026-03-02"), CadenceStatus.MISSED, None),  # window closed 8 Mar, before 10 Mar
     ]
     assert c.extra_held == (D("2026-01-22"),)  # 1 Dec 2025 is before the initial meeting: ignored
     assert (c.held_count, c.missed_count, c.pending_count, c.share_held) == (2, 2, 0, 0.5)
     assert c.next_expected == D("2026-03-16") and c.description == "every 2 weeks"
 
-    # looked at on 5 Mar, the 2 Mar window (to 9 Mar) is still open: pending, not missed
+    # looked at on 5 Mar, the 2 Mar window (to 8 Mar) is still open: pending, not missed
     earlier = cadence("FREQ=WEEKLY;INTERVAL=2", D("2026-01-05"), held, D("2026-03-05"))
     assert earlier is not None and earlier.points[-1].status == CadenceStatus.PENDING
 
 
 def test_cadence_tolerance_and_end() -> None:
-    assert tolerance_days("FREQ=MONTHLY", D("2026-01-31")) == 14  # 31 Jan + 1 month = 28 Feb: 28 days
+    assert tolerance_days("FREQ=MONTHLY", D("2026-01-31")) == 13  # 31 Jan + 1 month = 28 Feb: 28 days
     assert tolerance_days("FREQ=MONTHLY", D("2026-03-01")) == 15  # 31 days
+    assert tolerance_days("FREQ=WEEKLY;INTERVAL=2", D("2026-03-01")) == 6
     assert tolerance_days("FREQ=WEEKLY", D("2026-03-01")) == 3
     # ended on 20 Jan: nothing expected after it
     c = cadence("FREQ=WEEKLY", D("2026-01-05"), [], D("2026-03-01"), end=D("2026-01-20"))
@@ -611,3 +617,112 @@ def test_domains_come_from_the_forms_folder_in_use(tmp_path: Path, demo_ws: Work
     )
     ws = Workspace(demo_ws.store, sessions.load_forms(folder), demo_ws.calendar)
     assert insights.load_domains(ws) == (PcfDomain("only", "Only", "", ("core group",)),)
+
+
+# ----------------------------------------------------------------------------- counting at the boundaries
+
+
+FIRST_OF_DECEMBER = D("2026-12-01")
+
+
+def _state_with(*records: RecordSummary, start: date = FIRST_OF_DECEMBER) -> CoAllocationState:
+    state = CoAllocationState(1, 1, "CR-2026-0900", start, None, ("A", "B"))
+    state.records.extend(records)
+    return state
+
+
+def _signed_summary(
+    record_id: int, kind: RecordKind, day: date, discussion: str = "", supervision: str = ""
+) -> RecordSummary:
+    return RecordSummary(
+        record_id, kind, RecordStatus.SIGNED, day, RecordFacts(None, discussion, supervision, ())
+    )
+
+
+FORTNIGHTLY = "FREQ=WEEKLY;INTERVAL=2"
+
+
+def test_five_weeks_without_a_discussion_against_a_fortnightly_agreement_is_two_missed() -> None:
+    state = _state_with(_signed_summary(1, RecordKind.INITIAL_MEETING, D("2026-12-01"), FORTNIGHTLY))
+    c = discussion_cadence(state, D("2026-12-01") + timedelta(weeks=5))
+    assert c is not None and c.tolerance_days == 6
+    assert [(p.expected, p.status) for p in c.points] == [
+        (D("2026-12-15"), CadenceStatus.MISSED),
+        (D("2026-12-29"), CadenceStatus.MISSED),  # its window (to 4 Jan) closed the day before
+    ]
+    assert missed_sentence(c, "discussions") == (
+        "2 of the 2 discussions due every 2 weeks since 15 Dec 2026 were not recorded."
+    )
+    drift = drift_for(state, D("2027-01-05"))
+    assert drift.discussions_missed == 2
+
+
+def test_on_the_day_an_expected_discussion_is_not_yet_missed_and_one_held_that_day_counts() -> None:
+    meeting = _signed_summary(1, RecordKind.INITIAL_MEETING, D("2026-12-01"), FORTNIGHTLY)
+    c = discussion_cadence(_state_with(meeting), D("2026-12-15"))
+    assert c is not None and [(p.expected, p.status) for p in c.points] == [
+        (D("2026-12-15"), CadenceStatus.PENDING)
+    ]
+    held = _signed_summary(2, RecordKind.REFLECTIVE_DISCUSSION, D("2026-12-15"))
+    c = discussion_cadence(_state_with(meeting, held), D("2026-12-15"))
+    assert c is not None and [(p.status, p.held) for p in c.points] == [(CadenceStatus.HELD, D("2026-12-15"))]
+    # the last day of the window (6 days after): still pending; the day after: missed
+    for on, status in ((D("2026-12-21"), CadenceStatus.PENDING), (D("2026-12-22"), CadenceStatus.MISSED)):
+        c = discussion_cadence(_state_with(meeting), on)
+        assert c is not None and c.points[0].status == status, on
+
+
+def test_a_discussion_moved_past_a_bank_holiday_still_counts() -> None:
+    # fortnightly from Fri 11 Dec 2026: due Fri 25 Dec (Christmas Day), held on Tue 29 Dec after the holidays
+    meeting = _signed_summary(1, RecordKind.INITIAL_MEETING, D("2026-12-11"), FORTNIGHTLY)
+    held = _signed_summary(2, RecordKind.REFLECTIVE_DISCUSSION, D("2026-12-29"))
+    c = discussion_cadence(_state_with(meeting, held, start=D("2026-12-10")), D("2027-01-05"))
+    assert c is not None and [(p.expected, p.status, p.held) for p in c.points] == [
+        (D("2026-12-25"), CadenceStatus.HELD, D("2026-12-29"))
+    ]
+
+
+def test_dates_are_counted_in_days_across_the_clock_changes() -> None:
+    # weekly from Mon 16 Mar 2026, across the change to BST (29 Mar) and back (25 Oct): always Mondays
+    meeting = _signed_summary(1, RecordKind.INITIAL_MEETING, D("2026-03-16"), "FREQ=WEEKLY")
+    held = [
+        _signed_summary(2 + i, RecordKind.REFLECTIVE_DISCUSSION, d)
+        for i, d in enumerate([D("2026-03-23"), D("2026-03-30"), D("2026-04-06")])
+    ]
+    c = discussion_cadence(_state_with(meeting, *held, start=D("2026-03-16")), D("2026-04-07"))
+    assert c is not None and [(p.expected, p.status) for p in c.points] == [
+        (D("2026-03-23"), CadenceStatus.HELD),
+        (D("2026-03-30"), CadenceStatus.HELD),
+        (D("2026-04-06"), CadenceStatus.HELD),
+    ]
+    autumn = _signed_summary(1, RecordKind.INITIAL_MEETING, D("2026-10-19"), "FREQ=WEEKLY")
+    c = discussion_cadence(_state_with(autumn, start=D("2026-10-19")), D("2026-11-10"))
+    assert c is not None and [p.expected.weekday() for p in c.points] == [0, 0, 0]
+    assert c.missed_count == 2 and c.pending_count == 1  # 26 Oct, 2 Nov missed; 9 Nov's window is open
+
+
+def test_an_agreement_changed_by_a_later_review_counts_from_that_review() -> None:
+    # fortnightly from 1 Dec; the review of 29 Dec agrees weekly from then on
+    meeting = _signed_summary(1, RecordKind.INITIAL_MEETING, D("2026-12-01"), FORTNIGHTLY)
+    review = _signed_summary(2, RecordKind.REVIEW, D("2026-12-29"), "FREQ=WEEKLY")
+    held = [
+        _signed_summary(3, RecordKind.REFLECTIVE_DISCUSSION, D("2026-12-15")),
+        _signed_summary(4, RecordKind.REFLECTIVE_DISCUSSION, D("2027-01-12")),
+    ]
+    c = discussion_cadence(_state_with(meeting, review, *held), D("2027-01-26"))
+    assert c is not None and c.rule == "FREQ=WEEKLY" and c.anchor == D("2026-12-29")
+    assert [(p.expected, p.status) for p in c.points] == [
+        (D("2026-12-15"), CadenceStatus.HELD),  # under the fortnightly agreement
+        (D("2027-01-05"), CadenceStatus.MISSED),  # weekly from the review on
+        (D("2027-01-12"), CadenceStatus.HELD),
+        (D("2027-01-19"), CadenceStatus.MISSED),
+        (D("2027-01-26"), CadenceStatus.PENDING),
+    ]
+    assert missed_sentence(c, "discussions").startswith("2 of the 4 discussions due weekly since 15 Dec 2026")
+    # the due list reckons from the agreement in force too: a week after the last discussion held
+    found = [
+        i
+        for i in due_items_for(_state_with(meeting, review, *held), D("2027-01-20"), WorkingCalendar())
+        if i.kind == "reflective_discussion"
+    ]
+    assert [(i.due_date, "weekly" in i.message) for i in found] == [(D("2027-01-19"), True)]
