@@ -908,7 +908,8 @@ def _yes_no(flag: bool) -> str:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
-    """Exit 0: valid (proven); 1: not valid; 3: intact, but the signer is not known here."""
+    """Exit 0: valid (proven); 1: not valid; 3: intact, but the signer is not known here; 4: valid, but a later
+    signed version supersedes it."""
     if args.db is not None:
         with _open_db(args, args.db) as store:
             report = export.verify_file(sessions.Workspace.open(store), args.file)
@@ -949,6 +950,12 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"note: {note}\n")
     if report.verdict == export.Verdict.VALID:
         out.write("Result: valid\n")
+    elif report.verdict == export.Verdict.SUPERSEDED:
+        assert report.superseded_by is not None
+        record_id, version = report.superseded_by
+        out.write(
+            f"Result: valid, but superseded by version {version} (record {record_id}): not the current record\n"
+        )
     elif report.verdict == export.Verdict.SIGNER_NOT_KNOWN:
         out.write(
             "Result: intact, signer not known here (give --db with the manager's database, or trust the "

@@ -108,6 +108,12 @@ class RecordKind(StrEnum):
     def is_mdr(self) -> bool:
         return self in (RecordKind.INITIAL_MEETING, RecordKind.ISSUE_RESOLUTION, RecordKind.CLOSING)
 
+    @property
+    def manager_present(self) -> bool:
+        """The manager holds this meeting with the co-workers (every kind but the co-workers' own reflective
+        discussion, which the manager signs off without attending)."""
+        return self != RecordKind.REFLECTIVE_DISCUSSION
+
 
 KIND_LABELS = {
     RecordKind.INITIAL_MEETING: "Initial co-working meeting (MDR)",

@@ -11,6 +11,7 @@ leaves a half-written PDF behind; each export is recorded in the audit log. No Q
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import io
 import json
@@ -32,12 +33,14 @@ from cowork_desktop.domain.certificates import (
 )
 from cowork_desktop.domain.certificates import name_problem as certificate_name_problem
 from cowork_desktop.domain.dates import describe_rrule
+from cowork_desktop.domain.due import issue_words
 from cowork_desktop.domain.errors import CoworkError, NotFoundError
 from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind, is_empty
 from cowork_desktop.domain.models import (
     Action,
     CoAllocation,
     Record,
+    RecordKind,
     RecordStatus,
     Role,
     Signature,
@@ -61,10 +64,12 @@ from cowork_desktop.export.model import (
     CaseNote,
     NoteSection,
     QuestionAnswer,
+    Resolution,
     ResponsibilitiesTable,
     ResponsibilityRow,
     SectionItem,
     SignatureBlock,
+    Supersession,
 )
 from cowork_desktop.export.pdf import (
     case_note_filename,
@@ -86,7 +91,7 @@ from cowork_desktop.export.signing import (
 from cowork_desktop.export.signing import MAX_VERIFY_BYTES as MAX_VERIFY_BYTES  # the UI's limit too
 from cowork_desktop.services.files import os_reason as _reason
 from cowork_desktop.services.files import read_limited, write_atomic
-from cowork_desktop.services.sessions import Workspace, context_for, form_for
+from cowork_desktop.services.sessions import Workspace, context_for, form_for, record_facts
 from cowork_desktop.services.settings import logo_problem
 from cowork_desktop.store.db import AuditRef, KnownCertificate, Store
 
@@ -303,7 +308,7 @@ def _sections(
         items = tuple(
             _item(q, record.answers.get(q.id), ws, ca, workers, actions)
             for q in section.questions
-            if q.is_shown(record.answers, context)
+            if q.is_shown(record.answers, context) and q.role != "participants"  # printed as "Present"
         )
         if items:
             sections.append(NoteSection(section.title, items))
@@ -318,7 +323,8 @@ def _present(
     workers: Mapping[int, Worker],
     signatures: Sequence[Signature],
 ) -> tuple[Attendee, ...]:
-    """The co-workers who took part (the participants question, else both co-workers) and the manager."""
+    """Who took part, from the record: the co-workers ticked in its participants question (else both), and the
+    manager when the kind of meeting is one the manager holds."""
     question = form.find_role("participants")
     chosen = record.answers.get(question.id) if question else None
     ids = [w for w in chosen if isinstance(w, int)] if isinstance(chosen, list) and chosen else ca.worker_ids
@@ -328,7 +334,7 @@ def _present(
     ]
     manager = manager_signature(signatures, Role.TEAM_MANAGER.label)
     manager_name = manager.signer_name if manager else (ws.store.get_setting(SETTING_MANAGER) or "").strip()
-    if manager_name and all(a.name != manager_name for a in present):
+    if record.kind.manager_present and manager_name and all(a.name != manager_name for a in present):
         present.append(Attendee(manager_name, Role.TEAM_MANAGER.label))
     return tuple(present)
 
@@ -357,24 +363,48 @@ class Rendering:
     marking: str
     demo: bool
     logo_size: tuple[int, int] | None = None
+    #: a later signed version, as it was when the file was made (printed on every page)
+    superseded: Supersession | None = None
 
     def as_dict(self) -> dict[str, Any]:
+        later = self.superseded
         return {
             "organisation": self.organisation,
             "protective_marking": self.marking,
             "demo": self.demo,
             "logo_size": list(self.logo_size) if self.logo_size else None,
+            "superseded_by": (
+                {
+                    "version": later.version,
+                    "record_id": later.record_id,
+                    "signed_on": later.signed_on.isoformat(),
+                }
+                if later
+                else None
+            ),
         }
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Rendering:
         size = data.get("logo_size")
         logo = (int(size[0]), int(size[1])) if isinstance(size, list) and len(size) == 2 else None
+        later = data.get("superseded_by")
+        superseded = None
+        if isinstance(later, Mapping):
+            try:
+                superseded = Supersession(
+                    int(later["version"]),
+                    int(later["record_id"]),
+                    date.fromisoformat(str(later["signed_on"])),
+                )
+            except (KeyError, ValueError, TypeError):
+                superseded = None
         return cls(
             str(data.get("organisation", "")),
             str(data.get("protective_marking", "")),
             bool(data.get("demo")),
             logo,
+            superseded,
         )
 
 
@@ -433,17 +463,24 @@ def build_case_note(
     amendment = None
     if record.supersedes_id is not None:
         try:
-            earlier = store.get_record(record.supersedes_id).version
+            earlier = store.get_record(record.supersedes_id)
+            amendment = Amendment(
+                earlier.version,
+                record.amendment_reason,
+                earlier.id,
+                earlier.signed_at.date() if earlier.signed_at else None,
+            )
         except NotFoundError:
-            earlier = max(record.version - 1, 1)
-        amendment = Amendment(earlier, record.amendment_reason)
+            amendment = Amendment(max(record.version - 1, 1), record.amendment_reason)
     org = organisation if organisation is not None else store.get_setting(SETTING_ORGANISATION) or ""
     mark = marking if marking is not None else store.get_setting(SETTING_MARKING) or ""
     demo = store.get_setting("demo") == "1"
     logo = logo_bytes(store)
+    superseded = superseded_by(ws, record)
     if rendering is not None:
         org, mark, demo = rendering.organisation, rendering.marking, rendering.demo
         logo = _blank_png(rendering.logo_size) if rendering.logo_size else None
+        superseded = rendering.superseded
     return CaseNote(
         organisation=org.strip(),
         case_reference=case.reference,
@@ -463,7 +500,47 @@ def build_case_note(
         ),
         content_hash=record.content_hash if record.status == RecordStatus.SIGNED else "",
         amendment=amendment,
+        superseded_by=superseded,
+        resolves=_resolves(ws, record),
+        record_number=store.record_number(record_id),
         logo_png=logo,
+    )
+
+
+def superseded_by(ws: Workspace, record: Record) -> Supersession | None:
+    """The signed version that replaces this record, if any (the latest in the chain of amendments)."""
+    if record.id is None or record.status != RecordStatus.SIGNED:
+        return None
+    found: Record | None = None
+    current = record.id
+    case_records = ws.store.records_for_case(record.case_id)
+    for _ in range(1000):
+        newer = [r for r in case_records if r.supersedes_id == current and r.status == RecordStatus.SIGNED]
+        if not newer or newer[-1].id is None:
+            break
+        found, current = newer[-1], newer[-1].id
+    if found is None or found.id is None:
+        return None
+    signed_on = found.signed_at.date() if found.signed_at else found.meeting_date
+    return Supersession(found.version, found.id, signed_on)
+
+
+def _resolves(ws: Workspace, record: Record) -> Resolution | None:
+    """For an issue-resolution MDR linked to a review: that review, and the issues it flagged."""
+    if record.kind != RecordKind.ISSUE_RESOLUTION or record.linked_record_id is None:
+        return None
+    try:
+        linked = ws.store.get_record(record.linked_record_id)
+    except NotFoundError:
+        return None
+    assert linked.id is not None
+    flagged = record_facts(ws, linked).issues_flagged
+    return Resolution(
+        ws.store.record_number(linked.id),
+        linked.version,
+        linked.kind.label,
+        linked.meeting_date,
+        tuple(issue_words([i]) for i in flagged),
     )
 
 
@@ -642,7 +719,7 @@ def render_record(
     assert signer is not None
     manager = manager_signature(ws.store.signatures_for(record_id), Role.TEAM_MANAGER.label)
     check_signer(ws, signer, manager.signer_name if manager else "")
-    rendering = current_rendering(ws)
+    rendering = dataclasses.replace(current_rendering(ws), superseded=superseded_by(ws, record))
     note = build_case_note(ws, record_id, rendering=rendering)
     content = record_content(ws, record_id)
     evidence = _evidence(CASE_NOTE, content, rendering.as_dict(), ws.store.chain_head())
@@ -771,10 +848,12 @@ class Verdict(StrEnum):
     VALID = "valid"
     NOT_VALID = "not valid"
     SIGNER_NOT_KNOWN = "signer not known here"
+    #: valid, but a later signed version of the record replaces it (known with --db)
+    SUPERSEDED = "superseded"
 
 
 #: exit statuses of ``cowork verify`` (2 is a usage error, as for every command)
-VERDICT_EXIT = {Verdict.VALID: 0, Verdict.NOT_VALID: 1, Verdict.SIGNER_NOT_KNOWN: 3}
+VERDICT_EXIT = {Verdict.VALID: 0, Verdict.NOT_VALID: 1, Verdict.SIGNER_NOT_KNOWN: 3, Verdict.SUPERSEDED: 4}
 
 
 @dataclass(frozen=True)
@@ -814,7 +893,9 @@ class VerifyReport:
         return VERDICT_EXIT[self.verdict]
 
     def ok(self, require_database: bool = False) -> bool:
-        return self.verdict == Verdict.VALID and (self.matches_database is True or not require_database)
+        """The file is proven genuine (valid, or valid but superseded by a later version)."""
+        proven = self.verdict in (Verdict.VALID, Verdict.SUPERSEDED)
+        return proven and (self.matches_database is True or not require_database)
 
     def as_dict(self) -> dict[str, Any]:
         """The stable shape of ``cowork verify --json`` (see the README)."""
@@ -1030,6 +1111,8 @@ def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> Verif
         verdict = Verdict.NOT_VALID
     elif basis is None or checks.unproven:
         verdict = Verdict.SIGNER_NOT_KNOWN
+    elif db.superseded_by is not None:
+        verdict = Verdict.SUPERSEDED
     else:
         verdict = Verdict.VALID
     return VerifyReport(

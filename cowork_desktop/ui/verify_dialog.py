@@ -521,6 +521,24 @@ class VerifyDialog(QDialog):
                     "record kept there, open the manager's database and verify it again."
                 ).format(signer=signer, how=how)
             self._set_headline(TICK, self.tr("Valid"), summary, "subtitle")
+        elif report.verdict == Verdict.SUPERSEDED:
+            assert report.superseded_by is not None
+            what = self._record_words(report) or self.tr("the record")
+            self._set_headline(
+                NOTE,
+                self.tr("Valid, but superseded: not the current record"),
+                self.tr(
+                    "Signed by {signer}, intact, and exactly {what}, as kept in {db}. A later version corrects "
+                    "it: version {version} (record {record}). Rely on that one."
+                ).format(
+                    signer=signer,
+                    what=what,
+                    db=self._db_name(),
+                    version=report.superseded_by[1],
+                    record=report.superseded_by[0],
+                ),
+                "subtitle",
+            )
         elif report.verdict == Verdict.SIGNER_NOT_KNOWN:
             fingerprint = facts.short_fingerprint if facts is not None else ""
             self._set_headline(

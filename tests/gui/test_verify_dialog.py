@@ -179,7 +179,9 @@ def test_an_earlier_version_notes_it_was_superseded(qtbot: QtBot, demo_ws: Works
     assert report is not None and report.ok(require_database=True)
     assert row(dialog, "database").startswith("✓ Matches the database")
     assert "superseded by version 2" in row(dialog, "database")
-    assert "An earlier version: version 2 corrects it." in dialog.summary.text()
+    assert report.verdict == export.Verdict.SUPERSEDED
+    assert dialog.verdict.text() == "• Valid, but superseded: not the current record"
+    assert "A later version corrects it: version 2" in dialog.summary.text()
 
 
 def test_without_a_database_the_signer_is_not_known_here_and_the_next_step_is_said(

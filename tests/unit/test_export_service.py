@@ -132,8 +132,10 @@ def test_every_question_and_answer_is_printed(
     # the questions shown are those of the stored form for these answers: every answered one is printed
     form = form_for(ws, record)
     for question in form.questions:
-        if question.id in record.answers:
+        if question.id in record.answers and question.role != "participants":
             assert normalise(question.prompt) in text, question.id
+    # who took part is the "Present" table (not repeated as a question), the manager only where they attend
+    assert "Who took part in this meeting?" not in text and "Present" in text
 
     note = export.build_case_note(ws, record.id)
     checked = 0
@@ -183,9 +185,14 @@ def test_answers_are_written_for_people(demo: Demo, exported: dict[RecordKind, t
             assert shown in ("Every 2 weeks", "Monthly", "Weekly") or (shown or "").startswith("Every ")
         elif question.kind == QuestionKind.WORKER:
             assert shown == demo.ws.store.get_worker(value).name
-        elif question.kind == QuestionKind.WORKERS:
+        elif question.kind == QuestionKind.WORKERS and question.role != "participants":
             workers = [demo.ws.store.get_worker(w) for w in value]
             assert shown == "\n".join(f"{w.name} ({w.role.label})" for w in workers)
+        elif question.role == "participants":  # who took part: the "Present" table, by name and role
+            workers = [demo.ws.store.get_worker(w) for w in value]
+            assert [(a.name, a.role) for a in note.present][: len(workers)] == [
+                (w.name, w.role.label) for w in workers
+            ]
     assert "FREQ=" not in text  # rules are never printed raw
 
 
@@ -385,6 +392,17 @@ def test_verify_notes_a_superseded_version(demo: Demo) -> None:
         export.export_case(demo.ws, "CR-2026-0103", out, demo.signer)
     report = export.verify_file(demo.ws, out / "CR-2026-0103_initial_meeting_2026-11-13.pdf")
     assert report.matches_database is True and "superseded by version 2" in report.database_note
+    assert report.verdict == export.Verdict.SUPERSEDED and report.exit_status == 4 and report.ok()
+    assert report.as_dict()["result"] == "superseded"
+    # exported after version 2 was signed, version 1 says so on every page
+    text_pages = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(out / "CR-2026-0103_initial_meeting_2026-11-13.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\f")
+    pages = [normalise(p) for p in text_pages if p.strip()]
+    assert pages and all("SUPERSEDED by version 2" in p for p in pages), pages[0][:300]
 
 
 def test_build_case_note_uses_the_settings(
@@ -397,6 +415,11 @@ def test_build_case_note_uses_the_settings(
     assert note.organisation == DEMO_ORGANISATION
     note = export.build_case_note(demo.ws, record.id, organisation="Northshire", marking="OFFICIAL")
     assert (note.organisation, note.protective_marking) == ("Northshire", "OFFICIAL")
+    # a reflective discussion is the co-workers' own: the manager signs it off but was not present
+    assert not any(a.role == "Team manager" for a in note.present)
+    record, _ = exported[RecordKind.REVIEW]
+    assert record.id is not None
+    note = export.build_case_note(demo.ws, record.id)
     assert any(a.name == MANAGER_NAME and a.role == "Team manager" for a in note.present)
 
 
