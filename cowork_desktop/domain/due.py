@@ -19,7 +19,13 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from cowork_desktop.domain.dates import WorkingCalendar, describe_rrule, interval, parse_rrule_safe
+from cowork_desktop.domain.dates import (
+    WorkingCalendar,
+    describe_rrule,
+    interval,
+    occurrences,
+    parse_rrule_safe,
+)
 from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import RecordKind, RecordStatus, active_on
 
@@ -28,9 +34,12 @@ class Severity(StrEnum):
     URGENT = "urgent"
     OVERDUE = "overdue"
     DUE = "due"
+    COMING = "coming"  # expected within the next days (the dashboard's "Coming up")
 
 
-SEVERITY_ORDER = {Severity.URGENT: 0, Severity.OVERDUE: 1, Severity.DUE: 2}
+SEVERITY_ORDER = {Severity.URGENT: 0, Severity.OVERDUE: 1, Severity.DUE: 2, Severity.COMING: 3}
+#: how many days ahead "Coming up" looks by default (setting ``coming_up_days``)
+COMING_UP_DAYS = 14
 
 #: how many days ahead a review or discussion counts as "due soon"
 DUE_SOON_DAYS = 7
@@ -324,3 +333,84 @@ def due_items(
         found,
         key=lambda i: (SEVERITY_ORDER[i.severity], i.due_date or date.max, i.case_reference),
     )
+
+
+def coming_up_for(
+    state: CoAllocationState,
+    on: date,
+    days: int = COMING_UP_DAYS,
+    calendar: WorkingCalendar | None = None,
+    initial_meeting_days: int = 5,
+) -> list[DueItem]:
+    """What is expected for one active co-allocation after ``on`` and up to ``days`` days ahead: the initial
+    meeting, the next review, the reflective discussions and joint supervisions the agreements in force expect
+    (dates of their rules), and the actions due. Nothing for an ended co-allocation."""
+    if not state.is_active(on) or state.start_date > on + timedelta(days=days):
+        return []
+    until = on + timedelta(days=days)
+    if state.end_date is not None:
+        until = min(until, state.end_date)
+    items: list[DueItem] = []
+
+    def add(kind: str, when: date, msg: str, **ids: int | None) -> None:
+        if on < when <= until:
+            items.append(
+                DueItem(
+                    state.case_id,
+                    state.case_reference,
+                    state.coallocation_id,
+                    kind,
+                    Severity.COMING,
+                    when,
+                    msg,
+                    **ids,
+                )
+            )
+
+    signed = sorted((r for r in state.records if r.status == RecordStatus.SIGNED), key=_meeting_order)
+    initials = [r for r in signed if r.kind == RecordKind.INITIAL_MEETING]
+    if not initials:
+        deadline = (calendar or WorkingCalendar()).add_working_days(state.start_date, initial_meeting_days)
+        add("initial_meeting", deadline, "Initial co-working meeting (due by then)")
+        return sorted(items, key=lambda i: (i.due_date or date.max, i.kind))
+    reviews = [r for r in signed if r.kind in (RecordKind.INITIAL_MEETING, RecordKind.REVIEW)]
+    last = reviews[-1]
+    next_review = last.facts.next_review_date
+    supervision = agreed_rules(signed, "supervision")
+    if next_review is None and supervision:
+        next_review = last.meeting_date + _interval(supervision[-1].rule)
+    if next_review is not None:
+        add("review", next_review, "Review of co-working in formal supervision", record_id=last.id)
+    for which, kind, words in (
+        ("discussion", "reflective_discussion", "Reflective case discussion"),
+        ("supervision", "supervision", "Joint supervision of the case"),
+    ):
+        agreed = agreed_rules(signed, which)
+        if not agreed or parse_rrule_safe(agreed[-1].rule) is None:
+            continue
+        current = agreed[-1]
+        for day in occurrences(current.rule, current.since, until):
+            if day > current.since and not (which == "supervision" and day == next_review):
+                add(
+                    kind,
+                    day,
+                    f"{words} (agreed: {_describe_rrule(current.rule)})",
+                    record_id=current.record_id,
+                )
+    for action in state.actions:
+        if action.done_date is None and action.due_date is not None:
+            owner = f" ({action.owner_name})" if action.owner_name else ""
+            add("action", action.due_date, f"Action due{owner}: {action.description}", action_id=action.id)
+    return sorted(items, key=lambda i: (i.due_date or date.max, i.kind))
+
+
+def coming_up(
+    states: Iterable[CoAllocationState],
+    on: date,
+    days: int = COMING_UP_DAYS,
+    calendar: WorkingCalendar | None = None,
+    initial_meeting_days: int = 5,
+) -> list[DueItem]:
+    """:func:`coming_up_for` for every co-allocation, soonest first."""
+    found = [i for s in states for i in coming_up_for(s, on, days, calendar, initial_meeting_days)]
+    return sorted(found, key=lambda i: (i.due_date or date.max, i.case_reference, i.kind))

@@ -13,7 +13,17 @@ from typing import Any
 
 from cowork_desktop import paths
 from cowork_desktop.domain.dates import WorkingCalendar
-from cowork_desktop.domain.due import DueItem, RecordFacts, due_items, extract_facts
+from cowork_desktop.domain.due import (
+    COMING_UP_DAYS,
+    DueItem,
+    RecordFacts,
+    RecordSummary,
+    due_items,
+    extract_facts,
+    issue_words,
+    unresolved_reviews,
+)
+from cowork_desktop.domain.due import coming_up as coming_up_items
 from cowork_desktop.domain.errors import (
     CoworkError,
     LockedRecordError,
@@ -21,7 +31,7 @@ from cowork_desktop.domain.errors import (
     ProtectionsMissing,
     ValidationError,
 )
-from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context, validate_answers
+from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context, is_empty, validate_answers
 from cowork_desktop.domain.models import (
     Action,
     CoAllocation,
@@ -57,6 +67,14 @@ class Workspace:
         return cls(store, load_forms(folder), load_calendar(nation))
 
     @property
+    def coming_up_days(self) -> int:
+        value = self.store.get_setting("coming_up_days", str(COMING_UP_DAYS))
+        try:
+            return min(90, max(1, int(value or COMING_UP_DAYS)))
+        except ValueError:
+            return COMING_UP_DAYS
+
+    @property
     def initial_meeting_days(self) -> int:
         value = self.store.get_setting("initial_meeting_days", str(DEFAULT_INITIAL_MEETING_DAYS))
         try:
@@ -78,6 +96,41 @@ def due(ws: Workspace, on: date, case_id: int | None = None, *, due_rules_only: 
     """
     states = ws.store.coallocation_states(on, case_id, due_rules_only=due_rules_only)
     return due_items(states, on, ws.calendar, ws.initial_meeting_days)
+
+
+def coming_up(ws: Workspace, on: date, case_id: int | None = None, days: int | None = None) -> list[DueItem]:
+    """What is expected after ``on`` within the next ``days`` (the setting ``coming_up_days``, 14 by default),
+    for one case or all, soonest first."""
+    states = ws.store.coallocation_states(on, case_id, due_rules_only=True)
+    return coming_up_items(states, on, days or ws.coming_up_days, ws.calendar, ws.initial_meeting_days)
+
+
+@dataclass(frozen=True)
+class OpenIssue:
+    """A signed review whose issues no linked issue-resolution MDR has resolved yet."""
+
+    coallocation_id: int
+    record_id: int
+    meeting_date: date
+    issues: str  # in words
+
+    @property
+    def label(self) -> str:
+        return f"Review of {self.meeting_date:%d %b %Y}: {self.issues}"
+
+
+def open_issues(ws: Workspace, coallocation_id: int) -> list[OpenIssue]:
+    """The issues of the co-allocation still waiting for their issue-resolution MDR, oldest first."""
+    ca = ws.store.get_coallocation(coallocation_id)
+    summaries = [
+        RecordSummary(r.id, r.kind, r.status, r.meeting_date, record_facts(ws, r), r.linked_record_id)
+        for r in ws.store.records_for_case(ca.case_id)
+        if r.coallocation_id == coallocation_id and r.id is not None
+    ]
+    return [
+        OpenIssue(coallocation_id, r.id, r.meeting_date, issue_words(r.facts.issues_flagged))
+        for r in unresolved_reviews(summaries)
+    ]
 
 
 def form_for(ws: Workspace, record: Record) -> FormDefinition:
@@ -130,6 +183,14 @@ def start_record(
         raise CoworkError(refusal)
     existing = ws.store.draft_for(coallocation_id, kind)
     if existing is not None and existing.supersedes_id is None:
+        if linked_record_id is not None and existing.linked_record_id != linked_record_id and existing.id:
+            # the draft started on its own is now what resolves this review: link it, and prefill what is empty
+            linked = ws.store.get_record(linked_record_id)
+            extra = prefill_from(form_for(ws, linked), linked.answers, existing.form_id)
+            answers = {**extra, **{k: v for k, v in existing.answers.items() if not is_empty(v)}}
+            ws.store.link_record(existing.id, linked_record_id)
+            save_draft(ws, existing.id, answers)
+            return ws.store.get_record(existing.id)
         return existing
     form = ws.forms.for_kind(kind.value)
     answers: dict[str, Any] = {}

@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from cowork_desktop import paths
 from cowork_desktop.domain.dates import NATIONS
+from cowork_desktop.domain.due import COMING_UP_DAYS
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.names import name_problem
 from cowork_desktop.forms.loader import load_forms
@@ -71,6 +72,7 @@ class Settings:
     protective_marking: str = DEFAULT_MARKING
     nation: str = "england-and-wales"
     initial_meeting_days: int = DEFAULT_INITIAL_MEETING_DAYS
+    coming_up_days: int = COMING_UP_DAYS
     forms_dir: str = ""
     logo_path: str = ""
     backup_folder: str = ""
@@ -247,6 +249,9 @@ def validate(
         "the working days for the initial meeting",
         errors,
         "initial_meeting_days",
+    )
+    out["coming_up_days"] = _whole(
+        values["coming_up_days"], 1, 90, "the days ahead for what is coming up", errors, "coming_up_days"
     )
     out["forms_dir"] = values["forms_dir"].strip()
     out["logo_path"] = values["logo_path"].strip()

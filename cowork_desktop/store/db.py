@@ -1121,6 +1121,15 @@ class Store:
         )
         return self._record(row) if row else None
 
+    def link_record(self, record_id: int, linked_record_id: int) -> None:
+        """Link a draft to the record it follows up (an issue-resolution MDR to the review it resolves)."""
+        with self.tx():
+            self.db.execute(
+                "UPDATE records SET linked_record_id = ?, updated_at = ? WHERE id = ? AND status <> 'signed'",
+                [linked_record_id, now_utc().isoformat(), record_id],
+            )
+            self.audit("link", "record", record_id, linked_record_id=linked_record_id)
+
     def save_answers(
         self,
         record_id: int,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain.due import DueItem
 from cowork_desktop.domain.errors import NotFoundError
 from cowork_desktop.domain.models import (
     Case,
@@ -76,18 +78,27 @@ _Index = QModelIndex | QPersistentModelIndex
 
 class RecordsModel(RowsTableModel):
     COL_DATE, COL_TYPE, COL_STATUS, COL_VERSION, COL_TITLE = range(5)
-    HEADERS = ("Date", "Type", "Status", "Version", "Title")
+    HEADERS = ("Date", "Type", "Status", "Record", "Title")
     RecordIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Record] = []
         self._superseded: set[int] = set()
+        self._numbers: dict[int, int] = {}
 
     def set_rows(self, rows: list[Record]) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda r: (r.meeting_date, r.id or 0))
         self._superseded = {r.supersedes_id for r in rows if r.supersedes_id is not None}
+        # "Record 1, version 2": the number of a record's first version, whatever version this is
+        earlier = {r.id: r.supersedes_id for r in rows if r.id is not None}
+        self._numbers = {}
+        for r in rows:
+            number = r.id or 0
+            while earlier.get(number) is not None:
+                number = earlier[number] or number
+            self._numbers[r.id or 0] = number
         self.endResetModel()
 
     def record(self, row: int) -> Record:
@@ -107,7 +118,7 @@ class RecordsModel(RowsTableModel):
                 text = RECORD_STATUS_LABELS[r.status]
                 return f"{text} (amended)" if r.id in self._superseded else text
             if col == self.COL_VERSION:
-                return str(r.version)
+                return f"{self._numbers.get(r.id or 0, r.id)}, version {r.version}"
             if col == self.COL_TITLE:
                 return r.title or r.kind.label
         if role == self.RecordIdRole:
@@ -122,6 +133,7 @@ def _table(name: str, object_name: str, compact_rows: int = 0) -> QTableView:
 
 class CasePage(QWidget):
     record_requested = Signal(int, str)  # co-allocation id, RecordKind value
+    resolution_requested = Signal(int, int)  # co-allocation id, the review whose issues it resolves
     record_opened = Signal(int)  # record id
     case_changed = Signal(int)  # case id: the case or its co-allocations were edited here
     back_requested = Signal()
@@ -134,6 +146,7 @@ class CasePage(QWidget):
         self.case: Case | None = None
         self.coallocations: list[CoAllocation] = []
         self.active: CoAllocation | None = None
+        self.current: CoAllocation | None = None
 
         # the page scrolls as a whole: with larger text on a laptop screen, nothing is squeezed or cut off
         outer = QVBoxLayout(self)
@@ -227,6 +240,35 @@ class CasePage(QWidget):
         self.nothing_due.setObjectName("caseNothingDue")
         layout.addWidget(self.due_table)
         layout.addWidget(self.nothing_due)
+        resolve_row = QHBoxLayout()
+        self.resolve_button = button(
+            self.tr("Record the issue-resolution MDR for the selected &issue"),
+            "resolveIssueButton",
+            self.tr("Record the issue-resolution MDR for the selected issue"),
+            self.tr("Linked to the review that found the issue, and filled in with what it recorded."),
+        )
+        self.resolve_button.clicked.connect(self._resolve_selected)
+        resolve_row.addWidget(self.resolve_button)
+        resolve_row.addStretch(1)
+        layout.addLayout(resolve_row)
+        self.due_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        # coming up: the next review, the agreed discussions and supervision, actions due (no scroll of its own)
+        self.coming_title = title_label("", "subtitle")
+        self.coming_title.setObjectName("caseComingUpTitle")
+        layout.addWidget(self.coming_title)
+        self.coming_model = DueItemsModel(self)
+        self.coming_table = _table("Coming up for this case", "caseComingUpTable", compact_rows=4)
+        self.coming_table.setModel(self.coming_model)
+        self.coming_table.setColumnHidden(DueItemsModel.COL_CASE, True)
+        self.coming_table.setColumnHidden(DueItemsModel.COL_SEVERITY, True)
+        kh = self.coming_table.horizontalHeader()
+        kh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        kh.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        self.nothing_coming = hint_label("")
+        self.nothing_coming.setObjectName("caseNothingComingUp")
+        layout.addWidget(self.coming_table)
+        layout.addWidget(self.nothing_coming)
 
         # records, and the co-working health (cadence, drift, promises kept, partnership) in a second tab
         self.tabs = QTabWidget()
@@ -257,7 +299,7 @@ class CasePage(QWidget):
         self.no_records.setObjectName("noRecords")
         records_layout.addWidget(self.no_records)
         records_layout.addStretch(0)
-        self.health = CaseInsightsPanel(ws)
+        self.health = CaseInsightsPanel(ws, scrolls=False)  # the page scrolls: no scroll area inside it
         self.tabs.addTab(records_page, self.tr("&Records"))
         self.tabs.addTab(self.health, self.tr("Co-workin&g health"))
         layout.addWidget(self.tabs, 1)
@@ -298,16 +340,25 @@ class CasePage(QWidget):
         workers: dict[int, Worker] = {w.id: w for w in store.list_workers() if w.id is not None}
         self.coallocations = store.coallocations_for_case(case.id or 0)
         # active: not ended (or ending later); one that starts later still counts, to plan its first meeting
-        self.active = next(
-            (ca for ca in reversed(self.coallocations) if ca.end_date is None or ca.end_date >= self.on),
-            None,
-        )
+        self.active = next((ca for ca in reversed(self.coallocations) if not ca.has_ended(self.on)), None)
+        # the arrangement the meeting buttons act on: the active one, else the latest (ended: they say why not)
+        self.current = self.active or (self.coallocations[-1] if self.coallocations else None)
         self._fill_coallocations(workers)
         items = sessions.due(self.ws, self.on, case.id)
         self.due_model.set_rows(items)
         self.due_table.setVisible(bool(items))
         self.nothing_due.setVisible(not items)
         self._refit(self.due_table)
+        coming = sessions.coming_up(self.ws, self.on, case.id)
+        days = self.ws.coming_up_days
+        self.coming_title.setText(self.tr("Coming up in the next %1 days").replace("%1", str(days)))
+        self.coming_model.set_rows(coming)
+        self.coming_table.setVisible(bool(coming))
+        self.nothing_coming.setText(
+            self.tr("Nothing is expected for this case in the next %1 days.").replace("%1", str(days))
+        )
+        self.nothing_coming.setVisible(not coming)
+        self._refit(self.coming_table)
         records = store.records_for_case(case.id or 0)
         self.records_model.set_rows(records)
         self.records_table.setVisible(bool(records))
@@ -358,14 +409,25 @@ class CasePage(QWidget):
 
     def _update_buttons(self) -> None:
         active = self.active is not None
-        for b in self.meeting_buttons.values():
-            b.setEnabled(active)
-        if active:
-            self.meeting_hint.setText(self.tr("Each button opens the draft of that meeting, or starts one."))
-        else:
+        current = self.current
+        refusals: list[str] = []
+        for kind, b in self.meeting_buttons.items():
+            refusal = current.refuses_new(kind, self.on) if current is not None else None
+            b.setEnabled(current is not None and refusal is None)
+            b.setToolTip(refusal or kind.label)
+            if refusal and refusal not in refusals:
+                refusals.append(refusal)
+        if current is None:
             self.meeting_hint.setText(
                 self.tr("Co-allocate the case to two workers before recording a meeting.")
             )
+        elif refusals:
+            self.meeting_hint.setText(refusals[0])
+        else:
+            self.meeting_hint.setText(self.tr("Each button opens the draft of that meeting, or starts one."))
+        selected = self._selected_due()
+        self.resolve_button.setVisible(any(i.kind == "issue_resolution" for i in self.due_model.rows()))
+        self.resolve_button.setEnabled(selected is not None and selected.kind == "issue_resolution")
         self.coallocation_button.setText(
             self.tr("Edit &co-allocation…") if active else self.tr("New &co-allocation…")
         )
@@ -377,8 +439,48 @@ class CasePage(QWidget):
 
     # -- actions --------------------------------------------------------------------------------
     def _request(self, kind: RecordKind) -> None:
-        if self.active is not None and self.active.id is not None:
-            self.record_requested.emit(self.active.id, kind.value)
+        current = self.current
+        if current is None or current.id is None:
+            return
+        if kind == RecordKind.ISSUE_RESOLUTION:
+            review = self.choose_issue(current.id)
+            if review is False:
+                return  # cancelled
+            if isinstance(review, int):
+                self.resolution_requested.emit(current.id, review)
+                return
+        self.record_requested.emit(current.id, kind.value)
+
+    def choose_issue(self, coallocation_id: int) -> int | bool | None:
+        """Which open issue an issue-resolution MDR resolves: a review's id, None (another issue), or False
+        when the manager cancels. Asked only when there are open issues."""
+        issues = sessions.open_issues(self.ws, coallocation_id)
+        if not issues:
+            return None
+        none = self.tr("None of these: another issue")
+        labels = [i.label for i in issues] + [none]
+        chosen, ok = QInputDialog.getItem(
+            self,
+            self.tr("Issue-resolution MDR"),
+            self.tr(
+                "Which open issue does this MDR resolve? It is linked to that review and filled in from it."
+            ),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return False
+        return None if chosen == none else issues[labels.index(chosen)].record_id
+
+    def _selected_due(self) -> DueItem | None:
+        rows = self.due_table.selectionModel().selectedRows() if self.due_table.selectionModel() else []
+        return self.due_model.item(rows[0].row()) if rows else None
+
+    def _resolve_selected(self) -> None:
+        item = self._selected_due()
+        if item is not None and item.kind == "issue_resolution" and item.record_id is not None:
+            self.resolution_requested.emit(item.coallocation_id, item.record_id)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -41,15 +41,21 @@ from cowork_desktop.ui.widgets import (
     to_qdate,
 )
 
-SEVERITY_LABELS = {Severity.URGENT: "Urgent", Severity.OVERDUE: "Overdue", Severity.DUE: "Due soon"}
+SEVERITY_LABELS = {
+    Severity.URGENT: "Urgent",
+    Severity.OVERDUE: "Overdue",
+    Severity.DUE: "Due soon",
+    Severity.COMING: "Coming up",
+}
 # a shape as well as a colour and a word: readable in greyscale and high contrast
-SEVERITY_MARKS = {Severity.URGENT: "▲", Severity.OVERDUE: "●", Severity.DUE: "○"}
+SEVERITY_MARKS = {Severity.URGENT: "▲", Severity.OVERDUE: "●", Severity.DUE: "○", Severity.COMING: "◇"}
 KIND_LABELS = {
     "initial_meeting": "Initial meeting",
     "review": "Review",
     "reflective_discussion": "Reflective discussion",
     "issue_resolution": "Issue resolution",
     "action": "Agreed action",
+    "supervision": "Joint supervision",
 }
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -101,6 +107,9 @@ class DueItemsModel(RowsTableModel):
     def item(self, row: int) -> DueItem:
         return self._rows[row]
 
+    def rows(self) -> list[DueItem]:
+        return list(self._rows)
+
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():
             return None
@@ -145,6 +154,7 @@ class DashboardPage(QWidget):
         self.setObjectName("dashboardPage")
         self.ws = ws
         self.items: list[DueItem] = []
+        self.coming: list[DueItem] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -201,12 +211,30 @@ class DashboardPage(QWidget):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty_label)
-        due_layout.addWidget(self.stack, 1)
+        due_layout.addWidget(self.stack, 3)
+
+        # what is coming in the next days (setting coming_up_days): the first review, the agreed discussions...
+        self.coming_title = title_label("", "subtitle")
+        self.coming_title.setObjectName("comingUpTitle")
+        due_layout.addWidget(self.coming_title)
+        self.coming_model = DueItemsModel(self)
+        self.coming_table = list_table(self.tr("Coming up"), "comingUpTable")
+        self.coming_table.setModel(self.coming_model)
+        coming_header = self.coming_table.horizontalHeader()
+        coming_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        coming_header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        coming_header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)
+        self.coming_table.setColumnHidden(DueItemsModel.COL_SEVERITY, True)
+        self.coming_table.activated.connect(self._open_coming)
+        self.nothing_coming = hint_label("")
+        self.nothing_coming.setObjectName("nothingComingUp")
+        due_layout.addWidget(self.coming_table, 2)
+        due_layout.addWidget(self.nothing_coming)
         self.team_view = TeamView(ws, on=on)
         self.team_view.case_opened.connect(self.case_opened)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboardTabs")
-        self.tabs.addTab(due_page, self.tr("&Due and overdue"))
+        self.tabs.addTab(due_page, self.tr("&Due and coming up"))
         self.tabs.addTab(self.team_view, self.tr("Team view: drift and &promises"))
         layout.addWidget(self.tabs, 1)
 
@@ -244,8 +272,25 @@ class DashboardPage(QWidget):
                 )
             )
             self.stack.setCurrentWidget(self.empty_label)
+        self.coming = sessions.coming_up(self.ws, self.on)
+        self.coming_model.set_rows(self.coming)
+        days = self.ws.coming_up_days
+        self.coming_title.setText(
+            self.tr("Coming up in the next %1 days (%2)")
+            .replace("%1", str(days))
+            .replace("%2", str(len(self.coming)))
+        )
+        self.coming_table.setVisible(bool(self.coming))
+        self.nothing_coming.setText(
+            self.tr("Nothing is expected in the next %1 days.").replace("%1", str(days))
+        )
+        self.nothing_coming.setVisible(not self.coming)
         self.team_view.set_date(self.on)  # filled when its tab is shown
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
             self.case_opened.emit(self.model.item(index.row()).case_id)
+
+    def _open_coming(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.case_opened.emit(self.coming_model.item(index.row()).case_id)

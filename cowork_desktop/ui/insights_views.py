@@ -231,7 +231,9 @@ def _text_label(object_name: str) -> QLabel:
 class CaseInsightsPanel(QWidget):
     """The co-working health of one case on a day (its latest co-allocation, promises across all of them)."""
 
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QWidget | None = None, *, scrolls: bool = True) -> None:
+        """``scrolls``: the panel scrolls on its own; False inside a page that scrolls already (the case page),
+        so there is never a scroll area inside a scroll area."""
         super().__init__(parent)
         self.setObjectName("caseInsightsPanel")
         self.ws = ws
@@ -242,13 +244,16 @@ class CaseInsightsPanel(QWidget):
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
         body = QWidget()
         body.setObjectName("caseInsightsBody")
-        scroll.setWidget(body)
+        if scrolls:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            outer.addWidget(scroll)
+            scroll.setWidget(body)
+        else:
+            outer.addWidget(body)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(10, 10, 10, 10)
         layout.setSpacing(12)

@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
         self.worker_page.back_requested.connect(lambda: self.go("workers"))
         self.case_page = CasePage(self.ws)
         self.case_page.record_requested.connect(self.open_meeting)
+        self.case_page.resolution_requested.connect(self.open_resolution)
         self.case_page.record_opened.connect(self.open_record)
         self.case_page.case_changed.connect(lambda _id: self.refresh_all())
         self.case_page.back_requested.connect(lambda: self.go("cases"))
@@ -384,6 +385,21 @@ class MainWindow(QMainWindow):
             return None
         try:
             widget = open_meeting(self.ws, coallocation_id, RecordKind(kind), self)
+        except CoworkError as exc:
+            QMessageBox.warning(self, self.tr("Cannot open the meeting"), str(exc))
+            return None
+        return self._watch(widget)
+
+    def open_resolution(self, coallocation_id: int, review_id: int) -> QWidget | None:
+        """The issue-resolution MDR for the issues a review found: linked to it and filled in from it."""
+        open_meeting = _wizard_function("open_meeting")
+        if open_meeting is None:
+            QMessageBox.information(self, self.tr("Meeting wizard"), WIZARD_MISSING)
+            return None
+        try:
+            widget = open_meeting(
+                self.ws, coallocation_id, RecordKind.ISSUE_RESOLUTION, self, linked_record_id=review_id
+            )
         except CoworkError as exc:
             QMessageBox.warning(self, self.tr("Cannot open the meeting"), str(exc))
             return None

@@ -406,6 +406,12 @@ class SettingsDialog(QDialog):
             self.tr("&Initial meeting within:"),
             self.tr("Working days after the co-allocation (1 to 30; the protocol's usual is 5)."),
         )
+        self._line(
+            f,
+            "coming_up_days",
+            self.tr("Coming up: the ne&xt days:"),
+            self.tr("How far ahead the dashboard and case pages show what is coming (1 to 90 days)."),
+        )
 
     def _records(self) -> None:
         f = self._tab(
