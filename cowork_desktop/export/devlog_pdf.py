@@ -92,20 +92,17 @@ def _period(doc: DevLogDocument) -> str:
 
 
 def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], None]:
-    marking = fonts.printable(doc.protective_marking.strip(), fonts.SANS_BOLD)
-    org = fonts.printable(fonts.visual_line(doc.organisation))
-    who = f"{TITLE}: {fonts.visual_line(doc.worker_name)}"
+    marking = doc.protective_marking.strip()
+    who = f"{TITLE}: {doc.worker_name}"
 
     def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
         top = PAGE_HEIGHT - 9 * mm
         canvas.setFillColor(_INK)
         if marking:
-            canvas.setFont(fonts.SANS_BOLD, 10)
-            canvas.drawCentredString(PAGE_WIDTH / 2, top, marking)
-        canvas.setFont(fonts.SANS, 9)
-        canvas.drawString(MARGIN_X, top - 7 * mm, org)
-        _draw_mixed(canvas, PAGE_WIDTH - MARGIN_X, top - 7 * mm, who)
+            fonts.draw_line(canvas, PAGE_WIDTH / 2, top, marking, fonts.SANS_BOLD, 10, "centre")
+        fonts.draw_line(canvas, MARGIN_X, top - 7 * mm, doc.organisation, fonts.SANS, 9)
+        fonts.draw_line(canvas, PAGE_WIDTH - MARGIN_X, top - 7 * mm, who, fonts.SANS_BOLD, 9, "right")
         canvas.setStrokeColor(_RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
@@ -121,27 +118,10 @@ def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], 
         canvas.drawString(MARGIN_X, 12 * mm, "Case references only: no child is named in this log")
         if marking:
             canvas.setFillColor(_INK)
-            canvas.setFont(fonts.SANS_BOLD, 10)
-            canvas.drawCentredString(PAGE_WIDTH / 2, 5.5 * mm, marking)
+            fonts.draw_line(canvas, PAGE_WIDTH / 2, 5.5 * mm, marking, fonts.SANS_BOLD, 10, "centre")
         canvas.restoreState()
 
     return decorate
-
-
-def _draw_mixed(canvas: Canvas, right: float, y: float, text: str) -> None:
-    """Right-aligned header text (already in visual order) in which Arabic-script runs use the Arabic font: text
-    drawn on the canvas has no font fallback. Characters neither font has print as U+FFFD."""
-    runs: list[tuple[str, str]] = []
-    for part in re.split(f"({fonts._ARABIC_RUN_RE.pattern})", text):
-        if part:
-            font = fonts.ARABIC_BOLD if fonts.has_arabic(part) else fonts.SANS_BOLD
-            runs.append((font, fonts.printable(part, font)))
-    width = sum(canvas.stringWidth(t, f, 9) for f, t in runs)
-    x = right - width
-    for font, part in runs:
-        canvas.setFont(font, 9)
-        canvas.drawString(x, y, part)
-        x += canvas.stringWidth(part, font, 9)
 
 
 # ---------------------------------------------------------------------------------------------- content
@@ -293,6 +273,7 @@ def render_devlog(doc: DevLogDocument, evidence: bytes | None = None) -> bytes:
     template.build(_story(doc, frame._aW), canvasmaker=_NumberedCanvas)
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
         created = doc.generated_at or datetime.now().astimezone()
+        fonts.fix_text_maps(pdf)
         convert_to_pdfa(pdf, created=created)
         if evidence is not None:
             attach_evidence(

@@ -26,7 +26,6 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -36,7 +35,6 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -47,11 +45,14 @@ from cowork_desktop.export import fonts
 from cowork_desktop.export.model import (
     DEMO_MARKING,
     ActionsTable,
+    Amendment,
     CaseNote,
     NoteSection,
     QuestionAnswer,
+    Resolution,
     ResponsibilitiesTable,
     SignatureBlock,
+    Supersession,
 )
 from cowork_desktop.export.pdfa import attach_evidence, convert_to_pdfa, save_pdfa
 
@@ -69,6 +70,8 @@ MARGIN_X = 18 * mm
 HEADER_HEIGHT = 24 * mm
 FOOTER_HEIGHT = 20 * mm
 DEMO_BAND = 7 * mm
+#: the band that says, on every page, that a later version has replaced this one
+SUPERSEDED_BAND = 11 * mm
 SIGNATURE_SLOT_HEIGHT = 26 * mm
 SIGNATURE_SLOT_WIDTH = 95 * mm
 #: the organisation's logo, at the top left of the first page (aspect kept)
@@ -84,12 +87,15 @@ _HEADER_LINE = 16 * mm
 
 #: a heading starts a new page unless at least this much room is left
 _MIN_SPACE = 35 * mm
+#: an answer starts on the page of its prompt when at least this many of its lines fit there
+_FIRST_LINES = 3
 
 _INK = colors.HexColor("#1a1a1a")
 _MUTED = colors.HexColor("#5a5a5a")
 _RULE = colors.HexColor("#8c8c8c")
 _HEADER_FILL = colors.HexColor("#e4e8ee")
 _DEMO_RED = colors.HexColor("#b00020")
+_SUPERSEDED_FILL = colors.HexColor("#fbe9eb")
 _WATERMARK = colors.HexColor("#e3e3e3")
 
 
@@ -115,26 +121,20 @@ class _Styles:
 
 def _styles() -> _Styles:
     base = ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13, textColor=_INK)
+    # No "keep with next" on headings and prompts: reportlab keeps such a chain together as a whole, so a long
+    # answer took its prompt (and heading) to the next page and left most of the page blank. _keep_start
+    # keeps a prompt with the first lines of its answer instead.
     h2 = ParagraphStyle(
-        "h2",
-        base,
-        fontName=fonts.SANS_BOLD,
-        fontSize=12,
-        leading=16,
-        spaceBefore=10,
-        spaceAfter=4,
-        keepWithNext=1,
+        "h2", base, fontName=fonts.SANS_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4
     )
-    prompt = ParagraphStyle(
-        "prompt", base, fontName=fonts.SANS_BOLD, spaceBefore=5, spaceAfter=1, keepWithNext=1
-    )
+    prompt = ParagraphStyle("prompt", base, fontName=fonts.SANS_BOLD, spaceBefore=5, spaceAfter=1)
     return _Styles(
         title=ParagraphStyle("title", base, fontName=fonts.SANS_BOLD, fontSize=17, leading=21, spaceAfter=2),
         subtitle=ParagraphStyle("subtitle", base, fontSize=10.5, leading=14, textColor=_MUTED, spaceAfter=6),
         h2=h2,
-        h2_free=ParagraphStyle("h2_free", h2, keepWithNext=0),
+        h2_free=ParagraphStyle("h2_free", h2),
         prompt=prompt,
-        prompt_free=ParagraphStyle("prompt_free", prompt, keepWithNext=0, spaceAfter=3),
+        prompt_free=ParagraphStyle("prompt_free", prompt, spaceAfter=3),
         typed=ParagraphStyle("typed", base, fontName=fonts.SANS_ITALIC, fontSize=15, leading=19),
         body=ParagraphStyle("answer", base, spaceAfter=3),
         empty=ParagraphStyle("empty", base, fontName=fonts.SANS_ITALIC, textColor=_MUTED, spaceAfter=3),
@@ -147,37 +147,34 @@ def _styles() -> _Styles:
             borderColor=_RULE,
             borderWidth=0.6,
             borderPadding=5,
-            leftIndent=5,
-            rightIndent=5,
             backColor=colors.HexColor("#f4f4f4"),
-            spaceBefore=8,
-            spaceAfter=12,
+            spaceBefore=4,
+            spaceAfter=8,
         ),
     )
 
 
-_BOLD_FONTS = (fonts.SANS_BOLD, fonts.SANS_BOLD_ITALIC)
-#: Noto Naskh Arabic looks small beside Noto Sans at the same point size
-_ARABIC_SCALE = 1.15
+#: styles whose right-to-left lines stay left-aligned like the rest of their column (names, labels)
+_LEFT_ALIGNED = frozenset({"title", "subtitle", "cell", "cell_head", "typed", "small"})
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    bold = style.fontName in _BOLD_FONTS
-    arabic = fonts.ARABIC_BOLD if bold else fonts.ARABIC
-    markup = fonts.shape_text(
-        text,
-        arabic_font=arabic,
-        latin_font=style.fontName,
-        arabic_size=round(style.fontSize * _ARABIC_SCALE, 1),
-    )
-    return Paragraph(markup, style)
+def _p(text: str, style: ParagraphStyle) -> fonts.TextBlock:
+    """A paragraph of plain text (never markup): every script, shaped, in order, searchable (see fonts). A
+    right-to-left answer aligns to the right; names in tables and titles stay left-aligned."""
+    return fonts.TextBlock(text, style, start_aligned=style.name not in _LEFT_ALIGNED)
+
+
+# Dates: "3 October 2026" wherever a date is part of the text (sentences, notices, the record's facts,
+# signatures); "3 Oct 2026" only in the columns of tables that list many rows (actions, the development log).
 
 
 def format_date(day: date) -> str:
+    """A date as the text of a note says it: "3 October 2026"."""
     return f"{day.day} {day:%B %Y}"
 
 
 def format_short_date(day: date) -> str:
+    """A date in a table column: "3 Oct 2026"."""
     return f"{day.day} {day:%b %Y}"
 
 
@@ -185,6 +182,46 @@ def format_datetime(moment: datetime) -> str:
     text = f"{format_date(moment)} at {moment:%H:%M}"
     zone = moment.tzname()
     return f"{text} {zone}" if zone else text
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "Review of co-working" -> "review of co-working" (acronyms kept)."""
+    first = label.split(" ", 1)[0]
+    if len(first) > 1 and (first.isupper() or any(c.isupper() for c in first[1:])):
+        return label
+    return label[:1].lower() + label[1:]
+
+
+def _joined(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def superseded_text(supersession: Supersession) -> str:
+    return (
+        f"SUPERSEDED by version {supersession.version} (record {supersession.record_id}), "
+        f"signed on {format_date(supersession.signed_on)}: not the current record"
+    )
+
+
+def amendment_text(note: CaseNote, amendment: Amendment) -> str:
+    which = f"version {amendment.supersedes_version}"
+    if amendment.supersedes_record_id is not None:
+        which += f" (record {amendment.supersedes_record_id})"
+    if amendment.supersedes_signed_on is not None:
+        which += f", signed on {format_date(amendment.supersedes_signed_on)}"
+    reason = " ".join(amendment.reason.split()) or "not given"
+    reason = reason if reason.endswith((".", "!", "?")) else f"{reason}."
+    return f"This is version {note.version} of record {note.display_number}; it amends {which}.\nReason: {reason}"
+
+
+def resolution_text(resolution: Resolution) -> str:
+    issues = [_lower_first(" ".join(i.split())) for i in resolution.issues if i.strip()]
+    what = _joined(issues) if issues else "the issues"
+    return (
+        f"This MDR resolves {what} found at the {_lower_first(resolution.record_kind)} of "
+        f"{format_date(resolution.meeting_date)} (record {resolution.record_number}, "
+        f"version {resolution.version})."
+    )
 
 
 # ------------------------------------------------------------------------------------------- page furniture
@@ -214,13 +251,22 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
         super().save()
 
 
+def _top_margin(note: CaseNote) -> float:
+    """The height above the text on a page (without a logo): header, demo marking, superseded band."""
+    return float(
+        HEADER_HEIGHT + (DEMO_BAND if note.demo else 0) + (SUPERSEDED_BAND if note.superseded_by else 0)
+    )
+
+
 def _page_decorator(
     note: CaseNote, logo: Image | None = None, drop: float = 0.0
 ) -> Callable[[Canvas, BaseDocTemplate], None]:
     """The header, footer and markings of a page; ``logo`` (the first page's) is drawn at the top left and the
     header's lines moved ``drop`` lower to make room for it."""
-    marking = fonts.printable(note.protective_marking.strip(), fonts.SANS_BOLD)
-    header_line = fonts.printable(fonts.visual_line(note.organisation))
+    marking = note.protective_marking.strip()
+    status = "signed" if note.status == "signed" else "DRAFT"
+    footer = f"Record {note.display_number}, version {note.version} ({status})"
+    band = superseded_text(note.superseded_by) if note.superseded_by else ""
 
     def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
@@ -235,18 +281,19 @@ def _page_decorator(
         top = PAGE_HEIGHT - 9 * mm
         canvas.setFillColor(_INK)
         if marking:
-            canvas.setFont(fonts.SANS_BOLD, 10)
-            canvas.drawCentredString(PAGE_WIDTH / 2, top, marking)
+            fonts.draw_line(canvas, PAGE_WIDTH / 2, top, marking, fonts.SANS_BOLD, 10, "centre")
         if logo is not None:
             logo.drawOn(canvas, MARGIN_X, PAGE_HEIGHT - LOGO_TOP - logo.drawHeight)
         top -= drop  # the lines below the logo
-        canvas.setFont(fonts.SANS, 9)
-        canvas.drawString(MARGIN_X, top - 7 * mm, header_line)
-        canvas.setFont(fonts.SANS_BOLD, 9)
-        canvas.drawRightString(
+        fonts.draw_line(canvas, MARGIN_X, top - 7 * mm, note.organisation, fonts.SANS, 9)
+        fonts.draw_line(
+            canvas,
             PAGE_WIDTH - MARGIN_X,
             top - 7 * mm,
-            fonts.printable(f"Case {note.case_reference}", fonts.SANS_BOLD),
+            f"Case {note.case_reference}",
+            fonts.SANS_BOLD,
+            9,
+            "right",
         )
         canvas.setStrokeColor(_RULE)
         canvas.setLineWidth(0.6)
@@ -257,15 +304,27 @@ def _page_decorator(
             canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
             canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
             canvas.setFillColor(_INK)
+        if band:
+            # a filled band right above the text, on every page
+            band_top = PAGE_HEIGHT - drop - _top_margin(note) + SUPERSEDED_BAND - 0.5 * mm
+            height = SUPERSEDED_BAND - 3.5 * mm
+            canvas.setFillColor(_SUPERSEDED_FILL)
+            canvas.setStrokeColor(_DEMO_RED)
+            canvas.setLineWidth(0.8)
+            canvas.rect(MARGIN_X, band_top - height, PAGE_WIDTH - 2 * MARGIN_X, height, stroke=1, fill=1)
+            canvas.setFillColor(_DEMO_RED)
+            fonts.draw_line(
+                canvas, PAGE_WIDTH / 2, band_top - height + 2.3 * mm, band, fonts.SANS_BOLD, 9.5, "centre"
+            )
+            canvas.setFillColor(_INK)
+        canvas.setStrokeColor(_RULE)
         canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
         canvas.setFont(fonts.SANS, 8)
         canvas.setFillColor(_MUTED)
-        status = "signed" if note.status == "signed" else "DRAFT"
-        canvas.drawString(MARGIN_X, 12 * mm, f"Record {note.record_id}, version {note.version} ({status})")
+        fonts.draw_line(canvas, MARGIN_X, 12 * mm, footer, fonts.SANS, 8)
         if marking:
             canvas.setFillColor(_INK)
-            canvas.setFont(fonts.SANS_BOLD, 10)
-            canvas.drawCentredString(PAGE_WIDTH / 2, 5.5 * mm, marking)
+            fonts.draw_line(canvas, PAGE_WIDTH / 2, 5.5 * mm, marking, fonts.SANS_BOLD, 10, "centre")
         canvas.restoreState()
 
     return decorate
@@ -321,11 +380,13 @@ def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = Tru
 
 def _facts(note: CaseNote, s: _Styles, width: float) -> list[Flowable]:
     status = "Signed" if note.status == "signed" else "Draft (not signed)"
+    if note.superseded_by is not None:
+        status += f"; superseded by version {note.superseded_by.version}"
     rows = [
         ("Case reference", note.case_reference),
         ("Record type", note.record_kind),
         ("Meeting date", format_date(note.meeting_date)),
-        ("Record", f"{note.record_id}, version {note.version}"),
+        ("Record", f"{note.display_number}, version {note.version}"),
         ("Status", status),
     ]
     data = [[_p(label, s.cell_head), _p(value, s.cell)] for label, value in rows]
@@ -373,23 +434,47 @@ def _actions(item: ActionsTable, s: _Styles, width: float) -> list[Flowable]:
     return [*out, _table(rows, [width * f for f in shares]), Spacer(1, 4)]
 
 
+def _start_height(flowables: Sequence[Flowable], width: float, first_lines: int = _FIRST_LINES) -> float:
+    """The room these flowables need to start on the same page: all of them, the last one only its first
+    lines (a long answer may then run on to the next page)."""
+    total = 0.0
+    for n, flowable in enumerate(flowables):
+        _w, height = flowable.wrap(width, PAGE_HEIGHT)
+        if n == len(flowables) - 1 and isinstance(flowable, fonts.TextBlock):
+            height = min(height, first_lines * flowable.style.leading + 2 * flowable._pad())
+        total += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _keep_start(flowables: Sequence[Flowable], width: float, at_least: float = 0.0) -> list[Flowable]:
+    """``flowables`` after a page break unless the page still has room for all but the last, and the first
+    lines of the last: a heading or prompt is never alone at the bottom of a page, and a long answer starts
+    right after its prompt (reportlab's "keep with next" would move the whole answer to the next page)."""
+    return [CondPageBreak(max(at_least, _start_height(flowables, width))), *flowables]
+
+
+def _answer(item: QuestionAnswer, s: _Styles) -> Flowable:
+    if item.answer.strip():
+        return _p(item.answer.strip(), s.body)
+    return _p("Not answered", s.empty)
+
+
 def _section(section: NoteSection, s: _Styles, width: float) -> list[Flowable]:
     if not section.items:
         return []
-    # A heading or prompt directly before a table is not "keep with next": reportlab would keep it together
-    # with the whole table and push a long table to the next page. CondPageBreak avoids orphaned headings.
-    starts_with_table = not isinstance(section.items[0], QuestionAnswer) and not section.items[0].prompt
-    out: list[Flowable] = [
-        CondPageBreak(_MIN_SPACE),
-        _p(section.title, s.h2_free if starts_with_table else s.h2),
-    ]
+    # A heading or prompt before a table starts a page only when the page has little room left
+    # (_MIN_SPACE): keeping it with the whole table would push a long table to the next page.
+    heading = _p(section.title, s.h2)
+    first = section.items[0]
+    out: list[Flowable] = []
+    if isinstance(first, QuestionAnswer):
+        out.extend(_keep_start([heading, _p(first.prompt, s.prompt), _answer(first, s)], width, _MIN_SPACE))
+    else:
+        out.extend([CondPageBreak(_MIN_SPACE), heading])
     for n, item in enumerate(section.items):
         if isinstance(item, QuestionAnswer):
-            out.append(_p(item.prompt, s.prompt))
-            if item.answer.strip():
-                out.append(_p(item.answer.strip(), s.body))
-            else:
-                out.append(_p("Not answered", s.empty))
+            if n:
+                out.extend(_keep_start([_p(item.prompt, s.prompt), _answer(item, s)], width))
             continue
         if n:
             out.append(CondPageBreak(_MIN_SPACE))
@@ -440,8 +525,8 @@ def _logo_image(note: CaseNote) -> Image | None:
     """The organisation's logo for the first page: at most 18 mm high, and clear of the protective marking."""
     if not note.logo_png:
         return None
-    marking = fonts.printable(note.protective_marking.strip(), fonts.SANS_BOLD)
-    marking_w = pdfmetrics.stringWidth(marking, fonts.SANS_BOLD, 10) if marking else 0.0
+    marking = note.protective_marking.strip()
+    marking_w = fonts.line_width(marking, fonts.SANS_BOLD, 10) if marking else 0.0
     room = PAGE_WIDTH / 2 - marking_w / 2 - 4 * mm - MARGIN_X
     max_width = max(LOGO_MIN_WIDTH, min(LOGO_MAX_WIDTH, room))
     return _flat_image(
@@ -496,14 +581,10 @@ def _story(note: CaseNote, slot_found: list[_SlotPosition], width: float) -> lis
         story.append(_p(note.record_kind, s.subtitle))
     else:
         story.append(Spacer(1, 4))
+    if note.resolves is not None:
+        story.append(_p(resolution_text(note.resolves), s.notice))
     if note.amendment is not None:
-        story.append(
-            _p(
-                f"This is version {note.version}; it amends version {note.amendment.supersedes_version}.\n"
-                f"Reason for the amendment: {note.amendment.reason.strip() or 'not given'}",
-                s.notice,
-            )
-        )
+        story.append(_p(amendment_text(note, note.amendment), s.notice))
     story.extend(_facts(note, s, width))
     story.extend(_present(note, s, width))
     for section in note.sections:
@@ -588,11 +669,20 @@ def body_frame(top: float, bottom: float, frame_id: str = "body") -> Frame:
 
 
 def a4_template(
-    buffer: io.BytesIO, *, demo: bool, title: str, author: str, subject: str, keywords: str, creator: str
+    buffer: io.BytesIO,
+    *,
+    demo: bool,
+    title: str,
+    author: str,
+    subject: str,
+    keywords: str,
+    creator: str,
+    extra_top: float = 0.0,
 ) -> tuple[BaseDocTemplate, float, float]:
     """The A4 document every PDF of the app uses (embedded Noto, RGB, British English, no child's details in
-    its metadata: callers pass case references only), with the header and footer heights it leaves room for."""
-    top = HEADER_HEIGHT + (DEMO_BAND if demo else 0)
+    its metadata: callers pass case references only), with the header and footer heights it leaves room for
+    (``extra_top`` more at the top, e.g. for a band under the header)."""
+    top = HEADER_HEIGHT + (DEMO_BAND if demo else 0) + extra_top
     bottom = FOOTER_HEIGHT + (DEMO_BAND if demo else 0)
     template = BaseDocTemplate(
         buffer,
@@ -628,6 +718,7 @@ def render_case_note(doc: CaseNote, evidence: bytes | None = None) -> bytes:
         subject=f"{doc.record_kind}, meeting of {doc.meeting_date.isoformat()}",
         keywords=f"case {doc.case_reference}; record {doc.record_id} version {doc.version}",
         creator=doc.producer,
+        extra_top=SUPERSEDED_BAND if doc.superseded_by else 0.0,
     )
     frame = body_frame(top, bottom)
     templates = [PageTemplate(id="note", frames=[frame], onPage=_page_decorator(doc))]
@@ -652,6 +743,7 @@ def render_case_note(doc: CaseNote, evidence: bytes | None = None) -> bytes:
     if doc.content_hash:
         extra[INFO_CONTENT_HASH] = doc.content_hash
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
+        fonts.fix_text_maps(pdf)
         if slots:
             _add_signature_field(pdf, slots[-1])
         created = doc.generated_at or datetime.now().astimezone()

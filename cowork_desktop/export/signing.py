@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import json
@@ -79,8 +80,11 @@ STAMP_TIME_FORMAT = "%d %B %Y, %H:%M %Z"
 #: where the stamp goes when the PDF has no empty field of the requested name (points, on the last page)
 FALLBACK_STAMP_BOX = (int(MARGIN_X), 75, int(MARGIN_X) + 270, 150)
 
-# Characters the stamp font carries: Latin (with extensions), Greek, Cyrillic, punctuation, and for the Arabic
-# variant Arabic with the presentation forms that arabic_reshaper produces.
+# Characters the stamp font carries: Latin (with extensions), Greek, Cyrillic, punctuation, Hebrew, and for the
+# Arabic variant Arabic with the presentation forms that arabic_reshaper produces. pyHanko shapes the whole stamp
+# with one script, so scripts whose shaping moves or joins letters without presentation forms (the Indian
+# scripts, Thai...) cannot be printed there and show as U+FFFD. Chinese, Japanese and Korean would need a font
+# subset per stamp text (see stamp_font_bytes).
 _LATIN_RANGES = (
     (0x20, 0x7E),
     (0xA0, 0x24F),
@@ -91,6 +95,7 @@ _LATIN_RANGES = (
     (0x20AC, 0x20AC),
     (0xFFFD, 0xFFFD),  # stands in for characters the font lacks
 )
+_HEBREW_RANGES = ((0x591, 0x5F4), (0xFB1D, 0xFB4F))
 _ARABIC_RANGES = ((0x600, 0x6FF), (0x750, 0x77F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
 
 
@@ -226,20 +231,26 @@ def _subset_font(path: Path, ranges: Sequence[tuple[int, int]]) -> bytes:
     return out.getvalue()
 
 
-@cache
-def stamp_font_bytes(with_arabic: bool) -> bytes:
-    """The stamp font, built once per process: Noto Sans (reduced to the scripts names use), merged with
-    Noto Naskh Arabic when ``with_arabic`` (built only when a stamp needs it; ~0.5 s)."""
-    latin = _subset_font(fonts.find_font("NotoSans-Regular.ttf"), _LATIN_RANGES)
-    if not with_arabic:
-        return latin
+def _merged(parts: Sequence[bytes]) -> bytes:
     from fontTools.merge import Merger
 
-    arabic = _subset_font(fonts.find_font("NotoNaskhArabic-Regular.ttf"), _ARABIC_RANGES)
-    merged = Merger().merge([io.BytesIO(latin), io.BytesIO(arabic)])
+    merged = Merger().merge([io.BytesIO(p) for p in parts])
     out = io.BytesIO()
     merged.save(out)
     return out.getvalue()
+
+
+@cache
+def stamp_font_bytes(with_arabic: bool) -> bytes:
+    """The stamp font, built once per process: Noto Sans (reduced to the scripts names use) merged with Noto
+    Sans Hebrew (when installed), and with Noto Naskh Arabic when ``with_arabic`` (built only when a stamp
+    needs it; ~0.5 s)."""
+    parts = [_subset_font(fonts.find_font("NotoSans-Regular.ttf"), _LATIN_RANGES)]
+    with contextlib.suppress(CoworkError):  # an optional font: without it Hebrew prints as U+FFFD
+        parts.append(_subset_font(fonts.find_font("NotoSansHebrew-Regular.ttf"), _HEBREW_RANGES))
+    if with_arabic:
+        parts.append(_subset_font(fonts.find_font("NotoNaskhArabic-Regular.ttf"), _ARABIC_RANGES))
+    return parts[0] if len(parts) == 1 else _merged(parts)
 
 
 @cache
@@ -253,7 +264,7 @@ def stamp_font_coverage(with_arabic: bool) -> frozenset[int]:
 @dataclass(frozen=True)
 class _CachedFontFactory(FontEngineFactory):
     """Like pyHanko's GlyphAccumulatorFactory, but from font bytes held in memory (no file read, no parse of
-    the full Noto Sans per signature). Text arrives in visual order (see fonts.visual_line), hence LTR."""
+    the full Noto Sans per signature). Text arrives in display order (see _stamp_param), hence LTR."""
 
     font_bytes: bytes
     font_size: int = STAMP_FONT_SIZE
@@ -417,13 +428,32 @@ def _looks_like_pkcs12(data: bytes) -> bool:
     return True
 
 
+def _visual(line: str) -> str:
+    """One line in display order for the stamp's left-to-right engine: right-to-left runs reversed (rule L2)
+    and Arabic in its presentation forms (the stamp font has no layout tables). Left-to-right base unless most
+    letters are right-to-left, as in the note itself (see fonts)."""
+    if not fonts.has_rtl(line):
+        return line
+    import arabic_reshaper
+    from bidi import get_display
+
+    shaped = str(arabic_reshaper.reshape(line)) if fonts.has_arabic(line) else line
+    base = (
+        "R"
+        if sum(fonts.has_rtl(c) for c in line) > sum(c.isalpha() and not fonts.has_rtl(c) for c in line)
+        else "L"
+    )
+    return str(get_display(shaped, base_dir=base))
+
+
 def _stamp_param(text: str, limit: int = 90) -> str:
     """One line for the stamp: NFC (precomposed letters: the stamp font has no mark positioning), shortened,
-    Arabic shaped into visual order, and characters the stamp font lacks replaced by U+FFFD (never .notdef)."""
+    right-to-left text in display order (Arabic shaped), and characters the stamp font lacks replaced by U+FFFD
+    (never .notdef)."""
     one_line = " ".join(unicodedata.normalize("NFC", text).split())
     if len(one_line) > limit:
         one_line = one_line[: limit - 1] + "…"
-    visual = fonts.visual_line(one_line)
+    visual = _visual(one_line)
     covered = stamp_font_coverage(fonts.has_arabic(visual))
     return "".join(c if ord(c) in covered else fonts.REPLACEMENT_CHARACTER for c in visual)
 

@@ -73,6 +73,7 @@ from cowork_desktop.export.model import (
 )
 from cowork_desktop.export.pdf import (
     case_note_filename,
+    format_date,
     format_short_date,
     page_texts,
     render_case_note,
@@ -204,7 +205,7 @@ def format_answer(
         return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
     if kind == QuestionKind.DATE:
         day = _parse_day(value)
-        return format_short_date(day) if day is not None else str(value)
+        return format_date(day) if day is not None else str(value)  # "3 October 2026": dates in text
     if kind == QuestionKind.WORKER:
         return _worker_name(value, names)
     if kind == QuestionKind.WORKERS:

@@ -187,9 +187,9 @@ def start_record(
             # the draft started on its own is now what resolves this review: link it, and prefill what is empty
             linked = ws.store.get_record(linked_record_id)
             extra = prefill_from(form_for(ws, linked), linked.answers, existing.form_id)
-            answers = {**extra, **{k: v for k, v in existing.answers.items() if not is_empty(v)}}
+            kept = {k: v for k, v in existing.answers.items() if not is_empty(v)}
             ws.store.link_record(existing.id, linked_record_id)
-            save_draft(ws, existing.id, answers)
+            save_draft(ws, existing.id, {**extra, **kept})
             return ws.store.get_record(existing.id)
         return existing
     form = ws.forms.for_kind(kind.value)

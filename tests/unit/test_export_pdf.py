@@ -134,8 +134,8 @@ def test_record_details_amendment_signatures_and_hash(
     text = normalise(pdf_text(long_pdf, tmp_path))
     assert "Initial co-working meeting (MDR)" in text
     assert "23 November 2026" in text
-    assert "This is version 2; it amends version 1." in text
-    assert "Corrected the due date of an action." in text
+    assert "This is version 2 of record 42; it amends version 1." in text
+    assert "Reason: Corrected the due date of an action." in text
     assert "Signed (drawn signature) on 23 November 2026 at 10:15 UTC" in text
     assert "Signed (typed signature) on 23 November 2026 at 10:20 UTC" in text
     assert long_note.content_hash in text.replace(" ", "")
@@ -285,28 +285,38 @@ def test_case_note_filename_is_filesystem_safe(reference: str, kind: str, expect
     assert re.fullmatch(r"[A-Za-z0-9._-]+", name)
 
 
-def test_shape_text_escapes_markup_and_puts_arabic_in_its_font() -> None:
-    assert fonts.shape_text("Tom & <Jerry>\nline 2") == "Tom &amp; &lt;Jerry&gt;<br/>line 2"
-    shaped = fonts.shape_text("Lead: عائشة خان")
-    assert shaped.startswith("Lead: ")
-    assert f'<font name="{fonts.ARABIC}">' in shaped
-    # reshaped into presentation forms (joined letters), which fold back to the name
-    inner = re.search(r'<font name="[^"]+">(.*?)</font>', shaped)
-    assert inner is not None
-    # visual order: the characters run left to right, i.e. reversed
-    assert unicodedata.normalize("NFKC", inner.group(1))[::-1] == "عائشة خان"
+def test_text_is_printed_as_it_is_never_as_markup(tmp_path: Path) -> None:
+    note = sample_case_note()
+    extra = NoteSection("Notes", (QuestionAnswer("Comment <b>", "Tom & <Jerry> <br/> &amp; <font name=x>"),))
+    pdf = render_case_note(dataclasses.replace(note, sections=(*note.sections, extra)))
+    text = normalise(pdf_text(pdf, tmp_path))
+    assert "Comment <b>" in text
+    assert "Tom & <Jerry> <br/> &amp; <font name=x>" in text
+
+
+def test_layout_breaks_lines_at_spaces_and_between_ideographs() -> None:
+    lines = fonts.layout("one two three four five six seven", fonts.SANS, 10, 60)
+    texts = [line.source.text[line.start : line.end] for line in lines]
+    assert len(texts) > 1 and " ".join(texts) == "one two three four five six seven"
+    chinese = fonts.layout("王小明说普通话也会说粤语" * 3, fonts.SANS, 10, 60)
+    assert len(chinese) > 1 and all(line.width <= 60 for line in chinese)
+    # an unbreakable word wider than the line is cut, never lost
+    long_word = "x" * 200
+    cut = fonts.layout(long_word, fonts.SANS, 10, 100)
+    assert "".join(line.source.text[line.start : line.end] for line in cut) == long_word
+    assert all(line.width <= 100 for line in cut)
 
 
 def test_characters_the_fonts_lack_print_as_replacement_characters(tmp_path: Path) -> None:
     """A missing glyph would print as .notdef (invisible or a box), which PDF/A forbids too."""
-    assert fonts.shape_text("Agreed 👍\tयह") == "Agreed \ufffd \ufffd\ufffd"
+    assert fonts.printable("Agreed 🧿	𐀀 \U0010fffd") == "Agreed \ufffd \ufffd \ufffd"
     note = sample_case_note()
-    extra = NoteSection("Notes", (QuestionAnswer("Comment", "Agreed 👍 by प्रिया"),))
+    extra = NoteSection("Notes", (QuestionAnswer("Comment", "Agreed 🧿 by 𐀀 and प्रिया 👍"),))
     pdf = render_case_note(dataclasses.replace(note, sections=(*note.sections, extra)))
     assert pdfa_problems(pdf) == []
     text = pdf_text(pdf, tmp_path)
-    assert "Agreed \ufffd by \ufffd" in text
-    assert "👍" not in text
+    assert "Agreed \ufffd by \ufffd and प्रिया 👍" in text
+    assert "🧿" not in text
 
 
 def test_missing_font_is_a_clear_error(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from cowork_desktop.domain.forms import QuestionKind
 from cowork_desktop.domain.models import Record, RecordKind, RecordStatus
 from cowork_desktop.export import fonts
 from cowork_desktop.export.model import ActionsTable, CaseNote, QuestionAnswer, ResponsibilitiesTable
-from cowork_desktop.export.pdf import format_short_date
+from cowork_desktop.export.pdf import format_date, format_short_date
 from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.export.signing import Signer, create_certificate, load_signer, verify_pdf
 from cowork_desktop.services import export
@@ -179,8 +179,8 @@ def test_answers_are_written_for_people(demo: Demo, exported: dict[RecordKind, t
         if question.kind == QuestionKind.YES_NO:
             assert shown == {"yes": "Yes", "no": "No"}[value]
         elif question.kind == QuestionKind.DATE:
-            assert shown == format_short_date(date.fromisoformat(value))  # e.g. "23 Nov 2026"
-            assert re.fullmatch(r"\d{1,2} [A-Z][a-z]{2} \d{4}", shown)
+            assert shown == format_date(date.fromisoformat(value))  # e.g. "23 November 2026"
+            assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", shown)
         elif question.kind == QuestionKind.RECURRENCE:
             assert shown in ("Every 2 weeks", "Monthly", "Weekly") or (shown or "").startswith("Every ")
         elif question.kind == QuestionKind.WORKER:
