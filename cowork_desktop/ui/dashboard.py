@@ -64,6 +64,8 @@ ROW_TEXT_LINES = 2
 ROW_PADDING = 10
 #: rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows)
 COLUMN_SIZE_PRECISION = 100
+#: Qt's "no maximum" for a widget's size
+QWIDGETSIZE_MAX = 16777215
 
 
 def counts_text(items: list[DueItem]) -> str:
@@ -261,6 +263,8 @@ class DashboardPage(QWidget):
         self.items = sessions.due(self.ws, self.on)
         self.model.set_rows(self.items)
         self.counts_label.setText(counts_text(self.items))
+        # with nothing due, the empty note takes only its own lines and what is coming up gets the room
+        self.stack.setMaximumHeight(QWIDGETSIZE_MAX if self.items else self.empty_label.sizeHint().height() * 3)
         if self.items:
             self.stack.setCurrentWidget(self.table)
         else:
