@@ -441,10 +441,14 @@ def _draft_record(ctx: Context) -> int:
     from cowork_desktop.domain.models import RecordKind
     from cowork_desktop.services import sessions
 
-    ca = ctx.plain().execute(
-        "SELECT id FROM coallocations WHERE end_date IS NULL OR end_date > ? ORDER BY id DESC LIMIT 1",
-        [ctx.on.isoformat()],
-    ).fetchone()[0]
+    ca = (
+        ctx.plain()
+        .execute(
+            "SELECT id FROM coallocations WHERE end_date IS NULL OR end_date > ? ORDER BY id DESC LIMIT 1",
+            [ctx.on.isoformat()],
+        )
+        .fetchone()[0]
+    )
     record = sessions.start_record(ctx.ws(), ca, RecordKind.REFLECTIVE_DISCUSSION, ctx.on)
     assert record.id is not None
     return record.id

@@ -13,7 +13,8 @@ date                      "YYYY-MM-DD"
 worker                    a worker id (int), limited to the co-workers (and the manager if allowed)
 workers                   list of worker ids (who took part)
 recurrence                an iCalendar RRULE string, e.g. "FREQ=WEEKLY;INTERVAL=2"
-responsibilities          {task: {"lead": worker id, "joint": bool}}: each task has exactly one lead
+responsibilities          {task: {"lead": worker id, "joint": bool}}: each task has exactly one lead; the
+                          form's tasks, and any task the meeting added (its name, up to 80 characters)
 actions                   [{"description": str, "owner": worker id, "due": "YYYY-MM-DD"}]
 action_review             {action id (str): {"done": "yes" | "no", "note": str}}
 info                      no answer: read-only guidance or the last agreed arrangement
@@ -22,7 +23,7 @@ info                      no answer: read-only guidance or the last agreed arran
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -224,15 +225,40 @@ def validate_answer(q: Question, value: Any, allowed_workers: set[int], meeting_
     return None
 
 
+#: the longest name of a task added in a meeting (beside the form's own tasks)
+MAX_TASK_NAME = 80
+
+
+def task_name_problem(name: str, listed: Iterable[str]) -> str | None:
+    """Why ``name`` cannot be a task added beside ``listed`` (the tasks there already), or None."""
+    if not name.strip():
+        return "Type the name of the task."
+    if name != name.strip() or "\n" in name:
+        return "A task's name is one line, without spaces around it."
+    if len(name) > MAX_TASK_NAME:
+        return f"A task's name is at most {MAX_TASK_NAME} characters."
+    same = next((t for t in listed if t.casefold() == name.casefold()), None)
+    if same is not None:
+        return f"'{same}' is listed already."
+    return None
+
+
 def _validate_responsibilities(q: Question, value: Any, allowed: set[int]) -> str | None:
+    """The form's tasks, then any the meeting added (a name of one line, not a form task again)."""
     if not isinstance(value, dict):
         return "Assign each task."
-    missing = [t for t in q.tasks if not isinstance(value.get(t), dict) or value[t].get("lead") is None]
+    listed = list(q.tasks)
+    for task in value:
+        if task in q.tasks:
+            continue
+        problem = task_name_problem(task, listed) if isinstance(task, str) else "Assign each task."
+        if problem:
+            return problem
+        listed.append(task)
+    missing = [t for t in listed if not isinstance(value.get(t), dict) or value[t].get("lead") is None]
     if missing and q.required:
         return f"Give each task one lead: {', '.join(missing)}."
     for task, entry in value.items():
-        if task not in q.tasks:
-            return f"Unknown task '{task}'."
         if isinstance(entry, dict) and entry.get("lead") is not None and entry["lead"] not in allowed:
             return f"The lead for '{task}' must be one of the co-workers."
     return None

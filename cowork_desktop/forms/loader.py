@@ -152,8 +152,12 @@ def _follow_ups(ctx: _Ctx, data: Any) -> tuple[FollowUp, ...]:
 def _prefill(ctx: _Ctx, data: Any) -> dict[str, str]:
     if data is None:
         return {}
-    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise ctx.fail("'prefill' must be a table of question ids to text (or '@question' for an answer here)")
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise ctx.fail(
+            "'prefill' must be a table of question ids to text (or '@question' for an answer here)"
+        )
     return dict(data)
 
 
@@ -428,10 +432,14 @@ def load_forms(folder: Path) -> FormSet:
                 for key, value in fu.prefill.items():
                     if key not in target:
                         raise FormError(
-                            form.source_file, f"follow-up prefills '{key}', not a question of '{fu.form}'", q.id
+                            form.source_file,
+                            f"follow-up prefills '{key}', not a question of '{fu.form}'",
+                            q.id,
                         )
                     if value.startswith("@") and value[1:] not in here:
                         raise FormError(
-                            form.source_file, f"follow-up prefill '{value}' names no question of this form", q.id
+                            form.source_file,
+                            f"follow-up prefill '{value}' names no question of this form",
+                            q.id,
                         )
     return found

@@ -158,7 +158,7 @@ def responsibilities_rows(q: Question, value: Any, names: Mapping[int, str]) -> 
     if not isinstance(value, dict):
         return []
     rows = []
-    for task in q.tasks or tuple(value):
+    for task in [*q.tasks, *(t for t in value if t not in q.tasks)]:  # the form's tasks, then those added
         entry = value.get(task)
         if not isinstance(entry, dict):
             continue

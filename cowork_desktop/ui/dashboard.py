@@ -264,7 +264,9 @@ class DashboardPage(QWidget):
         self.model.set_rows(self.items)
         self.counts_label.setText(counts_text(self.items))
         # with nothing due, the empty note takes only its own lines and what is coming up gets the room
-        self.stack.setMaximumHeight(QWIDGETSIZE_MAX if self.items else self.empty_label.sizeHint().height() * 3)
+        self.stack.setMaximumHeight(
+            QWIDGETSIZE_MAX if self.items else self.empty_label.sizeHint().height() * 3
+        )
         if self.items:
             self.stack.setCurrentWidget(self.table)
         else:

@@ -141,6 +141,12 @@ def confirmation(report: VerifyReport) -> str:
             "ExportDialog",
             "{signed}; valid: intact, covers the whole file and matches the record in this database.",
         ).format(signed=signed)
+    if report.verdict == export.Verdict.SUPERSEDED and report.superseded_by is not None:
+        return f"{TICK} " + translate(
+            "ExportDialog",
+            "{signed}; valid: intact, covers the whole file and matches the record in this database. "
+            "Superseded by version {version}: every page says it is not the current record.",
+        ).format(signed=signed, version=report.superseded_by[1])
     reasons = []
     if not (result.intact and result.valid):
         reasons.append(translate("ExportDialog", "changed after signing"))

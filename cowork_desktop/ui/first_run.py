@@ -12,11 +12,12 @@ database clearly marked DEMO DATA).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -43,8 +44,18 @@ from cowork_desktop.store import backup
 from cowork_desktop.store.db import open_store
 from cowork_desktop.ui.certificate_dialog import CertificateDialog
 from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label
+from cowork_desktop.ui.wizard.keys import return_in_page
 
 WELCOME, YOU, DATA, CERTIFICATE, START = range(5)
+
+
+def keep_room(errors: Iterable[QLabel]) -> None:
+    """Keep a line for each field's message, so the fields do not move when a message appears or goes."""
+    for error in errors:
+        policy = error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        error.setSizePolicy(policy)
+        error.setMinimumHeight(error.fontMetrics().lineSpacing() + 2)
 
 
 def demo_path_for(db_path: Path) -> Path:
@@ -87,7 +98,7 @@ class WelcomePage(QWizardPage):
                 self.tr(
                     "This takes about two minutes: who you are, where your data is, your signing certificate, "
                     "and whether to look around with demo data first. You can change all of it later in "
-                    "Edit ▸ Settings…. Press F1 at any time for help."
+                    "File ▸ Settings… (Ctrl+,). Press F1 at any time for help."
                 )
             )
         )
@@ -123,7 +134,7 @@ class YouPage(QWizardPage):
             self.nation.addItem(self.tr(label), key)
         self.nation.setCurrentIndex(max(0, self.nation.findData(initial.nation)))
         self.fields.add(
-            "manager_name", self.tr("Your &name:"), self.name, hint=self.tr("As you sign records.")
+            "manager_name", self.tr("&Your name:"), self.name, hint=self.tr("As you sign records.")
         )
         self.fields.add("team", self.tr("&Team:"), self.team)
         self.fields.add("organisation", self.tr("&Organisation:"), self.organisation)
@@ -135,11 +146,12 @@ class YouPage(QWizardPage):
         )
         self.fields.add(
             "nation",
-            self.tr("&Bank holidays of:"),
+            self.tr("Bank &holidays of:"),
             self.nation,
             hint=self.tr("Deadlines count working days, skipping these bank holidays."),
         )
         self.registerField("manager_name*", self.name)
+        keep_room(self.fields.errors.values())
 
     def values(self) -> dict[str, str]:
         return {
@@ -195,7 +207,7 @@ class DataPage(QWizardPage):
         self.backup_folder = QLineEdit()
         self.backup_folder.setObjectName("backup_folder")
         self.backup_folder.setPlaceholderText(str(backup.default_folder(ws.store.path)))
-        browse = QPushButton(self.tr("&Browse…"))
+        browse = QPushButton(self.tr("Bro&wse…"))
         browse.setObjectName("browseBackupFolder")
         browse.setAccessibleName(self.tr("Choose the backup folder"))
         browse.clicked.connect(self._browse)
@@ -203,7 +215,7 @@ class DataPage(QWizardPage):
         line.addWidget(browse)
         self.fields.add(
             "backup_folder",
-            self.tr("&Backups go to:"),
+            self.tr("Backups &go to:"),
             row,
             hint=self.tr(
                 "A checked backup is taken every day you start the app. Leave empty for the folder shown, or "
@@ -211,6 +223,7 @@ class DataPage(QWizardPage):
             ),
             focus=self.backup_folder,
         )
+        keep_room(self.fields.errors.values())
 
     def _browse(self) -> None:
         name = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"), str(Path.home()))
@@ -250,6 +263,16 @@ class CertificatePage(QWizardPage):
         inner = self.dialog.layout()
         if inner is not None:
             inner.setContentsMargins(0, 0, 0, 0)
+        # in the wizard Alt+N is Next and Alt+B is Back: the dialog's "Your &name" and "&Browse" take other letters
+        self.dialog.create_fields.labels["name"].setText(self.tr("&Your name:"))
+        self.dialog.browse_button.setText(self.tr("Bro&wse…"))
+        keep_room(
+            [
+                *self.dialog.create_fields.errors.values(),
+                *self.dialog.import_fields.errors.values(),
+                self.dialog.error,
+            ]
+        )
         column.addWidget(self.dialog)
         self.later = QCheckBox(self.tr("&Later: ask me when I first sign a record"))
         self.later.setObjectName("certificateLater")
@@ -304,7 +327,7 @@ class StartPage(QWizardPage):
         self.setTitle(self.tr("How would you like to start?"))
         column = QVBoxLayout(self)
         column.setSpacing(10)
-        self.real = QRadioButton(self.tr("&Start with my real work"))
+        self.real = QRadioButton(self.tr("Start with my &real work"))
         self.real.setObjectName("startReal")
         self.demo = QRadioButton(self.tr("&Look around with fictional demo data first"))
         self.demo.setObjectName("startDemo")
@@ -332,6 +355,7 @@ class StartPage(QWizardPage):
             )
         )
         self.error = FieldError(self.tr("Start"))
+        keep_room([self.error])
         column.addWidget(self.error)
         column.addStretch(1)
 
@@ -372,6 +396,12 @@ class FirstRunWizard(QWizard):
         self.help_shortcut = install_wizard_help(self)
         height = self.fontMetrics().height()
         self.resize(max(720, 50 * height), max(560, 36 * height))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Return in a field goes to the next field, never Next or Start (Alt+N and Alt+S do those)
+        if return_in_page(self, event):
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         if not self.finish():

@@ -234,7 +234,7 @@ def data_markdown(window: MainWindow) -> str:
             if certificate.exists()
             else " — "
             + QCoreApplication.translate(
-                "Help", "not set up yet: Edit ▸ Settings… ▸ Records & PDFs, or when you first sign."
+                "Help", "not set up yet: File ▸ Settings… ▸ Records & PDFs, or when you first sign."
             )
         ),
         "",

@@ -1,4 +1,4 @@
-"""Edit ▸ Settings… (Ctrl+,): every setting, in six tabs, each problem shown next to its field.
+"""File ▸ Settings… (Ctrl+,): every setting, in six tabs, each problem shown next to its field.
 
 The checks are ``services.settings.validate``: nothing is saved unless every field passes. The database settings
 are saved with ``services.settings.save`` (audited by the store); the look (theme, text size) is kept for this
@@ -847,7 +847,7 @@ class SettingsDialog(QDialog):
 
 
 def open_settings(window: Any) -> SettingsDialog:
-    """Edit ▸ Settings…: modal; on save the pages are refreshed (the theme is applied by the dialog)."""
+    """File ▸ Settings…: modal; on save the pages are refreshed (the theme is applied by the dialog)."""
     dialog = SettingsDialog(window.ws, getattr(window, "forms_dir", None), window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
         refresh = getattr(window, "refresh_all", None)

@@ -3,17 +3,17 @@
 <context>
     <name>ActionReviewAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="726" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="889" />
         <source>No actions were open from earlier meetings.</source>
         <translation>No actions were open from earlier meetings.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="742" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="905" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="754" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="917" />
         <source>Note (what happened, new date)</source>
         <translation>Note (what happened, new date)</translation>
     </message>
@@ -21,22 +21,22 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="595" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="756" />
         <source>What will be done</source>
         <translation>What will be done</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="598" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="759" />
         <source>Who?</source>
         <translation>Who?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="603" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="764" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="608" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="769" />
         <source>by</source>
         <translation>by</translation>
     </message>
@@ -44,12 +44,12 @@
 <context>
     <name>ActionsAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="647" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="808" />
         <source>No actions yet.</source>
         <translation>No actions yet.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="649" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="810" />
         <source>Add action</source>
         <translation>Add action</translation>
     </message>
@@ -177,67 +177,67 @@
 <context>
     <name>CaseInsightsPanel</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="266" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="271" />
         <source>Drift towards parallel working</source>
         <translation>Drift towards parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="270" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="275" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="272" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="277" />
         <source>Export calendar for this case</source>
         <translation>Export calendar for this case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="273" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="278" />
         <source>The next review and the agreed discussions and joint supervision, as calendar events.</source>
         <translation>The next review and the agreed discussions and joint supervision, as calendar events.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="283" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="288" />
         <source>Agreed dates and held dates</source>
         <translation>Agreed dates and held dates</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="291" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="296" />
         <source>Promises kept</source>
         <translation>Promises kept</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="302" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="307" />
         <source>An action is done on time when a record confirmed it by its due date, or at the first look after it fell due; late when a record had found it not done first. Actions not yet due are left out.</source>
         <translation>An action is done on time when a record confirmed it by its due date, or at the first look after it fell due; late when a record had found it not done first. Actions not yet due are left out.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="311" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="316" />
         <source>Partnership over time</source>
         <translation>Partnership over time</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="350" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="355" />
         <source>Co-working has ended</source>
         <translation>Co-working has ended</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="352" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="357" />
         <source>Drift is reckoned for co-working still in place; the history is below.</source>
         <translation>Drift is reckoned for co-working still in place; the history is below.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="355" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="360" />
         <source>Not co-allocated</source>
         <translation>Not co-allocated</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="357" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="362" />
         <source>Nothing to show until the case is co-allocated to two workers.</source>
         <translation>Nothing to show until the case is co-allocated to two workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="368" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="373" />
         <source>No co-allocation yet.</source>
         <translation>No co-allocation yet.</translation>
     </message>
@@ -245,58 +245,58 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="140" />
-        <location filename="../../cowork_desktop/ui/case_list.py" line="166" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="138" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="162" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="142" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="140" />
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="142" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="140" />
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="148" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="146" />
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="151" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="149" />
         <source>Search cases</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="152" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="150" />
         <source>Case reference or worker name</source>
         <translation>Case reference or worker name</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="189" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="178" />
         <source>Double-click a case, or select it and press Enter, to open it.</source>
         <translation>Double-click a case, or select it and press Enter, to open it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="215" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="204" />
         <source>%1 matching</source>
         <translation>%1 matching</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="215" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="204" />
         <source>1 matching</source>
         <translation>1 matching</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="219" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="208" />
         <source>%1 cases</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="219" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="208" />
         <source>1 case</source>
         <translation>1 case</translation>
     </message>
@@ -304,150 +304,190 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="164" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="167" />
         <source>← All cases</source>
         <extracomment>the meeting buttons, in the order of the protocol</extracomment>
         <translation>← All cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="164" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="167" />
         <source>Back to all cases</source>
         <translation>Back to all cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="169" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="172" />
         <source>&amp;Edit case…</source>
         <translation>&amp;Edit case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="169" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="172" />
         <source>Edit case</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="172" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="380" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="175" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="432" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="172" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="383" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="175" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="435" />
         <source>New co-allocation</source>
         <translation>New co-allocation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="189" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="192" />
         <source>Co-allocation</source>
         <translation>Co-allocation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="192" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="195" />
         <source>Co-workers</source>
         <translation>Co-workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="192" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="195" />
         <source>Lead</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="192" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="195" />
         <source>Reasons</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="192" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="195" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="192" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="195" />
         <source>Until</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="215" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="218" />
         <source>Record a meeting</source>
         <translation>Record a meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="228" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="231" />
         <source>Due for this case</source>
         <translation>Due for this case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="236" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="239" />
         <source>Nothing is due for this case.</source>
         <translation>Nothing is due for this case.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="250" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="245" />
+        <source>Record the issue-resolution MDR for the selected &amp;issue</source>
+        <translation>Record the issue-resolution MDR for the selected &amp;issue</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="247" />
+        <source>Record the issue-resolution MDR for the selected issue</source>
+        <translation>Record the issue-resolution MDR for the selected issue</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="248" />
+        <source>Linked to the review that found the issue, and filled in with what it recorded.</source>
+        <translation>Linked to the review that found the issue, and filled in with what it recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="282" />
         <source>Double-click a record, or select it and press Enter, to open it.</source>
         <translation>Double-click a record, or select it and press Enter, to open it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="253" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="285" />
         <source>&amp;Open record</source>
         <translation>&amp;Open record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="253" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="285" />
         <source>Open record</source>
         <translation>Open record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="266" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="298" />
         <source>No records yet: start with the initial co-working meeting.</source>
         <translation>No records yet: start with the initial co-working meeting.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="271" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="303" />
         <source>&amp;Records</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="272" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="304" />
         <source>Co-workin&amp;g health</source>
         <translation>Co-workin&amp;g health</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="298" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="330" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="300" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="332" />
         <source>1 child</source>
         <translation>1 child</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="302" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="334" />
         <source>%1 children</source>
         <translation>%1 children</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="359" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="354" />
+        <source>Coming up in the next %1 days</source>
+        <translation>Coming up in the next %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="358" />
+        <source>Nothing is expected for this case in the next %1 days.</source>
+        <translation>Nothing is expected for this case in the next %1 days.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="400" />
         <source>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</source>
         <translation>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="374" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="427" />
         <source>Each button opens the draft of that meeting, or starts one.</source>
         <translation>Each button opens the draft of that meeting, or starts one.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="377" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="460" />
+        <source>None of these: another issue</source>
+        <translation>None of these: another issue</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="464" />
+        <source>Issue-resolution MDR</source>
+        <translation>Issue-resolution MDR</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="466" />
+        <source>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</source>
+        <translation>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_page.py" line="422" />
         <source>Co-allocate the case to two workers before recording a meeting.</source>
         <translation>Co-allocate the case to two workers before recording a meeting.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="380" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="432" />
         <source>Edit &amp;co-allocation…</source>
         <translation>Edit &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="383" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="435" />
         <source>Edit co-allocation</source>
         <translation>Edit co-allocation</translation>
     </message>
@@ -455,133 +495,198 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="117" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="137" />
         <source>Your signing certificate</source>
         <translation>Your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="121" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="141" />
         <source>Set up your signing certificate</source>
         <translation>Set up your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="125" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="145" />
         <source>Signed case notes carry a digital signature made with your certificate, so anyone can check who signed them and that they have not been changed. You need to do this once.</source>
         <translation>Signed case notes carry a digital signature made with your certificate, so anyone can check who signed them and that they have not been changed. You need to do this once.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="130" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="150" />
         <source>&amp;Create my signing certificate</source>
         <translation>&amp;Create my signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="133" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="153" />
         <source>&amp;Import a certificate file (.p12/.pfx) from my organisation</source>
         <translation>&amp;Import a certificate file (.p12/.pfx) from my organisation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="155" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="179" />
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="191" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="216" />
         <source>Your &amp;name:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="193" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="218" />
         <source>As it appears on every signed case note.</source>
         <translation>As it appears on every signed case note.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="195" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="220" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="198" />
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="235" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="223" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="260" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="203" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="228" />
         <source>&amp;Type it again:</source>
         <translation>&amp;Type it again:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="218" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="243" />
         <source>manager.p12</source>
         <translation>manager.p12</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="219" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="244" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="221" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="246" />
         <source>Choose the certificate file</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="228" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="253" />
         <source>Certificate &amp;file:</source>
         <translation>Certificate &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="230" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="255" />
         <source>The .p12 or .pfx file your organisation gave you.</source>
         <translation>The .p12 or .pfx file your organisation gave you.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="237" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="262" />
         <source>The passphrase that came with the file. It is never stored.</source>
         <translation>The passphrase that came with the file. It is never stored.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="249" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="287" />
+        <source>Co&amp;py</source>
+        <translation>Co&amp;py</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="289" />
+        <source>Copy the fingerprint</source>
+        <translation>Copy the fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="295" />
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 fingerprint:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="298" />
+        <source>Read it to colleagues by phone or in person, so they can check that the file they were given is yours.</source>
+        <translation>Read it to colleagues by phone or in person, so they can check that the file they were given is yours.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="313" />
+        <source>Open &amp;folder</source>
+        <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="315" />
+        <source>Open the folder of the public certificate</source>
+        <translation>Open the folder of the public certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="321" />
+        <source>Public certificate:</source>
+        <translation>Public certificate:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="324" />
+        <source>Give this .crt file to colleagues who check your case notes: they add it in Settings ▸ Signing and trust. It holds no secret; keep the .p12 file to yourself.</source>
+        <translation>Give this .crt file to colleagues who check your case notes: they add it in Settings ▸ Signing and trust. It holds no secret; keep the .p12 file to yourself.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="342" />
         <source>Create certificate</source>
         <translation>Create certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="249" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="342" />
         <source>Import certificate</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="274" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="372" />
         <source>Choose your certificate file</source>
         <translation>Choose your certificate file</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="276" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="374" />
         <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificate files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="298" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="423" />
+        <source>Recorded as known to this database: case notes signed with it verify here.</source>
+        <translation>Recorded as known to this database: case notes signed with it verify here.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="424" />
+        <source>This database already knew this certificate.</source>
+        <translation>This database already knew this certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="428" />
+        <source>Your signing certificate is ready</source>
+        <translation>Your signing certificate is ready</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="437" />
+        <source>Not saved.</source>
+        <translation>Not saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="443" />
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="452" />
         <source>Enter your name as it should appear on signed case notes.</source>
         <translation>Enter your name as it should appear on signed case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="302" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="456" />
         <source>The two passphrases are different: type the same one twice.</source>
         <translation>The two passphrases are different: type the same one twice.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="326" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="492" />
         <source>Choose the certificate file your organisation gave you.</source>
         <translation>Choose the certificate file your organisation gave you.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="328" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="494" />
         <source>There is no such file.</source>
         <translation>There is no such file.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="330" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="496" />
         <source>Enter the passphrase that came with the certificate.</source>
         <translation>Enter the passphrase that came with the certificate.</translation>
     </message>
@@ -589,22 +694,32 @@
 <context>
     <name>CertificatePage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="233" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="246" />
         <source>Your signing certificate</source>
         <translation>Your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="235" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="248" />
         <source>You sign each MDR with it, so anyone can check who signed it and that it is unchanged.</source>
         <translation>You sign each MDR with it, so anyone can check who signed it and that it is unchanged.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="254" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="267" />
+        <source>&amp;Your name:</source>
+        <translation>&amp;Your name:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="268" />
+        <source>Bro&amp;wse…</source>
+        <translation>Bro&amp;wse…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="277" />
         <source>&amp;Later: ask me when I first sign a record</source>
         <translation>&amp;Later: ask me when I first sign a record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="280" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="303" />
         <source>Your certificate is set up: %1</source>
         <translation>Your certificate is set up: %1</translation>
     </message>
@@ -775,53 +890,72 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="154" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="165" />
         <source>What needs doing</source>
-        <extracomment>rows of the dashboard table are this many lines of text tall (a long message wraps to a second line) rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows)</extracomment>
+        <extracomment>rows of the dashboard table are this many lines of text tall (a long message wraps to a second line) rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows) Qt's "no maximum" for a widget's size</extracomment>
         <translation>What needs doing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="156" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="167" />
         <source>&amp;As on:</source>
         <translation>&amp;As on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="159" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="170" />
         <source>As on date</source>
         <translation>As on date</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="176" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="187" />
         <source>Counts</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="179" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="190" />
         <source>Double-click a line, or select it and press Enter, to open the case.</source>
         <translation>Double-click a line, or select it and press Enter, to open the case.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="185" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="194" />
         <source>Due and overdue items</source>
         <translation>Due and overdue items</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="220" />
-        <source>&amp;Due and overdue</source>
-        <translation>&amp;Due and overdue</translation>
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="223" />
+        <source>Coming up</source>
+        <translation>Coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="221" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="239" />
+        <source>&amp;Due and coming up</source>
+        <translation>&amp;Due and coming up</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="283" />
+        <source>Coming up in the next %1 days (%2)</source>
+        <translation>Coming up in the next %1 days (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="289" />
+        <source>Nothing is expected in the next %1 days.</source>
+        <translation>Nothing is expected in the next %1 days.</translation>
+    </message>
+    <message>
+        <source>&amp;Due and overdue</source>
+        <translation type="vanished">&amp;Due and overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="240" />
         <source>Team view: drift and &amp;promises</source>
         <translation>Team view: drift and &amp;promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="251" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="272" />
         <source>Nothing is due or overdue on %1.</source>
         <translation>Nothing is due or overdue on %1.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="254" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="275" />
         <source>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</source>
         <translation>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</translation>
     </message>
@@ -829,58 +963,66 @@
 <context>
     <name>DataPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="164" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="176" />
         <source>Your data</source>
         <translation>Your data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="165" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="177" />
         <source>Everything stays on this computer. Nothing is ever sent over the network.</source>
         <translation>Everything stays on this computer. Nothing is ever sent over the network.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="176" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="188" />
         <source>Your records:</source>
         <translation>Your records:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="178" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="190" />
         <source>One file, readable by you only. File ▸ Open database… opens another.</source>
         <translation>One file, readable by you only. File ▸ Open database… opens another.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="182" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="194" />
         <source>Encrypted with your passphrase: without it the file is unreadable.</source>
         <translation>Encrypted with your passphrase: without it the file is unreadable.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="185" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="197" />
         <source>Not encrypted. Keep this computer's disk encryption on. (An encrypted database is offered when the app creates its database at the very first start.)</source>
         <translation>Not encrypted. Keep this computer's disk encryption on. (An encrypted database is offered when the app creates its database at the very first start.)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="191" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="203" />
         <source>Encryption:</source>
         <translation>Encryption:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="198" />
-        <source>&amp;Browse…</source>
-        <translation>&amp;Browse…</translation>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="210" />
+        <source>Bro&amp;wse…</source>
+        <translation>Bro&amp;wse…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="200" />
-        <location filename="../../cowork_desktop/ui/first_run.py" line="216" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="218" />
+        <source>Backups &amp;go to:</source>
+        <translation>Backups &amp;go to:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="vanished">&amp;Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="212" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="229" />
         <source>Choose the backup folder</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="206" />
         <source>&amp;Backups go to:</source>
-        <translation>&amp;Backups go to:</translation>
+        <translation type="vanished">&amp;Backups go to:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="209" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="221" />
         <source>A checked backup is taken every day you start the app. Leave empty for the folder shown, or choose one on another disk.</source>
         <translation>A checked backup is taken every day you start the app. Leave empty for the folder shown, or choose one on another disk.</translation>
     </message>
@@ -888,7 +1030,7 @@
 <context>
     <name>DateAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="316" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="322" />
         <source>Set a date</source>
         <translation>Set a date</translation>
     </message>
@@ -896,37 +1038,37 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="543" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="652" />
         <source>Signed and locked</source>
         <translation>Signed and locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="553" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="662" />
         <source>Print agreed plan...</source>
         <translation>Print agreed plan...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="558" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="667" />
         <source>Export signed PDF...</source>
         <translation>Export signed PDF...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="588" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="697" />
         <source>Urgent: </source>
         <translation>Urgent: </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="588" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="697" />
         <source>Next step: </source>
         <translation>Next step: </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="599" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="708" />
         <source>Start issue-resolution MDR now</source>
         <translation>Start issue-resolution MDR now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="601" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="710" />
         <source>Start %1 now</source>
         <translation>Start %1 now</translation>
     </message>
@@ -934,74 +1076,124 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="202" />
-        <source>Set &amp;up my certificate…</source>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="135" />
+        <source>Signed by {signer} at {when}</source>
         <extracomment>the session's unlocked signing keys</extracomment>
+        <translation>Signed by {signer} at {when}</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="136" />
+        <source>an unnamed certificate</source>
+        <translation>an unnamed certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="140" />
+        <source>{signed}; valid: intact, covers the whole file and matches the record in this database.</source>
+        <translation>{signed}; valid: intact, covers the whole file and matches the record in this database.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="145" />
+        <source>{signed}; valid: intact, covers the whole file and matches the record in this database. Superseded by version {version}: every page says it is not the current record.</source>
+        <translation>{signed}; valid: intact, covers the whole file and matches the record in this database. Superseded by version {version}: every page says it is not the current record.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="152" />
+        <source>changed after signing</source>
+        <translation>changed after signing</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="154" />
+        <source>something was added after signing</source>
+        <translation>something was added after signing</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="156" />
+        <source>does not match the record in this database</source>
+        <translation>does not match the record in this database</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="158" />
+        <source>the signer's certificate is not known to this database</source>
+        <translation>the signer's certificate is not known to this database</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="161" />
+        <source>see Tools ▸ Verify a signed PDF…</source>
+        <translation>see Tools ▸ Verify a signed PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="162" />
+        <source>{signed}, but NOT valid: {why}.</source>
+        <translation>{signed}, but NOT valid: {why}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="225" />
+        <source>Set &amp;up my certificate…</source>
         <translation>Set &amp;up my certificate…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="212" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="235" />
         <source>Certificate &amp;passphrase:</source>
         <translation>Certificate &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="214" />
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="219" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="237" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="242" />
         <source>Certificate passphrase</source>
         <translation>Certificate passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="218" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="241" />
         <source>Asked once while the app is open. It is never stored.</source>
         <translation>Asked once while the app is open. It is never stored.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="226" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="249" />
         <source>Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on every page, unsigned: it is not a record for the child's file.</source>
         <translation>Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on every page, unsigned: it is not a record for the child's file.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="233" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="256" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="243" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="266" />
         <source>&amp;Save signed PDF…</source>
         <translation>&amp;Save signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="245" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="268" />
         <source>&amp;Print draft PDF…</source>
         <translation>&amp;Print draft PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="247" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="270" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="333" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="356" />
         <source>No signing certificate yet. Create your own, or import the one your organisation gave you: you will be asked when you save.</source>
         <translation>No signing certificate yet. Create your own, or import the one your organisation gave you: you will be asked when you save.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="365" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="388" />
         <source>Enter the passphrase of your signing certificate.</source>
         <translation>Enter the passphrase of your signing certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="374" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="397" />
         <source>Wrong passphrase: it does not open your certificate. Try again.</source>
         <translation>Wrong passphrase: it does not open your certificate. Try again.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="395" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="418" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="470" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="493" />
         <source>Cannot export the record</source>
         <translation>Cannot export the record</translation>
     </message>
@@ -1009,17 +1201,17 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="353" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="377" />
         <source>Welcome to cowork-desktop</source>
         <translation>Welcome to cowork-desktop</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="356" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="380" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="401" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="431" />
         <source>Not finished: %1</source>
         <translation>Not finished: %1</translation>
     </message>
@@ -1027,7 +1219,7 @@
 <context>
     <name>FormPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="153" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="157" />
         <source>Not saved yet</source>
         <translation>Not saved yet</translation>
     </message>
@@ -1168,8 +1360,12 @@
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/help.py" line="236" />
+        <source>not set up yet: File ▸ Settings… ▸ Records &amp; PDFs, or when you first sign.</source>
+        <translation>not set up yet: File ▸ Settings… ▸ Records &amp; PDFs, or when you first sign.</translation>
+    </message>
+    <message>
         <source>not set up yet: Edit ▸ Settings… ▸ Records &amp; PDFs, or when you first sign.</source>
-        <translation>not set up yet: Edit ▸ Settings… ▸ Records &amp; PDFs, or when you first sign.</translation>
+        <translation type="vanished">not set up yet: Edit ▸ Settings… ▸ Records &amp; PDFs, or when you first sign.</translation>
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/help.py" line="241" />
@@ -1256,6 +1452,51 @@
     </message>
 </context>
 <context>
+    <name>IntegrityBanner</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="82" />
+        <source>The database does not check</source>
+        <extracomment>the chain's head as far as the check walked it and found it whole</extracomment>
+        <translation>The database does not check</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="87" />
+        <source>✗ This database does not check: a signed record or its audit log was changed</source>
+        <translation>✗ This database does not check: a signed record or its audit log was changed</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="98" />
+        <source>&amp;Details…</source>
+        <translation>&amp;Details…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="101" />
+        <source>&amp;Restore the latest backup that checks…</source>
+        <translation>&amp;Restore the latest backup that checks…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="104" />
+        <source>Put the &amp;protections back</source>
+        <translation>Put the &amp;protections back</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="166" />
+        <source>What does not check</source>
+        <translation>What does not check</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="171" />
+        <source>Someone changed the database outside cowork-desktop, or the file was damaged. Keep this file for an investigation: a restore keeps it beside the restored one. The command 'cowork check' lists the same problems.</source>
+        <translation>Someone changed the database outside cowork-desktop, or the file was damaged. Keep this file for an investigation: a restore keeps it beside the restored one. The command 'cowork check' lists the same problems.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/integrity.py" line="192" />
+        <location filename="../../cowork_desktop/ui/integrity.py" line="199" />
+        <source>Put the protections back</source>
+        <translation>Put the protections back</translation>
+    </message>
+</context>
+<context>
     <name>LadderTrend</name>
     <message>
         <location filename="../../cowork_desktop/ui/charts.py" line="432" />
@@ -1279,185 +1520,192 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="138" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="139" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="153" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="154" />
         <source>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</source>
         <translation>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="195" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="201" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="197" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="203" />
         <source>&amp;Open database…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="201" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="207" />
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="202" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="208" />
         <source>&amp;Restore…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="204" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="210" />
         <source>Change &amp;passphrase…</source>
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="206" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="212" />
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="210" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="216" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="214" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="220" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="217" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="223" />
         <source>&amp;Cases</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="218" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="224" />
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="219" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="225" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="223" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="229" />
         <source>&amp;Workers</source>
         <translation>&amp;Workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="224" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="230" />
         <source>&amp;New worker…</source>
         <translation>&amp;New worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="227" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="233" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="231" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="237" />
         <source>Go to %1</source>
         <translation>Go to %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="238" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="244" />
         <source>&amp;High contrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="243" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="249" />
         <source>&amp;Larger text</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="249" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="255" />
         <source>&amp;Normal (100%)</source>
         <translation>&amp;Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="249" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="255" />
         <source>&amp;Larger (125%)</source>
         <translation>&amp;Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="249" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="255" />
         <source>L&amp;argest (150%)</source>
         <translation>L&amp;argest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="270" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="276" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="271" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="277" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>&amp;Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="274" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="280" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="349" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="356" />
         <source>Cannot open the case</source>
         <translation>Cannot open the case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="358" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="365" />
         <source>Cannot open the worker</source>
         <translation>Cannot open the worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="377" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="389" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="384" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="397" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="411" />
         <source>Meeting wizard</source>
         <translation>Meeting wizard</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="382" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="389" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="404" />
         <source>Cannot open the meeting</source>
         <translation>Cannot open the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="394" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="416" />
         <source>Cannot open the record</source>
         <translation>Cannot open the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="441" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="448" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="463" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="470" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="441" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="463" />
         <source>Demo data is not available in this build.</source>
         <translation>Demo data is not available in this build.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="457" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="479" />
         <source>Open or create a database</source>
         <translation>Open or create a database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="459" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="481" />
         <source>cowork databases (*.db);;All files (*)</source>
         <translation>cowork databases (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="473" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="479" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="495" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="501" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="579" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="520" />
+        <source>Checking every signed record and the audit log…</source>
+        <translation>Checking every signed record and the audit log…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="627" />
         <source>About cowork-desktop</source>
         <translation>About cowork-desktop</translation>
     </message>
@@ -1465,26 +1713,58 @@
 <context>
     <name>MeetingWizard</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="92" />
         <source>Save and close</source>
         <extracomment>top-level windows opened without a parent are kept here until they close (Python would collect them)</extracomment>
-        <translation>Save and close</translation>
+        <translation type="vanished">Save and close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="93" />
         <source>Close</source>
-        <translation>Close</translation>
+        <translation type="vanished">Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="94" />
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="249" />
         <source>Next</source>
-        <translation>Next</translation>
+        <translation type="vanished">Next</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="249" />
         <source>Ready to sign</source>
-        <translation>Ready to sign</translation>
+        <translation type="vanished">Ready to sign</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="98" />
+        <source>&lt; &amp;Back</source>
+        <extracomment>top-level windows opened without a parent are kept here until they close (Python would collect them)</extracomment>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="99" />
+        <source>&amp;Save and close</source>
+        <translation>&amp;Save and close</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="100" />
+        <source>&amp;Close</source>
+        <translation>&amp;Close</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="101" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="267" />
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="263" />
+        <source>&amp;Go on to sign</source>
+        <translation>&amp;Go on to sign</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="265" />
+        <source>&amp;Ready to sign</source>
+        <translation>&amp;Ready to sign</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="283" />
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
     </message>
 </context>
 <context>
@@ -1589,34 +1869,57 @@
 <context>
     <name>QuestionRow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="112" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="117" />
         <source>Urgent: this must be addressed now.</source>
         <translation>Urgent: this must be addressed now.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="115" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="120" />
         <source>After signing this record you can start the issue-resolution MDR straight away.</source>
         <translation>After signing this record you can start the issue-resolution MDR straight away.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="117" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="122" />
         <source>Next step:</source>
         <translation>Next step:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="120" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="125" />
         <source>Urgent</source>
         <translation>Urgent</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="120" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="125" />
         <source>Next step</source>
         <translation>Next step</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="129" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="133" />
         <source>Problem:</source>
         <translation>Problem:</translation>
+    </message>
+</context>
+<context>
+    <name>ReadBackPage</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="162" />
+        <source>Read the record back</source>
+        <translation>Read the record back</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="166" />
+        <source>Read the record with everyone present, then go on to sign.</source>
+        <translation>Read the record with everyone present, then go on to sign.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="174" />
+        <source>This is the record as it will print. To change something, go back to its page: the record stays a draft until everyone has signed. Each person confirms it is accurate when they sign.</source>
+        <translation>This is the record as it will print. To change something, go back to its page: the record stays a draft until everyone has signed. Each person confirms it is accurate when they sign.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="181" />
+        <source>The record as it will print</source>
+        <translation>The record as it will print</translation>
     </message>
 </context>
 <context>
@@ -1677,7 +1980,7 @@
 <context>
     <name>RecurrenceAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="419" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="426" />
         <source>Every</source>
         <translation>Every</translation>
     </message>
@@ -1685,29 +1988,77 @@
 <context>
     <name>ResponsibilitiesAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="473" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="497" />
         <source>Quick fill:</source>
         <translation>Quick fill:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="488" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="501" />
+        <source>%1 leads all</source>
+        <translation>%1 leads all</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="515" />
         <source>Task</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="495" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="523" />
         <source>Joint</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="511" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="542" />
+        <source>New &amp;task:</source>
+        <extracomment>the tasks the meeting added (after the form's), in order, and the button that removes each</extracomment>
+        <translation>New &amp;task:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="545" />
+        <source>A task of your own, e.g. Life story work</source>
+        <translation>A task of your own, e.g. Life story work</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="548" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="741" />
+        <source>Add a task</source>
+        <translation>Add a task</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="557" />
+        <source>New task: problem</source>
+        <translation>New task: problem</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="584" />
         <source>leads</source>
         <translation>leads</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="517" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="593" />
         <source>joint</source>
         <translation>joint</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="603" />
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="606" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="737" />
+        <source>Remove the task %1</source>
+        <translation>Remove the task %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="608" />
+        <source>Added in this meeting; removing it removes its lead too.</source>
+        <translation>Added in this meeting; removing it removes its lead too.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="740" />
+        <source>Name of a task to add</source>
+        <translation>Name of a task to add</translation>
     </message>
 </context>
 <context>
@@ -1751,308 +2102,390 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="111" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="280" />
         <source>&amp;Browse…</source>
+        <extracomment>how a certificate became known to the database (``KnownCertificate.source``)</extracomment>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="131" />
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="146" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="301" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="317" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="205" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="376" />
         <source>Choose: %1</source>
         <translation>Choose: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="213" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="384" />
         <source>&amp;General</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="215" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="386" />
         <source>Who you are, as it appears on every case note, and the working-days rule for deadlines.</source>
         <translation>Who you are, as it appears on every case note, and the working-days rule for deadlines.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="218" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="389" />
         <source>Your &amp;name:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="218" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="389" />
         <source>As it appears on signed case notes.</source>
         <translation>As it appears on signed case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="219" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="390" />
         <source>&amp;Team:</source>
         <translation>&amp;Team:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="219" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="390" />
         <source>e.g. Assessment Team 2</source>
         <translation>e.g. Assessment Team 2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="220" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="391" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="220" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="391" />
         <source>Printed at the top of every PDF.</source>
         <translation>Printed at the top of every PDF.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="227" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="398" />
         <source>&amp;Bank holidays of:</source>
         <translation>&amp;Bank holidays of:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="229" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="400" />
         <source>Working-day deadlines skip weekends and these bank holidays.</source>
         <translation>Working-day deadlines skip weekends and these bank holidays.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="235" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="406" />
         <source>&amp;Initial meeting within:</source>
         <translation>&amp;Initial meeting within:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="236" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="407" />
         <source>Working days after the co-allocation (1 to 30; the protocol's usual is 5).</source>
         <translation>Working days after the co-allocation (1 to 30; the protocol's usual is 5).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="242" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="412" />
+        <source>Coming up: the ne&amp;xt days:</source>
+        <translation>Coming up: the ne&amp;xt days:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="413" />
+        <source>How far ahead the dashboard and case pages show what is coming (1 to 90 days).</source>
+        <translation>How far ahead the dashboard and case pages show what is coming (1 to 90 days).</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="419" />
         <source>&amp;Records &amp;&amp; PDFs</source>
         <translation>&amp;Records &amp;&amp; PDFs</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="243" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="420" />
         <source>What is printed on the case notes, which forms the meetings use, and your certificate.</source>
         <translation>What is printed on the case notes, which forms the meetings use, and your certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="252" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="429" />
         <source>Protective &amp;marking:</source>
         <translation>Protective &amp;marking:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="254" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="431" />
         <source>OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters).</source>
         <translation>OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="260" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="437" />
         <source>&amp;Logo:</source>
         <translation>&amp;Logo:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="261" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="438" />
         <source>A PNG or JPEG under 1 MB, for the PDFs. Leave empty for none.</source>
         <translation>A PNG or JPEG under 1 MB, for the PDFs. Leave empty for none.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="267" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="444" />
         <source>&amp;Forms folder:</source>
         <translation>&amp;Forms folder:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="268" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="445" />
         <source>Your team's own forms. Leave empty for the protocol's forms shipped with the app.</source>
         <translation>Your team's own forms. Leave empty for the protocol's forms shipped with the app.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="269" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="446" />
         <source>Choose the forms folder</source>
         <translation>Choose the forms folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="270" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="447" />
         <source>The forms shipped with the app</source>
         <translation>The forms shipped with the app</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="279" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="456" />
         <source>&amp;Set up…</source>
         <translation>&amp;Set up…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="281" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="458" />
         <source>Set up your signing certificate</source>
         <translation>Set up your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="285" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="462" />
         <source>Signing &amp;certificate:</source>
         <translation>Signing &amp;certificate:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="291" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="468" />
         <source>&amp;Data &amp;&amp; backups</source>
         <translation>&amp;Data &amp;&amp; backups</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="292" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="469" />
         <source>Where your records are, and how many backups are kept.</source>
         <translation>Where your records are, and how many backups are kept.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="298" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="475" />
         <source>Database:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="304" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="481" />
         <source>&amp;Backup folder:</source>
         <translation>&amp;Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="305" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="482" />
         <source>A folder of your own, ideally on another disk. Leave empty for the default.</source>
         <translation>A folder of your own, ideally on another disk. Leave empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="306" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="483" />
         <source>Choose the backup folder</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="309" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="486" />
         <source>Keep &amp;daily backups for:</source>
         <translation>Keep &amp;daily backups for:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="309" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="486" />
         <source>Days (0 to 365).</source>
         <translation>Days (0 to 365).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="311" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="488" />
         <source>Keep &amp;weekly backups for:</source>
         <translation>Keep &amp;weekly backups for:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="311" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="488" />
         <source>Weeks (0 to 520).</source>
         <translation>Weeks (0 to 520).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="316" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="493" />
         <source>&amp;Retention:</source>
         <translation>&amp;Retention:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="317" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="494" />
         <source>Months after the last export before ended co-allocations may be purged; empty: off.</source>
         <translation>Months after the last export before ended co-allocations may be purged; empty: off.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="318" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="495" />
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="324" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="501" />
         <source>&amp;Appearance</source>
         <translation>&amp;Appearance</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="325" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="502" />
         <source>How the app looks on this computer. Changes show at once when you save.</source>
         <translation>How the app looks on this computer. Changes show at once when you save.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="330" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="507" />
         <source>Follow the system (light or dark)</source>
         <translation>Follow the system (light or dark)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="331" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="508" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="332" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="509" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="335" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="512" />
         <source>&amp;Theme:</source>
         <translation>&amp;Theme:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="337" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="514" />
         <source>&amp;High contrast (black, white and yellow)</source>
         <translation>&amp;High contrast (black, white and yellow)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="339" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="516" />
         <source>Contrast:</source>
         <translation>Contrast:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="345" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="522" />
         <source>Normal (100%)</source>
         <translation>Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="345" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="522" />
         <source>Larger (125%)</source>
         <translation>Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="345" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="522" />
         <source>Largest (150%)</source>
         <translation>Largest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="349" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="526" />
         <source>Te&amp;xt size:</source>
         <translation>Te&amp;xt size:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="353" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="530" />
         <source>S&amp;ecurity</source>
         <translation>S&amp;ecurity</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="353" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="530" />
         <source>Encryption and the idle lock.</source>
         <translation>Encryption and the idle lock.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="356" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="533" />
         <source>Encrypted with your passphrase. File ▸ Change passphrase… changes it.</source>
         <translation>Encrypted with your passphrase. File ▸ Change passphrase… changes it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="359" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="536" />
         <source>Not encrypted. An encrypted database is offered when the app first creates one; keep the computer's disk encryption on.</source>
         <translation>Not encrypted. An encrypted database is offered when the app first creates one; keep the computer's disk encryption on.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="365" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="542" />
         <source>Encryption:</source>
         <translation>Encryption:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="369" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="546" />
         <source>&amp;Lock after:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="370" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="547" />
         <source>Minutes without use before the app hides everything (1 to 240; encrypted databases).</source>
         <translation>Minutes without use before the app hides everything (1 to 240; encrypted databases).</translation>
     </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="557" />
+        <source>Your signing certificates, as this database knows them, and the certificates you trust when checking signed case notes.</source>
+        <translation>Your signing certificates, as this database knows them, and the certificates you trust when checking signed case notes.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="563" />
+        <source>Certificates &amp;known to this database</source>
+        <translation>Certificates &amp;known to this database</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="566" />
+        <source>Certificates known to this database</source>
+        <translation>Certificates known to this database</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="573" />
+        <source>Recorded when a certificate is created or imported here, or first signs a case note. They stay on record, so case notes signed in the past can still be checked.</source>
+        <translation>Recorded when a certificate is created or imported here, or first signs a case note. They stay on record, so case notes signed in the past can still be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="580" />
+        <source>None yet: your certificate is recorded when you set it up or first sign with it.</source>
+        <translation>None yet: your certificate is recorded when you set it up or first sign with it.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="587" />
+        <source>&amp;Trusted certificates (on this computer)</source>
+        <translation>&amp;Trusted certificates (on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="590" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="623" />
+        <source>Trusted certificates</source>
+        <translation>Trusted certificates</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="596" />
+        <source>Case notes signed with a certificate in this list verify as valid without the signer's database. Add a colleague's .crt, or your organisation's CA certificate. Changes to this list take effect at once, whatever you do with Save or Cancel.</source>
+        <translation>Case notes signed with a certificate in this list verify as valid without the signer's database. Add a colleague's .crt, or your organisation's CA certificate. Changes to this list take effect at once, whatever you do with Save or Cancel.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="604" />
+        <source>Your trust list is empty.</source>
+        <translation>Your trust list is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="609" />
+        <source>Add &amp;certificate…</source>
+        <translation>Add &amp;certificate…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="611" />
+        <source>Add a certificate to the trust list</source>
+        <translation>Add a certificate to the trust list</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="613" />
+        <source>Re&amp;move</source>
+        <translation>Re&amp;move</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="616" />
+        <source>Remove the selected certificate from the trust list</source>
+        <translation>Remove the selected certificate from the trust list</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="637" />
+        <source>Signing and tr&amp;ust</source>
+        <translation>Signing and tr&amp;ust</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="423" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="692" />
         <source>Nothing was saved: %n setting(s) need attention (shown in red).</source>
         <translation>
             <numerusform>Nothing was saved: %n setting(s) need attention (shown in red).</numerusform>
@@ -2060,146 +2493,286 @@
         </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="440" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="709" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="455" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="724" />
         <source>Choose the logo</source>
         <translation>Choose the logo</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="455" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="724" />
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="471" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="740" />
         <source>Set up: %1</source>
         <translation>Set up: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="474" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="743" />
         <source>Not set up yet. You need one to sign case notes.</source>
         <translation>Not set up yet. You need one to sign case notes.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="791" />
+        <source>Add a trusted certificate</source>
+        <translation>Add a trusted certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="793" />
+        <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
+        <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="800" />
+        <source>Not added: %1</source>
+        <translation>Not added: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="805" />
+        <source>Trusted: %1</source>
+        <translation>Trusted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="805" />
+        <source>Already trusted: %1</source>
+        <translation>Already trusted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="815" />
+        <source>Remove a trusted certificate</source>
+        <translation>Remove a trusted certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="817" />
+        <source>Stop trusting the certificate of %1?</source>
+        <translation>Stop trusting the certificate of %1?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="821" />
+        <source>SHA-256 %1
+
+Case notes signed with it will no longer verify as valid without the signer's database. You can add it again later.</source>
+        <translation>SHA-256 %1
+
+Case notes signed with it will no longer verify as valid without the signer's database. You can add it again later.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="826" />
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="838" />
+        <source>Not removed: %1</source>
+        <translation>Not removed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="842" />
+        <source>No longer trusted: %1</source>
+        <translation>No longer trusted: %1</translation>
     </message>
 </context>
 <context>
     <name>SignOffPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="373" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="377" />
         <source>Signatures</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="379" />
         <source>Each co-worker who took part signs, then the manager signs last. Sign by drawing in the box, or type the name instead and tick the statement. Signing locks the record: a later correction is made as an amendment. Going back to change an answer clears the signatures collected so far.</source>
-        <translation>Each co-worker who took part signs, then the manager signs last. Sign by drawing in the box, or type the name instead and tick the statement. Signing locks the record: a later correction is made as an amendment. Going back to change an answer clears the signatures collected so far.</translation>
+        <translation type="vanished">Each co-worker who took part signs, then the manager signs last. Sign by drawing in the box, or type the name instead and tick the statement. Signing locks the record: a later correction is made as an amendment. Going back to change an answer clears the signatures collected so far.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="398" />
         <source>Clear drawing</source>
-        <translation>Clear drawing</translation>
+        <translation type="vanished">Clear drawing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="412" />
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="414" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="441" />
         <source>I agree this is an accurate record</source>
         <translation>I agree this is an accurate record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="417" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="444" />
         <source>Signature: problem</source>
         <translation>Signature: problem</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="419" />
         <source>Sign</source>
-        <translation>Sign</translation>
+        <translation type="vanished">Sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="455" />
         <source>Signed: %1 (%2)</source>
-        <translation>Signed: %1 (%2)</translation>
+        <translation type="vanished">Signed: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="457" />
         <source>To sign: %1</source>
-        <translation>To sign: %1</translation>
+        <translation type="vanished">To sign: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="461" />
         <source>Signed: the manager</source>
-        <translation>Signed: the manager</translation>
+        <translation type="vanished">Signed: the manager</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="461" />
         <source>To sign last: the manager</source>
-        <translation>To sign last: the manager</translation>
+        <translation type="vanished">To sign last: the manager</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="469" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="544" />
         <source>Signed and locked</source>
         <translation>Signed and locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="477" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="598" />
         <source>Now signing: %1, %2</source>
         <translation>Now signing: %1, %2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="480" />
         <source>Or type your full name to sign (%1):</source>
-        <translation>Or type your full name to sign (%1):</translation>
+        <translation type="vanished">Or type your full name to sign (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="483" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="604" />
         <source>Typed signature of %1</source>
         <translation>Typed signature of %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="484" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="606" />
         <source>Sign as %1</source>
         <translation>Sign as %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="488" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="587" />
         <source>Now signing: the manager (last)</source>
         <translation>Now signing: the manager (last)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="490" />
         <source>Manager's full name (typed signature, or the name under a drawn one):</source>
-        <translation>Manager's full name (typed signature, or the name under a drawn one):</translation>
+        <translation type="vanished">Manager's full name (typed signature, or the name under a drawn one):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="493" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="393" />
+        <source>The co-workers who took part sign in any order, the manager last. Draw the signature in the box or type the name, and tick the statement. Signing locks the record (a correction is made as an amendment); going back to change an answer clears the signatures collected so far.</source>
+        <translation>The co-workers who took part sign in any order, the manager last. Draw the signature in the box or type the name, and tick the statement. Signing locks the record (a correction is made as an amendment); going back to change an answer clears the signatures collected so far.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="404" />
+        <source>&amp;Who is signing now?</source>
+        <translation>&amp;Who is signing now?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="422" />
+        <source>Signature: draw it here</source>
+        <extracomment>a radio button per person who signs: the co-workers present (by worker id), then the manager</extracomment>
+        <translation>Signature: draw it here</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="425" />
+        <source>&amp;Clear drawing</source>
+        <translation>&amp;Clear drawing</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="439" />
+        <source>I &amp;agree this is an accurate record</source>
+        <translation>I &amp;agree this is an accurate record</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="446" />
+        <source>S&amp;ign</source>
+        <translation>S&amp;ign</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="473" />
+        <source>The manager (signs last)</source>
+        <translation>The manager (signs last)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="512" />
+        <source>Signed: %1 (%2).</source>
+        <translation>Signed: %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="518" />
+        <source>Signed: the manager.</source>
+        <translation>Signed: the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="520" />
+        <source> and </source>
+        <translation> and </translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="521" />
+        <source>To sign: %1, then the manager.</source>
+        <translation>To sign: %1, then the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="523" />
+        <source>To sign: the manager.</source>
+        <translation>To sign: the manager.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="531" />
+        <source>The manager signs once every co-worker has signed.</source>
+        <translation>The manager signs once every co-worker has signed.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="537" />
+        <source>%1: signed</source>
+        <translation>%1: signed</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="589" />
+        <source>&amp;Type the manager's full name (a typed signature, or the name under a drawn one):</source>
+        <translation>&amp;Type the manager's full name (a typed signature, or the name under a drawn one):</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="592" />
         <source>Manager's name</source>
         <translation>Manager's name</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="494" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="593" />
+        <source>S&amp;ign as manager and lock the record</source>
+        <translation>S&amp;ign as manager and lock the record</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="594" />
         <source>Sign as manager and lock the record</source>
         <translation>Sign as manager and lock the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="497" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="601" />
+        <source>Or &amp;type your full name to sign (%1):</source>
+        <translation>Or &amp;type your full name to sign (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="605" />
+        <source>S&amp;ign as %1</source>
+        <translation>S&amp;ign as %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="608" />
         <source>To sign without drawing, type the name here and tick the statement.</source>
         <translation>To sign without drawing, type the name here and tick the statement.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="508" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="618" />
         <source>Tick "I agree this is an accurate record" to sign.</source>
         <translation>Tick "I agree this is an accurate record" to sign.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="511" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="621" />
         <source>Type the manager's name.</source>
         <translation>Type the manager's name.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="514" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="624" />
         <source>Draw the signature in the box, or type the name instead.</source>
         <translation>Draw the signature in the box, or type the name instead.</translation>
     </message>
@@ -2225,54 +2798,62 @@
 <context>
     <name>StartPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="304" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="327" />
         <source>How would you like to start?</source>
         <translation>How would you like to start?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="307" />
         <source>&amp;Start with my real work</source>
-        <translation>&amp;Start with my real work</translation>
+        <translation type="vanished">&amp;Start with my real work</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="309" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="330" />
+        <source>Start with my &amp;real work</source>
+        <translation>Start with my &amp;real work</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="332" />
         <source>&amp;Look around with fictional demo data first</source>
         <translation>&amp;Look around with fictional demo data first</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="319" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="342" />
         <source>Next: add the two co-workers (Workers ▸ New worker…), the case (Cases ▸ New case…), then co-allocate it; the case page starts the initial meeting.</source>
         <translation>Next: add the two co-workers (Workers ▸ New worker…), the case (Cases ▸ New case…), then co-allocate it; the case page starts the initial meeting.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="328" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="351" />
         <source>Opens a separate demo database of fictional cases in every state, marked DEMO DATA in the window title and on every PDF. Your own database stays empty; File ▸ Open database… brings you back to it.</source>
         <translation>Opens a separate demo database of fictional cases in every state, marked DEMO DATA in the window title and on every PDF. Your own database stays empty; File ▸ Open database… brings you back to it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="334" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="357" />
         <source>Start</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="262" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="266" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="267" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="271" />
         <source>Co-workers: %1</source>
         <translation>Co-workers: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="286" />
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="293" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="290" />
+        <source>&amp;Date of the meeting</source>
+        <translation>&amp;Date of the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="297" />
         <source>Date of the meeting</source>
         <translation>Date of the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="289" />
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="295" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="293" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="299" />
         <source>The day the meeting took place. It cannot be in the future.</source>
         <translation>The day the meeting took place. It cannot be in the future.</translation>
     </message>
@@ -2280,27 +2861,27 @@
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="555" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="548" />
         <source>Team view: drifting into parallel working</source>
         <translation>Team view: drifting into parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="560" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="553" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="562" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="555" />
         <source>Export calendar for the team</source>
         <translation>Export calendar for the team</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="563" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="556" />
         <source>Every active co-allocation's next review, agreed discussions and joint supervision.</source>
         <translation>Every active co-allocation's next review, agreed discussions and joint supervision.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="597" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="590" />
         <source>Promises kept per worker</source>
         <translation>Promises kept per worker</translation>
     </message>
@@ -2308,99 +2889,431 @@
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="59" />
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="74" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="89" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="105" />
         <source>Verify a signed PDF</source>
+        <extracomment>the checks, in the order they are shown (``certified`` only for a certification signature) the side panel's width in average characters (at least SIDE_MIN_WIDTH pixels): it grows with the text size</extracomment>
         <translation>Verify a signed PDF</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="78" />
         <source>Choose a case note exported from cowork-desktop, or drop it on this window, to see who signed it, when, and whether it is exactly the record kept in this database.</source>
-        <translation>Choose a case note exported from cowork-desktop, or drop it on this window, to see who signed it, when, and whether it is exactly the record kept in this database.</translation>
+        <translation type="vanished">Choose a case note exported from cowork-desktop, or drop it on this window, to see who signed it, when, and whether it is exactly the record kept in this database.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="84" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="109" />
+        <source>Choose a case note or development log exported from cowork-desktop, or drop it on this window, to see who signed it, when, whether it is intact, and whether it is exactly the record kept in this database.</source>
+        <translation>Choose a case note or development log exported from cowork-desktop, or drop it on this window, to see who signed it, when, whether it is intact, and whether it is exactly the record kept in this database.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="116" />
         <source>&amp;Choose a PDF…</source>
         <translation>&amp;Choose a PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="91" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="125" />
+        <source>Co&amp;mpare with the open database ({name})</source>
+        <translation>Co&amp;mpare with the open database ({name})</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="132" />
+        <source>Untick to check a file from another database (a colleague's) by the signature and your trust list alone.</source>
+        <translation>Untick to check a file from another database (a colleague's) by the signature and your trust list alone.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="156" />
         <source>No file chosen yet.</source>
         <translation>No file chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="128" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="169" />
+        <source>What stops this file being valid:</source>
+        <translation>What stops this file being valid:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="176" />
+        <source>Checks</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="188" />
+        <source>Worth knowing:</source>
+        <translation>Worth knowing:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="194" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="139" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="220" />
         <source>Choose a signed PDF to verify</source>
         <translation>Choose a signed PDF to verify</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="139" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="220" />
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="254" />
+        <source>File: {path}</source>
+        <translation>File: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="275" />
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="286" />
+        <source>Passed</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="286" />
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="286" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="324" />
+        <source>This file cannot be verified. {reason}.</source>
+        <translation>This file cannot be verified. {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="343" />
+        <source>an unnamed certificate</source>
+        <translation>an unnamed certificate</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="352" />
+        <source>Signed by {signer}, but the signature carries no certificate.</source>
+        <translation>Signed by {signer}, but the signature carries no certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="358" />
+        <source>Certificate SHA-256 fingerprint:
+{fingerprint}
+Subject: {subject}
+Issued by: {issuer}
+Valid from {start:%d %b %Y} to {end:%d %b %Y}</source>
+        <translation>Certificate SHA-256 fingerprint:
+{fingerprint}
+Subject: {subject}
+Issued by: {issuer}
+Valid from {start:%d %b %Y} to {end:%d %b %Y}</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="370" />
+        <source>Signed by {signer}, certificate {fingerprint}… (SHA-256)</source>
+        <translation>Signed by {signer}, certificate {fingerprint}… (SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="377" />
+        <source>Signer trusted: {how}.</source>
+        <translation>Signer trusted: {how}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="380" />
+        <source>The certificate is self-signed, as a manager's own certificate made by cowork-desktop is: that is expected.</source>
+        <translation>The certificate is self-signed, as a manager's own certificate made by cowork-desktop is: that is expected.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="385" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="387" />
+        <source>Signer's certificate: {how}.</source>
+        <translation>Signer's certificate: {how}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="392" />
+        <source>Signed on {when} (by the signing computer's clock)</source>
+        <translation>Signed on {when} (by the signing computer's clock)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="395" />
+        <source>The signing time is not stated.</source>
+        <translation>The signing time is not stated.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="400" />
+        <source>Intact: the content is exactly as it was signed.</source>
+        <translation>Intact: the content is exactly as it was signed.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="402" />
+        <source>Not intact: the file was changed after it was signed.</source>
+        <translation>Not intact: the file was changed after it was signed.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="405" />
+        <source>Covers the whole file: nothing was added after signing.</source>
+        <translation>Covers the whole file: nothing was added after signing.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="411" />
+        <source>Does not cover the whole file: something was added after it was signed.</source>
+        <translation>Does not cover the whole file: something was added after it was signed.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="416" />
+        <source>Certified: no changes are allowed after signing.</source>
+        <translation>Certified: no changes are allowed after signing.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="421" />
+        <source>Certified, but later changes are allowed (DocMDP permission {permission}).</source>
+        <translation>Certified, but later changes are allowed (DocMDP permission {permission}).</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="428" />
+        <source>a development log</source>
+        <translation>a development log</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="431" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="450" />
+        <source>record {id}, version {version}</source>
+        <translation>record {id}, version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="435" />
+        <source>, case {reference}</source>
+        <translation>, case {reference}</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="441" />
+        <source>The file is {what}.</source>
+        <translation>The file is {what}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="443" />
+        <source>The file names no record.</source>
+        <translation>The file names no record.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="447" />
+        <source>Matches the database: {note}.</source>
+        <translation>Matches the database: {note}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="449" />
+        <source>Matches the database: the file is {what}, exactly as kept in {db}.</source>
+        <translation>Matches the database: the file is {what}, exactly as kept in {db}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="457" />
+        <source>This version was later superseded by version {version} (record {id}), which corrects it; both stay on file.</source>
+        <translation>This version was later superseded by version {version} (record {id}), which corrects it; both stay on file.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="463" />
+        <source>Does not match the database</source>
+        <translation>Does not match the database</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="469" />
+        <source>Not compared with a database: none is open.</source>
+        <translation>Not compared with a database: none is open.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="471" />
+        <source>Not compared with a database: the comparison is unticked.</source>
+        <translation>Not compared with a database: the comparison is unticked.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="478" />
+        <source>Not compared with the database: {reason}.</source>
+        <translation>Not compared with the database: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="479" />
+        <source>nothing to compare</source>
+        <translation>nothing to compare</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="486" />
+        <source>Exported from this database: its audit log records saving this very file.</source>
+        <translation>Exported from this database: its audit log records saving this very file.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="492" />
+        <source>Not exported from this database: this file's SHA-256 is not in its audit log.</source>
+        <translation>Not exported from this database: this file's SHA-256 is not in its audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="496" />
+        <source>Not checked whether this very file was exported from a database.</source>
+        <translation>Not checked whether this very file was exported from a database.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="506" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="526" />
+        <source>the record</source>
+        <translation>the record</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="508" />
+        <source>Signed by {signer}, intact, and exactly {what}, as kept in {db} and exported from it.</source>
+        <translation>Signed by {signer}, intact, and exactly {what}, as kept in {db} and exported from it.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="511" />
+        <source>An earlier version: version {version} corrects it.</source>
+        <translation>An earlier version: version {version} corrects it.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="516" />
+        <source>whose certificate is in your trust list</source>
+        <translation>whose certificate is in your trust list</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="517" />
+        <source>whose certificate is issued by a CA in your trust list</source>
+        <translation>whose certificate is issued by a CA in your trust list</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="520" />
+        <source>Intact, and signed by {signer}, {how}. Not compared with a database: to check it is the record kept there, open the manager's database and verify it again.</source>
+        <translation>Intact, and signed by {signer}, {how}. Not compared with a database: to check it is the record kept there, open the manager's database and verify it again.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="523" />
+        <source>Valid</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="529" />
+        <source>Valid, but superseded: not the current record</source>
+        <translation>Valid, but superseded: not the current record</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="531" />
+        <source>Signed by {signer}, intact, and exactly {what}, as kept in {db}. A later version corrects it: version {version} (record {record}). Rely on that one.</source>
+        <translation>Signed by {signer}, intact, and exactly {what}, as kept in {db}. A later version corrects it: version {version} (record {record}). Rely on that one.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="546" />
+        <source>Intact, but the signer is not known here</source>
+        <translation>Intact, but the signer is not known here</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="548" />
+        <source>The signature is sound, but nothing on this computer shows that its certificate is {signer}'s.
+To prove it, open the manager's database (File ▸ Open database…) and verify the file again; or ask {signer} for their certificate file (.crt), compare its fingerprint ({fingerprint}…) with them, and trust it: File ▸ Settings… ▸ Signing and trust ▸ Add certificate…, or the command cowork trust add FILE.crt</source>
+        <translation>The signature is sound, but nothing on this computer shows that its certificate is {signer}'s.
+To prove it, open the manager's database (File ▸ Open database…) and verify the file again; or ask {signer} for their certificate file (.crt), compare its fingerprint ({fingerprint}…) with them, and trust it: File ▸ Settings… ▸ Signing and trust ▸ Add certificate…, or the command cowork trust add FILE.crt</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="558" />
+        <source>NOT valid: do not rely on this file</source>
+        <translation>NOT valid: do not rely on this file</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="566" />
+        <source>The problem is listed below.</source>
+        <translation>The problem is listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="568" />
+        <source>The problems are listed below.</source>
+        <translation>The problems are listed below.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="571" />
+        <source>It was changed after it was signed.</source>
+        <translation>It was changed after it was signed.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="573" />
+        <source>Something was added after it was signed.</source>
+        <translation>Something was added after it was signed.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="576" />
+        <source>It is not a record kept in this database, nor signed by a certificate it knows: if it comes from another database, open that one and verify it again.</source>
+        <translation>It is not a record kept in this database, nor signed by a certificate it knows: if it comes from another database, open that one and verify it again.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="580" />
+        <source>It is not the record kept in this database.</source>
+        <translation>It is not the record kept in this database.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="582" />
+        <source>It fails a check.</source>
+        <translation>It fails a check.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="587" />
+        <source>the database</source>
+        <translation>the database</translation>
     </message>
 </context>
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="71" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="82" />
         <source>Welcome to cowork-desktop</source>
         <translation>Welcome to cowork-desktop</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="76" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="87" />
         <source>cowork-desktop helps you set up co-worked cases the way the co-working protocol asks: it leads you through the initial meeting with both co-workers, the reviews and the reflective discussions, and keeps track of what is due. It produces the signed MDR for the child's file, and everything stays on this computer.</source>
         <translation>cowork-desktop helps you set up co-worked cases the way the co-working protocol asks: it leads you through the initial meeting with both co-workers, the reviews and the reflective discussions, and keeps track of what is due. It produces the signed MDR for the child's file, and everything stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="88" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="99" />
+        <source>This takes about two minutes: who you are, where your data is, your signing certificate, and whether to look around with demo data first. You can change all of it later in File ▸ Settings… (Ctrl+,). Press F1 at any time for help.</source>
+        <translation>This takes about two minutes: who you are, where your data is, your signing certificate, and whether to look around with demo data first. You can change all of it later in File ▸ Settings… (Ctrl+,). Press F1 at any time for help.</translation>
+    </message>
+    <message>
         <source>This takes about two minutes: who you are, where your data is, your signing certificate, and whether to look around with demo data first. You can change all of it later in Edit ▸ Settings…. Press F1 at any time for help.</source>
-        <translation>This takes about two minutes: who you are, where your data is, your signing certificate, and whether to look around with demo data first. You can change all of it later in Edit ▸ Settings…. Press F1 at any time for help.</translation>
+        <translation type="vanished">This takes about two minutes: who you are, where your data is, your signing certificate, and whether to look around with demo data first. You can change all of it later in Edit ▸ Settings…. Press F1 at any time for help.</translation>
     </message>
 </context>
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="70" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="71" />
         <source>Welcome to cowork-desktop</source>
         <translation>Welcome to cowork-desktop</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="74" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="75" />
         <source>Set up co-worked cases, record the initial meeting with both co-workers, and keep reviews, reflective discussions and agreed actions on track. Everything stays on this computer.</source>
         <translation>Set up co-worked cases, record the initial meeting with both co-workers, and keep reviews, reflective discussions and agreed actions on track. Everything stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="82" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="83" />
         <source>This database is empty. Start by adding the workers in your team, or look around with demo data first (fictional cases and people, clearly marked DEMO DATA).</source>
         <translation>This database is empty. Start by adding the workers in your team, or look around with demo data first (fictional cases and people, clearly marked DEMO DATA).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="91" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="92" />
         <source>&amp;Add a worker…</source>
         <translation>&amp;Add a worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="91" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="92" />
         <source>Add a worker</source>
         <translation>Add a worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="94" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="95" />
         <source>Load &amp;demo data</source>
         <translation>Load &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="96" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="97" />
         <source>Load demo data</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="97" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="98" />
         <source>Adds fictional cases and workers so you can try every screen.</source>
         <translation>Adds fictional cases and workers so you can try every screen.</translation>
     </message>
@@ -2408,12 +3321,12 @@
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="329" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="332" />
         <source>The arrangement agreed last time</source>
         <translation>The arrangement agreed last time</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="340" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="343" />
         <source>Who does what:</source>
         <translation>Who does what:</translation>
     </message>
@@ -2426,7 +3339,7 @@
 <context>
     <name>WorkerAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="365" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="371" />
         <source>Choose a co-worker...</source>
         <translation>Choose a co-worker...</translation>
     </message>
@@ -2497,112 +3410,132 @@
 <context>
     <name>WorkerPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="84" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="91" />
         <source>← All workers</source>
         <translation>← All workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="84" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="91" />
         <source>Back to all workers</source>
         <translation>Back to all workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="91" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="98" />
         <source>E&amp;xport development log…</source>
         <translation>E&amp;xport development log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="93" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="240" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="100" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="247" />
         <source>Export development log</source>
         <translation>Export development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="94" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="101" />
         <source>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</source>
         <translation>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="109" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="116" />
         <source>Development log</source>
         <translation>Development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="116" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="123" />
         <source>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</source>
         <translation>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="126" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="133" />
         <source>By PCF &amp;domain</source>
         <translation>By PCF &amp;domain</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="127" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="134" />
         <source>Over t&amp;ime</source>
         <translation>Over t&amp;ime</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="242" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="249" />
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="252" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="264" />
         <source>Cannot export the development log</source>
         <translation>Cannot export the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="256" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="268" />
         <source>Development log exported</source>
         <translation>Development log exported</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="293" />
+        <source>Sign the development log</source>
+        <translation>Sign the development log</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="295" />
+        <source>The log is signed like a case note. Passphrase of your signing certificate (%1):</source>
+        <translation>The log is signed like a case note. Passphrase of your signing certificate (%1):</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="305" />
+        <source>Wrong passphrase: it does not open your certificate. Nothing was saved.</source>
+        <translation>Wrong passphrase: it does not open your certificate. Nothing was saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="309" />
+        <source>Cannot sign the development log</source>
+        <translation>Cannot sign the development log</translation>
     </message>
 </context>
 <context>
     <name>WorkersPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="71" />
-        <location filename="../../cowork_desktop/ui/workers.py" line="92" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="69" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="88" />
         <source>Workers</source>
         <translation>Workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="73" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="71" />
         <source>&amp;Add worker…</source>
         <translation>&amp;Add worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="73" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="71" />
         <source>Add worker</source>
         <translation>Add worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="74" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="72" />
         <source>&amp;Edit worker…</source>
         <translation>&amp;Edit worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="74" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="72" />
         <source>Edit worker</source>
         <translation>Edit worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="76" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="74" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="78" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="76" />
         <source>Open worker</source>
         <translation>Open worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="79" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="77" />
         <source>The worker's details and development log.</source>
         <translation>The worker's details and development log.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/workers.py" line="111" />
+        <location filename="../../cowork_desktop/ui/workers.py" line="100" />
         <source>Workers who have left stay here (their records keep their names): mark them inactive so they are not offered for new co-allocations.</source>
         <translation>Workers who have left stay here (their records keep their names): mark them inactive so they are not offered for new co-allocations.</translation>
     </message>
@@ -2610,57 +3543,65 @@
 <context>
     <name>YouPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="101" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="112" />
         <source>About you</source>
         <translation>About you</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="102" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="113" />
         <source>These appear on every case note you sign.</source>
         <translation>These appear on every case note you sign.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="111" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="122" />
         <source>e.g. Assessment Team 2</source>
         <translation>e.g. Assessment Team 2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="126" />
         <source>Your &amp;name:</source>
-        <translation>Your &amp;name:</translation>
+        <translation type="vanished">Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="126" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="137" />
         <source>As you sign records.</source>
         <translation>As you sign records.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="128" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="137" />
+        <source>&amp;Your name:</source>
+        <translation>&amp;Your name:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="139" />
         <source>&amp;Team:</source>
         <translation>&amp;Team:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="129" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="140" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="132" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="143" />
         <source>Protective &amp;marking:</source>
         <translation>Protective &amp;marking:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="134" />
+        <location filename="../../cowork_desktop/ui/first_run.py" line="145" />
         <source>Printed on every page. OFFICIAL-SENSITIVE is usual for children's records.</source>
         <translation>Printed on every page. OFFICIAL-SENSITIVE is usual for children's records.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="138" />
-        <source>&amp;Bank holidays of:</source>
-        <translation>&amp;Bank holidays of:</translation>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="149" />
+        <source>Bank &amp;holidays of:</source>
+        <translation>Bank &amp;holidays of:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/first_run.py" line="140" />
+        <source>&amp;Bank holidays of:</source>
+        <translation type="vanished">&amp;Bank holidays of:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/first_run.py" line="151" />
         <source>Deadlines count working days, skipping these bank holidays.</source>
         <translation>Deadlines count working days, skipping these bank holidays.</translation>
     </message>

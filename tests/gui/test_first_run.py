@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop import paths
@@ -123,3 +123,52 @@ def test_every_field_has_an_accessible_name(qtbot: QtBot, ws: Workspace) -> None
         wizard.start.demo,
     ):
         assert edit.accessibleName() or edit.text(), edit.objectName()  # type: ignore[attr-defined]
+
+
+def test_the_welcome_names_the_menus_as_they_are(qtbot: QtBot, ws: Workspace) -> None:
+    wizard = FirstRunWizard(ws)
+    qtbot.addWidget(wizard)
+    texts = " ".join(label.text() for label in wizard.findChildren(QLabel))
+    assert "File ▸ Settings… (Ctrl+,)" in texts
+    assert "Edit ▸" not in texts
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    assert window.settings_action.shortcut().toString() == "Ctrl+,"  # where the welcome says it is
+
+
+def test_return_in_a_field_stays_on_the_page(qtbot: QtBot, ws: Workspace) -> None:
+    wizard = FirstRunWizard(ws)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentId() == YOU
+    wizard.you.name.setFocus()
+    qtbot.keyClicks(wizard.you.name, "Amara Okafor")
+    qtbot.keyClick(wizard.you.name, Qt.Key.Key_Return)
+    assert wizard.currentId() == YOU  # not Next: on to the next field
+    assert wizard.focusWidget() is wizard.you.team
+    qtbot.keyClick(wizard.you.team, Qt.Key.Key_Return)
+    assert wizard.currentId() == YOU and wizard.focusWidget() is wizard.you.organisation
+    # the buttons keep Return and their letters: Alt+N for Next only, Alt+S for Start only (test_mnemonics)
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Next >"
+
+
+def test_a_message_does_not_move_the_fields(qtbot: QtBot, ws: Workspace) -> None:
+    wizard = FirstRunWizard(ws)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    you = wizard.you
+    fields = [you.name, you.team, you.organisation, you.marking, you.nation]
+
+    def where() -> list[tuple[int, int]]:
+        QApplication.processEvents()
+        return [(f.mapTo(you, QPoint(0, 0)).x(), f.mapTo(you, QPoint(0, 0)).y()) for f in fields]
+
+    before = where()
+    wizard.next()  # no name
+    assert you.fields.errors["manager_name"].message()
+    assert where() == before
+    fill_you(wizard)
+    wizard.next()
+    assert wizard.currentId() == DATA

@@ -27,6 +27,7 @@ TASKS = [
     "Assessments",
     "Plans",
     "Recording",
+    "Chronology",
     "Chairing meetings",
     "Presenting information to meetings",
     "Presenting to court",

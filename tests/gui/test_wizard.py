@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QLineEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.dates import interval
@@ -25,11 +25,13 @@ from cowork_desktop.domain.models import (
     Role,
     Worker,
 )
+from cowork_desktop.export.model import ResponsibilitiesTable
 from cowork_desktop.services import sessions
+from cowork_desktop.services.export import build_case_note
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import MeetingWizard, RecordView, open_meeting, open_record
 from cowork_desktop.ui.wizard import wizard as wizard_module
-from cowork_desktop.ui.wizard.pages import FormPage, SectionPage, SignOffPage
+from cowork_desktop.ui.wizard.pages import FormPage, SectionPage, SignOffPage, StartPage
 from cowork_desktop.ui.wizard.questions import (
     ActionReviewAnswer,
     ActionsAnswer,
@@ -44,6 +46,7 @@ from cowork_desktop.ui.wizard.questions import (
     YesNoAnswer,
     _RadioAnswer,
 )
+from cowork_desktop.ui.wizard.readback import ReadBackPage, note_lines
 
 TODAY = date.today()
 
@@ -163,13 +166,15 @@ def go_next(wizard: MeetingWizard) -> None:
 
 
 def complete_pages(qtbot: QtBot, wizard: MeetingWizard, answers: dict[str, Any] | None = None) -> list[str]:
-    """Answer every page up to the signatures; return the keys of the pages seen."""
+    """Answer every page up to the signatures, through the read-back; return the keys of the pages seen."""
     seen = []
     answers = answers or {}
     while isinstance(wizard.currentPage(), FormPage):
         seen.append(page(wizard).key)
         fill_page(qtbot, wizard, answers)
         go_next(wizard)
+    assert isinstance(wizard.currentPage(), ReadBackPage)  # read with everyone present, then on to sign
+    go_next(wizard)
     assert isinstance(wizard.currentPage(), SignOffPage)
     return seen
 
@@ -177,6 +182,8 @@ def complete_pages(qtbot: QtBot, wizard: MeetingWizard, answers: dict[str, Any] 
 def sign_all(
     qtbot: QtBot, wizard: MeetingWizard, manager: str = "Amara Okafor", draw_first: bool = True
 ) -> None:
+    if isinstance(wizard.currentPage(), ReadBackPage):
+        go_next(wizard)  # read back with everyone present: on to sign
     sign = wizard.currentPage()
     assert isinstance(sign, SignOffPage)
     n = 0
@@ -483,7 +490,7 @@ def test_ready_to_sign_jumps_back_to_the_problem(
     while page(wizard).key != "mdr":
         fill_page(qtbot, wizard, {})
         go_next(wizard)
-    assert wizard.button(wizard.WizardButton.NextButton).text() == "Ready to sign"
+    assert wizard.button(wizard.WizardButton.NextButton).text() == "&Ready to sign"
     cover = wizard.widgets["absence_cover"]
     assert isinstance(cover, TextAnswer)
     cover.edit.clear()  # an earlier page's answer removed
@@ -503,12 +510,18 @@ def tab_to(qtbot: QtBot, wizard: MeetingWizard, target: QWidget, limit: int = 80
     raise AssertionError(f"Tab never reached {target.objectName()} (at {wizard.focusWidget()})")
 
 
+def press_next(qtbot: QtBot, wizard: MeetingWizard) -> None:
+    """Next with the keyboard: Tab to the button, then Return (Return in a field never moves on)."""
+    tab_to(qtbot, wizard, wizard.button(wizard.WizardButton.NextButton))
+    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+
+
 def test_a_review_page_with_the_keyboard_only(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
     wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REVIEW)
-    # start page: Return moves on (both co-workers are ticked)
+    # start page: Next moves on (both co-workers are ticked)
     participants = wizard.widgets["participants"]
     participants.focus_target().setFocus()
-    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    press_next(qtbot, wizard)
     assert page(wizard).key == "plan_progress"
     for qid in ("plan_progressing", "proactive_information_sharing", "proactive_tasks", "proactive_outcomes"):
         widget = wizard.widgets[qid]
@@ -523,7 +536,7 @@ def test_a_review_page_with_the_keyboard_only(qtbot: QtBot, ws: Workspace, cowor
             qtbot.keyClicks(text.edit, "The child protection plan is on track.")
             qtbot.keyClick(text.edit, Qt.Key.Key_Tab)  # Tab leaves the text box
             assert wizard.focusWidget() is not text.edit
-    qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    press_next(qtbot, wizard)
     assert page(wizard).key == "issues"
     assert wizard.answers["plan_progress_detail"] == "The child protection plan is on track."
 
@@ -653,10 +666,11 @@ def test_an_amendment_is_a_new_version_and_both_stay_readable(
     assert new.superseded_note.isHidden()
     assert (TODAY + timedelta(days=14)).strftime("%d %b %Y") in new.text.toPlainText()
     assert ws.store.get_record(first.record_id).status == RecordStatus.SIGNED
-    # the superseded version's actions and facts no longer count: no duplicate action, the amended review date
+    # the superseded version's facts no longer count, and its actions are not doubled: an action the amendment
+    # keeps unchanged keeps its identity (and history) from the version that agreed it
     open_now = ws.store.open_actions(coworked["coallocation"])
     assert [(a.description, a.record_id) for a in open_now] == [
-        ("Book the first joint visit", amendment.record_id)
+        ("Book the first joint visit", first.record_id)
     ]
     states = ws.store.coallocation_states(TODAY)
     assert [r.id for r in states[0].records] == [amendment.record_id]
@@ -713,6 +727,11 @@ def test_open_record_resumes_a_record_awaiting_signatures(
     assert isinstance(resumed, SignOffPage)
     assert resumed.current == coworked["student"]
     assert "Signed: Zoë Ó Súilleabháin (typed)" in resumed.status.text()
+    # back to the read-back keeps the record ready to sign and the signature made
+    again.back()
+    assert isinstance(again.currentPage(), ReadBackPage)
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.AWAITING_SIGNATURES
+    assert len(ws.store.signatures_for(wizard.record_id)) == 1
     # going back to change an answer returns the record to draft (and clears the signatures)
     again.back()
     assert isinstance(again.currentPage(), SectionPage)
@@ -734,3 +753,277 @@ def test_a_text_answer_warns_gently_about_personal_details(
     text.privacy.check_now()
     assert text.privacy.message() == "" and text.edit.accessibleDescription() == guidance
     assert text.value() == "Visit went well."
+
+
+# -- the meeting as people hold it ----------------------------------------------------------------
+def geometry(widgets: list[QWidget], wizard: MeetingWizard) -> list[tuple[int, int, int, int]]:
+    """Where each control is laid out on its page (after the layouts have settled; scrolling to a problem moves
+    the view, not the controls on the page)."""
+    QApplication.processEvents()
+    content = page(wizard).content
+    found = []
+    for w in widgets:
+        top_left = w.mapTo(content, QPoint(0, 0))
+        found.append((top_left.x(), top_left.y(), w.width(), w.height()))
+    return found
+
+
+def test_a_task_added_in_the_meeting_is_kept_and_signed(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    go_next(wizard)
+    resp = wizard.widgets["responsibilities"]
+    assert isinstance(resp, ResponsibilitiesAnswer)
+    assert "Chronology" in resp.tasks()  # the form's own list
+    click(qtbot, resp.fill_buttons[0])  # the experienced worker leads every task of the form
+    # typed, and added with Return (which stays on the page)
+    qtbot.keyClicks(resp.new_task, "Life story work")
+    qtbot.keyClick(resp.new_task, Qt.Key.Key_Return)
+    assert page(wizard).key == "responsibilities"
+    assert resp.added == ["Life story work"] and resp.new_task.text() == ""
+    student_leads = resp.radios["Life story work"][coworked["student"]]
+    assert wizard.focusWidget() is resp.radios["Life story work"][coworked["experienced"]]  # on to its lead
+    assert student_leads.accessibleName() == "Life story work: Łukasz Wiśniewski leads"
+    assert resp.joint["Life story work"].accessibleName() == "Life story work: joint"
+    remove = resp.remove_buttons["Life story work"]
+    assert remove.accessibleName() == "Remove the task Life story work"
+    assert wizard.answers["responsibilities"]["Life story work"] == {"lead": None, "joint": False}
+    click(qtbot, student_leads)
+    # a form task again, in any case, is refused next to the field
+    qtbot.keyClicks(resp.new_task, "visits")
+    click(qtbot, resp.add_task_button)
+    assert resp.task_message.message() == "'Visits' is listed already."
+    assert resp.added == ["Life story work"]
+    # another added, then removed with its button (by the keyboard: Return on the focused button)
+    resp.new_task.clear()
+    qtbot.keyClicks(resp.new_task, "Court bundle")
+    click(qtbot, resp.add_task_button)
+    assert resp.task_message.message() == ""
+    assert "Court bundle" in wizard.answers["responsibilities"]
+    resp.remove_buttons["Court bundle"].setFocus()
+    qtbot.keyClick(resp.remove_buttons["Court bundle"], Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Court bundle" not in resp.radios, timeout=1000)
+    assert resp.added == ["Life story work"]
+    assert "Court bundle" not in wizard.answers["responsibilities"]
+    assert wizard.focusWidget() is remove  # the focus stays among the added tasks
+    # Tab reaches every new control
+    tab_to(qtbot, wizard, resp.new_task, limit=120)
+    go_next(wizard)
+    complete_pages(qtbot, wizard)
+    sign_all(qtbot, wizard, draw_first=False)
+    stored = ws.store.get_record(wizard.record_id).answers["responsibilities"]
+    assert stored["Life story work"] == {"lead": coworked["student"], "joint": False}
+    assert stored["Chronology"]["lead"] == coworked["experienced"]
+    table = next(
+        item
+        for section in build_case_note(ws, wizard.record_id).sections
+        for item in section.items
+        if isinstance(item, ResponsibilitiesTable)
+    )
+    assert ("Life story work", "Łukasz Wiśniewski") in [(r.task, r.lead) for r in table.rows]
+
+
+def test_a_task_added_comes_back_with_the_draft(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.CLOSING)
+    while page(wizard).key != "handover":
+        fill_page(qtbot, wizard, {"end_reason": "Student placement ends"})
+        go_next(wizard)
+    resp = wizard.widgets["responsibilities"]
+    assert isinstance(resp, ResponsibilitiesAnswer)
+    resp.new_task.setText("  Life   story work ")
+    click(qtbot, resp.add_task_button)
+    assert resp.added == ["Life story work"]  # spaces tidied
+    wizard.close()
+    again = open_record(ws, wizard.record_id)
+    assert isinstance(again, MeetingWizard)
+    qtbot.addWidget(again)
+    reopened = again.widgets["responsibilities"]
+    assert isinstance(reopened, ResponsibilitiesAnswer)
+    assert reopened.added == ["Life story work"]
+    # required: the added task needs its lead like the form's tasks
+    for task in reopened.question.tasks:
+        click(qtbot, reopened.radios[task][coworked["experienced"]])
+    again.next()
+    assert page(again).rows["responsibilities"].message() == "Give each task one lead: Life story work."
+    click(qtbot, reopened.radios["Life story work"][coworked["student"]])
+    fill_page(qtbot, again, {})
+    go_next(again)
+
+
+def test_the_read_back_shows_the_record_as_it_will_print(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    while isinstance(wizard.currentPage(), FormPage):
+        fill_page(
+            qtbot,
+            wizard,
+            {"actions": [("Book the first joint visit", coworked["student"], TODAY + timedelta(days=7))]},
+        )
+        go_next(wizard)
+    readback = wizard.currentPage()
+    assert isinstance(readback, ReadBackPage)
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.AWAITING_SIGNATURES
+    assert readback.instruction.text() == "Read the record with everyone present, then go on to sign."
+    assert wizard.button(wizard.WizardButton.NextButton).text() == "&Go on to sign"
+    text = " ".join(readback.text().split())
+    note = build_case_note(ws, wizard.record_id)
+    for line in note_lines(note):  # every prompt, answer and table cell, in the PDF's words
+        assert " ".join(line.split()) in text, line
+    assert "Who leads on each task?" in text and "Chronology" in text and "Joint or sole" in text
+    assert "Book the first joint visit" in text and "Draft (not signed)" in text
+    # one scrolling text: no scroll area inside the page
+    assert readback.findChildren(QScrollArea) == []
+    assert readback.findChildren(QAbstractScrollArea) == [readback.view]
+    # the statement is still ticked by each signer on the next page
+    go_next(wizard)
+    sign = wizard.currentPage()
+    assert isinstance(sign, SignOffPage)
+    assert sign.agree.text().replace("&", "") == "I agree this is an accurate record"
+    # back to the read-back: still ready to sign; back again: a draft, to change an answer
+    wizard.back()
+    assert wizard.currentPage() is readback
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.AWAITING_SIGNATURES
+    wizard.back()
+    assert page(wizard).key == "mdr"
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.DRAFT
+
+
+def test_co_workers_sign_in_any_order_and_the_manager_last(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    complete_pages(qtbot, wizard, {"prompted_by": "After a visit", "learning": "Planning a visit."})
+    sign = wizard.currentPage()
+    assert isinstance(sign, SignOffPage)
+    student, experienced = coworked["student"], coworked["experienced"]
+    manager = sign.choices[SignOffPage.MANAGER]
+    assert not manager.isEnabled()  # the manager signs last
+    # the student first
+    click(qtbot, sign.choices[student])
+    assert sign.current == student and sign.choices[student].isChecked()
+    assert sign.now.text() == "Now signing: Łukasz Wiśniewski, Student social worker"
+    assert sign.sign_button.accessibleName() == "Sign as Łukasz Wiśniewski"
+    click(qtbot, manager)  # not yet
+    assert sign.current == student
+    type_text(qtbot, sign.name, "Łukasz Wiśniewski")
+    click(qtbot, sign.agree)
+    click(qtbot, sign.sign_button)
+    assert not sign.error.message()
+    assert not sign.choices[student].isEnabled()
+    assert sign.choices[student].text().endswith(": signed")
+    assert sign.current == experienced and not manager.isEnabled()
+    assert "Signed: Łukasz Wiśniewski (typed)." in sign.status.text()
+    # then the experienced worker
+    type_text(qtbot, sign.name, "Zoë Ó Súilleabháin")
+    click(qtbot, sign.agree)
+    click(qtbot, sign.sign_button)
+    # then the manager, chosen now
+    assert manager.isEnabled() and manager.isChecked() and sign.current == SignOffPage.MANAGER
+    sign.name.clear()
+    qtbot.keyClicks(sign.name, "Amara Okafor")
+    click(qtbot, sign.agree)
+    with qtbot.waitSignal(wizard.record_signed, timeout=2000):
+        click(qtbot, sign.sign_button)
+    signatures = ws.store.signatures_for(wizard.record_id)
+    assert [s.worker_id for s in signatures] == [student, experienced, None]
+    assert wizard.currentId() == wizard.done_id
+
+
+def test_page_x_of_y_counts_the_pages_shown(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    # start, 7 sections (the learning plan: a student), read-back, signatures
+    assert wizard.currentPage().subTitle() == "Page 1 of 10"
+    go_next(wizard)
+    assert wizard.currentPage().subTitle() == "Page 2 of 10"
+    # a condition changes: the learning plan page goes, and the count follows at once
+    wizard.env.context["has_learner"] = False
+    wizard._refresh()
+    assert wizard.currentPage().subTitle() == "Page 2 of 9"
+    wizard.env.context["has_learner"] = True
+    wizard._refresh()
+    assert wizard.page_number() == (2, 10)
+    complete_pages(qtbot, wizard)
+    assert wizard.currentPage().subTitle() == "Page 10 of 10"
+    wizard.back()
+    assert wizard.currentPage().subTitle() == "Page 9 of 10"  # the read-back
+    other = add_case(ws, "CR-200002", (Role.SOCIAL_WORKER, Role.SOCIAL_WORKER), [Reason.COMPLEXITY])
+    no_learner = wizard_for(qtbot, ws, other["coallocation"], RecordKind.INITIAL_MEETING)
+    assert no_learner.currentPage().subTitle() == "Page 1 of 9"
+
+
+def test_a_message_does_not_move_the_controls(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    start = page(wizard)
+    participants = wizard.widgets["participants"]
+    assert isinstance(participants, WorkersAnswer)
+    boxes = list(participants.boxes.values())
+    assert isinstance(start, StartPage)
+    controls: list[QWidget] = [*boxes, start.meeting_date]
+    for box in boxes:
+        click(qtbot, box)  # nobody ticked
+    before = geometry(controls, wizard)
+    wizard.next()
+    assert start.rows["participants"].message() == "This question needs an answer."
+    assert geometry(controls, wizard) == before  # the message took the line kept for it
+    click(qtbot, boxes[0])
+    assert start.rows["participants"].message() == ""
+    assert geometry(controls, wizard) == before  # and leaving keeps it: nothing jumps under the pointer
+    click(qtbot, boxes[1])
+    go_next(wizard)
+    resp = wizard.widgets["responsibilities"]
+    assert isinstance(resp, ResponsibilitiesAnswer)
+    radios = [r for task in resp.tasks() for r in resp.radios[task].values()]
+    before = geometry(radios, wizard)
+    wizard.next()
+    assert page(wizard).rows["responsibilities"].message() == "This question needs an answer."
+    assert geometry(radios, wizard) == before
+    click(qtbot, radios[0])
+    assert geometry(radios, wizard) == before
+
+
+def test_return_in_a_field_never_leaves_the_page(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    start = page(wizard)
+    assert isinstance(start, StartPage)
+    date_field = start.meeting_date
+    date_field.setFocus()
+    for _ in range(3):  # pressed again and again, as when "confirming" a field
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.currentId() == wizard.start_id
+    assert all(not row.message() for row in start.rows.values())
+    assert wizard.focusWidget() is not date_field  # on to another field, as Tab would
+    # on the last page Return does not press "Ready to sign"
+    while page(wizard).key != "mdr":
+        fill_page(qtbot, wizard, {})
+        go_next(wizard)
+    actions = wizard.widgets["actions"]
+    assert isinstance(actions, ActionsAnswer)
+    click(qtbot, actions.add_button)
+    description = actions.rows[-1].description
+    assert wizard.focusWidget() is description
+    qtbot.keyClicks(description, "Joint visit")
+    qtbot.keyClick(description, Qt.Key.Key_Return)
+    assert wizard.focusWidget() is actions.rows[-1].owner  # the next field of the action
+    actions.rows[-1].owner.setCurrentIndex(1)
+    assert page(wizard).key == "mdr"
+    assert all(not row.message() for row in page(wizard).rows.values())
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.DRAFT
+    # the wizard's own button still takes Return when it has the focus
+    next_button = wizard.button(wizard.WizardButton.NextButton)
+    assert next_button.text() == "&Ready to sign"
+    fill_page(qtbot, wizard, {})
+    press_next(qtbot, wizard)
+    readback = wizard.currentPage()
+    assert isinstance(readback, ReadBackPage)
+    # after a page's last field Return does nothing: it never walks on to Back or "Go on to sign"
+    readback.view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(wizard.focusWidget(), Qt.Key.Key_Return)
+    assert wizard.currentPage() is readback and wizard.focusWidget() is readback.view
+    assert ws.store.get_record(wizard.record_id).status == RecordStatus.AWAITING_SIGNATURES

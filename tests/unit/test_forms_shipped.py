@@ -15,6 +15,7 @@ TASKS = (
     "Assessments",
     "Plans",
     "Recording",
+    "Chronology",
     "Chairing meetings",
     "Presenting information to meetings",
     "Presenting to court",
@@ -78,7 +79,7 @@ def test_mdr_forms_have_the_supervision_title(forms: FormSet) -> None:
             assert form.mdr_title == "Supervision"
 
 
-def test_initial_meeting_has_the_eight_tasks(forms: FormSet) -> None:
+def test_initial_meeting_has_the_nine_tasks(forms: FormSet) -> None:
     form = forms.get("initial_meeting")
     q = form.find_role("responsibilities")
     assert q is not None
@@ -87,7 +88,7 @@ def test_initial_meeting_has_the_eight_tasks(forms: FormSet) -> None:
     assert q.tasks == TASKS
 
 
-def test_closing_has_the_same_eight_tasks(forms: FormSet) -> None:
+def test_closing_has_the_same_nine_tasks(forms: FormSet) -> None:
     q = forms.get("closing").find_role("responsibilities")
     assert q is not None and q.required
     assert q.tasks == TASKS

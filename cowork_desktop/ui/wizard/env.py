@@ -84,6 +84,18 @@ class WizardEnv:
                 return proposed
         return meeting_date
 
+    def proposed_rule(self, q: Question) -> str:
+        """What a frequency question shows before it is answered: the form's default, else the rule of the
+        arrangement in force for the same role (a review changing it starts from the current one)."""
+        if q.default:
+            return q.default
+        if self.arrangement is not None:
+            if q.role == "discussion_frequency":
+                return self.arrangement.discussion_rrule
+            if q.role == "supervision_frequency":
+                return self.arrangement.supervision_rrule
+        return ""
+
     def review_action_ids(self, answers: dict[str, Any], q: Question) -> list[int]:
         """The actions an action_review question lists: those still open, and any it already has a verdict on."""
         ids = list(self.open_action_ids)

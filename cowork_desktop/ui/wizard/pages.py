@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
     QCheckBox,
     QDateEdit,
     QFrame,
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -24,6 +27,7 @@ from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.signature_pad import SignaturePad
 from cowork_desktop.ui.wizard import style
+from cowork_desktop.ui.wizard.keys import literal
 from cowork_desktop.ui.wizard.questions import QuestionWidget, make_date_edit
 
 if TYPE_CHECKING:
@@ -60,7 +64,8 @@ class QuestionRow(QWidget):
             self.notice = QLabel()
             self.notice.hide()
             return
-        self.prompt = style.prompt_label(question.prompt, question.required)
+        # a prompt has a buddy, so an "&" in it would be a shortcut: the form's text is shown as written
+        self.prompt = style.prompt_label(literal(question.prompt), question.required)
         self.prompt.setObjectName(f"prompt_{question.id}")
         self.prompt.setBuddy(widget.focus_target())
         self.guidance_button = None
@@ -82,7 +87,7 @@ class QuestionRow(QWidget):
             self.guidance.setObjectName(f"guidance_{question.id}")
             layout.addWidget(self.guidance)
         # the message sits between the guidance and the answer (as GOV.UK does), so it is next to the field
-        # even when the field is a tall table
+        # even when the field is a tall table; its line is kept for it, so the answer never moves when it comes
         self.error = style.error_label()
         self.error.setObjectName("fieldError")
         self.error.setAccessibleName(f"{question.prompt}: problem")
@@ -122,8 +127,7 @@ class QuestionRow(QWidget):
         self.notice.show()
 
     def set_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
+        self.error.show_message(message)
         description = self.question.guidance
         if message:
             problem = self.tr("Problem:")
@@ -132,7 +136,7 @@ class QuestionRow(QWidget):
             control.setAccessibleDescription(description)
 
     def message(self) -> str:
-        return self.error.text() if not self.error.isHidden() else ""
+        return self.error.message()
 
 
 class FormPage(QWizardPage):
@@ -283,7 +287,7 @@ class StartPage(FormPage):
         col = QVBoxLayout(date_row)
         col.setContentsMargins(0, 4, 0, 8)
         col.setSpacing(4)
-        self.date_prompt = style.prompt_label(self.tr("Date of the meeting"), True)
+        self.date_prompt = style.prompt_label(self.tr("&Date of the meeting"), True)
         col.addWidget(self.date_prompt)
         col.addWidget(
             style.hint_label(self.tr("The day the meeting took place. It cannot be in the future."))
@@ -301,8 +305,7 @@ class StartPage(FormPage):
         self.add_widget(date_row)
 
     def show_date_error(self, message: str) -> None:
-        self.date_error.setText(message)
-        self.date_error.setVisible(bool(message))
+        self.date_error.show_message(message)
         if message:
             self.meeting_date.setFocus()
 
@@ -361,7 +364,8 @@ def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
 
 
 class SignOffPage(QWizardPage):
-    """Each co-worker present signs, then the manager last; drawn on the pad or by typed name."""
+    """Each co-worker present signs, in any order ("Who is signing now?"), then the manager last; drawn on the
+    pad or by typed name. The page scrolls as one (the pad is not a scroll area), so it fits larger text."""
 
     MANAGER = -1
 
@@ -372,13 +376,23 @@ class SignOffPage(QWizardPage):
         self.setObjectName("page_sign")
         self.setTitle(self.tr("Signatures"))
         self.setCommitPage(True)
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("scroll_sign")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        content.setObjectName("content_sign")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(2, 2, 22, 2)
         layout.setSpacing(8)
         intro = style.hint_label(
             self.tr(
-                "Each co-worker who took part signs, then the manager signs last. Sign by drawing in the box, or "
-                "type the name instead and tick the statement. Signing locks the record: a later correction is "
-                "made as an amendment. Going back to change an answer clears the signatures collected so far."
+                "The co-workers who took part sign in any order, the manager last. Draw the signature in the box "
+                "or type the name, and tick the statement. Signing locks the record (a correction is made as an "
+                "amendment); going back to change an answer clears the signatures collected so far."
             )
         )
         layout.addWidget(intro)
@@ -387,15 +401,28 @@ class SignOffPage(QWizardPage):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         frame, inner = style.panel("signerPanel")
+        self.who_label = QLabel(self.tr("&Who is signing now?"))
+        self.who_label.setObjectName("whoIsSigning")
+        self.who_label.setFont(style.scaled_font(self.who_label, 1.0, bold=True))
+        inner.addWidget(self.who_label)
+        self.choice_box = QVBoxLayout()
+        self.choice_box.setSpacing(2)
+        inner.addLayout(self.choice_box)
+        self.choice_group = QButtonGroup(self)
+        self.choice_group.setExclusive(True)
+        self.choice_group.buttonToggled.connect(self._choice_toggled)
+        #: a radio button per person who signs: the co-workers present (by worker id), then the manager
+        self.choices: dict[int, QRadioButton] = {}
         self.now = QLabel()
         self.now.setObjectName("nowSigning")
         self.now.setFont(style.scaled_font(self.now, 1.15, bold=True))
         self.now.setWordWrap(True)
         inner.addWidget(self.now)
         self.pad = SignaturePad()
+        self.pad.setAccessibleName(self.tr("Signature: draw it here"))
         inner.addWidget(self.pad)
         pad_row = QHBoxLayout()
-        self.clear_button = QPushButton(self.tr("Clear drawing"))
+        self.clear_button = QPushButton(self.tr("&Clear drawing"))
         self.clear_button.setObjectName("clearSignature")
         self.clear_button.setAutoDefault(False)
         self.clear_button.clicked.connect(self.pad.clear)
@@ -409,35 +436,62 @@ class SignOffPage(QWizardPage):
         self.name.setObjectName("signName")
         self.name_label.setBuddy(self.name)
         inner.addWidget(self.name)
-        self.agree = QCheckBox(self.tr("I agree this is an accurate record"))
+        self.agree = QCheckBox(self.tr("I &agree this is an accurate record"))
         self.agree.setObjectName("agreeBox")
         self.agree.setAccessibleName(self.tr("I agree this is an accurate record"))
         inner.addWidget(self.agree)
         self.error = style.error_label()
         self.error.setAccessibleName(self.tr("Signature: problem"))
         inner.addWidget(self.error)
-        self.sign_button = QPushButton(self.tr("Sign"))
+        self.sign_button = QPushButton(self.tr("S&ign"))
         self.sign_button.setObjectName("signButton")
         self.sign_button.setAutoDefault(False)
         self.sign_button.clicked.connect(self.sign)
         inner.addWidget(self.sign_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(frame)
         layout.addStretch(1)
+        self.scroll_area.setWidget(content)
+        outer.addWidget(self.scroll_area, 1)
         self.current: int | None = None
+        self._signer_ids: list[int] = []
 
     # -- state ------------------------------------------------------------------------------------
     def initializePage(self) -> None:
         self.refresh()
 
     def cleanupPage(self) -> None:
-        if not self.owner.closing:  # "Back", not the reset QWizard does when it is closed
-            self.owner.back_to_draft()
+        """Back to the read-back: the record stays ready to sign, and the signatures made so far stay."""
 
     def isComplete(self) -> bool:
         return self.owner.env.record.status == RecordStatus.SIGNED
 
     def nextId(self) -> int:
         return self.owner.next_page_id(self)
+
+    def _label(self, signer: int) -> str:
+        if signer == self.MANAGER:
+            return self.tr("The manager (signs last)")
+        worker = self.owner.env.ws.store.get_worker(signer)
+        return f"{worker.name} ({worker.role.label})"
+
+    def _build_choices(self, signers: list[int]) -> None:
+        """A radio button per person signing (once, and again only if who took part changed)."""
+        if signers == self._signer_ids and self.choices:
+            return
+        for radio in self.choices.values():
+            self.choice_group.removeButton(radio)
+            self.choice_box.removeWidget(radio)
+            radio.hide()
+            radio.deleteLater()
+        self.choices = {}
+        self._signer_ids = list(signers)
+        for signer in [*signers, self.MANAGER]:
+            radio = QRadioButton(literal(self._label(signer)))
+            radio.setObjectName("signerManager" if signer == self.MANAGER else f"signer_{signer}")
+            self.choice_group.addButton(radio)
+            self.choice_box.addWidget(radio)
+            self.choices[signer] = radio
+        self.who_label.setBuddy(next(iter(self.choices.values())))
 
     def refresh(self) -> None:
         env = self.owner.env
@@ -447,56 +501,112 @@ class SignOffPage(QWizardPage):
             return
         signatures = store.signatures_for(record.id)
         signed = {s.worker_id: s for s in signatures}
-        lines = []
+        signers = self.owner.signers()
+        self._build_choices(signers)
+        parts = []
         pending: list[int] = []
-        for wid in self.owner.signers():
+        for wid in signers:
             name = env.names.get(wid, f"worker {wid}")
             if wid in signed:
-                lines.append(self.tr("Signed: %1 (%2)").replace("%1", name).replace("%2", signed[wid].method))
+                parts.append(
+                    self.tr("Signed: %1 (%2).").replace("%1", name).replace("%2", signed[wid].method)
+                )
             else:
-                lines.append(self.tr("To sign: %1").replace("%1", name))
                 pending.append(wid)
         manager_signed = any(s.worker_id is None for s in signatures)
-        lines.append(
-            self.tr("Signed: the manager") if manager_signed else self.tr("To sign last: the manager")
-        )
-        self.status.setText("\n".join(lines))
-        self.error.hide()
-        self.pad.clear()
-        self.agree.setChecked(False)
-        if record.status == RecordStatus.SIGNED:
+        if manager_signed:
+            parts.append(self.tr("Signed: the manager."))
+        elif pending:
+            names = self.tr(" and ").join(env.names.get(w, f"worker {w}") for w in pending)
+            parts.append(self.tr("To sign: %1, then the manager.").replace("%1", names))
+        else:
+            parts.append(self.tr("To sign: the manager."))
+        self.status.setText(" ".join(parts))
+        locked = record.status == RecordStatus.SIGNED
+        for signer, radio in self.choices.items():
+            label = self._label(signer)
+            if signer == self.MANAGER:
+                radio.setEnabled(not pending and not manager_signed and not locked)
+                radio.setAccessibleDescription(
+                    "" if not pending else self.tr("The manager signs once every co-worker has signed.")
+                )
+            else:
+                done = signer in signed
+                radio.setEnabled(not done and not locked)
+                if done:
+                    label = self.tr("%1: signed").replace("%1", label)
+            radio.setText(literal(label))
+            radio.setAccessibleName(label)
+        self.error.show_message("")
+        if locked:
             self.current = None
+            self._check(None)
             self.now.setText(self.tr("Signed and locked"))
             for w in (self.pad, self.clear_button, self.name, self.agree, self.sign_button):
                 w.setEnabled(False)
             return
-        if pending:
-            self.current = pending[0]
-            worker = store.get_worker(self.current)
+        # the one chosen stays chosen until they have signed; then the next still to sign, the manager last
+        if self.current is not None and self.current in pending:
+            self.choose(self.current)
+        else:
+            self.choose(pending[0] if pending else self.MANAGER)
+        self.completeChanged.emit()
+
+    def _check(self, signer: int | None) -> None:
+        blocked = self.choice_group.blockSignals(True)
+        try:
+            if signer is None:
+                self.choice_group.setExclusive(False)
+                for radio in self.choices.values():
+                    radio.setChecked(False)
+                self.choice_group.setExclusive(True)
+            else:
+                self.choices[signer].setChecked(True)
+        finally:
+            self.choice_group.blockSignals(blocked)
+
+    def _choice_toggled(self, button: QAbstractButton, checked: bool) -> None:
+        if not checked:
+            return
+        for signer, radio in self.choices.items():
+            if radio is button and signer != self.current:
+                self.choose(signer)
+
+    def choose(self, signer: int) -> None:
+        """Who signs next: a co-worker still to sign (any order), or the manager once they all have. The pad,
+        the typed name and the tick start afresh: each person signs for themselves."""
+        env = self.owner.env
+        self.current = signer
+        self._check(signer)
+        self.who_label.setBuddy(self.choices[signer])  # Alt+W: to the one chosen, arrows to another
+        self.pad.clear()
+        self.agree.setChecked(False)
+        self.error.show_message("")
+        if signer == self.MANAGER:
+            manager = env.ws.store.get_setting("manager_name", "") or ""
+            self.now.setText(self.tr("Now signing: the manager (last)"))
+            self.name_label.setText(
+                self.tr("&Type the manager's full name (a typed signature, or the name under a drawn one):")
+            )
+            self.name.setText(manager)
+            self.name.setAccessibleName(self.tr("Manager's name"))
+            self.sign_button.setText(self.tr("S&ign as manager and lock the record"))
+            self.sign_button.setAccessibleName(self.tr("Sign as manager and lock the record"))
+        else:
+            worker = env.ws.store.get_worker(signer)
             self.now.setText(
                 self.tr("Now signing: %1, %2").replace("%1", worker.name).replace("%2", worker.role.label)
             )
             self.name_label.setText(
-                self.tr("Or type your full name to sign (%1):").replace("%1", worker.name)
+                self.tr("Or &type your full name to sign (%1):").replace("%1", literal(worker.name))
             )
             self.name.setText("")
             self.name.setAccessibleName(self.tr("Typed signature of %1").replace("%1", worker.name))
-            self.sign_button.setText(self.tr("Sign as %1").replace("%1", worker.name))
-        else:
-            self.current = self.MANAGER
-            manager = env.ws.store.get_setting("manager_name", "") or ""
-            self.now.setText(self.tr("Now signing: the manager (last)"))
-            self.name_label.setText(
-                self.tr("Manager's full name (typed signature, or the name under a drawn one):")
-            )
-            self.name.setText(manager)
-            self.name.setAccessibleName(self.tr("Manager's name"))
-            self.sign_button.setText(self.tr("Sign as manager and lock the record"))
-        self.sign_button.setAccessibleName(self.sign_button.text())
+            self.sign_button.setText(self.tr("S&ign as %1").replace("%1", literal(worker.name)))
+            self.sign_button.setAccessibleName(self.tr("Sign as %1").replace("%1", worker.name))
         self.name.setAccessibleDescription(
             self.tr("To sign without drawing, type the name here and tick the statement.")
         )
-        self.completeChanged.emit()
 
     # -- signing ----------------------------------------------------------------------------------
     def sign(self) -> None:
@@ -527,8 +637,7 @@ class SignOffPage(QWizardPage):
             self.name.setFocus()
 
     def _problem(self, message: str, focus: QWidget) -> None:
-        self.error.setText(message)
-        self.error.show()
+        self.error.show_message(message)
         focus.setFocus()
 
 

@@ -13,6 +13,7 @@ from itertools import pairwise
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -33,11 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.dates import make_rrule, split_rrule
-from cowork_desktop.domain.forms import Question, QuestionKind
+from cowork_desktop.domain.forms import MAX_TASK_NAME, Question, QuestionKind, task_name_problem
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.wizard.env import WizardEnv
-from cowork_desktop.ui.wizard.style import hint_label
+from cowork_desktop.ui.wizard.keys import literal
+from cowork_desktop.ui.wizard.style import error_label, hint_label
 
 QT_DATE_FORMAT = "dd MMM yyyy"
 
@@ -210,8 +212,9 @@ class _RadioAnswer(QuestionWidget):
         self.group.setExclusive(True)
         self.values = [v for v, _ in self.options()]
         self.buttons: list[QRadioButton] = []
-        for n, (_value, label) in enumerate(self.options()):
-            button = QRadioButton(label)
+        self.labels = [label for _, label in self.options()]
+        for n, label in enumerate(self.labels):
+            button = QRadioButton(literal(label))
             button.setObjectName(f"radio_{self.question.id}_{n}")
             self.group.addButton(button, n)
             layout.addWidget(button)
@@ -231,7 +234,10 @@ class _RadioAnswer(QuestionWidget):
         return checked if checked is not None else self.buttons[0]
 
     def controls(self) -> list[tuple[QWidget, str]]:
-        return [(b, f"{self.question.prompt}: {b.text()}") for b in self.buttons]
+        return [
+            (b, f"{self.question.prompt}: {label}")
+            for b, label in zip(self.buttons, self.labels, strict=True)
+        ]
 
     def button_for(self, value: str) -> QRadioButton:
         return self.buttons[self.values.index(value)]
@@ -386,7 +392,7 @@ class WorkersAnswer(QuestionWidget):
         self.boxes: dict[int, QCheckBox] = {}
         for worker in self.env.coworkers:
             assert worker.id is not None
-            box = QCheckBox(self.env.worker_label(worker))
+            box = QCheckBox(literal(self.env.worker_label(worker)))
             box.setObjectName(f"worker_{self.question.id}_{worker.id}")
             box.toggled.connect(self._emit)
             layout.addWidget(box)
@@ -404,7 +410,8 @@ class WorkersAnswer(QuestionWidget):
         return next(iter(self.boxes.values()))
 
     def controls(self) -> list[tuple[QWidget, str]]:
-        return [(b, f"{self.question.prompt}: {b.text()}") for b in self.boxes.values()]
+        labels = {w.id: self.env.worker_label(w) for w in self.env.coworkers}
+        return [(b, f"{self.question.prompt}: {labels[wid]}") for wid, b in self.boxes.items()]
 
 
 @register(QuestionKind.RECURRENCE)
@@ -433,7 +440,8 @@ class RecurrenceAnswer(QuestionWidget):
         self.spin.valueChanged.connect(self._relabel)
         self.spin.valueChanged.connect(self._emit)
         self.unit.currentIndexChanged.connect(self._emit)
-        self._relabel()
+        # what it shows before it is answered is what it proposes (the form's default, else the rule in force)
+        self.load(self.env.proposed_rule(self.question) or None)
 
     def _relabel(self, *_args: object) -> None:
         plural = self.spin.value() != 1
@@ -463,78 +471,221 @@ class RecurrenceAnswer(QuestionWidget):
         ]
 
 
+class TaskNameEdit(QLineEdit):
+    """The name of a task to add: Return adds it (and goes no further: never the wizard's Next)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
 @register(QuestionKind.RESPONSIBILITIES)
 class ResponsibilitiesAnswer(QuestionWidget):
-    """Tasks x co-workers: one lead per task (radio buttons in a row), and a "Joint" box per task."""
+    """Tasks x co-workers: one lead per task (radio buttons in a row), and a "Joint" box per task.
+
+    The form lists the team's tasks; the meeting can add its own ("Add a task": a row with the same lead and
+    joint choices and a "Remove" button), kept in the same answer after the form's tasks."""
 
     def build(self, answers: dict[str, Any]) -> None:
         outer = _column(self)
         shortcuts = QHBoxLayout()
         shortcuts.addWidget(QLabel(self.tr("Quick fill:")))
         self.fill_buttons: list[QPushButton] = []
+        self.fill_names: dict[QPushButton, str] = {}
         for worker in self.env.coworkers:
-            b = QPushButton(f"{worker.name} leads all")
+            name = self.tr("%1 leads all").replace("%1", worker.name)
+            b = QPushButton(literal(name))
             b.setObjectName(f"leadall_{worker.id}")
             b.setAutoDefault(False)
             b.clicked.connect(lambda _=False, wid=worker.id: self.lead_all(wid))
             shortcuts.addWidget(b)
             self.fill_buttons.append(b)
+            self.fill_names[b] = name
         shortcuts.addStretch(1)
         outer.addLayout(shortcuts)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(6)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(6)
         header_task = QLabel(self.tr("Task"))
         header_task.setStyleSheet("font-weight: 600;")
-        grid.addWidget(header_task, 0, 0)
+        self.grid.addWidget(header_task, 0, 0)
         for col, worker in enumerate(self.env.coworkers, start=1):
             head = QLabel(f"{worker.name}\n{worker.role.label}")
             head.setStyleSheet("font-weight: 600;")
-            grid.addWidget(head, 0, col)
+            self.grid.addWidget(head, 0, col)
+        self.joint_column = len(self.env.coworkers) + 1
         joint_head = QLabel(self.tr("Joint"))
         joint_head.setStyleSheet("font-weight: 600;")
-        grid.addWidget(joint_head, 0, len(self.env.coworkers) + 1)
+        self.grid.addWidget(joint_head, 0, self.joint_column)
         self.groups: dict[str, QButtonGroup] = {}
         self.radios: dict[str, dict[int, QRadioButton]] = {}
         self.joint: dict[str, QCheckBox] = {}
-        for row, task in enumerate(self.question.tasks, start=1):
-            label = QLabel(task)
-            label.setWordWrap(True)
-            grid.addWidget(label, row, 0)
-            group = QButtonGroup(self)
-            group.setExclusive(True)
-            self.groups[task] = group
-            self.radios[task] = {}
-            for col, worker in enumerate(self.env.coworkers, start=1):
-                assert worker.id is not None
-                radio = QRadioButton(self.tr("leads"))
-                radio.setObjectName(f"lead_{row}_{worker.id}")
-                group.addButton(radio, worker.id)
-                grid.addWidget(radio, row, col)
-                self.radios[task][worker.id] = radio
-            group.idToggled.connect(lambda _id, on: self._emit() if on else None)
-            joint = QCheckBox(self.tr("joint"))
-            joint.setObjectName(f"joint_{row}")
-            joint.toggled.connect(self._emit)
-            grid.addWidget(joint, row, len(self.env.coworkers) + 1)
-            self.joint[task] = joint
-        grid.setColumnStretch(0, 1)
-        outer.addLayout(grid)
-        # tab order row by row: lead radios then the joint box
-        chain: list[QWidget] = [*self.fill_buttons]
+        self.task_labels: dict[str, QLabel] = {}
+        #: the tasks the meeting added (after the form's), in order, and the button that removes each
+        self.added: list[str] = []
+        self.remove_buttons: dict[str, QPushButton] = {}
+        self._row_widgets: dict[str, list[QWidget]] = {}
+        self._last_row = 0
         for task in self.question.tasks:
+            self._add_row(task, added=False)
+        self.grid.setColumnStretch(0, 1)
+        outer.addLayout(self.grid)
+
+        add_line = QHBoxLayout()
+        add_line.setSpacing(8)
+        self.new_task_label = QLabel(self.tr("New &task:"))
+        self.new_task = TaskNameEdit()
+        self.new_task.setObjectName(f"newTask_{self.question.id}")
+        self.new_task.setPlaceholderText(self.tr("A task of your own, e.g. Life story work"))
+        self.new_task.setMaxLength(MAX_TASK_NAME)
+        self.new_task_label.setBuddy(self.new_task)
+        self.add_task_button = QPushButton(self.tr("Add a task"))
+        self.add_task_button.setObjectName(f"addTask_{self.question.id}")
+        self.add_task_button.setAutoDefault(False)
+        add_line.addWidget(self.new_task_label)
+        add_line.addWidget(self.new_task, 1)
+        add_line.addWidget(self.add_task_button)
+        # its message above it (a line kept for it): seen with the field at the bottom of the page
+        self.task_message = error_label()
+        self.task_message.setObjectName("taskError")
+        self.task_message.setAccessibleName(self.tr("New task: problem"))
+        outer.addWidget(self.task_message)
+        outer.addLayout(add_line)
+        self.add_task_button.clicked.connect(self.add_typed_task)
+        self.new_task.submitted.connect(self.add_typed_task)
+        self._relink()
+
+    # -- rows -------------------------------------------------------------------------------------
+    def tasks(self) -> list[str]:
+        """Every task shown: the form's, then those added."""
+        return [*self.question.tasks, *self.added]
+
+    def _add_row(self, task: str, added: bool) -> None:
+        self._last_row += 1
+        row = self._last_row
+        label = QLabel(task)
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        self.grid.addWidget(label, row, 0)
+        widgets: list[QWidget] = [label]
+        group = QButtonGroup(self)
+        group.setExclusive(True)
+        self.groups[task] = group
+        self.radios[task] = {}
+        description = self.question.guidance
+        for col, worker in enumerate(self.env.coworkers, start=1):
+            assert worker.id is not None
+            radio = QRadioButton(self.tr("leads"))
+            radio.setObjectName(f"lead_{row}_{worker.id}")
+            radio.setAccessibleName(f"{task}: {worker.name} leads")
+            radio.setAccessibleDescription(description)
+            group.addButton(radio, worker.id)
+            self.grid.addWidget(radio, row, col)
+            self.radios[task][worker.id] = radio
+            widgets.append(radio)
+        group.idToggled.connect(lambda _id, on: self._emit() if on else None)
+        joint = QCheckBox(self.tr("joint"))
+        joint.setObjectName(f"joint_{row}")
+        joint.setAccessibleName(f"{task}: joint")
+        joint.setAccessibleDescription(description)
+        joint.toggled.connect(self._emit)
+        self.grid.addWidget(joint, row, self.joint_column)
+        self.joint[task] = joint
+        widgets.append(joint)
+        self.task_labels[task] = label
+        if added:
+            remove = QPushButton(self.tr("Remove"))
+            remove.setObjectName(f"removeTask_{row}")
+            remove.setAutoDefault(False)
+            remove.setAccessibleName(self.tr("Remove the task %1").replace("%1", task))
+            remove.setAccessibleDescription(
+                self.tr("Added in this meeting; removing it removes its lead too.")
+            )
+            remove.clicked.connect(lambda _=False, t=task: self.remove_task(t))
+            self.grid.addWidget(remove, row, self.joint_column + 1)
+            self.remove_buttons[task] = remove
+            self.added.append(task)
+            widgets.append(remove)
+        self._row_widgets[task] = widgets
+
+    def _drop_row(self, task: str) -> None:
+        for widget in self._row_widgets.pop(task, []):
+            self.grid.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        group = self.groups.pop(task, None)
+        if group is not None:
+            group.deleteLater()
+        self.radios.pop(task, None)
+        self.joint.pop(task, None)
+        self.task_labels.pop(task, None)
+        self.remove_buttons.pop(task, None)
+        if task in self.added:
+            self.added.remove(task)
+
+    def _relink(self) -> None:
+        """Tab order: the quick-fill buttons, then row by row (lead radios, joint, Remove), then adding a task."""
+        chain: list[QWidget] = [*self.fill_buttons]
+        for task in self.tasks():
             chain.extend(self.radios[task].values())
             chain.append(self.joint[task])
+            if task in self.remove_buttons:
+                chain.append(self.remove_buttons[task])
+        chain.extend([self.new_task, self.add_task_button])
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
+    def add_typed_task(self) -> str | None:
+        """Add the task named in "New task" (the problem next to it instead, when the name will not do)."""
+        name = " ".join(self.new_task.text().split())
+        problem = task_name_problem(name, self.tasks())
+        if problem:
+            self.task_message.show_message(problem)
+            self.new_task.setAccessibleDescription(f"{self.tr('Problem:')} {problem}")
+            self.new_task.setFocus()
+            return None
+        self.task_message.show_message("")
+        self.new_task.setAccessibleDescription(self.question.guidance)
+        self.new_task.clear()
+        self.add_task(name)
+        next(iter(self.radios[name].values())).setFocus()  # on to choosing its lead
+        return name
+
+    def add_task(self, name: str) -> None:
+        """A task of the meeting's own, after the others (no check: see :meth:`add_typed_task`)."""
+        if name in self.radios:
+            return
+        self._add_row(name, added=True)
+        if self.isVisible():
+            for widget in self._row_widgets[name]:
+                widget.show()  # now, not when the layout gets round to it: its lead radio takes the focus
+        self._relink()
+        self._emit()
+
+    def remove_task(self, task: str) -> None:
+        if task not in self.added:
+            return
+        index = self.added.index(task)
+        rest = [t for t in self.added if t != task]
+        target: QWidget = self.remove_buttons[rest[min(index, len(rest) - 1)]] if rest else self.new_task
+        target.setFocus()  # before the focused button goes
+        self._drop_row(task)
+        self._relink()
+        self._emit()
+
+    # -- the answer -------------------------------------------------------------------------------
     def lead_all(self, worker_id: int | None) -> None:
         if worker_id is None:
             return
         self._loading = True
         try:
-            for task in self.question.tasks:
+            for task in self.tasks():
                 self.radios[task][worker_id].setChecked(True)
         finally:
             self._loading = False
@@ -542,16 +693,21 @@ class ResponsibilitiesAnswer(QuestionWidget):
 
     def value(self) -> Any:
         found: dict[str, Any] = {}
-        for task in self.question.tasks:
+        for task in self.tasks():
             lead = self.groups[task].checkedId()
             joint = self.joint[task].isChecked()
-            if lead != -1 or joint:
+            if lead != -1 or joint or task in self.added:  # an added task is kept, lead or not
                 found[task] = {"lead": lead if lead != -1 else None, "joint": joint}
         return found or None
 
     def set_value(self, value: Any) -> None:
         data = value if isinstance(value, dict) else {}
-        for task in self.question.tasks:
+        for task in [t for t in self.added if t not in data]:
+            self._drop_row(task)
+        for task in data:
+            if isinstance(task, str) and task.strip() and task not in self.radios:
+                self._add_row(task, added=True)
+        for task in self.tasks():
             entry = data.get(task) if isinstance(data.get(task), dict) else {}
             group = self.groups[task]
             group.setExclusive(False)
@@ -562,22 +718,27 @@ class ResponsibilitiesAnswer(QuestionWidget):
             if isinstance(lead, int) and lead in self.radios[task]:
                 self.radios[task][lead].setChecked(True)
             self.joint[task].setChecked(bool(entry.get("joint")) if entry else False)
+        self._relink()
 
     def focus_target(self) -> QWidget:
-        for task in self.question.tasks:
+        for task in self.tasks():
             if self.groups[task].checkedId() == -1:
                 return next(iter(self.radios[task].values()))
-        return next(iter(self.radios[self.question.tasks[0]].values()))
+        return next(iter(self.radios[self.tasks()[0]].values()))
 
     def controls(self) -> list[tuple[QWidget, str]]:
         found: list[tuple[QWidget, str]] = []
         names = {w.id: w.name for w in self.env.coworkers}
-        for task in self.question.tasks:
+        for task in self.tasks():
             for wid, radio in self.radios[task].items():
                 found.append((radio, f"{task}: {names[wid]} leads"))
             found.append((self.joint[task], f"{task}: joint"))
+            if task in self.remove_buttons:
+                found.append((self.remove_buttons[task], self.tr("Remove the task %1").replace("%1", task)))
         for b in self.fill_buttons:
-            found.append((b, b.text()))
+            found.append((b, self.fill_names[b]))
+        found.append((self.new_task, self.tr("Name of a task to add")))
+        found.append((self.add_task_button, self.tr("Add a task")))
         return found
 
 
@@ -659,6 +820,8 @@ class ActionsAnswer(QuestionWidget):
         row.changed.connect(self._emit)
         row.removed.connect(self.remove_row)
         self.rows_box.addWidget(row)
+        if self.isVisible():
+            row.show()  # now, not when the layout gets round to it: Return and Tab go through its fields
         self.rows.append(row)
         self._relink()
         if focus:

@@ -7,7 +7,7 @@ readable on any palette, high contrast included.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
@@ -116,14 +116,53 @@ def prompt_label(text: str, required: bool, parent: QWidget | None = None) -> QL
     return label
 
 
-def error_label(parent: QWidget | None = None) -> QLabel:
-    label = QLabel(parent)
+class MessageLabel(QLabel):
+    """A field's message in a place kept for it: a line is reserved while there is nothing to say, and a message
+    cleared keeps the room it took (hidden, so screen readers no longer announce it), so the controls never move
+    under the pointer when a message appears or goes. Only a message longer than a line makes room for itself.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
+        self.hide()
+
+    def _line(self) -> int:
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() + margins.top() + margins.bottom() + 2
+
+    def heightForWidth(self, width: int) -> int:
+        return max(super().heightForWidth(width), self._line())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(hint.width(), max(hint.height(), self._line()))
+
+    def show_message(self, message: str) -> None:
+        """Show ``message``; "" hides it but keeps its text, and so the room it took."""
+        if message:
+            self.setText(message)
+            self.show()
+        else:
+            self.hide()
+
+    def message(self) -> str:
+        return self.text() if not self.isHidden() else ""
+
+
+def error_label(parent: QWidget | None = None) -> MessageLabel:
+    label = MessageLabel(parent)
     label.setObjectName("fieldError")
     label.setProperty("role", "error")
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setStyleSheet(f"color: {error_color()}; font-weight: 600;")
-    label.hide()
     return label
 
 

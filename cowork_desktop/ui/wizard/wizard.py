@@ -1,12 +1,15 @@
 """MeetingWizard: a QWizard generated from the record's stored form, that never loses what is typed.
 
 * Pages come from the form snapshot (``services.sessions.form_for``): a start page (meeting date, who is
-  present), one page per section whose condition holds, the signatures page and the "signed" page.
+  present), one page per section whose condition holds, the read-back (the record as it will print, read with
+  everyone present), the signatures page (co-workers in any order, the manager last) and the "signed" page.
+  Each page says "Page x of y", counted over the pages shown now.
 * Every edit restarts a 1.5 s timer that saves the draft; so do page changes, closing and cancelling. The page
   reached is kept in the answers under ``_page`` so reopening resumes there. A failed save leaves the answers
   in memory, shows a warning bar and is retried on the next tick.
 * Each page is checked with ``services.sessions.check_complete`` before moving on; the messages appear next to
-  their fields and the first one gets the focus.
+  their fields (in a place kept for them: nothing moves) and the first one gets the focus. Return in a field
+  moves to the next field, never to the next page (ui.wizard.keys); Alt+N is Next.
 """
 
 from __future__ import annotations
@@ -17,8 +20,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QWidget, QWizard, QWizardPage
+from PySide6.QtGui import QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget, QWizard, QWizardPage
 
 from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.forms import FollowUp, QuestionKind, is_empty
@@ -27,6 +30,7 @@ from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
 from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv, visible_answers
+from cowork_desktop.ui.wizard.keys import return_in_page
 from cowork_desktop.ui.wizard.pages import (
     DonePage,
     FormPage,
@@ -37,6 +41,7 @@ from cowork_desktop.ui.wizard.pages import (
     arrangement_panel,
 )
 from cowork_desktop.ui.wizard.questions import QuestionWidget, create_widget, from_qdate
+from cowork_desktop.ui.wizard.readback import ReadBackPage
 
 AUTOSAVE_MS = 1500
 SAVE_WARNING = "Not saved yet: {error}. Your answers are kept and will be saved when possible."
@@ -89,9 +94,11 @@ class MeetingWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Save and close"))
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Close"))
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Next"))
+        # each of the wizard's buttons has its Alt+letter; nothing on a page uses B, N, S (or C on the last)
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Save and close"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Close"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Next"))
         self.setStyleSheet(style.high_contrast_indicators())
         self.resize(920, 760)
         self.setMinimumSize(640, 480)
@@ -168,6 +175,8 @@ class MeetingWizard(QWizard):
             page.finish()
             self._add_page(page)
             self.form_pages.append(page)
+        self.readback_page = ReadBackPage(self)
+        self.readback_id = self._add_page(self.readback_page)
         self.sign_page = SignOffPage(self)
         self.sign_id = self._add_page(self.sign_page)
         self.done_page = DonePage(self)
@@ -226,10 +235,16 @@ class MeetingWizard(QWizard):
     def _resume(self, key: str | None) -> None:
         status = self.env.record.status
         if status == RecordStatus.AWAITING_SIGNATURES:
-            self.goto_page(self.sign_id)
+            # the read-back first, unless someone has signed already
+            signed = self.ws.store.signatures_for(self.record_id)
+            self.goto_page(self.sign_id if signed else self.readback_id)
             return
         target = self.page_for_key(key) if key else None
-        if target is None or target in (self.sign_id, self.done_id) or target not in self.path():
+        if (
+            target is None
+            or target in (self.readback_id, self.sign_id, self.done_id)
+            or target not in self.path()
+        ):
             return
         self.goto_page(target)
 
@@ -244,15 +259,44 @@ class MeetingWizard(QWizard):
 
     def _update_buttons(self) -> None:
         page = self.currentPage()
-        ready = page is not None and self.next_page_id(page) == self.sign_id and page is not self.sign_page
-        self.setButtonText(
-            QWizard.WizardButton.NextButton, self.tr("Ready to sign") if ready else self.tr("Next")
-        )
+        if page is self.readback_page:
+            text = self.tr("&Go on to sign")
+        elif page is not None and self.next_page_id(page) == self.readback_id:
+            text = self.tr("&Ready to sign")
+        else:
+            text = self.tr("&Next")
+        self.setButtonText(QWizard.WizardButton.NextButton, text)
+        self._update_page_number()
+
+    def page_number(self) -> tuple[int, int]:
+        """(x, y) of "Page x of y": the current page among those shown now, up to the signatures; x is 0 once
+        signed (the "signed" page is not counted)."""
+        path = [p for p in self.path() if p != self.done_id]
+        current = self.currentId()
+        return (path.index(current) + 1 if current in path else 0, len(path))
+
+    def _update_page_number(self) -> None:
+        page = self.currentPage()
+        if page is None:
+            return
+        x, y = self.page_number()
+        text = self.tr("Page %1 of %2").replace("%1", str(x)).replace("%2", str(y)) if x else ""
+        if page.subTitle() != text:
+            page.setSubTitle(text)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         page = self.currentPage()
-        if isinstance(page, FormPage) and new is not None and page.content.isAncestorOf(new):
-            page.scroll_area.ensureWidgetVisible(new, 20, 40)
+        area = getattr(page, "scroll_area", None)
+        if isinstance(area, QScrollArea) and new is not None:
+            content = area.widget()
+            if content is not None and content.isAncestorOf(new):
+                area.ensureWidgetVisible(new, 20, 40)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Return in a field goes to the next field: never Next, "Ready to sign" or Close (ui.wizard.keys)
+        if return_in_page(self, event):
+            return
+        super().keyPressEvent(event)
 
     # -- answers ----------------------------------------------------------------------------------
     def _answer_changed(self, question_id: str) -> None:
@@ -274,9 +318,21 @@ class MeetingWizard(QWizard):
         self._touch()
 
     def _refresh(self) -> None:
+        # a required frequency shows a rule from the start: once its question is shown, that is its answer until
+        # changed (as a required date's proposed day is); one never shown stays out of the draft
+        for q in self.env.form.visible_questions(self.answers, self.env.context):
+            widget = self.widgets.get(q.id)
+            if (
+                q.kind == QuestionKind.RECURRENCE
+                and q.required
+                and widget is not None
+                and is_empty(self.answers.get(q.id))
+            ):
+                self.answers[q.id] = widget.value()
+                self._dirty = self.env.record.status == RecordStatus.DRAFT or self._dirty
         for page in self.form_pages:
             page.refresh(self.answers, self.env.context)
-        if hasattr(self, "sign_id") and self.currentPage() is not None:
+        if hasattr(self, "done_id") and self.currentPage() is not None:
             self._update_buttons()
 
     def _touch(self) -> None:
@@ -334,7 +390,7 @@ class MeetingWizard(QWizard):
             return False
         if not ok:
             return False
-        if self.next_page_id(page) == self.sign_id:
+        if self.next_page_id(page) == self.readback_id:
             return self.prepare_signatures()
         return True
 
