@@ -169,6 +169,12 @@ def form_context(roles: list[str], reasons: list[str], has_previous_actions: boo
     }
 
 
+#: the longest text answer (the wizard counts down near it and stops there; a PDF prints it over pages)
+MAX_TEXT_ANSWER = 20000
+#: from this share of the limit the wizard shows how many characters are left
+TEXT_COUNTER_FROM = 0.8
+
+
 def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
@@ -191,8 +197,8 @@ def validate_answer(q: Question, value: Any, allowed_workers: set[int], meeting_
     if kind == QuestionKind.TEXT:
         if not isinstance(value, str):
             return "Enter text."
-        if len(value) > 20000:
-            return "This answer is too long (at most 20,000 characters)."
+        if len(value) > MAX_TEXT_ANSWER:
+            return f"This answer is too long (at most {MAX_TEXT_ANSWER:,} characters)."
         if q.required and not value.strip():
             return "This question needs an answer."
     elif kind == QuestionKind.YES_NO:

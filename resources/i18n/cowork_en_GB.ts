@@ -3,17 +3,17 @@
 <context>
     <name>ActionReviewAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="889" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="928" />
         <source>No actions were open from earlier meetings.</source>
         <translation>No actions were open from earlier meetings.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="905" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="944" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="917" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="956" />
         <source>Note (what happened, new date)</source>
         <translation>Note (what happened, new date)</translation>
     </message>
@@ -21,22 +21,22 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="756" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="795" />
         <source>What will be done</source>
         <translation>What will be done</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="759" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="798" />
         <source>Who?</source>
         <translation>Who?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="764" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="803" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="769" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="808" />
         <source>by</source>
         <translation>by</translation>
     </message>
@@ -44,12 +44,12 @@
 <context>
     <name>ActionsAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="808" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="847" />
         <source>No actions yet.</source>
         <translation>No actions yet.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="810" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="849" />
         <source>Add action</source>
         <translation>Add action</translation>
     </message>
@@ -931,12 +931,12 @@
         <translation>&amp;Due and coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="283" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="285" />
         <source>Coming up in the next %1 days (%2)</source>
         <translation>Coming up in the next %1 days (%2)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="289" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="291" />
         <source>Nothing is expected in the next %1 days.</source>
         <translation>Nothing is expected in the next %1 days.</translation>
     </message>
@@ -950,12 +950,12 @@
         <translation>Team view: drift and &amp;promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="272" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="274" />
         <source>Nothing is due or overdue on %1.</source>
         <translation>Nothing is due or overdue on %1.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="275" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="277" />
         <source>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</source>
         <translation>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</translation>
     </message>
@@ -1030,7 +1030,7 @@
 <context>
     <name>DateAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="322" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="361" />
         <source>Set a date</source>
         <translation>Set a date</translation>
     </message>
@@ -1902,24 +1902,34 @@
 <context>
     <name>ReadBackPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="162" />
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="163" />
         <source>Read the record back</source>
         <translation>Read the record back</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="166" />
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="167" />
         <source>Read the record with everyone present, then go on to sign.</source>
         <translation>Read the record with everyone present, then go on to sign.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="174" />
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="175" />
         <source>This is the record as it will print. To change something, go back to its page: the record stays a draft until everyone has signed. Each person confirms it is accurate when they sign.</source>
         <translation>This is the record as it will print. To change something, go back to its page: the record stays a draft until everyone has signed. Each person confirms it is accurate when they sign.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="181" />
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="183" />
+        <source>Characters that cannot be printed</source>
+        <translation>Characters that cannot be printed</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="187" />
         <source>The record as it will print</source>
         <translation>The record as it will print</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/readback.py" line="217" />
+        <source>These characters cannot be printed in the PDF and would show as �: change them before signing, or sign knowing they will not print.</source>
+        <translation>These characters cannot be printed in the PDF and would show as �: change them before signing, or sign knowing they will not print.</translation>
     </message>
 </context>
 <context>
@@ -1980,7 +1990,7 @@
 <context>
     <name>RecurrenceAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="426" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="465" />
         <source>Every</source>
         <translation>Every</translation>
     </message>
@@ -1988,75 +1998,75 @@
 <context>
     <name>ResponsibilitiesAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="497" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="536" />
         <source>Quick fill:</source>
         <translation>Quick fill:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="501" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="540" />
         <source>%1 leads all</source>
         <translation>%1 leads all</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="515" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="554" />
         <source>Task</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="523" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="562" />
         <source>Joint</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="542" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="581" />
         <source>New &amp;task:</source>
         <extracomment>the tasks the meeting added (after the form's), in order, and the button that removes each</extracomment>
         <translation>New &amp;task:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="545" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="584" />
         <source>A task of your own, e.g. Life story work</source>
         <translation>A task of your own, e.g. Life story work</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="548" />
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="741" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="587" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="780" />
         <source>Add a task</source>
         <translation>Add a task</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="557" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="596" />
         <source>New task: problem</source>
         <translation>New task: problem</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="584" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="623" />
         <source>leads</source>
         <translation>leads</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="593" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="632" />
         <source>joint</source>
         <translation>joint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="603" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="642" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="606" />
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="737" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="645" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="776" />
         <source>Remove the task %1</source>
         <translation>Remove the task %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="608" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="647" />
         <source>Added in this meeting; removing it removes its lead too.</source>
         <translation>Added in this meeting; removing it removes its lead too.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="740" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="779" />
         <source>Name of a task to add</source>
         <translation>Name of a task to add</translation>
     </message>
@@ -2887,6 +2897,19 @@ Case notes signed with it will no longer verify as valid without the signer's da
     </message>
 </context>
 <context>
+    <name>TextAnswer</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="214" />
+        <source>%1 of %2 characters: %3 left</source>
+        <translation>%1 of %2 characters: %3 left</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="220" />
+        <source>The answer is at its limit of %1 characters: shorten it, or go on in another answer.</source>
+        <translation>The answer is at its limit of %1 characters: shorten it, or go on in another answer.</translation>
+    </message>
+</context>
+<context>
     <name>VerifyDialog</name>
     <message>
         <location filename="../../cowork_desktop/ui/verify_dialog.py" line="89" />
@@ -3339,7 +3362,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WorkerAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="371" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="410" />
         <source>Choose a co-worker...</source>
         <translation>Choose a co-worker...</translation>
     </message>

@@ -98,7 +98,7 @@ def test_wrapped_wizard_and_dialog_strings_are_in_the_translation_and_show_in_en
         ("CaseDialog", "Number of &children:"),
         ("CaseDialog", "New case"),
         ("SignOffPage", "I agree this is an accurate record"),
-        ("MeetingWizard", "Save and close"),
+        ("MeetingWizard", "&Save and close"),
         ("Security", "Restore a backup"),
     ):
         assert translator.translate(context, text) == text, (context, text)

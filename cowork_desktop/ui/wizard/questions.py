@@ -13,7 +13,7 @@ from itertools import pairwise
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -34,7 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.dates import make_rrule, split_rrule
-from cowork_desktop.domain.forms import MAX_TASK_NAME, Question, QuestionKind, task_name_problem
+from cowork_desktop.domain.forms import (
+    MAX_TASK_NAME,
+    MAX_TEXT_ANSWER,
+    TEXT_COUNTER_FROM,
+    Question,
+    QuestionKind,
+    task_name_problem,
+)
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.wizard.env import WizardEnv
@@ -180,11 +187,43 @@ class TextAnswer(QuestionWidget):
         # five lines: room to write without turning an MDR page into a long scroll (more text scrolls)
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 5 + 14)
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.edit.textChanged.connect(self._limit)
         self.edit.textChanged.connect(self._emit)
         layout.addWidget(self.edit)
+        # near the limit, how many characters are left; at it, typing stops there (never refused at signing)
+        self.counter = QLabel()
+        self.counter.setObjectName(f"counter_{self.question.id}")
+        self.counter.hide()
+        layout.addWidget(self.counter)
         self.privacy = PrivacyHint(self)  # a gentle note when the text looks like it holds personal details
         layout.addWidget(self.privacy)
         self.privacy.watch(self.edit)
+
+    def _limit(self) -> None:
+        text = self.edit.toPlainText()
+        if len(text) > MAX_TEXT_ANSWER:
+            cursor = QTextCursor(self.edit.document())
+            cursor.setPosition(MAX_TEXT_ANSWER)
+            cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()  # an edit of its own: Ctrl+Z brings the cut text back
+            self.edit.moveCursor(QTextCursor.MoveOperation.End)
+            text = self.edit.toPlainText()
+        if len(text) >= MAX_TEXT_ANSWER * TEXT_COUNTER_FROM:
+            left = MAX_TEXT_ANSWER - len(text)
+            self.counter.setText(
+                self.tr("%1 of %2 characters: %3 left")
+                .replace("%1", f"{len(text):,}")
+                .replace("%2", f"{MAX_TEXT_ANSWER:,}")
+                .replace("%3", f"{left:,}")
+                if left
+                else self.tr(
+                    "The answer is at its limit of %1 characters: shorten it, or go on in another answer."
+                ).replace("%1", f"{MAX_TEXT_ANSWER:,}")
+            )
+            self.counter.setAccessibleName(self.counter.text())
+            self.counter.show()
+        else:
+            self.counter.hide()
 
     def value(self) -> Any:
         return self.edit.toPlainText() or None

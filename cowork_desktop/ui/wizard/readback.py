@@ -25,6 +25,7 @@ from cowork_desktop.export.model import (
 )
 from cowork_desktop.export.pdf import format_date, format_short_date
 from cowork_desktop.services.export import build_case_note
+from cowork_desktop.services.printing import unprintable_in_answers
 from cowork_desktop.ui.wizard import style
 
 if TYPE_CHECKING:
@@ -176,6 +177,11 @@ class ReadBackPage(QWizardPage):
                 )
             )
         )
+        # characters the PDF cannot print, named before anyone signs (they would print as a replacement mark)
+        self.unprintable = style.error_label()
+        self.unprintable.setObjectName("readBackUnprintable")
+        self.unprintable.setAccessibleName(self.tr("Characters that cannot be printed"))
+        layout.addWidget(self.unprintable)
         self.view = QTextBrowser()  # the only scroll area on the page
         self.view.setObjectName("readBackText")
         self.view.setAccessibleName(self.tr("The record as it will print"))
@@ -198,6 +204,26 @@ class ReadBackPage(QWizardPage):
         else:
             rule, header = "#767676", palette.color(QPalette.ColorRole.AlternateBase).name()
         self.view.setHtml(note_html(self.note, rule, header))
+        self.show_unprintable()
+
+    def show_unprintable(self) -> dict[str, list[str]]:
+        """Name each character an answer holds that the PDF cannot print, with its question."""
+        record = self.owner.ws.store.get_record(self.owner.record_id)
+        found = unprintable_in_answers(record.answers)
+        prompts = {q.id: q.prompt for q in self.owner.env.form.questions}
+        if found:
+            lines = [
+                self.tr(
+                    "These characters cannot be printed in the PDF and would show as �: change them before "
+                    "signing, or sign knowing they will not print."
+                )
+            ]
+            lines += [f"• {prompts.get(qid, qid)}: {', '.join(chars)}" for qid, chars in found.items()]
+            self.unprintable.setText("\n".join(lines))
+            self.unprintable.show()
+        else:
+            self.unprintable.hide()
+        return found
 
     def text(self) -> str:
         return self.view.toPlainText()
