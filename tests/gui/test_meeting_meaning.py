@@ -6,6 +6,7 @@ long answers count down and stop at the limit; characters the PDF cannot print a
 from __future__ import annotations
 
 import subprocess
+from datetime import date, timedelta
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
@@ -29,6 +30,7 @@ from cowork_desktop.export.signing import create_certificate, load_signer
 from cowork_desktop.services import export, sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.case_page import CasePage
+from cowork_desktop.ui.widgets import to_qdate
 from cowork_desktop.ui.wizard.questions import TextAnswer
 from cowork_desktop.ui.wizard.readback import ReadBackPage
 
@@ -141,3 +143,30 @@ def test_characters_the_pdf_cannot_print_are_named_before_signing(
     assert readback.unprintable.isVisibleTo(wizard)
     text = readback.unprintable.text()
     assert "cannot be printed" in text and "U+10FFFD" in text
+
+
+def test_the_first_review_is_proposed_from_the_supervision_agreed_in_the_same_record(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    """Every 4 weeks agreed on an earlier page: the first review is proposed 4 weeks after the meeting (not a
+    calendar month); a date the manager chose is kept."""
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    while "supervision_frequency" not in page(wizard).rows:
+        fill_page(qtbot, wizard, {})
+        go_next(wizard)
+    fill_page(qtbot, wizard, {"supervision_frequency": (4, "week")})
+    while "next_review_date" not in page(wizard).rows:
+        go_next(wizard)
+        fill_page(qtbot, wizard, {})
+    meeting = wizard.env.meeting_date
+    assert wizard.answers["next_review_date"] == (meeting + timedelta(weeks=4)).isoformat()
+    # chosen by hand, then the frequency changed: the chosen date stays
+    chosen = (meeting + timedelta(days=20)).isoformat()
+    set_answer(qtbot, wizard, "next_review_date", to_qdate(date.fromisoformat(chosen)))
+    wizard.back()
+    while "supervision_frequency" not in page(wizard).rows:
+        wizard.back()
+    set_answer(qtbot, wizard, "supervision_frequency", (1, "month"))
+    while "next_review_date" not in page(wizard).rows:
+        go_next(wizard)
+    assert wizard.answers["next_review_date"] == chosen

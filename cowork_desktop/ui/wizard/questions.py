@@ -375,6 +375,18 @@ class DateAnswer(QuestionWidget):
             self.edit.setFocus()
         self._emit()
 
+    def repropose(self, answers: dict[str, Any]) -> bool:
+        """Propose again from the answers as they are now (the supervision frequency agreed on an earlier page
+        of the same record). The date follows only while it is still the earlier proposal: a date the manager
+        chose stays. True when it moved."""
+        new = self.env.proposed_date(self.question, answers, self.env.meeting_date)
+        follows = self.value() in (None, self.proposed.isoformat())
+        self.proposed = new
+        if follows and not self.optional and from_qdate(self.edit.date()) != new:
+            self.edit.setDate(to_qdate(new))  # emits: the answer follows
+            return True
+        return False
+
     def value(self) -> Any:
         if self.set_box is not None and not self.set_box.isChecked():
             return None

@@ -40,7 +40,7 @@ from cowork_desktop.ui.wizard.pages import (
     StartPage,
     arrangement_panel,
 )
-from cowork_desktop.ui.wizard.questions import QuestionWidget, create_widget, from_qdate
+from cowork_desktop.ui.wizard.questions import DateAnswer, QuestionWidget, create_widget, from_qdate
 from cowork_desktop.ui.wizard.readback import ReadBackPage
 
 AUTOSAVE_MS = 1500
@@ -250,6 +250,11 @@ class MeetingWizard(QWizard):
 
     def _page_changed(self, page_id: int) -> None:
         page = self.page(page_id)
+        if isinstance(page, FormPage):
+            for question_id in page.rows:  # a date proposed from answers given on earlier pages
+                widget = self.widgets.get(question_id)
+                if isinstance(widget, DateAnswer):
+                    widget.repropose(self.answers)
         if isinstance(page, FormPage) and not self._resuming:
             if self.answers.get(PAGE_KEY) != page.key:
                 self.answers[PAGE_KEY] = page.key
