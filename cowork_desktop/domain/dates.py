@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
@@ -43,8 +44,10 @@ def split_rrule(rule: str) -> tuple[int, str] | None:
     return every, unit
 
 
+@lru_cache(maxsize=512)
 def parse_rrule_safe(rule: str) -> rrule | None:
-    """The parsed rule, or None if it is not a valid RRULE (without DTSTART; that is given when expanding)."""
+    """The parsed rule, or None if it is not a valid RRULE (without DTSTART; that is given when expanding).
+    Remembered per rule text (a service has a handful of distinct rules and asks thousands of times)."""
     if not isinstance(rule, str) or not rule.strip() or len(rule) > 200:
         return None
     try:
@@ -78,6 +81,39 @@ def occurrences(rule: str, start: date, until: date) -> list[date]:
             inc=True,
         )
     ]
+
+
+def occurrences_after(rule: str, start: date, after: date, until: date) -> list[date]:
+    """The dates a rule (anchored at ``start``) falls on strictly after ``after`` up to ``until``: the same dates
+    as :func:`occurrences`, without walking every occurrence since ``start`` for the simple rules (every N days
+    or weeks; every N months from a day that every month has), which is what agreements are."""
+    if until <= after:
+        return []
+    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
+    split = split_rrule(rule)
+    if split is not None and set(parts) <= {"FREQ", "INTERVAL"} and split[0] >= 1 and after > start:
+        every, unit = split
+        if unit in ("day", "week"):
+            step = every * (7 if unit == "week" else 1)
+            k = (after - start).days // step + 1
+            found = []
+            day = start + timedelta(days=k * step)
+            while day <= until:
+                found.append(day)
+                day += timedelta(days=step)
+            return found
+        if unit == "month" and start.day <= 28:  # every month has that day: the rule never skips one
+            months = (after.year - start.year) * 12 + (after.month - start.month)
+            k = max(0, months // every - 1)
+            found = []
+            day = start + relativedelta(months=k * every)
+            while day <= until:
+                if day > after:
+                    found.append(day)
+                k += 1
+                day = start + relativedelta(months=k * every)
+            return found
+    return [d for d in occurrences(rule, start, until) if d > after]
 
 
 def next_occurrence(rule: str, start: date, after: date) -> date | None:

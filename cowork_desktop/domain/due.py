@@ -23,7 +23,7 @@ from cowork_desktop.domain.dates import (
     WorkingCalendar,
     describe_rrule,
     interval,
-    occurrences,
+    occurrences_after,
     parse_rrule_safe,
 )
 from cowork_desktop.domain.forms import FormDefinition
@@ -389,8 +389,8 @@ def coming_up_for(
         if not agreed or parse_rrule_safe(agreed[-1].rule) is None:
             continue
         current = agreed[-1]
-        for day in occurrences(current.rule, current.since, until):
-            if day > current.since and not (which == "supervision" and day == next_review):
+        for day in occurrences_after(current.rule, current.since, max(on, current.since), until):
+            if not (which == "supervision" and day == next_review):
                 add(
                     kind,
                     day,

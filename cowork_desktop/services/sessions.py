@@ -101,8 +101,17 @@ def due(ws: Workspace, on: date, case_id: int | None = None, *, due_rules_only: 
 def coming_up(ws: Workspace, on: date, case_id: int | None = None, days: int | None = None) -> list[DueItem]:
     """What is expected after ``on`` within the next ``days`` (the setting ``coming_up_days``, 14 by default),
     for one case or all, soonest first."""
+    return due_and_coming(ws, on, case_id, days)[1]
+
+
+def due_and_coming(
+    ws: Workspace, on: date, case_id: int | None = None, days: int | None = None
+) -> tuple[list[DueItem], list[DueItem]]:
+    """:func:`due` and :func:`coming_up` from one read of the co-allocations (the dashboard shows both)."""
     states = ws.store.coallocation_states(on, case_id, due_rules_only=True)
-    return coming_up_items(states, on, days or ws.coming_up_days, ws.calendar, ws.initial_meeting_days)
+    due_now = due_items(states, on, ws.calendar, ws.initial_meeting_days)
+    coming = coming_up_items(states, on, days or ws.coming_up_days, ws.calendar, ws.initial_meeting_days)
+    return due_now, coming
 
 
 @dataclass(frozen=True)

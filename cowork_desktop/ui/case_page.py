@@ -344,12 +344,11 @@ class CasePage(QWidget):
         # the arrangement the meeting buttons act on: the active one, else the latest (ended: they say why not)
         self.current = self.active or (self.coallocations[-1] if self.coallocations else None)
         self._fill_coallocations(workers)
-        items = sessions.due(self.ws, self.on, case.id)
+        items, coming = sessions.due_and_coming(self.ws, self.on, case.id)
         self.due_model.set_rows(items)
         self.due_table.setVisible(bool(items))
         self.nothing_due.setVisible(not items)
         self._refit(self.due_table)
-        coming = sessions.coming_up(self.ws, self.on, case.id)
         days = self.ws.coming_up_days
         self.coming_title.setText(self.tr("Coming up in the next %1 days").replace("%1", str(days)))
         self.coming_model.set_rows(coming)

@@ -260,7 +260,7 @@ class DashboardPage(QWidget):
         self.date_edit.setDate(to_qdate(on))
 
     def refresh(self) -> None:
-        self.items = sessions.due(self.ws, self.on)
+        self.items, self.coming = sessions.due_and_coming(self.ws, self.on)
         self.model.set_rows(self.items)
         self.counts_label.setText(counts_text(self.items))
         # with nothing due, the empty note takes only its own lines and what is coming up gets the room
@@ -278,7 +278,6 @@ class DashboardPage(QWidget):
                 )
             )
             self.stack.setCurrentWidget(self.empty_label)
-        self.coming = sessions.coming_up(self.ws, self.on)
         self.coming_model.set_rows(self.coming)
         days = self.ws.coming_up_days
         self.coming_title.setText(

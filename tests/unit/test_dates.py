@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -14,6 +14,7 @@ from cowork_desktop.domain.dates import (
     make_rrule,
     next_occurrence,
     occurrences,
+    occurrences_after,
     parse_day,
     parse_rrule_safe,
     split_rrule,
@@ -168,3 +169,24 @@ def test_parse_day_gives_a_message_to_act_on(text: str) -> None:
     with pytest.raises(ValueError, match="YYYY-MM-DD") as info:
         parse_day(text)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("rule", "start"),
+    [
+        ("FREQ=WEEKLY;INTERVAL=2", date(2024, 1, 3)),
+        ("FREQ=WEEKLY", date(2025, 12, 29)),
+        ("FREQ=DAILY;INTERVAL=10", date(2023, 5, 1)),
+        ("FREQ=MONTHLY", date(2022, 1, 15)),
+        ("FREQ=MONTHLY;INTERVAL=3", date(2021, 3, 28)),
+        ("FREQ=MONTHLY", date(2024, 1, 31)),  # a day not every month has: the rule's own walk
+        ("FREQ=WEEKLY;BYDAY=MO,TH", date(2026, 1, 5)),  # not a simple rule: the rule's own walk
+    ],
+)
+def test_occurrences_after_gives_the_rules_own_dates_without_walking_from_the_start(
+    rule: str, start: date
+) -> None:
+    for after in (start, start + timedelta(days=1), date(2026, 11, 30), date(2026, 12, 1)):
+        until = after + timedelta(days=120)
+        expected = [d for d in occurrences(rule, start, until) if d > after]
+        assert occurrences_after(rule, start, after, until) == expected, (rule, after)
