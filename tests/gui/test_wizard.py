@@ -26,7 +26,7 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.export.model import ResponsibilitiesTable
-from cowork_desktop.services import sessions
+from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.export import build_case_note
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import MeetingWizard, RecordView, open_meeting, open_record
@@ -631,6 +631,8 @@ def test_an_amendment_is_a_new_version_and_both_stay_readable(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
 ) -> None:
     first = signed_initial(qtbot, ws, coworked)
+    later = TODAY + timedelta(days=30)  # the agreed action has fallen due, not done
+    promises_before = insights.case_promises(ws, coworked["case"], later).total
     view = open_record(ws, first.record_id)
     assert isinstance(view, RecordView)
     qtbot.addWidget(view)
@@ -674,6 +676,8 @@ def test_an_amendment_is_a_new_version_and_both_stay_readable(
     ]
     states = ws.store.coallocation_states(TODAY)
     assert [r.id for r in states[0].records] == [amendment.record_id]
+    # and "promises kept" does not move for a correction that left the actions alone
+    assert insights.case_promises(ws, coworked["case"], later).total == promises_before
 
 
 def test_amend_asks_for_the_reason(
