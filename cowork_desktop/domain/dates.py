@@ -166,9 +166,32 @@ class WorkingCalendar:
         return count
 
 
+#: the dates the app works with: what a user types (the CLI's ``--on``, ``--today``, ``--from``, ``--to``; the
+#: date fields) must fall in this range. Far wider than any co-working case, narrow enough that adding a year
+#: or a working day to a date can never overflow (``date.max`` is 9999-12-31).
+DATE_MIN = date(2000, 1, 1)
+DATE_MAX = date(2100, 12, 31)
+
+
+def date_problem(day: date) -> str | None:
+    """One sentence if ``day`` is outside :data:`DATE_MIN`..:data:`DATE_MAX`, else None (for the UI too)."""
+    if DATE_MIN <= day <= DATE_MAX:
+        return None
+    return (
+        f"{day.isoformat()} is outside the dates this app works with: "
+        f"use a date from {DATE_MIN.isoformat()} to {DATE_MAX.isoformat()}"
+    )
+
+
 def parse_day(text: str) -> date:
-    """A YYYY-MM-DD date, or ValueError with a message a user can act on."""
+    """A YYYY-MM-DD date from :data:`DATE_MIN` to :data:`DATE_MAX`, or ValueError with a message a user can act
+    on (one line)."""
     try:
-        return date.fromisoformat(text.strip())
-    except (ValueError, AttributeError):
-        raise ValueError(f"'{text}' is not a date: use YYYY-MM-DD, for example 2026-11-23") from None
+        day = date.fromisoformat(text.strip())
+    except (ValueError, AttributeError, TypeError):
+        shown = " ".join(str(text).split())[:40]
+        raise ValueError(f"'{shown}' is not a date: use YYYY-MM-DD, for example 2026-11-23") from None
+    problem = date_problem(day)
+    if problem is not None:
+        raise ValueError(problem)
+    return day

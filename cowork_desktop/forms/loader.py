@@ -2,13 +2,21 @@
 
 Unknown keys, unknown kinds, duplicate ids and conditions on questions that do not exist are rejected at load
 time with a :class:`FormError` naming the file and the question at fault.
+
+A form file is data a team may edit, copy from a colleague or receive by e-mail, so reading one is guarded: a
+file that is too large, not UTF-8, nested too deeply or with absurd counts (see the limits below) is refused
+with one :class:`FormError` line naming it, never a ``RecursionError`` or a frozen window. The limits apply to
+files (:func:`load_form`, :func:`read_toml`); :func:`definition_from_dict` does not apply them, so a form
+version already stored in a database stays readable whatever it holds.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import stat
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,7 +66,30 @@ ROLES = {
     "action_review",
     "responsibilities",
 }
-MAX_FORM_BYTES = 1_000_000
+
+# Limits on a form file. The shipped forms are at most 12 KB, 8 sections, 25 questions, nesting 8 deep (a
+# follow-up's prefill table), a prompt of 92 characters, guidance of 596 and 9 choices: each limit is 20 times
+# that or more (the nesting limit twice the deepest form), so no real form comes near one, and each is low enough
+# that a wrong or hostile file (a script's runaway output, a binary renamed .toml) is refused at once, by name,
+# instead of crashing or freezing the app.
+#: the largest form (or data) file read, in KB
+MAX_FILE_KB = 256
+MAX_FILE_BYTES = MAX_FILE_KB * 1024
+#: tables and lists inside one another, the file itself being level 1 (the shipped forms use 8)
+MAX_DEPTH = 16
+MAX_SECTIONS = 100
+#: questions in the whole form
+MAX_QUESTIONS = 500
+#: a prompt, a title, a choice, a task, a follow-up message: any text that is not guidance or a description
+MAX_TEXT_CHARS = 2_000
+#: guidance and descriptions (shown as paragraphs)
+MAX_LONG_TEXT_CHARS = 20_000
+LONG_TEXT_KEYS = frozenset({"guidance", "description"})
+#: any other list (choices, tasks, follow-ups, a condition's values) and any table (a prefill)
+MAX_ITEMS = 100
+#: a key (a name before '='): the form's keys are short words
+MAX_KEY_CHARS = 64
+MAX_FORM_BYTES = MAX_FILE_BYTES  # the name used before the limits above
 
 
 class _Ctx:
@@ -359,21 +390,136 @@ def definition_to_dict(form: FormDefinition) -> dict[str, Any]:
     return out
 
 
-def load_form(path: Path) -> FormDefinition:
+def _kb(size: int) -> int:
+    return max(1, math.ceil(size / 1024))
+
+
+def nesting_depth(data: Any, stop_after: int = MAX_DEPTH) -> int:
+    """How many tables and lists sit inside one another in parsed data (a table holding only text is 1).
+
+    Iterative, so any depth is measured without recursion; it stops at the first level beyond ``stop_after``.
+    """
+    deepest = 0
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            children: Any = value.values()
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if depth > stop_after:
+            return depth
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def _too_deep(file: str, max_depth: int) -> FormError:
+    return FormError(file, f"nested too deeply: more than {max_depth} levels of tables and lists")
+
+
+def read_toml(path: Path, *, max_bytes: int = MAX_FILE_BYTES, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
+    """Parse one TOML data file, refusing with a FormError naming it: a missing or unreadable file, one that is
+    not a regular file, larger than ``max_bytes``, not UTF-8, not TOML, or nested deeper than ``max_depth``
+    (measured on the parsed data, and a ``RecursionError`` inside ``tomllib`` itself is caught)."""
     name = str(path)
+    limit = f"the limit is {max_bytes // 1024} KB"
     try:
-        if path.stat().st_size > MAX_FORM_BYTES:
-            raise FormError(name, "file is too large to be a form")
-        text = path.read_bytes().decode("utf-8")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FormError(name, "not a file" if stat.S_ISDIR(info.st_mode) else "not a regular file")
+        if info.st_size > max_bytes:
+            raise FormError(name, f"too large: {_kb(info.st_size)} KB, {limit}")
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+        if len(raw) > max_bytes:  # it grew after the size was read
+            raise FormError(name, f"too large: more than {max_bytes // 1024} KB, {limit}")
+        text = raw.decode("utf-8-sig")  # a byte order mark (Windows Notepad) is not an error
         data = tomllib.loads(text)
     except FormError:
         raise
-    except UnicodeDecodeError:
-        raise FormError(name, "not UTF-8 text") from None
+    except UnicodeDecodeError as exc:
+        raise FormError(
+            name, f"not UTF-8 text (byte {exc.start + 1} cannot be read): save the file as UTF-8"
+        ) from None
+    except RecursionError:
+        raise _too_deep(name, max_depth) from None
     except tomllib.TOMLDecodeError as exc:
-        raise FormError(name, f"not valid TOML: {exc}") from None
+        raise FormError(name, f"not valid TOML: {' '.join(str(exc).split())[:200]}") from None
+    except ValueError:  # e.g. a number of thousands of digits (int() refuses it inside tomllib)
+        raise FormError(name, "not valid TOML: a value cannot be read (a number far too long?)") from None
     except OSError as exc:
-        raise FormError(name, f"cannot read: {exc.strerror or exc}") from None
+        raise FormError(name, f"cannot read: {exc.strerror or type(exc).__name__}") from None
+    if nesting_depth(data, max_depth) > max_depth:
+        raise _too_deep(name, max_depth)
+    return data
+
+
+def check_limits(
+    data: Any,
+    file: str,
+    *,
+    max_text: int = MAX_TEXT_CHARS,
+    long_text_keys: frozenset[str] = LONG_TEXT_KEYS,
+    max_long_text: int = MAX_LONG_TEXT_CHARS,
+    max_items: int = MAX_ITEMS,
+    list_limits: Mapping[str, int] | None = None,
+    max_questions: int = MAX_QUESTIONS,
+) -> None:
+    """Refuse absurd counts and lengths in parsed form data, naming the file and, where there is one, the
+    question: text longer than ``max_text`` (``max_long_text`` under ``long_text_keys``), a list or table of more
+    than ``max_items`` (``list_limits`` per key; by default ``sections`` up to :data:`MAX_SECTIONS`), more than
+    ``max_questions`` questions in all. Iterative; the shape itself is checked later."""
+    limits = {"sections": MAX_SECTIONS, "questions": max_questions} if list_limits is None else list_limits
+    questions = 0
+    # (value, the key it is under, whether it is an entry of a list, the question it belongs to)
+    stack: list[tuple[Any, str, bool, str | None]] = [(data, "", False, None)]
+    while stack:
+        value, key, in_list, question = stack.pop()
+        if isinstance(value, str):
+            most = max_long_text if key in long_text_keys else max_text
+            if len(value) > most:
+                what = (f"an entry of '{key}'" if in_list else f"'{key}'") if key else "a text"
+                raise FormError(
+                    file, f"{what} is too long: {len(value):,} characters, the limit is {most:,}", question
+                )
+            continue
+        if isinstance(value, dict):
+            items: list[tuple[str, Any, bool]] = []
+            for child_key, child in value.items():
+                if len(child_key) > MAX_KEY_CHARS:
+                    raise FormError(file, f"a key is too long: {len(child_key):,} characters", question)
+                items.append((child_key, child, False))
+            most = max_items
+        elif isinstance(value, list):
+            items = [(key, child, True) for child in value]
+            most = limits.get(key, max_items)
+        else:
+            continue
+        if len(items) > most:
+            what = f"'{key}'" if key else ("a list" if isinstance(value, list) else "the file")
+            raise FormError(
+                file, f"{what} has too many entries: {len(items):,}, the limit is {most:,}", question
+            )
+        if key == "questions" and isinstance(value, list):
+            questions += len(value)
+            if questions > max_questions:
+                raise FormError(file, f"too many questions: more than {max_questions:,} in one form")
+        for child_key, child, child_in_list in items:
+            owner = question
+            if key == "questions" and child_in_list and isinstance(child, dict):
+                qid = child.get("id")
+                owner = qid if isinstance(qid, str) and _ID_RE.match(qid) else None
+            stack.append((child, child_key, child_in_list, owner))
+
+
+def load_form(path: Path) -> FormDefinition:
+    """One form file, checked (see the module's limits); FormError naming the file at fault."""
+    name = str(path)
+    data = read_toml(path)
+    check_limits(data, name)
     return definition_from_dict(data, name)
 
 
@@ -442,4 +588,19 @@ def load_forms(folder: Path) -> FormSet:
                             f"follow-up prefill '{value}' names no question of this form",
                             q.id,
                         )
+    return found
+
+
+def check_forms_folder(folder: Path) -> FormSet:
+    """What ``cowork forms check`` checks: every form in ``folder`` (:func:`load_forms`), its PCF domains file
+    (``_pcf_domains.toml``, if the folder has one) and every other data file (``_*.toml``: readable TOML within
+    the limits). Returns the forms; FormError naming the first file at fault."""
+    from cowork_desktop.forms.pcf import PCF_FILENAME, load_pcf_domains  # pcf imports this module
+
+    found = load_forms(folder)
+    for path in sorted(folder.glob("_*.toml")):
+        if path.name == PCF_FILENAME:
+            load_pcf_domains(path)
+        else:
+            read_toml(path)
     return found

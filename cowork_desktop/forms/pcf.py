@@ -2,25 +2,32 @@
 
 The file lists the nine PCF domains with the keywords that suggest each one for a learning entry (see
 :func:`cowork_desktop.domain.insights.suggest_domains`). A bad file is refused with a :class:`FormError` naming the
-file and the domain at fault, like a bad form.
+file and the domain at fault, like a bad form, and it is read with the same guards as a form file (size,
+UTF-8, nesting: :func:`cowork_desktop.forms.loader.read_toml`) and the limits below.
 """
 
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
 from cowork_desktop import paths
 from cowork_desktop.domain.errors import FormError
 from cowork_desktop.domain.insights import PcfDomain
+from cowork_desktop.forms.loader import MAX_FILE_BYTES, check_limits, read_toml
 
 PCF_FILENAME = "_pcf_domains.toml"
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _FILE_KEYS = {"version", "domains"}
 _DOMAIN_KEYS = {"id", "title", "description", "keywords"}
-MAX_BYTES = 200_000
+MAX_BYTES = MAX_FILE_BYTES
+# The shipped file: 9 domains of at most 18 keywords (24 characters), descriptions under 120 characters.
+MAX_DOMAINS = 50
+MAX_KEYWORDS = 500
+#: a title or a description
+MAX_TEXT_CHARS = 2_000
+MAX_KEYWORD_CHARS = 100
 
 
 def default_pcf_file(forms_folder: Path | None = None) -> Path:
@@ -71,6 +78,12 @@ def domains_from_dict(data: Any, file: str = "<pcf>") -> tuple[PcfDomain, ...]:
         keywords = item.get("keywords", [])
         if not isinstance(keywords, list) or not all(isinstance(k, str) and k.strip() for k in keywords):
             raise FormError(file, f"{where}: 'keywords' must be a list of non-empty text")
+        too_long = [k for k in keywords if len(k) > MAX_KEYWORD_CHARS]
+        if too_long:
+            raise FormError(
+                file,
+                f"{where}: a keyword is too long: {len(too_long[0]):,} characters, the limit is {MAX_KEYWORD_CHARS}",
+            )
         lowered = [k.strip().lower() for k in keywords]
         if len(set(lowered)) != len(lowered):
             raise FormError(file, f"{where}: 'keywords' lists the same keyword twice")
@@ -82,16 +95,13 @@ def load_pcf_domains(path: Path | None = None) -> tuple[PcfDomain, ...]:
     """The PCF domains from ``path`` (default: :func:`default_pcf_file`); FormError for a bad file."""
     target = path if path is not None else default_pcf_file()
     name = str(target)
-    try:
-        if target.stat().st_size > MAX_BYTES:
-            raise FormError(name, "file is too large to be a PCF domains file")
-        data = tomllib.loads(target.read_bytes().decode("utf-8"))
-    except FormError:
-        raise
-    except UnicodeDecodeError:
-        raise FormError(name, "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise FormError(name, f"not valid TOML: {exc}") from None
-    except OSError as exc:
-        raise FormError(name, f"cannot read: {exc.strerror or exc}") from None
+    data = read_toml(target, max_bytes=MAX_BYTES)
+    check_limits(
+        data,
+        name,
+        max_text=MAX_TEXT_CHARS,
+        long_text_keys=frozenset(),
+        max_items=MAX_DOMAINS,
+        list_limits={"domains": MAX_DOMAINS, "keywords": MAX_KEYWORDS},
+    )
     return domains_from_dict(data, name)

@@ -8,7 +8,10 @@ import pytest
 from dateutil.relativedelta import relativedelta
 
 from cowork_desktop.domain.dates import (
+    DATE_MAX,
+    DATE_MIN,
     WorkingCalendar,
+    date_problem,
     describe_rrule,
     interval,
     make_rrule,
@@ -164,11 +167,38 @@ def test_parse_day() -> None:
     assert parse_day(" 2026-11-23\n") == date(2026, 11, 23)
 
 
-@pytest.mark.parametrize("text", ["23/11/2026", "2026-13-01", "2026-02-30", "tomorrow", ""])
+@pytest.mark.parametrize("text", ["23/11/2026", "2026-13-01", "2026-02-30", "tomorrow", "", "x\ny" * 500])
 def test_parse_day_gives_a_message_to_act_on(text: str) -> None:
     with pytest.raises(ValueError, match="YYYY-MM-DD") as info:
         parse_day(text)
     assert "\n" not in str(info.value)
+    assert len(str(info.value)) < 120
+
+
+@pytest.mark.parametrize("text", ["2000-01-01", "2100-12-31", " 2000-01-01 "])
+def test_parse_day_accepts_the_ends_of_the_range(text: str) -> None:
+    assert DATE_MIN <= parse_day(text) <= DATE_MAX
+
+
+@pytest.mark.parametrize("text", ["1999-12-31", "2101-01-01", "9999-12-31", "0001-01-01"])
+def test_parse_day_refuses_dates_outside_the_range_in_one_sentence(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_day(text)
+    message = str(info.value)
+    assert message == (
+        f"{text} is outside the dates this app works with: use a date from 2000-01-01 to 2100-12-31"
+    )
+    assert "\n" not in message
+
+
+def test_date_problem_is_the_one_check() -> None:
+    assert (date(2000, 1, 1), date(2100, 12, 31)) == (DATE_MIN, DATE_MAX)
+    assert date_problem(DATE_MIN) is None and date_problem(DATE_MAX) is None
+    assert date_problem(date(2026, 11, 23)) is None
+    assert date_problem(DATE_MIN - timedelta(days=1)) is not None
+    assert "2000-01-01 to 2100-12-31" in (date_problem(date.max) or "")
+    # the range leaves room: a year and a few working days after the last date never overflow
+    assert CHRISTMAS_2026.add_working_days(DATE_MAX + relativedelta(years=1), 30) < date.max
 
 
 @pytest.mark.parametrize(
