@@ -464,9 +464,15 @@ def bench_draft_save(ctx: Context) -> Line:
     typed = str(answers.get(text_key, ""))
     runs = max(ctx.runs * 4, 5)
 
+    revision = [ws.store.get_record(record_id).revision]
+
     def save_keystroke(n: int) -> Callable[[], None]:
         current = dict(answers, **{text_key: typed + "x" * (n + 1)})
-        return lambda: sessions.save_draft(ws, record_id, current)
+
+        def save() -> None:
+            revision[0] = sessions.save_draft(ws, record_id, current, based_on=revision[0])
+
+        return save
 
     samples = []
     for n in range(runs):

@@ -28,6 +28,22 @@ class StoreError(CoworkError):
     """The database cannot be opened or used (corrupt, newer version, locked, unwritable)."""
 
 
+class StaleDraft(StoreError):
+    """A draft save based on a revision another window has saved over since: refused, nothing written."""
+
+
+class ReadOnlyDatabase(StoreError):
+    """The database was opened read-only (open in another window, or a read-only folder): nothing is written."""
+
+
+class HeldElsewhere(StoreError):
+    """The database is open in another window or program, and what was asked needs it to itself."""
+
+    def __init__(self, message: str, holder: object = None) -> None:
+        super().__init__(message)
+        self.holder = holder
+
+
 class PassphraseRequired(StoreError):
     """The database is encrypted and no passphrase was given."""
 

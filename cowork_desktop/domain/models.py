@@ -291,6 +291,8 @@ class Record:
     updated_at: datetime | None = None
     signed_at: datetime | None = None
     id: int | None = None
+    #: counts the draft's saves: a save names the revision it was based on (another window's is refused)
+    revision: int = 0
 
     @property
     def is_locked(self) -> bool:

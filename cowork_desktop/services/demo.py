@@ -259,7 +259,7 @@ class _Maker:
             open_actions=ws.store.open_actions(ca.id),
         )
         assert record.id is not None
-        sessions.save_draft(ws, record.id, answers, meeting_date)
+        sessions.save_draft(ws, record.id, answers, meeting_date, based_on=record.revision)
         record = ws.store.get_record(record.id)
         errors = sessions.check_complete(ws, record)
         if errors:
@@ -433,7 +433,13 @@ def _draft_in_progress(m: _Maker, ca: CoAllocation, today: date) -> None:
     assert record.id is not None
     form = sessions.form_for(m.ws, record)
     half = [q.id for q in form.questions][: len(form.questions) // 2]
-    sessions.save_draft(m.ws, record.id, {k: v for k, v in record.answers.items() if k in half}, today)
+    sessions.save_draft(
+        m.ws,
+        record.id,
+        {k: v for k, v in record.answers.items() if k in half},
+        today,
+        based_on=record.revision,
+    )
 
 
 def _awaiting_signatures(m: _Maker, ca: CoAllocation, today: date) -> None:

@@ -29,6 +29,7 @@ from cowork_desktop.domain.errors import (
     LockedRecordError,
     NotFoundError,
     ProtectionsMissing,
+    StoreError,
     ValidationError,
 )
 from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context, is_empty, validate_answers
@@ -198,7 +199,7 @@ def start_record(
             extra = prefill_from(form_for(ws, linked), linked.answers, existing.form_id)
             kept = {k: v for k, v in existing.answers.items() if not is_empty(v)}
             ws.store.link_record(existing.id, linked_record_id)
-            save_draft(ws, existing.id, {**extra, **kept})
+            save_draft(ws, existing.id, {**extra, **kept}, based_on=existing.revision + 1)
             return ws.store.get_record(existing.id)
         return existing
     form = ws.forms.for_kind(kind.value)
@@ -222,7 +223,14 @@ def start_record(
         title=form.mdr_title or form.title,
         linked_record_id=linked_record_id,
     )
-    return ws.store.create_record(record, form)
+    try:
+        return ws.store.create_record(record, form)
+    except StoreError:
+        # another window started the same draft a moment ago: that one is this meeting's draft
+        again = ws.store.draft_for(coallocation_id, kind)
+        if again is None:
+            raise
+        return again
 
 
 def prefill_from(source: FormDefinition, answers: dict[str, Any], target_form: str) -> dict[str, Any]:
@@ -247,14 +255,23 @@ def prefill_from(source: FormDefinition, answers: dict[str, Any], target_form: s
 
 
 def save_draft(
-    ws: Workspace, record_id: int, answers: dict[str, Any], meeting_date: date | None = None
-) -> None:
-    """Called as the manager types: fast, never validates (a half-typed answer is still worth keeping)."""
+    ws: Workspace,
+    record_id: int,
+    answers: dict[str, Any],
+    meeting_date: date | None = None,
+    *,
+    based_on: int,
+) -> int:
+    """Called as the manager types: fast, never validates (a half-typed answer is still worth keeping).
+
+    ``based_on`` is the draft's revision the answers were typed over (``Record.revision`` when it was opened, then
+    what each save returns): when another window saved since, :class:`StaleDraft` and nothing is written.
+    Returns the new revision."""
     record = ws.store.get_record(record_id)
     if record.status == RecordStatus.SIGNED:
         raise LockedRecordError("record is signed and locked: make an amendment instead")
     facts = extract_facts(form_for(ws, record), answers)
-    ws.store.save_answers(record_id, answers, meeting_date, facts)
+    return ws.store.save_answers(record_id, answers, meeting_date, facts, based_on=based_on)
 
 
 def check_complete(ws: Workspace, record: Record, section_id: str | None = None) -> dict[str, str]:
@@ -416,7 +433,7 @@ def sign_off(
     kept = [a for a in earlier if a.id in set(carried)]
     digest = content_hash(record, case.reference, signatures, [*kept, *new], form_sha, CANON_VERSION)
     ends = closing_end(form, record) if record.kind == RecordKind.CLOSING and ca.end_date is None else None
-    return ws.store.finalise_record(
+    signed = ws.store.finalise_record(
         record_id,
         digest,
         extract_facts(form, record.answers),
@@ -427,6 +444,8 @@ def sign_off(
         carried=carried,
         ends=ends,
     )
+    ws.store.checkpoint()  # the signed record into the database file itself: a lost -wal cannot take it
+    return signed
 
 
 def closing_end(form: FormDefinition, record: Record) -> tuple[date, str]:

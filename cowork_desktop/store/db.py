@@ -8,12 +8,13 @@ A file that is not an SQLite database, is damaged, or was written by a newer ver
 from __future__ import annotations
 
 import getpass
+import glob
 import hashlib
 import json
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -30,6 +31,8 @@ from cowork_desktop.domain.errors import (
     NotFoundError,
     PassphraseRequired,
     ProtectionsMissing,
+    ReadOnlyDatabase,
+    StaleDraft,
     StoreError,
     ValidationError,
     WrongPassphrase,
@@ -49,6 +52,7 @@ from cowork_desktop.domain.models import (
     Signature,
     Worker,
 )
+from cowork_desktop.domain.names import name_key
 from cowork_desktop.forms.loader import definition_from_dict, definition_to_dict
 from cowork_desktop.store import crypto, schema
 from cowork_desktop.store.migrations import known_migration_names, migrations
@@ -241,6 +245,46 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
+def _moved_aside(path: Path) -> Path | None:
+    """The newest ``<name>.before-restore-<time>`` beside a database path: what a restore moved aside."""
+    try:
+        found = sorted(path.parent.glob(f"{glob.escape(path.name)}.before-restore-*"))
+    except OSError:
+        return None
+    found = [f for f in found if not f.name.endswith(("-wal", "-shm"))]
+    return found[-1] if found else None
+
+
+def _tighten(path: Path) -> str | None:
+    """A database readable (or writable) by other users of this computer is made its owner's only, with its
+    -wal and -shm; the one-line note to show, or None when it was private already."""
+    if os.name == "nt":  # pragma: no cover - Windows files follow their folder's access list
+        return None
+    try:
+        mode = path.stat().st_mode & 0o777
+    except OSError:
+        return None
+    if not mode & 0o077:
+        return None
+    try:
+        for target in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            if target.exists():
+                os.chmod(target, 0o600)
+    except OSError as exc:
+        return f"{path} can be read by other users of this computer, and could not be made private ({exc.strerror or exc})"
+    return f"{path} could be read by other users of this computer (mode {mode:o}); it is now yours only (600)"
+
+
+def _writable_here(path: Path) -> str | None:
+    """Why an existing database cannot be written here (its folder or the file is read-only), or None."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"its folder {folder} is read-only here"
+    if not os.access(path, os.W_OK):
+        return "the file is read-only here"
+    return None
+
+
 def with_latest_backup(exc: DamagedDatabase, path: Path, passphrase: str | None) -> DamagedDatabase:
     """The same refusal, naming the latest good backup of this database when there is one."""
     from cowork_desktop.store import backup
@@ -256,8 +300,16 @@ def with_latest_backup(exc: DamagedDatabase, path: Path, passphrase: str | None)
     )
 
 
+def _functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the store's queries use, on every connection (plain, encrypted, read-only)."""
+    conn.create_function(
+        "cowork_key", 1, lambda v: name_key(v) if isinstance(v, str) else "", deterministic=True
+    )
+
+
 def _configure(conn: sqlite3.Connection, path: Path) -> None:
     """The same settings on a plain and on an encrypted connection."""
+    _functions(conn)
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = FULL")
@@ -306,6 +358,12 @@ def open_store(
             except DamagedDatabase as exc:
                 raise with_latest_backup(exc, path, passphrase) from None
     elif create:
+        aside = _moved_aside(path)
+        if aside is not None:
+            raise StoreError(
+                f"{path} is not there, but {aside.name} beside it is the database a restore moved aside: restore it "
+                f"(cowork restore --db {path} --from {aside}) or move it away; no new database was made"
+            )
         if passphrase is not None:
             crypto.require_available()
         try:
@@ -314,7 +372,18 @@ def open_store(
             raise StoreError(f"{path}: cannot create the database ({exc.strerror or exc})") from None
         encrypted = passphrase is not None
     else:
+        aside = _moved_aside(path)
+        if aside is not None:
+            raise StoreError(
+                f"{path} is not there, but {aside.name} beside it is the database a restore moved aside: restore it "
+                f"(cowork restore --db {path} --from {aside})"
+            )
         raise StoreError(f"{path}: no database here (run 'cowork demo' or 'cowork init' to create one)")
+    if path.stat().st_size > 0:
+        reason = _writable_here(path)
+        if reason is not None:
+            return _open_read_only_here(path, passphrase if encrypted else None, reason, actor)
+    note = _tighten(path)
     conn: sqlite3.Connection | None = None
     try:
         if encrypted:
@@ -354,7 +423,32 @@ def open_store(
         if conn is not None:
             conn.close()
         raise
-    return Store(db, path, actor or getpass.getuser(), encrypted=encrypted)
+    store = Store(db, path, actor or getpass.getuser(), encrypted=encrypted)
+    if note:
+        store.notes.append(note)
+    from cowork_desktop.store import backup
+
+    backup.remember_identity(path, store.identity())
+    return store
+
+
+def _open_read_only_here(path: Path, passphrase: str | None, reason: str, actor: str | None) -> Store:
+    """An existing database that cannot be written here, opened to be read: refused when it needs an update."""
+    store = open_read_only(path, passphrase, actor=actor or getpass.getuser())
+    try:
+        if migrations.pending(store.db):
+            raise StoreError(
+                f"{path}: this database needs an update, which cannot be written here ({reason}); "
+                "open it where it can be written"
+            )
+    except sqlite3.Error as exc:
+        store.close()
+        raise StoreError(f"{path}: cannot open the database ({exc})") from None
+    except StoreError:
+        store.close()
+        raise
+    store.read_only = f"the database cannot be written here ({reason})"
+    return store
 
 
 def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: str = "check") -> Store:
@@ -368,6 +462,7 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: st
             conn = sqlite3.connect(crypto.read_only_uri(path), uri=True, timeout=5, check_same_thread=False)
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA query_only = 1")
+        _functions(conn)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database to check it ({exc})") from None
     return Store(Database(conn), path, actor, encrypted=passphrase is not None)
@@ -450,10 +545,35 @@ class Store:
         self._repairing = False
         #: how far the audit chain was walked and found whole in this session (services.integrity)
         self.verified_chain: AuditRef | None = None
+        #: why nothing can be written (open in another window, a read-only folder); None when it can
+        self.read_only: str | None = None
+        #: this window's lock on the database (store.owner.OwnerLock), when it holds one
+        self.owner: Any = None
+        #: one-line notes from opening it (e.g. its permissions were tightened), for the caller to show
+        self.notes: list[str] = []
 
     # -- plumbing ---------------------------------------------------------------------------------
     def close(self) -> None:
         self.db.close()
+        if self.owner is not None:
+            self.owner.release()
+            self.owner = None
+
+    def identity(self) -> str:
+        """The database's identity (a UUID made when it was created; see migration m006), '' before it has one."""
+        try:
+            row = self.db.conn.execute("SELECT uuid FROM database_identity WHERE id = 1").fetchone()
+        except sqlite3.OperationalError:
+            return ""
+        return str(row[0]) if row else ""
+
+    def checkpoint(self) -> None:
+        """Copy what the write-ahead log holds into the database file (as far as readers allow), so a lost
+        -wal file cannot take it. Never raises: the next checkpoint does the rest."""
+        if self.read_only is not None:
+            return
+        with suppress(sqlite3.Error):
+            self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
     def check_pages(self) -> None:
         """``PRAGMA quick_check`` on the open database (read-only): DamagedDatabase when a page is bad.
@@ -477,7 +597,10 @@ class Store:
         """One transaction; a trigger refusing a change becomes a LockedRecordError.
 
         Refused (:class:`ProtectionsMissing`, nothing written) while the database's triggers or indexes differ
-        from those the migrations install: see :meth:`protection_problems` and :meth:`restore_protections`."""
+        from those the migrations install: see :meth:`protection_problems` and :meth:`restore_protections`.
+        Refused (:class:`ReadOnlyDatabase`) when the store was opened read-only."""
+        if self.read_only is not None:
+            raise ReadOnlyDatabase(f"{self.path}: {self.read_only}; nothing was saved")
         if not self._repairing:
             problems = self.protection_problems()
             if problems:
@@ -843,14 +966,15 @@ class Store:
 
     @staticmethod
     def _case_filter(search: str) -> tuple[str, list[Any]]:
-        text = search.strip()
-        if not text:
+        """Cases whose reference, or a co-worker's name, contains the search as typed: literally (``%`` and ``_``
+        are characters, never wildcards), whatever the case of any letter ("ZOË" finds "Zoë"), at any length."""
+        key = name_key(search)
+        if not key:
             return "", []
-        like = f"%{text.replace('%', '').replace('_', '')}%"
         return (
-            "WHERE c.reference LIKE ? OR c.id IN (SELECT ca.case_id FROM coallocations ca "
-            "JOIN workers w ON w.id IN (ca.worker1_id, ca.worker2_id) WHERE w.name LIKE ?)",
-            [like, like],
+            "WHERE instr(cowork_key(c.reference), ?) > 0 OR c.id IN (SELECT ca.case_id FROM coallocations ca "
+            "JOIN workers w ON w.id IN (ca.worker1_id, ca.worker2_id) WHERE instr(cowork_key(w.name), ?) > 0)",
+            [key, key],
         )
 
     def list_cases(self, search: str = "", limit: int = 500, offset: int = 0) -> list[CaseRow]:
@@ -1052,13 +1176,14 @@ class Store:
             updated_at=_dt(row["updated_at"]),
             signed_at=_dt(row["signed_at"]),
             id=row["id"],
+            revision=int(row.get("revision") or 0),
         )
 
     def create_record(self, record: Record, form: FormDefinition) -> Record:
         self.get_coallocation(record.coallocation_id)
         self.ensure_form_version(form)
         stamp = now_utc().isoformat()
-        with self.tx():
+        with self._one_draft(record), self.tx():
             cur = self.db.execute(
                 "INSERT INTO records (case_id, coallocation_id, kind, form_id, form_version, title, meeting_date,"
                 " answers, status, version, supersedes_id, amendment_reason, linked_record_id, created_at,"
@@ -1093,6 +1218,24 @@ class Store:
             )
         return self.get_record(record_id)
 
+    @contextmanager
+    def _one_draft(self, record: Record) -> Iterator[None]:
+        """The unique indexes' refusal, in words: another window started the same draft a moment ago."""
+        try:
+            yield
+        except sqlite3.IntegrityError as exc:
+            if "records.supersedes_id" in str(exc):
+                raise StoreError(
+                    f"record {record.supersedes_id} is already being amended (in another window?); "
+                    "open that amendment from the case page"
+                ) from None
+            if "records.coallocation_id" in str(exc):
+                raise StoreError(
+                    f"a draft {record.kind.label.lower()} of this co-working was started in another window; "
+                    "open it from the case page"
+                ) from None
+            raise
+
     def get_record(self, record_id: int) -> Record:
         row = self._one("SELECT * FROM records WHERE id = ?", [record_id])
         if row is None:
@@ -1116,7 +1259,7 @@ class Store:
     def draft_for(self, coallocation_id: int, kind: RecordKind) -> Record | None:
         row = self._one(
             "SELECT * FROM records WHERE coallocation_id = ? AND kind = ? AND status <> 'signed' "
-            "ORDER BY id DESC LIMIT 1",
+            "AND supersedes_id IS NULL AND set_aside_at IS NULL ORDER BY id DESC LIMIT 1",
             [coallocation_id, kind.value],
         )
         return self._record(row) if row else None
@@ -1125,7 +1268,8 @@ class Store:
         """Link a draft to the record it follows up (an issue-resolution MDR to the review it resolves)."""
         with self.tx():
             self.db.execute(
-                "UPDATE records SET linked_record_id = ?, updated_at = ? WHERE id = ? AND status <> 'signed'",
+                "UPDATE records SET linked_record_id = ?, updated_at = ?, revision = revision + 1"
+                " WHERE id = ? AND status <> 'signed'",
                 [linked_record_id, now_utc().isoformat(), record_id],
             )
             self.audit("link", "record", record_id, linked_record_id=linked_record_id)
@@ -1136,9 +1280,14 @@ class Store:
         answers: dict[str, Any],
         meeting_date: date | None = None,
         facts: RecordFacts | None = None,
-    ) -> None:
-        """The draft save while typing: one small UPDATE in its own transaction (audited as 'draft saved')."""
-        row = self._one("SELECT status, answers FROM records WHERE id = ?", [record_id])
+        *,
+        based_on: int,
+    ) -> int:
+        """The draft save while typing: one small UPDATE in its own transaction (audited as 'draft saved').
+
+        ``based_on`` is the revision the answers were typed over: when another window has saved since,
+        :class:`StaleDraft` and nothing is written. Returns the draft's new revision."""
+        row = self._one("SELECT status, revision FROM records WHERE id = ?", [record_id])
         if row is None:
             raise NotFoundError(f"no record with id {record_id}")
         if row["status"] == RecordStatus.SIGNED.value:
@@ -1146,9 +1295,10 @@ class Store:
         text = json.dumps(answers, ensure_ascii=False)
         f = facts or RecordFacts()
         with self.tx():
-            self.db.execute(
+            cur = self.db.execute(
                 "UPDATE records SET answers = ?, meeting_date = coalesce(?, meeting_date), next_review_date = ?,"
-                " discussion_rrule = ?, supervision_rrule = ?, issues_flagged = ?, updated_at = ? WHERE id = ?",
+                " discussion_rrule = ?, supervision_rrule = ?, issues_flagged = ?, updated_at = ?,"
+                " revision = revision + 1 WHERE id = ? AND revision = ? AND status <> 'signed'",
                 [
                     text,
                     _iso(meeting_date),
@@ -1158,9 +1308,16 @@ class Store:
                     ",".join(f.issues_flagged),
                     now_utc().isoformat(),
                     record_id,
+                    based_on,
                 ],
             )
+            if cur.rowcount != 1:
+                now = self._one("SELECT status FROM records WHERE id = ?", [record_id])
+                if now is not None and now["status"] == RecordStatus.SIGNED.value:
+                    raise LockedRecordError("record is signed and locked: make an amendment instead")
+                raise StaleDraft("this draft was changed in another window; nothing was saved here")
             self.audit("draft_saved", "record", record_id)
+        return based_on + 1
 
     def set_record_status(self, record_id: int, status: RecordStatus) -> None:
         """Move between draft and awaiting signatures (signing uses :meth:`sign_record`)."""
@@ -1170,7 +1327,7 @@ class Store:
             if status == RecordStatus.DRAFT:
                 self.db.execute("DELETE FROM signatures WHERE record_id = ?", [record_id])
             self.db.execute(
-                "UPDATE records SET status = ?, updated_at = ? WHERE id = ?",
+                "UPDATE records SET status = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
                 [status.value, now_utc().isoformat(), record_id],
             )
             self.audit("status", "record", record_id, status=status.value)

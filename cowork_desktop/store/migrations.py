@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 from datetime import UTC, datetime
 
 from sqlite_utils import Database, Migrations
@@ -441,6 +442,87 @@ END;
 @migrations()
 def m005_carried_actions(db: Database) -> None:
     for statement in _statements(M005_CARRIED_ACTIONS):
+        db.execute(statement)
+
+
+M006_IDENTITY = """
+-- Every database has an identity, made when it is created (here, for an existing one) and never changed: it is
+-- carried inside and in the name of every backup, so backups of two databases with the same file name never mix.
+CREATE TABLE database_identity (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    uuid TEXT NOT NULL CHECK (length(uuid) = 36),
+    created_at TEXT NOT NULL
+);
+CREATE TRIGGER database_identity_no_update BEFORE UPDATE ON database_identity
+BEGIN
+    SELECT RAISE(ABORT, 'a database keeps its identity');
+END;
+CREATE TRIGGER database_identity_no_delete BEFORE DELETE ON database_identity
+BEGIN
+    SELECT RAISE(ABORT, 'a database keeps its identity');
+END;
+-- A draft names the revision a save was based on: a save from an older revision (another window) is refused.
+ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+-- A second draft of the same meeting made before this rule (two windows) is kept, set aside, never deleted.
+ALTER TABLE records ADD COLUMN set_aside_at TEXT;
+"""
+
+M006_ONE_DRAFT = """
+-- One draft per kind per co-allocation (amendments apart), and one amendment per signed record.
+CREATE UNIQUE INDEX records_one_draft ON records(coallocation_id, kind)
+    WHERE status <> 'signed' AND supersedes_id IS NULL AND set_aside_at IS NULL;
+CREATE UNIQUE INDEX records_one_amendment ON records(supersedes_id)
+    WHERE supersedes_id IS NOT NULL AND set_aside_at IS NULL;
+"""
+
+
+def pending_identity(conn: sqlite3.Connection) -> str:
+    """The identity the identity migration will give this connection's database: made (and kept for this
+    connection) before it exists, so the backup taken before the migration already carries it in its name."""
+    try:
+        row = conn.execute("SELECT uuid FROM database_identity WHERE id = 1").fetchone()
+    except sqlite3.OperationalError:
+        row = None
+    if row:
+        return str(row[0])
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS pending_identity (uuid TEXT NOT NULL)")
+    found = conn.execute("SELECT uuid FROM temp.pending_identity").fetchone()
+    if found:
+        return str(found[0])
+    made = str(uuid.uuid4())
+    outside = not conn.in_transaction
+    conn.execute("INSERT INTO temp.pending_identity (uuid) VALUES (?)", [made])
+    if outside:
+        conn.commit()  # never leave a transaction open around the migrations (they would be rolled back)
+    return made
+
+
+@migrations()
+def m006_identity(db: Database) -> None:
+    for statement in _statements(M006_IDENTITY):
+        db.execute(statement)
+    conn = db.conn
+    stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
+    conn.execute(
+        "INSERT INTO database_identity (id, uuid, created_at) VALUES (1, ?, ?)",
+        [pending_identity(conn), stamp],
+    )
+    conn.execute("DROP TABLE IF EXISTS temp.pending_identity")
+    # drafts made twice by two windows before this rule: the newest stays the draft, the others are set aside
+    doubles = conn.execute(
+        "SELECT id FROM records r WHERE status <> 'signed' AND supersedes_id IS NULL AND EXISTS ("
+        " SELECT 1 FROM records n WHERE n.coallocation_id = r.coallocation_id AND n.kind = r.kind"
+        " AND n.status <> 'signed' AND n.supersedes_id IS NULL AND n.id > r.id)"
+        " UNION SELECT id FROM records r WHERE status <> 'signed' AND supersedes_id IS NOT NULL AND EXISTS ("
+        " SELECT 1 FROM records n WHERE n.supersedes_id = r.supersedes_id AND n.id <> r.id"
+        " AND (n.status = 'signed' OR n.id > r.id))"
+    ).fetchall()
+    for (record_id,) in doubles:
+        conn.execute(
+            "UPDATE records SET set_aside_at = ?, title = title || ' (a second draft, set aside)' WHERE id = ?",
+            [stamp, record_id],
+        )
+    for statement in _statements(M006_ONE_DRAFT):
         db.execute(statement)
 
 

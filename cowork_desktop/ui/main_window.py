@@ -638,9 +638,11 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from cowork_desktop.ui.settings_dialog import save_geometry
 
-        save_geometry(self, "mainWindow")
         for widget in list(self._wizards):
-            widget.close()
+            if not widget.close():  # a meeting whose answers could not be saved: the manager chose to stay
+                event.ignore()
+                return
+        save_geometry(self, "mainWindow")
         super().closeEvent(event)
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.errors import CoworkError
@@ -36,7 +36,7 @@ MEETING = date(2026, 11, 5)
 
 
 def sign(ws: Workspace, record_id: int, answers: dict[str, Any], signers: list[int]) -> None:
-    sessions.save_draft(ws, record_id, answers)
+    sessions.save_draft(ws, record_id, answers, based_on=ws.store.get_record(record_id).revision)
     sessions.ready_for_signatures(ws, record_id)
     for wid in signers:
         name = ws.store.get_worker(wid).name  # a typed signature is the signer's recorded name
@@ -182,3 +182,50 @@ def test_the_dialog_saves_a_pdf_and_offers_the_printer(
 
     QTimer.singleShot(200, cancel_print_dialog)
     assert dialog.print_() is False
+
+
+def test_the_dialog_asks_before_replacing_and_never_writes_over_the_database(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    answers: list[QMessageBox.StandardButton] = []
+
+    def question(_parent: Any, _title: str, text: str, *_a: Any, **_k: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    dialog = PlanPrintDialog(build_plan(ws, signed_initial(ws, coworked)), store=ws.store)
+    qtbot.addWidget(dialog)
+
+    out = tmp_path / "out"
+    out.mkdir()
+    target = out / "plan.pdf"
+    target.write_bytes(b"%PDF an older plan")
+    answers.append(QMessageBox.StandardButton.No)
+    assert dialog.save_pdf(out / "plan") is None  # .pdf added: asked about plan.pdf, as written
+    assert asked == [f"plan.pdf already exists in {out}. Replace it? The file there now will be lost."]
+    assert target.read_bytes() == b"%PDF an older plan" and "kept as it is" in dialog.status.text()
+    answers.append(QMessageBox.StandardButton.Yes)
+    assert dialog.save_pdf(target) == target
+    assert "CR-100234" in pdf_text(target) and target.stat().st_mode & 0o777 == 0o600
+    assert list(out.iterdir()) == [target]  # no temporary file left
+
+    # the open database, picked in the save dialog: refused by name (not saved as cowork.pdf beside it)
+    db = ws.store.path
+    asked.clear()
+    assert dialog.save_pdf(db) is None
+    assert "is the open cowork database" in dialog.status.text() and not db.with_suffix(".pdf").exists()
+    # any database by content, and a certificate by name, whatever the dialog's answer would be
+    disguised = out / "copy.pdf"
+    shutil.copy(db, disguised)
+    certificate = out / "manager.pfx"
+    certificate.write_bytes(b"not checked: a .pfx is a certificate by its name")
+    for path, what in ((disguised, "is an SQLite database"), (certificate, "signing certificate")):
+        kept = path.read_bytes()
+        assert dialog.save_pdf(path) is None
+        assert what in dialog.status.text() and path.read_bytes() == kept
+    assert asked == []
+    with pytest.raises(CoworkError, match="is the open cowork database"):
+        save_plan_pdf(dialog.plan, db, replace=True, store=ws.store)
+    assert db.read_bytes()[:16] == b"SQLite format 3\x00"

@@ -43,7 +43,7 @@ def make_signed(
         experienced_id=ids["experienced"],
         open_actions=ws.store.open_actions(ids["coallocation"]),
     )
-    sessions.save_draft(ws, record.id, answers)
+    sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
     sessions.ready_for_signatures(ws, record.id)
     sign_by_workers(ws, ids, record.id)
     return sessions.sign_off(ws, record.id, manager_name="Amara Okafor")

@@ -43,7 +43,7 @@ def test_a_backup_is_online_checked_private_and_complete(store: Store, db_path: 
     assert Path(f"{db_path}-wal").exists()
     taken = backup.take(store, now=NOON)
     assert taken.path.parent == db_path.parent / "backups"
-    assert taken.path.name == "cowork-20261123T120000Z-manual.db"
+    assert taken.path.name == f"cowork-{store.identity()[:8]}-20261123T120000Z-manual.db"
     assert stat.S_IMODE(os.stat(taken.path).st_mode) == 0o600
     assert not Path(f"{taken.path}-wal").exists() and not list(taken.path.parent.glob(".*partial*"))
     assert workers_in(taken.path) == ["Zoë Ó Súilleabháin"]
@@ -105,7 +105,7 @@ def test_the_backup_folder_can_be_changed_and_is_remembered(store: Store, tmp_pa
     taken = backup.take(store)
     assert taken.path.parent == folder.resolve()
     remembered = json.loads((paths.data_dir() / backup.LOCATIONS_FILE).read_text())
-    assert remembered[str(store.path.resolve())] == str(folder.resolve())
+    assert remembered[str(store.path.resolve())]["folder"] == str(folder.resolve())
     assert backup.candidate_folders(store.path)[0] == folder.resolve()
     assert backup.set_folder(store, None) == store.path.parent / "backups"
 

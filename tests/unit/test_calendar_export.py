@@ -134,6 +134,21 @@ def test_one_case_and_stable_uids(demo_ws: Workspace, tmp_path: Path) -> None:
     assert not (tmp_path / "c.ics").exists()
 
 
+def test_an_existing_file_is_replaced_only_when_asked(demo_ws: Workspace, tmp_path: Path) -> None:
+    case = demo_ws.store.find_case("CR-2026-0109")
+    out = tmp_path / "case.ics"
+    out.write_bytes(b"an older calendar")
+    with pytest.raises(CoworkError, match="already exists"):
+        calendar_export.export_calendar(demo_ws, out, TODAY, case.id, stamp=STAMP)
+    assert out.read_bytes() == b"an older calendar"
+    calendar_export.export_calendar(demo_ws, out, TODAY, case.id, stamp=STAMP, replace=True)
+    assert out.read_bytes().startswith(b"BEGIN:VCALENDAR") and out.stat().st_mode & 0o777 == 0o600
+    # never the open database, even when asked to replace
+    with pytest.raises(CoworkError, match="is the open cowork database"):
+        calendar_export.export_calendar(demo_ws, demo_ws.store.path, TODAY, case.id, replace=True)
+    assert demo_ws.store.path.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
 def test_escaping_and_folding_by_hand() -> None:
     assert escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne"
     line = "DESCRIPTION:" + "é" * 40  # 12 + 80 octets; "é" is 2 octets, never split: 12 + 31 x 2 = 74
@@ -154,7 +169,7 @@ def test_an_end_date_ends_the_recurrence(ws: Workspace, coworked: dict[str, int]
     assert record.id is not None
     form = sessions.form_for(ws, record)
     answers = demo_answers(form, ca, sessions.context_for(ws, ca), date(2026, 11, 2), {"actions": []})
-    sessions.save_draft(ws, record.id, answers)
+    sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
     sessions.ready_for_signatures(ws, record.id)
     for worker_id in sessions.required_signers(ws, record):
         w = ws.store.get_worker(worker_id)

@@ -752,7 +752,9 @@ def test_a_typed_signature_must_be_the_signers_name(ws: Workspace, coworked: dic
     assert record.id is not None
     from test_sessions import answers_for
 
-    sessions.save_draft(ws, record.id, answers_for(ws, coworked, record))
+    sessions.save_draft(
+        ws, record.id, answers_for(ws, coworked, record), based_on=ws.store.get_record(record.id).revision
+    )
     sessions.ready_for_signatures(ws, record.id)
     experienced = store.get_worker(coworked["experienced"])
     with pytest.raises(ValidationError) as refused:

@@ -80,7 +80,7 @@ def test_form_answers_take_any_text(ws: Workspace, draft: int, data: st.DataObje
     answers: dict[str, Any] = dict(ws.store.get_record(draft).answers)
     for qid in data.draw(st.lists(st.sampled_from(questions), min_size=1, max_size=4)):
         answers[qid] = data.draw(TEXT)
-    sessions.save_draft(ws, draft, answers)
+    sessions.save_draft(ws, draft, answers, based_on=ws.store.get_record(draft).revision)
     record = ws.store.get_record(draft)
     assert record.answers == answers
     errors = sessions.check_complete(ws, record)
@@ -104,7 +104,7 @@ def test_answers_of_the_wrong_shape_never_crash(ws: Workspace, draft: int, data:
         q.id: data.draw(junk) for q in data.draw(st.lists(st.sampled_from(form.questions), max_size=6))
     }
     try:
-        sessions.save_draft(ws, draft, answers)
+        sessions.save_draft(ws, draft, answers, based_on=ws.store.get_record(draft).revision)
     except CoworkError:
         return
     record = ws.store.get_record(draft)
@@ -148,7 +148,7 @@ def test_the_pdf_export_takes_any_answer(ws: Workspace, draft: int, data: st.Dat
     answers: dict[str, Any] = dict(ws.store.get_record(draft).answers)
     for qid in _text_questions(ws, draft):
         answers[qid] = data.draw(TEXT)
-    sessions.save_draft(ws, draft, answers)
+    sessions.save_draft(ws, draft, answers, based_on=ws.store.get_record(draft).revision)
     note = export.build_case_note(ws, draft, organisation=data.draw(TEXT))
     pdf = render_case_note(note)
     assert pdf.startswith(b"%PDF") and b"%%EOF" in pdf[-1024:]

@@ -253,7 +253,7 @@ def _sign(
     answers = demo_answers(
         form, ca, sessions.context_for(ws, ca), day, overrides, open_actions=ws.store.open_actions(ca_id)
     )
-    sessions.save_draft(ws, record.id, answers, day)
+    sessions.save_draft(ws, record.id, answers, day, based_on=ws.store.get_record(record.id).revision)
     sessions.ready_for_signatures(ws, record.id)
     for worker_id in sessions.required_signers(ws, ws.store.get_record(record.id)):
         worker = ws.store.get_worker(worker_id)
@@ -438,7 +438,7 @@ def test_an_amended_record_counts_once(ws: Workspace, small: dict[str, int]) -> 
     amended = sessions.amend(ws, first.id, "Corrected a learning opportunity")
     assert amended.id is not None
     answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
-    sessions.save_draft(ws, amended.id, answers)
+    sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
     sessions.ready_for_signatures(ws, amended.id)
     for worker_id in sessions.required_signers(ws, amended):
         w = ws.store.get_worker(worker_id)

@@ -80,7 +80,9 @@ def test_an_amendment_keeps_done_actions_done_and_promises_unchanged(
     assert third.id is not None
     actions = third.answers["actions"]
     actions[1] = {**actions[1], "due": (MEETING + timedelta(weeks=10)).isoformat()}
-    sessions.save_draft(ws, third.id, {**third.answers, "actions": actions})
+    sessions.save_draft(
+        ws, third.id, {**third.answers, "actions": actions}, based_on=ws.store.get_record(third.id).revision
+    )
     sessions.ready_for_signatures(ws, third.id)
     sign_by_workers(ws, coworked, third.id)
     v3 = sessions.sign_off(ws, third.id, manager_name="Amara Okafor")
@@ -125,7 +127,7 @@ def test_only_the_mdr_linked_to_a_review_resolves_it_and_it_is_filled_in_from_it
     assert record.answers["issue_description"] == "Whether the student visits alone."
     answers = answers_for(ws, coworked, record, {"issue_type": record.answers["issue_type"]})
     answers["issue_description"] = record.answers["issue_description"]
-    sessions.save_draft(ws, record.id or 0, answers)
+    sessions.save_draft(ws, record.id or 0, answers, based_on=ws.store.get_record(record.id or 0).revision)
     sessions.ready_for_signatures(ws, record.id or 0)
     sign_by_workers(ws, coworked, record.id or 0)
     signed = sessions.sign_off(ws, record.id or 0, manager_name="Amara Okafor")

@@ -185,15 +185,20 @@ def test_a_full_disk_keeps_the_draft_until_the_save_succeeds(saving: tuple[Works
     store = ws.store
     qid = _first_text_question(ws, record_id)
     first = {qid: "The first part of the discussion."}
-    sessions.save_draft(ws, record_id, first)
+    sessions.save_draft(ws, record_id, first, based_on=ws.store.get_record(record_id).revision)
     pages = store.db.execute("PRAGMA page_count").fetchone()[0]
     store.db.execute(f"PRAGMA max_page_count = {pages}")  # SQLITE_FULL: "database or disk is full"
     typed = {qid: "The first part of the discussion. " + "And much more, typed as the disk filled. " * 4000}
-    _refuses(store, record_id, lambda: sessions.save_draft(ws, record_id, typed), "disk is full")
+    _refuses(
+        store,
+        record_id,
+        lambda: sessions.save_draft(ws, record_id, typed, based_on=ws.store.get_record(record_id).revision),
+        "disk is full",
+    )
     assert store.get_record(record_id).answers == first
     store.db.execute("PRAGMA max_page_count = 1073741823")
     sessions.save_draft(
-        ws, record_id, typed
+        ws, record_id, typed, based_on=ws.store.get_record(record_id).revision
     )  # the caller kept the answers in memory: the retry saves them all
     assert store.get_record(record_id).answers == typed
 
@@ -201,7 +206,9 @@ def test_a_full_disk_keeps_the_draft_until_the_save_succeeds(saving: tuple[Works
 def test_a_read_only_database_refuses_the_save_clearly(saving: tuple[Workspace, int]) -> None:
     ws, record_id = saving
     qid = _first_text_question(ws, record_id)
-    sessions.save_draft(ws, record_id, {qid: "saved before"})
+    sessions.save_draft(
+        ws, record_id, {qid: "saved before"}, based_on=ws.store.get_record(record_id).revision
+    )
     path = ws.store.path
     if ws.store.encrypted:
         from cowork_desktop.store import crypto
@@ -215,7 +222,9 @@ def test_a_read_only_database_refuses_the_save_clearly(saving: tuple[Workspace, 
         _refuses(
             read_only,
             record_id,
-            lambda: sessions.save_draft(ro_ws, record_id, {qid: "typed later"}),
+            lambda: sessions.save_draft(
+                ro_ws, record_id, {qid: "typed later"}, based_on=ro_ws.store.get_record(record_id).revision
+            ),
             "read-only",
         )
     finally:
@@ -246,7 +255,9 @@ def test_a_write_lock_held_by_another_process(saving: tuple[Workspace, int]) -> 
     ws, record_id = saving
     store = ws.store
     qid = _first_text_question(ws, record_id)
-    sessions.save_draft(ws, record_id, {qid: "before the lock"})
+    sessions.save_draft(
+        ws, record_id, {qid: "before the lock"}, based_on=ws.store.get_record(record_id).revision
+    )
     store.db.execute("PRAGMA busy_timeout = 200")  # the real 5 s wait, shortened for the test
     key = PASSPHRASE if store.encrypted else ""
     with subprocess.Popen(
@@ -261,7 +272,9 @@ def test_a_write_lock_held_by_another_process(saving: tuple[Workspace, int]) -> 
             _refuses(
                 store,
                 record_id,
-                lambda: sessions.save_draft(ws, record_id, {qid: "while locked"}),
+                lambda: sessions.save_draft(
+                    ws, record_id, {qid: "while locked"}, based_on=ws.store.get_record(record_id).revision
+                ),
                 "locked by another program",
             )
             assert [w.name for w in store.list_workers()]  # reading still works
@@ -269,5 +282,7 @@ def test_a_write_lock_held_by_another_process(saving: tuple[Workspace, int]) -> 
             proc.stdin.write("\n")
             proc.stdin.flush()
             proc.wait(timeout=20)
-    sessions.save_draft(ws, record_id, {qid: "while locked"})
+    sessions.save_draft(
+        ws, record_id, {qid: "while locked"}, based_on=ws.store.get_record(record_id).revision
+    )
     assert store.get_record(record_id).answers == {qid: "while locked"}

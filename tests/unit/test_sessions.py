@@ -51,7 +51,12 @@ def make_signed(
 ) -> Record:
     record = sessions.start_record(ws, ids["coallocation"], kind, on, linked)
     assert record.id is not None
-    sessions.save_draft(ws, record.id, answers_for(ws, ids, record, overrides))
+    sessions.save_draft(
+        ws,
+        record.id,
+        answers_for(ws, ids, record, overrides),
+        based_on=ws.store.get_record(record.id).revision,
+    )
     sessions.ready_for_signatures(ws, record.id)
     sign_by_workers(ws, ids, record.id)
     return sessions.sign_off(ws, record.id, manager_name="Amara Okafor")
@@ -73,7 +78,7 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
 
     # a half-finished draft is saved as it is...
     partial = {participants.id: [coworked["experienced"], coworked["student"]]}
-    sessions.save_draft(ws, rid, partial)
+    sessions.save_draft(ws, rid, partial, based_on=ws.store.get_record(rid).revision)
     assert store.get_record(rid).answers == partial
     # ...but cannot go for signatures: the error names every required question still unanswered
     ca = store.get_coallocation(coworked["coallocation"])
@@ -96,7 +101,7 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
         )
 
     answers = answers_for(ws, coworked, store.get_record(rid))
-    sessions.save_draft(ws, rid, answers)
+    sessions.save_draft(ws, rid, answers, based_on=ws.store.get_record(rid).revision)
     assert sessions.check_complete(ws, store.get_record(rid)) == {}
     assert sessions.ready_for_signatures(ws, rid).status == RecordStatus.AWAITING_SIGNATURES
 
@@ -145,7 +150,7 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
 
     # locked: no more saving, signing or discarding
     with pytest.raises(LockedRecordError):
-        sessions.save_draft(ws, rid, {})
+        sessions.save_draft(ws, rid, {}, based_on=ws.store.get_record(rid).revision)
     with pytest.raises(CoworkError):
         sessions.add_signature(ws, rid, worker_id=None, name="Late", role="x", method="typed")
     with pytest.raises(LockedRecordError):
@@ -169,7 +174,9 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
 def test_back_to_draft_clears_signatures(ws: Workspace, coworked: dict[str, int]) -> None:
     record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, MEETING)
     rid = record.id or 0
-    sessions.save_draft(ws, rid, answers_for(ws, coworked, record))
+    sessions.save_draft(
+        ws, rid, answers_for(ws, coworked, record), based_on=ws.store.get_record(rid).revision
+    )
     sessions.ready_for_signatures(ws, rid)
     sign_by_workers(ws, coworked, rid)
     assert sessions.back_to_draft(ws, rid).status == RecordStatus.DRAFT
@@ -196,7 +203,7 @@ def test_amendment_is_version_two_linked_to_version_one(ws: Workspace, coworked:
     changed = dict(amended.answers)
     if recorder:
         changed[recorder] = coworked["student"]
-    sessions.save_draft(ws, amended.id, changed)
+    sessions.save_draft(ws, amended.id, changed, based_on=ws.store.get_record(amended.id).revision)
     sessions.ready_for_signatures(ws, amended.id)
     sign_by_workers(ws, coworked, amended.id)
     second = sessions.sign_off(ws, amended.id, manager_name="Amara Okafor")
@@ -258,7 +265,9 @@ def test_a_review_marks_the_agreed_actions_done(ws: Workspace, coworked: dict[st
 
 def make_signed_from(ws: Workspace, ids: dict[str, int], record: Record, overrides: dict[str, Any]) -> Record:
     rid = record.id or 0
-    sessions.save_draft(ws, rid, answers_for(ws, ids, record, overrides))
+    sessions.save_draft(
+        ws, rid, answers_for(ws, ids, record, overrides), based_on=ws.store.get_record(rid).revision
+    )
     sessions.ready_for_signatures(ws, rid)
     sign_by_workers(ws, ids, rid)
     return sessions.sign_off(ws, rid, manager_name="Amara Okafor")

@@ -59,7 +59,7 @@ def signed_initial_meeting(ws: Workspace, ids: dict[str, int]) -> Record:
     assert record.id is not None
     form = sessions.form_for(ws, record)
     answers = demo_answers(form, ca, sessions.context_for(ws, ca), MEETING, experienced_id=ids["experienced"])
-    sessions.save_draft(ws, record.id, answers)
+    sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
     sessions.ready_for_signatures(ws, record.id)
     for worker_id in ca.worker_ids:
         worker = ws.store.get_worker(worker_id)
@@ -361,7 +361,7 @@ def test_store_methods_refuse_a_signed_record(ws: Workspace, coworked: dict[str,
     store = ws.store
     rid = record.id or 0
     with pytest.raises(LockedRecordError):
-        store.save_answers(rid, {})
+        store.save_answers(rid, {}, based_on=store.get_record(rid).revision)
     with pytest.raises(LockedRecordError):
         store.discard_draft(rid)
     with pytest.raises(LockedRecordError):
@@ -425,7 +425,11 @@ def test_every_write_adds_an_audit_entry(ws: Workspace) -> None:
         lambda: created.append(sessions.start_record(ws, ca.id or 0, RecordKind.INITIAL_MEETING, MEETING))
     )
     rid = created[0].id or 0
-    audited(lambda: sessions.save_draft(ws, rid, {"participants": [w1.id]}))
+    audited(
+        lambda: sessions.save_draft(
+            ws, rid, {"participants": [w1.id]}, based_on=ws.store.get_record(rid).revision
+        )
+    )
     audited(lambda: store.set_record_status(rid, RecordStatus.AWAITING_SIGNATURES))
     audited(lambda: store.set_record_status(rid, RecordStatus.DRAFT))
     audited(lambda: store.discard_draft(rid))

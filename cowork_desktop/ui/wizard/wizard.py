@@ -7,6 +7,10 @@
 * Every edit restarts a 1.5 s timer that saves the draft; so do page changes, closing and cancelling. The page
   reached is kept in the answers under ``_page`` so reopening resumes there. A failed save leaves the answers
   in memory, shows a warning bar and is retried on the next tick.
+* Each save names the draft's revision it was typed over: when another window has saved the same draft since,
+  the save is refused (nothing is written over the other window's answers), the answers stay on screen, the bar
+  says so, and saving stops until the manager chooses: keep these answers (saved over the other window's) or
+  close without them. Closing with answers that could not be saved always asks first.
 * Each page is checked with ``services.sessions.check_complete`` before moving on; the messages appear next to
   their fields (in a place kept for them: nothing moves) and the first one gets the focus. Return in a field
   moves to the next field, never to the next page (ui.wizard.keys); Alt+N is Next.
@@ -21,9 +25,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
-from PySide6.QtWidgets import QApplication, QScrollArea, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget, QWizard, QWizardPage
 
-from cowork_desktop.domain.errors import CoworkError, ValidationError
+from cowork_desktop.domain.errors import CoworkError, StaleDraft, ValidationError
 from cowork_desktop.domain.forms import FollowUp, QuestionKind, is_empty
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.services import sessions
@@ -45,6 +49,11 @@ from cowork_desktop.ui.wizard.readback import ReadBackPage
 
 AUTOSAVE_MS = 1500
 SAVE_WARNING = "Not saved yet: {error}. Your answers are kept and will be saved when possible."
+STALE_WARNING = (
+    "Not saved: this draft was changed in another window. Your answers are still here and nothing was written "
+    "over the other window's. Close this window to keep the other version, or keep these answers: "
+    "Save and close asks which."
+)
 
 #: top-level windows opened without a parent are kept here until they close (Python would collect them)
 _open_windows: list[QWidget] = []
@@ -81,6 +90,10 @@ class MeetingWizard(QWizard):
         self.form_pages: list[FormPage] = []
         self._order: list[int] = []
         self._dirty = False
+        #: the draft's revision these answers were typed over (each save names it)
+        self.revision = self.env.record.revision
+        #: another window saved this draft since: autosave waits for the manager's choice
+        self.stale = False
         self._resuming = False
         self.closing = False
         self.save_error = ""
@@ -342,7 +355,7 @@ class MeetingWizard(QWizard):
 
     def _touch(self) -> None:
         self._dirty = True
-        if self.env.record.status == RecordStatus.DRAFT:
+        if self.env.record.status == RecordStatus.DRAFT and not self.stale:
             self.timer.start()
 
     def draft_answers(self) -> dict[str, Any]:
@@ -353,8 +366,16 @@ class MeetingWizard(QWizard):
         self.timer.stop()
         if self.env.record.status != RecordStatus.DRAFT or not self._dirty:
             return True
+        if self.stale:
+            return False
         try:
-            sessions.save_draft(self.ws, self.record_id, self.draft_answers(), self.meeting_date)
+            self.revision = sessions.save_draft(
+                self.ws, self.record_id, self.draft_answers(), self.meeting_date, based_on=self.revision
+            )
+        except StaleDraft:
+            self.stale = True
+            self._set_save_warning(STALE_WARNING)
+            return False
         except (CoworkError, sqlite3.Error, OSError) as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             self.timer.start()
@@ -363,6 +384,23 @@ class MeetingWizard(QWizard):
         self._set_save_warning("")
         self.record_changed.emit(self.record_id)
         return True
+
+    def keep_mine(self) -> bool:
+        """The manager's choice after another window changed the draft: these answers become the draft."""
+        try:
+            latest = self.ws.store.get_record(self.record_id)
+        except (CoworkError, sqlite3.Error) as exc:
+            self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
+            return False
+        if latest.status != RecordStatus.DRAFT:
+            self._set_save_warning(
+                "Not saved: in another window this record went on to signing; close this window and open it again."
+            )
+            return False
+        self.revision = latest.revision
+        self.stale = False
+        self._dirty = True
+        return self.save_now()
 
     def _set_save_warning(self, message: str) -> None:
         self.save_error = message
@@ -402,11 +440,21 @@ class MeetingWizard(QWizard):
     def prepare_signatures(self) -> bool:
         """ "Ready to sign": keep only the answers shown, check everything, freeze the answers."""
         kept = visible_answers(self.env.form, self.answers, self.env.context)
+        if self.stale:
+            self._set_save_warning(STALE_WARNING)
+            return False
         try:
-            sessions.save_draft(self.ws, self.record_id, kept, self.meeting_date)
+            self.revision = sessions.save_draft(
+                self.ws, self.record_id, kept, self.meeting_date, based_on=self.revision
+            )
             self.env.record = sessions.ready_for_signatures(self.ws, self.record_id)
+            self.revision = self.env.record.revision
         except ValidationError as exc:
             self.jump_to_errors(exc.errors)
+            return False
+        except StaleDraft:
+            self.stale = True
+            self._set_save_warning(STALE_WARNING)
             return False
         except (CoworkError, sqlite3.Error, OSError) as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
@@ -439,6 +487,7 @@ class MeetingWizard(QWizard):
             except (CoworkError, sqlite3.Error) as exc:
                 self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
                 return
+            self.revision = self.env.record.revision
             self._dirty = True
             self.save_now()
 
@@ -462,6 +511,7 @@ class MeetingWizard(QWizard):
                     image_png=png,
                 )
                 self.env.record = record
+                self.revision = record.revision
                 self.timer.stop()
                 self.record_changed.emit(self.record_id)
                 self.record_signed.emit(self.record_id)
@@ -478,6 +528,7 @@ class MeetingWizard(QWizard):
                     image_png=png,
                 )
                 self.env.record = self.ws.store.get_record(self.record_id)
+                self.revision = self.env.record.revision
         except ValidationError as exc:
             return " ".join(exc.errors.values())
         except (CoworkError, sqlite3.Error) as exc:
@@ -516,7 +567,8 @@ class MeetingWizard(QWizard):
     def reject(self) -> None:
         # QWizard resets on reject, calling cleanupPage() of every visited page: that must not be taken
         # for "Back" (which returns a record awaiting signatures to draft and clears its signatures)
-        self.save_now()
+        if not self.save_now() and not self.may_close_unsaved():
+            return
         self.closing = True
         try:
             super().reject()
@@ -524,8 +576,39 @@ class MeetingWizard(QWizard):
             self.closing = False
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_now()
+        if not self.closing and not self.save_now() and not self.may_close_unsaved():
+            event.ignore()
+            return
         super().closeEvent(event)
+
+    def may_close_unsaved(self) -> bool:
+        """The answers could not be saved: ask before closing (they would be lost). True to close."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not saved"), "", parent=self)
+        box.setObjectName("unsavedBox")
+        keep = None
+        if self.stale:
+            box.setText(
+                self.tr(
+                    "This draft was changed in another window. Keep the answers in this window (they replace the "
+                    "other window's), or close without them (the other window's stay)?"
+                )
+            )
+            keep = box.addButton(self.tr("&Keep my answers"), QMessageBox.ButtonRole.AcceptRole)
+        else:
+            box.setText(self.save_error or self.tr("Your latest answers could not be saved."))
+            box.setInformativeText(self.tr("Close anyway and lose them?"))
+        discard = box.addButton(self.tr("&Close without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("&Stay here"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.exec()
+        clicked = box.clickedButton()
+        if keep is not None and clicked is keep:
+            return self.keep_mine()
+        if clicked is discard:
+            self._dirty = False
+            return True
+        return False
 
 
 def open_meeting(
