@@ -1,24 +1,41 @@
 """Start the desktop app: open the store, load the forms, apply the theme, show the main window.
 
 A database or forms problem is shown as one line in a message box and the app exits with 1: never a traceback.
+Anything unexpected later is written to the log (``cowork_desktop.logs``) and said in one message box: "Something
+went wrong. Nothing you saved was lost. Details are in <log>".
+
+The app holds the database it opens (``store/owner.py``): a second window on the same database is told which
+process has it, since when, and may open it read-only.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import sqlite3
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from cowork_desktop import __version__, paths
-from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, StoreError
+from cowork_desktop import __version__, logs, paths
+from cowork_desktop.domain.errors import (
+    CoworkError,
+    DamagedDatabase,
+    HeldElsewhere,
+    ReadOnlyDatabase,
+    StoreError,
+)
+from cowork_desktop.services import backups
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import crypto
 from cowork_desktop.store.db import Store, open_store, with_latest_backup
+from cowork_desktop.store.owner import OwnerLock
 
 TITLE = "cowork-desktop"
 SCREENSHOT_DELAY_MS = 600
@@ -33,6 +50,24 @@ EVIDENCE_CHECK_MS = 200
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The options. Without a console (the Windows GUI build, pythonw), ``--help``, ``--version`` and a usage
+    error are shown in a message box instead of being written nowhere."""
+    parser = _parser()
+    args = list(argv) if argv is not None else None
+    if sys.stdout is not None and sys.stderr is not None:
+        return parser.parse_args(args)
+    said = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            return parser.parse_args(args)
+    except SystemExit as exc:
+        _application()
+        icon = QMessageBox.Icon.Information if not exc.code else QMessageBox.Icon.Critical
+        QMessageBox(icon, TITLE, said.getvalue().strip() or TITLE).exec()
+        raise
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cowork-desktop", description="Co-working cases, offline.")
     parser.add_argument("--db", type=Path, default=None, help="the database file (default: your data folder)")
     parser.add_argument("--forms", type=Path, default=None, help="a folder of form files to use instead")
@@ -41,7 +76,40 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         "--screenshot", type=Path, default=None, metavar="FILE", help="save a PNG of the window"
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    return parser.parse_args(list(argv) if argv is not None else None)
+    return parser
+
+
+def _unexpected(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    """The excepthook: log it (never answers, names or passphrases) and say so in one message box."""
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    path = logs.log_exception(kind, exc, tb)
+    with contextlib.suppress(Exception):
+        _application()
+        QMessageBox.critical(QApplication.activeWindow(), TITLE, logs.excepthook_message(path))
+
+
+def _thread_unexpected(args: threading.ExceptHookArgs) -> None:
+    """A background thread's error goes to the log only (the evidence check and backups say their own)."""
+    if args.exc_value is not None:
+        logs.log_exception(args.exc_type, args.exc_value, args.exc_traceback)
+
+
+def _offer_read_only(exc: HeldElsewhere) -> bool:
+    """The database is open in another window: say who has it, and offer it read-only. True to open it so."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, f"{TITLE}: open elsewhere", str(exc).split(": close it")[0] + "."
+    )
+    box.setInformativeText(
+        "Two windows writing the same records would lose each other's work. Open it read-only here (nothing can be "
+        "changed), or quit and use the other window."
+    )
+    read_only = box.addButton("Open &read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("&Quit", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
 
 
 def _application() -> QApplication:
@@ -70,7 +138,9 @@ def _first_run_passphrase(db_path: Path) -> tuple[bool, str | None]:
     return True, dialog.passphrase()
 
 
-def _offer_restore(exc: DamagedDatabase, db_path: Path, passphrase: str | None) -> bool:
+def _offer_restore(
+    exc: DamagedDatabase, db_path: Path, passphrase: str | None, held: OwnerLock | None = None
+) -> bool:
     """Say the file is damaged and offer its latest good backup; True once that backup is in place (the damaged
     file is kept beside it, never modified). False when there is none, the user declines, or it fails."""
     if exc.backup is None:
@@ -92,19 +162,21 @@ def _offer_restore(exc: DamagedDatabase, db_path: Path, passphrase: str | None) 
     from cowork_desktop.store import backup
 
     try:
-        backup.restore(db_path, found, passphrase)
+        backup.restore(db_path, found, passphrase, held=held)
     except StoreError as again:
         _fail(str(again))
         return False
     return True
 
 
-def _open(db_path: Path, passphrase: str | None, *, defer_page_check: bool = False) -> Store | None:
+def _open(
+    db_path: Path, passphrase: str | None, *, defer_page_check: bool = False, held: OwnerLock | None = None
+) -> Store | None:
     """Open the store; a damaged file offers its latest good backup (the damaged file is kept, never modified)."""
     try:
         return open_store(db_path, passphrase=passphrase, defer_page_check=defer_page_check)
     except DamagedDatabase as exc:
-        if not _offer_restore(exc, db_path, passphrase):
+        if not _offer_restore(exc, db_path, passphrase, held):
             return None
         try:
             return open_store(db_path, passphrase=passphrase)
@@ -117,6 +189,18 @@ def _open(db_path: Path, passphrase: str | None, *, defer_page_check: bool = Fal
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the app. While it runs, anything unexpected is logged and said in one message box (the hooks it
+    replaces are put back when it returns)."""
+    logs.configure("gui", list(argv) if argv is not None else sys.argv[1:])
+    hooks = (sys.excepthook, threading.excepthook)
+    sys.excepthook, threading.excepthook = _unexpected, _thread_unexpected
+    try:
+        return _run(argv)
+    finally:
+        sys.excepthook, threading.excepthook = hooks
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = parse_args(argv)
     app = _application()
     from cowork_desktop.ui.help import app_icon, install_translator
@@ -136,20 +220,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         passphrase = ask_passphrase(db_path)
         if passphrase is None:
             return 1
+    if passphrase is not None:
+        logs.protect_value(passphrase)
+    lock: OwnerLock | None = None
+    read_only_why: str | None = None
+    try:
+        lock = backups.take_ownership(db_path)
+    except HeldElsewhere as exc:
+        if not _offer_read_only(exc):
+            return 0
+        read_only_why = str(exc).split(": close it")[0].replace(f"{db_path} is ", "it is ", 1)
+    except ReadOnlyDatabase:
+        pass  # nothing can be written beside it: open_store opens it read-only and says why
     # A large file's page check (quick_check reads every page: about 0.4 s for 500 MB) runs right after the
     # first paint instead of before it, and before anything is written (see check_after_paint below).
     defer = db_path.is_file() and db_path.stat().st_size > DEFER_PAGE_CHECK_BYTES
-    opened = _open(db_path, passphrase, defer_page_check=defer)
+    if read_only_why is not None:
+        try:
+            opened: Store | None = backups.open_read_only(db_path, passphrase, read_only_why)
+        except StoreError as exc:
+            opened = None
+            _fail(str(exc))
+    else:
+        opened = _open(db_path, passphrase, defer_page_check=defer, held=lock)
     held: list[str | None] = [passphrase if defer else None]  # only until the deferred check, for a restore
     for_check: list[str | None] = [passphrase]  # only until the evidence check has opened its connection
+    source: Store | None = None
+    if opened is not None and opened.read_only is None:
+        try:
+            source = backups.open_source(opened, passphrase)
+        except CoworkError:
+            source = None  # no background backups this session: Back up now still works
     passphrase = None  # not kept: SQLCipher has the key it needs
     if opened is None:
+        if lock is not None:
+            lock.release()
         return 1
     store: Store = opened
+    store.owner = lock
     try:
         ws = Workspace.open(store, args.forms)
     except (CoworkError, OSError) as exc:
         store.close()
+        if lock is not None:
+            lock.release()
         return _fail(str(exc))
 
     # imported here so a start-up failure above stays cheap and the message box comes up fast
@@ -162,14 +276,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sqlite3.DatabaseError as exc:
         # a damaged page read while building the first screen (possible when the page check is deferred)
         store.close()
+        if source is not None:
+            source.close()
+        if lock is not None:
+            lock.release()
         damaged = DamagedDatabase(
             f"{db_path}: the database file is damaged ({exc}); restore a backup", db_path
         )
-        if _offer_restore(with_latest_backup(damaged, db_path, held[0]), db_path, held[0]):
+        restored = _offer_restore(with_latest_backup(damaged, db_path, held[0]), db_path, held[0], lock)
+        if lock is not None:
+            lock.release()
+        if restored:
             held[0] = None
-            return main(argv)  # start again on the restored file (checked in full when it opens)
+            return _run(argv)  # start again on the restored file (checked in full when it opens)
         return 1
+    window.start_backups(source)
     window.show()
+    window.show_store_notes()
     window.start_idle_lock()
     from cowork_desktop.services.settings import needs_first_run
 
@@ -177,11 +300,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cowork_desktop.ui.first_run import offer_first_run
 
         offer_first_run(window)  # window-modal over the window: the first start's welcome
-    from cowork_desktop.ui.security import daily_backup
-
     backup_timer = QTimer(window)
     backup_timer.setSingleShot(True)
-    backup_timer.timeout.connect(lambda: daily_backup(window))
+    backup_timer.timeout.connect(window.start_daily_backup)
     backup_timer.start(BACKUP_DELAY_MS)
 
     def check_after_paint() -> None:
@@ -192,7 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             window.hide()
             window.ws.store.close()  # nothing was written: the damaged file stays as it is
             found = with_latest_backup(exc, db_path, held[0])
-            if _offer_restore(found, db_path, held[0]) and window.switch_database(db_path, held[0]):
+            if _offer_restore(found, db_path, held[0], lock) and window.switch_database(db_path, held[0]):
                 window.show()
             else:
                 app.exit(1)
@@ -230,6 +351,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         backup_timer.stop()
         if window.idle_lock is not None:
             window.idle_lock.stop()
+        window.finish_backups()  # the window has gone: a last backup if anything changed, then the lock goes
         window.ws.store.close()
+        window.release_database()
         window.deleteLater()
     return int(code)

@@ -24,9 +24,16 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
-def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the real user's data folder from a test."""
+def _private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
+    """Never touch the real user's data folder from a test; a log configured by a test (the CLI, the app) goes
+    with it, so the next test's log is its own."""
+    from cowork_desktop import logs
+
     monkeypatch.setenv("COWORK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    yield
+    logs.unconfigure()
 
 
 @pytest.fixture

@@ -5,8 +5,11 @@ co-allocation has ended, every one of its signed records has been exported (the 
 and ``retention_months`` months have passed since the last of those exports. A co-allocation whose records are
 referred to from outside it (an action of another co-allocation marked done in one of them) is not offered.
 
-Signed records are otherwise impossible to delete (database triggers). :func:`purge` is the one deliberate path:
-in one transaction it writes the audit entry, authorises the co-allocation in ``purge_authorisations`` (the
+Signed records are otherwise impossible to delete (database triggers). :func:`purge` is the one deliberate path.
+It uses the real clock (never a date given by the caller: a purge cannot be dated into the future), is refused
+while the database is open elsewhere (``store/owner.py``), and takes a checked backup first (kind ``pre-purge``:
+nothing is deleted when that fails). Then, in one transaction, it writes the audit entry (the rule, the period and
+every date the decision rested on, and the backup's name), authorises the co-allocation in ``purge_authorisations`` (the
 triggers let that co-allocation's signed rows be deleted, and refuse an authorisation that is not immediately
 preceded by its audit entry or names a co-allocation that has not ended), deletes its signatures, actions and
 records, the co-allocation, and the case when nothing else of it remains, then withdraws the authorisation.
@@ -26,6 +29,7 @@ from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.models import RecordStatus
 from cowork_desktop.services import integrity
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store import backup, owner
 from cowork_desktop.store.db import now_utc
 
 SETTING_MONTHS = "retention_months"
@@ -159,29 +163,44 @@ def retention_candidates(ws: Workspace, on: date, months: int | None = None) -> 
     return found
 
 
-def purge(
-    ws: Workspace, candidates: list[PurgeCandidate], *, on: date | None = None, months: int | None = None
-) -> int:
-    """Delete the candidates (see the module docstring), each with its audit entry, in one transaction.
-
-    Each candidate is checked again first; if any is no longer due, nothing is deleted. Returns how many
-    co-allocations were purged.
+def purge(ws: Workspace, candidates: list[PurgeCandidate]) -> int:
+    """Delete the candidates (see the module docstring), each with its audit entry, in one transaction, after a
+    checked backup. Today is the computer's date: each candidate is checked again for it first, and if any is not
+    due today nothing is deleted. Returns how many co-allocations were purged.
     """
     if not candidates:
         return 0
     store = ws.store
-    due_now = {c.coallocation_id for c in retention_candidates(ws, on or now_utc().date(), months)}
-    stale = [c for c in candidates if c.coallocation_id not in due_now]
-    if stale:
-        raise CoworkError(
-            f"{stale[0].describe()} is no longer due for purging; nothing was deleted (list the candidates again)"
-        )
-    chain = integrity.walk(store)
-    if chain.problems:
-        raise CoworkError(
-            f"the audit log does not check ({chain.problems[0].message}): nothing was deleted; "
-            "run 'cowork check' and restore a backup that checks"
-        )
+    today = date.today()  # the real clock, always
+    months = retention_months(ws)
+    with owner.sole(store.path, "purging records", held=store.owner):
+        chain = integrity.walk(store)
+        if chain.problems:
+            raise CoworkError(
+                f"the audit log does not check ({chain.problems[0].message}): nothing was deleted; "
+                "run 'cowork check' and restore a backup that checks"
+            )
+        due_now = {c.coallocation_id for c in retention_candidates(ws, today, months)}
+        stale = [c for c in candidates if c.coallocation_id not in due_now]
+        if stale:
+            raise CoworkError(
+                f"{stale[0].describe()} is not due for purging today ({today.isoformat()}); nothing was deleted "
+                "(list the candidates again)"
+            )
+        try:
+            taken = backup.take(store, backup.PRE_PURGE)
+        except CoworkError as exc:
+            raise CoworkError(
+                f"no backup could be taken before the purge ({exc}); nothing was deleted"
+            ) from None
+        _delete(ws, candidates, months, today, taken.path.name)
+    return len(candidates)
+
+
+def _delete(
+    ws: Workspace, candidates: list[PurgeCandidate], months: int | None, today: date, kept: str
+) -> None:
+    store = ws.store
     db = store.db
     with store.tx():
         for c in candidates:
@@ -197,9 +216,15 @@ def purge(
                 case_reference=c.case_reference,
                 records=c.records,
                 signed_records=c.signed_records,
-                last_export=c.last_export.isoformat(),
                 whole_case=c.whole_case,
                 record_ids=record_ids,
+                rule=f"ended co-working is purged {months} months after its last signed record was exported",
+                retention_months=months,
+                ended=c.end_date.isoformat(),
+                last_export=c.last_export.isoformat(),
+                purge_from=c.purge_from.isoformat(),
+                purged_on=today.isoformat(),
+                backup_before=kept,
             )
             audit_id = db.execute("SELECT max(id) FROM audit_log").fetchone()[0]
             db.execute(
@@ -218,4 +243,3 @@ def purge(
                     "DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM coallocations WHERE case_id = ?)",
                     [c.case_id, c.case_id],
                 )
-    return len(candidates)

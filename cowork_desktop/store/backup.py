@@ -460,9 +460,25 @@ def take(store: Store, kind: str = MANUAL, *, now: datetime | None = None) -> Ba
     keep_daily, keep_weekly = keep_counts(store)
     rotate(folder, store.path, keep_daily, keep_weekly, protect=target, identity=identity)
     _remember(store.path, folder if not _same_folder(folder, default_folder(store.path)) else None, identity)
+    taken = Backup(target, when, kind, identity[:8])
+    record(store, taken)
+    return taken
+
+
+def record(store: Store, taken: Backup) -> None:
+    """The audit entry of a backup (none through a read-only store: a backup taken on another thread is recorded
+    by the app's own store when it is done)."""
     with contextlib.suppress(CoworkError, sqlite3.Error), store.tx():
-        store.audit("backup", "database", None, kind=kind, file=target.name)
-    return Backup(target, when, kind, identity[:8])
+        store.audit("backup", "database", None, kind=taken.kind, file=taken.path.name)
+
+
+def is_due_today(store: Store, *, now: datetime | None = None) -> bool:
+    """No backup of this database from today yet (the start-up backup is then due)."""
+    today = (now or datetime.now(UTC)).astimezone().date()
+    return not any(
+        b.kind in _ROTATED and b.local_day == today
+        for b in list_backups(store.path, folder_for(store), store.identity())
+    )
 
 
 def latest(store: Store) -> Backup | None:
@@ -474,11 +490,7 @@ def latest(store: Store) -> Backup | None:
 def daily_if_due(store: Store, *, now: datetime | None = None) -> Backup | None:
     """The start-up backup: taken when there is no backup of this database from today yet."""
     when = now or datetime.now(UTC)
-    today = when.astimezone().date()
-    for b in list_backups(store.path, folder_for(store), store.identity()):
-        if b.kind in _ROTATED and b.local_day == today:
-            return None
-    return take(store, DAILY, now=when)
+    return take(store, DAILY, now=when) if is_due_today(store, now=when) else None
 
 
 def backup_to_file(store: Store, out: Path) -> Path:

@@ -310,11 +310,15 @@ def change_passphrase(store: Store, current: str, new: str) -> None:
     if not store.encrypted:
         raise StoreError(f"{store.path}: this database is not encrypted, so it has no passphrase to change")
     check_passphrase(new)
+    from cowork_desktop.store import owner
+
     if not passphrase_opens(store.path, current):
         raise WrongPassphrase(f"wrong passphrase for {store.path}")
-    try:
-        rekey(store.db.conn, new)
-    except sqlite3.OperationalError as exc:
-        raise StoreError(f"{store.path}: the passphrase was not changed ({exc})") from None
-    with store.tx():
-        store.audit("rekey", "database", None)
+    # refused while the app (or another command) has the database open: it would go on with the old key
+    with owner.sole(store.path, "changing the passphrase", held=store.owner):
+        try:
+            rekey(store.db.conn, new)
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"{store.path}: the passphrase was not changed ({exc})") from None
+        with store.tx():
+            store.audit("rekey", "database", None)

@@ -451,6 +451,24 @@ def _open_read_only_here(path: Path, passphrase: str | None, reason: str, actor:
     return store
 
 
+def open_backup_source(path: Path | str, passphrase: str | None = None) -> Store:
+    """A second connection to an open database, for backups taken on another thread: it reads (and exports an
+    encrypted copy through SQLCipher's ATTACH) but writes nothing to the database (its store is read-only)."""
+    path = Path(path)
+    try:
+        if passphrase is not None:
+            conn = crypto.connect(path, passphrase)
+        else:
+            conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
+        _functions(conn)
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open the database for its backups ({exc})") from None
+    store = Store(Database(conn), path, "backup", encrypted=passphrase is not None)
+    store.read_only = "a connection for backups only"
+    return store
+
+
 def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: str = "check") -> Store:
     """A second, read-only connection to a database (or a backup) for checks that run beside the app, e.g. on
     another thread: nothing is written, not even a migration. StoreError when it cannot be opened."""
@@ -547,7 +565,8 @@ class Store:
         self.verified_chain: AuditRef | None = None
         #: why nothing can be written (open in another window, a read-only folder); None when it can
         self.read_only: str | None = None
-        #: this window's lock on the database (store.owner.OwnerLock), when it holds one
+        #: the lock (store.owner.OwnerLock) held by whoever opened this store (the app), when one is held: it
+        #: makes that window the owner for a restore, a passphrase change or a purge. Released by its holder.
         self.owner: Any = None
         #: one-line notes from opening it (e.g. its permissions were tightened), for the caller to show
         self.notes: list[str] = []
@@ -555,9 +574,6 @@ class Store:
     # -- plumbing ---------------------------------------------------------------------------------
     def close(self) -> None:
         self.db.close()
-        if self.owner is not None:
-            self.owner.release()
-            self.owner = None
 
     def identity(self) -> str:
         """The database's identity (a UUID made when it was created; see migration m006), '' before it has one."""

@@ -6,7 +6,9 @@ needed) when the case page asks for one; when a wizard reports a changed record 
 
 from __future__ import annotations
 
+import contextlib
 import importlib
+import logging
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -33,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop import __version__
-from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.errors import CoworkError, HeldElsewhere, ReadOnlyDatabase
 from cowork_desktop.domain.models import RecordKind
+from cowork_desktop.services import backups
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import crypto
 from cowork_desktop.store.db import open_store
@@ -158,6 +161,18 @@ class MainWindow(QMainWindow):
         self.demo_banner.setWordWrap(True)
         self.demo_banner.hide()
         right.addWidget(self.demo_banner)
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("readOnlyBanner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setAccessibleName(self.tr("Read-only"))
+        self.read_only_banner.setStyleSheet(
+            "QLabel#readOnlyBanner { background: palette(highlight); color: palette(highlighted-text);"
+            " padding: 8px 24px; font-weight: 600; }"
+        )
+        self.read_only_banner.hide()
+        right.addWidget(self.read_only_banner)
+        #: background backups (ui.backup_runner), started by start_backups
+        self.backups: Any = None
         from cowork_desktop.ui.integrity import IntegrityBanner
 
         self.integrity_banner = IntegrityBanner()
@@ -322,6 +337,13 @@ class MainWindow(QMainWindow):
         demo = self.is_demo()
         if demo:
             title = f"DEMO DATA — {title}"
+        why = self.ws.store.read_only
+        if why is not None:
+            title = f"{self.ws.store.path.name} (read-only) — {APP_TITLE}"
+            self.read_only_banner.setText(
+                self.tr("Read-only: %1. Nothing can be changed or saved in this window.").replace("%1", why)
+            )
+        self.read_only_banner.setVisible(why is not None)
         self.setWindowTitle(title)
         self.demo_banner.setVisible(demo)
 
@@ -424,6 +446,9 @@ class MainWindow(QMainWindow):
         signal = getattr(widget, "record_changed", None)
         if signal is not None:
             signal.connect(self._record_changed)
+        signed = getattr(widget, "record_signed", None)
+        if signed is not None:
+            signed.connect(self._record_signed)
         self._wizards.append(widget)
         widget.destroyed.connect(lambda _obj=None, w=widget: self._forget(w))
         self.refresh_all()
@@ -434,6 +459,42 @@ class MainWindow(QMainWindow):
 
     def _record_changed(self, _record_id: int = 0) -> None:
         self.refresh_all()
+
+    def _record_signed(self, _record_id: int = 0) -> None:
+        if self.backups is not None:
+            self.backups.after_signing()
+
+    # -- backups and the one owner ------------------------------------------------------------------------
+    def start_backups(self, source: Any) -> None:
+        """Background backups through ``source`` (a second connection; None: none this session)."""
+        from cowork_desktop.ui.backup_runner import BackupRunner
+
+        if self.backups is not None:
+            self.backups.close()
+        self.backups = BackupRunner(self, source) if self.ws.store.read_only is None else None
+
+    def start_daily_backup(self) -> None:
+        if self.backups is not None:
+            self.backups.start_daily()
+
+    def finish_backups(self) -> None:
+        if self.backups is not None:
+            self.backups.at_exit()
+            self.backups = None
+
+    def release_database(self) -> None:
+        """Let go of the lock on the database (the store is closed, or another one replaced it)."""
+        lock = self.ws.store.owner
+        self.ws.store.owner = None
+        if lock is not None:
+            lock.release()
+
+    def show_store_notes(self) -> None:
+        """What opening the database changed (its permissions tightened), in the status bar and the log."""
+        for note in self.ws.store.notes:
+            logging.getLogger("cowork_desktop.store").info("opened with a note: %s", note)
+            self.statusBar().showMessage(note, 20000)
+        self.ws.store.notes = []
 
     # -- menu actions -------------------------------------------------------------------------------
     def new_case(self) -> None:
@@ -485,25 +546,65 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path))
 
     def switch_database(self, path: Path, passphrase: str | None = None) -> bool:
+        """Open ``path`` in this window instead (or again, after a restore). The lock moves with it: another
+        window's database is offered read-only."""
+        old = self.ws.store
+        same = old.owner is not None and old.owner.covers(path)
+        lock = old.owner if same else None
+        read_only_why: str | None = None
         try:
             if passphrase is None and crypto.is_encrypted(path):
                 passphrase = security.ask_passphrase(path, self)
                 if passphrase is None:
                     return False
-            store = open_store(path, passphrase=passphrase)
+            if not same:
+                try:
+                    lock = backups.take_ownership(path)
+                except HeldElsewhere as exc:
+                    answer = QMessageBox.question(
+                        self,
+                        self.tr("Open elsewhere"),
+                        str(exc).split(": close it")[0] + ".\n\n" + self.tr("Open it read-only here?"),
+                    )
+                    if answer != QMessageBox.StandardButton.Yes:
+                        return False
+                    read_only_why = str(exc).split(": close it")[0].replace(f"{path} is ", "it is ", 1)
+                except ReadOnlyDatabase:
+                    lock = None
+            if read_only_why is not None:
+                store = backups.open_read_only(path, passphrase, read_only_why)
+            else:
+                store = open_store(path, passphrase=passphrase)
         except CoworkError as exc:
+            if lock is not None and not same:
+                lock.release()
             QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
             return False
+        store.owner = lock
         try:
             ws = Workspace.open(store, self.forms_dir)
         except (CoworkError, OSError) as exc:
             store.close()
+            if lock is not None and not same:
+                lock.release()
             QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
             return False
-        old = self.ws.store
+        source = None
+        if store.read_only is None:
+            try:
+                source = backups.open_source(store, passphrase)
+            except CoworkError:
+                source = None
+        self.finish_backups()
         self.ws = ws
         self._build_pages()
-        old.close()
+        with contextlib.suppress(Exception):
+            old.close()
+        if old.owner is not None and not same:
+            old.owner.release()
+        old.owner = None
+        self.start_backups(source)
+        self.show_store_notes()
         self.start_idle_lock()
         self.integrity_banner.hide()
         self.start_integrity_check(passphrase)

@@ -7,7 +7,7 @@
 - :class:`IdleLock`: an application-wide event filter; after N idle minutes (setting ``idle_lock_minutes``,
   default 10) the main window shows a :class:`LockScreen` instead of its pages and every other window is hidden,
   until the passphrase is given again. Only for an encrypted database (a plain file can be read without the app).
-- :func:`back_up_now`, :func:`restore_backup`, :func:`daily_backup`: the File menu and the start-up backup.
+- :func:`back_up_now`, :func:`restore_backup`: the File menu (the automatic backups: ``ui.backup_runner``).
 
 The passphrase goes from the field to SQLCipher: it is never logged, stored or kept by these widgets.
 """
@@ -15,6 +15,7 @@ The passphrase goes from the field to SQLCipher: it is never logged, stored or k
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain.backups import RestoreFacts, restore_summary
 from cowork_desktop.domain.errors import CoworkError, WrongPassphrase
+from cowork_desktop.services import backups
 from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.db import Store
 
@@ -70,10 +73,14 @@ def _show_error(label: QLabel, text: str) -> None:
 
 
 def new_passphrase_problem(first: str, second: str) -> str:
-    if len(first) < MIN_PASSPHRASE:
-        return f"Use at least {MIN_PASSPHRASE} characters (a few words you will remember work well)."
-    if "\x00" in first:
-        return "The passphrase cannot contain that character."
+    """Why a new database passphrase typed twice cannot be used ("" when it can): the app's one rule
+    (:func:`cowork_desktop.domain.passphrases.new_passphrase_problem`, as the ``cowork`` command applies it),
+    then the two must match."""
+    from cowork_desktop.domain.passphrases import new_passphrase_problem as rule
+
+    problem = rule(first)
+    if problem is not None:
+        return problem
     if first != second:
         return "The two passphrases are not the same."
     return ""
@@ -348,34 +355,55 @@ class IdleLock(QObject):
 # -- backups ----------------------------------------------------------------------------------------------------------
 
 
-def daily_backup(window: MainWindow) -> None:
-    """The start-up backup (once a day); a problem is said in the status bar, never in the way."""
-    try:
-        taken = backup.daily_if_due(window.ws.store)
-    except (CoworkError, sqlite3.Error) as exc:
-        window.statusBar().showMessage(f"Today's backup could not be taken: {exc}")
-        return
-    if taken is not None:
-        window.statusBar().showMessage(f"Backed up to {taken.path}", 8000)
-
-
 def back_up_now(window: MainWindow) -> Path | None:
     try:
         taken = backup.take(window.ws.store, backup.MANUAL)
-    except CoworkError as exc:
+    except (CoworkError, sqlite3.Error) as exc:
         QMessageBox.warning(
             window, QCoreApplication.translate("Security", "Back up now"), f"No backup was taken: {exc}"
         )
         return None
+    if window.backups is not None:
+        window.backups.note_taken(taken)
     QMessageBox.information(
         window, QCoreApplication.translate("Security", "Back up now"), f"Backed up and checked:\n{taken.path}"
     )
     return taken.path
 
 
+def restore_question(facts: RestoreFacts, db_name: str) -> QMessageBox:
+    """The question before a restore: the backup's age, what is not in it, and what must be confirmed."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, QCoreApplication.translate("Security", "Restore a backup"), ""
+    )
+    box.setObjectName("restoreQuestion")
+    box.setText(f"Replace the database with the backup {facts.backup_name}?")
+    lines = restore_summary(facts, datetime.now(UTC))
+    if facts.confirm:
+        box.setIcon(QMessageBox.Icon.Warning)
+        lines = [f"{reason[0].upper()}{reason[1:]}." for reason in facts.confirm] + lines
+    lines.append(f"The current file is kept beside it ({db_name}.before-restore-…), never deleted.")
+    box.setInformativeText("\n\n".join(lines))
+    label = "Restore &anyway" if facts.confirm else "&Restore"
+    restore = box.addButton(QCoreApplication.translate("Security", label), QMessageBox.ButtonRole.AcceptRole)
+    restore.setObjectName("restoreButton")
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel if facts.confirm else restore)
+    return box
+
+
 def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
-    """Choose a backup, confirm, close the database, restore (the current file is kept aside), reopen."""
+    """Choose a backup; say how old it is and what is not in it (and ask again for another database's backup,
+    or one that removes or adds encryption); close the database, restore (the current file is kept aside), reopen.
+    """
     store = window.ws.store
+    if store.read_only is not None:
+        QMessageBox.information(
+            window,
+            QCoreApplication.translate("Security", "Restore a backup"),
+            f"This window has the database read-only ({store.read_only}): restore it from the window that has it.",
+        )
+        return False
     if source is None:
         folder = backup.folder_for(store)
         chosen, _filter = QFileDialog.getOpenFileName(
@@ -387,15 +415,6 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
         if not chosen:
             return False
         source = Path(chosen)
-    answer = QMessageBox.question(
-        window,
-        QCoreApplication.translate("Security", "Restore a backup"),
-        f"Replace the database with the backup {source.name}?\n\nThe current file is kept beside it "
-        f"({store.path.name}.before-restore-…), never deleted. Anything saved after the backup was taken is only in "
-        "that kept file.",
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
     passphrase: str | None = None
     if crypto.is_encrypted(source):
         passphrase = ask_passphrase(source, window)
@@ -403,19 +422,25 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
             return False
     path = store.path
     try:
-        backup.verify(source, passphrase)
-    except CoworkError as exc:
+        facts = backups.restore_facts(store, source, passphrase)
+    except (CoworkError, OSError, sqlite3.Error) as exc:
         QMessageBox.critical(
             window,
             QCoreApplication.translate("Security", "Restore a backup"),
             f"This backup cannot be restored: {exc}",
         )
         return False
+    box = restore_question(facts, path.name)
+    box.exec()
+    if box.clickedButton() is not box.findChild(QPushButton, "restoreButton"):
+        return False
     for widget in list(window._wizards):
-        widget.close()
+        if not widget.close():
+            return False  # a meeting with unsaved answers: the manager chose to stay
+    window.finish_backups()
     store.close()
     try:
-        aside = backup.restore(path, source, passphrase)
+        aside = backups.restore(path, source, passphrase, held=store.owner, force=bool(facts.confirm))
     except CoworkError as exc:
         QMessageBox.critical(window, QCoreApplication.translate("Security", "Restore a backup"), str(exc))
         window.reopen(path, passphrase)

@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
+from test_security import when_modal
 
 from cowork_desktop.domain.errors import ProtectionsMissing
 from cowork_desktop.domain.models import RecordStatus
@@ -121,15 +122,24 @@ def test_a_changed_record_is_named_with_the_backup_that_checks(
     window.grab().save(str(tmp_path.parent / "integrity-banner.png"))
 
     # restoring it (confirmed) puts the backup in place, keeps the changed file aside, and the banner goes
-    answers = iter([QMessageBox.StandardButton.Yes])
+    asked: list[str] = []
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and box.objectName() == "restoreQuestion"
+        asked.append(box.informativeText())
+        restore = box.findChild(QPushButton, "restoreButton")
+        assert restore is not None
+        restore.click()
+
+    when_modal(confirm)
     qtbot_monkey = pytest.MonkeyPatch()
-    qtbot_monkey.setattr(QMessageBox, "question", lambda *a, **k: next(answers))
     qtbot_monkey.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     try:
         assert banner.restore()
     finally:
         qtbot_monkey.undo()
     assert not banner.isVisible()
+    assert asked and " was taken " in asked[0] and "kept beside it" in asked[0]
     assert window.ws.store.get_record(record).status == RecordStatus.SIGNED
     assert list(demo_db.parent.glob("cowork.db.before-restore-*"))
 

@@ -320,13 +320,27 @@ def test_back_up_now_and_restore(
 ) -> None:
     window = secret_window
     info = _capture(monkeypatch, "information")
-    _capture(monkeypatch, "question", QMessageBox.StandardButton.Yes)
     window.backup_action.trigger()
     made = backup.list_backups(window.ws.store.path)
     assert len(made) == 1 and "Backed up and checked" in info[0]
     window.ws.store.add_worker(Worker("Added Later", Role.SOCIAL_WORKER))
-    when_modal(type_and_accept(PASSPHRASE))
+    asked: list[str] = []
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and box.objectName() == "restoreQuestion"
+        asked.append(box.informativeText())
+        button = box.findChild(QPushButton, "restoreButton")
+        assert button is not None
+        button.click()
+
+    def passphrase_then_confirm(dialog: QWidget) -> None:
+        type_and_accept(PASSPHRASE)(dialog)
+        when_modal(confirm)
+
+    when_modal(passphrase_then_confirm)
     assert security.restore_backup(window, made[0].path)
+    assert asked[0].startswith(f"The backup {made[0].path.name} was taken less than a minute ago (")
+    assert "Everything signed or drafted in the database now is in the backup." in asked[0]
     assert [w.name for w in window.ws.store.list_workers()] == ["Zoë Ó Súilleabháin"]
     assert "kept as" in info[-1]
     assert window.ws.store.encrypted
@@ -366,6 +380,45 @@ def test_first_run_dialog_fields(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.second.setText("short")
     dialog._check()
     assert "at least 8" in dialog.error.text()
+
+
+@pytest.mark.parametrize(
+    "weak",
+    ["a", " ", " " * 10, "aaaaaaaaaa", "long pass\x00phrase"],
+    ids=["one character", "a single space", "only spaces", "one character repeated", "NUL"],
+)
+def test_the_dialogs_apply_the_one_passphrase_rule_with_the_cli_s_words(
+    qtbot: QtBot,
+    tmp_path: Path,
+    weak: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from cowork_desktop.cli import main
+    from cowork_desktop.domain.passphrases import new_passphrase_problem
+
+    rule = new_passphrase_problem(weak)
+    assert rule is not None
+    assert security.new_passphrase_problem(weak, weak) == rule
+    dialog = security.NewDatabaseDialog(tmp_path / "x.db")
+    qtbot.addWidget(dialog)
+    dialog.first.setText(weak)
+    dialog.second.setText(weak)
+    dialog._check()
+    assert dialog.error.text() == rule and dialog.result() != QDialog.DialogCode.Accepted
+    # the cowork command refuses it with the same sentence (an environment variable cannot hold a NUL)
+    if "\x00" not in weak and crypto.available():
+        monkeypatch.setenv("WEAK_PASS", weak)
+        assert (
+            main(["init", "--db", str(tmp_path / "x.db"), "--encrypt", "--passphrase-env", "WEAK_PASS"]) == 1
+        )
+        assert rule.rstrip(".") in capsys.readouterr().err
+        assert not (tmp_path / "x.db").exists()
+    assert security.new_passphrase_problem(PASSPHRASE, PASSPHRASE) == ""
+    assert (
+        security.new_passphrase_problem(PASSPHRASE, PASSPHRASE + "!")
+        == "The two passphrases are not the same."
+    )
 
 
 # -- privacy --------------------------------------------------------------------------------------------------------

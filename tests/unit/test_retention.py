@@ -3,20 +3,26 @@ ago; the purge is the only path that deletes signed rows, and it is audited."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import date
+from pathlib import Path
 
 import pytest
 from test_store import signed_initial_meeting
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.audit import entry_hash
-from cowork_desktop.domain.errors import CoworkError, ValidationError
+from cowork_desktop.domain.errors import CoworkError, HeldElsewhere, ValidationError
 from cowork_desktop.domain.models import Record
 from cowork_desktop.services import retention
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store import backup, owner
+from cowork_desktop.store.db import open_store
 
 EXPORTED_AT = "2026-11-10T10:00:00+00:00"
+#: an export long enough ago for a 6-month rule to be due today (a purge always uses the real clock)
+LONG_AGO = "2025-01-10T10:00:00+00:00"
 
 
 def export_audit(ws: Workspace, record: Record, at: str = EXPORTED_AT) -> None:
@@ -45,6 +51,15 @@ def ended(ws: Workspace, coworked: dict[str, int]) -> Record:
     record = signed_initial_meeting(ws, coworked)
     end(ws, coworked["coallocation"])
     export_audit(ws, record)
+    return record
+
+
+@pytest.fixture
+def due_today(ws: Workspace, coworked: dict[str, int]) -> Record:
+    record = signed_initial_meeting(ws, coworked)
+    end(ws, coworked["coallocation"])
+    export_audit(ws, record, LONG_AGO)
+    retention.set_retention_months(ws, 6)
     return record
 
 
@@ -88,20 +103,58 @@ def test_an_unexported_signed_record_keeps_everything(ws: Workspace, coworked: d
     assert retention.retention_candidates(ws, date(2040, 1, 1)) == []
 
 
-def test_the_purge_deletes_everything_of_it_and_audits(ws: Workspace, ended: Record) -> None:
-    retention.set_retention_months(ws, 6)
-    on = date(2027, 6, 1)
-    candidates = retention.retention_candidates(ws, on)
+def test_the_purge_deletes_everything_of_it_after_a_backup_and_audits_its_dates(
+    ws: Workspace, due_today: Record
+) -> None:
+    candidates = retention.retention_candidates(ws, date.today())
     before = counts(ws)
     assert before["signatures"] == 3 and before["actions"] == 2
     audit_before = ws.store.audit_entries()
-    assert retention.purge(ws, candidates, on=on) == 1
+    assert retention.purge(ws, candidates) == 1
     assert counts(ws) == {"cases": 0, "coallocations": 0, "records": 0, "signatures": 0, "actions": 0}
     after = ws.store.audit_entries()
     assert after[: len(audit_before)] == audit_before  # the audit log is untouched, only added to
     [entry] = [e for e in after if e["action"] == "purge"]
-    assert entry["entity"] == "coallocation" and '"case_reference": "CR-100234"' in entry["detail"]
+    detail = json.loads(entry["detail"])
+    assert entry["entity"] == "coallocation" and detail["case_reference"] == "CR-100234"
+    assert detail["rule"] == "ended co-working is purged 6 months after its last signed record was exported"
+    assert (detail["retention_months"], detail["ended"], detail["last_export"], detail["purge_from"]) == (
+        6,
+        "2026-11-20",
+        LONG_AGO,
+        "2025-07-10",
+    )
+    assert detail["purged_on"] == date.today().isoformat()
+    [kept] = backup.list_backups(ws.store.path)
+    assert kept.kind == "pre-purge" and detail["backup_before"] == kept.path.name
+    with open_store(kept.path, create=False) as copy:  # what was purged is in the backup taken just before
+        assert copy.count_signed_records() == 1
     assert ws.store.db.execute("SELECT count(*) FROM purge_authorisations").fetchone()[0] == 0
+
+
+def test_no_purge_without_a_backup_first(ws: Workspace, due_today: Record, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the backup folder should be")
+    ws.store.set_setting(backup.SETTING_FOLDER, str(blocker / "backups"))
+    before = counts(ws)
+    with pytest.raises(
+        CoworkError, match=r"^no backup could be taken before the purge .*; nothing was deleted$"
+    ):
+        retention.purge(ws, retention.retention_candidates(ws, date.today()))
+    assert counts(ws) == before
+
+
+def test_no_purge_while_the_app_has_the_database(ws: Workspace, due_today: Record) -> None:
+    app = owner.OwnerLock.acquire(ws.store.path)
+    try:
+        before = counts(ws)
+        with pytest.raises(HeldElsewhere, match="close it there before purging records; nothing was changed"):
+            retention.purge(ws, retention.retention_candidates(ws, date.today()))
+        assert counts(ws) == before
+        ws.store.owner = app  # the app's own purge (its window holds the database) goes ahead
+        assert retention.purge(ws, retention.retention_candidates(ws, date.today())) == 1
+    finally:
+        app.release()
 
 
 def test_only_the_purge_path_can_delete(ws: Workspace, ended: Record) -> None:
@@ -121,13 +174,15 @@ def test_only_the_purge_path_can_delete(ws: Workspace, ended: Record) -> None:
     assert counts(ws)["records"] == 1
 
 
-def test_a_stale_candidate_deletes_nothing(ws: Workspace, ended: Record) -> None:
+def test_a_candidate_listed_for_a_later_day_is_not_purged_today(ws: Workspace, ended: Record) -> None:
     retention.set_retention_months(ws, 6)
     candidates = retention.retention_candidates(ws, date(2027, 6, 1))
     before = counts(ws)
-    with pytest.raises(CoworkError, match="no longer due"):
-        retention.purge(ws, candidates, on=date(2027, 1, 1))
-    assert counts(ws) == before
+    with pytest.raises(
+        CoworkError, match=r"is not due for purging today \(\d{4}-\d\d-\d\d\); nothing was deleted"
+    ):
+        retention.purge(ws, candidates)
+    assert counts(ws) == before and backup.list_backups(ws.store.path) == []
 
 
 def test_months_are_validated(ws: Workspace) -> None:

@@ -1,0 +1,83 @@
+"""Backups and the database's one owner, as the app uses them (the files themselves: ``store/backup.py`` and
+``store/owner.py``; what is said and when a backup is due: ``domain/backups.py``).
+
+- :func:`take_ownership`: the app's lock on the database it opens; :func:`open_read_only` for a second window.
+- :func:`open_source`: a second connection the app's background backups read from (never the GUI's own, which
+  the GUI thread keeps using), opened while the passphrase is at hand.
+- :func:`take` (after signing, at exit), :func:`last_taken`, :func:`daily_if_due`.
+- :func:`restore_facts` and :func:`restore`: what a restore would do, then doing it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from cowork_desktop.domain.backups import RestoreFacts
+from cowork_desktop.store import backup, owner
+from cowork_desktop.store.backup import Backup
+from cowork_desktop.store.db import Store, open_backup_source
+from cowork_desktop.store.db import open_read_only as _open_read_only
+from cowork_desktop.store.owner import Holder, OwnerLock
+
+SIGNED = backup.SIGNED
+EXIT = backup.EXIT
+MANUAL = backup.MANUAL
+DAILY = backup.DAILY
+
+
+def take_ownership(db_path: Path) -> OwnerLock:
+    """The app's lock on ``db_path`` (its folder is made if need be). HeldElsewhere (naming the holder) when
+    another window or command has it; ReadOnlyDatabase when nothing can be written beside it."""
+    db_path = Path(db_path)
+    if not db_path.parent.exists():
+        db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return OwnerLock.acquire(db_path)
+
+
+def holder(db_path: Path) -> Holder | None:
+    return owner.holder(db_path)
+
+
+def open_read_only(db_path: Path, passphrase: str | None, why: str) -> Store:
+    """The database opened to be read only (a second window): every write is refused, saying ``why``."""
+    store = _open_read_only(db_path, passphrase, actor="read-only window")
+    store.read_only = why
+    return store
+
+
+def open_source(store: Store, passphrase: str | None) -> Store:
+    """A second connection to the open database for backups taken off the GUI thread."""
+    return open_backup_source(store.path, passphrase if store.encrypted else None)
+
+
+def take(source: Store, kind: str) -> Backup:
+    """A checked backup (BackupError when it cannot be taken; the database is unchanged)."""
+    return backup.take(source, kind)
+
+
+def last_taken(store: Store) -> datetime | None:
+    found = backup.latest(store)
+    return found.taken_at if found is not None else None
+
+
+def daily_due(store: Store) -> bool:
+    """No backup of this database from today yet."""
+    return backup.is_due_today(store)
+
+
+def record(store: Store, taken: Backup) -> None:
+    """The audit entry of a backup taken through another connection."""
+    backup.record(store, taken)
+
+
+def restore_facts(store: Store, source: Path, passphrase: str | None) -> RestoreFacts:
+    """What restoring ``source`` over the open database would do (raises when the backup cannot be restored)."""
+    return backup.plan_restore(store.path, source, passphrase)
+
+
+def restore(
+    db_path: Path, source: Path, passphrase: str | None, *, held: OwnerLock | None, force: bool
+) -> Path | None:
+    """Restore ``source`` (the caller has closed its store, keeping its lock ``held``). Returns the kept file."""
+    return backup.restore(db_path, source, passphrase, force=force, held=held)
