@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -27,10 +27,11 @@ from cowork_desktop.domain.dates import parse_day
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreError
 from cowork_desktop.domain.models import PlanType, RecordStatus
+from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.export.pdf import format_datetime
 from cowork_desktop.export.signing import Signer, load_signer
 from cowork_desktop.forms import load_forms
-from cowork_desktop.services import export, retention, sessions
+from cowork_desktop.services import export, files, retention, sessions
 from cowork_desktop.services.demo import load_demo
 from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.db import Store, open_store
@@ -298,7 +299,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         required=True,
         metavar="PATH",
-        help="the PDF file (a folder: the usual file name in it); with --case, the folder",
+        help="the PDF file (a folder: the usual file name in it); with --case, the folder (made if missing)",
     )
     p.add_argument(
         "--cert",
@@ -310,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--draft", action="store_true", help="allow a record not yet signed: printed marked DRAFT, unsigned"
     )
+    add_force(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser(
@@ -341,6 +343,30 @@ def _add_encrypt(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_force(parser: argparse.ArgumentParser) -> None:
+    """``--force``: replace an existing output file (never a database, a backup or a certificate)."""
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing file (never a database, its backups or a certificate)",
+    )
+
+
+@contextlib.contextmanager
+def refusals(args: argparse.Namespace) -> Iterator[None]:
+    """An output that exists, or must never be written over, as the one line the command line needs."""
+    try:
+        yield
+    except files.OutputExists as exc:
+        raise CoworkError(
+            f"{exc.path} already exists; add --force to replace it, or choose another name"
+        ) from None
+    except files.ProtectedFile as exc:
+        if getattr(args, "force", False):
+            raise CoworkError(f"{exc} (--force never overrides this)") from None
+        raise
+
+
 def _add_passphrase_env(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--passphrase-env",
@@ -361,7 +387,14 @@ def _db_passphrase(args: argparse.Namespace, path: Path, *, new: bool = False) -
     """The database passphrase from the variable named by its flag, else typed on a terminal (twice if new)."""
     prompt = f"Passphrase for the new database {path}: " if new else f"Passphrase for {path}: "
     flag = getattr(args, "db_passphrase_flag", "--passphrase-env")
-    value = _passphrase(args, prompt, confirm=new, attr="db_passphrase_env", flag=flag)
+    value = _passphrase(
+        args,
+        prompt,
+        confirm=new,
+        attr="db_passphrase_env",
+        flag=flag,
+        refused="nothing was created" if new else None,
+    )
     try:
         return value.decode("utf-8")
     except UnicodeDecodeError:  # pragma: no cover - os.environ is text
@@ -492,7 +525,12 @@ def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
     current = _db_passphrase(args, path)
     with open_store(path, create=False, passphrase=current) as store:
         new = _passphrase(
-            args, "New passphrase: ", confirm=True, attr="new_passphrase_env", flag="--new-passphrase-env"
+            args,
+            "New passphrase: ",
+            confirm=True,
+            attr="new_passphrase_env",
+            flag="--new-passphrase-env",
+            refused="the passphrase was not changed",
         ).decode("utf-8")
         crypto.change_passphrase(store, current, new)
     out.write(f"Changed the passphrase of {path}; backups taken before keep the old one\n")
@@ -536,7 +574,7 @@ def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
             if input("Type 'purge' to delete them for good: ").strip() != "purge":
                 out.write("Nothing was deleted.\n")
                 return 1
-        done = retention.purge(ws, candidates, on=on)
+        done = retention.purge(ws, candidates)  # always today's (it checks each candidate again for today)
     out.write(f"Purged {done} co-allocation(s); the audit log records each purge.\n")
     return 0
 
@@ -694,29 +732,61 @@ def _passphrase(
     confirm: bool = False,
     attr: str = "passphrase_env",
     flag: str = "--passphrase-env",
+    refused: str | None = None,
 ) -> bytes:
     """From the variable named by ``flag`` (``args.<attr>``), else a prompt on a terminal; never the command
-    line. Used for the certificate's and the database's passphrases alike."""
+    line. Used for the certificate's and the database's passphrases alike.
+
+    ``refused`` marks a NEW passphrase (one being chosen): it must pass the one passphrase rule
+    (:func:`cowork_desktop.domain.passphrases.new_passphrase_problem`), else CoworkError gives the rule's own
+    sentence ending with ``refused`` (what did not happen, e.g. "nothing was created")."""
     var = getattr(args, attr, None)
     if var:
         value = os.environ.get(var, "")
         if not value:
             raise CoworkError(f"no passphrase: the environment variable {var} is not set or is empty")
+        _check_new(value, refused)
         return value.encode("utf-8")
     if not _stdin_is_tty():
         raise CoworkError(f"no passphrase: use {flag} VAR (passphrases are never given on the command line)")
     value = getpass.getpass(prompt)
     if not value:
         raise CoworkError("no passphrase given")
+    _check_new(value, refused)
     if confirm and getpass.getpass("Repeat the passphrase: ") != value:
         raise CoworkError("the passphrases do not match; nothing was done")
     return value.encode("utf-8")
 
 
+def _check_new(passphrase: str, refused: str | None) -> None:
+    """A passphrase being chosen must pass the one rule (the same sentence the app's dialogs show)."""
+    if refused is None:
+        return
+    problem = new_passphrase_problem(passphrase)
+    if problem is not None:
+        raise CoworkError(f"{problem.rstrip('.')}; {refused}")
+
+
+#: what ``cowork cert new`` writes: a PKCS#12 file (its public part goes beside it as .crt)
+_CERTIFICATE_SUFFIXES = (".p12", ".pfx")
+
+
 def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.export.signing import create_certificate, public_certificate_path
+
     path = args.out if args.out is not None else export.default_certificate_path()
     if path.is_dir():
         raise CoworkError(f"{path} is a folder: give the certificate file's name (e.g. manager.p12)")
+    if path.suffix.lower() not in _CERTIFICATE_SUFFIXES:
+        raise UsageError(
+            f"--out {path}: give a .p12 (or .pfx) file name; its public part goes beside it as .crt"
+        )
+    public = public_certificate_path(path)
+    # --force replaces a certificate, never a database or a backup, nor anything over the public .crt
+    for target, certificates in ((path, False), (public, True)):
+        problem = files.protected_file(target, certificates=certificates)
+        if problem is not None:
+            raise CoworkError(f"{problem}: a certificate is never written over it; choose another file")
     if path.exists() and not args.force:
         raise CoworkError(f"{path} already exists; choose another file or add --force to replace it")
     name_problem = names.name_problem(args.name, "The name on the certificate")
@@ -724,9 +794,9 @@ def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
         raise CoworkError(name_problem)
     store = _open_db(args, args.db) if args.db is not None else None
     try:
-        passphrase = _passphrase(args, f"Passphrase to protect {path}: ", confirm=True)
-        from cowork_desktop.export.signing import create_certificate, public_certificate_path
-
+        passphrase = _passphrase(
+            args, f"Passphrase to protect {path}: ", confirm=True, refused="no certificate was created"
+        )
         try:
             create_certificate(args.name, args.org, path, passphrase, overwrite=args.force)
         except OSError as exc:
@@ -735,7 +805,7 @@ def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
         org = f" ({args.org.strip()})" if args.org.strip() else ""
         out.write(f"Created a self-signed signing certificate for {signer.common_name}{org} in {path}\n")
         out.write(
-            f"Its public certificate is {public_certificate_path(path)}: give it to colleagues who check your "
+            f"Its public certificate is {public}: give it to colleagues who check your "
             "case notes (cowork trust add FILE)\n"
         )
         out.write(f"SHA-256 fingerprint: {format_fingerprint(signer.fingerprint)}\n")
@@ -881,13 +951,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("--all goes with --case REF")
     if args.case is not None and args.draft:
         raise UsageError("--draft exports one record: use --record ID")
-    with _open_existing(args) as store:
+    if args.case is not None and args.out.suffix.lower() == ".pdf" and not args.out.is_dir():
+        raise UsageError(
+            f"--out {args.out}: --case REF --all writes one PDF per record into a folder; give a folder "
+            f"(e.g. --out {args.out.with_suffix('')}), made if missing"
+        )
+    with _open_existing(args) as store, refusals(args):
         ws = sessions.Workspace.open(store)
         if args.case is not None:
             if not export.signed_records(ws, args.case):
                 raise CoworkError(f"case {args.case} has no signed records to export")
-            export.check_output_folder(args.out)
-            written = export.export_case(ws, args.case, args.out, _signer(args))
+            # every file checked before the passphrase is asked for
+            export.check_output_folder(args.out, ws, args.case, replace=args.force)
+            written = export.export_case(ws, args.case, args.out, _signer(args), replace=args.force)
             for path in written:
                 out.write(f"{path}\n")
             out.write(f"Exported {len(written)} signed record(s) of case {args.case} to {args.out}\n")
@@ -895,9 +971,11 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         signed = store.record_status(args.record) == RecordStatus.SIGNED
         if not signed and not args.draft:
             export.render_record(ws, args.record)  # refuses with the reason, before asking for a passphrase
-        target = export.output_path(ws, args.record, args.out)
+        target = export.output_path(ws, args.record, args.out, replace=args.force)
         signer = _signer(args) if signed else None
-        path = export.export_record(ws, args.record, target, signer=signer, draft=args.draft)
+        path = export.export_record(
+            ws, args.record, target, signer=signer, draft=args.draft, replace=args.force
+        )
     what = "signed" if signed else "DRAFT, unsigned"
     out.write(f"Exported record {args.record} ({what}) to {path}\n")
     return 0

@@ -50,6 +50,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="an unsigned copy (not portfolio evidence: it cannot be verified)",
     )
+    cli.add_force(p)
     p.set_defaults(func=cmd_devlog)
 
     p = sub.add_parser(
@@ -68,6 +69,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--on", type=cli._day_arg, metavar="YYYY-MM-DD", help="co-working active on this day (default: today)"
     )
+    cli.add_force(p)
     p.set_defaults(func=cmd_calendar)
 
     p = sub.add_parser(
@@ -105,7 +107,7 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() != ".pdf":
         raise cli.UsageError(f"--out {target}: give a .pdf file name (or a folder)")
-    with cli._open_existing(args) as store:
+    with cli._open_existing(args) as store, cli.refusals(args):
         ws = sessions.Workspace.open(store)
         worker_id = insights.find_worker_id(ws, args.worker)
         log = insights.development_log(ws, worker_id, since=args.since, until=args.until)
@@ -115,9 +117,10 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
                 + (" in that period" if args.since or args.until else "")
                 + " (the log covers cases where they are the student, ASYE or less experienced worker)"
             )
+        insights.development_log_path(ws, log, target, replace=args.force)  # before the passphrase is asked
         signer = None if args.unsigned else cli._signer(args)
         path, log = insights.export_development_log(
-            ws, worker_id, target, since=args.since, until=args.until, signer=signer
+            ws, worker_id, target, since=args.since, until=args.until, signer=signer, replace=args.force
         )
     refs = ", ".join(log.case_references)
     how = "unsigned" if args.unsigned else "signed"
@@ -136,10 +139,12 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() not in (".ics", ".ical", ".ifb", ".icalendar"):
         raise cli.UsageError(f"--out {target}: give an .ics file name")
-    with cli._open_existing(args) as store:
+    with cli._open_existing(args) as store, cli.refusals(args):
         ws = sessions.Workspace.open(store)
         case_id = store.find_case(args.case).id if args.case else None
-        items = calendar_export.export_calendar(ws, target, on, case_id, include_workers=args.include_workers)
+        items = calendar_export.export_calendar(
+            ws, target, on, case_id, include_workers=args.include_workers, replace=args.force
+        )
     recurring = sum(1 for i in items if i.rrule)
     cases = calendar_export.case_references(items)
     out.write(

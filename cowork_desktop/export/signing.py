@@ -20,7 +20,6 @@ import io
 import json
 import logging
 import os
-import tempfile
 import threading
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -54,6 +53,7 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from cowork_desktop import paths
+from cowork_desktop.atomic import OutputExists, make_private_folders, write_atomic
 from cowork_desktop.domain.certificates import CertificateFacts, signing_problems
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export import fonts
@@ -179,33 +179,15 @@ def public_certificate_path(p12_path: str | os.PathLike[str]) -> Path:
 
 
 def _write_private_file(path: Path, data: bytes, *, overwrite: bool) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp = Path(tmp_name)
+    """Through the app's one writer (mode 0600, never half a file; an existing file only with ``overwrite``),
+    into a folder made 0700 if missing."""
+    make_private_folders(path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            if hasattr(os, "fchmod"):
-                os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if overwrite:
-            os.replace(tmp, path)
-        else:
-            try:
-                os.link(tmp, path)  # fails if the file appeared meanwhile: never clobber
-            except FileExistsError:
-                raise CoworkError(
-                    f"{path} already exists; choose another file or replace it explicitly."
-                ) from None
-            except OSError:
-                if path.exists():  # a file system without hard links: check, then move
-                    raise CoworkError(
-                        f"{path} already exists; choose another file or replace it explicitly."
-                    ) from None
-                os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+        write_atomic(path, data, replace=overwrite)
+    except OutputExists:
+        raise OutputExists(
+            path, f"{path} already exists; choose another file or replace it explicitly."
+        ) from None
 
 
 # ------------------------------------------------------------------------------------------------ the stamp

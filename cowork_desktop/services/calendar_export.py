@@ -29,7 +29,7 @@ from cowork_desktop.domain.dates import describe_rrule, parse_rrule_safe
 from cowork_desktop.domain.due import CoAllocationState, agreed_rules
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import next_review
-from cowork_desktop.services.files import write_atomic
+from cowork_desktop.services.files import check_target, write_output
 from cowork_desktop.services.sessions import Workspace
 
 PRODID = f"-//cowork-desktop//Co-working calendar {__version__}//EN"
@@ -212,11 +212,15 @@ def export_calendar(
     *,
     include_workers: bool = False,
     stamp: datetime | None = None,
+    replace: bool = False,
 ) -> list[CalendarItem]:
-    """Write the .ics file (atomically) and note the export in the audit log; returns the items written."""
+    """Write the .ics file (atomically) and note the export in the audit log; returns the items written. An
+    existing file is replaced only with ``replace``; the database, a backup or a certificate never (see
+    :func:`cowork_desktop.services.files.check_target`)."""
     path = Path(out)
     if path.is_dir():
         raise CoworkError(f"{path} is a folder: give the calendar file's name (e.g. co-working.ics)")
+    check_target(path, replace=replace, store=ws.store)
     items = calendar_items(ws, on, case_id, include_workers=include_workers)
     if case_id is not None:
         ref = ws.store.get_case(case_id).reference
@@ -229,7 +233,7 @@ def export_calendar(
     else:
         name = "Co-working (team)"
     data = render_ics(items, stamp=stamp, name=name)
-    write_atomic(path, data)
+    write_output(path, data, replace=replace, store=ws.store)
     with ws.store.tx():
         ws.store.audit(
             "export_calendar",

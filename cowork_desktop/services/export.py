@@ -47,6 +47,7 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.domain.names import same_name
+from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.domain.records import (
     CANON_VERSION,
     canonical_content,
@@ -90,8 +91,12 @@ from cowork_desktop.export.signing import (
     verify_pdf,
 )
 from cowork_desktop.export.signing import MAX_VERIFY_BYTES as MAX_VERIFY_BYTES  # the UI's limit too
-from cowork_desktop.services.files import os_reason as _reason
-from cowork_desktop.services.files import read_limited, write_atomic
+from cowork_desktop.services.files import (
+    check_target,
+    make_private_folders,
+    read_limited,
+    write_output,
+)
 from cowork_desktop.services.sessions import Workspace, context_for, form_for, record_facts
 from cowork_desktop.services.settings import logo_problem
 from cowork_desktop.store.db import AuditRef, KnownCertificate, Store
@@ -116,10 +121,15 @@ def default_certificate_path() -> Path:
 
 
 def ensure_certificate(name: str, org: str, passphrase: bytes, path: Path | None = None) -> Path:
-    """The manager's certificate, created (self-signed, passphrase-protected, mode 0600) on first use."""
+    """The manager's certificate, created (self-signed, passphrase-protected, mode 0600, in a folder made 0700)
+    on first use. A new certificate's passphrase must pass :func:`new_passphrase_problem`; an existing
+    certificate is returned as it is."""
     target = path or default_certificate_path()
     if target.exists():
         return target
+    problem = new_passphrase_problem(passphrase.decode("utf-8", errors="replace"))
+    if problem is not None:
+        raise CoworkError(f"{problem} No certificate was created.")
     return create_certificate(name, org, target, passphrase)
 
 
@@ -557,26 +567,48 @@ def record_filename(ws: Workspace, record: Record) -> str:
     return name
 
 
-def output_path(ws: Workspace, record_id: int, out_path: str | os.PathLike[str]) -> Path:
+def output_path(
+    ws: Workspace, record_id: int, out_path: str | os.PathLike[str], *, replace: bool = False
+) -> Path:
     """The file an export of the record writes: ``out_path``, or the usual file name inside it when it is a
-    folder. CoworkError when its folder is missing or is not a folder (checked before any work is done)."""
+    folder. Checked before any work is done (:func:`cowork_desktop.services.files.check_target`): CoworkError
+    when its folder is missing or is not a folder, when it is the database, a backup or a certificate (even with
+    ``replace``), and :class:`~cowork_desktop.services.files.OutputExists` when it exists, unless ``replace``."""
     out = Path(out_path)
     if out.is_dir():
         out = out / record_filename(ws, ws.store.get_record(record_id))
-    if not out.parent.is_dir():
-        reason = "not a folder" if out.parent.exists() else "no such folder"
-        raise CoworkError(f"cannot write to {out.parent}: {reason}")
-    return out
+    return check_target(out, replace=replace, store=ws.store)
 
 
-def check_output_folder(out_dir: str | os.PathLike[str]) -> Path:
-    """The folder an export of a whole case writes to: an existing folder, or one that can be made."""
+#: ``--case REF --all --out`` takes a folder; a name like this one is a file name given by mistake
+_FILE_SUFFIX = ".pdf"
+
+
+def check_output_folder(
+    out_dir: str | os.PathLike[str],
+    ws: Workspace | None = None,
+    case_reference: str | None = None,
+    *,
+    replace: bool = False,
+) -> Path:
+    """The folder an export of a whole case writes to: an existing folder, or one that can be made. A path
+    ending in ``.pdf`` that is not a folder is refused: a case exports several files. With ``ws`` and
+    ``case_reference``, every file the export would write there is checked too
+    (:func:`cowork_desktop.services.files.check_target`), before any work is done."""
     folder = Path(out_dir)
+    if folder.suffix.lower() == _FILE_SUFFIX and not folder.is_dir():
+        raise CoworkError(
+            f"{folder}: a whole case is exported into a folder, one PDF per record; give a folder "
+            f"(e.g. {folder.with_suffix('')}), made if missing"
+        )
     if folder.exists() and not folder.is_dir():
         raise CoworkError(f"cannot write to {folder}: not a folder")
     parent = next((p for p in folder.parents if p.exists()), None)
     if not folder.exists() and parent is not None and not parent.is_dir():
         raise CoworkError(f"cannot write to {folder}: {parent} is not a folder")
+    if ws is not None and case_reference is not None and folder.is_dir():
+        for name in _unique_names(ws, signed_records(ws, case_reference)):
+            check_target(folder / name, replace=replace, store=ws.store)
     return folder
 
 
@@ -775,15 +807,17 @@ def export_record(
     *,
     signer: Signer | None = None,
     draft: bool = False,
+    replace: bool = False,
 ) -> Path:
     """Export one record to ``out_path`` (a file, or an existing folder to put the usual file name in).
 
     A signed record is always exported signed (``signer`` required); a draft or a record awaiting signatures
-    only with ``draft=True``, unsigned and marked DRAFT. Returns the file written.
+    only with ``draft=True``, unsigned and marked DRAFT. An existing file is replaced only with ``replace``;
+    the database, a backup or a certificate never (see :func:`output_path`). Returns the file written.
     """
-    out = output_path(ws, record_id, out_path)
+    out = output_path(ws, record_id, out_path, replace=replace)
     record, pdf = render_record(ws, record_id, signer=signer, draft=draft)
-    write_atomic(out, pdf)
+    write_output(out, pdf, replace=replace, store=ws.store)
     _audit_export(ws, record, out, pdf, signer)
     return out
 
@@ -807,33 +841,39 @@ def _unique_names(ws: Workspace, records: Sequence[Record]) -> list[str]:
 
 
 def export_case(
-    ws: Workspace, case_reference: str, out_dir: str | os.PathLike[str], signer: Signer
+    ws: Workspace,
+    case_reference: str,
+    out_dir: str | os.PathLike[str],
+    signer: Signer,
+    *,
+    replace: bool = False,
 ) -> list[Path]:
-    """Every signed record of the case as a signed PDF in ``out_dir`` (made if missing). All or nothing: every
-    PDF is made first, and if a file cannot be written the ones already written by this export are removed."""
-    folder = check_output_folder(out_dir)
+    """Every signed record of the case as a signed PDF in ``out_dir`` (made if missing, mode 0700). All or
+    nothing: every target is checked first (an existing file is refused unless ``replace``; the database, a
+    backup or a certificate always), every PDF is made, and if a file cannot be written the ones already
+    made by this export are removed (a file it replaced keeps the new PDF: the old one cannot come back)."""
+    folder = check_output_folder(out_dir, ws, case_reference, replace=replace)
     records = signed_records(ws, case_reference)
     if not records:
         raise CoworkError(f"case {case_reference} has no signed records to export")
+    targets = [folder / name for name in _unique_names(ws, records)]
     made = [render_record(ws, r.id, signer=signer)[1] for r in records if r.id is not None]
-    created_folder = not folder.exists()
-    if created_folder:
-        try:
-            folder.mkdir(parents=True, mode=0o700)
-        except OSError as exc:
-            raise CoworkError(f"cannot write to {folder}: {_reason(exc)}") from None
+    created = make_private_folders(folder)
     written: list[Path] = []
+    new: list[Path] = []
     try:
-        for name, pdf in zip(_unique_names(ws, records), made, strict=True):
-            target = folder / name
-            write_atomic(target, pdf)
+        for target, pdf in zip(targets, made, strict=True):
+            existed = os.path.lexists(target)
+            write_output(target, pdf, replace=replace, store=ws.store)
             written.append(target)
+            if not existed:
+                new.append(target)
     except CoworkError:
-        for path in written:
+        for path in new:
             path.unlink(missing_ok=True)
-        if created_folder:
+        for made_folder in reversed(created):
             with contextlib.suppress(OSError):
-                folder.rmdir()
+                made_folder.rmdir()
         raise
     for record, path, pdf in zip(records, written, made, strict=True):
         _audit_export(ws, record, path, pdf, signer)

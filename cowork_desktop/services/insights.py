@@ -481,6 +481,26 @@ def _rendering(doc: DevLogDocument) -> dict[str, Any]:
     }
 
 
+def development_log_path(
+    ws: Workspace,
+    log: DevelopmentLog,
+    out: str | os.PathLike[str],
+    *,
+    today: date | None = None,
+    replace: bool = False,
+) -> Path:
+    """The file a development log export writes: ``out``, or the usual file name inside it when it is a folder;
+    checked before the log is made (:func:`cowork_desktop.services.files.check_target`): never the database, a
+    backup or a certificate, and an existing file only with ``replace``."""
+    from cowork_desktop.export.devlog_pdf import devlog_filename
+    from cowork_desktop.services.files import check_target
+
+    path = Path(out)
+    if path.is_dir():
+        path = path / devlog_filename(log.worker_name, today or date.today())
+    return check_target(path, replace=replace, store=ws.store)
+
+
 def export_development_log(
     ws: Workspace,
     worker_id: int,
@@ -490,25 +510,22 @@ def export_development_log(
     until: date | None = None,
     today: date | None = None,
     signer: Signer | None = None,
+    replace: bool = False,
 ) -> tuple[Path, DevelopmentLog]:
-    """Write the worker's development log PDF (atomically; a folder gets the usual file name) and note the export
-    in the audit log. Returns the file written and the log.
+    """Write the worker's development log PDF (atomically; a folder gets the usual file name; an existing file
+    is replaced only with ``replace``, see :func:`development_log_path`) and note the export in the audit log.
+    Returns the file written and the log.
 
     With ``signer`` (the manager's certificate) the log is signed and certified like a case note: it carries
     what it vouches for (:func:`devlog_content`) and the audit chain's head, each record it draws on is checked
     first, and ``cowork verify`` checks it the same way."""
-    from cowork_desktop.export.devlog_pdf import devlog_filename, render_devlog
-    from cowork_desktop.services.files import write_atomic
+    from cowork_desktop.export.devlog_pdf import render_devlog
+    from cowork_desktop.services.files import write_output
 
     log = development_log(ws, worker_id, since=since, until=until)
-    path = Path(out)
-    if path.is_dir():
-        path = path / devlog_filename(log.worker_name, today or date.today())
-    if not path.parent.is_dir():
-        reason = "not a folder" if path.parent.exists() else "no such folder"
-        raise CoworkError(f"cannot write to {path.parent}: {reason}")
+    path = development_log_path(ws, log, out, today=today, replace=replace)
     pdf = render_devlog(devlog_document(ws, log)) if signer is None else _signed_devlog(ws, log, signer)
-    write_atomic(path, pdf)
+    write_output(path, pdf, replace=replace, store=ws.store)
     from cowork_desktop.services.export import audit_signed_export
 
     audit_signed_export(

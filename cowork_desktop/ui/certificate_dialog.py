@@ -1,8 +1,9 @@
 """First use of signing: create the manager's own signing certificate, or import one issued by the organisation.
 
 * Create: a self-signed certificate in the manager's name (prefilled from the ``manager_name`` setting) and
-  organisation (``organisation``), in a PKCS#12 file protected by a passphrase typed twice (8 characters or
-  more), saved with mode 0600 at :func:`cowork_desktop.services.export.default_certificate_path`.
+  organisation (``organisation``), in a PKCS#12 file protected by a passphrase typed twice (the app's one rule
+  for a new passphrase, :mod:`cowork_desktop.domain.passphrases`), saved with mode 0600 at
+  :func:`cowork_desktop.services.export.default_certificate_path`.
 * Import: a .p12/.pfx file from the organisation, checked by opening it with its passphrase, then copied to the
   same place with mode 0600 (never half-written, never over an existing certificate).
 
@@ -20,8 +21,6 @@ loaded key, so the passphrase is not asked again in this session; closing the di
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.passphrases import MIN_LENGTH, new_passphrase_problem
 from cowork_desktop.export.certs import certificate_pem
 from cowork_desktop.export.signing import (
     Signer,
@@ -52,11 +52,11 @@ from cowork_desktop.export.signing import (
     public_certificate_path,
 )
 from cowork_desktop.services import export
-from cowork_desktop.services.files import os_reason, write_atomic
+from cowork_desktop.services.files import OutputExists, make_private_folders, os_reason, write_atomic
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label, title_label
 
-MIN_PASSPHRASE = 8
+MIN_PASSPHRASE = MIN_LENGTH  # the one rule: cowork_desktop.domain.passphrases
 WRONG_PASSPHRASE_PREFIX = "Wrong passphrase"
 
 
@@ -86,40 +86,17 @@ def fingerprint_lines(fingerprint: str, per_line: int = 16) -> str:
 
 
 def copy_private(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` with mode 0600, through a temporary file: never half a file, never over an
-    existing one. CoworkError with the reason when it cannot be done."""
+    """Copy ``source`` to ``target`` with mode 0600 (its folder made 0700 if missing), through the app's one
+    writer: never half a file, never over an existing one. CoworkError with the reason when it cannot be done."""
     try:
         data = source.read_bytes()
     except OSError as exc:
         raise CoworkError(f"Cannot read {source}: {exc.strerror or exc}") from None
+    make_private_folders(target.parent)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise CoworkError(f"Cannot write to {target.parent}: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            if hasattr(os, "fchmod"):
-                os.fchmod(handle.fileno(), 0o600)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        try:
-            os.link(tmp, target)  # fails if a certificate appeared meanwhile: never replace one
-        except FileExistsError:
-            raise CoworkError(f"{target} already exists: a signing certificate is set up already.") from None
-        except OSError:  # a file system without hard links
-            if target.exists():
-                raise CoworkError(
-                    f"{target} already exists: a signing certificate is set up already."
-                ) from None
-            os.replace(tmp, target)
-    except OSError as exc:
-        raise CoworkError(f"Cannot write {target}: {exc.strerror or exc}") from None
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+        write_atomic(target, data)
+    except OutputExists:
+        raise CoworkError(f"{target} already exists: a signing certificate is set up already.") from None
     return target
 
 
@@ -222,8 +199,8 @@ class CertificateDialog(QDialog):
             "passphrase",
             self.tr("&Passphrase:"),
             self.new_passphrase,
-            hint=f"At least {MIN_PASSPHRASE} characters. It protects the certificate; it is never stored, "
-            "and nobody can recover it for you.",
+            hint=f"At least {MIN_PASSPHRASE} characters, not one character repeated. It protects the "
+            "certificate; it is never stored, and nobody can recover it for you.",
         )
         self.create_fields.add("repeat", self.tr("&Type it again:"), self.repeat_passphrase)
         return page
@@ -450,8 +427,9 @@ class CertificateDialog(QDialog):
         first, second = self.new_passphrase.text(), self.repeat_passphrase.text()
         if not name:
             errors["name"] = self.tr("Enter your name as it should appear on signed case notes.")
-        if len(first) < MIN_PASSPHRASE:
-            errors["passphrase"] = f"Use at least {MIN_PASSPHRASE} characters."
+        problem = new_passphrase_problem(first)
+        if problem is not None:
+            errors["passphrase"] = problem
         elif first != second:
             errors["repeat"] = self.tr("The two passphrases are different: type the same one twice.")
         self.create_fields.show(errors)
@@ -520,8 +498,10 @@ class CertificateDialog(QDialog):
             except CoworkError as exc:
                 self.error.set_error(f"The certificate was not imported: {exc}")
                 return None
-            try:  # its public part beside it, for colleagues (as a created certificate has)
-                write_atomic(public_certificate_path(self.path), certificate_pem(signer.certificate_der))
+            try:  # its public part beside it, for colleagues (as a created certificate has; an old one replaced)
+                write_atomic(
+                    public_certificate_path(self.path), certificate_pem(signer.certificate_der), replace=True
+                )
             except CoworkError as exc:
                 self.error.set_error(
                     f"The certificate was imported, but its public part was not saved: {exc}"

@@ -8,11 +8,14 @@
 * A draft or a record awaiting signatures cannot be exported as signed: "Print draft PDF…" saves it unsigned,
   marked DRAFT on every page.
 
-Wrong passphrase, no certificate, unwritable folder: one clear message each, and nothing is written.
+Wrong passphrase, no certificate, unwritable folder: one clear message each, and nothing is written. A file that
+exists already is replaced only when the manager says so (asked by name); the database, a backup or a certificate
+never (:func:`cowork_desktop.services.files.protected_file`).
 """
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -35,7 +38,7 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.export.pdf import render_case_note
 from cowork_desktop.export.signing import Signer, load_signer, stamp_font_bytes
-from cowork_desktop.services import export
+from cowork_desktop.services import export, files
 from cowork_desktop.services.export import VerifyReport
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
@@ -187,6 +190,8 @@ class ExportDialog(QDialog):
         self.signed = self.record.status == RecordStatus.SIGNED
         self.saved_path: Path | None = None
         self.report: VerifyReport | None = None
+        #: the manager agreed to replace the file chosen last (see :meth:`ask_path`)
+        self.replace = False
         case = ws.store.get_case(self.record.case_id)
         self.case_reference = case.reference
 
@@ -413,14 +418,43 @@ class ExportDialog(QDialog):
         self.error.set_error(message)
 
     def ask_path(self, caption: str, filename: str) -> Path | None:
+        """Where to save; None when cancelled or refused. Sets :attr:`replace` when the manager agreed to
+        replace an existing file (asked here, naming the file, after ``.pdf`` is added: the save dialog's own
+        question is turned off, as it would not see the name actually written)."""
+        self.replace = False
         folder = default_folder()
         name, _filter = QFileDialog.getSaveFileName(
-            self, caption, str(folder / filename), self.tr("PDF files (*.pdf)")
+            self,
+            caption,
+            str(folder / filename),
+            self.tr("PDF files (*.pdf)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
         )
         if not name:
             return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        chosen = path = Path(name)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        # the file picked (the database, say) is refused by name, not quietly saved beside it with .pdf added
+        problem = files.protected_file(chosen, self.ws.store) or files.protected_file(path, self.ws.store)
+        if problem is not None:
+            self.show_error(f"Not saved: {problem}. The app never writes over it; choose another file.")
+            return None
+        if path.is_dir():
+            self.show_error(f"Not saved: {path} is a folder. Choose a file name.")
+            return None
+        if os.path.lexists(path):
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace the file?"),
+                files.replace_question(path),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+            self.replace = True
+        return path
 
     def save_signed(self) -> Path | None:
         """Unlock the key (once per session), ask where, write the signed PDF and check it."""
@@ -453,7 +487,9 @@ class ExportDialog(QDialog):
             if signer is not None:
                 signer.warm_up()  # at once if the stamp font was built in the background
             try:
-                out = export.export_record(self.ws, self.record_id, path, signer=signer, draft=draft)
+                out = export.export_record(
+                    self.ws, self.record_id, path, signer=signer, draft=draft, replace=self.replace
+                )
             except CoworkError as exc:
                 self.show_error(f"Not saved: {str(exc).rstrip('.')}. Nothing was written.")
                 return None

@@ -13,6 +13,7 @@ nothing.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ from cowork_desktop.domain.insights import (
     Promises,
     PromiseTally,
 )
-from cowork_desktop.services import insights
+from cowork_desktop.services import files, insights
 from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
@@ -184,18 +185,35 @@ def export_calendar_file(
         QCoreApplication.translate("InsightsViews", "Export calendar"),
         str(Path.home() / f"{stem}.ics"),
         QCoreApplication.translate("InsightsViews", "iCalendar files (*.ics);;All files (*)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, for the name actually written
     )
     if not path:
         return None
-    target = Path(path)
+    chosen = target = Path(path)
     if target.suffix.lower() != ".ics":
         target = target.with_name(target.name + ".ics")
-    try:
-        items = export_calendar(ws, target, on, case_id)
-    except (CoworkError, OSError) as exc:
-        QMessageBox.warning(
-            parent, QCoreApplication.translate("InsightsViews", "Cannot export the calendar"), str(exc)
+    cannot = QCoreApplication.translate("InsightsViews", "Cannot export the calendar")
+    # the file picked (the database, say) is refused by name, not quietly saved beside it with .ics added
+    problem = files.protected_file(chosen, ws.store) or files.protected_file(target, ws.store)
+    if problem is not None:
+        QMessageBox.warning(parent, cannot, f"{problem}: the app never writes over it. Choose another file.")
+        return None
+    replace = False
+    if os.path.lexists(target) and not target.is_dir():
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("InsightsViews", "Replace the file?"),
+            files.replace_question(target),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
         )
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        replace = True
+    try:
+        items = export_calendar(ws, target, on, case_id, replace=replace)
+    except (CoworkError, OSError) as exc:
+        QMessageBox.warning(parent, cannot, str(exc))
         return None
     QMessageBox.information(
         parent,

@@ -1,29 +1,39 @@
 """Print the agreed plan: a 1-2 page summary for the co-workers, from services.plan.AgreedPlan.
 
-The plan is rendered as simple HTML into a QTextDocument, printed with QPrintDialog or written straight to a
-PDF file (QPrinter in PdfFormat, which works offscreen too). Case reference only: never a child's name.
+The plan is rendered as simple HTML into a QTextDocument, printed with QPrintDialog or made into a PDF in memory
+(QPdfWriter, which works offscreen too) and saved through the app's one writer: whole, private, never over an
+existing file unless the manager says so, never over a database, a backup or a certificate. Case reference only:
+never a child's name.
 """
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QSizeF
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QMarginsF, QSizeF
+from PySide6.QtGui import QFont, QPagedPaintDevice, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.services import files
 from cowork_desktop.services.plan import AgreedPlan, fmt_day
+
+if TYPE_CHECKING:
+    from cowork_desktop.store.db import Store
 
 _CSS = """
 body { font-size: 10pt; color: #000; }
@@ -120,7 +130,7 @@ def plan_document(plan: AgreedPlan) -> QTextDocument:
     return doc
 
 
-def _a4(printer: QPrinter) -> None:
+def _a4(printer: QPagedPaintDevice) -> None:
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -131,19 +141,32 @@ def _a4(printer: QPrinter) -> None:
     )
 
 
-def save_plan_pdf(plan: AgreedPlan, path: Path | str) -> Path:
-    """Write the plan to a PDF file (no dialog)."""
-    target = Path(path)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(target))
-    printer.setDocName(f"Agreed co-working plan {plan.case_reference}")
-    printer.setCreator("cowork-desktop")
-    _a4(printer)
+def plan_pdf_bytes(plan: AgreedPlan) -> bytes:
+    """The plan as a PDF, made in memory (QPdfWriter into a buffer: nothing touches the disk until the file is
+    written whole)."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(f"Agreed co-working plan {plan.case_reference}")
+    writer.setCreator("cowork-desktop")
+    _a4(writer)
     doc = plan_document(plan)
-    doc.setPageSize(QSizeF(printer.pageRect(QPrinter.Unit.Point).size()))
-    doc.print_(printer)
-    return target
+    doc.setPageSize(QSizeF(writer.pageLayout().paintRect(QPageLayout.Unit.Point).size()))
+    doc.print_(writer)  # the painter ends here, which finishes the PDF in the buffer
+    del writer
+    data = bytes(buffer.data().data())
+    buffer.close()
+    return data
+
+
+def save_plan_pdf(
+    plan: AgreedPlan, path: Path | str, *, replace: bool = False, store: Store | None = None
+) -> Path:
+    """Write the plan to a PDF file (no dialog), through the app's one writer: whole, mode 0600, an existing
+    file only with ``replace``, and never over a database, a backup or a certificate (CoworkError)."""
+    target = Path(path)
+    files.check_target(target, replace=replace, store=store)
+    return files.write_output(target, plan_pdf_bytes(plan), replace=replace, store=store)
 
 
 def print_plan(plan: AgreedPlan, parent: QWidget | None = None) -> bool:
@@ -161,9 +184,14 @@ def print_plan(plan: AgreedPlan, parent: QWidget | None = None) -> bool:
 class PlanPrintDialog(QDialog):
     """A preview of the plan with Print... and Save as PDF..."""
 
-    def __init__(self, plan: AgreedPlan, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, plan: AgreedPlan, parent: QWidget | None = None, *, store: Store | None = None
+    ) -> None:
+        """``store``: the open database, so the plan is never saved over it by name (any database file is
+        recognised by its content anyway)."""
         super().__init__(parent)
         self.plan = plan
+        self.store = store
         self.setObjectName("planPrintDialog")
         self.setWindowTitle(f"Agreed plan - case {plan.case_reference}")
         self.resize(720, 760)
@@ -208,14 +236,41 @@ class PlanPrintDialog(QDialog):
             self.tr("Save agreed plan as PDF"),
             f"agreed-plan-{self.plan.case_reference.replace('/', '-')}.pdf",
             self.tr("PDF files (*.pdf)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked in save_pdf, for the name actually written
         )
         if not name:
             return None
         return self.save_pdf(Path(name))
 
-    def save_pdf(self, path: Path) -> Path:
+    def save_pdf(self, path: Path) -> Path | None:
+        """Save the plan as ``path`` (``.pdf`` added when missing). An existing file is replaced only when the
+        manager says so (asked by name); the database, a backup or a certificate never. None when not saved
+        (the reason is shown under the preview)."""
+        chosen = path
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        save_plan_pdf(self.plan, path)
+        # the file picked (the database, say) is refused by name, not quietly saved beside it as .pdf
+        problem = files.protected_file(chosen, self.store) or files.protected_file(path, self.store)
+        if problem is not None:
+            self.status.setText(f"Not saved: {problem}. The app never writes over it; choose another file.")
+            return None
+        replace = False
+        if os.path.lexists(path) and not path.is_dir():
+            answer = QMessageBox.question(
+                self,
+                self.tr("Replace the file?"),
+                files.replace_question(path),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.status.setText(f"Not saved: {path} was kept as it is.")
+                return None
+            replace = True
+        try:
+            save_plan_pdf(self.plan, path, replace=replace, store=self.store)
+        except CoworkError as exc:
+            self.status.setText(f"Not saved: {exc}")
+            return None
         self.status.setText(f"Saved {path}")
         return path

@@ -8,6 +8,7 @@ portfolio. Cases are named by reference only; the children's initials are remove
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
-from cowork_desktop.services import insights
+from cowork_desktop.services import files, insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
 
@@ -247,18 +248,22 @@ class WorkerPage(QWidget):
             self.tr("Export development log"),
             str(suggested),
             self.tr("PDF files (*.pdf);;All files (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, for the name actually written
         )
         if not path:
             return None
         target = Path(path)
         if target.suffix.lower() != ".pdf":
             target = target.with_name(target.name + ".pdf")
+        replace = self.may_write(target, Path(path))
+        if replace is None:
+            return None
         signer = self.signing_key()
         if signer is None:
             return None
         try:
             written, log = insights.export_development_log(
-                self.ws, self.worker.id, target, today=self.today, signer=signer
+                self.ws, self.worker.id, target, today=self.today, signer=signer, replace=replace
             )
         except (CoworkError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Cannot export the development log"), str(exc))
@@ -271,6 +276,31 @@ class WorkerPage(QWidget):
             "text can still name a child: read it before sharing.",
         )
         return written
+
+    def may_write(self, target: Path, chosen: Path | None = None) -> bool | None:
+        """Whether ``target`` may be written: False (a new file), True (the manager agreed to replace it) or
+        None (refused, with a message, or not to be replaced). The database, a backup or a certificate is
+        never written over; nor is one ``chosen`` in the save dialog saved beside it with ``.pdf`` added."""
+        title = self.tr("Cannot export the development log")
+        problem = files.protected_file(chosen or target, self.ws.store) or files.protected_file(
+            target, self.ws.store
+        )
+        if problem is not None:
+            QMessageBox.warning(self, title, f"{problem}: the app never writes over it. Choose another file.")
+            return None
+        if target.is_dir():
+            QMessageBox.warning(self, title, f"{target} is a folder: choose a file name.")
+            return None
+        if not os.path.lexists(target):
+            return False
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the file?"),
+            files.replace_question(target),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return True if answer == QMessageBox.StandardButton.Yes else None
 
     def signing_key(self) -> Signer | None:
         """The manager's signing key, as for a signed case note: from this session, or unlocked now with its

@@ -21,12 +21,13 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
+from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
 from cowork_desktop.services import export
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
@@ -248,6 +249,65 @@ def test_an_unwritable_folder_gives_one_message_and_writes_nothing(
     assert not dialog.result_label.isVisible()
 
 
+def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Stands in for QMessageBox.question: records each question and gives ``answer``."""
+    asked: list[str] = []
+
+    def fake(_parent: Any, _title: str, text: str, *_args: Any, **_kw: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
+    return asked
+
+
+def test_replacing_a_file_is_asked_by_name_first(
+    qtbot: QtBot, demo_ws: Workspace, certificate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out" / "note.pdf"
+    out.parent.mkdir()
+    out.write_bytes(b"%PDF an earlier export")
+    SaveAs(monkeypatch, out.with_suffix(""))  # the name typed without .pdf: asked about note.pdf, as written
+    dialog = open_dialog(qtbot, demo_ws, signed_id(demo_ws), certificate)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert dialog.save_signed() is None
+    assert asked == [f"note.pdf already exists in {out.parent}. Replace it? The file there now will be lost."]
+    assert out.read_bytes() == b"%PDF an earlier export" and leftovers(out.parent) == [out]
+
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert dialog.save_signed() == out
+    assert len(asked) == 1
+    assert export.verify_file(demo_ws, out).ok(require_database=True)
+    assert out.stat().st_mode & 0o777 == 0o600 and leftovers(out.parent) == [out]
+
+
+def test_the_database_is_never_written_over(
+    qtbot: QtBot, demo_ws: Workspace, certificate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = demo_ws.store.path
+    before = db.read_bytes()
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    dialog = open_dialog(qtbot, demo_ws, draft_id(demo_ws), certificate)
+    # picked in the save dialog: refused by name, not quietly saved as demo.db.pdf beside it
+    SaveAs(monkeypatch, db)
+    assert dialog.save_draft() is None
+    assert "is the open cowork database" in dialog.error.message()
+    assert not Path(f"{db}.pdf").exists()
+    # a copy of it, by content, whatever its name; and the certificate
+    disguised = tmp_path / "copy.pdf"
+    shutil.copy(db, disguised)
+    for target, what in ((disguised, "is an SQLite database"), (certificate, "signing certificate")):
+        kept = target.read_bytes()
+        SaveAs(monkeypatch, target)
+        assert dialog.save_draft() is None
+        assert what in dialog.error.message() and "never writes over it" in dialog.error.message()
+        assert target.read_bytes() == kept
+    assert asked == [] and dialog.saved_path is None
+    assert db.read_bytes()[:16] == before[:16]
+    assert len(records(demo_ws, RecordStatus.SIGNED)) > 0  # the database still answers
+
+
 def test_without_a_certificate_the_first_use_dialog_opens_and_cancelling_it_writes_nothing(
     qtbot: QtBot, demo_ws: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -388,6 +448,13 @@ def test_create_prefills_name_and_organisation_and_checks_the_passphrase(
     dialog.submit()
     assert "at least 8 characters" in dialog.create_fields.errors["passphrase"].message()
     assert not path.exists() and dialog.result() != QDialog.DialogCode.Accepted
+    # the app's one rule, word for word (as `cowork cert new` says it)
+    for weak in (" " * 10, "z" * 10):
+        dialog.new_passphrase.setText(weak)
+        dialog.repeat_passphrase.setText(weak)
+        dialog.submit()
+        assert dialog.create_fields.errors["passphrase"].message() == new_passphrase_problem(weak)
+        assert not path.exists()
 
     dialog.new_passphrase.setText("a long passphrase")
     dialog.repeat_passphrase.setText("a long passphrase!")

@@ -7,6 +7,7 @@ out by hand from ``services/demo.py`` (see the docstrings there and in the unit 
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -366,6 +367,57 @@ def test_calendar_export_cancelled_writes_nothing(
     assert view.export_calendar() is None
 
 
+def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Stands in for QMessageBox.question: records the question and gives ``answer``."""
+    asked: list[str] = []
+
+    def fake(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
+    return asked
+
+
+def test_calendar_export_asks_before_replacing_a_file(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _no_message_boxes(monkeypatch)
+    view = TeamView(demo, on=TODAY)
+    _shown(qtbot, view)
+    target = tmp_path / "team.ics"
+    target.write_bytes(b"an older calendar")
+    _save_as(monkeypatch, tmp_path / "team")  # the name actually written gets .ics: asked about by that name
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert view.export_calendar() is None
+    assert asked == [f"team.ics already exists in {tmp_path}. Replace it? The file there now will be lost."]
+    assert target.read_bytes() == b"an older calendar"
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert view.export_calendar() == target
+    assert target.read_bytes().startswith(b"BEGIN:VCALENDAR") and target.stat().st_mode & 0o777 == 0o600
+    assert len(asked) == 1 and "Saved" in shown[-1]
+
+
+def test_calendar_export_never_writes_over_the_database(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _no_message_boxes(monkeypatch)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    view = TeamView(demo, on=TODAY)
+    _shown(qtbot, view)
+    _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.ics
+    assert view.export_calendar() is None
+    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.ics").exists()
+    # any database, by content: a copy named .ics
+    disguised = tmp_path / "old.ics"
+    shutil.copy(demo.store.path, disguised)
+    before = disguised.read_bytes()
+    _save_as(monkeypatch, disguised)
+    assert view.export_calendar() is None
+    assert asked == [] and "is an SQLite database" in shown[-1] and "never writes over it" in shown[-1]
+    assert disguised.read_bytes() == before
+
+
 # ---------------------------------------------------------------------------------------------- worker page
 
 
@@ -434,6 +486,38 @@ def test_development_log_export_writes_a_pdf(
     ).stdout
     assert "Priya Raman" in text and "CR-2026-0103" in text and "CR-2026-0108" in text
     assert "Saved 2 entries" in shown[-1] and "signed with your certificate" in shown[-1]
+
+
+def test_development_log_export_asks_before_replacing_and_never_writes_over_the_database(
+    qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _no_message_boxes(monkeypatch)
+    page = WorkerPage(demo, today=TODAY)
+    _shown(qtbot, page)
+    page.show_worker(_worker_id(demo, "Priya Raman"))
+    signing: list[bool] = []
+    monkeypatch.setattr(page, "signing_key", lambda: signing.append(True))  # never reached: refused first
+    _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.pdf
+    assert page.export_log() is None
+    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.pdf").exists()
+    # any database, by content: a copy named .pdf
+    disguised = tmp_path / "records.pdf"
+    shutil.copy(demo.store.path, disguised)
+    before = disguised.read_bytes()
+    _save_as(monkeypatch, disguised)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert page.export_log() is None
+    assert asked == [] and signing == []
+    assert "is an SQLite database" in shown[-1] and "never writes over it" in shown[-1]
+    assert disguised.read_bytes() == before
+
+    target = tmp_path / "log.pdf"
+    target.write_bytes(b"%PDF an older log")
+    _save_as(monkeypatch, target)
+    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    assert page.export_log() is None
+    assert asked == [f"log.pdf already exists in {tmp_path}. Replace it? The file there now will be lost."]
+    assert signing == [] and target.read_bytes() == b"%PDF an older log"
 
 
 def test_workers_list_opens_the_worker_page(qtbot: QtBot, demo: Workspace) -> None:

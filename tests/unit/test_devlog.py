@@ -12,6 +12,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export.devlog_pdf import devlog_filename, render_devlog
 from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.services import insights
@@ -100,6 +101,20 @@ def test_arabic_name_and_export(demo_ws: Workspace, tmp_path: Path) -> None:
     text = pdf_text(pdf, tmp_path)
     assert "CR-2026-0107" in text and "\ufffd" not in text
     assert demo_ws.store.audit_entries("worker", worker.id)[-1]["action"] == "export_devlog"
+
+
+def test_an_existing_log_is_replaced_only_when_asked(demo_ws: Workspace, tmp_path: Path) -> None:
+    worker = demo_ws.store.find_worker("عائشة خان")
+    assert worker.id is not None
+    out = tmp_path / "development-log_worker_2026-11-23.pdf"
+    out.write_bytes(b"%PDF an older log")
+    with pytest.raises(CoworkError, match="already exists"):
+        insights.export_development_log(demo_ws, worker.id, tmp_path, today=TODAY)  # the usual name in it
+    assert out.read_bytes() == b"%PDF an older log"
+    path, _ = insights.export_development_log(demo_ws, worker.id, tmp_path, today=TODAY, replace=True)
+    assert path == out and pdfa_problems(out.read_bytes()) == [] and out.stat().st_mode & 0o777 == 0o600
+    with pytest.raises(CoworkError, match="is the open cowork database"):
+        insights.export_development_log(demo_ws, worker.id, demo_ws.store.path, replace=True)
 
 
 def test_an_empty_log_still_prints(demo_ws: Workspace, tmp_path: Path) -> None:

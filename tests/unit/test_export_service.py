@@ -25,7 +25,7 @@ from cowork_desktop.export.model import ActionsTable, CaseNote, QuestionAnswer, 
 from cowork_desktop.export.pdf import format_date, format_short_date
 from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.export.signing import Signer, create_certificate, load_signer, verify_pdf
-from cowork_desktop.services import export
+from cowork_desktop.services import export, files
 from cowork_desktop.services.demo import DEMO_ORGANISATION, DEMO_WORKERS, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace, form_for
 from cowork_desktop.store.db import open_store
@@ -345,7 +345,7 @@ def test_an_unwritable_folder_is_one_clear_error(
         with pytest.raises(CoworkError, match="cannot write to"):
             export.export_case(demo.ws, "CR-2026-0103", folder, demo.signer)
         with pytest.raises(CoworkError, match=r"cannot write to .*: permission denied|not a folder"):
-            export.write_atomic(folder / "x.pdf", b"%PDF")
+            files.write_atomic(folder / "x.pdf", b"%PDF")
     finally:
         if folder.is_dir():
             folder.chmod(0o700)
@@ -426,12 +426,17 @@ def test_build_case_note_uses_the_settings(
 def test_ensure_certificate_creates_it_once(tmp_path: Path) -> None:
     assert export.default_certificate_path().name == "manager-signing.p12"
     path = tmp_path / "mine.p12"
-    assert export.ensure_certificate("Amara Okafor", "Northshire", b"pw", path) == path
+    # a new certificate's passphrase follows the one rule; nothing is created without it
+    with pytest.raises(CoworkError, match="at least 8 characters"):
+        export.ensure_certificate("Amara Okafor", "Northshire", b"pw", path)
+    assert not path.exists()
+    assert export.ensure_certificate("Amara Okafor", "Northshire", b"a long passphrase", path) == path
     before = path.read_bytes()
-    assert export.ensure_certificate("Someone Else", "Org", b"other", path) == path
+    # an existing certificate is used as it is, whatever passphrase is given
+    assert export.ensure_certificate("Someone Else", "Org", b"x", path) == path
     assert path.read_bytes() == before
-    assert load_signer(path, b"pw").common_name == "Amara Okafor"
-    created = export.ensure_certificate("Amara Okafor", "Northshire", b"pw")
+    assert load_signer(path, b"a long passphrase").common_name == "Amara Okafor"
+    created = export.ensure_certificate("Amara Okafor", "Northshire", b"a long passphrase")
     assert created == export.default_certificate_path() and created.exists()
 
 
