@@ -16,12 +16,13 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
-from cowork_desktop import __version__, paths
+from cowork_desktop import __version__, logs, paths
 from cowork_desktop.domain import names
+from cowork_desktop.domain.backups import restore_summary
 from cowork_desktop.domain.certificates import CertificateFacts, format_fingerprint
 from cowork_desktop.domain.dates import parse_day
 from cowork_desktop.domain.due import DueItem, Severity
@@ -30,7 +31,7 @@ from cowork_desktop.domain.models import PlanType, RecordStatus
 from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.export.pdf import format_datetime
 from cowork_desktop.export.signing import Signer, load_signer
-from cowork_desktop.forms import load_forms
+from cowork_desktop.forms.loader import check_forms_folder
 from cowork_desktop.services import export, files, retention, sessions
 from cowork_desktop.services.demo import load_demo
 from cowork_desktop.store import backup, crypto
@@ -145,6 +146,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_db(p, None)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE", help="the backup file")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even another database's backup, or one that removes or adds encryption",
+    )
     _add_db_passphrase(p)
     p.set_defaults(func=cmd_restore)
 
@@ -167,8 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
         allow_abbrev=False,
     )
     _add_db(p)
-    p.add_argument("--on", type=_day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
-    p.add_argument("--purge", action="store_true", help="delete what is listed (asks to confirm)")
+    p.add_argument(
+        "--on",
+        type=_day_arg,
+        metavar="YYYY-MM-DD",
+        help="list what would be due on another day (default: today); a purge is always today's",
+    )
+    p.add_argument(
+        "--purge", action="store_true", help="delete what is due today, after a backup (asks to confirm)"
+    )
     p.add_argument("--yes", action="store_true", help="with --purge: confirm without asking")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=cmd_retention)
@@ -409,13 +422,21 @@ def _open_db(args: argparse.Namespace, path: Path | None = None, *, create: bool
     given = getattr(args, "db_passphrase_env", None)
     passphrase = _db_passphrase(args, path) if given and crypto.is_encrypted(path) else None
     try:
-        return open_store(path, create=create, passphrase=passphrase)
+        return _noted(open_store(path, create=create, passphrase=passphrase))
     except PassphraseRequired:
         if not _stdin_is_tty():
             raise PassphraseRequired(
                 f"{path}: this database is encrypted: give its passphrase ({flag} VAR)"
             ) from None
-    return open_store(path, create=create, passphrase=_db_passphrase(args, path))
+    return _noted(open_store(path, create=create, passphrase=_db_passphrase(args, path)))
+
+
+def _noted(store: Store) -> Store:
+    """What opening the database changed (its permissions tightened) is said on stderr, one line each."""
+    for note in store.notes:
+        sys.stderr.write(f"{PROG}: {_one_line(note)}\n")
+    store.notes = []
+    return store
 
 
 def _open_existing(args: argparse.Namespace) -> Store:
@@ -511,8 +532,13 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
                 f"{source}: this backup is encrypted: give its passphrase (--passphrase-env VAR)"
             )
         passphrase = _db_passphrase(args, source)
-    aside = backup.restore(path, source, passphrase)
+    facts = backup.plan_restore(path, source, passphrase)  # checks the backup, says what it would do
+    aside = backup.restore(path, source, passphrase, force=args.force)
     out.write(f"Restored {source} to {path}\n")
+    for line in restore_summary(facts, datetime.now(UTC)):
+        out.write(f"{line}\n")
+    for reason in facts.confirm:
+        out.write(f"Restored with --force: {reason}.\n")
     if aside is not None:
         out.write(f"The database it replaced was kept as {aside}\n")
     return 0
@@ -538,9 +564,13 @@ def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
+    if args.purge and args.on is not None:
+        raise UsageError("--on only lists what another day would purge: a purge always uses today's date")
     on = args.on or date.today()
     with _open_existing(args) as store:
         ws = sessions.Workspace.open(store)
+        if args.purge:
+            retention.require_intact_audit(ws)  # the candidates are read from the audit log: check it first
         months = retention.retention_months(ws)
         candidates = retention.retention_candidates(ws, on)
         if args.json and not args.purge:
@@ -712,7 +742,7 @@ def cmd_workers(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_forms_check(args: argparse.Namespace, out: TextIO) -> int:
     folder = args.dir if args.dir is not None else paths.forms_dir()
-    forms = load_forms(folder)
+    forms = check_forms_folder(folder)  # every form, and every other data file in the folder
     ids = sorted(f.id for f in forms)
     out.write(f"{len(ids)} forms OK: {', '.join(ids)}\n")
     return 0
@@ -1078,6 +1108,7 @@ def _silence_stdout() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``cowork`` command; returns the exit status (0 when all went well)."""
     _relaxed_streams()
+    logs.configure("cli", list(argv) if argv is not None else sys.argv[1:])
     out, err = sys.stdout, sys.stderr
     parser = build_parser()
     try:
@@ -1112,13 +1143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ValueError, sqlite3.Error, OSError) as exc:
         if os.environ.get(DEBUG_ENV):
             raise
+        logs.log_exception(type(exc), exc, exc.__traceback__)
         return _fail(str(exc), 1, err)
     except KeyboardInterrupt:
         return _fail("interrupted", 130, err)
-    except Exception as exc:  # never a traceback for the user; COWORK_DEBUG=1 shows it
+    except Exception as exc:  # never a traceback for the user: it is in the log (and COWORK_DEBUG=1 shows it)
         if os.environ.get(DEBUG_ENV):
             raise
-        return _fail(f"unexpected {type(exc).__name__}: {exc} (set {DEBUG_ENV}=1 for details)", 1, err)
+        path = logs.log_exception(type(exc), exc, exc.__traceback__)
+        return _fail(f"unexpected {type(exc).__name__}: {exc} (details are in {path})", 1, err)
 
 
 if __name__ == "__main__":

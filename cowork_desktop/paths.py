@@ -58,8 +58,3 @@ def data_dir() -> Path:
 
 def default_db_path() -> Path:
     return data_dir() / "cowork.db"
-
-
-def log_file() -> Path:
-    """The app's log (warnings from the libraries it uses, e.g. pyHanko during a verification)."""
-    return data_dir() / "cowork.log"

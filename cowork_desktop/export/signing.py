@@ -18,12 +18,10 @@ import contextlib
 import datetime as dt
 import io
 import json
-import logging
 import os
 import threading
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -52,7 +50,7 @@ from pyhanko.stamp import TextStampStyle
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
-from cowork_desktop import paths
+from cowork_desktop import logs
 from cowork_desktop.atomic import OutputExists, make_private_folders, write_atomic
 from cowork_desktop.domain.certificates import CertificateFacts, signing_problems
 from cowork_desktop.domain.errors import CoworkError
@@ -624,58 +622,6 @@ def _signed_evidence(reader: PdfFileReader, revision: int) -> bytes | None:
     return None
 
 
-class _ToLog(logging.Handler):
-    """pyHanko and its certificate validator log warnings (with full tracebacks) for files that fail: an
-    appended overlay, an added annotation, a weak key, an untrusted certificate. The outcome is in the result;
-    the messages go to the app's log file (mode 0600), never to the terminal."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self._handle: Any = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            if self._handle is None:
-                path = paths.log_file()
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-                self._handle = os.fdopen(fd, "a", encoding="utf-8")
-            stamp = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-            text = record.getMessage()
-            if record.exc_info and record.exc_info[1] is not None:
-                text += f" ({type(record.exc_info[1]).__name__}: {record.exc_info[1]})"
-            self._handle.write(f"{stamp} {record.levelname} {record.name}: {' '.join(text.split())}\n")
-        except Exception:  # a log that cannot be written must never stop a verification
-            pass
-
-    def close(self) -> None:
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None
-        super().close()
-
-
-_QUIET_LOGGERS = ("pyhanko", "pyhanko_certvalidator")
-
-
-@contextmanager
-def _library_logs_to_file() -> Iterator[None]:
-    handler = _ToLog()
-    saved = []
-    for name in _QUIET_LOGGERS:
-        log = logging.getLogger(name)
-        saved.append((log, log.propagate))
-        log.addHandler(handler)
-        log.propagate = False
-    try:
-        yield
-    finally:
-        for log, propagate in saved:
-            log.removeHandler(handler)
-            log.propagate = propagate
-        handler.close()
-
-
 def _docmdp(embedded: Any) -> tuple[bool, int | None]:
     try:
         level = embedded.docmdp_level
@@ -701,7 +647,9 @@ def verify_pdf(
             f"the file is {len(pdf_bytes) / 1e6:.0f} MB, larger than any case note "
             f"(limit {MAX_VERIFY_BYTES // (1024 * 1024)} MB): not checked"
         )
-    with _library_logs_to_file():
+    # pyHanko and its validator log warnings (with tracebacks) for files that fail: an appended overlay, an added
+    # annotation, an untrusted certificate. The outcome is in the result; the messages go to the app's log only.
+    with logs.to_log_file("pyhanko", "pyhanko_certvalidator"):
         return _verify(pdf_bytes, trusted_certificates)
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cowork_desktop.domain.backups import RestoreFacts
 from cowork_desktop.store import backup, owner
-from cowork_desktop.store.backup import Backup
+from cowork_desktop.store.backup import Backup as Backup
 from cowork_desktop.store.db import Store, open_backup_source
 from cowork_desktop.store.db import open_read_only as _open_read_only
 from cowork_desktop.store.owner import Holder, OwnerLock

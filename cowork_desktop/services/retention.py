@@ -163,6 +163,16 @@ def retention_candidates(ws: Workspace, on: date, months: int | None = None) -> 
     return found
 
 
+def require_intact_audit(ws: Workspace) -> None:
+    """Refuse (CoworkError, nothing deleted) when the audit log does not check: what is due is read from it."""
+    chain = integrity.walk(ws.store)
+    if chain.problems:
+        raise CoworkError(
+            f"the audit log does not check ({chain.problems[0].message}): nothing was deleted; "
+            "run 'cowork check' and restore a backup that checks"
+        )
+
+
 def purge(ws: Workspace, candidates: list[PurgeCandidate]) -> int:
     """Delete the candidates (see the module docstring), each with its audit entry, in one transaction, after a
     checked backup. Today is the computer's date: each candidate is checked again for it first, and if any is not
@@ -174,12 +184,7 @@ def purge(ws: Workspace, candidates: list[PurgeCandidate]) -> int:
     today = date.today()  # the real clock, always
     months = retention_months(ws)
     with owner.sole(store.path, "purging records", held=store.owner):
-        chain = integrity.walk(store)
-        if chain.problems:
-            raise CoworkError(
-                f"the audit log does not check ({chain.problems[0].message}): nothing was deleted; "
-                "run 'cowork check' and restore a backup that checks"
-            )
+        require_intact_audit(ws)
         due_now = {c.coallocation_id for c in retention_candidates(ws, today, months)}
         stale = [c for c in candidates if c.coallocation_id not in due_now]
         if stale:

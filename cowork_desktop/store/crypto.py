@@ -87,14 +87,19 @@ def file_kind(path: Path) -> str:
     """``missing``, ``empty``, ``sqlite`` (plain), ``encrypted``, ``encrypted-damaged`` or ``other``.
 
     "encrypted" is a guess from the outside (no SQLite header, a random-looking start and a whole number of
-    pages); only the passphrase proves it.
+    pages); only the passphrase proves it. A folder, or a file that cannot be read, is ``other``: whoever opens it
+    says why in words.
     """
     try:
+        if path.is_dir():
+            return "other"
         size = path.stat().st_size
         with path.open("rb") as fh:
             header = fh.read(100)
     except FileNotFoundError:
         return "missing"
+    except OSError:
+        return "other"
     return classify(header, size)
 
 

@@ -226,7 +226,7 @@ def test_a_backup_follows_a_signing_and_the_exit_at_most_every_few_minutes(
     conn_check.close()
     # a second signing a minute later: the backup waits for the end of the interval, it is not skipped
     window._record_signed(0)
-    assert runner.timer.isActive() and 3 * 60_000 < runner.timer.remainingTime() <= 5 * 60_000 + 1
+    assert runner.timer.isActive() and 3 * 60_000 < runner.timer.remainingTime() <= 5 * 60_000 + 1_000
     assert len(backup.list_backups(ws.store.path)) == 1
     ws.store.add_worker(Worker("Added before closing", Role.ASYE))
     window.finish_backups()  # at exit: something changed since the last backup
@@ -242,3 +242,26 @@ def test_nothing_changed_no_backup_at_exit(qtbot: QtBot, ws: Workspace, coworked
     window.finish_backups()
     assert backup.list_backups(ws.store.path) == []
     assert os.path.exists(ws.store.path)
+
+
+# -- hostile forms ---------------------------------------------------------------------------------------------------
+
+
+def test_a_deep_form_file_is_one_line_naming_the_file_and_changes_nothing(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text, *a, **k: shown.append(text)))
+    forms = tmp_path / "forms"
+    forms.mkdir()
+    deep = forms / "review.toml"
+    deep.write_text("a = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    db = tmp_path / "team.db"
+    with open_store(db, actor="test") as s:
+        s.add_worker(Worker("Kept worker", Role.SOCIAL_WORKER))
+    before = db.read_bytes()
+    assert app_module.main(["--db", str(db), "--forms", str(forms), "--quit-after", "200"]) == 1
+    assert len(shown) == 1 and "\n" not in shown[0]
+    assert shown[0].startswith(str(deep)) and "nested too deeply" in shown[0]
+    assert "RecursionError" not in shown[0] and "Traceback" not in shown[0]
+    assert db.read_bytes() == before and not (tmp_path / "team.db.lock").exists()

@@ -735,7 +735,7 @@ def test_library_warnings_go_to_the_log_not_the_terminal(demo: Demo, tmp_path: P
     )
     assert result.returncode == 1 and "NOT VALID" in result.stdout
     assert result.stderr == ""
-    log = data / "cowork.log"
+    log = data / "logs" / "cowork.log"
     if log.exists():  # written only when a library had something to say
         assert stat.S_IMODE(log.stat().st_mode) == 0o600
         assert "Traceback" not in log.read_text(encoding="utf-8")

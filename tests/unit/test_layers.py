@@ -14,7 +14,13 @@ HEADLESS_PACKAGES = [
     "cowork_desktop.services",
     "cowork_desktop.export",
 ]
-HEADLESS_MODULES = ["cowork_desktop", "cowork_desktop.paths", "cowork_desktop.cli"]
+HEADLESS_MODULES = [
+    "cowork_desktop",
+    "cowork_desktop.paths",
+    "cowork_desktop.atomic",
+    "cowork_desktop.logs",
+    "cowork_desktop.cli",
+]
 
 PROBE = textwrap.dedent(
     """

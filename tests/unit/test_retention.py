@@ -207,9 +207,21 @@ def test_cli_lists_then_purges_with_confirmation(
     ws.store.set_setting(retention.SETTING_MONTHS, "6")
     code, out, _ = run(capsys, "retention", "--db", db, "--on", "2027-06-01")
     assert code == 0 and "CR-100234" in out and "would be purged" in out
-    code, _, err = run(capsys, "retention", "--db", db, "--on", "2027-06-01", "--purge")
+    # a purge is today's: --on previews another day, it never dates a purge
+    code, _, err = run(capsys, "retention", "--db", db, "--on", "2027-06-01", "--purge", "--yes")
+    assert code == 2 and "a purge always uses today's date" in err and err.count("\n") == 1
+    code, out, _ = run(capsys, "retention", "--db", db, "--purge", "--yes")
+    assert code == 0 and out.startswith("Nothing to purge on ") and counts(ws)["records"] == 1
+
+
+def test_cli_purges_what_is_due_today_after_confirmation(
+    ws: Workspace, due_today: Record, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = str(ws.store.path)
+    code, _, err = run(capsys, "retention", "--db", db, "--purge")
     assert code == 1 and "--yes" in err and err.count("\n") == 1
     assert counts(ws)["records"] == 1
-    code, out, err = run(capsys, "retention", "--db", db, "--on", "2027-06-01", "--purge", "--yes")
+    code, out, err = run(capsys, "retention", "--db", db, "--purge", "--yes")
     assert (code, err) == (0, "") and "Purged 1" in out
     assert counts(ws)["records"] == 0
+    assert [b.kind for b in backup.list_backups(ws.store.path)] == ["pre-purge"]

@@ -552,7 +552,7 @@ class MeetingWizard(QWizard):
         from cowork_desktop.services.plan import build_plan
         from cowork_desktop.ui.plan_print import PlanPrintDialog
 
-        dialog = PlanPrintDialog(build_plan(self.ws, self.record_id), self)
+        dialog = PlanPrintDialog(build_plan(self.ws, self.record_id), self, store=self.ws.store)
         dialog.show()
         self.plan_dialog = dialog
         return dialog
