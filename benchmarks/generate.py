@@ -59,6 +59,7 @@ from cowork_desktop.domain.models import (
     Role,
     Signature,
 )
+from cowork_desktop.domain.names import name_key
 from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, canonical_json, content_hash
 from cowork_desktop.forms.loader import FormSet, definition_to_dict, load_forms
 from cowork_desktop.services.demo import TEXT_BANK, demo_answers
@@ -121,8 +122,10 @@ ACTIONS_PER_KIND = {
 
 
 def schema_tag() -> str:
-    """Changes whenever a migration is added, so a cached database is never reused across schemas."""
-    return hashlib.sha256("|".join(known_migration_names()).encode()).hexdigest()[:10]
+    """Changes whenever the schema does (a migration added, or one not yet released changed), so a cached
+    database is never reused across schemas."""
+    objects = sorted(f"{o.name}:{o.normal_sql}" for o in expected_schema().values())
+    return hashlib.sha256("|".join([*known_migration_names(), *objects]).encode()).hexdigest()[:10]
 
 
 def cache_dir() -> Path:
@@ -364,7 +367,18 @@ class _Generator:
                 self.workers.append(worker)
                 active = 0 if role == Role.STUDENT and self.rng.random() < 0.4 else 1
                 stamp = _stamp(self.anchor - timedelta(days=SPAN_DAYS + 30))
-                rows.append((wid, name, role.value, f"Assessment Team {wid % 4 + 1}", active, stamp, stamp))
+                rows.append(
+                    (
+                        wid,
+                        name,
+                        role.value,
+                        f"Assessment Team {wid % 4 + 1}",
+                        active,
+                        stamp,
+                        stamp,
+                        name_key(name),
+                    )
+                )
         self.coworkers = [w for w in self.workers if w.role != Role.TEAM_MANAGER]
         self.manager = next(w.name for w in self.workers if w.role == Role.TEAM_MANAGER)
         return rows
@@ -409,6 +423,7 @@ class _Generator:
                 status,
                 created,
                 created,
+                name_key(f"CR-{100000 + case_id * 7 % 900000:06d}"),
             )
         )
         batch.audit.append((created, MANAGER_ACTOR, "create", "case", case_id, "{}"))
@@ -734,7 +749,7 @@ class _Timeline:
 
 
 def _insert(conn: Any, batch: _Batch) -> None:
-    conn.executemany("INSERT INTO cases VALUES (?,?,?,?,?,?,?,?)", batch.cases)
+    conn.executemany("INSERT INTO cases VALUES (?,?,?,?,?,?,?,?,?)", batch.cases)
     conn.executemany(
         "INSERT INTO coallocations (id, case_id, worker1_id, worker2_id, lead_worker_id, start_date, end_date,"
         " end_reason, reasons, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -798,7 +813,7 @@ def generate(
         gen = _Generator(forms, day, seed)
         with conn:
             worker_rows = gen.make_workers()
-            conn.executemany("INSERT INTO workers VALUES (?,?,?,?,?,?,?)", worker_rows)
+            conn.executemany("INSERT INTO workers VALUES (?,?,?,?,?,?,?,?)", worker_rows)
         # records are bulk-inserted awaiting signatures, then signed: the one-draft rule holds once they are
         # signed, and its index is put back (with the migrations' own SQL) after the load
         one_draft = expected_schema()["records_one_draft"].sql

@@ -816,7 +816,8 @@ class Store:
         stamp = now_utc().isoformat()
         with self.tx():
             cur = self.db.execute(
-                "INSERT INTO workers (name, role, team, active, created_at, updated_at) VALUES (?,?,?,?,?,?)",
+                "INSERT INTO workers (name, role, team, active, created_at, updated_at, search_key)"
+                " VALUES (?,?,?,?,?,?,?)",
                 [
                     worker.name.strip(),
                     worker.role.value,
@@ -824,6 +825,7 @@ class Store:
                     int(worker.active),
                     stamp,
                     stamp,
+                    name_key(worker.name),
                 ],
             )
             worker_id = int(cur.lastrowid or 0)
@@ -839,13 +841,14 @@ class Store:
         before = self.get_worker(worker.id)
         with self.tx():
             self.db.execute(
-                "UPDATE workers SET name=?, role=?, team=?, active=?, updated_at=? WHERE id=?",
+                "UPDATE workers SET name=?, role=?, team=?, active=?, updated_at=?, search_key=? WHERE id=?",
                 [
                     worker.name.strip(),
                     worker.role.value,
                     worker.team.strip(),
                     int(worker.active),
                     now_utc().isoformat(),
+                    name_key(worker.name),
                     worker.id,
                 ],
             )
@@ -905,7 +908,7 @@ class Store:
         with self.tx():
             cur = self.db.execute(
                 "INSERT INTO cases (reference, children_count, children_initials, plan_type, status, created_at,"
-                " updated_at) VALUES (?,?,?,?,?,?,?)",
+                " updated_at, search_key) VALUES (?,?,?,?,?,?,?,?)",
                 [
                     case.reference.strip(),
                     case.children_count,
@@ -914,6 +917,7 @@ class Store:
                     case.status.value,
                     stamp,
                     stamp,
+                    name_key(case.reference),
                 ],
             )
             case_id = int(cur.lastrowid or 0)
@@ -935,7 +939,7 @@ class Store:
         with self.tx():
             self.db.execute(
                 "UPDATE cases SET reference=?, children_count=?, children_initials=?, plan_type=?, status=?,"
-                " updated_at=? WHERE id=?",
+                " updated_at=?, search_key=? WHERE id=?",
                 [
                     case.reference.strip(),
                     case.children_count,
@@ -943,6 +947,7 @@ class Store:
                     case.plan_type.value,
                     case.status.value,
                     now_utc().isoformat(),
+                    name_key(case.reference),
                     case.id,
                 ],
             )
@@ -987,9 +992,13 @@ class Store:
         key = name_key(search)
         if not key:
             return "", []
+        # the keys are kept beside the reference and the name when they are written (plain SQL, no Python per
+        # row); a row written without one (by plain SQL) is keyed as it is read
         return (
-            "WHERE instr(cowork_key(c.reference), ?) > 0 OR c.id IN (SELECT ca.case_id FROM coallocations ca "
-            "JOIN workers w ON w.id IN (ca.worker1_id, ca.worker2_id) WHERE instr(cowork_key(w.name), ?) > 0)",
+            "WHERE instr(CASE c.search_key WHEN '' THEN cowork_key(c.reference) ELSE c.search_key END, ?) > 0"
+            " OR c.id IN (SELECT ca.case_id FROM coallocations ca JOIN workers w ON w.id IN (ca.worker1_id,"
+            " ca.worker2_id) WHERE instr(CASE w.search_key WHEN '' THEN cowork_key(w.name) ELSE w.search_key END,"
+            " ?) > 0)",
             [key, key],
         )
 

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from sqlite_utils import Database, Migrations
 
 from cowork_desktop.domain.audit import GENESIS, entry_hash
+from cowork_desktop.domain.names import name_key
 
 migrations = Migrations("cowork")
 
@@ -465,6 +466,10 @@ END;
 ALTER TABLE records ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 -- A second draft of the same meeting made before this rule (two windows) is kept, set aside, never deleted.
 ALTER TABLE records ADD COLUMN set_aside_at TEXT;
+-- What a search compares: the reference and the name case-folded (domain.names.name_key), kept as they are
+-- written so a search reads plain columns.
+ALTER TABLE cases ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE workers ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
 """
 
 M006_ONE_DRAFT = """
@@ -508,6 +513,14 @@ def m006_identity(db: Database) -> None:
         [pending_identity(conn), stamp],
     )
     conn.execute("DROP TABLE IF EXISTS temp.pending_identity")
+    conn.executemany(
+        "UPDATE cases SET search_key = ? WHERE id = ?",
+        [(name_key(ref), i) for i, ref in conn.execute("SELECT id, reference FROM cases").fetchall()],
+    )
+    conn.executemany(
+        "UPDATE workers SET search_key = ? WHERE id = ?",
+        [(name_key(name), i) for i, name in conn.execute("SELECT id, name FROM workers").fetchall()],
+    )
     # drafts made twice by two windows before this rule: the newest stays the draft, the others are set aside
     doubles = conn.execute(
         "SELECT id FROM records r WHERE status <> 'signed' AND supersedes_id IS NULL AND EXISTS ("

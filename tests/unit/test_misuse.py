@@ -249,6 +249,8 @@ def test_drafts_made_twice_before_the_one_draft_rule_are_both_kept(db_path: Path
     conn.execute("DROP TABLE database_identity")
     conn.execute("ALTER TABLE records DROP COLUMN revision")
     conn.execute("ALTER TABLE records DROP COLUMN set_aside_at")
+    conn.execute("ALTER TABLE cases DROP COLUMN search_key")
+    conn.execute("ALTER TABLE workers DROP COLUMN search_key")
     conn.commit()
     conn.close()
     with open_store(db_path) as s:
@@ -262,6 +264,8 @@ def test_drafts_made_twice_before_the_one_draft_rule_are_both_kept(db_path: Path
         }
         again = s.draft_for(first.coallocation_id, RecordKind.REVIEW)
         assert again is not None and again.id == rows[1]["id"]
+        keys = [r[0] for r in s.db.execute("SELECT search_key FROM workers ORDER BY id")]
+        assert keys == ["worker one", "worker two"]  # the search keys are made for what was there before
 
 
 # -- one owner at a time ------------------------------------------------------------------------------------------
@@ -472,3 +476,8 @@ def test_search_is_literal_and_ignores_the_case_of_every_letter(db_path: Path) -
         assert found("cr-100") == ["CR-1000", "CR-1001"]
         assert len(found("ZOË")) == 4 and len(found("súilleabháin".upper())) == 4 and found("Zoe") == []
         assert found("x" * 100_000) == [] and s.count_cases("é" * 50_000) == 0
+        # a case written by plain SQL, without its search key, is still found
+        s.db.execute(
+            "INSERT INTO cases (reference, plan_type, created_at, updated_at) VALUES ('CR-ÉTÉ-1', 'cin', 'x', 'x')"
+        )
+        assert found("cr-été") == ["CR-ÉTÉ-1"]
