@@ -50,9 +50,8 @@ from cowork_desktop.ui.wizard.readback import ReadBackPage
 AUTOSAVE_MS = 1500
 SAVE_WARNING = "Not saved yet: {error}. Your answers are kept and will be saved when possible."
 STALE_WARNING = (
-    "Not saved: this draft was changed in another window. Your answers are still here and nothing was written "
-    "over the other window's. Close this window to keep the other version, or keep these answers: "
-    "Save and close asks which."
+    "Not saved: this draft was changed in another window, and nothing here was written over it. Your answers are "
+    "still on screen: Save and close asks whether to keep them or the other window's."
 )
 
 #: top-level windows opened without a parent are kept here until they close (Python would collect them)
