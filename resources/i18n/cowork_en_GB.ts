@@ -3,17 +3,17 @@
 <context>
     <name>ActionReviewAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="928" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="940" />
         <source>No actions were open from earlier meetings.</source>
         <translation>No actions were open from earlier meetings.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="944" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="956" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="956" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="968" />
         <source>Note (what happened, new date)</source>
         <translation>Note (what happened, new date)</translation>
     </message>
@@ -21,22 +21,22 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="795" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="807" />
         <source>What will be done</source>
         <translation>What will be done</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="798" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="810" />
         <source>Who?</source>
         <translation>Who?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="803" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="815" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="808" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="820" />
         <source>by</source>
         <translation>by</translation>
     </message>
@@ -44,12 +44,12 @@
 <context>
     <name>ActionsAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="847" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="859" />
         <source>No actions yet.</source>
         <translation>No actions yet.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="849" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="861" />
         <source>Add action</source>
         <translation>Add action</translation>
     </message>
@@ -76,6 +76,24 @@
         <location filename="../../cowork_desktop/ui/wizard/record_view.py" line="61" />
         <source>Amend</source>
         <translation>Amend</translation>
+    </message>
+</context>
+<context>
+    <name>BackupRunner</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/backup_runner.py" line="84" />
+        <source>Today's backup could not be taken: %1</source>
+        <translation>Today's backup could not be taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/backup_runner.py" line="124" />
+        <source>Backed up and checked: %1</source>
+        <translation>Backed up and checked: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/backup_runner.py" line="126" />
+        <source>A backup could not be taken: %1</source>
+        <translation>A backup could not be taken: %1</translation>
     </message>
 </context>
 <context>
@@ -177,67 +195,67 @@
 <context>
     <name>CaseInsightsPanel</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="271" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="289" />
         <source>Drift towards parallel working</source>
         <translation>Drift towards parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="275" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="293" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="277" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="295" />
         <source>Export calendar for this case</source>
         <translation>Export calendar for this case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="278" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="296" />
         <source>The next review and the agreed discussions and joint supervision, as calendar events.</source>
         <translation>The next review and the agreed discussions and joint supervision, as calendar events.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="288" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="306" />
         <source>Agreed dates and held dates</source>
         <translation>Agreed dates and held dates</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="296" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="314" />
         <source>Promises kept</source>
         <translation>Promises kept</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="307" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="325" />
         <source>An action is done on time when a record confirmed it by its due date, or at the first look after it fell due; late when a record had found it not done first. Actions not yet due are left out.</source>
         <translation>An action is done on time when a record confirmed it by its due date, or at the first look after it fell due; late when a record had found it not done first. Actions not yet due are left out.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="316" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="334" />
         <source>Partnership over time</source>
         <translation>Partnership over time</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="355" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="373" />
         <source>Co-working has ended</source>
         <translation>Co-working has ended</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="357" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="375" />
         <source>Drift is reckoned for co-working still in place; the history is below.</source>
         <translation>Drift is reckoned for co-working still in place; the history is below.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="360" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="378" />
         <source>Not co-allocated</source>
         <translation>Not co-allocated</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="362" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="380" />
         <source>Nothing to show until the case is co-allocated to two workers.</source>
         <translation>Nothing to show until the case is co-allocated to two workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="373" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="391" />
         <source>No co-allocation yet.</source>
         <translation>No co-allocation yet.</translation>
     </message>
@@ -326,13 +344,13 @@
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/case_page.py" line="175" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="432" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="431" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/case_page.py" line="175" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="435" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="434" />
         <source>New co-allocation</source>
         <translation>New co-allocation</translation>
     </message>
@@ -442,52 +460,52 @@
         <translation>%1 children</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="354" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="353" />
         <source>Coming up in the next %1 days</source>
         <translation>Coming up in the next %1 days</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="358" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="357" />
         <source>Nothing is expected for this case in the next %1 days.</source>
         <translation>Nothing is expected for this case in the next %1 days.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="400" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="399" />
         <source>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</source>
         <translation>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="427" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="426" />
         <source>Each button opens the draft of that meeting, or starts one.</source>
         <translation>Each button opens the draft of that meeting, or starts one.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="460" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="459" />
         <source>None of these: another issue</source>
         <translation>None of these: another issue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="464" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="463" />
         <source>Issue-resolution MDR</source>
         <translation>Issue-resolution MDR</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="466" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="465" />
         <source>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</source>
         <translation>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="422" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="421" />
         <source>Co-allocate the case to two workers before recording a meeting.</source>
         <translation>Co-allocate the case to two workers before recording a meeting.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="432" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="431" />
         <source>Edit &amp;co-allocation…</source>
         <translation>Edit &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="435" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="434" />
         <source>Edit co-allocation</source>
         <translation>Edit co-allocation</translation>
     </message>
@@ -495,198 +513,198 @@
 <context>
     <name>CertificateDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="137" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="114" />
         <source>Your signing certificate</source>
         <translation>Your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="141" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="118" />
         <source>Set up your signing certificate</source>
         <translation>Set up your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="145" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="122" />
         <source>Signed case notes carry a digital signature made with your certificate, so anyone can check who signed them and that they have not been changed. You need to do this once.</source>
         <translation>Signed case notes carry a digital signature made with your certificate, so anyone can check who signed them and that they have not been changed. You need to do this once.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="150" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="127" />
         <source>&amp;Create my signing certificate</source>
         <translation>&amp;Create my signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="153" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="130" />
         <source>&amp;Import a certificate file (.p12/.pfx) from my organisation</source>
         <translation>&amp;Import a certificate file (.p12/.pfx) from my organisation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="179" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="156" />
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="216" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="193" />
         <source>Your &amp;name:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="218" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="195" />
         <source>As it appears on every signed case note.</source>
         <translation>As it appears on every signed case note.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="220" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="197" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="223" />
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="260" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="200" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="237" />
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="228" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="205" />
         <source>&amp;Type it again:</source>
         <translation>&amp;Type it again:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="243" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="220" />
         <source>manager.p12</source>
         <translation>manager.p12</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="244" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="221" />
         <source>&amp;Browse…</source>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="246" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="223" />
         <source>Choose the certificate file</source>
         <translation>Choose the certificate file</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="253" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="230" />
         <source>Certificate &amp;file:</source>
         <translation>Certificate &amp;file:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="255" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="232" />
         <source>The .p12 or .pfx file your organisation gave you.</source>
         <translation>The .p12 or .pfx file your organisation gave you.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="262" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="239" />
         <source>The passphrase that came with the file. It is never stored.</source>
         <translation>The passphrase that came with the file. It is never stored.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="287" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="264" />
         <source>Co&amp;py</source>
         <translation>Co&amp;py</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="289" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="266" />
         <source>Copy the fingerprint</source>
         <translation>Copy the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="295" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="272" />
         <source>SHA-256 fingerprint:</source>
         <translation>SHA-256 fingerprint:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="298" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="275" />
         <source>Read it to colleagues by phone or in person, so they can check that the file they were given is yours.</source>
         <translation>Read it to colleagues by phone or in person, so they can check that the file they were given is yours.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="313" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="290" />
         <source>Open &amp;folder</source>
         <translation>Open &amp;folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="315" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="292" />
         <source>Open the folder of the public certificate</source>
         <translation>Open the folder of the public certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="321" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="298" />
         <source>Public certificate:</source>
         <translation>Public certificate:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="324" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="301" />
         <source>Give this .crt file to colleagues who check your case notes: they add it in Settings ▸ Signing and trust. It holds no secret; keep the .p12 file to yourself.</source>
         <translation>Give this .crt file to colleagues who check your case notes: they add it in Settings ▸ Signing and trust. It holds no secret; keep the .p12 file to yourself.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="342" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="319" />
         <source>Create certificate</source>
         <translation>Create certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="342" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="319" />
         <source>Import certificate</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="372" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="349" />
         <source>Choose your certificate file</source>
         <translation>Choose your certificate file</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="374" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="351" />
         <source>Certificate files (*.p12 *.pfx);;All files (*)</source>
         <translation>Certificate files (*.p12 *.pfx);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="423" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="400" />
         <source>Recorded as known to this database: case notes signed with it verify here.</source>
         <translation>Recorded as known to this database: case notes signed with it verify here.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="424" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="401" />
         <source>This database already knew this certificate.</source>
         <translation>This database already knew this certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="428" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="405" />
         <source>Your signing certificate is ready</source>
         <translation>Your signing certificate is ready</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="437" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="414" />
         <source>Not saved.</source>
         <translation>Not saved.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="443" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="420" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="452" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="429" />
         <source>Enter your name as it should appear on signed case notes.</source>
         <translation>Enter your name as it should appear on signed case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="456" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="434" />
         <source>The two passphrases are different: type the same one twice.</source>
         <translation>The two passphrases are different: type the same one twice.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="492" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="470" />
         <source>Choose the certificate file your organisation gave you.</source>
         <translation>Choose the certificate file your organisation gave you.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="494" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="472" />
         <source>There is no such file.</source>
         <translation>There is no such file.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="496" />
+        <location filename="../../cowork_desktop/ui/certificate_dialog.py" line="474" />
         <source>Enter the passphrase that came with the certificate.</source>
         <translation>Enter the passphrase that came with the certificate.</translation>
     </message>
@@ -727,12 +745,12 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="221" />
+        <location filename="../../cowork_desktop/ui/security.py" line="227" />
         <source>Change the passphrase</source>
         <translation>Change the passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="233" />
+        <location filename="../../cowork_desktop/ui/security.py" line="239" />
         <source>Backups taken before the change keep the old passphrase.</source>
         <translation>Backups taken before the change keep the old passphrase.</translation>
     </message>
@@ -931,12 +949,12 @@
         <translation>&amp;Due and coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="285" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="284" />
         <source>Coming up in the next %1 days (%2)</source>
         <translation>Coming up in the next %1 days (%2)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="291" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="290" />
         <source>Nothing is expected in the next %1 days.</source>
         <translation>Nothing is expected in the next %1 days.</translation>
     </message>
@@ -1076,124 +1094,130 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="135" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="138" />
         <source>Signed by {signer} at {when}</source>
         <extracomment>the session's unlocked signing keys</extracomment>
         <translation>Signed by {signer} at {when}</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="136" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="139" />
         <source>an unnamed certificate</source>
         <translation>an unnamed certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="140" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="143" />
         <source>{signed}; valid: intact, covers the whole file and matches the record in this database.</source>
         <translation>{signed}; valid: intact, covers the whole file and matches the record in this database.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="145" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="148" />
         <source>{signed}; valid: intact, covers the whole file and matches the record in this database. Superseded by version {version}: every page says it is not the current record.</source>
         <translation>{signed}; valid: intact, covers the whole file and matches the record in this database. Superseded by version {version}: every page says it is not the current record.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="152" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="155" />
         <source>changed after signing</source>
         <translation>changed after signing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="154" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="157" />
         <source>something was added after signing</source>
         <translation>something was added after signing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="156" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="159" />
         <source>does not match the record in this database</source>
         <translation>does not match the record in this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="158" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="161" />
         <source>the signer's certificate is not known to this database</source>
         <translation>the signer's certificate is not known to this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="161" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="164" />
         <source>see Tools ▸ Verify a signed PDF…</source>
         <translation>see Tools ▸ Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="162" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="165" />
         <source>{signed}, but NOT valid: {why}.</source>
         <translation>{signed}, but NOT valid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="225" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="230" />
         <source>Set &amp;up my certificate…</source>
+        <extracomment>the manager agreed to replace the file chosen last (see :meth:`ask_path`)</extracomment>
         <translation>Set &amp;up my certificate…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="235" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="240" />
         <source>Certificate &amp;passphrase:</source>
         <translation>Certificate &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="237" />
         <location filename="../../cowork_desktop/ui/export_dialog.py" line="242" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="247" />
         <source>Certificate passphrase</source>
         <translation>Certificate passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="241" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="246" />
         <source>Asked once while the app is open. It is never stored.</source>
         <translation>Asked once while the app is open. It is never stored.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="249" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="254" />
         <source>Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on every page, unsigned: it is not a record for the child's file.</source>
         <translation>Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on every page, unsigned: it is not a record for the child's file.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="256" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="261" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="266" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="271" />
         <source>&amp;Save signed PDF…</source>
         <translation>&amp;Save signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="268" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="273" />
         <source>&amp;Print draft PDF…</source>
         <translation>&amp;Print draft PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="270" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="275" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="356" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="361" />
         <source>No signing certificate yet. Create your own, or import the one your organisation gave you: you will be asked when you save.</source>
         <translation>No signing certificate yet. Create your own, or import the one your organisation gave you: you will be asked when you save.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="388" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="393" />
         <source>Enter the passphrase of your signing certificate.</source>
         <translation>Enter the passphrase of your signing certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="397" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="402" />
         <source>Wrong passphrase: it does not open your certificate. Try again.</source>
         <translation>Wrong passphrase: it does not open your certificate. Try again.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="418" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="430" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="493" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="449" />
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="529" />
         <source>Cannot export the record</source>
         <translation>Cannot export the record</translation>
     </message>
@@ -1431,22 +1455,27 @@
 <context>
     <name>InsightsViews</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="184" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="185" />
         <source>Export calendar</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="186" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="187" />
         <source>iCalendar files (*.ics);;All files (*)</source>
         <translation>iCalendar files (*.ics);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="197" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="195" />
         <source>Cannot export the calendar</source>
         <translation>Cannot export the calendar</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="202" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="205" />
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="220" />
         <source>Calendar exported</source>
         <translation>Calendar exported</translation>
     </message>
@@ -1507,12 +1536,12 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="275" />
+        <location filename="../../cowork_desktop/ui/security.py" line="281" />
         <source>cowork-desktop is locked</source>
         <translation>cowork-desktop is locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="284" />
+        <location filename="../../cowork_desktop/ui/security.py" line="290" />
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -1520,192 +1549,213 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="139" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="142" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="154" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="157" />
         <source>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</source>
         <translation>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="201" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="167" />
+        <source>Read-only</source>
+        <translation>Read-only</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="216" />
         <source>&amp;File</source>
+        <extracomment>background backups (ui.backup_runner), started by start_backups</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="203" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="218" />
         <source>&amp;Open database…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="207" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="222" />
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="208" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="223" />
         <source>&amp;Restore…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="210" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="225" />
         <source>Change &amp;passphrase…</source>
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="212" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="227" />
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="216" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="231" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="220" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="235" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="223" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="238" />
         <source>&amp;Cases</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="224" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="239" />
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="225" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="240" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="229" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="244" />
         <source>&amp;Workers</source>
         <translation>&amp;Workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="230" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="245" />
         <source>&amp;New worker…</source>
         <translation>&amp;New worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="233" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="248" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="237" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="252" />
         <source>Go to %1</source>
         <translation>Go to %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="244" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="259" />
         <source>&amp;High contrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="249" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="264" />
         <source>&amp;Larger text</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="255" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="270" />
         <source>&amp;Normal (100%)</source>
         <translation>&amp;Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="255" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="270" />
         <source>&amp;Larger (125%)</source>
         <translation>&amp;Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="255" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="270" />
         <source>L&amp;argest (150%)</source>
         <translation>L&amp;argest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="276" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="291" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="277" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="292" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>&amp;Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="280" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="295" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="356" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="344" />
+        <source>Read-only: %1. Nothing can be changed or saved in this window.</source>
+        <translation>Read-only: %1. Nothing can be changed or saved in this window.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="378" />
         <source>Cannot open the case</source>
         <translation>Cannot open the case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="365" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="387" />
         <source>Cannot open the worker</source>
         <translation>Cannot open the worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="384" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="397" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="411" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="406" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="419" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="433" />
         <source>Meeting wizard</source>
         <translation>Meeting wizard</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="389" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="404" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="411" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="426" />
         <source>Cannot open the meeting</source>
         <translation>Cannot open the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="416" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="438" />
         <source>Cannot open the record</source>
         <translation>Cannot open the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="463" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="470" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="524" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="531" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="463" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="524" />
         <source>Demo data is not available in this build.</source>
         <translation>Demo data is not available in this build.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="479" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="540" />
         <source>Open or create a database</source>
         <translation>Open or create a database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="481" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="542" />
         <source>cowork databases (*.db);;All files (*)</source>
         <translation>cowork databases (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="495" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="501" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="566" />
+        <source>Open elsewhere</source>
+        <translation>Open elsewhere</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="567" />
+        <source>Open it read-only here?</source>
+        <translation>Open it read-only here?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="581" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="590" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="520" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="621" />
         <source>Checking every signed record and the audit log…</source>
         <translation>Checking every signed record and the audit log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="627" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="728" />
         <source>About cowork-desktop</source>
         <translation>About cowork-desktop</translation>
     </message>
@@ -1730,62 +1780,97 @@
         <translation type="vanished">Ready to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="98" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="110" />
         <source>&lt; &amp;Back</source>
-        <extracomment>top-level windows opened without a parent are kept here until they close (Python would collect them)</extracomment>
+        <extracomment>top-level windows opened without a parent are kept here until they close (Python would collect them) the draft's revision these answers were typed over (each save names it) another window saved this draft since: autosave waits for the manager's choice</extracomment>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="99" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="111" />
         <source>&amp;Save and close</source>
         <translation>&amp;Save and close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="100" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="112" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="101" />
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="267" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="113" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="284" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="263" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="280" />
         <source>&amp;Go on to sign</source>
         <translation>&amp;Go on to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="265" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="282" />
         <source>&amp;Ready to sign</source>
         <translation>&amp;Ready to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="283" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="300" />
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="585" />
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="591" />
+        <source>This draft was changed in another window. Keep the answers in this window (they replace the other window's), or close without them (the other window's stay)?</source>
+        <translation>This draft was changed in another window. Keep the answers in this window (they replace the other window's), or close without them (the other window's stay)?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="595" />
+        <source>&amp;Keep my answers</source>
+        <translation>&amp;Keep my answers</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="597" />
+        <source>Your latest answers could not be saved.</source>
+        <translation>Your latest answers could not be saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="598" />
+        <source>Close anyway and lose them?</source>
+        <translation>Close anyway and lose them?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="599" />
+        <source>&amp;Close without saving</source>
+        <translation>&amp;Close without saving</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="600" />
+        <source>&amp;Stay here</source>
+        <translation>&amp;Stay here</translation>
     </message>
 </context>
 <context>
     <name>NewDatabaseDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="143" />
+        <location filename="../../cowork_desktop/ui/security.py" line="149" />
         <source>A new database</source>
         <translation>A new database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="153" />
+        <location filename="../../cowork_desktop/ui/security.py" line="159" />
         <source>Protect this database with a passphrase (recommended)</source>
         <translation>Protect this database with a passphrase (recommended)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="155" />
+        <location filename="../../cowork_desktop/ui/security.py" line="161" />
         <source>No encryption</source>
         <translation>No encryption</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="166" />
+        <location filename="../../cowork_desktop/ui/security.py" line="172" />
         <source>There is no way to recover a forgotten passphrase: keep it where your team keeps such things.</source>
         <translation>There is no way to recover a forgotten passphrase: keep it where your team keeps such things.</translation>
     </message>
@@ -1793,7 +1878,7 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="88" />
+        <location filename="../../cowork_desktop/ui/security.py" line="94" />
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -1815,7 +1900,7 @@
 <context>
     <name>PlanPrint</name>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="154" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="177" />
         <source>Print agreed plan</source>
         <translation>Print agreed plan</translation>
     </message>
@@ -1823,39 +1908,44 @@
 <context>
     <name>PlanPrintDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="173" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="201" />
         <source>Agreed plan preview</source>
         <translation>Agreed plan preview</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="184" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="212" />
         <source>Print...</source>
         <translation>Print...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="186" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="214" />
         <source>Save as PDF...</source>
         <translation>Save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="188" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="216" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="202" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="230" />
         <source>Sent to the printer.</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="208" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="236" />
         <source>Save agreed plan as PDF</source>
         <translation>Save agreed plan as PDF</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="210" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="238" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="261" />
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
     </message>
 </context>
 <context>
@@ -1990,7 +2080,7 @@
 <context>
     <name>RecurrenceAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="465" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="477" />
         <source>Every</source>
         <translation>Every</translation>
     </message>
@@ -1998,75 +2088,75 @@
 <context>
     <name>ResponsibilitiesAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="536" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="548" />
         <source>Quick fill:</source>
         <translation>Quick fill:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="540" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="552" />
         <source>%1 leads all</source>
         <translation>%1 leads all</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="554" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="566" />
         <source>Task</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="562" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="574" />
         <source>Joint</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="581" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="593" />
         <source>New &amp;task:</source>
         <extracomment>the tasks the meeting added (after the form's), in order, and the button that removes each</extracomment>
         <translation>New &amp;task:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="584" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="596" />
         <source>A task of your own, e.g. Life story work</source>
         <translation>A task of your own, e.g. Life story work</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="587" />
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="780" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="599" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="792" />
         <source>Add a task</source>
         <translation>Add a task</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="596" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="608" />
         <source>New task: problem</source>
         <translation>New task: problem</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="623" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="635" />
         <source>leads</source>
         <translation>leads</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="632" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="644" />
         <source>joint</source>
         <translation>joint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="642" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="654" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="645" />
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="776" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="657" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="788" />
         <source>Remove the task %1</source>
         <translation>Remove the task %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="647" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="659" />
         <source>Added in this meeting; removing it removes its lead too.</source>
         <translation>Added in this meeting; removing it removes its lead too.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="779" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="791" />
         <source>Name of a task to add</source>
         <translation>Name of a task to add</translation>
     </message>
@@ -2074,37 +2164,38 @@
 <context>
     <name>Security</name>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="131" />
+        <location filename="../../cowork_desktop/ui/security.py" line="137" />
         <source>Wrong passphrase</source>
         <translation>Wrong passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="367" />
-        <location filename="../../cowork_desktop/ui/security.py" line="371" />
+        <location filename="../../cowork_desktop/ui/security.py" line="362" />
+        <location filename="../../cowork_desktop/ui/security.py" line="368" />
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="383" />
-        <location filename="../../cowork_desktop/ui/security.py" line="392" />
+        <location filename="../../cowork_desktop/ui/security.py" line="376" />
+        <location filename="../../cowork_desktop/ui/security.py" line="402" />
         <location filename="../../cowork_desktop/ui/security.py" line="410" />
-        <location filename="../../cowork_desktop/ui/security.py" line="420" />
         <location filename="../../cowork_desktop/ui/security.py" line="428" />
+        <location filename="../../cowork_desktop/ui/security.py" line="444" />
+        <location filename="../../cowork_desktop/ui/security.py" line="452" />
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="385" />
+        <location filename="../../cowork_desktop/ui/security.py" line="412" />
         <source>cowork backups (*.db);;All files (*)</source>
         <translation>cowork backups (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="439" />
+        <location filename="../../cowork_desktop/ui/security.py" line="463" />
         <source>Change passphrase</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="440" />
+        <location filename="../../cowork_desktop/ui/security.py" line="464" />
         <source>This database is not encrypted, so it has no passphrase to change.</source>
         <translation>This database is not encrypted, so it has no passphrase to change.</translation>
     </message>
@@ -2871,27 +2962,27 @@ Case notes signed with it will no longer verify as valid without the signer's da
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="548" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="566" />
         <source>Team view: drifting into parallel working</source>
         <translation>Team view: drifting into parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="553" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="571" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="555" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="573" />
         <source>Export calendar for the team</source>
         <translation>Export calendar for the team</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="556" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="574" />
         <source>Every active co-allocation's next review, agreed discussions and joint supervision.</source>
         <translation>Every active co-allocation's next review, agreed discussions and joint supervision.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="590" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="608" />
         <source>Promises kept per worker</source>
         <translation>Promises kept per worker</translation>
     </message>
@@ -3301,42 +3392,42 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="71" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="74" />
         <source>Welcome to cowork-desktop</source>
         <translation>Welcome to cowork-desktop</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="75" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="78" />
         <source>Set up co-worked cases, record the initial meeting with both co-workers, and keep reviews, reflective discussions and agreed actions on track. Everything stays on this computer.</source>
         <translation>Set up co-worked cases, record the initial meeting with both co-workers, and keep reviews, reflective discussions and agreed actions on track. Everything stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="83" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="86" />
         <source>This database is empty. Start by adding the workers in your team, or look around with demo data first (fictional cases and people, clearly marked DEMO DATA).</source>
         <translation>This database is empty. Start by adding the workers in your team, or look around with demo data first (fictional cases and people, clearly marked DEMO DATA).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="92" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="95" />
         <source>&amp;Add a worker…</source>
         <translation>&amp;Add a worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="92" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="95" />
         <source>Add a worker</source>
         <translation>Add a worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="95" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="98" />
         <source>Load &amp;demo data</source>
         <translation>Load &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="97" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="100" />
         <source>Load demo data</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="98" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="101" />
         <source>Adds fictional cases and workers so you can try every screen.</source>
         <translation>Adds fictional cases and workers so you can try every screen.</translation>
     </message>
@@ -3362,7 +3453,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WorkerAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="410" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="422" />
         <source>Choose a co-worker...</source>
         <translation>Choose a co-worker...</translation>
     </message>
@@ -3433,83 +3524,89 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WorkerPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="91" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="92" />
         <source>← All workers</source>
         <translation>← All workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="91" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="92" />
         <source>Back to all workers</source>
         <translation>Back to all workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="98" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="99" />
         <source>E&amp;xport development log…</source>
         <translation>E&amp;xport development log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="100" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="247" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="101" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="248" />
         <source>Export development log</source>
         <translation>Export development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="101" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="102" />
         <source>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</source>
         <translation>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="116" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="117" />
         <source>Development log</source>
         <translation>Development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="123" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="124" />
         <source>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</source>
         <translation>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="133" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="134" />
         <source>By PCF &amp;domain</source>
         <translation>By PCF &amp;domain</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="134" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="135" />
         <source>Over t&amp;ime</source>
         <translation>Over t&amp;ime</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="249" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="250" />
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="264" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="269" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="284" />
         <source>Cannot export the development log</source>
         <translation>Cannot export the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="268" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="273" />
         <source>Development log exported</source>
         <translation>Development log exported</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="293" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="298" />
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="323" />
         <source>Sign the development log</source>
         <translation>Sign the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="295" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="325" />
         <source>The log is signed like a case note. Passphrase of your signing certificate (%1):</source>
         <translation>The log is signed like a case note. Passphrase of your signing certificate (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="305" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="335" />
         <source>Wrong passphrase: it does not open your certificate. Nothing was saved.</source>
         <translation>Wrong passphrase: it does not open your certificate. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="309" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="339" />
         <source>Cannot sign the development log</source>
         <translation>Cannot sign the development log</translation>
     </message>
