@@ -251,7 +251,9 @@ def test_a_deep_form_file_is_one_line_naming_the_file_and_changes_nothing(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda _p, _t, text, *a, **k: shown.append(text)))
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _p, _t, text, *a, **k: shown.append(text))
+    )
     forms = tmp_path / "forms"
     forms.mkdir()
     deep = forms / "review.toml"
