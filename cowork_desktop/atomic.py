@@ -45,10 +45,11 @@ def os_reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (where the system allows opening a folder: not on Windows)."""
+def sync_to_disk(path: Path) -> None:
+    """Flush a file, or a folder (which makes a rename in it durable, where the system allows opening a folder:
+    not on Windows), to the disk. Never raises: a flush that cannot be done is left to the system."""
     with contextlib.suppress(OSError, AttributeError):
-        fd = os.open(folder, os.O_RDONLY)
+        fd = os.open(path, os.O_RDONLY)
         try:
             os.fsync(fd)
         finally:
@@ -116,7 +117,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, replace: bool = F
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
-    _fsync_folder(folder)
+    sync_to_disk(folder)
     return path
 
 

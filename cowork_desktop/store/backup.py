@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cowork_desktop import paths
-from cowork_desktop.atomic import write_atomic
+from cowork_desktop.atomic import sync_to_disk, write_atomic
 from cowork_desktop.domain.backups import RestoreFacts
 from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreError
 from cowork_desktop.store import crypto, owner
@@ -257,15 +257,6 @@ def _remove(*targets: Path) -> None:
             target.unlink()
 
 
-def _fsync(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _disk_message(exc: BaseException, where: Path) -> str:
     text = str(exc)
     if isinstance(exc, OSError):
@@ -311,9 +302,9 @@ def copy_database(conn: sqlite3.Connection, target: Path, *, encrypted: bool) ->
             result = "; ".join(str(r[0]) for r in rows[:3]) if rows else "no answer"
         if result != "ok":
             raise BackupError(f"the backup {target} failed its integrity check ({result}); it was not kept")
-        _fsync(tmp)
+        sync_to_disk(tmp)
         os.replace(tmp, target)
-        _fsync(target.parent)
+        sync_to_disk(target.parent)
     except BackupError:
         _remove(*leftovers)
         raise
@@ -721,7 +712,7 @@ def _put_in_place(db_path: Path, source: Path, now: datetime | None) -> Path | N
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)
         shutil.copyfile(source, tmp)  # a closed, checked backup: a file copy is safe here
-        _fsync(tmp)
+        sync_to_disk(tmp)
     except OSError as exc:
         _remove(tmp)
         raise BackupError(
@@ -746,5 +737,5 @@ def _put_in_place(db_path: Path, source: Path, now: datetime | None) -> Path | N
                 f"cannot move {db_path} aside ({exc.strerror or exc}); nothing was restored"
             ) from None
     os.replace(tmp, db_path)
-    _fsync(db_path.parent)
+    sync_to_disk(db_path.parent)
     return aside

@@ -44,7 +44,7 @@ from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase, passphrase_field
 from cowork_desktop.ui.pdf_preview import PdfPreview
-from cowork_desktop.ui.widgets import FieldError, hint_label, title_label
+from cowork_desktop.ui.widgets import FieldError, confirm_replace, hint_label, title_label
 
 SETTINGS_LAST_FOLDER = "export/last_folder"
 EXPORTS_FOLDER = "exports"
@@ -444,14 +444,7 @@ class ExportDialog(QDialog):
             self.show_error(f"Not saved: {path} is a folder. Choose a file name.")
             return None
         if os.path.lexists(path):
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace the file?"),
-                files.replace_question(path),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not confirm_replace(self, path):
                 return None
             self.replace = True
         return path

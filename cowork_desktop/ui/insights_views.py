@@ -53,7 +53,15 @@ from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
-from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, list_table, title_label
+from cowork_desktop.ui.widgets import (
+    RowsTableModel,
+    button,
+    confirm_replace,
+    fmt_date,
+    hint_label,
+    list_table,
+    title_label,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -200,14 +208,7 @@ def export_calendar_file(
         return None
     replace = False
     if os.path.lexists(target) and not target.is_dir():
-        answer = QMessageBox.question(
-            parent,
-            QCoreApplication.translate("InsightsViews", "Replace the file?"),
-            files.replace_question(target),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm_replace(parent, target):
             return None
         replace = True
     try:

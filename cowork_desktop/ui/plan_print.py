@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import files
 from cowork_desktop.services.plan import AgreedPlan, fmt_day
+from cowork_desktop.ui.widgets import confirm_replace
 
 if TYPE_CHECKING:
     from cowork_desktop.store.db import Store
@@ -256,14 +256,7 @@ class PlanPrintDialog(QDialog):
             return None
         replace = False
         if os.path.lexists(path) and not path.is_dir():
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace the file?"),
-                files.replace_question(path),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
+            if not confirm_replace(self, path):
                 self.status.setText(f"Not saved: {path} was kept as it is.")
                 return None
             replace = True

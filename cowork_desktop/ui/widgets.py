@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -14,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QStyledItemDelegate,
@@ -261,3 +271,17 @@ class CompactTableView(QTableView):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.refit()
+
+
+def confirm_replace(parent: QWidget | None, path: Path) -> bool:
+    """Before a file the user chose is replaced: ask, naming it (No is the default). True to replace it."""
+    from cowork_desktop.services import files
+
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("Widgets", "Replace the file?"),
+        files.replace_question(path),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -37,7 +37,7 @@ from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import files, insights
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui.widgets import button, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
     from cowork_desktop.export.signing import Signer
@@ -293,14 +293,7 @@ class WorkerPage(QWidget):
             return None
         if not os.path.lexists(target):
             return False
-        answer = QMessageBox.question(
-            self,
-            self.tr("Replace the file?"),
-            files.replace_question(target),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return True if answer == QMessageBox.StandardButton.Yes else None
+        return True if confirm_replace(self, target) else None
 
     def signing_key(self) -> Signer | None:
         """The manager's signing key, as for a signed case note: from this session, or unlocked now with its

@@ -7,7 +7,6 @@ folder (run as an unprivileged user when the tests run as root, since root can w
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import stat
@@ -20,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from test_backup import sha256
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.models import Role, Worker
@@ -31,10 +31,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, st
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

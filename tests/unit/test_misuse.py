@@ -6,7 +6,6 @@ Every test uses real database files in a temporary folder, and checks both the m
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from test_backup import NOON, sha256, workers_in
 from test_sessions import MEETING, make_signed
 
 from cowork_desktop.domain.backups import RestoreFacts, age_in_words, restore_summary, wait_after_signing
@@ -38,21 +38,6 @@ from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, owner
 from cowork_desktop.store.db import open_store
 from cowork_desktop.store.migrations import known_migration_names, migrations
-
-NOON = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def workers_in(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("SELECT name FROM workers ORDER BY id")]
-    finally:
-        conn.close()
-
 
 # -- backups belong to their database ---------------------------------------------------------------------------
 
