@@ -5,8 +5,9 @@ with ``PRAGMA integrity_check``, written under a temporary name and renamed into
   minutes, ``domain/backups.py``), at exit when anything changed, before a retention purge, and before every
   migration (:func:`before_migration`, called by ``open_store``);
 - by hand: :func:`take` (into the backup folder) and :func:`backup_to_file` (``cowork backup --out FILE``);
-- kept in rotation: the newest backup of each of the last 7 days and of each of the last 4 weeks (settings
-  ``backup_keep_daily`` and ``backup_keep_weekly``), and the last 3 taken before a migration;
+- kept in rotation: every backup of the last 24 hours (a signing's backup is not lost to the exit's an hour later),
+  the newest of each of the last 7 days and of each of the last 4 weeks (settings ``backup_keep_daily`` and
+  ``backup_keep_weekly``), and the last 3 taken before a migration;
 - in ``backups/`` beside the database unless the setting ``backup_folder`` names another folder; that choice is
   also remembered outside the database (``backup-folders.json`` in the data folder) so a damaged database's
   backups can still be found.
@@ -35,7 +36,7 @@ import shutil
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,7 @@ SETTING_KEEP_WEEKLY = "backup_keep_weekly"
 DEFAULT_KEEP_DAILY = 7
 DEFAULT_KEEP_WEEKLY = 4
 KEEP_PRE_MIGRATION = 3
+KEEP_ALL_HOURS = 24
 LOCATIONS_FILE = "backup-folders.json"
 
 DAILY = "daily"
@@ -371,10 +373,13 @@ def list_backups(db_path: Path, folder: Path | None = None, identity: str | None
 
 
 def rotation_keeps(backups: list[Backup], keep_daily: int, keep_weekly: int) -> set[Path]:
-    """Grandfather-father-son: the newest backup of each of the last ``keep_daily`` days that have one, and of each
-    of the last ``keep_weekly`` ISO weeks; the newest backup is always kept."""
+    """Grandfather-father-son: every backup of the :data:`KEEP_ALL_HOURS` before the newest, then the newest backup
+    of each of the last ``keep_daily`` days that have one, and of each of the last ``keep_weekly`` ISO weeks."""
     newest_first = sorted(backups, key=lambda b: b.taken_at, reverse=True)
-    keep: set[Path] = {newest_first[0].path} if newest_first else set()
+    if not newest_first:
+        return set()
+    recent = newest_first[0].taken_at - timedelta(hours=KEEP_ALL_HOURS)
+    keep = {b.path for b in newest_first if b.taken_at > recent}
     days: list[date] = []
     weeks: list[tuple[int, int]] = []
     for b in newest_first:

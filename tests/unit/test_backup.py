@@ -72,11 +72,27 @@ def test_rotation_keeps_seven_days_and_four_weeks(store: Store) -> None:
     days = sorted({b.local_day for b in kept}, reverse=True)
     newest_day = (start + timedelta(days=59, hours=2)).astimezone().date()
     assert days[:7] == [newest_day - timedelta(days=i) for i in range(7)]
-    assert len({b.local_day for b in kept}) == len(kept)  # one per day: the newest of that day
+    newest = kept[0].taken_at
+    older = [b for b in kept if newest - b.taken_at >= timedelta(hours=24)]
+    assert len({b.local_day for b in older}) == len(
+        older
+    )  # before the last 24 hours: one per day, the newest
+    assert all(b.kind == "manual" for b in older)  # the newest of each day was the manual one
+    assert sorted(b.kind for b in kept if b not in older) == ["daily", "manual"]  # the last 24 hours: all
     weeks = {b.local_day.isocalendar()[:2] for b in kept}
     assert len(weeks) == 4
-    assert 7 <= len(kept) <= 7 + 4
-    assert all(b.kind == "manual" for b in kept)  # the newest of each day was the manual one
+    assert 7 + 1 <= len(kept) <= 7 + 4 + 1  # the last day twice
+
+
+def test_every_backup_of_the_last_day_is_kept(store: Store) -> None:
+    signed = backup.take(store, "signed", now=NOON)
+    backup.take(store, "exit", now=NOON + timedelta(hours=5))
+    assert [b.kind for b in backup.list_backups(store.path)] == ["exit", "signed"]
+    backup.take(
+        store, "daily", now=NOON + timedelta(days=1, hours=1)
+    )  # 25 hours after the signing's: the day's newest
+    assert signed.path not in {b.path for b in backup.list_backups(store.path)}
+    assert [b.kind for b in backup.list_backups(store.path)] == ["daily", "exit"]
 
 
 def test_rotation_keeps_what_the_settings_say(store: Store) -> None:
