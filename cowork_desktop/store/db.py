@@ -486,6 +486,21 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: st
     return Store(Database(conn), path, actor, encrypted=passphrase is not None)
 
 
+# The case search (Store.count_cases, Store.list_cases). The keys are kept beside the reference and the name when
+# they are written (plain SQL, no Python per row); a row written without one (by plain SQL) is keyed as it is
+# read. The co-allocations of the (few) matching workers come by the worker indexes: reading every co-allocation
+# to look at its workers' names scanned the whole table, twice per search. Each takes the search key once per ?.
+_CASE_KEY = "CASE c.search_key WHEN '' THEN cowork_key(c.reference) ELSE c.search_key END"
+_MATCHING_WORKERS = (
+    "SELECT w.id FROM workers w"
+    " WHERE instr(CASE w.search_key WHEN '' THEN cowork_key(w.name) ELSE w.search_key END, ?) > 0"
+)
+_COWORKERS_CASES = (
+    f"SELECT ca.case_id FROM coallocations ca WHERE ca.worker1_id IN ({_MATCHING_WORKERS})"
+    f" UNION SELECT ca.case_id FROM coallocations ca WHERE ca.worker2_id IN ({_MATCHING_WORKERS})"
+)
+
+
 @dataclass(frozen=True)
 class CaseRow:
     """One line of the case list: only what that screen shows."""
@@ -981,9 +996,17 @@ class Store:
         return self._case(row)
 
     def count_cases(self, search: str = "") -> int:
-        where, params = self._case_filter(search)
-        row = self._one(f"SELECT count(*) AS n FROM cases c {where}", params)
-        return int(row["n"]) if row else 0
+        key = name_key(search)
+        if not key:
+            row = self.db.conn.execute("SELECT count(*) FROM cases").fetchone()
+        else:
+            # the cases whose reference matches, and those of the matching co-workers, counted once each
+            row = self.db.conn.execute(
+                f"SELECT count(*) FROM (SELECT c.id FROM cases c WHERE instr({_CASE_KEY}, ?) > 0"
+                f" UNION {_COWORKERS_CASES})",
+                [key, key, key],
+            ).fetchone()
+        return int(row[0]) if row else 0
 
     @staticmethod
     def _case_filter(search: str) -> tuple[str, list[Any]]:
@@ -992,15 +1015,7 @@ class Store:
         key = name_key(search)
         if not key:
             return "", []
-        # the keys are kept beside the reference and the name when they are written (plain SQL, no Python per
-        # row); a row written without one (by plain SQL) is keyed as it is read
-        return (
-            "WHERE instr(CASE c.search_key WHEN '' THEN cowork_key(c.reference) ELSE c.search_key END, ?) > 0"
-            " OR c.id IN (SELECT ca.case_id FROM coallocations ca JOIN workers w ON w.id IN (ca.worker1_id,"
-            " ca.worker2_id) WHERE instr(CASE w.search_key WHEN '' THEN cowork_key(w.name) ELSE w.search_key END,"
-            " ?) > 0)",
-            [key, key],
-        )
+        return f"WHERE instr({_CASE_KEY}, ?) > 0 OR c.id IN ({_COWORKERS_CASES})", [key, key, key]
 
     def list_cases(self, search: str = "", limit: int = 500, offset: int = 0) -> list[CaseRow]:
         """The case list (reference order), with each case's latest co-allocation's workers."""
