@@ -1649,7 +1649,12 @@ class Store:
 
     # -- what is due ------------------------------------------------------------------------------
     def coallocation_states(
-        self, on: date, case_id: int | None = None, *, due_rules_only: bool = False
+        self,
+        on: date,
+        case_id: int | None = None,
+        *,
+        due_rules_only: bool = False,
+        ids: tuple[int, int] | None = None,
     ) -> list[CoAllocationState]:
         """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR).
 
@@ -1657,12 +1662,16 @@ class Store:
         With ``due_rules_only`` (the dashboard) a snapshot holds only the records the rules in
         :mod:`cowork_desktop.domain.due` read (see :data:`~cowork_desktop.domain.due.RECORDS_THE_RULES_READ`):
         the same due items, from a few records per co-allocation instead of all of them.
+        With ``ids`` (first, last) only the co-allocations with an id in that range (the dashboard reads a large
+        service's in steps: see :meth:`active_coallocation_ids`).
         """
-        params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id}
+        first, last = ids if ids is not None else (None, None)
+        params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id, "first": first, "last": last}
         active = (
             "WITH active AS (SELECT id FROM coallocations WHERE start_date <= :on"
             " AND (end_date IS NULL OR end_date >= :on)"
             + (" AND case_id = :case_id" if case_id is not None else "")
+            + (" AND id BETWEEN :first AND :last" if ids is not None else "")
             + ")"
         )
         conn = self.db.conn
@@ -1761,6 +1770,18 @@ class Store:
                     )
                 )
         return list(states.values())
+
+    # -- the screens: reads for the dashboard, the case list and the case page (issue 14) --------------------
+    def active_coallocation_ids(self, on: date) -> list[int]:
+        """The ids of the co-allocations active on ``on``, in order: what the dashboard reads in steps."""
+        return [
+            int(r[0])
+            for r in self.db.conn.execute(
+                "SELECT id FROM coallocations WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)"
+                " ORDER BY id",
+                [on.isoformat(), on.isoformat()],
+            )
+        ]
 
     # -- audit ------------------------------------------------------------------------------------
     def audit_entries(self, entity: str | None = None, entity_id: int | None = None) -> list[dict[str, Any]]:

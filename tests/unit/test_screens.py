@@ -7,14 +7,23 @@ before, and the plans SQLite makes for the queries read no table whole that grow
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
+import due_oracle
+import pytest
+
+from benchmarks.generate import generate
 from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, Role, Worker
-from cowork_desktop.store.db import Store
+from cowork_desktop.services import sessions
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.db import Store, open_store
 
 START = date(2026, 11, 2)
+TODAY = date(2026, 11, 23)
 
 #: tables that grow with the service: a plan may search them by an index, never scan them whole
 GROWING = ("records", "coallocations", "actions", "signatures", "audit_log")
@@ -104,3 +113,86 @@ def test_the_case_search_reads_the_coallocations_of_the_matching_workers_only(st
             steps = plan(conn, sql)
             assert full_scans(steps, {"ca": "coallocations", "r": "records"}) == [], steps
             assert any("USING INDEX coallocations_worker1" in s for s in steps), steps
+
+
+# -- the dashboard -----------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated service (fictional), as the benchmarks make them."""
+    path = tmp_path_factory.mktemp("screens") / "service.db"
+    generate(path, cases=600, seed=5, anchor=TODAY)
+    return path
+
+
+def test_the_dashboard_finds_the_same_items_as_the_rules_did_before(generated: Path) -> None:
+    """The oracle (tests/unit/due_oracle.py) is the due rules as they were, run on every signed record of every
+    co-allocation; the dashboard reads only what the rules need, in steps, and finds the same items in the same
+    order, on days from long before the generated service's day to after it."""
+    with open_store(generated) as store:
+        ws = Workspace.open(store)
+        seen: Counter[str] = Counter()
+        for days in (*range(-700, 0, 53), 0, 1, 9, 30):
+            on = TODAY + timedelta(days=days)
+            states = store.coallocation_states(on)
+            expected_due = due_oracle.due_items(states, on, ws.calendar, ws.initial_meeting_days)
+            expected_coming = due_oracle.coming_up(
+                states, on, ws.coming_up_days, ws.calendar, ws.initial_meeting_days
+            )
+            assert sessions.due_and_coming(ws, on) == (expected_due, expected_coming), on
+            assert sessions.due(ws, on) == expected_due
+            stepped = sessions.DueAndComing(ws, on, step=7)
+            assert stepped.result() == (expected_due, expected_coming), on
+            assert stepped.done_steps == len(stepped.steps) and stepped.fraction == 1.0
+            seen.update(i.kind for i in expected_due + expected_coming)
+        # the days cover every kind of item the rules make
+        assert set(seen) == {
+            "initial_meeting",
+            "review",
+            "reflective_discussion",
+            "issue_resolution",
+            "action",
+            "supervision",
+        }, seen
+
+
+def test_the_dashboard_reads_a_large_service_in_steps(generated: Path) -> None:
+    with open_store(generated) as store:
+        ws = Workspace.open(store)
+        active = store.active_coallocation_ids(TODAY)
+        assert len(active) > 10
+        stepped = sessions.DueAndComing(ws, TODAY, step=4)
+        assert len(stepped.steps) == -(-len(active) // 4) and stepped.fraction == 0.0
+        assert stepped.advance() is False and 0 < stepped.fraction < 1
+        statements = traced(store)
+        while not stepped.advance():
+            pass
+        store.db.conn.set_trace_callback(None)
+        # a bounded number of statements per step, none of them a write
+        assert len(statements) == 3 * (len(stepped.steps) - 1)
+        assert all(sql.lstrip().startswith(("WITH", "SELECT")) for sql in statements)
+        # a service with no more active co-allocations than a step is read at once
+        assert sessions.DueAndComing(ws, TODAY, step=len(active)).advance() is True
+
+
+def test_the_dashboard_queries_read_the_active_coallocations_by_index(generated: Path) -> None:
+    with open_store(generated) as store:
+        ws = Workspace.open(store)
+        statements = traced(store)
+        stepped = sessions.DueAndComing(ws, TODAY, step=5)
+        stepped.advance()
+        store.db.conn.set_trace_callback(None)
+        aliases = {"ca": "coallocations", "r": "records", "a": "actions", "n": "records", "k": "records"}
+        # once per refresh, the active co-allocations' ids from their dates: the one read of the whole table (its
+        # narrow rows, ~5 ms at 40,000 cases; no index on the dates serves "ended after, or not ended")
+        first, *reads = [
+            sql for sql in statements if sql.startswith(("SELECT", "WITH")) and "settings" not in sql
+        ]
+        assert plan(store.db.conn, first) == ["SCAN coallocations"] and "ORDER BY id" in first
+        assert len(reads) == 3
+        for sql in reads:
+            steps = plan(store.db.conn, sql)
+            # the co-allocations of the step by their ids; records and actions by the co-allocation's
+            assert full_scans(steps, aliases) == [], (sql, steps)
+            assert any("rowid>? AND rowid<?" in step for step in steps), steps
