@@ -166,14 +166,18 @@ def test_the_dashboard_reads_a_large_service_in_steps(generated: Path) -> None:
         assert len(stepped.steps) == -(-len(active) // 4) and stepped.fraction == 0.0
         assert stepped.advance() is False and 0 < stepped.fraction < 1
         statements = traced(store)
+        calls = 2  # the first, and the one that says it is done
         while not stepped.advance():
-            pass
+            calls += 1
         store.db.conn.set_trace_callback(None)
+        # one step per group of co-allocations, then one to put the lists in order
+        assert calls == len(stepped.steps) + 1 and stepped.fraction == 1.0
         # a bounded number of statements per step, none of them a write
         assert len(statements) == 3 * (len(stepped.steps) - 1)
         assert all(sql.lstrip().startswith(("WITH", "SELECT")) for sql in statements)
-        # a service with no more active co-allocations than a step is read at once
-        assert sessions.DueAndComing(ws, TODAY, step=len(active)).advance() is True
+        # a service with no more active co-allocations than a step is read, and put in order, at once
+        at_once = sessions.DueAndComing(ws, TODAY, step=len(active))
+        assert at_once.advance() is True and at_once.result() == stepped.result()
 
 
 def test_the_dashboard_queries_read_the_active_coallocations_by_index(generated: Path) -> None:
