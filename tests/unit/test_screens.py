@@ -17,7 +17,7 @@ import due_oracle
 import pytest
 
 from benchmarks.generate import generate
-from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, Role, Worker
+from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, RecordKind, Role, Worker
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.db import Store, open_store
@@ -200,3 +200,29 @@ def test_the_dashboard_queries_read_the_active_coallocations_by_index(generated:
             # the co-allocations of the step by their ids; records and actions by the co-allocation's
             assert full_scans(steps, aliases) == [], (sql, steps)
             assert any("rowid>? AND rowid<?" in step for step in steps), steps
+
+
+def test_saving_a_draft_reads_and_writes_that_record_by_index(generated: Path) -> None:
+    with open_store(generated) as store:
+        ws = Workspace.open(store)
+        ca = store.db.conn.execute(
+            "SELECT id FROM coallocations WHERE end_date IS NULL AND id NOT IN (SELECT coallocation_id FROM records"
+            " WHERE status <> 'signed') ORDER BY id DESC LIMIT 1"
+        ).fetchone()[0]
+        record = sessions.start_record(ws, ca, RecordKind.REFLECTIVE_DISCUSSION, TODAY)
+        assert record.id is not None
+        statements = traced(store)
+        sessions.save_draft(
+            ws, record.id, dict(record.answers, note="one more word"), based_on=record.revision
+        )
+        store.db.conn.set_trace_callback(None)
+        growing = [
+            sql for sql in statements if sql.lstrip().startswith(("SELECT", "WITH", "UPDATE", "INSERT"))
+        ]
+        assert len(growing) < 15
+        for sql in growing:
+            steps = plan(store.db.conn, sql)
+            if "FROM audit_log ORDER BY id DESC LIMIT 1" in sql:
+                assert steps == ["SCAN audit_log"]  # the chain's head: the last row, in rowid order
+                continue
+            assert full_scans(steps, {}) == [], (sql, steps)

@@ -1,8 +1,11 @@
-"""The dashboard of a large service reads what is due in steps, the window answering between them."""
+"""The everyday screens on a large service: the dashboard reads what is due in steps, the window answering between
+them; the case page reads one case's rows by index."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -10,7 +13,12 @@ from pytestqt.qtbot import QtBot
 from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, Role, Worker
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.db import open_store
+from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.dashboard import DashboardPage
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from test_screens import full_scans, plan, traced
 
 START = date(2026, 11, 2)
 
@@ -59,3 +67,28 @@ def test_a_small_service_is_read_at_once(qtbot: QtBot, service: Workspace) -> No
     page = DashboardPage(service, on=date(2026, 11, 16))
     qtbot.addWidget(page)
     assert page.reading is None and page.progress.isHidden() and len(page.items) == 11
+
+
+def test_the_case_page_reads_one_case_by_index_whatever_the_size_of_the_service(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from benchmarks.generate import generate
+
+    path = tmp_path / "service.db"
+    generate(path, cases=60, seed=4, anchor=date(2026, 11, 23))
+    with open_store(path) as store:
+        ws = Workspace.open(store)
+        case_id = store.db.conn.execute(
+            "SELECT case_id FROM records GROUP BY case_id ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()[0]
+        page = CasePage(ws, on=date(2026, 11, 23))
+        qtbot.addWidget(page)
+        statements = traced(store)
+        page.show_case(case_id)
+        store.db.conn.set_trace_callback(None)
+        reads = [sql for sql in statements if sql.lstrip().startswith(("SELECT", "WITH"))]
+        assert page.records_model.rowCount() > 10 and len(reads) < 20
+        aliases = {"ca": "coallocations", "r": "records", "a": "actions", "n": "records", "k": "records"}
+        for sql in reads:
+            steps = plan(store.db.conn, sql)
+            assert full_scans(steps, aliases) == [], (sql, steps)
