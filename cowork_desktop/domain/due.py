@@ -174,11 +174,17 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
 
 
 def due_items_for(
-    state: CoAllocationState, on: date, calendar: WorkingCalendar, initial_meeting_days: int = 5
+    state: CoAllocationState,
+    on: date,
+    calendar: WorkingCalendar,
+    initial_meeting_days: int = 5,
+    *,
+    signed: list[RecordSummary] | None = None,
 ) -> list[DueItem]:
     """Everything due or overdue for one co-allocation on day ``on``. Once it has ended only an unresolved issue
     stays (urgent until its issue-resolution MDR is signed): what else was open was handed over in its closing
-    MDR, and an ended arrangement takes no new review, discussion or initial meeting."""
+    MDR, and an ended arrangement takes no new review, discussion or initial meeting. ``signed``: the state's
+    :func:`signed_in_order`, when the caller has it already."""
     if state.start_date > on:
         return []
     active = state.is_active(on)
@@ -190,7 +196,8 @@ def due_items_for(
         )
 
     # signed records in meeting order, sorted once (a service asks this for thousands of co-allocations)
-    signed = _signed_in_order(state)
+    if signed is None:
+        signed = signed_in_order(state)
     has_initial = any(r.kind == RecordKind.INITIAL_MEETING for r in signed)
 
     if active and not has_initial:
@@ -279,7 +286,7 @@ class Agreed:
     rule: str
 
 
-def _signed_in_order(state: CoAllocationState) -> list[RecordSummary]:
+def signed_in_order(state: CoAllocationState) -> list[RecordSummary]:
     """The co-allocation's signed records in meeting order."""
     return sorted((r for r in state.records if r.status == RecordStatus.SIGNED), key=_meeting_order)
 
@@ -382,10 +389,13 @@ def coming_up_for(
     days: int = COMING_UP_DAYS,
     calendar: WorkingCalendar | None = None,
     initial_meeting_days: int = 5,
+    *,
+    signed: list[RecordSummary] | None = None,
 ) -> list[DueItem]:
     """What is expected for one active co-allocation after ``on`` and up to ``days`` days ahead: the initial
     meeting, the next review, the reflective discussions and joint supervisions the agreements in force expect
-    (dates of their rules), and the actions due. Nothing for an ended co-allocation."""
+    (dates of their rules), and the actions due. Nothing for an ended co-allocation. ``signed``: the state's
+    :func:`signed_in_order`, when the caller has it already."""
     if not state.is_active(on) or state.start_date > on + timedelta(days=days):
         return []
     until = on + timedelta(days=days)
@@ -408,7 +418,8 @@ def coming_up_for(
                 )
             )
 
-    signed = _signed_in_order(state)
+    if signed is None:
+        signed = signed_in_order(state)
     if not any(r.kind == RecordKind.INITIAL_MEETING for r in signed):
         deadline = (calendar or WorkingCalendar()).add_working_days(state.start_date, initial_meeting_days)
         add("initial_meeting", deadline, "Initial co-working meeting (due by then)")

@@ -23,6 +23,7 @@ from cowork_desktop.domain.due import (
     due_items_for,
     extract_facts,
     issue_words,
+    signed_in_order,
     sort_coming,
     sort_due,
     unresolved_reviews,
@@ -160,8 +161,9 @@ class DueAndComing:
             )
             calendar, on, days, first = self.ws.calendar, self.on, self.days, self.initial_meeting_days
             for state in states:
-                self._due.extend(due_items_for(state, on, calendar, first))
-                self._coming.extend(coming_up_for(state, on, days, calendar, first))
+                signed = signed_in_order(state)
+                self._due.extend(due_items_for(state, on, calendar, first, signed=signed))
+                self._coming.extend(coming_up_for(state, on, days, calendar, first, signed=signed))
             self.done_steps += 1
             if len(self.steps) > 1:
                 return False  # the order in a step of its own

@@ -1696,7 +1696,8 @@ class Store:
         current = f"r.status = 'signed' AND {NOT_SUPERSEDED}"
         if due_rules_only:
             # every initial meeting and issue resolution, every review that flagged an issue, and the latest
-            # initial-meeting-or-review and the latest reflective discussion (RECORDS_THE_RULES_READ)
+            # initial-meeting-or-review and the latest reflective discussion (RECORDS_THE_RULES_READ); every
+            # initial meeting is read already, so the latest review completes the latest of the two kinds
             def latest(kinds: str) -> str:
                 return (
                     f" UNION {signed} FROM active CROSS JOIN records r ON r.id = (SELECT r.id FROM records r"
@@ -1709,7 +1710,7 @@ class Store:
                 f" WHERE {current} AND (r.kind IN ('initial_meeting', 'issue_resolution')"
                 " OR (r.kind = 'review' AND (r.issues_flagged <> '' OR r.discussion_rrule <> ''"
                 " OR r.supervision_rrule <> '')))"
-                + latest("'initial_meeting', 'review'")
+                + latest("'review'")
                 + latest("'reflective_discussion'")
                 + " ORDER BY 1"
             )
@@ -1720,6 +1721,7 @@ class Store:
             )
         kinds = {k.value: k for k in RecordKind}
         signed_status = RecordStatus.SIGNED
+        no_facts = RecordFacts()  # frozen: one for every record without any
         for (
             rid,
             ca_id,
@@ -1735,12 +1737,15 @@ class Store:
             state = states.get(ca_id)
             if state is None:
                 continue
-            facts = RecordFacts(
-                fromiso(next_review) if next_review else None,
-                discussion,
-                supervision,
-                tuple(x for x in flagged.split(",") if x) if flagged else (),
-            )
+            if next_review or discussion or supervision or flagged:
+                facts = RecordFacts(
+                    fromiso(next_review) if next_review else None,
+                    discussion,
+                    supervision,
+                    tuple(x for x in flagged.split(",") if x) if flagged else (),
+                )
+            else:
+                facts = no_facts  # most records (discussions, resolutions) agree no date or frequency
             state.records.append(
                 RecordSummary(
                     rid,
