@@ -45,7 +45,7 @@ COMING_UP_DAYS = 14
 DUE_SOON_DAYS = 7
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordFacts:
     """What the due rules need from a record's answers (kept as columns so the dashboard is one query)."""
 
@@ -83,7 +83,7 @@ def extract_facts(form: FormDefinition, answers: Mapping[str, Any]) -> RecordFac
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordSummary:
     id: int
     kind: RecordKind
@@ -93,7 +93,7 @@ class RecordSummary:
     linked_record_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionSummary:
     id: int
     description: str
@@ -102,7 +102,7 @@ class ActionSummary:
     owner_name: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class CoAllocationState:
     coallocation_id: int
     case_id: int
@@ -117,7 +117,7 @@ class CoAllocationState:
         return active_on(self.start_date, self.end_date, on)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DueItem:
     case_id: int
     case_reference: str
@@ -276,7 +276,7 @@ def due_items_for(
     return items
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agreed:
     """A frequency agreed in a signed record (an initial meeting, or a review that changed it), in force from
     that record's meeting date until the next one."""

@@ -160,10 +160,16 @@ class DueAndComing:
                 self.on, due_rules_only=True, ids=self.steps[self.done_steps]
             )
             calendar, on, days, first = self.ws.calendar, self.on, self.days, self.initial_meeting_days
+            due: list[DueItem] = []
+            coming: list[DueItem] = []
             for state in states:
                 signed = signed_in_order(state)
-                self._due.extend(due_items_for(state, on, calendar, first, signed=signed))
-                self._coming.extend(coming_up_for(state, on, days, calendar, first, signed=signed))
+                due.extend(due_items_for(state, on, calendar, first, signed=signed))
+                coming.extend(coming_up_for(state, on, days, calendar, first, signed=signed))
+            # each step's items in order: the last step then merges runs (a stable sort of runs in step order
+            # gives what one sort of all the items gives)
+            self._due.extend(sort_due(due))
+            self._coming.extend(sort_coming(coming))
             self.done_steps += 1
             if len(self.steps) > 1:
                 return False  # the order in a step of its own

@@ -292,13 +292,19 @@ class DashboardPage(QWidget):
         reading = self.reading
         if reading is None:
             return
+        if reading.fraction == 1.0 and not self.progress.isHidden():
+            # read and in order in the step before: the lists are shown in a step of their own
+            self.reading = None
+            self.progress.hide()
+            self._show(*reading.result())
+            return
         try:
             done = reading.advance()
         except (CoworkError, sqlite3.Error):
             self.reading = None  # the database was closed meanwhile (another one opened, or a restore)
             self.progress.hide()
             return
-        if not done:
+        if not done or not self.progress.isHidden():
             self.progress.setValue(round(reading.fraction * 100))
             if self.progress.isHidden():
                 self.progress.show()
