@@ -31,8 +31,10 @@ def make_rrule(every: int, unit: str) -> str:
     return f"FREQ={freq}" if every == 1 else f"FREQ={freq};INTERVAL={every}"
 
 
+@lru_cache(maxsize=512)
 def split_rrule(rule: str) -> tuple[int, str] | None:
-    """The (every, unit) of a simple rule, or None for a rule the friendly picker cannot show."""
+    """The (every, unit) of a simple rule, or None for a rule the friendly picker cannot show. Remembered per
+    rule text, like :func:`parse_rrule_safe`."""
     parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
     unit = _FREQ_TOKENS.get(parts.get("FREQ", ""))
     if unit is None:
@@ -83,36 +85,80 @@ def occurrences(rule: str, start: date, until: date) -> list[date]:
     ]
 
 
-def occurrences_after(rule: str, start: date, after: date, until: date) -> list[date]:
-    """The dates a rule (anchored at ``start``) falls on strictly after ``after`` up to ``until``: the same dates
-    as :func:`occurrences`, without walking every occurrence since ``start`` for the simple rules (every N days
-    or weeks; every N months from a day that every month has), which is what agreements are."""
-    if until <= after:
-        return []
+@lru_cache(maxsize=512)
+def simple_rule(rule: str) -> tuple[int, str] | None:
+    """The (every, unit) of a rule that says nothing but its frequency and interval (``FREQ=WEEKLY;INTERVAL=2``),
+    which is what agreements are; None for any other rule. Remembered per rule text."""
     parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
     split = split_rrule(rule)
-    if split is not None and set(parts) <= {"FREQ", "INTERVAL"} and split[0] >= 1 and after > start:
+    if split is None or not set(parts) <= {"FREQ", "INTERVAL"} or split[0] < 1:
+        return None
+    return split
+
+
+def _month_days(year: int, month: int) -> int:
+    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+
+
+def _add_months(day: date, months: int) -> date:
+    """``day + relativedelta(months=months)``: the same day of the month, or the month's last day if it has
+    fewer days (31 January + 1 month is 28 or 29 February), by integer arithmetic."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    if day.day <= 28:
+        return date(year, month, day.day)
+    return date(year, month, min(day.day, _month_days(year, month)))
+
+
+def after_interval(day: date, rule: str) -> date:
+    """``day + interval(rule)``: the day one gap of the rule after ``day`` (without building a relativedelta:
+    the due rules ask for thousands)."""
+    split = split_rrule(rule)
+    if split is None:
+        return _add_months(day, 1)
+    every, unit = split
+    if unit == "day":
+        return day + timedelta(days=every)
+    if unit == "week":
+        return day + timedelta(weeks=every)
+    return _add_months(day, every * (12 if unit == "year" else 1))
+
+
+def occurrences_after(rule: str, start: date, after: date, until: date) -> list[date]:
+    """The dates a rule (anchored at ``start``) falls on strictly after ``after`` up to ``until``: the same dates
+    as :func:`occurrences`, without walking every occurrence since ``start`` for the simple rules (every N days,
+    weeks, months or years), which is what agreements are."""
+    if until <= after:
+        return []
+    split = simple_rule(rule)
+    if split is not None:
         every, unit = split
         if unit in ("day", "week"):
             step = every * (7 if unit == "week" else 1)
-            k = (after - start).days // step + 1
+            k = max(0, (after - start).days // step + 1)  # from start itself when it is after ``after``
             found = []
             day = start + timedelta(days=k * step)
             while day <= until:
                 found.append(day)
                 day += timedelta(days=step)
             return found
-        if unit == "month" and start.day <= 28:  # every month has that day: the rule never skips one
-            months = (after.year - start.year) * 12 + (after.month - start.month)
-            k = max(0, months // every - 1)
-            found = []
-            day = start + relativedelta(months=k * every)
-            while day <= until:
-                if day > after:
+        # every N months (or years) on the start's day of the month; a month without that day (the 31st, 29
+        # February) has no occurrence, as RFC 5545 says and dateutil does
+        step = every * (12 if unit == "year" else 1)
+        months = (after.year - start.year) * 12 + (after.month - start.month)
+        k = max(0, months // step - 1)
+        found = []
+        while True:
+            year, month = divmod(start.year * 12 + start.month - 1 + k * step, 12)
+            month += 1
+            if date(year, month, 1) > until:
+                return found
+            if start.day <= 28 or start.day <= _month_days(year, month):
+                day = date(year, month, start.day)
+                if after < day <= until:
                     found.append(day)
-                k += 1
-                day = start + relativedelta(months=k * every)
-            return found
+            k += 1
     return [d for d in occurrences(rule, start, until) if d > after]
 
 

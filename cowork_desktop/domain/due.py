@@ -21,8 +21,8 @@ from typing import Any
 
 from cowork_desktop.domain.dates import (
     WorkingCalendar,
+    after_interval,
     describe_rrule,
-    interval,
     occurrences_after,
     parse_rrule_safe,
 )
@@ -45,7 +45,7 @@ COMING_UP_DAYS = 14
 DUE_SOON_DAYS = 7
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordFacts:
     """What the due rules need from a record's answers (kept as columns so the dashboard is one query)."""
 
@@ -83,7 +83,7 @@ def extract_facts(form: FormDefinition, answers: Mapping[str, Any]) -> RecordFac
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordSummary:
     id: int
     kind: RecordKind
@@ -93,7 +93,7 @@ class RecordSummary:
     linked_record_id: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ActionSummary:
     id: int
     description: str
@@ -102,7 +102,7 @@ class ActionSummary:
     owner_name: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class CoAllocationState:
     coallocation_id: int
     case_id: int
@@ -117,7 +117,7 @@ class CoAllocationState:
         return active_on(self.start_date, self.end_date, on)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DueItem:
     case_id: int
     case_reference: str
@@ -153,8 +153,13 @@ RECORDS_THE_RULES_READ = (
     "initial_meeting+review; reflective_discussion: the latest"
 )
 
-_interval = lru_cache(maxsize=256)(interval)
 _describe_rrule = lru_cache(maxsize=256)(describe_rrule)
+
+
+@lru_cache(maxsize=4096)
+def _day(day: date) -> str:
+    """``"05 Nov 2026"``, as the messages say a date (remembered: a service's items name the same days)."""
+    return f"{day:%d %b %Y}"
 
 
 def _meeting_order(r: RecordSummary) -> tuple[date, int]:
@@ -169,11 +174,17 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
 
 
 def due_items_for(
-    state: CoAllocationState, on: date, calendar: WorkingCalendar, initial_meeting_days: int = 5
+    state: CoAllocationState,
+    on: date,
+    calendar: WorkingCalendar,
+    initial_meeting_days: int = 5,
+    *,
+    signed: list[RecordSummary] | None = None,
 ) -> list[DueItem]:
     """Everything due or overdue for one co-allocation on day ``on``. Once it has ended only an unresolved issue
     stays (urgent until its issue-resolution MDR is signed): what else was open was handed over in its closing
-    MDR, and an ended arrangement takes no new review, discussion or initial meeting."""
+    MDR, and an ended arrangement takes no new review, discussion or initial meeting. ``signed``: the state's
+    :func:`signed_in_order`, when the caller has it already."""
     if state.start_date > on:
         return []
     active = state.is_active(on)
@@ -184,19 +195,19 @@ def due_items_for(
             DueItem(state.case_id, state.case_reference, state.coallocation_id, kind, sev, when, msg, **ids)
         )
 
-    # signed records in meeting order, sorted once and split by kind
-    signed = sorted((r for r in state.records if r.status == RecordStatus.SIGNED), key=_meeting_order)
-    initials = [r for r in signed if r.kind == RecordKind.INITIAL_MEETING]
-    reviews = [r for r in signed if r.kind in (RecordKind.INITIAL_MEETING, RecordKind.REVIEW)]
+    # signed records in meeting order, sorted once (a service asks this for thousands of co-allocations)
+    if signed is None:
+        signed = signed_in_order(state)
+    has_initial = any(r.kind == RecordKind.INITIAL_MEETING for r in signed)
 
-    if active and not initials:
+    if active and not has_initial:
         deadline = calendar.add_working_days(state.start_date, initial_meeting_days)
         if on > deadline:
             add(
                 "initial_meeting",
                 Severity.OVERDUE,
                 deadline,
-                f"Initial co-working meeting not held: due by {deadline:%d %b %Y} "
+                f"Initial co-working meeting not held: due by {_day(deadline)} "
                 f"({initial_meeting_days} working days after co-allocation)",
             )
         else:
@@ -204,7 +215,7 @@ def due_items_for(
                 "initial_meeting",
                 Severity.DUE,
                 deadline,
-                f"Initial co-working meeting due by {deadline:%d %b %Y}",
+                f"Initial co-working meeting due by {_day(deadline)}",
             )
 
     # Issues flagged in a signed review stay urgent until an issue-resolution MDR linked to that review is signed.
@@ -213,42 +224,42 @@ def due_items_for(
             "issue_resolution",
             Severity.URGENT,
             review.meeting_date,
-            f"Review of {review.meeting_date:%d %b %Y}, unresolved: {issue_words(review.facts.issues_flagged)}. "
+            f"Review of {_day(review.meeting_date)}, unresolved: {issue_words(review.facts.issues_flagged)}. "
             "Resolve urgently and record an issue-resolution MDR for it",
             record_id=review.id,
         )
 
-    if active and reviews:
-        last = reviews[-1]
+    last = _last_of(signed, RecordKind.INITIAL_MEETING, RecordKind.REVIEW) if active else None
+    if last is not None:
         next_review = last.facts.next_review_date
         if next_review is None:
-            supervision = agreed_rules(signed, "supervision")
-            if supervision:
-                next_review = last.meeting_date + _interval(supervision[-1].rule)
+            supervision = _last_agreed(signed, "supervision")
+            if supervision is not None:
+                next_review = after_interval(last.meeting_date, supervision.rule)
         if next_review is not None:
             if on > next_review:
                 add(
                     "review",
                     Severity.OVERDUE,
                     next_review,
-                    f"Review of co-working overdue since {next_review:%d %b %Y}",
+                    f"Review of co-working overdue since {_day(next_review)}",
                 )
             elif next_review - on <= timedelta(days=DUE_SOON_DAYS):
-                add("review", Severity.DUE, next_review, f"Review of co-working due {next_review:%d %b %Y}")
+                add("review", Severity.DUE, next_review, f"Review of co-working due {_day(next_review)}")
 
-    agreed = agreed_rules(signed, "discussion")
-    if active and initials and agreed:
-        rule = agreed[-1].rule
+    agreed = _last_agreed(signed, "discussion") if active and has_initial else None
+    if agreed is not None:
+        rule = agreed.rule
         if rule:
-            held = [r for r in signed if r.kind == RecordKind.REFLECTIVE_DISCUSSION]
-            last_held = max([agreed[-1].since, *(r.meeting_date for r in held)])
-            expected = last_held + _interval(rule)
+            held = _last_of(signed, RecordKind.REFLECTIVE_DISCUSSION)
+            last_held = max(agreed.since, held.meeting_date) if held is not None else agreed.since
+            expected = after_interval(last_held, rule)
             if on > expected:
                 add(
                     "reflective_discussion",
                     Severity.OVERDUE,
                     expected,
-                    f"No reflective case discussion recorded since {last_held:%d %b %Y} "
+                    f"No reflective case discussion recorded since {_day(last_held)} "
                     f"(agreed: {_describe_rrule(rule)})",
                 )
 
@@ -259,13 +270,13 @@ def due_items_for(
                 "action",
                 Severity.OVERDUE,
                 action.due_date,
-                f"Action overdue since {action.due_date:%d %b %Y}{owner}: {action.description}",
+                f"Action overdue since {_day(action.due_date)}{owner}: {action.description}",
                 action_id=action.id,
             )
     return items
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Agreed:
     """A frequency agreed in a signed record (an initial meeting, or a review that changed it), in force from
     that record's meeting date until the next one."""
@@ -273,6 +284,29 @@ class Agreed:
     since: date
     record_id: int
     rule: str
+
+
+def signed_in_order(state: CoAllocationState) -> list[RecordSummary]:
+    """The co-allocation's signed records in meeting order."""
+    return sorted((r for r in state.records if r.status == RecordStatus.SIGNED), key=_meeting_order)
+
+
+def _last_of(in_order: list[RecordSummary], *kinds: RecordKind) -> RecordSummary | None:
+    """The last record of one of ``kinds`` in records already in meeting order."""
+    for r in reversed(in_order):
+        if r.kind in kinds:
+            return r
+    return None
+
+
+def _last_agreed(signed_in_order: list[RecordSummary], which: str) -> Agreed | None:
+    """``agreed_rules(...)[-1]`` (the frequency in force) from signed records already in meeting order, without
+    listing every agreement before it."""
+    for r in reversed(signed_in_order):
+        rule = r.facts.discussion_rrule if which == "discussion" else r.facts.supervision_rrule
+        if rule:
+            return Agreed(r.meeting_date, r.id, rule)
+    return None
 
 
 def agreed_rules(records: Iterable[RecordSummary], which: str) -> list[Agreed]:
@@ -328,11 +362,25 @@ def due_items(
     states: Iterable[CoAllocationState], on: date, calendar: WorkingCalendar, initial_meeting_days: int = 5
 ) -> list[DueItem]:
     """Due items for every co-allocation, most urgent first, then by date."""
-    found = [i for s in states for i in due_items_for(s, on, calendar, initial_meeting_days)]
-    return sorted(
-        found,
-        key=lambda i: (SEVERITY_ORDER[i.severity], i.due_date or date.max, i.case_reference),
-    )
+    return sort_due([i for s in states for i in due_items_for(s, on, calendar, initial_meeting_days)])
+
+
+def _due_order(i: DueItem) -> tuple[int, date, str]:
+    return (SEVERITY_ORDER[i.severity], i.due_date or date.max, i.case_reference)
+
+
+def sort_due(items: Iterable[DueItem]) -> list[DueItem]:
+    """Due items most urgent first, then by date (the order of :func:`due_items`, for items gathered in steps)."""
+    return sorted(items, key=_due_order)
+
+
+def _coming_order(i: DueItem) -> tuple[date, str, str]:
+    return (i.due_date or date.max, i.case_reference, i.kind)
+
+
+def sort_coming(items: Iterable[DueItem]) -> list[DueItem]:
+    """What is coming up, soonest first (the order of :func:`coming_up`, for items gathered in steps)."""
+    return sorted(items, key=_coming_order)
 
 
 def coming_up_for(
@@ -341,10 +389,13 @@ def coming_up_for(
     days: int = COMING_UP_DAYS,
     calendar: WorkingCalendar | None = None,
     initial_meeting_days: int = 5,
+    *,
+    signed: list[RecordSummary] | None = None,
 ) -> list[DueItem]:
     """What is expected for one active co-allocation after ``on`` and up to ``days`` days ahead: the initial
     meeting, the next review, the reflective discussions and joint supervisions the agreements in force expect
-    (dates of their rules), and the actions due. Nothing for an ended co-allocation."""
+    (dates of their rules), and the actions due. Nothing for an ended co-allocation. ``signed``: the state's
+    :func:`signed_in_order`, when the caller has it already."""
     if not state.is_active(on) or state.start_date > on + timedelta(days=days):
         return []
     until = on + timedelta(days=days)
@@ -367,28 +418,27 @@ def coming_up_for(
                 )
             )
 
-    signed = sorted((r for r in state.records if r.status == RecordStatus.SIGNED), key=_meeting_order)
-    initials = [r for r in signed if r.kind == RecordKind.INITIAL_MEETING]
-    if not initials:
+    if signed is None:
+        signed = signed_in_order(state)
+    if not any(r.kind == RecordKind.INITIAL_MEETING for r in signed):
         deadline = (calendar or WorkingCalendar()).add_working_days(state.start_date, initial_meeting_days)
         add("initial_meeting", deadline, "Initial co-working meeting (due by then)")
         return sorted(items, key=lambda i: (i.due_date or date.max, i.kind))
-    reviews = [r for r in signed if r.kind in (RecordKind.INITIAL_MEETING, RecordKind.REVIEW)]
-    last = reviews[-1]
+    last = _last_of(signed, RecordKind.INITIAL_MEETING, RecordKind.REVIEW)
+    assert last is not None  # there is an initial meeting
     next_review = last.facts.next_review_date
-    supervision = agreed_rules(signed, "supervision")
-    if next_review is None and supervision:
-        next_review = last.meeting_date + _interval(supervision[-1].rule)
+    supervision = _last_agreed(signed, "supervision")
+    if next_review is None and supervision is not None:
+        next_review = after_interval(last.meeting_date, supervision.rule)
     if next_review is not None:
         add("review", next_review, "Review of co-working in formal supervision", record_id=last.id)
     for which, kind, words in (
         ("discussion", "reflective_discussion", "Reflective case discussion"),
         ("supervision", "supervision", "Joint supervision of the case"),
     ):
-        agreed = agreed_rules(signed, which)
-        if not agreed or parse_rrule_safe(agreed[-1].rule) is None:
+        current = supervision if which == "supervision" else _last_agreed(signed, which)
+        if current is None or parse_rrule_safe(current.rule) is None:
             continue
-        current = agreed[-1]
         for day in occurrences_after(current.rule, current.since, max(on, current.since), until):
             if not (which == "supervision" and day == next_review):
                 add(
@@ -412,5 +462,6 @@ def coming_up(
     initial_meeting_days: int = 5,
 ) -> list[DueItem]:
     """:func:`coming_up_for` for every co-allocation, soonest first."""
-    found = [i for s in states for i in coming_up_for(s, on, days, calendar, initial_meeting_days)]
-    return sorted(found, key=lambda i: (i.due_date or date.max, i.case_reference, i.kind))
+    return sort_coming(
+        [i for s in states for i in coming_up_for(s, on, days, calendar, initial_meeting_days)]
+    )

@@ -18,9 +18,14 @@ from cowork_desktop.domain.due import (
     DueItem,
     RecordFacts,
     RecordSummary,
+    coming_up_for,
     due_items,
+    due_items_for,
     extract_facts,
     issue_words,
+    signed_in_order,
+    sort_coming,
+    sort_due,
     unresolved_reviews,
 )
 from cowork_desktop.domain.due import coming_up as coming_up_items
@@ -113,6 +118,71 @@ def due_and_coming(
     due_now = due_items(states, on, ws.calendar, ws.initial_meeting_days)
     coming = coming_up_items(states, on, days or ws.coming_up_days, ws.calendar, ws.initial_meeting_days)
     return due_now, coming
+
+
+#: active co-allocations the dashboard reads per step: a large service's are read in steps, the window painting
+#: and answering between them (at 40,000 cases, 5,700 active co-allocations are 23 steps of 20-40 ms)
+DASHBOARD_STEP = 250
+
+
+class DueAndComing:
+    """:func:`due_and_coming` for every case, read ``step`` active co-allocations at a time: call :meth:`advance`
+    until it returns True, then :meth:`result` holds the same lists, in the same order. The lists of a large
+    service are put in order in a step of their own; a service with no more than ``step`` active co-allocations
+    is read, and put in order, in one step."""
+
+    def __init__(self, ws: Workspace, on: date, days: int | None = None, step: int | None = None) -> None:
+        step = step or DASHBOARD_STEP
+        self.ws = ws
+        self.on = on
+        self.days = days or ws.coming_up_days
+        self.initial_meeting_days = ws.initial_meeting_days
+        ids = ws.store.active_coallocation_ids(on)
+        self.steps = [
+            (chunk[0], chunk[-1]) for chunk in (ids[i : i + step] for i in range(0, len(ids), step))
+        ]
+        self.done_steps = 0
+        self._due: list[DueItem] = []
+        self._coming: list[DueItem] = []
+        self._result: tuple[list[DueItem], list[DueItem]] | None = None
+
+    @property
+    def fraction(self) -> float:
+        """How much has been done, from 0 to 1."""
+        if self._result is not None:
+            return 1.0
+        return self.done_steps / (len(self.steps) + 1)
+
+    def advance(self) -> bool:
+        """Do one more step; True once everything is read and in order."""
+        if self.done_steps < len(self.steps):
+            states = self.ws.store.coallocation_states(
+                self.on, due_rules_only=True, ids=self.steps[self.done_steps]
+            )
+            calendar, on, days, first = self.ws.calendar, self.on, self.days, self.initial_meeting_days
+            due: list[DueItem] = []
+            coming: list[DueItem] = []
+            for state in states:
+                signed = signed_in_order(state)
+                due.extend(due_items_for(state, on, calendar, first, signed=signed))
+                coming.extend(coming_up_for(state, on, days, calendar, first, signed=signed))
+            # each step's items in order: the last step then merges runs (a stable sort of runs in step order
+            # gives what one sort of all the items gives)
+            self._due.extend(sort_due(due))
+            self._coming.extend(sort_coming(coming))
+            self.done_steps += 1
+            if len(self.steps) > 1:
+                return False  # the order in a step of its own
+        if self._result is None:
+            self._result = (sort_due(self._due), sort_coming(self._coming))
+        return True
+
+    def result(self) -> tuple[list[DueItem], list[DueItem]]:
+        """(due, coming up), as :func:`due_and_coming` returns them; everything is read first if it is not yet."""
+        while not self.advance():
+            pass
+        assert self._result is not None
+        return self._result
 
 
 @dataclass(frozen=True)

@@ -486,6 +486,21 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: st
     return Store(Database(conn), path, actor, encrypted=passphrase is not None)
 
 
+# The case search (Store.count_cases, Store.list_cases). The keys are kept beside the reference and the name when
+# they are written (plain SQL, no Python per row); a row written without one (by plain SQL) is keyed as it is
+# read. The co-allocations of the (few) matching workers come by the worker indexes: reading every co-allocation
+# to look at its workers' names scanned the whole table, twice per search. Each takes the search key once per ?.
+_CASE_KEY = "CASE c.search_key WHEN '' THEN cowork_key(c.reference) ELSE c.search_key END"
+_MATCHING_WORKERS = (
+    "SELECT w.id FROM workers w"
+    " WHERE instr(CASE w.search_key WHEN '' THEN cowork_key(w.name) ELSE w.search_key END, ?) > 0"
+)
+_COWORKERS_CASES = (
+    f"SELECT ca.case_id FROM coallocations ca WHERE ca.worker1_id IN ({_MATCHING_WORKERS})"
+    f" UNION SELECT ca.case_id FROM coallocations ca WHERE ca.worker2_id IN ({_MATCHING_WORKERS})"
+)
+
+
 @dataclass(frozen=True)
 class CaseRow:
     """One line of the case list: only what that screen shows."""
@@ -981,9 +996,17 @@ class Store:
         return self._case(row)
 
     def count_cases(self, search: str = "") -> int:
-        where, params = self._case_filter(search)
-        row = self._one(f"SELECT count(*) AS n FROM cases c {where}", params)
-        return int(row["n"]) if row else 0
+        key = name_key(search)
+        if not key:
+            row = self.db.conn.execute("SELECT count(*) FROM cases").fetchone()
+        else:
+            # the cases whose reference matches, and those of the matching co-workers, counted once each
+            row = self.db.conn.execute(
+                f"SELECT count(*) FROM (SELECT c.id FROM cases c WHERE instr({_CASE_KEY}, ?) > 0"
+                f" UNION {_COWORKERS_CASES})",
+                [key, key, key],
+            ).fetchone()
+        return int(row[0]) if row else 0
 
     @staticmethod
     def _case_filter(search: str) -> tuple[str, list[Any]]:
@@ -992,15 +1015,7 @@ class Store:
         key = name_key(search)
         if not key:
             return "", []
-        # the keys are kept beside the reference and the name when they are written (plain SQL, no Python per
-        # row); a row written without one (by plain SQL) is keyed as it is read
-        return (
-            "WHERE instr(CASE c.search_key WHEN '' THEN cowork_key(c.reference) ELSE c.search_key END, ?) > 0"
-            " OR c.id IN (SELECT ca.case_id FROM coallocations ca JOIN workers w ON w.id IN (ca.worker1_id,"
-            " ca.worker2_id) WHERE instr(CASE w.search_key WHEN '' THEN cowork_key(w.name) ELSE w.search_key END,"
-            " ?) > 0)",
-            [key, key],
-        )
+        return f"WHERE instr({_CASE_KEY}, ?) > 0 OR c.id IN ({_COWORKERS_CASES})", [key, key, key]
 
     def list_cases(self, search: str = "", limit: int = 500, offset: int = 0) -> list[CaseRow]:
         """The case list (reference order), with each case's latest co-allocation's workers."""
@@ -1634,7 +1649,12 @@ class Store:
 
     # -- what is due ------------------------------------------------------------------------------
     def coallocation_states(
-        self, on: date, case_id: int | None = None, *, due_rules_only: bool = False
+        self,
+        on: date,
+        case_id: int | None = None,
+        *,
+        due_rules_only: bool = False,
+        ids: tuple[int, int] | None = None,
     ) -> list[CoAllocationState]:
         """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR).
 
@@ -1642,12 +1662,16 @@ class Store:
         With ``due_rules_only`` (the dashboard) a snapshot holds only the records the rules in
         :mod:`cowork_desktop.domain.due` read (see :data:`~cowork_desktop.domain.due.RECORDS_THE_RULES_READ`):
         the same due items, from a few records per co-allocation instead of all of them.
+        With ``ids`` (first, last) only the co-allocations with an id in that range (the dashboard reads a large
+        service's in steps: see :meth:`active_coallocation_ids`).
         """
-        params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id}
+        first, last = ids if ids is not None else (None, None)
+        params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id, "first": first, "last": last}
         active = (
             "WITH active AS (SELECT id FROM coallocations WHERE start_date <= :on"
             " AND (end_date IS NULL OR end_date >= :on)"
             + (" AND case_id = :case_id" if case_id is not None else "")
+            + (" AND id BETWEEN :first AND :last" if ids is not None else "")
             + ")"
         )
         conn = self.db.conn
@@ -1672,7 +1696,8 @@ class Store:
         current = f"r.status = 'signed' AND {NOT_SUPERSEDED}"
         if due_rules_only:
             # every initial meeting and issue resolution, every review that flagged an issue, and the latest
-            # initial-meeting-or-review and the latest reflective discussion (RECORDS_THE_RULES_READ)
+            # initial-meeting-or-review and the latest reflective discussion (RECORDS_THE_RULES_READ); every
+            # initial meeting is read already, so the latest review completes the latest of the two kinds
             def latest(kinds: str) -> str:
                 return (
                     f" UNION {signed} FROM active CROSS JOIN records r ON r.id = (SELECT r.id FROM records r"
@@ -1685,7 +1710,7 @@ class Store:
                 f" WHERE {current} AND (r.kind IN ('initial_meeting', 'issue_resolution')"
                 " OR (r.kind = 'review' AND (r.issues_flagged <> '' OR r.discussion_rrule <> ''"
                 " OR r.supervision_rrule <> '')))"
-                + latest("'initial_meeting', 'review'")
+                + latest("'review'")
                 + latest("'reflective_discussion'")
                 + " ORDER BY 1"
             )
@@ -1696,6 +1721,7 @@ class Store:
             )
         kinds = {k.value: k for k in RecordKind}
         signed_status = RecordStatus.SIGNED
+        no_facts = RecordFacts()  # frozen: one for every record without any
         for (
             rid,
             ca_id,
@@ -1711,12 +1737,15 @@ class Store:
             state = states.get(ca_id)
             if state is None:
                 continue
-            facts = RecordFacts(
-                fromiso(next_review) if next_review else None,
-                discussion,
-                supervision,
-                tuple(x for x in flagged.split(",") if x) if flagged else (),
-            )
+            if next_review or discussion or supervision or flagged:
+                facts = RecordFacts(
+                    fromiso(next_review) if next_review else None,
+                    discussion,
+                    supervision,
+                    tuple(x for x in flagged.split(",") if x) if flagged else (),
+                )
+            else:
+                facts = no_facts  # most records (discussions, resolutions) agree no date or frequency
             state.records.append(
                 RecordSummary(
                     rid,
@@ -1746,6 +1775,18 @@ class Store:
                     )
                 )
         return list(states.values())
+
+    # -- the screens: reads for the dashboard, the case list and the case page (issue 14) --------------------
+    def active_coallocation_ids(self, on: date) -> list[int]:
+        """The ids of the co-allocations active on ``on``, in order: what the dashboard reads in steps."""
+        return [
+            int(r[0])
+            for r in self.db.conn.execute(
+                "SELECT id FROM coallocations WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)"
+                " ORDER BY id",
+                [on.isoformat(), on.isoformat()],
+            )
+        ]
 
     # -- audit ------------------------------------------------------------------------------------
     def audit_entries(self, entity: str | None = None, entity_id: int | None = None) -> list[dict[str, Any]]:

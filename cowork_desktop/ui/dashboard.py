@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.due import DueItem, Severity
+from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
@@ -157,6 +161,12 @@ class DashboardPage(QWidget):
         self.ws = ws
         self.items: list[DueItem] = []
         self.coming: list[DueItem] = []
+        #: what is due, being read in steps (a large service's); None once read
+        self.reading: sessions.DueAndComing | None = None
+        self._next_step = QTimer(self)
+        self._next_step.setSingleShot(True)
+        self._next_step.setInterval(0)  # as soon as the window has painted and answered what is waiting
+        self._next_step.timeout.connect(self._read_step)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -185,7 +195,16 @@ class DashboardPage(QWidget):
         self.counts_label.setObjectName("dashboardCounts")
         self.counts_label.setProperty("role", "counts")
         self.counts_label.setAccessibleName(self.tr("Counts"))
-        due_layout.addWidget(self.counts_label)
+        counts_row = QHBoxLayout()
+        counts_row.addWidget(self.counts_label, 1)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("dashboardProgress")
+        self.progress.setAccessibleName(self.tr("Reading what is due"))
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.progress.hide()
+        counts_row.addWidget(self.progress)
+        due_layout.addLayout(counts_row)
         due_layout.addWidget(
             hint_label(self.tr("Double-click a line, or select it and press Enter, to open the case."))
         )
@@ -260,7 +279,46 @@ class DashboardPage(QWidget):
         self.date_edit.setDate(to_qdate(on))
 
     def refresh(self) -> None:
-        self.items, self.coming = sessions.due_and_coming(self.ws, self.on)
+        """Read what is due and coming up on the chosen day: at once on a small service; a large one's in steps
+        (:class:`~cowork_desktop.services.sessions.DueAndComing`), the window painting and answering between
+        them, a progress bar showing how far, and the lists shown when all is read. A refresh while reading
+        starts again from the new day."""
+        self._next_step.stop()
+        self.reading = sessions.DueAndComing(self.ws, self.on)
+        self.team_view.set_date(self.on)  # filled when its tab is shown
+        self._read_step()
+
+    def _read_step(self) -> None:
+        reading = self.reading
+        if reading is None:
+            return
+        if reading.fraction == 1.0 and not self.progress.isHidden():
+            # read and in order in the step before: the lists are shown in a step of their own
+            self.reading = None
+            self.progress.hide()
+            self._show(*reading.result())
+            return
+        try:
+            done = reading.advance()
+        except (CoworkError, sqlite3.Error):
+            self.reading = None  # the database was closed meanwhile (another one opened, or a restore)
+            self.progress.hide()
+            return
+        if not done or not self.progress.isHidden():
+            self.progress.setValue(round(reading.fraction * 100))
+            if self.progress.isHidden():
+                self.progress.show()
+                self.counts_label.setText(
+                    self.tr("Reading what is due on %1…").replace("%1", fmt_date(self.on))
+                )
+            self._next_step.start()
+            return
+        self.reading = None
+        self.progress.hide()
+        self._show(*reading.result())
+
+    def _show(self, items: list[DueItem], coming: list[DueItem]) -> None:
+        self.items, self.coming = items, coming
         self.model.set_rows(self.items)
         self.counts_label.setText(counts_text(self.items))
         # with nothing due, the empty note takes only its own lines and what is coming up gets the room
@@ -290,7 +348,6 @@ class DashboardPage(QWidget):
             self.tr("Nothing is expected in the next %1 days.").replace("%1", str(days))
         )
         self.nothing_coming.setVisible(not self.coming)
-        self.team_view.set_date(self.on)  # filled when its tab is shown
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -11,6 +11,7 @@ from cowork_desktop.domain.dates import (
     DATE_MAX,
     DATE_MIN,
     WorkingCalendar,
+    after_interval,
     date_problem,
     describe_rrule,
     interval,
@@ -209,14 +210,33 @@ def test_date_problem_is_the_one_check() -> None:
         ("FREQ=DAILY;INTERVAL=10", date(2023, 5, 1)),
         ("FREQ=MONTHLY", date(2022, 1, 15)),
         ("FREQ=MONTHLY;INTERVAL=3", date(2021, 3, 28)),
-        ("FREQ=MONTHLY", date(2024, 1, 31)),  # a day not every month has: the rule's own walk
+        ("FREQ=MONTHLY", date(2024, 1, 31)),  # a day not every month has: no date in a month without it
+        ("FREQ=MONTHLY;INTERVAL=2", date(2023, 8, 30)),
+        ("FREQ=YEARLY", date(2024, 2, 29)),  # only in leap years
+        ("FREQ=YEARLY;INTERVAL=2", date(2022, 6, 1)),
         ("FREQ=WEEKLY;BYDAY=MO,TH", date(2026, 1, 5)),  # not a simple rule: the rule's own walk
     ],
 )
 def test_occurrences_after_gives_the_rules_own_dates_without_walking_from_the_start(
     rule: str, start: date
 ) -> None:
-    for after in (start, start + timedelta(days=1), date(2026, 11, 30), date(2026, 12, 1)):
-        until = after + timedelta(days=120)
-        expected = [d for d in occurrences(rule, start, until) if d > after]
-        assert occurrences_after(rule, start, after, until) == expected, (rule, after)
+    for after in (
+        start - timedelta(days=3),  # an agreement starting after the day asked about
+        start,
+        start + timedelta(days=1),
+        date(2026, 11, 30),
+        date(2026, 12, 1),
+    ):
+        for days in (1, 14, 120, 1200):
+            until = after + timedelta(days=days)
+            expected = [d for d in occurrences(rule, start, until) if d > after]
+            assert occurrences_after(rule, start, after, until) == expected, (rule, after, days)
+
+
+def test_after_interval_is_the_day_plus_the_interval() -> None:
+    rules = ("FREQ=DAILY;INTERVAL=3", "FREQ=WEEKLY;INTERVAL=2", "FREQ=MONTHLY", "FREQ=MONTHLY;INTERVAL=5")
+    day = date(2023, 12, 1)
+    while day < date(2025, 3, 10):  # every day of a year and a leap year: month ends, 29 February
+        for rule in (*rules, "FREQ=YEARLY", "FREQ=WEEKLY;BYDAY=MO", "not a rule"):
+            assert after_interval(day, rule) == day + interval(rule), (day, rule)
+        day += timedelta(days=1)
