@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import json
 import os
+import secrets
 import threading
 import unicodedata
 from collections.abc import Sequence
@@ -368,6 +369,28 @@ class Signer:
     def cms_signer(self) -> signers.SimpleSigner:
         return self._cms
 
+    def for_worker(self) -> tuple[bytes, bytes]:
+        """The key and certificate as a PKCS#12 blob locked with a passphrase made for it (random, used once),
+        for a worker process to load with :func:`load_signer_data`. Both travel only through the pipe to that
+        process: nothing is written to a file or put on a command line."""
+        key = getattr(self._cms, "_key", None)
+        if not isinstance(key, rsa.RSAPrivateKey):  # pragma: no cover - load_signer only makes RSA signers
+            raise CoworkError("this certificate's key cannot sign here")
+        passphrase = secrets.token_urlsafe(32).encode("ascii")
+        chain = [
+            x509.load_der_x509_certificate(c.dump())
+            for c in self._cms.cert_registry
+            if c.dump() != self.certificate_der
+        ]
+        data = pkcs12.serialize_key_and_certificates(
+            None,
+            key,
+            x509.load_der_x509_certificate(self.certificate_der),
+            chain or None,
+            serialization.BestAvailableEncryption(passphrase),
+        )
+        return data, passphrase
+
 
 def _common_name(cert: asn1_x509.Certificate) -> str:
     subject = cert.subject.native
@@ -383,6 +406,11 @@ def load_signer(p12_path: str | os.PathLike[str], passphrase: bytes) -> Signer:
         raise CoworkError(f"Certificate file not found: {path}") from None
     except OSError as exc:
         raise CoworkError(f"Cannot read the certificate file {path}: {exc.strerror or exc}") from None
+    return load_signer_data(data, passphrase, path)
+
+
+def load_signer_data(data: bytes, passphrase: bytes, path: Path) -> Signer:
+    """:func:`load_signer` from the PKCS#12 bytes (``path`` names where they came from, for messages)."""
     try:
         key, cert, _others = pkcs12.load_key_and_certificates(data, passphrase or None)
     except ValueError:
