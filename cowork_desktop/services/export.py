@@ -980,10 +980,10 @@ def _plan(ws: Workspace, cases: Sequence[tuple[str, Path]], replace: bool) -> li
     reads = _Reads(ws)
     plan: list[_Target] = []
     for reference, folder in cases:
-        check_output_folder(folder, ws, reference, replace=replace)
         records = signed_records(ws, reference)
         if not records:
             raise CoworkError(f"case {reference} has no signed records to export")
+        check_output_folder(folder, ws, reference, replace=replace)
         for record, name in zip(records, _unique_names(ws, records, reads), strict=True):
             plan.append(_Target(reference, record, folder / name))
     paths = [t.path for t in plan]
@@ -993,6 +993,33 @@ def _plan(ws: Workspace, cases: Sequence[tuple[str, Path]], replace: bool) -> li
             f"two records would be written to {twice}: export those cases into separate folders"
         )
     return plan
+
+
+#: fewer PDFs than this are made here: starting worker processes (~2 s each, fonts and key loaded) would cost
+#: more than it saves
+POOL_MIN_PDFS = 64
+
+
+def automatic_jobs(pdfs: int) -> int:
+    """How many processes :func:`export_cases` uses by default for ``pdfs`` files: one per core, when there are
+    enough of them to be worth starting; else 1 (made in this process)."""
+    return default_jobs() if pdfs >= POOL_MIN_PDFS else 1
+
+
+def _case_folders(references: Sequence[str], out_dir: str | os.PathLike[str]) -> list[tuple[str, Path]]:
+    wanted = list(dict.fromkeys(references))
+    if not wanted:
+        raise CoworkError("no case to export")
+    folder = Path(out_dir)
+    return [(r, folder if len(wanted) == 1 else folder / case_folder_name(r)) for r in wanted]
+
+
+def planned_files(
+    ws: Workspace, references: Sequence[str], out_dir: str | os.PathLike[str], *, replace: bool = False
+) -> list[Path]:
+    """The files :func:`export_cases` would write, every one checked (see :func:`check_output_folder`): to
+    refuse before a passphrase is asked for."""
+    return [t.path for t in _plan(ws, _case_folders(references, out_dir), replace)]
 
 
 def export_cases(
@@ -1010,7 +1037,7 @@ def export_cases(
     several cases' each into ``out_dir/REFERENCE``. Returns the files written, case by case in meeting order.
 
     The same files and checks as :func:`export_case` one case after another, made by ``jobs`` worker processes
-    (default: one per core; 1 makes them here). This process checks every target first, then the protections
+    (default: :func:`automatic_jobs`; 1 makes them here). This process checks every target first, then the protections
     and the audit chain once, then each record (its content against its hash, its signing entry, the
     certificate) as it hands the record's note to a worker, which renders and signs it
     (:mod:`cowork_desktop.export.pool`; workers never open the database, so an encrypted one needs nothing more).
@@ -1019,12 +1046,9 @@ def export_cases(
     naming the case and the record) or ``cancelled()`` turns true (:class:`ExportCancelled`), every file this
     export made is removed, with the folders it made, and nothing is audited. ``progress(done, total)`` is
     called as each file is written (and with 0 first)."""
-    wanted = list(dict.fromkeys(references))
-    if not wanted:
-        raise CoworkError("no case to export")
-    folder = Path(out_dir)
-    cases = [(r, folder if len(wanted) == 1 else folder / case_folder_name(r)) for r in wanted]
-    plan = _plan(ws, cases, replace)
+    plan = _plan(ws, _case_folders(references, out_dir), replace)
+    if jobs is None:
+        jobs = automatic_jobs(len(plan))
     return _export_planned(
         ws,
         plan,
@@ -1056,7 +1080,7 @@ def _export_planned(
     )  # the protections and the chain, once, before anything is made
     reads = _Reads(ws)
     total = len(plan)
-    workers = min(jobs if jobs is not None else default_jobs(), total)
+    workers = min(jobs or 1, total)
     made_folders: list[Path] = []
     new: list[Path] = []
     hashes: dict[int, str] = {}
