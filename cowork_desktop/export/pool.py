@@ -21,7 +21,13 @@ from pathlib import Path
 
 from cowork_desktop.export.model import CaseNote
 from cowork_desktop.export.pdf import render_case_note
-from cowork_desktop.export.signing import Signer, load_signer_data, sign_pdf
+from cowork_desktop.export.signing import (
+    Signer,
+    load_signer_data,
+    preload_stamp_font,
+    sign_pdf,
+    stamp_font_bytes,
+)
 
 _signer: Signer | None = None
 
@@ -52,11 +58,13 @@ def sign_note(job: SignJob, signer: Signer) -> bytes:
     )
 
 
-def start_worker(p12: bytes, passphrase: bytes, source: str) -> None:
-    """A worker's initializer: the key loaded, the fonts registered and the stamp font built, once."""
+def start_worker(p12: bytes, passphrase: bytes, source: str, stamp_font: bytes) -> None:
+    """A worker's initializer: the key loaded, the fonts registered and the stamp font (the parent's) ready,
+    once."""
     global _signer
     from cowork_desktop.export import fonts
 
+    preload_stamp_font(False, stamp_font)
     _signer = load_signer_data(p12, passphrase, Path(source))
     _signer.warm_up()
     fonts.register_fonts()
@@ -83,5 +91,5 @@ def signing_pool(signer: Signer, jobs: int) -> ProcessPoolExecutor:
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=start_worker,
-        initargs=(p12, passphrase, str(signer.source)),
+        initargs=(p12, passphrase, str(signer.source), stamp_font_bytes(False)),
     )

@@ -221,11 +221,29 @@ def _merged(parts: Sequence[bytes]) -> bytes:
     return out.getvalue()
 
 
-@cache
+_stamp_fonts: dict[bool, bytes] = {}
+_stamp_lock = threading.Lock()
+
+
 def stamp_font_bytes(with_arabic: bool) -> bytes:
     """The stamp font, built once per process: Noto Sans (reduced to the scripts names use) merged with Noto
     Sans Hebrew (when installed), and with Noto Naskh Arabic when ``with_arabic`` (built only when a stamp
     needs it; ~0.5 s)."""
+    with _stamp_lock:
+        found = _stamp_fonts.get(with_arabic)
+        if found is None:
+            found = _stamp_fonts[with_arabic] = _build_stamp_font(with_arabic)
+        return found
+
+
+def preload_stamp_font(with_arabic: bool, font: bytes) -> None:
+    """Use ``font``, the :func:`stamp_font_bytes` another process built, rather than build it here (a signing
+    worker process: ~0.35 s saved)."""
+    with _stamp_lock:
+        _stamp_fonts.setdefault(with_arabic, font)
+
+
+def _build_stamp_font(with_arabic: bool) -> bytes:
     parts = [_subset_font(fonts.find_font("NotoSans-Regular.ttf"), _LATIN_RANGES)]
     with contextlib.suppress(CoworkError):  # an optional font: without it Hebrew prints as U+FFFD
         parts.append(_subset_font(fonts.find_font("NotoSansHebrew-Regular.ttf"), _HEBREW_RANGES))

@@ -186,8 +186,8 @@ def test_serial_and_pool_check_the_chain_and_the_protections_once(demo: Demo) ->
         return walks, schema
 
     few = count(demo.cases[:1], "once-1", 1)
-    many = count(demo.cases[:5], "once-5", 1)
-    pooled = count(demo.cases[:5], "once-5p", 2)
+    many = count(demo.cases[:4], "once-4", 1)
+    pooled = count(demo.cases[:4], "once-4p", 2)
     assert few == many == pooled
     assert few[0] == 1
 
