@@ -101,8 +101,10 @@ def test_progress_reaches_every_file_and_no_secret_is_on_a_command_line(demo: De
     total = len(written)
     assert seen[0] == (0, total) and seen[-1] == (total, total)
     assert [d for d, _ in seen] == list(range(total + 1))
-    assert command_lines, "the worker processes were running"
-    assert all(PASSPHRASE not in line and b"BEGIN" not in line for line in command_lines)
+    if Path("/proc/self/status").is_file():  # Linux: the workers' command lines can be read
+        assert command_lines, "the worker processes were running"
+        # the key and its passphrases travel through the pool's pipe: a command line is a few words
+        assert all(PASSPHRASE not in line and len(line) < 400 for line in command_lines), command_lines
 
 
 def _children_command_lines() -> list[bytes]:
