@@ -305,7 +305,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db(p, "--db-passphrase-env")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--record", type=int, metavar="ID", help="the record to export")
-    which.add_argument("--case", metavar="REF", help="a case reference (with --all)")
+    which.add_argument(
+        "--case",
+        metavar="REF",
+        action="append",
+        help="a case reference (with --all); repeat it to export several cases, each into a folder of --out",
+    )
     p.add_argument("--all", action="store_true", help="with --case: every signed record of the case")
     p.add_argument(
         "--out",
@@ -313,6 +318,13 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         metavar="PATH",
         help="the PDF file (a folder: the usual file name in it); with --case, the folder (made if missing)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        default=None,
+        help="with --case: processes that render and sign (default: one per core for many records)",
     )
     p.add_argument(
         "--cert",
@@ -986,17 +998,28 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
             f"--out {args.out}: --case REF --all writes one PDF per record into a folder; give a folder "
             f"(e.g. --out {args.out.with_suffix('')}), made if missing"
         )
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a number of processes, 1 or more")
     with _open_existing(args) as store, refusals(args):
         ws = sessions.Workspace.open(store)
         if args.case is not None:
-            if not export.signed_records(ws, args.case):
-                raise CoworkError(f"case {args.case} has no signed records to export")
+            cases = list(dict.fromkeys(args.case))
             # every file checked before the passphrase is asked for
-            export.check_output_folder(args.out, ws, args.case, replace=args.force)
-            written = export.export_case(ws, args.case, args.out, _signer(args), replace=args.force)
+            planned = export.planned_files(ws, cases, args.out, replace=args.force)
+            jobs = args.jobs if args.jobs is not None else export.automatic_jobs(len(planned))
+            written = export.export_cases(
+                ws,
+                cases,
+                args.out,
+                _signer(args),
+                replace=args.force,
+                jobs=jobs,
+                progress=_export_progress(sys.stderr),
+            )
             for path in written:
                 out.write(f"{path}\n")
-            out.write(f"Exported {len(written)} signed record(s) of case {args.case} to {args.out}\n")
+            which = f"case {cases[0]}" if len(cases) == 1 else f"{len(cases)} cases"
+            out.write(f"Exported {len(written)} signed record(s) of {which} to {args.out}\n")
             return 0
         signed = store.record_status(args.record) == RecordStatus.SIGNED
         if not signed and not args.draft:
@@ -1009,6 +1032,19 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     what = "signed" if signed else "DRAFT, unsigned"
     out.write(f"Exported record {args.record} ({what}) to {path}\n")
     return 0
+
+
+def _export_progress(err: TextIO) -> Callable[[int, int], None] | None:
+    """``cowork export --case``'s progress on stderr, one line redrawn, at a terminal only (the final count
+    is on stdout)."""
+    if not err.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        err.write(f"\rSigned {done} of {total} PDFs" + ("\n" if done == total else ""))
+        err.flush()
+
+    return show
 
 
 def _yes_no(flag: bool) -> str:

@@ -16,7 +16,7 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -38,6 +38,7 @@ from cowork_desktop.domain.errors import CoworkError, NotFoundError
 from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind, is_empty
 from cowork_desktop.domain.models import (
     Action,
+    Case,
     CoAllocation,
     Record,
     RecordKind,
@@ -80,6 +81,7 @@ from cowork_desktop.export.pdf import (
     render_case_note,
     text_difference,
 )
+from cowork_desktop.export.pool import SignJob, default_jobs, sign_note
 from cowork_desktop.export.signing import (
     DEFAULT_STAMP_TEXT,
     Signer,
@@ -87,7 +89,6 @@ from cowork_desktop.export.signing import (
     create_certificate,
     evidence_json,
     public_certificate_path,
-    sign_pdf,
     verify_pdf,
 )
 from cowork_desktop.export.signing import MAX_VERIFY_BYTES as MAX_VERIFY_BYTES  # the UI's limit too
@@ -154,9 +155,65 @@ def _parse_day(value: Any) -> date | None:
         return None
 
 
-def _workers_of(ws: Workspace, record: Record | None = None) -> dict[int, Worker]:
+class _Reads:
+    """What case notes read that many records share: the workers, each case and its records, the actions agreed
+    in a case, the settings. One for each note; one for a whole export of many records (which writes nothing
+    until every note is made, so what it read stays true)."""
+
+    def __init__(self, ws: Workspace) -> None:
+        self.store = ws.store
+        self._workers: list[Worker] | None = None
+        self._cases: dict[int, Case] = {}
+        self._records: dict[int, list[Record]] = {}
+        self._actions: dict[int, dict[int, Action]] = {}
+        self._settings: dict[str, str | None] = {}
+        self._rendering: Rendering | None = None
+
+    def workers(self) -> list[Worker]:
+        if self._workers is None:
+            self._workers = self.store.list_workers()
+        return self._workers
+
+    def case(self, case_id: int) -> Case:
+        if case_id not in self._cases:
+            self._cases[case_id] = self.store.get_case(case_id)
+        return self._cases[case_id]
+
+    def case_records(self, case_id: int) -> list[Record]:
+        if case_id not in self._records:
+            self._records[case_id] = self.store.records_for_case(case_id)
+        return self._records[case_id]
+
+    def case_actions(self, case_id: int) -> dict[int, Action]:
+        """Every action agreed in a record of the case, by id (what an action review refers to)."""
+        if case_id not in self._actions:
+            found: dict[int, Action] = {}
+            for record in self.case_records(case_id):
+                if record.id is None:
+                    continue
+                for action in self.store.actions_for_record(record.id):
+                    if action.id is not None:
+                        found[action.id] = action
+            self._actions[case_id] = found
+        return self._actions[case_id]
+
+    def setting(self, key: str) -> str | None:
+        if key not in self._settings:
+            self._settings[key] = self.store.get_setting(key)
+        return self._settings[key]
+
+    def rendering(self) -> Rendering:
+        """The settings' rendering (organisation, marking, demo, the logo's size), read once."""
+        if self._rendering is None:
+            self._rendering = _rendering(self)
+        return self._rendering
+
+
+def _workers_of(
+    ws: Workspace, record: Record | None = None, reads: _Reads | None = None
+) -> dict[int, Worker]:
     """Workers by id: for a signed record, named as they were when it was signed (its frame)."""
-    workers = {w.id: w for w in ws.store.list_workers() if w.id is not None}
+    workers = {w.id: w for w in (reads or _Reads(ws)).workers() if w.id is not None}
     if record is not None and record.status == RecordStatus.SIGNED:
         people = record.signed_frame.get("people")
         for key, person in people.items() if isinstance(people, dict) else []:
@@ -170,14 +227,7 @@ def _workers_of(ws: Workspace, record: Record | None = None) -> dict[int, Worker
 
 def _case_actions(ws: Workspace, ca: CoAllocation) -> dict[int, Action]:
     """Every action agreed in a record of the co-allocation's case, by id (what an action review refers to)."""
-    found: dict[int, Action] = {}
-    for record in ws.store.records_for_case(ca.case_id):
-        if record.id is None:
-            continue
-        for action in ws.store.actions_for_record(record.id):
-            if action.id is not None:
-                found[action.id] = action
-    return found
+    return _Reads(ws).case_actions(ca.case_id)
 
 
 def _capitalised(text: str) -> str:
@@ -308,10 +358,15 @@ def _context(ws: Workspace, form: FormDefinition, record: Record, ca: CoAllocati
 
 
 def _sections(
-    ws: Workspace, form: FormDefinition, record: Record, ca: CoAllocation, workers: Mapping[int, Worker]
+    ws: Workspace,
+    form: FormDefinition,
+    record: Record,
+    ca: CoAllocation,
+    workers: Mapping[int, Worker],
+    reads: _Reads,
 ) -> tuple[NoteSection, ...]:
     context = _context(ws, form, record, ca)
-    actions = _case_actions(ws, ca)
+    actions = reads.case_actions(ca.case_id)
     sections = []
     for section in form.sections:
         if not section.is_shown(record.answers, context):
@@ -333,6 +388,7 @@ def _present(
     ca: CoAllocation,
     workers: Mapping[int, Worker],
     signatures: Sequence[Signature],
+    reads: _Reads,
 ) -> tuple[Attendee, ...]:
     """Who took part, from the record: the co-workers ticked in its participants question (else both), and the
     manager when the kind of meeting is one the manager holds."""
@@ -344,18 +400,19 @@ def _present(
         for w in ids
     ]
     manager = manager_signature(signatures, Role.TEAM_MANAGER.label)
-    manager_name = manager.signer_name if manager else (ws.store.get_setting(SETTING_MANAGER) or "").strip()
+    manager_name = manager.signer_name if manager else (reads.setting(SETTING_MANAGER) or "").strip()
     if record.kind.manager_present and manager_name and all(a.name != manager_name for a in present):
         present.append(Attendee(manager_name, Role.TEAM_MANAGER.label))
     return tuple(present)
 
 
-def logo_bytes(store: Store) -> bytes | None:
-    """The picture of the ``logo_path`` setting, when it is (still) a PNG or JPEG under 1 MB; None otherwise.
+def logo_bytes(store: Store, setting: str | None = None) -> bytes | None:
+    """The picture of the ``logo_path`` setting (or ``setting``, its value read already), when it is (still) a
+    PNG or JPEG under 1 MB; None otherwise.
 
     A logo moved or replaced since it was chosen is left off rather than stopping an export.
     """
-    text = (store.get_setting(SETTING_LOGO) or "").strip()
+    text = ((store.get_setting(SETTING_LOGO) if setting is None else setting) or "").strip()
     if not text or logo_problem(text):
         return None
     try:
@@ -440,12 +497,15 @@ def _blank_png(size: tuple[int, int]) -> bytes:
 
 
 def current_rendering(ws: Workspace) -> Rendering:
-    store = ws.store
+    return _rendering(_Reads(ws))
+
+
+def _rendering(reads: _Reads) -> Rendering:
     return Rendering(
-        (store.get_setting(SETTING_ORGANISATION) or "").strip(),
-        (store.get_setting(SETTING_MARKING) or "").strip() or DEFAULT_PROTECTIVE_MARKING,
-        store.get_setting("demo") == "1",
-        _png_size(logo_bytes(store)),
+        (reads.setting(SETTING_ORGANISATION) or "").strip(),
+        (reads.setting(SETTING_MARKING) or "").strip() or DEFAULT_PROTECTIVE_MARKING,
+        reads.setting("demo") == "1",
+        _png_size(logo_bytes(reads.store, reads.setting(SETTING_LOGO) or "")),
     )
 
 
@@ -456,6 +516,7 @@ def build_case_note(
     organisation: str | None = None,
     marking: str | None = None,
     rendering: Rendering | None = None,
+    reads: _Reads | None = None,
 ) -> CaseNote:
     """The record as a :class:`CaseNote` ready to render: display values, from the stored form snapshot and,
     for a signed record, its frame (the workers' names and the conditions as they were when it was signed).
@@ -463,13 +524,15 @@ def build_case_note(
     ``organisation`` and ``marking`` default to the settings ``organisation`` and ``protective_marking``
     (the marking defaults to OFFICIAL-SENSITIVE); the logo is the setting ``logo_path``'s picture, if valid.
     ``rendering`` (a verifier printing the record again) replaces all three, with a blank logo of its size.
+    ``reads`` shares what many notes read (an export of many records).
     """
     store = ws.store
+    reads = reads or _Reads(ws)
     record = store.get_record(record_id)
-    case = store.get_case(record.case_id)
+    case = reads.case(record.case_id)
     ca = store.get_coallocation(record.coallocation_id)
     form = form_for(ws, record)
-    workers = _workers_of(ws, record)
+    workers = _workers_of(ws, record, reads)
     signatures = store.signatures_for(record_id)
     amendment = None
     if record.supersedes_id is not None:
@@ -483,15 +546,16 @@ def build_case_note(
             )
         except NotFoundError:
             amendment = Amendment(max(record.version - 1, 1), record.amendment_reason)
-    org = organisation if organisation is not None else store.get_setting(SETTING_ORGANISATION) or ""
-    mark = marking if marking is not None else store.get_setting(SETTING_MARKING) or ""
-    demo = store.get_setting("demo") == "1"
-    logo = logo_bytes(store)
-    superseded = superseded_by(ws, record)
     if rendering is not None:
         org, mark, demo = rendering.organisation, rendering.marking, rendering.demo
         logo = _blank_png(rendering.logo_size) if rendering.logo_size else None
         superseded = rendering.superseded
+    else:
+        org = organisation if organisation is not None else reads.setting(SETTING_ORGANISATION) or ""
+        mark = marking if marking is not None else reads.setting(SETTING_MARKING) or ""
+        demo = reads.setting("demo") == "1"
+        logo = logo_bytes(store, reads.setting(SETTING_LOGO) or "")
+        superseded = superseded_by(ws, record, reads)
     return CaseNote(
         organisation=org.strip(),
         case_reference=case.reference,
@@ -503,8 +567,8 @@ def build_case_note(
         status="signed" if record.status == RecordStatus.SIGNED else "draft",
         demo=demo,
         protective_marking=mark.strip() or DEFAULT_PROTECTIVE_MARKING,
-        present=_present(ws, form, record, ca, workers, signatures),
-        sections=_sections(ws, form, record, ca, workers),
+        present=_present(ws, form, record, ca, workers, signatures, reads),
+        sections=_sections(ws, form, record, ca, workers, reads),
         signatures=tuple(
             SignatureBlock(s.signer_name, s.signer_role, s.method, s.signed_at, s.statement, s.image_png)
             for s in signatures
@@ -518,13 +582,13 @@ def build_case_note(
     )
 
 
-def superseded_by(ws: Workspace, record: Record) -> Supersession | None:
+def superseded_by(ws: Workspace, record: Record, reads: _Reads | None = None) -> Supersession | None:
     """The signed version that replaces this record, if any (the latest in the chain of amendments)."""
     if record.id is None or record.status != RecordStatus.SIGNED:
         return None
     found: Record | None = None
     current = record.id
-    case_records = ws.store.records_for_case(record.case_id)
+    case_records = (reads or _Reads(ws)).case_records(record.case_id)
     for _ in range(1000):
         newer = [r for r in case_records if r.supersedes_id == current and r.status == RecordStatus.SIGNED]
         if not newer or newer[-1].id is None:
@@ -558,9 +622,9 @@ def _resolves(ws: Workspace, record: Record) -> Resolution | None:
 # ------------------------------------------------------------------------------------------------- files
 
 
-def record_filename(ws: Workspace, record: Record) -> str:
+def record_filename(ws: Workspace, record: Record, reads: _Reads | None = None) -> str:
     """``CR-2026-0103_initial_meeting_2026-11-13.pdf``; a version after the first adds ``_v2``."""
-    case = ws.store.get_case(record.case_id)
+    case = (reads or _Reads(ws)).case(record.case_id)
     name = case_note_filename(case.reference, record.kind.value, record.meeting_date)
     if record.version > 1:
         name = f"{name.removesuffix('.pdf')}_v{record.version}.pdf"
@@ -725,6 +789,29 @@ def _evidence(
     return canonical_json(payload).encode("utf-8")
 
 
+def _signing_job(ws: Workspace, record: Record, signer: Signer, reads: _Reads, key: int = 0) -> SignJob:
+    """What a signed record's PDF is made of, once the record has checked: the certificate checked for it
+    (:func:`check_signer`), the note from the record's rows (its frame, the rendering settings and whether a
+    later version supersedes it), the canonical content and the audit chain's head to embed, the stamp's
+    words. Reads only (but for recording a certificate the first time it signs)."""
+    assert record.id is not None
+    manager = manager_signature(ws.store.signatures_for(record.id), Role.TEAM_MANAGER.label)
+    check_signer(ws, signer, manager.signer_name if manager else "")
+    rendering = dataclasses.replace(reads.rendering(), superseded=superseded_by(ws, record, reads))
+    note = build_case_note(ws, record.id, rendering=rendering, reads=reads)
+    content = record_content(ws, record.id)
+    evidence = _evidence(CASE_NOTE, content, rendering.as_dict(), ws.store.chain_head())
+    return SignJob(
+        key,
+        note,
+        evidence,
+        signer_name=signer.common_name or "Team manager",
+        reason=_signing_reason(note),
+        location=note.organisation,
+        stamp_text=DEFAULT_STAMP_TEXT if note.organisation else _STAMP_WITHOUT_LOCATION,
+    )
+
+
 def render_record(
     ws: Workspace, record_id: int, *, signer: Signer | None = None, draft: bool = False
 ) -> tuple[Record, bytes]:
@@ -750,22 +837,19 @@ def render_record(
     if not signed:
         return record, render_case_note(build_case_note(ws, record_id))
     assert signer is not None
-    manager = manager_signature(ws.store.signatures_for(record_id), Role.TEAM_MANAGER.label)
-    check_signer(ws, signer, manager.signer_name if manager else "")
-    rendering = dataclasses.replace(current_rendering(ws), superseded=superseded_by(ws, record))
-    note = build_case_note(ws, record_id, rendering=rendering)
-    content = record_content(ws, record_id)
-    evidence = _evidence(CASE_NOTE, content, rendering.as_dict(), ws.store.chain_head())
-    pdf = render_case_note(note, evidence)
-    pdf = sign_pdf(
-        pdf,
-        signer,
-        signer_name=signer.common_name or "Team manager",
-        reason=_signing_reason(note),
-        location=note.organisation,
-        stamp_text=DEFAULT_STAMP_TEXT if note.organisation else _STAMP_WITHOUT_LOCATION,
-    )
-    return record, pdf
+    return record, sign_note(_signing_job(ws, record, signer, _Reads(ws)), signer)
+
+
+def _export_detail(record: Record, out: Path, sha256: str, signer: Signer | None) -> dict[str, Any]:
+    signed = record.status == RecordStatus.SIGNED
+    return {
+        "file": str(out),
+        "signed": signed,
+        "version": record.version,
+        "sha256": sha256,
+        "certificate": signer.common_name if signer and signed else None,
+        "fingerprint": signer.fingerprint if signer and signed else None,
+    }
 
 
 def audit_signed_export(
@@ -773,31 +857,31 @@ def audit_signed_export(
 ) -> None:
     """The export's audit entry; a signed export also signs the chain's new head with the manager's key and
     keeps that signature (one transaction)."""
+    _audit_exports(ws, signer, [(action, entity, entity_id, detail)])
+
+
+def _audit_exports(
+    ws: Workspace, signer: Signer | None, entries: Sequence[tuple[str, str, int, Mapping[str, Any]]]
+) -> None:
+    """Audit entries for exports, in one transaction; for a signed export, each entry's head signed and kept."""
     store = ws.store
+    walked = store.verified_chain is not None
+    ref: AuditRef | None = None
     with store.tx():
-        ref = store.audit(action, entity, entity_id, **detail)
-        if signer is not None:
-            signature = signer.sign_bytes(head_message(ref.id, ref.hash))
-            store.add_audit_head(ref.id, ref.hash, signer.fingerprint, signature)
-            store.verified_chain = ref if store.verified_chain is not None else None
+        for action, entity, entity_id, detail in entries:
+            ref = store.audit(action, entity, entity_id, **detail)
+            if signer is not None:
+                signature = signer.sign_bytes(head_message(ref.id, ref.hash))
+                store.add_audit_head(ref.id, ref.hash, signer.fingerprint, signature)
+    if signer is not None:
+        store.verified_chain = ref if walked else None
 
 
 def _audit_export(ws: Workspace, record: Record, out: Path, pdf: bytes, signer: Signer | None) -> None:
-    signed = record.status == RecordStatus.SIGNED
     assert record.id is not None
-    audit_signed_export(
-        ws,
-        signer if signed else None,
-        "export",
-        "record",
-        record.id,
-        file=str(out),
-        signed=signed,
-        version=record.version,
-        sha256=hashlib.sha256(pdf).hexdigest(),
-        certificate=signer.common_name if signer and signed else None,
-        fingerprint=signer.fingerprint if signer and signed else None,
-    )
+    signed = record.status == RecordStatus.SIGNED
+    detail = _export_detail(record, out, hashlib.sha256(pdf).hexdigest(), signer)
+    audit_signed_export(ws, signer if signed else None, "export", "record", record.id, **detail)
 
 
 def export_record(
@@ -829,8 +913,9 @@ def signed_records(ws: Workspace, case_reference: str) -> list[Record]:
     return [r for r in ws.store.records_for_case(case.id) if r.status == RecordStatus.SIGNED]
 
 
-def _unique_names(ws: Workspace, records: Sequence[Record]) -> list[str]:
-    names = [record_filename(ws, r) for r in records]
+def _unique_names(ws: Workspace, records: Sequence[Record], reads: _Reads | None = None) -> list[str]:
+    reads = reads or _Reads(ws)
+    names = [record_filename(ws, r, reads) for r in records]
     counts: dict[str, int] = {}
     for name in names:
         counts[name] = counts.get(name, 0) + 1
@@ -847,37 +932,258 @@ def export_case(
     signer: Signer,
     *,
     replace: bool = False,
+    progress: ExportProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> list[Path]:
     """Every signed record of the case as a signed PDF in ``out_dir`` (made if missing, mode 0700). All or
     nothing: every target is checked first (an existing file is refused unless ``replace``; the database, a
-    backup or a certificate always), every PDF is made, and if a file cannot be written the ones already
-    made by this export are removed (a file it replaced keeps the new PDF: the old one cannot come back)."""
-    folder = check_output_folder(out_dir, ws, case_reference, replace=replace)
-    records = signed_records(ws, case_reference)
-    if not records:
-        raise CoworkError(f"case {case_reference} has no signed records to export")
-    targets = [folder / name for name in _unique_names(ws, records)]
-    made = [render_record(ws, r.id, signer=signer)[1] for r in records if r.id is not None]
-    created = make_private_folders(folder)
-    written: list[Path] = []
+    backup or a certificate always), every PDF is made, and if one cannot be made or written the ones already
+    made by this export are removed (a file it replaced keeps the new PDF: the old one cannot come back).
+    Serial, in this process; :func:`export_cases` uses every core."""
+    plan = _plan(ws, [(case_reference, Path(out_dir))], replace)
+    return _export_planned(ws, plan, signer, replace=replace, jobs=1, progress=progress, cancelled=cancelled)
+
+
+# ---------------------------------------------------------------------------------------- exporting many
+
+#: ``progress(done, total)``: PDFs written so far, of how many
+ExportProgress = Callable[[int, int], None]
+
+
+class ExportCancelled(CoworkError):
+    """The export was cancelled: nothing it made is left (see :func:`export_cases`)."""
+
+
+class RecordNotExported(CoworkError):
+    """A record of an export of many could not be exported: names the case and the record; nothing is left."""
+
+    def __init__(self, reference: str, record_id: int | None, reason: str) -> None:
+        self.reference = reference
+        self.record_id = record_id
+        super().__init__(f"case {reference}, record {record_id}: {reason}")
+
+
+@dataclass(frozen=True)
+class _Target:
+    reference: str
+    record: Record
+    path: Path
+
+
+def case_folder_name(case_reference: str) -> str:
+    """The folder a case's PDFs go to when several cases are exported: its reference, made safe as a name."""
+    return case_note_filename(case_reference, "x", date(2000, 1, 1)).split("_x_")[0]
+
+
+def _plan(ws: Workspace, cases: Sequence[tuple[str, Path]], replace: bool) -> list[_Target]:
+    """Every file an export of these cases (reference, folder) writes, checked before any work is done."""
+    reads = _Reads(ws)
+    plan: list[_Target] = []
+    for reference, folder in cases:
+        records = signed_records(ws, reference)
+        if not records:
+            raise CoworkError(f"case {reference} has no signed records to export")
+        check_output_folder(folder, ws, reference, replace=replace)
+        for record, name in zip(records, _unique_names(ws, records, reads), strict=True):
+            plan.append(_Target(reference, record, folder / name))
+    paths = [t.path for t in plan]
+    if len(set(paths)) != len(paths):
+        twice = next(p for p in paths if paths.count(p) > 1)
+        raise CoworkError(
+            f"two records would be written to {twice}: export those cases into separate folders"
+        )
+    return plan
+
+
+#: fewer PDFs than this are made here: starting worker processes (~2 s each, fonts and key loaded) would cost
+#: more than it saves
+POOL_MIN_PDFS = 64
+
+
+def automatic_jobs(pdfs: int) -> int:
+    """How many processes :func:`export_cases` uses by default for ``pdfs`` files: one per core, when there are
+    enough of them to be worth starting; else 1 (made in this process)."""
+    return default_jobs() if pdfs >= POOL_MIN_PDFS else 1
+
+
+def _case_folders(references: Sequence[str], out_dir: str | os.PathLike[str]) -> list[tuple[str, Path]]:
+    wanted = list(dict.fromkeys(references))
+    if not wanted:
+        raise CoworkError("no case to export")
+    folder = Path(out_dir)
+    return [(r, folder if len(wanted) == 1 else folder / case_folder_name(r)) for r in wanted]
+
+
+def planned_files(
+    ws: Workspace, references: Sequence[str], out_dir: str | os.PathLike[str], *, replace: bool = False
+) -> list[Path]:
+    """The files :func:`export_cases` would write, every one checked (see :func:`check_output_folder`): to
+    refuse before a passphrase is asked for."""
+    return [t.path for t in _plan(ws, _case_folders(references, out_dir), replace)]
+
+
+def export_cases(
+    ws: Workspace,
+    references: Sequence[str],
+    out_dir: str | os.PathLike[str],
+    signer: Signer,
+    *,
+    replace: bool = False,
+    jobs: int | None = None,
+    progress: ExportProgress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[Path]:
+    """Every signed record of these cases as signed PDFs, using every core: one case's into ``out_dir`` itself,
+    several cases' each into ``out_dir/REFERENCE``. Returns the files written, case by case in meeting order.
+
+    The same files and checks as :func:`export_case` one case after another, made by ``jobs`` worker processes
+    (default: :func:`automatic_jobs`; 1 makes them here). This process checks every target first, then the protections
+    and the audit chain once, then each record (its content against its hash, its signing entry, the
+    certificate) as it hands the record's note to a worker, which renders and signs it
+    (:mod:`cowork_desktop.export.pool`; workers never open the database, so an encrypted one needs nothing more).
+    Files are written as they come (each atomically); the audit entries, each with its signed chain head, are
+    written at the end in one transaction. All or nothing: when a record fails (:class:`RecordNotExported`,
+    naming the case and the record) or ``cancelled()`` turns true (:class:`ExportCancelled`), every file this
+    export made is removed, with the folders it made, and nothing is audited. ``progress(done, total)`` is
+    called as each file is written (and with 0 first)."""
+    plan = _plan(ws, _case_folders(references, out_dir), replace)
+    if jobs is None:
+        jobs = automatic_jobs(len(plan))
+    return _export_planned(
+        ws,
+        plan,
+        signer,
+        replace=replace,
+        jobs=jobs,
+        progress=progress,
+        cancelled=cancelled,
+        name_failures=True,
+    )
+
+
+def _export_planned(
+    ws: Workspace,
+    plan: Sequence[_Target],
+    signer: Signer,
+    *,
+    replace: bool,
+    jobs: int | None,
+    progress: ExportProgress | None,
+    cancelled: Callable[[], bool] | None,
+    name_failures: bool = False,
+) -> list[Path]:
+    from cowork_desktop.services import integrity
+
+    store = ws.store
+    check = integrity.require_intact_many(
+        store
+    )  # the protections and the chain, once, before anything is made
+    reads = _Reads(ws)
+    total = len(plan)
+    workers = min(jobs or 1, total)
+    made_folders: list[Path] = []
     new: list[Path] = []
+    hashes: dict[int, str] = {}
+
+    def job(n: int) -> SignJob:
+        target = plan[n]
+        assert target.record.id is not None
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("export cancelled: nothing was kept")
+        try:
+            check(target.record.id)
+            return _signing_job(ws, target.record, signer, reads, n)
+        except CoworkError as exc:
+            raise _named(exc, target, name_failures) from exc
+
+    def write(n: int, pdf: bytes) -> None:
+        target = plan[n]
+        existed = os.path.lexists(target.path)
+        try:
+            write_output(target.path, pdf, replace=replace, store=store)
+        except CoworkError as exc:
+            raise _named(exc, target, name_failures) from exc
+        if not existed:
+            new.append(target.path)
+        hashes[n] = hashlib.sha256(pdf).hexdigest()
+        if progress is not None:
+            progress(len(hashes), total)
+
     try:
-        for target, pdf in zip(targets, made, strict=True):
-            existed = os.path.lexists(target)
-            write_output(target, pdf, replace=replace, store=ws.store)
-            written.append(target)
-            if not existed:
-                new.append(target)
-    except CoworkError:
+        for target_folder in dict.fromkeys(t.path.parent for t in plan):
+            made_folders.extend(make_private_folders(target_folder))
+        if progress is not None:
+            progress(0, total)
+        if workers <= 1:
+            for n in range(total):
+                write(n, sign_note(job(n), signer))
+        else:
+            _run_pool(signer, workers, total, job, write, plan, name_failures)
+        if cancelled is not None and cancelled():
+            raise ExportCancelled("export cancelled: nothing was kept")
+        _audit_exports(
+            ws,
+            signer,
+            [
+                ("export", "record", t.record.id or 0, _export_detail(t.record, t.path, hashes[n], signer))
+                for n, t in enumerate(plan)
+            ],
+        )
+    except BaseException:
         for path in new:
             path.unlink(missing_ok=True)
-        for made_folder in reversed(created):
+        for made in reversed(made_folders):
             with contextlib.suppress(OSError):
-                made_folder.rmdir()
+                made.rmdir()
         raise
-    for record, path, pdf in zip(records, written, made, strict=True):
-        _audit_export(ws, record, path, pdf, signer)
-    return written
+    return [t.path for t in plan]
+
+
+def _named(exc: CoworkError, target: _Target, name_failures: bool) -> CoworkError:
+    if not name_failures or isinstance(exc, ExportCancelled | RecordNotExported):
+        return exc
+    return RecordNotExported(target.reference, target.record.id, str(exc))
+
+
+def _run_pool(
+    signer: Signer,
+    workers: int,
+    total: int,
+    job: Callable[[int], SignJob],
+    write: Callable[[int, bytes], None],
+    plan: Sequence[_Target],
+    name_failures: bool,
+) -> None:
+    """Keep ``workers`` processes busy: a few notes ahead of them (memory stays flat), each PDF written as it
+    comes back. On any failure the work not started is dropped and the pool shut down."""
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    from cowork_desktop.export.pool import run_job, signing_pool
+
+    ahead = workers * 3
+    pool = signing_pool(signer, workers)
+    try:
+        pending: dict[Future[tuple[int, bytes]], int] = {}
+        following = 0
+        while following < total or pending:
+            while following < total and len(pending) < ahead:
+                pending[pool.submit(run_job, job(following))] = following
+                following += 1
+            done, _running = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=pending.__getitem__):
+                n = pending.pop(future)
+                try:
+                    key, pdf = future.result()
+                except CoworkError as exc:
+                    raise _named(exc, plan[n], name_failures) from exc
+                except BrokenProcessPool as exc:
+                    raise _named(
+                        CoworkError(f"a worker process stopped ({exc})"), plan[n], name_failures
+                    ) from exc
+                write(key, pdf)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # ------------------------------------------------------------------------------------------- verification

@@ -18,7 +18,7 @@ witness (see ``cowork verify --db``). No Qt.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -353,29 +353,57 @@ def check_record(store: Store, record_id: int) -> list[Finding]:
     far as this session walked it, else the newest signed head) to its end. The whole chain is walked at
     start-up and by ``cowork check``."""
     findings: list[Finding] = [Finding(p.message) for p in store.protection_problems(fresh=True)]
-    start_id = chain_start(store)
-    lock = next(iter(reversed(store.entries_of("lock", "record", record_id))), None)
-    for inputs in store.signed_inputs([record_id]):
-        findings.extend(_record_findings(inputs, lock, start_id))
-        if lock is not None:
-            findings.extend(_entry_findings(store, lock, f"the signing of record {record_id}"))
+    findings.extend(record_findings(store, record_id))
     chain = walk(store, store.verified_chain or latest_signed_head(store))
     findings.extend(Finding(p.message, None, p.entry_id) for p in chain.problems)
     return findings
 
 
-def require_intact(store: Store, record_id: int) -> None:
-    """Refuse (one line) to export a record whose evidence does not check, or from an unprotected database."""
+def record_findings(store: Store, record_id: int, start_id: int | None = None) -> list[Finding]:
+    """The part of :func:`check_record` about the record alone: its content against its hash and its signing
+    entry, that entry checked in place. An export of many records checks the protections and the chain once,
+    and this for each record (``start_id``: :func:`chain_start`, read once)."""
+    findings: list[Finding] = []
+    start = chain_start(store) if start_id is None else start_id
+    lock = next(iter(reversed(store.entries_of("lock", "record", record_id))), None)
+    for inputs in store.signed_inputs([record_id]):
+        findings.extend(_record_findings(inputs, lock, start))
+        if lock is not None:
+            findings.extend(_entry_findings(store, lock, f"the signing of record {record_id}"))
+    return findings
+
+
+def _require_protected(store: Store) -> None:
     problems = store.protection_problems(fresh=True)
     if problems:
         raise ProtectionsMissing(
             f"{store.path}: {problems[0].message}; nothing is exported as signed until the protections are "
             "restored (cowork check --repair) or a backup that checks is restored"
         )
-    findings = check_record(store, record_id)
+
+
+def _refuse(findings: Sequence[Finding]) -> None:
     if findings:
         more = f" (and {len(findings) - 1} more: run cowork check)" if len(findings) > 1 else ""
         raise TamperedRecord(f"not exported: {findings[0].message}{more}")
+
+
+def require_intact(store: Store, record_id: int) -> None:
+    """Refuse (one line) to export a record whose evidence does not check, or from an unprotected database."""
+    _require_protected(store)
+    _refuse(check_record(store, record_id))
+
+
+def require_intact_many(store: Store) -> Callable[[int], None]:
+    """:func:`require_intact` for an export of many records, split where it can be: the protections and the
+    audit chain (from where it is known to hold to its end) are checked now, once, as for the first record; the
+    function returned checks one record (:func:`record_findings`) and refuses the same way. Nothing is written
+    between the two (the export writes its files and audit entries after every record checked)."""
+    _require_protected(store)
+    chain = walk(store, store.verified_chain or latest_signed_head(store))
+    _refuse([Finding(p.message, None, p.entry_id) for p in chain.problems])
+    start = chain_start(store)
+    return lambda record_id: _refuse(record_findings(store, record_id, start))
 
 
 def check_database(

@@ -5,6 +5,9 @@
   passphrase, asked once per session: the loaded key is kept in :data:`SIGNERS` until the app closes. The file
   is written by :func:`cowork_desktop.services.export.export_record` (atomic, audited) and checked at once with
   ``verify_file``; the line under the buttons says who signed it, when, and that it is intact.
+* "Export the whole case…" (a signed record) saves every signed record of its case, each a signed PDF, into a
+  folder named after the case: on a thread (worker processes when there are many), with a progress dialog that
+  can cancel it; all or nothing (:func:`cowork_desktop.services.export.export_cases`).
 * A draft or a record awaiting signatures cannot be exported as signed: "Print draft PDF…" saves it unsigned,
   marked DRAFT on every page.
 
@@ -15,11 +18,12 @@ never (:func:`cowork_desktop.services.files.protected_file`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -28,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -167,6 +172,72 @@ def confirmation(report: VerifyReport) -> str:
     )
 
 
+class CaseExport(QObject):
+    """One case's signed records exported on a thread, with a progress dialog whose Cancel stops it (nothing is
+    left then). ``finished`` carries the files written, or the error (an exception)."""
+
+    progressed = Signal(int, int)
+    finished = Signal(object)
+
+    def __init__(self, ws: Workspace, reference: str, folder: Path, signer: Signer, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.reference = reference
+        self.folder = folder
+        self.signer = signer
+        self.cancel = threading.Event()
+        self.result: object = None
+        self.dialog = QProgressDialog(
+            self.tr("Signing the records of case %1…").replace("%1", reference),
+            self.tr("Cancel"),
+            0,
+            0,
+            parent,
+        )
+        self.dialog.setObjectName("caseExportProgress")
+        self.dialog.setWindowTitle(self.tr("Export the whole case"))
+        self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)  # nothing else uses the database
+        self.dialog.setMinimumDuration(0)
+        self.dialog.setAutoClose(False)
+        self.dialog.setAutoReset(False)
+        self.dialog.canceled.connect(self.cancel.set)
+        self.progressed.connect(self._progressed)
+        self.worker = threading.Thread(target=self._run, name="case-export", daemon=False)
+
+    def start(self) -> None:
+        self.dialog.show()
+        self.worker.start()
+
+    @property
+    def running(self) -> bool:
+        return self.worker.is_alive()
+
+    def _run(self) -> None:
+        try:
+            result: object = export.export_cases(
+                self.ws,
+                [self.reference],
+                self.folder,
+                self.signer,
+                progress=self.progressed.emit,
+                cancelled=self.cancel.is_set,
+            )
+        except Exception as exc:  # shown in the dialog: an export must never take the app down
+            result = exc
+        with contextlib.suppress(RuntimeError):  # the dialog closed meanwhile
+            self.finished.emit(result)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+        self.dialog.setLabelText(
+            self.tr("Signed %1 of %2 records of case %3…")
+            .replace("%1", str(done))
+            .replace("%2", str(total))
+            .replace("%3", self.reference)
+        )
+
+
 class ExportDialog(QDialog):
     """Preview a record's case note and save it: signed (a signed record) or marked DRAFT (any other)."""
 
@@ -272,6 +343,14 @@ class ExportDialog(QDialog):
         self.save_button.setObjectName("saveSigned")
         self.draft_button = QPushButton(self.tr("&Print draft PDF…"))
         self.draft_button.setObjectName("printDraft")
+        self.case_button = QPushButton(self.tr("Export the &whole case…"))
+        self.case_button.setObjectName("exportCase")
+        self.case_button.setAutoDefault(False)
+        self.case_button.setToolTip(
+            self.tr("Every signed record of this case, each a signed PDF, in a folder named after the case")
+        )
+        #: the export of the whole case running (or last run), if any
+        self.case_export: CaseExport | None = None
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         self.close_button.setAutoDefault(False)
@@ -281,7 +360,9 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.save_button if self.signed else self.draft_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
+        side.addWidget(self.case_button, 0, Qt.AlignmentFlag.AlignLeft)
         side.addLayout(buttons)
+        self.case_button.setVisible(self.signed)
         self.save_button.setVisible(self.signed)
         self.draft_button.setVisible(not self.signed)
         self.certificate_box.setVisible(self.signed)
@@ -290,6 +371,7 @@ class ExportDialog(QDialog):
 
         self.save_button.clicked.connect(self.save_signed)
         self.draft_button.clicked.connect(self.save_draft)
+        self.case_button.clicked.connect(self.save_case)
         self.close_button.clicked.connect(self.reject)
         self.passphrase.textEdited.connect(lambda _t: self.passphrase_error.set_error(""))
 
@@ -473,6 +555,61 @@ class ExportDialog(QDialog):
         if path is None:
             return None
         return self._write(path, draft=True)
+
+    def save_case(self) -> CaseExport | None:
+        """Unlock the key, ask for a folder, and export every signed record of the case into a folder named
+        after it there, on a thread with a progress dialog (Cancel leaves nothing). Returns the export started."""
+        self.error.set_error("")
+        if self.case_export is not None and self.case_export.running:
+            return None
+        signer = self.unlock()
+        if signer is None:
+            return None
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Export the whole case into a folder"), str(default_folder())
+        )
+        if not chosen:
+            return None
+        folder = Path(chosen) / export.case_folder_name(self.case_reference)
+        try:
+            planned = export.planned_files(self.ws, [self.case_reference], folder)
+        except CoworkError as exc:
+            self.show_error(f"Not saved: {str(exc).rstrip('.')}. Nothing was written.")
+            return None
+        signer.warm_up()
+        runner = CaseExport(self.ws, self.case_reference, folder, signer, self)
+        runner.dialog.setMaximum(len(planned))
+        runner.finished.connect(self._case_done)
+        self.case_export = runner
+        self.case_button.setEnabled(False)
+        runner.start()
+        return runner
+
+    def _case_done(self, result: object) -> None:
+        runner = self.case_export
+        if runner is not None:
+            runner.worker.join()
+            runner.result = result
+            runner.dialog.close()
+        self.case_button.setEnabled(True)
+        if isinstance(result, export.ExportCancelled):
+            self.show_error("Cancelled: no file was kept.")
+        elif isinstance(result, Exception):
+            self.show_error(f"Not saved: {str(result).rstrip('.')}. Nothing was kept.")
+        elif isinstance(result, list) and result:
+            folder = Path(result[0]).parent
+            remember_folder(folder.parent)
+            self.result_label.setText(
+                f"Saved {len(result)} signed PDF(s) of case {self.case_reference} in {folder}"
+            )
+            self.result_label.show()
+
+    def done(self, result: int) -> None:
+        """Closing waits for an export of the whole case, cancelled first."""
+        if self.case_export is not None and self.case_export.running:
+            self.case_export.cancel.set()
+            self.case_export.worker.join()
+        super().done(result)
 
     def _write(self, path: Path, *, signer: Signer | None = None, draft: bool = False) -> Path | None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.certificates import format_fingerprint
@@ -247,6 +247,60 @@ def test_an_unwritable_folder_gives_one_message_and_writes_nothing(
     assert message.count("Not saved") == 1
     assert leftovers(tmp_path / "out") == [blocker]
     assert not dialog.result_label.isVisible()
+
+
+def _choose_folder(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+
+
+def test_the_whole_case_is_exported_off_the_gui_thread_with_progress(
+    qtbot: QtBot, demo_ws: Workspace, certificate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_id = signed_id(demo_ws)
+    reference = demo_ws.store.get_case(demo_ws.store.get_record(record_id).case_id).reference
+    _choose_folder(monkeypatch, tmp_path)
+    dialog = open_dialog(qtbot, demo_ws, record_id, certificate)
+    assert dialog.case_button.isVisible()
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    shown: list[tuple[int, int]] = []
+    runner = dialog.save_case()
+    assert runner is not None and runner.dialog.isVisible() and not dialog.case_button.isEnabled()
+    runner.progressed.connect(lambda done, total: shown.append((done, total)))
+    qtbot.waitUntil(lambda: runner.result is not None, timeout=60000)
+
+    written = runner.result
+    assert isinstance(written, list) and written
+    folder = tmp_path / export.case_folder_name(reference)
+    assert sorted(written) == sorted(folder.iterdir())
+    assert len(written) == len(export.signed_records(demo_ws, reference))
+    assert shown and shown[-1] == (len(written), len(written)) and runner.dialog.maximum() == len(written)
+    assert export.verify_file(demo_ws, written[-1]).ok(require_database=True)
+    assert f"Saved {len(written)} signed PDF(s) of case {reference}" in dialog.result_label.text()
+    assert not runner.dialog.isVisible() and dialog.case_button.isEnabled()
+
+
+def test_cancelling_the_whole_case_keeps_no_file(
+    qtbot: QtBot, demo_ws: Workspace, certificate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    _choose_folder(monkeypatch, out)
+    start = export_module.CaseExport.start
+
+    def cancel_at_once(runner: export_module.CaseExport) -> None:
+        start(runner)
+        runner.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
+
+    monkeypatch.setattr(export_module.CaseExport, "start", cancel_at_once)
+    dialog = open_dialog(qtbot, demo_ws, signed_id(demo_ws), certificate)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    before = len(demo_ws.store.entries_of("export", "record"))
+    runner = dialog.save_case()
+    assert runner is not None
+    qtbot.waitUntil(lambda: runner.result is not None, timeout=60000)
+    assert isinstance(runner.result, export.ExportCancelled)
+    assert leftovers(out) == [] and dialog.error.message() == "Cancelled: no file was kept."
+    assert len(demo_ws.store.entries_of("export", "record")) == before
 
 
 def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:

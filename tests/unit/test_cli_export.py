@@ -271,6 +271,29 @@ def test_export_a_whole_case_with_the_default_certificate(
         assert code == 0, out
 
 
+def test_export_several_cases_with_worker_processes(
+    demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None
+) -> None:
+    out_dir = tmp_path / "cases"
+    code, out, err = run(
+        capsys, "export", "--db", demo.db, "--case", "CR-2026-0107", "--case", "CR-2026-0103", "--all",
+        "--out", out_dir, "--cert", demo.cert, "--passphrase-env", ENV, "--jobs", "2",
+    )  # fmt: skip
+    assert (code, err) == (0, "")  # no progress line when stderr is not a terminal: the count is on stdout
+    files = sorted(out_dir.rglob("*.pdf"))
+    assert {f.parent.name for f in files} == {"CR-2026-0107", "CR-2026-0103"}
+    assert f"Exported {len(files)} signed record(s) of 2 cases to {out_dir}" in out
+    assert all(str(f) in out for f in files)
+    for path in files[:: max(1, len(files) // 3)]:
+        code, out, _ = verify(capsys, path, "--db", demo.db)
+        assert code in (0, 4), out  # valid (4: valid, superseded by a later version)
+    code, _, err = run(
+        capsys, "export", "--db", demo.db, "--case", "CR-2026-0107", "--all", "--out", out_dir / "x",
+        "--cert", demo.cert, "--passphrase-env", ENV, "--jobs", "0",
+    )  # fmt: skip
+    assert code == 2 and "--jobs" in err and not (out_dir / "x").exists()
+
+
 def test_wrong_passphrase_is_one_line_and_writes_nothing(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

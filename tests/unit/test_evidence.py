@@ -467,13 +467,15 @@ def test_the_visible_text_must_be_the_record(
     manager's key by someone who printed other text) fails against the database."""
     import dataclasses
 
+    from cowork_desktop.export import pool
+
     record = demo.records[RecordKind.REVIEW]
-    original = export.render_case_note
+    original = pool.render_case_note  # the serial export and the workers both render in export.pool.sign_note
 
     def render_other_text(note, evidence=None):  # type: ignore[no-untyped-def]
         return original(dataclasses.replace(note, case_reference=note.case_reference + "X"), evidence)
 
-    monkeypatch.setattr(export, "render_case_note", render_other_text)
+    monkeypatch.setattr(pool, "render_case_note", render_other_text)
     target = tmp_path / "other-text.pdf"
     with open_store(copy) as store:
         signer = load_signer(demo.cert, PASSPHRASE.encode())
