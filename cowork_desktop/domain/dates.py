@@ -6,10 +6,11 @@ this module takes them as a set of dates and never reads files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import takewhile
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
@@ -83,46 +84,73 @@ def occurrences(rule: str, start: date, until: date) -> list[date]:
     ]
 
 
+@lru_cache(maxsize=512)
+def _simple(rule: str) -> tuple[int, str] | None:
+    """(every, unit) of a rule with nothing but FREQ and INTERVAL (what agreements are), else None."""
+    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
+    split = split_rrule(rule)
+    if split is not None and set(parts) <= {"FREQ", "INTERVAL"} and split[0] >= 1:
+        return split
+    return None
+
+
+def _steps_after(rule: str, start: date, after: date) -> Iterator[date] | None:
+    """The dates of a simple rule (anchored at ``start``) strictly after ``after`` (not before ``start``), by
+    arithmetic: every N days or weeks, or every N months from a day that every month has. None for any other
+    rule (the caller walks the rule with dateutil)."""
+    simple = _simple(rule)
+    if simple is None or after < start:
+        return None
+    every, unit = simple
+    if unit in ("day", "week"):
+        step = every * (7 if unit == "week" else 1)
+
+        def by_days() -> Iterator[date]:
+            day = start + timedelta(days=((after - start).days // step + 1) * step)
+            while True:
+                yield day
+                day += timedelta(days=step)
+
+        return by_days()
+    if unit == "month" and start.day <= 28:  # every month has that day: the rule never skips one
+
+        def by_months() -> Iterator[date]:
+            months = (after.year - start.year) * 12 + (after.month - start.month)
+            k = max(0, months // every - 1)
+            while True:
+                n = start.month - 1 + k * every  # the day is in every month: plain month arithmetic
+                day = date(start.year + n // 12, n % 12 + 1, start.day)
+                if day > after:
+                    yield day
+                k += 1
+
+        return by_months()
+    return None
+
+
 def occurrences_after(rule: str, start: date, after: date, until: date) -> list[date]:
     """The dates a rule (anchored at ``start``) falls on strictly after ``after`` up to ``until``: the same dates
     as :func:`occurrences`, without walking every occurrence since ``start`` for the simple rules (every N days
     or weeks; every N months from a day that every month has), which is what agreements are."""
     if until <= after:
         return []
-    parts = dict(p.split("=", 1) for p in rule.upper().split(";") if "=" in p)
-    split = split_rrule(rule)
-    if split is not None and set(parts) <= {"FREQ", "INTERVAL"} and split[0] >= 1 and after > start:
-        every, unit = split
-        if unit in ("day", "week"):
-            step = every * (7 if unit == "week" else 1)
-            k = (after - start).days // step + 1
-            found = []
-            day = start + timedelta(days=k * step)
-            while day <= until:
-                found.append(day)
-                day += timedelta(days=step)
-            return found
-        if unit == "month" and start.day <= 28:  # every month has that day: the rule never skips one
-            months = (after.year - start.year) * 12 + (after.month - start.month)
-            k = max(0, months // every - 1)
-            found = []
-            day = start + relativedelta(months=k * every)
-            while day <= until:
-                if day > after:
-                    found.append(day)
-                k += 1
-                day = start + relativedelta(months=k * every)
-            return found
+    steps = _steps_after(rule, start, after)
+    if steps is not None:
+        return list(takewhile(lambda d: d <= until, steps))
     return [d for d in occurrences(rule, start, until) if d > after]
 
 
 def next_occurrence(rule: str, start: date, after: date) -> date | None:
     """The first date of the rule (anchored at ``start``) strictly after ``after``."""
+    steps = _steps_after(rule, start, after)
+    if steps is not None:
+        return next(steps)
     parsed = rrulestr(rule, dtstart=datetime.combine(start, datetime.min.time()))
     found = parsed.after(datetime.combine(after, datetime.min.time()), inc=False)
     return found.date() if found else None
 
 
+@lru_cache(maxsize=512)
 def interval(rule: str) -> relativedelta:
     """The gap between two occurrences of a simple rule (used for "missing in a period")."""
     split = split_rrule(rule)

@@ -19,6 +19,7 @@ Everything here can be checked by hand (``docs/decisions.md``, "Insights", gives
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -30,7 +31,7 @@ from cowork_desktop.domain.dates import (
     describe_rrule,
     interval,
     next_occurrence,
-    occurrences,
+    occurrences_after,
     parse_rrule_safe,
 )
 from cowork_desktop.domain.due import Agreed, CoAllocationState, RecordSummary, agreed_rules
@@ -305,14 +306,18 @@ def cadence(
         return None
     until = min(on, end) if end is not None else on
     tol = tolerance_days(rule, anchor)
-    expected = [d for d in occurrences(rule, anchor, until) if d > anchor]
+    expected = occurrences_after(rule, anchor, anchor, until)
     pool = sorted(d for d in held if anchor <= d <= until)
     used = [False] * len(pool)
     points: list[CadencePoint] = []
     for day in expected:
         best: int | None = None
-        for i, h in enumerate(pool):
-            if used[i] or abs((h - day).days) > tol:
+        # the held dates within the tolerance are a run of the sorted pool: look at those only
+        for i in range(bisect_left(pool, day - timedelta(days=tol)), len(pool)):
+            h = pool[i]
+            if (h - day).days > tol:
+                break
+            if used[i]:
                 continue
             if best is None or abs((h - day).days) < abs((pool[best] - day).days):
                 best = i

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrulestr
 
 from cowork_desktop.domain.dates import (
     DATE_MAX,
@@ -220,3 +221,8 @@ def test_occurrences_after_gives_the_rules_own_dates_without_walking_from_the_st
         until = after + timedelta(days=120)
         expected = [d for d in occurrences(rule, start, until) if d > after]
         assert occurrences_after(rule, start, after, until) == expected, (rule, after)
+        # the next date by arithmetic too: the one the rule's own walk finds
+        walked = rrulestr(rule, dtstart=datetime.combine(start, time())).after(
+            datetime.combine(after, time())
+        )
+        assert walked is not None and next_occurrence(rule, start, after) == walked.date(), (rule, after)
