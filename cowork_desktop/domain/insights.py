@@ -77,12 +77,28 @@ def _domain_re(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w'])(?:" + "|".join(_keyword_source(k) for k in keywords) + ")", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)
+def _first_words(keywords: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower-case first word of each keyword, when every keyword is ASCII words (else None): in ASCII text
+    a keyword can only start a word where its first word is in the lower-cased text."""
+    words = [k.split() for k in keywords]
+    if not all(w and k.isascii() for w, k in zip(words, keywords, strict=True)):
+        return None
+    return tuple(sorted({w[0].lower() for w in words}))
+
+
 def suggest_domains(text: str, domains: Sequence[PcfDomain]) -> tuple[str, ...]:
     """The ids of the domains (in the file's order) with a keyword starting a word of ``text``."""
+    lower = text.lower() if text.isascii() else None
     found = []
     for d in domains:
         pattern = _domain_re(d.keywords)
-        if pattern is not None and pattern.search(text):
+        if pattern is None:
+            continue
+        firsts = _first_words(d.keywords) if lower is not None else None
+        if firsts is not None and lower is not None and not any(w in lower for w in firsts):
+            continue  # none of its keywords is in the text at all: no need to look for word starts
+        if pattern.search(text):
             found.append(d.id)
     return tuple(found)
 

@@ -377,11 +377,16 @@ def development_log(
         if q.role == "learning"
     ]
     entries: list[LearningEntry] = []
+    tagged: dict[str, tuple[str, tuple[str, ...], bool]] = {}  # a line written twice is tagged once
     for meeting, reference, initials, record_id, kind, question_id, value in store.learning_answers(
         mine, questions, since, until
     ):
         for line in split_entries(value):
-            text, tags, explicit = tag_entry(redact_initials(line, initials), chosen)
+            shown = redact_initials(line, initials)
+            found = tagged.get(shown)
+            if found is None:
+                found = tagged[shown] = tag_entry(shown, chosen)
+            text, tags, explicit = found
             entries.append(
                 LearningEntry(
                     meeting, reference, record_id, kind.value, kind.label, question_id, text, tags, explicit

@@ -1865,19 +1865,20 @@ class Store:
             params["until"] = until.isoformat()
         kinds = {k.value: k for k in RecordKind}
         fromiso = date.fromisoformat
+        # "->" gives the answer's JSON text, as written: a string's starts with a quote, and only it is parsed
         return [
-            (fromiso(meeting), reference, initials, rid, kinds[kind], qid, value)
+            (fromiso(meeting), reference, initials, rid, kinds[kind], qid, json.loads(value))
             for meeting, reference, initials, rid, kind, qid, value in self.db.conn.execute(
                 f"WITH q(form_id, version, position, qid) AS ({forms})"
                 " SELECT r.meeting_date, c.reference, c.children_initials, r.id, r.kind, q.qid,"
-                " json_extract(r.answers, '$.\"' || q.qid || '\"')"
+                " r.answers -> ('$.\"' || q.qid || '\"')"
                 " FROM json_each(:ids) i CROSS JOIN records r INDEXED BY records_due"
                 " ON r.coallocation_id = i.value AND r.status = 'signed'"
-                " JOIN q ON q.form_id = r.form_id AND q.version = r.form_version"
+                " CROSS JOIN q ON q.form_id = r.form_id AND q.version = r.form_version"
                 " JOIN cases c ON c.id = r.case_id"
                 f" WHERE {NOT_SUPERSEDED}{period}"
-                " AND json_type(r.answers, '$.\"' || q.qid || '\"') = 'text'"
                 " ORDER BY r.meeting_date, r.id, q.position",
                 params,
             )
+            if value is not None and value.startswith('"')
         ]
