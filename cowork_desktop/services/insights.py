@@ -47,6 +47,7 @@ from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, Rec
 from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.db import open_read_only
 
 if TYPE_CHECKING:
     from cowork_desktop.export.devlog_pdf import DevLogDocument
@@ -212,6 +213,33 @@ def _ladder(forms: _Forms, records: Sequence[Record]) -> tuple[tuple[str, ...], 
 
 
 # --------------------------------------------------------------------------------------------- the team view
+
+
+def reader(ws: Workspace) -> Workspace | None:
+    """The same workspace on a second, read-only connection to its database, for a view computed off the GUI
+    thread (the caller closes its store when done). None when no second connection can be opened here: an
+    encrypted database (its passphrase is not kept once open) or one that cannot be opened again."""
+    if ws.store.encrypted:
+        return None
+    try:
+        store = open_read_only(ws.store.path, actor=ws.store.actor)
+    except CoworkError:
+        return None
+    return Workspace(store, ws.forms, ws.calendar)
+
+
+@dataclass(frozen=True)
+class TeamFigures:
+    """What the team view shows on a day: every active co-allocation's drift and the team's promises."""
+
+    on: date
+    drifts: list[Drift]
+    promises: Promises
+
+
+def team_figures(ws: Workspace, on: date) -> TeamFigures:
+    """The team view's figures: :func:`team_drift` and :func:`team_promises` (eight statements in all)."""
+    return TeamFigures(on, team_drift(ws, on), team_promises(ws, on))
 
 
 def team_drift(ws: Workspace, on: date) -> list[Drift]:

@@ -54,6 +54,12 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     store.close()
 
 
+def _reckoned(qtbot: QtBot, view: TeamView) -> TeamView:
+    """The team view reckons its figures off the GUI thread: wait until they are shown."""
+    qtbot.waitUntil(lambda: not view.loading, timeout=10000)
+    return view
+
+
 def _shown(qtbot: QtBot, widget: QWidget, width: int = 1200, height: int = 800) -> QWidget:
     qtbot.addWidget(widget)
     widget.resize(width, height)
@@ -121,6 +127,9 @@ def test_team_view_sorts_by_drift_with_the_hand_computed_scores(qtbot: QtBot, de
     view = page.team_view
     assert view.model.rowCount() == 0  # filled only when its tab is shown
     page.tabs.setCurrentWidget(view)
+    assert view.loading and view.progress.isVisible()  # off the GUI thread, with a progress indicator
+    _reckoned(qtbot, view)
+    assert not view.progress.isVisible()
     m = view.model
     cols = (
         DriftModel.COL_CASE,
@@ -156,6 +165,7 @@ def test_team_view_promises_per_worker(qtbot: QtBot, demo: Workspace) -> None:
     Mei Lin 1 of 2; team 7 of 10. The other workers own only actions not yet due."""
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     kept = {row[0]: row[-1] for row in view.worker_rows()}
     assert {name: share for name, share in kept.items() if share != "—"} == {
         "Daniel Mensah": "2 of 3 (67%)",
@@ -174,6 +184,7 @@ def test_a_line_of_the_team_view_opens_its_case(qtbot: QtBot, demo: Workspace) -
     page = DashboardPage(demo, on=TODAY)
     _shown(qtbot, page)
     page.tabs.setCurrentWidget(page.team_view)
+    _reckoned(qtbot, page.team_view)
     with qtbot.waitSignal(page.case_opened, timeout=2000) as blocker:
         page.team_view.table.activated.emit(page.team_view.model.index(0, 0))
     assert blocker.args == [_case_id(demo, "CR-2026-0107")]
@@ -185,6 +196,7 @@ def test_changing_the_dashboard_date_refreshes_the_team_view(qtbot: QtBot, demo:
     page.tabs.setCurrentWidget(page.team_view)
     # two weeks on, 0107 has missed one more discussion (T+14 - 7 > window) and the score only grows
     page.set_date(T(14))
+    _reckoned(qtbot, page.team_view)
     assert page.team_view.on == T(14)
     assert int(page.team_view.model.index(0, DriftModel.COL_SCORE).data()) > 11
 
@@ -347,6 +359,7 @@ def test_case_and_team_calendar_export(
 
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     team = tmp_path / "team.ics"
     _save_as(monkeypatch, team)
     assert view.export_calendar() == team
@@ -364,6 +377,7 @@ def test_calendar_export_cancelled_writes_nothing(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     assert view.export_calendar() is None
 
 
@@ -385,6 +399,7 @@ def test_calendar_export_asks_before_replacing_a_file(
     shown = _no_message_boxes(monkeypatch)
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     target = tmp_path / "team.ics"
     target.write_bytes(b"an older calendar")
     _save_as(monkeypatch, tmp_path / "team")  # the name actually written gets .ics: asked about by that name
@@ -405,6 +420,7 @@ def test_calendar_export_never_writes_over_the_database(
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.ics
     assert view.export_calendar() is None
     assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.ics").exists()
