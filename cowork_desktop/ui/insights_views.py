@@ -14,6 +14,7 @@ nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar
@@ -545,39 +546,54 @@ def _view_table(name: str, object_name: str) -> QTableView:
     return list_table(name, object_name, rows_fit_contents=True)
 
 
-class TeamLoad(QThread):
-    """Reckons the team view's figures on its own read-only connection, off the GUI thread (a whole service's
-    promises read every action agreed: about a second at 40,000 cases)."""
+class ReadLoad(QThread):
+    """One read (a function of a workspace) run off the GUI thread on its own read-only connection, closed when
+    done: the team view's drift and promises, a worker's development log. ``done`` carries what it returned, or
+    the CoworkError that stopped it."""
 
-    done = Signal(object)  # insights.TeamFigures, or the CoworkError that stopped it
+    done = Signal(object)
 
     #: the loads running: each is kept until it has finished (the view that started it may be closed first)
-    running: ClassVar[set[TeamLoad]] = set()
+    running: ClassVar[set[ReadLoad]] = set()
 
-    def __init__(self, ws: Workspace, on: date) -> None:
+    def __init__(self, ws: Workspace, read: Callable[[Workspace], object]) -> None:
         super().__init__()
         self.ws = ws
-        self.on = on
-        TeamLoad.running.add(self)
+        self.read = read
+        ReadLoad.running.add(self)
         self.finished.connect(self._forget)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.wait)
 
     def _forget(self) -> None:
-        TeamLoad.running.discard(self)
+        ReadLoad.running.discard(self)
         self.deleteLater()
 
     def run(self) -> None:
-        result: insights.TeamFigures | CoworkError
+        result: object
         try:
             try:
-                result = insights.team_figures(self.ws, self.on)
+                result = self.read(self.ws)
             finally:
                 self.ws.store.close()
         except CoworkError as exc:
             result = exc
         self.done.emit(result)
+
+
+def read_off_thread(
+    ws: Workspace, read: Callable[[Workspace], object], done: Callable[[object], None]
+) -> ReadLoad | None:
+    """Start ``read`` on a second, read-only connection off the GUI thread; ``done`` gets its result in the GUI
+    thread. None when no second connection can be opened (an encrypted database): the caller reads here."""
+    reader = insights.reader(ws)
+    if reader is None:
+        return None
+    load = ReadLoad(reader, read)
+    load.done.connect(done)
+    load.start()
+    return load
 
 
 class TeamView(QWidget):
@@ -597,7 +613,7 @@ class TeamView(QWidget):
         self.drifts: list[Drift] = []
         self.kept: Promises | None = None
         self._stale = True
-        self._load: TeamLoad | None = None
+        self._load: ReadLoad | None = None
         self._again = False  # asked again while a load was running: load once more when it is done
 
         layout = QVBoxLayout(self)
@@ -709,16 +725,14 @@ class TeamView(QWidget):
         if self._load is not None:
             self._again = True
             return
-        reader = insights.reader(self.ws)
-        if reader is None:
-            self._show(insights.team_figures(self.ws, self.on))
+        on = self.on
+        self._load = read_off_thread(self.ws, lambda ws: insights.team_figures(ws, on), self._loaded)
+        if self._load is None:
+            self._show(insights.team_figures(self.ws, on))
             return
         self.progress.show()
-        self.counts_label.setText(f"Reckoning drift and promises on {fmt_date(self.on)}…")
+        self.counts_label.setText(f"Reckoning drift and promises on {fmt_date(on)}…")
         self.calendar_button.setEnabled(False)
-        self._load = TeamLoad(reader, self.on)
-        self._load.done.connect(self._loaded)
-        self._load.start()
 
     def _loaded(self, result: object) -> None:
         load, self._load = self._load, None

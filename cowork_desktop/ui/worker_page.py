@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -37,6 +38,7 @@ from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import files, insights
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.insights_views import ReadLoad, read_off_thread
 from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
@@ -83,6 +85,8 @@ class WorkerPage(QWidget):
         self._today = today
         self.worker: Worker | None = None
         self.log: insights.DevelopmentLog | None = None
+        self._load: ReadLoad | None = None
+        self._again = False  # asked again while a log was being read: read once more when it is done
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 18)
@@ -114,7 +118,18 @@ class WorkerPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-        layout.addWidget(title_label(self.tr("Development log"), "subtitle"))
+        log_head = QHBoxLayout()
+        log_head.addWidget(title_label(self.tr("Development log"), "subtitle"))
+        log_head.addStretch(1)
+        self.progress = QProgressBar()  # while the log is read off the GUI thread
+        self.progress.setObjectName("devlogProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName(self.tr("Reading the development log"))
+        self.progress.hide()
+        log_head.addWidget(self.progress)
+        layout.addLayout(log_head)
         self.log_summary = QLabel()
         self.log_summary.setObjectName("devlogSummary")
         self.log_summary.setWordWrap(True)
@@ -148,7 +163,13 @@ class WorkerPage(QWidget):
         self.worker = self.ws.store.get_worker(worker_id)
         self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        return self._load is not None
+
     def refresh(self) -> None:
+        """The worker's details now, and their development log read off the GUI thread (a learner of a large
+        service has thousands of entries), with a progress indicator."""
         if self.worker is None or self.worker.id is None:
             return
         w = self.worker = self.ws.store.get_worker(self.worker.id)
@@ -156,7 +177,40 @@ class WorkerPage(QWidget):
         self.title.setText(w.name)
         active = "active" if w.active else "left or on leave"
         self.details.setText(f"{w.role.label}  ·  {w.team or 'no team recorded'}  ·  {active}")
-        log = self.log = insights.development_log(self.ws, w.id)
+        if self._load is not None:
+            self._again = True
+            return
+        worker_id = w.id
+        self.log = None
+        self.export_button.setEnabled(False)
+        self._load = read_off_thread(
+            self.ws, lambda ws: insights.development_log(ws, worker_id), self._loaded
+        )
+        if self._load is None:
+            self._show_log(insights.development_log(self.ws, worker_id))
+            return
+        self.progress.show()
+        self.log_summary.setText(f"Reading the development log of {w.name}…")
+
+    def _loaded(self, result: object) -> None:
+        load, self._load = self._load, None
+        if load is not None:
+            load.wait()
+        self.progress.hide()
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        if isinstance(result, insights.DevelopmentLog):
+            if self.worker is not None and result.worker_id == self.worker.id:
+                self._show_log(result)
+        else:
+            self.log_summary.setText(f"The development log could not be read: {result}")
+
+    def _show_log(self, log: insights.DevelopmentLog) -> None:
+        w = self.worker
+        assert w is not None
+        self.log = log
         applies = bool(log.entries) or w.role.is_learner
         for widget in (self.log_summary, self.log_hint, self.tabs):
             widget.setVisible(applies)

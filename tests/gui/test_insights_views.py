@@ -54,10 +54,9 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     store.close()
 
 
-def _reckoned(qtbot: QtBot, view: TeamView) -> TeamView:
-    """The team view reckons its figures off the GUI thread: wait until they are shown."""
+def _reckoned(qtbot: QtBot, view: TeamView | WorkerPage) -> None:
+    """The team view and the development log are read off the GUI thread: wait until they are shown."""
     qtbot.waitUntil(lambda: not view.loading, timeout=10000)
-    return view
 
 
 def _shown(qtbot: QtBot, widget: QWidget, width: int = 1200, height: int = 800) -> QWidget:
@@ -444,6 +443,9 @@ def test_worker_page_shows_a_students_log_by_domain_and_over_time(qtbot: QtBot, 
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Mei Lin Chen"))
     assert page.title.text() == "Mei Lin Chen"
+    assert page.loading and page.progress.isVisible()  # off the GUI thread, with a progress indicator
+    _reckoned(qtbot, page)
+    assert not page.progress.isVisible()
     assert page.details.text().startswith("Student social worker")
     groups = page.domain_groups()
     assert len(groups["Skills and interventions (5)"]) == 5
@@ -465,6 +467,7 @@ def test_worker_page_for_an_experienced_worker_explains_the_log(qtbot: QtBot, de
     page = WorkerPage(demo, today=TODAY)
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Daniel Mensah"))
+    _reckoned(qtbot, page)
     assert not page.not_learner.isHidden()
     assert "applies to students, ASYEs and less experienced workers" in page.not_learner.text()
     assert page.tabs.isHidden() and page.export_button.isHidden()
@@ -477,6 +480,7 @@ def test_development_log_export_writes_a_pdf(
     page = WorkerPage(demo, today=TODAY)
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Priya Raman"))
+    _reckoned(qtbot, page)
     target = tmp_path / "priya.pdf"
     suggested = _save_as(monkeypatch, target)
     # signed like a case note: the manager's certificate, unlocked with its passphrase when first needed
@@ -511,6 +515,7 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     page = WorkerPage(demo, today=TODAY)
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Priya Raman"))
+    _reckoned(qtbot, page)
     signing: list[bool] = []
     monkeypatch.setattr(page, "signing_key", lambda: signing.append(True))  # never reached: refused first
     _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.pdf
@@ -548,6 +553,7 @@ def test_workers_list_opens_the_worker_page(qtbot: QtBot, demo: Workspace) -> No
     page.open_button.click()
     assert window.current_page() is window.worker_page
     assert window.worker_page.title.text() == "Łukasz Wiśniewski"
+    _reckoned(qtbot, window.worker_page)
     # test_demo_development_logs: three entries, all from 0109
     assert window.worker_page.log is not None
     assert [e.case_reference for e in window.worker_page.log.entries] == ["CR-2026-0109"] * 3
