@@ -604,6 +604,9 @@ class TeamView(QWidget):
     loaded = Signal()
 
     WORKER_HEADERS = ("Worker", "Done on time", "Done late", "Not done", "Not yet due", "Kept on time")
+    #: up to this many co-allocations each row fits its wrapped text; more, and rows are two lines high (the
+    #: reasons in full in the tooltip): fitting every row measures them all, seconds for thousands
+    FIT_ROWS = 200
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
         super().__init__(parent)
@@ -660,6 +663,8 @@ class TeamView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DriftModel.COL_WHY, QHeaderView.ResizeMode.Stretch)
+        # a service has thousands of active co-allocations: the columns are fitted to the rows in view
+        header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._open_index)
         # the drift table above, promises per worker below; the manager can move the line between them
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -751,6 +756,12 @@ class TeamView(QWidget):
 
     def _show(self, figures: insights.TeamFigures) -> None:
         self.drifts = figures.drifts
+        rows = self.table.verticalHeader()
+        if len(self.drifts) <= self.FIT_ROWS:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 10)
         self.model.set_rows(self.drifts)
         counts = {band: sum(1 for d in self.drifts if d.band == band) for band in DriftBand}
         self.counts_label.setText(

@@ -72,11 +72,17 @@ def _tree(name: str, object_name: str, last: str) -> QTreeWidget:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(TREE_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+    header.setResizeContentsPrecision(
+        0
+    )  # the columns fitted to the lines in view, not to thousands of entries
     return tree
 
 
 class WorkerPage(QWidget):
     back_requested = Signal()
+
+    #: up to this many entries in a tree, each line wraps its text; more, and lines are one line high
+    WRAP_ENTRIES = 500
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -242,41 +248,66 @@ class WorkerPage(QWidget):
         return {d.id: d.title for d in (self.log.domains if self.log else ())}
 
     @staticmethod
-    def _entry_item(e: LearningEntry, text: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([fmt_date(e.meeting_date), e.case_reference, e.record_label, text])
+    def _entry_item(e: LearningEntry, text: str, days: dict[date, str] | None = None) -> QTreeWidgetItem:
+        """An entry's line; ``days``: dates already written out (a long log has many entries a day)."""
+        if days is None:
+            days = {}
+        day = days.get(e.meeting_date)
+        if day is None:
+            day = days[e.meeting_date] = fmt_date(e.meeting_date)
+        item = QTreeWidgetItem([day, e.case_reference, e.record_label, text])
         item.setToolTip(len(TREE_HEADERS) - 1, text)
         return item
 
-    def _group_item(self, tree: QTreeWidget, title: str, count: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{title} ({count})"])
+    def _group_item(self, tree: QTreeWidget, title: str, children: list[QTreeWidgetItem]) -> QTreeWidgetItem:
+        """A group's line with its entries under it (not yet in the tree: see :meth:`_fill`)."""
+        item = QTreeWidgetItem([f"{title} ({len(children)})"])
         font = QFont(tree.font())
         font.setBold(True)
         item.setFont(0, font)
-        if not count:
+        if not children:
             item.setForeground(0, QBrush(tree.palette().color(QPalette.ColorRole.PlaceholderText)))
-        tree.addTopLevelItem(item)
-        item.setFirstColumnSpanned(True)
+        item.addChildren(children)
         return item
+
+    @staticmethod
+    def _fill(tree: QTreeWidget, groups: list[QTreeWidgetItem]) -> None:
+        """Put the groups in the tree at once and open them all in one go (added and opened one by one, each
+        re-measures the lines: seconds for a learner with thousands of entries). An empty group has nothing
+        to open."""
+        tree.setUpdatesEnabled(False)
+        try:
+            tree.clear()
+            # a long log: every line one line high (the full entry in its tooltip), not each measured
+            tree.setUniformRowHeights(sum(g.childCount() for g in groups) > WorkerPage.WRAP_ENTRIES)
+            tree.addTopLevelItems(groups)
+            for item in groups:
+                item.setFirstColumnSpanned(True)
+            tree.expandAll()
+        finally:
+            tree.setUpdatesEnabled(True)
 
     def _fill_domains(self, log: insights.DevelopmentLog) -> None:
         tree = self.domain_tree
-        tree.clear()
+        groups = []
+        days: dict[date, str] = {}
         for group in log.by_domain():
-            top = self._group_item(tree, group.title, len(group.entries))
-            for e in group.entries:
-                top.addChild(self._entry_item(e, e.text))
-            top.setExpanded(bool(group.entries))
+            children = [self._entry_item(e, e.text, days) for e in group.entries]
+            groups.append(self._group_item(tree, group.title, children))
+        self._fill(tree, groups)
 
     def _fill_months(self, log: insights.DevelopmentLog) -> None:
         tree = self.time_tree
-        tree.clear()
         titles = self._titles()
+        groups = []
+        days: dict[date, str] = {}
         for month, entries in log.over_time():
-            top = self._group_item(tree, _month_title(month), len(entries))
+            children = []
             for e in entries:
                 domains = ", ".join(titles.get(d, d) for d in e.domains) or "not linked to a domain yet"
-                top.addChild(self._entry_item(e, f"{e.text}  ({domains})"))
-            top.setExpanded(True)
+                children.append(self._entry_item(e, f"{e.text}  ({domains})", days))
+            groups.append(self._group_item(tree, _month_title(month), children))
+        self._fill(tree, groups)
 
     def domain_groups(self) -> dict[str, list[str]]:
         """The by-domain tree as text: group title -> the entries' case references (for tests)."""
