@@ -9,11 +9,12 @@ portfolio. Cases are named by reference only; the children's initials are remove
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,8 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -57,12 +57,143 @@ def _month_title(key: str) -> str:
     return date.fromisoformat(f"{key}-01").strftime("%B %Y")
 
 
-def _tree(name: str, object_name: str, last: str) -> QTreeWidget:
-    tree = QTreeWidget()
+@dataclass(frozen=True)
+class LogGroup:
+    """One line of a log tree (a PCF domain, or a month) and the entries under it, with their text as shown."""
+
+    title: str
+    entries: tuple[LearningEntry, ...]
+    texts: tuple[str, ...]
+
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class LogView:
+    """A worker's development log and its two trees' groups, made off the GUI thread (no Qt in it)."""
+
+    log: insights.DevelopmentLog
+    by_domain: list[LogGroup]
+    by_month: list[LogGroup]
+
+
+def log_view(ws: Workspace, worker_id: int) -> LogView:
+    """The development log of ``worker_id`` grouped by PCF domain and by month, each entry's text as shown."""
+    log = insights.development_log(ws, worker_id)
+    titles = {d.id: d.title for d in log.domains}
+
+    def shown(e: LearningEntry) -> str:
+        domains = ", ".join(titles.get(d, d) for d in e.domains) or "not linked to a domain yet"
+        return f"{e.text}  ({domains})"
+
+    return LogView(
+        log,
+        [LogGroup(g.title, g.entries, tuple(e.text for e in g.entries)) for g in log.by_domain()],
+        [
+            LogGroup(_month_title(month), entries, tuple(shown(e) for e in entries))
+            for month, entries in log.over_time()
+        ],
+    )
+
+
+class LogTreeModel(QAbstractItemModel):
+    """Groups and their entries, two levels, each line's text made only when a view asks for it (a learner of a
+    large service has tens of thousands of entries: a widget item each took seconds to make)."""
+
+    def __init__(self, last: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = (*TREE_HEADERS[:-1], last)
+        self.groups: list[LogGroup] = []
+        self._days: dict[date, str] = {}
+        self._bold: QFont | None = None
+        self._muted: QBrush | None = None
+
+    def set_groups(self, groups: list[LogGroup], bold: QFont, muted: QBrush) -> None:
+        self.beginResetModel()
+        self.groups = groups
+        self._bold, self._muted = bold, muted
+        self.endResetModel()
+
+    @property
+    def entry_count(self) -> int:
+        return sum(len(g.entries) for g in self.groups)
+
+    # the internal id of an entry's index is its group's row + 1; a group's is 0
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if row < 0 or not 0 <= column < len(self.headers):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self.groups) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != 0 or row >= len(self.groups[group].entries):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return bool(self.groups)
+        return parent.internalId() == 0 and parent.column() == 0 and bool(self.groups[parent.row()].entries)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()) - 1, 0, 0)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.groups[parent.row()].entries)
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        col = index.column()
+        if index.internalId() == 0:
+            group = self.groups[index.row()]
+            if col != 0:
+                return None
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{group.title} ({len(group.entries)})"
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.ForegroundRole and not group.entries:
+                return self._muted
+            return None
+        group = self.groups[int(index.internalId()) - 1]
+        row = index.row()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) or (
+            role == Qt.ItemDataRole.ToolTipRole and col == len(self.headers) - 1
+        ):
+            e = group.entries[row]
+            if col == 0:
+                day = self._days.get(e.meeting_date)
+                if day is None:
+                    day = self._days[e.meeting_date] = fmt_date(e.meeting_date)
+                return day
+            if col == 1:
+                return e.case_reference
+            if col == 2:
+                return e.record_label
+            return group.texts[row]
+        return None
+
+
+def _tree(name: str, object_name: str, last: str) -> QTreeView:
+    tree = QTreeView()
     tree.setObjectName(object_name)
     tree.setAccessibleName(name)
-    tree.setColumnCount(len(TREE_HEADERS))
-    tree.setHeaderLabels([*TREE_HEADERS[:-1], last])
+    tree.setModel(LogTreeModel(last, tree))
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     tree.setAlternatingRowColors(True)
@@ -72,17 +203,16 @@ def _tree(name: str, object_name: str, last: str) -> QTreeWidget:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(TREE_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
-    header.setResizeContentsPrecision(
-        0
-    )  # the columns fitted to the lines in view, not to thousands of entries
+    header.setResizeContentsPrecision(0)  # fitted to the lines in view, not to thousands of entries
     return tree
 
 
 class WorkerPage(QWidget):
     back_requested = Signal()
 
-    #: up to this many entries in a tree, each line wraps its text; more, and lines are one line high
-    WRAP_ENTRIES = 500
+    #: up to this many entries in a tree, its groups are open and each line wraps its text; more, and the groups
+    #: (with their counts) open when asked, their lines one line high (the full entry in its tooltip)
+    LONG_LOG = 500
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -189,11 +319,9 @@ class WorkerPage(QWidget):
         worker_id = w.id
         self.log = None
         self.export_button.setEnabled(False)
-        self._load = read_off_thread(
-            self.ws, lambda ws: insights.development_log(ws, worker_id), self._loaded
-        )
+        self._load = read_off_thread(self.ws, lambda ws: log_view(ws, worker_id), self._loaded)
         if self._load is None:
-            self._show_log(insights.development_log(self.ws, worker_id))
+            self._show_log(log_view(self.ws, worker_id))
             return
         self.progress.show()
         self.log_summary.setText(f"Reading the development log of {w.name}…")
@@ -207,13 +335,14 @@ class WorkerPage(QWidget):
             self._again = False
             self.refresh()
             return
-        if isinstance(result, insights.DevelopmentLog):
-            if self.worker is not None and result.worker_id == self.worker.id:
+        if isinstance(result, LogView):
+            if self.worker is not None and result.log.worker_id == self.worker.id:
                 self._show_log(result)
         else:
             self.log_summary.setText(f"The development log could not be read: {result}")
 
-    def _show_log(self, log: insights.DevelopmentLog) -> None:
+    def _show_log(self, view: LogView) -> None:
+        log = view.log
         w = self.worker
         assert w is not None
         self.log = log
@@ -224,8 +353,7 @@ class WorkerPage(QWidget):
         self.not_learner.setVisible(not applies)
         self.not_learner.setText(NOT_A_LEARNER.format(name=w.name))
         if not applies:
-            self.domain_tree.clear()
-            self.time_tree.clear()
+            self._clear_trees()
             return
         if log.entries:
             start, end = log.period
@@ -241,85 +369,47 @@ class WorkerPage(QWidget):
                 "case notes learning opportunities or development."
             )
         self.export_button.setEnabled(bool(log.entries))
-        self._fill_domains(log)
-        self._fill_months(log)
-
-    def _titles(self) -> dict[str, str]:
-        return {d.id: d.title for d in (self.log.domains if self.log else ())}
+        self._fill_groups(view)
 
     @staticmethod
-    def _entry_item(e: LearningEntry, text: str, days: dict[date, str] | None = None) -> QTreeWidgetItem:
-        """An entry's line; ``days``: dates already written out (a long log has many entries a day)."""
-        if days is None:
-            days = {}
-        day = days.get(e.meeting_date)
-        if day is None:
-            day = days[e.meeting_date] = fmt_date(e.meeting_date)
-        item = QTreeWidgetItem([day, e.case_reference, e.record_label, text])
-        item.setToolTip(len(TREE_HEADERS) - 1, text)
-        return item
+    def _fill(tree: QTreeView, groups: list[LogGroup]) -> None:
+        """Show the groups, open (a long log's closed, see :data:`LONG_LOG`)."""
+        model = tree.model()
+        assert isinstance(model, LogTreeModel)
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        muted = QBrush(tree.palette().color(QPalette.ColorRole.PlaceholderText))
+        long_log = sum(len(g.entries) for g in groups) > WorkerPage.LONG_LOG
+        tree.setUniformRowHeights(long_log)
+        model.set_groups(groups, bold, muted)
+        for row in range(len(groups)):
+            tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        if not long_log:  # laying out every line of a long log takes seconds: its groups open when asked
+            tree.expandToDepth(0)
 
-    def _group_item(self, tree: QTreeWidget, title: str, children: list[QTreeWidgetItem]) -> QTreeWidgetItem:
-        """A group's line with its entries under it (not yet in the tree: see :meth:`_fill`)."""
-        item = QTreeWidgetItem([f"{title} ({len(children)})"])
-        font = QFont(tree.font())
-        font.setBold(True)
-        item.setFont(0, font)
-        if not children:
-            item.setForeground(0, QBrush(tree.palette().color(QPalette.ColorRole.PlaceholderText)))
-        item.addChildren(children)
-        return item
+    def _fill_groups(self, view: LogView) -> None:
+        self._fill(self.domain_tree, view.by_domain)
+        self._fill(self.time_tree, view.by_month)
 
-    @staticmethod
-    def _fill(tree: QTreeWidget, groups: list[QTreeWidgetItem]) -> None:
-        """Put the groups in the tree at once and open them all in one go (added and opened one by one, each
-        re-measures the lines: seconds for a learner with thousands of entries). An empty group has nothing
-        to open."""
-        tree.setUpdatesEnabled(False)
-        try:
-            tree.clear()
-            # a long log: every line one line high (the full entry in its tooltip), not each measured
-            tree.setUniformRowHeights(sum(g.childCount() for g in groups) > WorkerPage.WRAP_ENTRIES)
-            tree.addTopLevelItems(groups)
-            for item in groups:
-                item.setFirstColumnSpanned(True)
-            tree.expandAll()
-        finally:
-            tree.setUpdatesEnabled(True)
-
-    def _fill_domains(self, log: insights.DevelopmentLog) -> None:
-        tree = self.domain_tree
-        groups = []
-        days: dict[date, str] = {}
-        for group in log.by_domain():
-            children = [self._entry_item(e, e.text, days) for e in group.entries]
-            groups.append(self._group_item(tree, group.title, children))
-        self._fill(tree, groups)
-
-    def _fill_months(self, log: insights.DevelopmentLog) -> None:
-        tree = self.time_tree
-        titles = self._titles()
-        groups = []
-        days: dict[date, str] = {}
-        for month, entries in log.over_time():
-            children = []
-            for e in entries:
-                domains = ", ".join(titles.get(d, d) for d in e.domains) or "not linked to a domain yet"
-                children.append(self._entry_item(e, f"{e.text}  ({domains})", days))
-            groups.append(self._group_item(tree, _month_title(month), children))
-        self._fill(tree, groups)
+    def _clear_trees(self) -> None:
+        for tree in (self.domain_tree, self.time_tree):
+            model = tree.model()
+            assert isinstance(model, LogTreeModel)
+            model.set_groups([], QFont(), QBrush())
 
     def domain_groups(self) -> dict[str, list[str]]:
         """The by-domain tree as text: group title -> the entries' case references (for tests)."""
-        tree = self.domain_tree
+        model = self.domain_tree.model()
         found: dict[str, list[str]] = {}
-        for n in range(tree.topLevelItemCount()):
-            top = tree.topLevelItem(n)
-            if top is None:
-                continue
-            children = (top.child(c) for c in range(top.childCount()))
-            found[top.text(0)] = [child.text(1) for child in children if child is not None]
+        for row in range(model.rowCount()):
+            top = model.index(row, 0)
+            found[str(top.data())] = [str(model.index(n, 1, top).data()) for n in range(model.rowCount(top))]
         return found
+
+    def month_counts(self) -> list[int]:
+        """How many entries each month of the over-time tree holds, oldest first (for tests)."""
+        model = self.time_tree.model()
+        return [model.rowCount(model.index(row, 0)) for row in range(model.rowCount())]
 
     # -- export -------------------------------------------------------------------------------------
     def export_log(self) -> Path | None:
