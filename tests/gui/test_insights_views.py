@@ -569,3 +569,46 @@ def test_promises_text_wording() -> None:
     assert promises_text(PromiseTally(7, 0, 3, 2)) == "7 of 10 actions done on time (70%)"
     assert promises_text(PromiseTally(1, 0, 0, 0)) == "1 of 1 action done on time (100%)"
     assert insights.promises([]).total.counted == 0
+
+
+def test_a_long_development_log_opens_its_groups_when_asked(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past LONG_LOG entries the groups start closed (laying out tens of thousands of lines takes seconds) and
+    each line is one line high, the whole entry in its tooltip. Mei Lin: 5 entries, 5 under Skills."""
+    monkeypatch.setattr(WorkerPage, "LONG_LOG", 2)
+    page = WorkerPage(demo, today=TODAY)
+    _shown(qtbot, page)
+    page.show_worker(_worker_id(demo, "Mei Lin Chen"))
+    _reckoned(qtbot, page)
+    tree = page.domain_tree
+    model = tree.model()
+    assert tree.uniformRowHeights()
+    skills = next(
+        model.index(r, 0)
+        for r in range(model.rowCount())
+        if str(model.index(r, 0).data()) == "Skills and interventions (5)"
+    )
+    assert not tree.isExpanded(skills)
+    tree.expand(skills)
+    assert tree.isExpanded(skills) and model.rowCount(skills) == 5
+    entry = model.index(0, 3, skills)
+    assert entry.data(Qt.ItemDataRole.ToolTipRole) == entry.data() and entry.data()
+    assert page.month_counts() and sum(page.month_counts()) == 5
+
+
+def test_a_long_team_view_keeps_its_rows_two_lines_high(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past FIT_ROWS co-allocations the rows are not each measured to fit their text (seconds for thousands):
+    two lines high, the reasons in full in the tooltip."""
+    monkeypatch.setattr(TeamView, "FIT_ROWS", 3)
+    view = TeamView(demo, on=TODAY)
+    _shown(qtbot, view)
+    _reckoned(qtbot, view)
+    rows = view.table.verticalHeader()
+    assert view.model.rowCount() == 11
+    assert rows.sectionResizeMode(0) == rows.ResizeMode.Fixed
+    assert rows.sectionSize(0) >= 2 * view.table.fontMetrics().lineSpacing()
+    why = view.model.index(0, DriftModel.COL_WHY)
+    assert "4 agreed case discussions missed" in why.data(Qt.ItemDataRole.ToolTipRole)
