@@ -6,6 +6,7 @@ this module takes them as a set of dates and never reads files.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -96,8 +97,8 @@ def _simple(rule: str) -> tuple[int, str] | None:
 
 def _steps_after(rule: str, start: date, after: date) -> Iterator[date] | None:
     """The dates of a simple rule (anchored at ``start``) strictly after ``after`` (not before ``start``), by
-    arithmetic: every N days or weeks, or every N months from a day that every month has. None for any other
-    rule (the caller walks the rule with dateutil)."""
+    arithmetic: every N days or weeks, or every N months (skipping a month without the start's day, as the rule
+    does). None for any other rule (the caller walks the rule with dateutil)."""
     simple = _simple(rule)
     if simple is None or after < start:
         return None
@@ -112,17 +113,20 @@ def _steps_after(rule: str, start: date, after: date) -> Iterator[date] | None:
                 day += timedelta(days=step)
 
         return by_days()
-    if unit == "month" and start.day <= 28:  # every month has that day: the rule never skips one
+    if unit == "month":
 
         def by_months() -> Iterator[date]:
             months = (after.year - start.year) * 12 + (after.month - start.month)
             k = max(0, months // every - 1)
             while True:
-                n = start.month - 1 + k * every  # the day is in every month: plain month arithmetic
-                day = date(start.year + n // 12, n % 12 + 1, start.day)
+                n = start.month - 1 + k * every
+                year, month = start.year + n // 12, n % 12 + 1
+                k += 1
+                if start.day > monthrange(year, month)[1]:
+                    continue  # as the rule does: a month without that day (the 31st, say) is skipped
+                day = date(year, month, start.day)
                 if day > after:
                     yield day
-                k += 1
 
         return by_months()
     return None
@@ -130,8 +134,8 @@ def _steps_after(rule: str, start: date, after: date) -> Iterator[date] | None:
 
 def occurrences_after(rule: str, start: date, after: date, until: date) -> list[date]:
     """The dates a rule (anchored at ``start``) falls on strictly after ``after`` up to ``until``: the same dates
-    as :func:`occurrences`, without walking every occurrence since ``start`` for the simple rules (every N days
-    or weeks; every N months from a day that every month has), which is what agreements are."""
+    as :func:`occurrences`, without walking every occurrence since ``start`` for the simple rules (every N days,
+    weeks or months), which is what agreements are."""
     if until <= after:
         return []
     steps = _steps_after(rule, start, after)

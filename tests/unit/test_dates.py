@@ -210,7 +210,12 @@ def test_date_problem_is_the_one_check() -> None:
         ("FREQ=DAILY;INTERVAL=10", date(2023, 5, 1)),
         ("FREQ=MONTHLY", date(2022, 1, 15)),
         ("FREQ=MONTHLY;INTERVAL=3", date(2021, 3, 28)),
-        ("FREQ=MONTHLY", date(2024, 1, 31)),  # a day not every month has: the rule's own walk
+        (
+            "FREQ=MONTHLY",
+            date(2024, 1, 31),
+        ),  # a day not every month has: skipped where missing, as the rule does
+        ("FREQ=MONTHLY;INTERVAL=2", date(2023, 12, 30)),
+        ("FREQ=MONTHLY;INTERVAL=5", date(2024, 1, 29)),
         ("FREQ=WEEKLY;BYDAY=MO,TH", date(2026, 1, 5)),  # not a simple rule: the rule's own walk
     ],
 )
