@@ -10,6 +10,7 @@ done and done late, an ended co-working) and a small case built through the sess
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -316,3 +317,26 @@ def test_a_case_with_an_action_done_late_and_an_amendment_gives_what_it_gave_bef
     sessions.sign_off(ws, amended.id, manager_name=MANAGER_NAME)
     assert ws.store.db.conn.execute("SELECT count(*) FROM action_carries").fetchone()[0] > 0
     _compare(ws, days)
+
+
+def test_the_views_read_off_the_gui_thread_on_a_second_read_only_connection(
+    generated: dict[int, Path], tmp_path: Path
+) -> None:
+    with open_store(generated[30], actor="test-manager") as store:
+        ws = Workspace.open(store)
+        reader = insights.reader(ws)
+        assert reader is not None and reader.store.db.conn is not store.db.conn
+        try:
+            figures = insights.team_figures(reader, TODAY)
+            assert figures.drifts == insights.team_drift(ws, TODAY)
+            assert _tallies(figures.promises) == _tallies(insights.team_promises(ws, TODAY))
+            with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
+                reader.store.db.conn.execute("DELETE FROM settings")
+        finally:
+            reader.store.close()
+    # an encrypted database: its passphrase is not kept once open, so there is no second connection to make
+    from cowork_desktop.store import crypto
+
+    if crypto.available():
+        with open_store(tmp_path / "locked.db", passphrase="a long enough passphrase 1") as store:
+            assert insights.reader(Workspace.open(store)) is None
