@@ -243,9 +243,9 @@ def team_figures(ws: Workspace, on: date) -> TeamFigures:
 
 
 def team_drift(ws: Workspace, on: date) -> list[Drift]:
-    """Every co-allocation active on ``on``, furthest drifted first: three statements whatever the number of
-    cases (the snapshots of :meth:`~cowork_desktop.store.db.Store.coallocation_states`), the setting read once
-    and each initial-meeting deadline reckoned once per start date."""
+    """Every co-allocation active on ``on``, furthest drifted first: six statements whatever the number of cases
+    (the snapshots of :meth:`~cowork_desktop.store.db.Store.coallocation_states`, the setting read once), each
+    initial-meeting deadline reckoned once per start date."""
     states = ws.store.coallocation_states(on, due_rules_only=False)
     days = ws.initial_meeting_days
     deadlines: dict[date, date] = {}
@@ -397,10 +397,10 @@ def development_log(
         for ca_id, roles, lead, reasons in store.worker_coallocations(worker_id)
         if worker_id in learner_ids(roles, lead, reasons)
     ]
+    forms = sorted(store.form_definitions().items()) if mine else []
     questions = [
         (form_id, version, position, q.id)
-        for (form_id, version), form in sorted(store.form_definitions().items())
-        if mine
+        for (form_id, version), form in forms
         for position, q in enumerate(form.questions)
         if q.role == "learning"
     ]
