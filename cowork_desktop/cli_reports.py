@@ -250,7 +250,7 @@ def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
             out,
         )
         return 0
-    if not kept.actions:
+    if not kept.total.agreed:
         out.write("No actions have been agreed in signed records yet.\n")
         return 0
     if not args.case:

@@ -6,10 +6,12 @@ this module takes them as a set of dates and never reads files.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from calendar import monthrange
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from itertools import takewhile
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
@@ -97,7 +99,7 @@ def simple_rule(rule: str) -> tuple[int, str] | None:
 
 
 def _month_days(year: int, month: int) -> int:
-    return (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return monthrange(year, month)[1]
 
 
 def _add_months(day: date, months: int) -> date:
@@ -125,50 +127,66 @@ def after_interval(day: date, rule: str) -> date:
     return _add_months(day, every * (12 if unit == "year" else 1))
 
 
+def _steps_after(rule: str, start: date, after: date) -> Iterator[date] | None:
+    """The dates of a simple rule (anchored at ``start``, its first date) strictly after ``after``, by
+    arithmetic: every N days or weeks, or every N months or years on the start's day of the month (a month without
+    that day, the 31st or 29 February, has no date, as RFC 5545 says and dateutil does). None for any other rule
+    (the caller walks the rule with dateutil). Endless: the caller stops it."""
+    simple = simple_rule(rule)
+    if simple is None:
+        return None
+    every, unit = simple
+    if unit in ("day", "week"):
+        step = every * (7 if unit == "week" else 1)
+
+        def by_days() -> Iterator[date]:
+            day = start + timedelta(days=max(0, (after - start).days // step + 1) * step)
+            while True:
+                yield day
+                day += timedelta(days=step)
+
+        return by_days()
+    step = every * (12 if unit == "year" else 1)
+
+    def by_months() -> Iterator[date]:
+        months = (after.year - start.year) * 12 + (after.month - start.month)
+        k = max(0, months // step - 1)
+        while True:
+            year, month = divmod(start.year * 12 + start.month - 1 + k * step, 12)
+            month += 1
+            k += 1
+            if start.day > 28 and start.day > _month_days(year, month):
+                continue
+            day = date(year, month, start.day)
+            if day > after:
+                yield day
+
+    return by_months()
+
+
 def occurrences_after(rule: str, start: date, after: date, until: date) -> list[date]:
     """The dates a rule (anchored at ``start``) falls on strictly after ``after`` up to ``until``: the same dates
     as :func:`occurrences`, without walking every occurrence since ``start`` for the simple rules (every N days,
     weeks, months or years), which is what agreements are."""
     if until <= after:
         return []
-    split = simple_rule(rule)
-    if split is not None:
-        every, unit = split
-        if unit in ("day", "week"):
-            step = every * (7 if unit == "week" else 1)
-            k = max(0, (after - start).days // step + 1)  # from start itself when it is after ``after``
-            found = []
-            day = start + timedelta(days=k * step)
-            while day <= until:
-                found.append(day)
-                day += timedelta(days=step)
-            return found
-        # every N months (or years) on the start's day of the month; a month without that day (the 31st, 29
-        # February) has no occurrence, as RFC 5545 says and dateutil does
-        step = every * (12 if unit == "year" else 1)
-        months = (after.year - start.year) * 12 + (after.month - start.month)
-        k = max(0, months // step - 1)
-        found = []
-        while True:
-            year, month = divmod(start.year * 12 + start.month - 1 + k * step, 12)
-            month += 1
-            if date(year, month, 1) > until:
-                return found
-            if start.day <= 28 or start.day <= _month_days(year, month):
-                day = date(year, month, start.day)
-                if after < day <= until:
-                    found.append(day)
-            k += 1
+    steps = _steps_after(rule, start, after)
+    if steps is not None:
+        return list(takewhile(lambda d: d <= until, steps))
     return [d for d in occurrences(rule, start, until) if d > after]
 
 
 def next_occurrence(rule: str, start: date, after: date) -> date | None:
     """The first date of the rule (anchored at ``start``) strictly after ``after``."""
+    steps = _steps_after(rule, start, after)
+    if steps is not None:
+        return next(steps)
     parsed = rrulestr(rule, dtstart=datetime.combine(start, datetime.min.time()))
     found = parsed.after(datetime.combine(after, datetime.min.time()), inc=False)
     return found.date() if found else None
 
 
+@lru_cache(maxsize=512)
 def interval(rule: str) -> relativedelta:
     """The gap between two occurrences of a simple rule (used for "missing in a period")."""
     split = split_rrule(rule)

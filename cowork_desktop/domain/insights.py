@@ -19,17 +19,19 @@ Everything here can be checked by hand (``docs/decisions.md``, "Insights", gives
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from cowork_desktop.domain.dates import (
     describe_rrule,
     interval,
     next_occurrence,
-    occurrences,
+    occurrences_after,
     parse_rrule_safe,
 )
 from cowork_desktop.domain.due import Agreed, CoAllocationState, RecordSummary, agreed_rules
@@ -63,14 +65,42 @@ def split_entries(text: str) -> list[str]:
     return found
 
 
-def _keyword_re(keyword: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in keyword.split()]
-    return re.compile(r"(?<![\w'])" + r"\s+".join(words), re.IGNORECASE)
+def _keyword_source(keyword: str) -> str:
+    return r"\s+".join(re.escape(w) for w in keyword.split())
+
+
+@lru_cache(maxsize=64)
+def _domain_re(keywords: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern for a domain's keywords: it matches where any of them starts a word (compiled once)."""
+    if not keywords:
+        return None
+    return re.compile(r"(?<![\w'])(?:" + "|".join(_keyword_source(k) for k in keywords) + ")", re.IGNORECASE)
+
+
+@lru_cache(maxsize=64)
+def _first_words(keywords: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The lower-case first word of each keyword, when every keyword is ASCII words (else None): in ASCII text
+    a keyword can only start a word where its first word is in the lower-cased text."""
+    words = [k.split() for k in keywords]
+    if not all(w and k.isascii() for w, k in zip(words, keywords, strict=True)):
+        return None
+    return tuple(sorted({w[0].lower() for w in words}))
 
 
 def suggest_domains(text: str, domains: Sequence[PcfDomain]) -> tuple[str, ...]:
     """The ids of the domains (in the file's order) with a keyword starting a word of ``text``."""
-    return tuple(d.id for d in domains if any(_keyword_re(k).search(text) for k in d.keywords))
+    lower = text.lower() if text.isascii() else None
+    found = []
+    for d in domains:
+        pattern = _domain_re(d.keywords)
+        if pattern is None:
+            continue
+        firsts = _first_words(d.keywords) if lower is not None else None
+        if firsts is not None and lower is not None and not any(w in lower for w in firsts):
+            continue  # none of its keywords is in the text at all: no need to look for word starts
+        if pattern.search(text):
+            found.append(d.id)
+    return tuple(found)
 
 
 def _norm(text: str) -> str:
@@ -98,12 +128,19 @@ def tag_entry(text: str, domains: Sequence[PcfDomain]) -> tuple[str, tuple[str, 
     return text, suggest_domains(text, domains), False
 
 
+@lru_cache(maxsize=1024)
+def _initials_re(initials: str) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+    tokens = tuple(sorted({t for t in re.split(r"[\s,]+", initials.strip()) if t}))
+    if not tokens:
+        return (), None
+    return tokens, re.compile(r"(?<![\w])(" + "|".join(re.escape(t) for t in tokens) + r")(?![\w])")
+
+
 def redact_initials(text: str, initials: str) -> str:
     """``text`` with each of the children's recorded initials (a whole word in capitals) replaced."""
-    tokens = {t for t in re.split(r"[\s,]+", initials.strip()) if t}
-    if not tokens:
+    tokens, pattern = _initials_re(initials)
+    if pattern is None or not any(t in text for t in tokens):  # none of them is in it: nothing to replace
         return text
-    pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(t) for t in sorted(tokens)) + r")(?![\w])")
     return pattern.sub("[initials removed]", text)
 
 
@@ -285,14 +322,18 @@ def cadence(
         return None
     until = min(on, end) if end is not None else on
     tol = tolerance_days(rule, anchor)
-    expected = [d for d in occurrences(rule, anchor, until) if d > anchor]
+    expected = occurrences_after(rule, anchor, anchor, until)
     pool = sorted(d for d in held if anchor <= d <= until)
     used = [False] * len(pool)
     points: list[CadencePoint] = []
     for day in expected:
         best: int | None = None
-        for i, h in enumerate(pool):
-            if used[i] or abs((h - day).days) > tol:
+        # the held dates within the tolerance are a run of the sorted pool: look at those only
+        for i in range(bisect_left(pool, day - timedelta(days=tol)), len(pool)):
+            h = pool[i]
+            if (h - day).days > tol:
+                break
+            if used[i]:
                 continue
             if best is None or abs((h - day).days) < abs((pool[best] - day).days):
                 best = i
@@ -466,6 +507,11 @@ class PromiseTally:
         return self.on_time + self.late + self.not_done
 
     @property
+    def agreed(self) -> int:
+        """Every action counted, the not-yet-due ones included."""
+        return self.counted + self.not_yet_due
+
+    @property
     def share_kept(self) -> float | None:
         """Done on time / fallen due; None when none has fallen due."""
         return self.on_time / self.counted if self.counted else None
@@ -513,6 +559,31 @@ def promises(actions: Iterable[ActionFact]) -> Promises:
         {k: promise_tally(v) for k, v in workers.items()},
         promise_tally(a.outcome for a in facts),
         facts,
+    )
+
+
+#: the outcomes in the order a count of them is numbered (:meth:`cowork_desktop.store.db.Store.promise_counts`
+#: reckons :func:`action_outcome` in SQL for a whole service, and numbers them so)
+OUTCOME_ORDER = (Outcome.ON_TIME, Outcome.LATE, Outcome.NOT_DONE, Outcome.NOT_YET_DUE)
+
+
+def promises_from_counts(counts: Iterable[tuple[str, int | None, int, int]]) -> Promises:
+    """:func:`promises` from ``(case reference, owner worker id, outcome number, how many)`` counts (the outcome
+    numbered as in :data:`OUTCOME_ORDER`): the same tallies, without a fact per action (``actions`` is empty)."""
+    cases: dict[str, list[int]] = {}
+    workers: dict[int | None, list[int]] = {}
+    total = [0, 0, 0, 0]
+    for reference, owner, outcome, n in counts:
+        for tally in (
+            cases.setdefault(reference, [0, 0, 0, 0]),
+            workers.setdefault(owner, [0, 0, 0, 0]),
+            total,
+        ):
+            tally[outcome] += n
+    return Promises(
+        {k: PromiseTally(*v) for k, v in sorted(cases.items())},
+        {k: PromiseTally(*v) for k, v in workers.items()},
+        PromiseTally(*total),
     )
 
 

@@ -36,6 +36,7 @@ from cowork_desktop.domain.insights import (
     ladder_trend,
     learner_ids,
     promises,
+    promises_from_counts,
     redact_initials,
     sort_by_drift,
     split_entries,
@@ -46,6 +47,7 @@ from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, Rec
 from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.db import open_read_only
 
 if TYPE_CHECKING:
     from cowork_desktop.export.devlog_pdf import DevLogDocument
@@ -121,11 +123,6 @@ def _actions_of(ws: Workspace, records: Iterable[Record]) -> dict[int, list[Acti
 
 def _initial_deadline(ws: Workspace, start: date) -> date:
     return ws.calendar.add_working_days(start, ws.initial_meeting_days)
-
-
-def _all_cases(ws: Workspace) -> list[Case]:
-    rows = ws.store.list_cases(limit=max(ws.store.count_cases(), 1))
-    return [ws.store.get_case(r.id) for r in rows]
 
 
 # ---------------------------------------------------------------------------------------------- the case page
@@ -218,10 +215,44 @@ def _ladder(forms: _Forms, records: Sequence[Record]) -> tuple[tuple[str, ...], 
 # --------------------------------------------------------------------------------------------- the team view
 
 
+def reader(ws: Workspace) -> Workspace | None:
+    """The same workspace on a second, read-only connection to its database, for a view computed off the GUI
+    thread (the caller closes its store when done). None when no second connection can be opened here: an
+    encrypted database (its passphrase is not kept once open) or one that cannot be opened again."""
+    if ws.store.encrypted:
+        return None
+    try:
+        store = open_read_only(ws.store.path, actor=ws.store.actor)
+    except CoworkError:
+        return None
+    return Workspace(store, ws.forms, ws.calendar)
+
+
+@dataclass(frozen=True)
+class TeamFigures:
+    """What the team view shows on a day: every active co-allocation's drift and the team's promises."""
+
+    on: date
+    drifts: list[Drift]
+    promises: Promises
+
+
+def team_figures(ws: Workspace, on: date) -> TeamFigures:
+    """The team view's figures: :func:`team_drift` and :func:`team_promises` (eight statements in all)."""
+    return TeamFigures(on, team_drift(ws, on), team_promises(ws, on))
+
+
 def team_drift(ws: Workspace, on: date) -> list[Drift]:
-    """Every co-allocation active on ``on``, furthest drifted into parallel working first."""
+    """Every co-allocation active on ``on``, furthest drifted first: six statements whatever the number of cases
+    (the snapshots of :meth:`~cowork_desktop.store.db.Store.coallocation_states`, the setting read once), each
+    initial-meeting deadline reckoned once per start date."""
     states = ws.store.coallocation_states(on, due_rules_only=False)
-    return sort_by_drift(drift_for(s, on, _initial_deadline(ws, s.start_date)) for s in states)
+    days = ws.initial_meeting_days
+    deadlines: dict[date, date] = {}
+    for s in states:
+        if s.start_date not in deadlines:
+            deadlines[s.start_date] = ws.calendar.add_working_days(s.start_date, days)
+    return sort_by_drift(drift_for(s, on, deadlines[s.start_date]) for s in states)
 
 
 def coallocation_drift(ws: Workspace, coallocation_id: int, on: date) -> Drift | None:
@@ -291,14 +322,17 @@ def case_promises(ws: Workspace, case_id: int, on: date) -> Promises:
 
 
 def team_promises(ws: Workspace, on: date) -> Promises:
-    """Promises kept across every case, per case and per worker (``by_worker`` is keyed by worker id)."""
-    forms = _Forms(ws)
-    facts: list[ActionFact] = []
-    for case in _all_cases(ws):
-        assert case.id is not None
-        records = current_signed(ws.store.records_for_case(case.id))
-        facts.extend(_action_facts(forms, case, records, _actions_of(ws, records), on))
-    return promises(facts)
+    """Promises kept across every case, per case and per worker (``by_worker`` is keyed by worker id), as known
+    on ``on``: counted in SQL in two statements whatever the number of cases. A whole service agrees a million
+    actions, so the team's promises hold the tallies only (``actions`` is empty; a case's, from
+    :func:`case_promises`, lists them)."""
+    store = ws.store
+    review = [
+        (form_id, version, q.id)
+        for (form_id, version), form in sorted(store.form_definitions().items())
+        if (q := form.find_role("action_review")) is not None
+    ]
+    return promises_from_counts(store.promise_counts(on, review))
 
 
 # ------------------------------------------------------------------------------------------ development log
@@ -358,45 +392,34 @@ def development_log(
     store = ws.store
     worker = store.get_worker(worker_id)
     chosen = tuple(domains) if domains is not None else load_domains(ws)
-    forms = _Forms(ws)
+    mine = [
+        ca_id
+        for ca_id, roles, lead, reasons in store.worker_coallocations(worker_id)
+        if worker_id in learner_ids(roles, lead, reasons)
+    ]
+    forms = sorted(store.form_definitions().items()) if mine else []
+    questions = [
+        (form_id, version, position, q.id)
+        for (form_id, version), form in forms
+        for position, q in enumerate(form.questions)
+        if q.role == "learning"
+    ]
     entries: list[LearningEntry] = []
-    for case in _all_cases(ws):
-        assert case.id is not None
-        mine = []
-        for ca in store.coallocations_for_case(case.id):
-            if worker_id not in ca.worker_ids:
-                continue
-            roles = {w: store.get_worker(w).role for w in ca.worker_ids}
-            if worker_id in learner_ids(roles, ca.lead_worker_id, ca.reasons):
-                mine.append(ca.id)
-        if not mine:
-            continue
-        for r in current_signed(store.records_for_case(case.id)):
-            if r.coallocation_id not in mine or r.id is None:
-                continue
-            if (since is not None and r.meeting_date < since) or (
-                until is not None and r.meeting_date > until
-            ):
-                continue
-            for q in forms.of(r).questions:
-                value = r.answers.get(q.id)
-                if q.role != "learning" or not isinstance(value, str):
-                    continue
-                for line in split_entries(value):
-                    text, tags, explicit = tag_entry(redact_initials(line, case.children_initials), chosen)
-                    entries.append(
-                        LearningEntry(
-                            r.meeting_date,
-                            case.reference,
-                            r.id,
-                            r.kind.value,
-                            r.kind.label,
-                            q.id,
-                            text,
-                            tags,
-                            explicit,
-                        )
-                    )
+    tagged: dict[str, tuple[str, tuple[str, ...], bool]] = {}  # a line written twice is tagged once
+    for meeting, reference, initials, record_id, kind, question_id, value in store.learning_answers(
+        mine, questions, since, until
+    ):
+        for line in split_entries(value):
+            shown = redact_initials(line, initials)
+            found = tagged.get(shown)
+            if found is None:
+                found = tagged[shown] = tag_entry(shown, chosen)
+            text, tags, explicit = found
+            entries.append(
+                LearningEntry(
+                    meeting, reference, record_id, kind.value, kind.label, question_id, text, tags, explicit
+                )
+            )
     entries.sort(key=lambda e: (e.meeting_date, e.case_reference, e.record_id, e.question_id))
     return DevelopmentLog(
         worker_id, worker.name, worker.role.label, worker.team, chosen, tuple(entries), since, until

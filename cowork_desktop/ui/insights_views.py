@@ -14,11 +14,12 @@ nothing.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
+    QProgressBar,
     QScrollArea,
     QSplitter,
     QTableView,
@@ -544,12 +546,67 @@ def _view_table(name: str, object_name: str) -> QTableView:
     return list_table(name, object_name, rows_fit_contents=True)
 
 
+class ReadLoad(QThread):
+    """One read (a function of a workspace) run off the GUI thread on its own read-only connection, closed when
+    done: the team view's drift and promises, a worker's development log. ``done`` carries what it returned, or
+    the CoworkError that stopped it."""
+
+    done = Signal(object)
+
+    #: the loads running: each is kept until it has finished (the view that started it may be closed first)
+    running: ClassVar[set[ReadLoad]] = set()
+
+    def __init__(self, ws: Workspace, read: Callable[[Workspace], object]) -> None:
+        super().__init__()
+        self.ws = ws
+        self.read = read
+        ReadLoad.running.add(self)
+        self.finished.connect(self._forget)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.wait)
+
+    def _forget(self) -> None:
+        ReadLoad.running.discard(self)
+        self.deleteLater()
+
+    def run(self) -> None:
+        result: object
+        try:
+            try:
+                result = self.read(self.ws)
+            finally:
+                self.ws.store.close()
+        except CoworkError as exc:
+            result = exc
+        self.done.emit(result)
+
+
+def read_off_thread(
+    ws: Workspace, read: Callable[[Workspace], object], done: Callable[[object], None]
+) -> ReadLoad | None:
+    """Start ``read`` on a second, read-only connection off the GUI thread; ``done`` gets its result in the GUI
+    thread. None when no second connection can be opened (an encrypted database): the caller reads here."""
+    reader = insights.reader(ws)
+    if reader is None:
+        return None
+    load = ReadLoad(reader, read)
+    load.done.connect(done)
+    load.start()
+    return load
+
+
 class TeamView(QWidget):
     """Which co-allocations are drifting into parallel working (furthest first), and promises kept per worker."""
 
     case_opened = Signal(int)
+    #: the figures are shown (after each refresh, whether reckoned here or off the GUI thread)
+    loaded = Signal()
 
     WORKER_HEADERS = ("Worker", "Done on time", "Done late", "Not done", "Not yet due", "Kept on time")
+    #: up to this many co-allocations each row fits its wrapped text; more, and rows are two lines high (the
+    #: reasons in full in the tooltip): fitting every row measures them all, seconds for thousands
+    FIT_ROWS = 200
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
         super().__init__(parent)
@@ -559,6 +616,8 @@ class TeamView(QWidget):
         self.drifts: list[Drift] = []
         self.kept: Promises | None = None
         self._stale = True
+        self._load: ReadLoad | None = None
+        self._again = False  # asked again while a load was running: load once more when it is done
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
@@ -568,6 +627,15 @@ class TeamView(QWidget):
         heading.setWordWrap(False)
         head.addWidget(heading)
         head.addStretch(1)
+        # shown while the figures are reckoned off the GUI thread; the window stays responsive meanwhile
+        self.progress = QProgressBar()
+        self.progress.setObjectName("teamProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName(self.tr("Reckoning drift and promises"))
+        self.progress.hide()
+        head.addWidget(self.progress)
         self.calendar_button = button(
             self.tr("Export calendar (.ics)…"),
             "teamCalendarButton",
@@ -595,6 +663,8 @@ class TeamView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DriftModel.COL_WHY, QHeaderView.ResizeMode.Stretch)
+        # a service has thousands of active co-allocations: the columns are fitted to the rows in view
+        header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._open_index)
         # the drift table above, promises per worker below; the manager can move the line between them
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -649,19 +719,69 @@ class TeamView(QWidget):
         if self._stale:
             self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        return self._load is not None
+
     def refresh(self) -> None:
+        """Reckon the figures for ``self.on`` on a second, read-only connection off the GUI thread, with a
+        progress indicator (or here, when no second connection can be opened: an encrypted database)."""
         self._stale = False
-        self.drifts = insights.team_drift(self.ws, self.on)
+        if self._load is not None:
+            self._again = True
+            return
+        on = self.on
+        self._load = read_off_thread(self.ws, lambda ws: insights.team_figures(ws, on), self._loaded)
+        if self._load is None:
+            self._show(insights.team_figures(self.ws, on))
+            return
+        self.progress.show()
+        self.counts_label.setText(f"Reckoning drift and promises on {fmt_date(on)}…")
+        self.calendar_button.setEnabled(False)
+
+    def _loaded(self, result: object) -> None:
+        load, self._load = self._load, None
+        if load is not None:
+            load.wait()
+        self.progress.hide()
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        if isinstance(result, insights.TeamFigures):
+            self._show(result)
+        else:
+            self.counts_label.setText(f"The team view could not be reckoned: {result}")
+            self.loaded.emit()
+
+    def _show(self, figures: insights.TeamFigures) -> None:
+        self.drifts = figures.drifts
+        rows = self.table.verticalHeader()
+        if len(self.drifts) <= self.FIT_ROWS:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        else:
+            rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+            rows.setDefaultSectionSize(2 * self.table.fontMetrics().lineSpacing() + 10)
         self.model.set_rows(self.drifts)
         counts = {band: sum(1 for d in self.drifts if d.band == band) for band in DriftBand}
         self.counts_label.setText(
             f"{counts[DriftBand.DRIFTING]} drifting, {counts[DriftBand.WATCH]} to watch, "
             f"{counts[DriftBand.ON_TRACK]} on track — {_plural(len(self.drifts), 'active co-allocation')} "
-            f"on {fmt_date(self.on)}"
+            f"on {fmt_date(figures.on)}"
         )
         self.calendar_button.setEnabled(bool(self.drifts))
-        self.kept = insights.team_promises(self.ws, self.on)
+        self.kept = figures.promises
         self._fill_workers(self.kept)
+        self.loaded.emit()
+
+    def wait_loaded(self) -> None:
+        """Block until a running load has finished and its figures are shown (closing, and tests)."""
+        load = self._load
+        if load is None:
+            return
+        load.wait()
+        QCoreApplication.sendPostedEvents(self)
+        QCoreApplication.processEvents()
 
     def _fill_workers(self, kept: Promises) -> None:
         names = {w.id: w.name for w in self.ws.store.list_workers() if w.id is not None}

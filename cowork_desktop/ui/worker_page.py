@@ -9,11 +9,12 @@ portfolio. Cases are named by reference only; the children's initials are remove
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,9 +26,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import files, insights
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.insights_views import ReadLoad, read_off_thread
 from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
@@ -55,12 +57,143 @@ def _month_title(key: str) -> str:
     return date.fromisoformat(f"{key}-01").strftime("%B %Y")
 
 
-def _tree(name: str, object_name: str, last: str) -> QTreeWidget:
-    tree = QTreeWidget()
+@dataclass(frozen=True)
+class LogGroup:
+    """One line of a log tree (a PCF domain, or a month) and the entries under it, with their text as shown."""
+
+    title: str
+    entries: tuple[LearningEntry, ...]
+    texts: tuple[str, ...]
+
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class LogView:
+    """A worker's development log and its two trees' groups, made off the GUI thread (no Qt in it)."""
+
+    log: insights.DevelopmentLog
+    by_domain: list[LogGroup]
+    by_month: list[LogGroup]
+
+
+def log_view(ws: Workspace, worker_id: int) -> LogView:
+    """The development log of ``worker_id`` grouped by PCF domain and by month, each entry's text as shown."""
+    log = insights.development_log(ws, worker_id)
+    titles = {d.id: d.title for d in log.domains}
+
+    def shown(e: LearningEntry) -> str:
+        domains = ", ".join(titles.get(d, d) for d in e.domains) or "not linked to a domain yet"
+        return f"{e.text}  ({domains})"
+
+    return LogView(
+        log,
+        [LogGroup(g.title, g.entries, tuple(e.text for e in g.entries)) for g in log.by_domain()],
+        [
+            LogGroup(_month_title(month), entries, tuple(shown(e) for e in entries))
+            for month, entries in log.over_time()
+        ],
+    )
+
+
+class LogTreeModel(QAbstractItemModel):
+    """Groups and their entries, two levels, each line's text made only when a view asks for it (a learner of a
+    large service has tens of thousands of entries: a widget item each took seconds to make)."""
+
+    def __init__(self, last: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.headers = (*TREE_HEADERS[:-1], last)
+        self.groups: list[LogGroup] = []
+        self._days: dict[date, str] = {}
+        self._bold: QFont | None = None
+        self._muted: QBrush | None = None
+
+    def set_groups(self, groups: list[LogGroup], bold: QFont, muted: QBrush) -> None:
+        self.beginResetModel()
+        self.groups = groups
+        self._bold, self._muted = bold, muted
+        self.endResetModel()
+
+    @property
+    def entry_count(self) -> int:
+        return sum(len(g.entries) for g in self.groups)
+
+    # the internal id of an entry's index is its group's row + 1; a group's is 0
+    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if row < 0 or not 0 <= column < len(self.headers):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self.groups) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != 0 or row >= len(self.groups[group].entries):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
+
+    def hasChildren(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        if not parent.isValid():
+            return bool(self.groups)
+        return parent.internalId() == 0 and parent.column() == 0 and bool(self.groups[parent.row()].entries)
+
+    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(int(index.internalId()) - 1, 0, 0)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == 0 and parent.column() == 0:
+            return len(self.groups[parent.row()].entries)
+        return 0
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        col = index.column()
+        if index.internalId() == 0:
+            group = self.groups[index.row()]
+            if col != 0:
+                return None
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return f"{group.title} ({len(group.entries)})"
+            if role == Qt.ItemDataRole.FontRole:
+                return self._bold
+            if role == Qt.ItemDataRole.ForegroundRole and not group.entries:
+                return self._muted
+            return None
+        group = self.groups[int(index.internalId()) - 1]
+        row = index.row()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole) or (
+            role == Qt.ItemDataRole.ToolTipRole and col == len(self.headers) - 1
+        ):
+            e = group.entries[row]
+            if col == 0:
+                day = self._days.get(e.meeting_date)
+                if day is None:
+                    day = self._days[e.meeting_date] = fmt_date(e.meeting_date)
+                return day
+            if col == 1:
+                return e.case_reference
+            if col == 2:
+                return e.record_label
+            return group.texts[row]
+        return None
+
+
+def _tree(name: str, object_name: str, last: str) -> QTreeView:
+    tree = QTreeView()
     tree.setObjectName(object_name)
     tree.setAccessibleName(name)
-    tree.setColumnCount(len(TREE_HEADERS))
-    tree.setHeaderLabels([*TREE_HEADERS[:-1], last])
+    tree.setModel(LogTreeModel(last, tree))
     tree.setWordWrap(True)
     tree.setUniformRowHeights(False)
     tree.setAlternatingRowColors(True)
@@ -70,11 +203,16 @@ def _tree(name: str, object_name: str, last: str) -> QTreeWidget:
     header.setStretchLastSection(True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(len(TREE_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
+    header.setResizeContentsPrecision(0)  # fitted to the lines in view, not to thousands of entries
     return tree
 
 
 class WorkerPage(QWidget):
     back_requested = Signal()
+
+    #: up to this many entries in a tree, its groups are open and each line wraps its text; more, and the groups
+    #: (with their counts) open when asked, their lines one line high (the full entry in its tooltip)
+    LONG_LOG = 500
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, today: date | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +221,8 @@ class WorkerPage(QWidget):
         self._today = today
         self.worker: Worker | None = None
         self.log: insights.DevelopmentLog | None = None
+        self._load: ReadLoad | None = None
+        self._again = False  # asked again while a log was being read: read once more when it is done
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 14, 24, 18)
@@ -114,7 +254,18 @@ class WorkerPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-        layout.addWidget(title_label(self.tr("Development log"), "subtitle"))
+        log_head = QHBoxLayout()
+        log_head.addWidget(title_label(self.tr("Development log"), "subtitle"))
+        log_head.addStretch(1)
+        self.progress = QProgressBar()  # while the log is read off the GUI thread
+        self.progress.setObjectName("devlogProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName(self.tr("Reading the development log"))
+        self.progress.hide()
+        log_head.addWidget(self.progress)
+        layout.addLayout(log_head)
         self.log_summary = QLabel()
         self.log_summary.setObjectName("devlogSummary")
         self.log_summary.setWordWrap(True)
@@ -148,7 +299,13 @@ class WorkerPage(QWidget):
         self.worker = self.ws.store.get_worker(worker_id)
         self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        return self._load is not None
+
     def refresh(self) -> None:
+        """The worker's details now, and their development log read off the GUI thread (a learner of a large
+        service has thousands of entries), with a progress indicator."""
         if self.worker is None or self.worker.id is None:
             return
         w = self.worker = self.ws.store.get_worker(self.worker.id)
@@ -156,7 +313,39 @@ class WorkerPage(QWidget):
         self.title.setText(w.name)
         active = "active" if w.active else "left or on leave"
         self.details.setText(f"{w.role.label}  ·  {w.team or 'no team recorded'}  ·  {active}")
-        log = self.log = insights.development_log(self.ws, w.id)
+        if self._load is not None:
+            self._again = True
+            return
+        worker_id = w.id
+        self.log = None
+        self.export_button.setEnabled(False)
+        self._load = read_off_thread(self.ws, lambda ws: log_view(ws, worker_id), self._loaded)
+        if self._load is None:
+            self._show_log(log_view(self.ws, worker_id))
+            return
+        self.progress.show()
+        self.log_summary.setText(f"Reading the development log of {w.name}…")
+
+    def _loaded(self, result: object) -> None:
+        load, self._load = self._load, None
+        if load is not None:
+            load.wait()
+        self.progress.hide()
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        if isinstance(result, LogView):
+            if self.worker is not None and result.log.worker_id == self.worker.id:
+                self._show_log(result)
+        else:
+            self.log_summary.setText(f"The development log could not be read: {result}")
+
+    def _show_log(self, view: LogView) -> None:
+        log = view.log
+        w = self.worker
+        assert w is not None
+        self.log = log
         applies = bool(log.entries) or w.role.is_learner
         for widget in (self.log_summary, self.log_hint, self.tabs):
             widget.setVisible(applies)
@@ -164,8 +353,7 @@ class WorkerPage(QWidget):
         self.not_learner.setVisible(not applies)
         self.not_learner.setText(NOT_A_LEARNER.format(name=w.name))
         if not applies:
-            self.domain_tree.clear()
-            self.time_tree.clear()
+            self._clear_trees()
             return
         if log.entries:
             start, end = log.period
@@ -181,60 +369,47 @@ class WorkerPage(QWidget):
                 "case notes learning opportunities or development."
             )
         self.export_button.setEnabled(bool(log.entries))
-        self._fill_domains(log)
-        self._fill_months(log)
-
-    def _titles(self) -> dict[str, str]:
-        return {d.id: d.title for d in (self.log.domains if self.log else ())}
+        self._fill_groups(view)
 
     @staticmethod
-    def _entry_item(e: LearningEntry, text: str) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([fmt_date(e.meeting_date), e.case_reference, e.record_label, text])
-        item.setToolTip(len(TREE_HEADERS) - 1, text)
-        return item
+    def _fill(tree: QTreeView, groups: list[LogGroup]) -> None:
+        """Show the groups, open (a long log's closed, see :data:`LONG_LOG`)."""
+        model = tree.model()
+        assert isinstance(model, LogTreeModel)
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        muted = QBrush(tree.palette().color(QPalette.ColorRole.PlaceholderText))
+        long_log = sum(len(g.entries) for g in groups) > WorkerPage.LONG_LOG
+        tree.setUniformRowHeights(long_log)
+        model.set_groups(groups, bold, muted)
+        for row in range(len(groups)):
+            tree.setFirstColumnSpanned(row, QModelIndex(), True)
+        if not long_log:  # laying out every line of a long log takes seconds: its groups open when asked
+            tree.expandToDepth(0)
 
-    def _group_item(self, tree: QTreeWidget, title: str, count: int) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([f"{title} ({count})"])
-        font = QFont(tree.font())
-        font.setBold(True)
-        item.setFont(0, font)
-        if not count:
-            item.setForeground(0, QBrush(tree.palette().color(QPalette.ColorRole.PlaceholderText)))
-        tree.addTopLevelItem(item)
-        item.setFirstColumnSpanned(True)
-        return item
+    def _fill_groups(self, view: LogView) -> None:
+        self._fill(self.domain_tree, view.by_domain)
+        self._fill(self.time_tree, view.by_month)
 
-    def _fill_domains(self, log: insights.DevelopmentLog) -> None:
-        tree = self.domain_tree
-        tree.clear()
-        for group in log.by_domain():
-            top = self._group_item(tree, group.title, len(group.entries))
-            for e in group.entries:
-                top.addChild(self._entry_item(e, e.text))
-            top.setExpanded(bool(group.entries))
-
-    def _fill_months(self, log: insights.DevelopmentLog) -> None:
-        tree = self.time_tree
-        tree.clear()
-        titles = self._titles()
-        for month, entries in log.over_time():
-            top = self._group_item(tree, _month_title(month), len(entries))
-            for e in entries:
-                domains = ", ".join(titles.get(d, d) for d in e.domains) or "not linked to a domain yet"
-                top.addChild(self._entry_item(e, f"{e.text}  ({domains})"))
-            top.setExpanded(True)
+    def _clear_trees(self) -> None:
+        for tree in (self.domain_tree, self.time_tree):
+            model = tree.model()
+            assert isinstance(model, LogTreeModel)
+            model.set_groups([], QFont(), QBrush())
 
     def domain_groups(self) -> dict[str, list[str]]:
         """The by-domain tree as text: group title -> the entries' case references (for tests)."""
-        tree = self.domain_tree
+        model = self.domain_tree.model()
         found: dict[str, list[str]] = {}
-        for n in range(tree.topLevelItemCount()):
-            top = tree.topLevelItem(n)
-            if top is None:
-                continue
-            children = (top.child(c) for c in range(top.childCount()))
-            found[top.text(0)] = [child.text(1) for child in children if child is not None]
+        for row in range(model.rowCount()):
+            top = model.index(row, 0)
+            found[str(top.data())] = [str(model.index(n, 1, top).data()) for n in range(model.rowCount(top))]
         return found
+
+    def month_counts(self) -> list[int]:
+        """How many entries each month of the over-time tree holds, oldest first (for tests)."""
+        model = self.time_tree.model()
+        return [model.rowCount(model.index(row, 0)) for row in range(model.rowCount())]
 
     # -- export -------------------------------------------------------------------------------------
     def export_log(self) -> Path | None:

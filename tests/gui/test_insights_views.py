@@ -54,6 +54,11 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     store.close()
 
 
+def _reckoned(qtbot: QtBot, view: TeamView | WorkerPage) -> None:
+    """The team view and the development log are read off the GUI thread: wait until they are shown."""
+    qtbot.waitUntil(lambda: not view.loading, timeout=10000)
+
+
 def _shown(qtbot: QtBot, widget: QWidget, width: int = 1200, height: int = 800) -> QWidget:
     qtbot.addWidget(widget)
     widget.resize(width, height)
@@ -121,6 +126,9 @@ def test_team_view_sorts_by_drift_with_the_hand_computed_scores(qtbot: QtBot, de
     view = page.team_view
     assert view.model.rowCount() == 0  # filled only when its tab is shown
     page.tabs.setCurrentWidget(view)
+    assert view.loading and view.progress.isVisible()  # off the GUI thread, with a progress indicator
+    _reckoned(qtbot, view)
+    assert not view.progress.isVisible()
     m = view.model
     cols = (
         DriftModel.COL_CASE,
@@ -156,6 +164,7 @@ def test_team_view_promises_per_worker(qtbot: QtBot, demo: Workspace) -> None:
     Mei Lin 1 of 2; team 7 of 10. The other workers own only actions not yet due."""
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     kept = {row[0]: row[-1] for row in view.worker_rows()}
     assert {name: share for name, share in kept.items() if share != "—"} == {
         "Daniel Mensah": "2 of 3 (67%)",
@@ -174,6 +183,7 @@ def test_a_line_of_the_team_view_opens_its_case(qtbot: QtBot, demo: Workspace) -
     page = DashboardPage(demo, on=TODAY)
     _shown(qtbot, page)
     page.tabs.setCurrentWidget(page.team_view)
+    _reckoned(qtbot, page.team_view)
     with qtbot.waitSignal(page.case_opened, timeout=2000) as blocker:
         page.team_view.table.activated.emit(page.team_view.model.index(0, 0))
     assert blocker.args == [_case_id(demo, "CR-2026-0107")]
@@ -185,6 +195,7 @@ def test_changing_the_dashboard_date_refreshes_the_team_view(qtbot: QtBot, demo:
     page.tabs.setCurrentWidget(page.team_view)
     # two weeks on, 0107 has missed one more discussion (T+14 - 7 > window) and the score only grows
     page.set_date(T(14))
+    _reckoned(qtbot, page.team_view)
     assert page.team_view.on == T(14)
     assert int(page.team_view.model.index(0, DriftModel.COL_SCORE).data()) > 11
 
@@ -347,6 +358,7 @@ def test_case_and_team_calendar_export(
 
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     team = tmp_path / "team.ics"
     _save_as(monkeypatch, team)
     assert view.export_calendar() == team
@@ -364,6 +376,7 @@ def test_calendar_export_cancelled_writes_nothing(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     assert view.export_calendar() is None
 
 
@@ -385,6 +398,7 @@ def test_calendar_export_asks_before_replacing_a_file(
     shown = _no_message_boxes(monkeypatch)
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     target = tmp_path / "team.ics"
     target.write_bytes(b"an older calendar")
     _save_as(monkeypatch, tmp_path / "team")  # the name actually written gets .ics: asked about by that name
@@ -405,6 +419,7 @@ def test_calendar_export_never_writes_over_the_database(
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
+    _reckoned(qtbot, view)
     _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.ics
     assert view.export_calendar() is None
     assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.ics").exists()
@@ -428,6 +443,9 @@ def test_worker_page_shows_a_students_log_by_domain_and_over_time(qtbot: QtBot, 
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Mei Lin Chen"))
     assert page.title.text() == "Mei Lin Chen"
+    assert page.loading and page.progress.isVisible()  # off the GUI thread, with a progress indicator
+    _reckoned(qtbot, page)
+    assert not page.progress.isVisible()
     assert page.details.text().startswith("Student social worker")
     groups = page.domain_groups()
     assert len(groups["Skills and interventions (5)"]) == 5
@@ -439,8 +457,7 @@ def test_worker_page_shows_a_students_log_by_domain_and_over_time(qtbot: QtBot, 
     assert set(groups["Skills and interventions (5)"]) == {"CR-2026-0105", "CR-2026-0110"}
     assert page.log_summary.text().startswith("5 entries from 2 cases (CR-2026-0105, CR-2026-0110)")
     # over time: one group per month with entries, oldest first, 5 entries in all
-    months = page.time_tree
-    counts = [months.topLevelItem(n).childCount() for n in range(months.topLevelItemCount())]  # type: ignore[union-attr]
+    counts = page.month_counts()
     assert sum(counts) == 5 and all(counts)
     assert page.not_learner.isHidden() and page.export_button.isEnabled()
 
@@ -449,6 +466,7 @@ def test_worker_page_for_an_experienced_worker_explains_the_log(qtbot: QtBot, de
     page = WorkerPage(demo, today=TODAY)
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Daniel Mensah"))
+    _reckoned(qtbot, page)
     assert not page.not_learner.isHidden()
     assert "applies to students, ASYEs and less experienced workers" in page.not_learner.text()
     assert page.tabs.isHidden() and page.export_button.isHidden()
@@ -461,6 +479,7 @@ def test_development_log_export_writes_a_pdf(
     page = WorkerPage(demo, today=TODAY)
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Priya Raman"))
+    _reckoned(qtbot, page)
     target = tmp_path / "priya.pdf"
     suggested = _save_as(monkeypatch, target)
     # signed like a case note: the manager's certificate, unlocked with its passphrase when first needed
@@ -495,6 +514,7 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     page = WorkerPage(demo, today=TODAY)
     _shown(qtbot, page)
     page.show_worker(_worker_id(demo, "Priya Raman"))
+    _reckoned(qtbot, page)
     signing: list[bool] = []
     monkeypatch.setattr(page, "signing_key", lambda: signing.append(True))  # never reached: refused first
     _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.pdf
@@ -532,6 +552,7 @@ def test_workers_list_opens_the_worker_page(qtbot: QtBot, demo: Workspace) -> No
     page.open_button.click()
     assert window.current_page() is window.worker_page
     assert window.worker_page.title.text() == "Łukasz Wiśniewski"
+    _reckoned(qtbot, window.worker_page)
     # test_demo_development_logs: three entries, all from 0109
     assert window.worker_page.log is not None
     assert [e.case_reference for e in window.worker_page.log.entries] == ["CR-2026-0109"] * 3
@@ -548,3 +569,46 @@ def test_promises_text_wording() -> None:
     assert promises_text(PromiseTally(7, 0, 3, 2)) == "7 of 10 actions done on time (70%)"
     assert promises_text(PromiseTally(1, 0, 0, 0)) == "1 of 1 action done on time (100%)"
     assert insights.promises([]).total.counted == 0
+
+
+def test_a_long_development_log_opens_its_groups_when_asked(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past LONG_LOG entries the groups start closed (laying out tens of thousands of lines takes seconds) and
+    each line is one line high, the whole entry in its tooltip. Mei Lin: 5 entries, 5 under Skills."""
+    monkeypatch.setattr(WorkerPage, "LONG_LOG", 2)
+    page = WorkerPage(demo, today=TODAY)
+    _shown(qtbot, page)
+    page.show_worker(_worker_id(demo, "Mei Lin Chen"))
+    _reckoned(qtbot, page)
+    tree = page.domain_tree
+    model = tree.model()
+    assert tree.uniformRowHeights()
+    skills = next(
+        model.index(r, 0)
+        for r in range(model.rowCount())
+        if str(model.index(r, 0).data()) == "Skills and interventions (5)"
+    )
+    assert not tree.isExpanded(skills)
+    tree.expand(skills)
+    assert tree.isExpanded(skills) and model.rowCount(skills) == 5
+    entry = model.index(0, 3, skills)
+    assert entry.data(Qt.ItemDataRole.ToolTipRole) == entry.data() and entry.data()
+    assert page.month_counts() and sum(page.month_counts()) == 5
+
+
+def test_a_long_team_view_keeps_its_rows_two_lines_high(
+    qtbot: QtBot, demo: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past FIT_ROWS co-allocations the rows are not each measured to fit their text (seconds for thousands):
+    two lines high, the reasons in full in the tooltip."""
+    monkeypatch.setattr(TeamView, "FIT_ROWS", 3)
+    view = TeamView(demo, on=TODAY)
+    _shown(qtbot, view)
+    _reckoned(qtbot, view)
+    rows = view.table.verticalHeader()
+    assert view.model.rowCount() == 11
+    assert rows.sectionResizeMode(0) == rows.ResizeMode.Fixed
+    assert rows.sectionSize(0) >= 2 * view.table.fontMetrics().lineSpacing()
+    why = view.model.index(0, DriftModel.COL_WHY)
+    assert "4 agreed case discussions missed" in why.data(Qt.ItemDataRole.ToolTipRole)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrulestr
 
 from cowork_desktop.domain.dates import (
     DATE_MAX,
@@ -212,6 +213,8 @@ def test_date_problem_is_the_one_check() -> None:
         ("FREQ=MONTHLY;INTERVAL=3", date(2021, 3, 28)),
         ("FREQ=MONTHLY", date(2024, 1, 31)),  # a day not every month has: no date in a month without it
         ("FREQ=MONTHLY;INTERVAL=2", date(2023, 8, 30)),
+        ("FREQ=MONTHLY;INTERVAL=2", date(2023, 12, 30)),
+        ("FREQ=MONTHLY;INTERVAL=5", date(2024, 1, 29)),
         ("FREQ=YEARLY", date(2024, 2, 29)),  # only in leap years
         ("FREQ=YEARLY;INTERVAL=2", date(2022, 6, 1)),
         ("FREQ=WEEKLY;BYDAY=MO,TH", date(2026, 1, 5)),  # not a simple rule: the rule's own walk
@@ -231,6 +234,11 @@ def test_occurrences_after_gives_the_rules_own_dates_without_walking_from_the_st
             until = after + timedelta(days=days)
             expected = [d for d in occurrences(rule, start, until) if d > after]
             assert occurrences_after(rule, start, after, until) == expected, (rule, after, days)
+        # the next date by arithmetic too: the one the rule's own walk finds
+        walked = rrulestr(rule, dtstart=datetime.combine(start, time())).after(
+            datetime.combine(after, time())
+        )
+        assert walked is not None and next_occurrence(rule, start, after) == walked.date(), (rule, after)
 
 
 def test_after_interval_is_the_day_plus_the_interval() -> None:

@@ -6,7 +6,8 @@ definition in ``services/demo.py``), not read back from the code under test.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,37 @@ def ids(*titles: str) -> tuple[str, ...]:
 def test_keywords_suggest_domains_at_the_start_of_words(text: str, expected: tuple[str, ...]) -> None:
     # "Led" does not start with "lead"; "supervision" is Professionalism; "presented to" is leadership
     assert suggest_domains(text, PCF) == ids(*expected)
+
+
+def _one_keyword_at_a_time(text: str, domains: Sequence[PcfDomain]) -> tuple[str, ...]:
+    """The rule as written: a domain's keyword (its words separated by any spaces) starts a word of the text."""
+
+    def starts_a_word(keyword: str) -> bool:
+        words = r"\s+".join(re.escape(w) for w in keyword.split())
+        return re.search(r"(?<![\w'])" + words, text, re.IGNORECASE) is not None
+
+    return tuple(d.id for d in domains if any(starts_a_word(k) for k in d.keywords))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chaired the CORE\tGROUP and the core\ngroup",
+        "Chaired the coregroup",
+        "Worked with the family\u2019s culture and the family's culture",
+        "The worker's reflection; o'reflection",
+        "\u212anowledge of the law (a Kelvin sign for the K)",
+        "A ſupervision (a long s) and a supervision",
+        "Zoë Ó Súilleabháin modelled Analysis of risk",
+        "",
+        "no match at all here",
+    ],
+)
+def test_domains_are_suggested_as_the_rule_says_whatever_the_text(text: str) -> None:
+    """The keyword patterns are compiled once a domain, and a text none of a domain's keywords appears in is not
+    searched: the same domains as the rule checked one keyword at a time, in any script or case."""
+    custom = (*PCF, PcfDomain("odd", "Odd", keywords=("ſupervision", "core   group", "\u212anowledge")))
+    assert suggest_domains(text, custom) == _one_keyword_at_a_time(text, custom)
 
 
 def test_an_entry_can_name_its_domains() -> None:
