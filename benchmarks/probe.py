@@ -49,7 +49,7 @@ QUIET_MS = 1000
 #: and stops here whatever happens
 MAX_WATCH_MS = 60_000
 #: a paint with data must come this long after the first paint (else the first paint is reported)
-DATA_WAIT_MS = 10_000
+DATA_WAIT_MS = 30_000
 #: the team view must be filled within this
 TEAM_VIEW_TIMEOUT_MS = 600_000
 #: a stall is reported in ``max_stall_ms`` when it starts within this of the process start (the issue's 5 s)
