@@ -172,6 +172,22 @@ def interleave(
     return samples, base
 
 
+def after_first(
+    first_ms: float,
+    app: Callable[[int], float | None],
+    baseline: Callable[[int], float | None],
+    runs: int,
+) -> tuple[list[float], list[float], str]:
+    """The runs after a first (cold) one that took ``first_ms``, within what is left of the budget. When the
+    first took half the budget or more, it is the only sample (beside one baseline), and the returned note
+    says so; a figure that slow is far from its target either way."""
+    if first_ms >= BUDGET_S * 1000 / 2:
+        value = baseline(0)
+        return [first_ms], [value] if value is not None else [], " (slow: the first opening is the only run)"
+    samples, base = interleave(app, baseline, runs, budget_s=BUDGET_S - first_ms / 1000)
+    return samples, base, ""
+
+
 @dataclass
 class Context:
     """The working copy of the database and what the benchmarks of one size share (opened lazily)."""
