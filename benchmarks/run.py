@@ -589,7 +589,7 @@ def _export_cases(ctx: Context) -> list[tuple[int, str]]:
     return [(int(r[0]), str(r[1])) for r in rows[::step][:EXPORT_CASES]]
 
 
-def call_export_cases(
+def export_cases_arguments(
     fn: Callable[..., Any],
     ws: Any,
     cases: Sequence[tuple[int, str]],
@@ -597,11 +597,12 @@ def call_export_cases(
     signer: Any,
     p12: Path,
     progress: Callable[..., None],
-) -> tuple[Any, str]:
-    """Call ``services.export.export_cases`` whatever the names of its parameters (it is being written while
-    this is): the workspace, the cases (references, or ids), the folder, the signer or the certificate file and
-    its passphrase and a progress callback; the number of processes is left to its default (the app's).
-    Returns what it returned and how it was called. TypeError when a required parameter is not understood."""
+) -> tuple[list[Any], dict[str, Any], str]:
+    """The arguments for ``services.export.export_cases`` whatever the names of its parameters (it was being
+    written while this was): the workspace, the cases (references, or ids), the folder, the signer or the
+    certificate file and its passphrase, and a progress callback; the number of processes is left to its
+    default (the app's). Returns (args, kwargs, what was said). TypeError when a required parameter is not
+    understood."""
     args: list[Any] = []
     kwargs: dict[str, Any] = {}
     said: list[str] = []
@@ -640,7 +641,7 @@ def call_export_cases(
             args.append(value)
         else:
             kwargs[name] = value
-    return fn(*args, **kwargs), ", ".join(said)
+    return args, kwargs, ", ".join(said)
 
 
 def _jobs(export: Any, pdfs: int) -> str:
@@ -684,13 +685,16 @@ def bench_export_100_cases(ctx: Context) -> Line:
         done = False
         if export_cases is not None and not problems:
             try:
-                _result, said = call_export_cases(export_cases, ws, cases, out, signer, _p12(ctx), progress)
-                how[0] = (
-                    f"services.export.export_cases ({said or 'its default processes'}; {os.cpu_count()} cores)"
+                args, kwargs, said = export_cases_arguments(
+                    export_cases, ws, cases, out, signer, _p12(ctx), progress
                 )
-                done = True
             except TypeError as exc:
                 problems.append(str(exc))
+            else:
+                export_cases(*args, **kwargs)
+                jobs = _jobs(export, records)
+                how[0] = f"services.export.export_cases ({said}; {jobs}, {os.cpu_count()} cores)"
+                done = True
         if not done:
             for _case_id, reference in cases:
                 export.export_case(ws, reference, out / reference, signer)

@@ -190,7 +190,7 @@ def test_the_table_marks_a_missed_target() -> None:
     assert text.index("dashboard") < text.index("peak_rss") and "40,000 cases" in text
 
 
-def test_export_cases_is_called_whatever_its_parameters_are_named(tmp_path: Path) -> None:
+def test_export_cases_gets_its_arguments_whatever_its_parameters_are_named(tmp_path: Path) -> None:
     seen: dict[str, Any] = {}
 
     def export_cases(
@@ -210,7 +210,7 @@ def test_export_cases_is_called_whatever_its_parameters_are_named(tmp_path: Path
         return 2
 
     calls: list[tuple[Any, ...]] = []
-    result, said = bench.call_export_cases(
+    args, kwargs, said = bench.export_cases_arguments(
         export_cases,
         "WS",
         [(1, "CR-1"), (2, "CR-2")],
@@ -219,7 +219,7 @@ def test_export_cases_is_called_whatever_its_parameters_are_named(tmp_path: Path
         tmp_path / "c.p12",
         lambda *a: calls.append(a),
     )
-    assert result == 2 and calls == [(1, 2)]
+    assert export_cases(*args, **kwargs) == 2 and calls == [(1, 2)]
     assert seen == {
         "ws": "WS",
         "references": ["CR-1", "CR-2"],
@@ -234,4 +234,4 @@ def test_export_cases_is_called_whatever_its_parameters_are_named(tmp_path: Path
         raise AssertionError("not called")
 
     with pytest.raises(TypeError, match="flavour"):
-        bench.call_export_cases(unknown, "WS", [], tmp_path, "SIGNER", tmp_path, print)
+        bench.export_cases_arguments(unknown, "WS", [], tmp_path, "SIGNER", tmp_path, print)
