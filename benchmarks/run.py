@@ -195,7 +195,6 @@ def bench_dashboard(ctx: Context) -> Line:
             started = time.perf_counter()
             ctx.paint()
             steps.append(ms(time.perf_counter() - started))
-            time.sleep(0.0005)
 
     conn = ctx.plain()
     day = {"on": ctx.on.isoformat()}
