@@ -59,6 +59,8 @@ __all__ = [
 ]
 
 DEFAULT_SIZES = (1000, 10_000, 40_000)
+#: names figures had before issue 14
+ALIASES = {"export_one": "export_per_pdf"}
 EXPORT_CASES = 100
 #: export_100_cases runs at this size only, unless asked for by name (--only export_100_cases)
 EXPORT_100_AT = 10_000
@@ -860,11 +862,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--runs", type=int, default=5, help="runs per figure (slow ones stop at their budget)"
     )
-    parser.add_argument("--only", action="append", choices=NAMES, default=[], help="run only this figure")
+    parser.add_argument(
+        "--only", action="append", choices=NAMES + tuple(ALIASES), default=[], help="run only this figure"
+    )
     parser.add_argument("--db", type=Path, default=None, help="use this database (copied) instead")
     parser.add_argument("--fresh", action="store_true", help="generate new databases, ignoring the cache")
     parser.add_argument("--no-table", action="store_true", help="JSON lines only")
     args = parser.parse_args(argv)
+    args.only = list(dict.fromkeys(ALIASES.get(name, name) for name in args.only))
 
     def emit(line: Line) -> None:
         print(json.dumps(line, ensure_ascii=False), flush=True)
