@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml packaging/debian-package
 help:
 	@echo "make run    - install what is missing, then start cowork-desktop on the default local database"
 	@echo "make test   - install what is missing, then lint, type checks and the whole test suite"
-	@echo "make bench  - run the benchmarks (not part of make test)"
+	@echo "make bench  - run the benchmarks at 1,000, 10,000 and 40,000 cases (not part of make test; ARGS=--only NAME ...)"
 
 system-deps:
 	@bash packaging/install-system-deps.sh
@@ -41,7 +41,7 @@ unit: $(STAMP)
 	$(PY) -m pytest -q -m "not gui" tests/unit
 
 bench: $(STAMP)
-	$(PY) -m benchmarks
+	$(PY) -m benchmarks --cases 1000,10000,40000 $(ARGS)
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,package]'

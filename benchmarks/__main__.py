@@ -1,4 +1,4 @@
-"""``python -m benchmarks [--cases N] [--runs 5] [--only NAME]``: one JSON line per figure (see benchmarks.run)."""
+"""``python -m benchmarks [--cases N,N...] [--runs 5] [--only NAME] [--db FILE] [--fresh]`` (see benchmarks.run)."""
 
 from __future__ import annotations
 

@@ -1,273 +1,106 @@
 """The benchmark suite: each figure timed against a baseline measured in the same run, printed as JSON lines.
 
-Every figure is the median of at least 5 runs (export_100_cases: 3, it takes minutes); each line carries
-``runs``. In-process GUI figures drive the real widgets on the offscreen Qt platform; start-up and peak memory
-run in fresh processes (:mod:`benchmarks.probe`). The database is a copy of the cached generated one
-(:func:`benchmarks.generate.cached_database`), so writes made by a run never reach the cache.
+``python -m benchmarks --cases 1000,10000,40000`` (``make bench``): per size, the cached generated database
+(:func:`benchmarks.generate.cached_database`) is copied once into a temporary folder (so writes made by a run
+never reach the cache; the copy is deleted at the end), every figure prints one JSON line, and after the last
+size a plain-text table (figures by sizes) is printed.
+
+Each figure and its baseline run interleaved (app, baseline, app, baseline...), ``--runs`` times (default 5;
+the case filter: 3 search terms a run, the draft save: 4 keystrokes a run), or fewer for a slow figure once it
+has spent its time budget (``runs`` in each line says how many). In-process GUI figures drive the real widgets
+on the offscreen Qt platform and include the repaint; start-up, time to interactive and peak memory run fresh
+processes (:mod:`benchmarks.fresh`, :mod:`benchmarks.probe`), as do the ``cowork`` commands.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import shutil
-import sqlite3
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from benchmarks.generate import DEFAULT_CASES, cached_database, generate
-
-NAMES = (
-    "startup",
-    "case_list_load",
-    "case_filter",
-    "dashboard",
-    "case_page",
-    "draft_save",
-    "pdf_generate",
-    "pdf_sign",
-    "export_100_cases",
-    "export_one",
-    "evidence_check",
-    "peak_rss",
+from benchmarks import baselines, fresh
+from benchmarks.core import (
+    BUDGET_S,
+    ISSUE_NAMES,
+    NAMES,
+    STARTUP_MAX_RATIO,
+    TARGET_RSS_MB,
+    TARGETS_MS,
+    Context,
+    Line,
+    after_first,
+    interleave,
+    ms,
+    skipped_line,
+    timed,
+    timing_line,
 )
-TARGETS_MS: dict[str, float | None] = {
-    "startup": 1500.0,
-    "case_list_load": 150.0,
-    "case_filter": 50.0,
-    "dashboard": 150.0,
-    "case_page": 50.0,
-    "draft_save": 10.0,
-    "pdf_generate": 200.0,
-    "pdf_sign": 200.0,
-    "export_100_cases": None,
-    "export_one": None,
-    "evidence_check": None,
-}
-STARTUP_MAX_RATIO = 2.0
-TARGET_RSS_MB = 300.0
+from benchmarks.generate import cached_database, generate
+from benchmarks.probe import team_view_ready
+from benchmarks.report import table
+
+__all__ = [
+    "ISSUE_NAMES",
+    "NAMES",
+    "STARTUP_MAX_RATIO",
+    "TARGETS_MS",
+    "TARGET_RSS_MB",
+    "main",
+    "run",
+]
+
+DEFAULT_SIZES = (1000, 10_000, 40_000)
+#: names figures had before issue 14
+ALIASES = {"export_one": "export_per_pdf"}
 EXPORT_CASES = 100
+#: export_100_cases runs at this size only, unless asked for by name (--only export_100_cases)
+EXPORT_100_AT = 10_000
+EXPORT_BUDGET_S = 300.0
 CASE_PAGE_RECORDS = 40
 PDF_PAGES = 3
-
-Line = dict[str, Any]
-
-
-def _ms(seconds: float) -> float:
-    return round(seconds * 1000, 2)
+WINDOW = (1280, 800)
+#: a view filled off the GUI thread must be ready within this
+READY_TIMEOUT_S = 900.0
 
 
-def _median(samples: Sequence[float]) -> float | None:
-    return round(statistics.median(samples), 2) if samples else None
+def _wait(ctx: Context, ready: Callable[[], bool]) -> None:
+    """Process events until ``ready()`` (a view filled by a worker thread says so when it is done)."""
+    app = ctx.app()
+    deadline = time.perf_counter() + READY_TIMEOUT_S
+    app.processEvents()
+    while not ready():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the view was not filled in time")
+        time.sleep(0.0005)
+        app.processEvents()
 
 
-def timing_line(
-    name: str,
-    samples: Sequence[float],
-    baseline: Sequence[float] = (),
-    note: str = "",
-    **extra: Any,
-) -> Line:
-    median = _median(samples)
-    base = _median(baseline)
-    ratio = round(median / base, 2) if median is not None and base else None
-    target = TARGETS_MS.get(name)
-    meets: bool | None = None
-    if target is not None and median is not None:
-        meets = median < target
-        if name == "startup":
-            meets = meets and ratio is not None and ratio < STARTUP_MAX_RATIO
-    line: Line = {
-        "name": name,
-        "median_ms": median,
-        "baseline_ms": base,
-        "ratio": ratio,
-        "target_ms": target,
-        "meets_target": meets,
-        "runs": len(samples),
-    }
-    line.update(extra)
-    if note:
-        line["note"] = note
-    return line
-
-
-# ------------------------------------------------------------------------------------------------- context
-
-
-@dataclass
-class Context:
-    """The working copy of the database and what the in-process benchmarks share (opened lazily)."""
-
-    db: Path
-    runs: int
-    tmp: Path
-    on: date = field(default_factory=date.today)
-    _ws: Any = None
-    _app: Any = None
-    _plain: sqlite3.Connection | None = None
-    _signer: Any = None
-    _pdf: bytes | None = None
-
-    def app(self) -> Any:
-        if self._app is None:
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-            from cowork_desktop import app as cowork_app
-            from cowork_desktop.ui.theme import apply_saved_theme
-
-            _quiet_offscreen_warnings()
-            self._app = cowork_app._application()
-            apply_saved_theme(self._app)
-        return self._app
-
-    def ws(self) -> Any:
-        if self._ws is None:
-            from cowork_desktop.services.sessions import Workspace
-            from cowork_desktop.store.db import open_store
-
-            self._ws = Workspace.open(open_store(self.db, actor="bench-manager"))
-        return self._ws
-
-    def plain(self) -> sqlite3.Connection:
-        """A plain sqlite3 connection for the baselines (same file, same durability settings)."""
-        if self._plain is None:
-            self._plain = sqlite3.connect(self.db, isolation_level=None)
-            self._plain.execute("PRAGMA synchronous = FULL")
-        return self._plain
-
-    def paint(self) -> None:
-        self.app().processEvents()
-
-    def close(self) -> None:
-        if self._ws is not None:
-            self._ws.store.close()
-        if self._plain is not None:
-            self._plain.close()
-
-
-def _quiet_offscreen_warnings() -> None:
-    """Drop the offscreen platform's "does not support propagateSizeHints()" line (once per window shown)."""
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    def handler(kind: QtMsgType, _context: Any, message: str) -> None:
-        if "propagateSizeHints" not in message:
-            sys.stderr.write(f"{message}\n")
-
-    qInstallMessageHandler(handler)
-
-
-def _time(fn: Callable[[], Any], runs: int, before: Callable[[int], Any] | None = None) -> list[float]:
-    samples = []
-    for n in range(runs):
-        if before is not None:
-            before(n)
-        started = time.perf_counter()
-        fn()
-        samples.append(_ms(time.perf_counter() - started))
-    return samples
-
-
-# ------------------------------------------------------------------------------------------------- start-up
-
-
-def _probe(args: Sequence[str]) -> tuple[float | None, float | None, str]:
-    """Start a fresh process; time from its start to its report line (first paint of the main window)."""
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "benchmarks.probe", *args],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        cwd=Path(__file__).resolve().parent.parent,
-        text=True,
-    )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
-    elapsed = _ms(time.perf_counter() - started)
-    _out, err = proc.communicate(timeout=120)
-    if not line.strip():
-        return None, None, (err.strip().splitlines() or ["no output"])[-1]
-    return elapsed, float(json.loads(line)["rss_mb"]), ""
-
-
-def _probes(ctx: Context, args: Sequence[str], runs: int) -> tuple[list[float], list[float], list[str]]:
-    times, rss, errors = [], [], []
-    for _ in range(runs):
-        elapsed, mb, err = _probe(args)
-        if elapsed is None or mb is None:
-            errors.append(err)
-        else:
-            times.append(elapsed)
-            rss.append(mb)
-    return times, rss, errors
-
-
-def bench_startup(ctx: Context) -> Line:
-    base, _rss, _e = _probes(ctx, ["bare"], ctx.runs)
-    app, _rss, errors = _probes(ctx, ["app", str(ctx.db)], ctx.runs)
-    note = "process start to the first paint of the main window, offscreen; baseline: a bare QMainWindow"
-    if errors:
-        note += f"; {len(errors)} run(s) failed: {errors[0]}"
-    return timing_line("startup", app, base, note)
-
-
-def bench_peak_rss(ctx: Context) -> Line:
-    runs = max(3, min(ctx.runs, 5))
-    _t, base, _e = _probes(ctx, ["bare"], runs)
-    _t, rss, errors = _probes(ctx, ["app", str(ctx.db)], runs)
-    median = _median(rss)
-    line: Line = {
-        "name": "peak_rss",
-        "peak_rss_mb": median,
-        "baseline_mb": _median(base),
-        "target_mb": TARGET_RSS_MB,
-        "meets_target": median is not None and median < TARGET_RSS_MB,
-        "runs": len(rss),
-        "note": "peak RSS (VmHWM) of a fresh app process once the dashboard is painted; baseline: a bare QMainWindow",
-    }
-    if errors:
-        line["note"] += f"; {len(errors)} run(s) failed: {errors[0]}"
-    return line
+def _drop(ctx: Context, page: Any) -> None:
+    page.hide()
+    page.deleteLater()
+    ctx.paint()
 
 
 # ------------------------------------------------------------------------------------------------- screens
 
-CASE_LIST_BASELINE_SQL = """
-    SELECT c.id, c.reference, c.plan_type, c.status, c.children_count,
-           w1.name, w2.name, wl.name, ca.start_date, ca.end_date
-    FROM cases c
-    LEFT JOIN coallocations ca ON ca.id = (SELECT max(id) FROM coallocations WHERE case_id = c.id)
-    LEFT JOIN workers w1 ON w1.id = ca.worker1_id
-    LEFT JOIN workers w2 ON w2.id = ca.worker2_id
-    LEFT JOIN workers wl ON wl.id = ca.lead_worker_id
-    {where}
-    ORDER BY c.reference LIMIT {limit}
-"""
-FILTER_WHERE = (
-    "WHERE c.reference LIKE :q OR c.id IN (SELECT x.case_id FROM coallocations x JOIN workers w "
-    "ON w.id IN (x.worker1_id, x.worker2_id) WHERE w.name LIKE :q)"
-)
-
 
 def _plain_case_list(ctx: Context, search: str = "") -> None:
-    conn = ctx.plain()
-    where = FILTER_WHERE if search else ""
-    params = {"q": f"%{search}%"}
-    conn.execute(f"SELECT count(*) FROM cases c {where}", params if search else {}).fetchone()
     from cowork_desktop.ui.case_list import PAGE_SIZE
 
-    sql = CASE_LIST_BASELINE_SQL.format(where=where, limit=PAGE_SIZE)
-    conn.execute(sql, params if search else {}).fetchall()
+    conn = ctx.plain()
+    where = baselines.FILTER_WHERE if search else ""
+    params = {"q": f"%{search}%"} if search else {}
+    conn.execute(f"SELECT count(*) FROM cases c {where}", params).fetchone()
+    conn.execute(baselines.CASE_LIST_SQL.format(where=where, limit=PAGE_SIZE), params).fetchall()
 
 
 def bench_case_list_load(ctx: Context) -> Line:
@@ -275,29 +108,25 @@ def bench_case_list_load(ctx: Context) -> Line:
     from cowork_desktop.ui.case_list import CaseListPage
 
     store = ctx.ws().store
-    pages: list[Any] = []
 
-    def load() -> None:
+    def load(_n: int) -> float:
+        started = time.perf_counter()
         page = CaseListPage(store)
         page.resize(1100, 700)
         page.show()
         ctx.paint()
-        pages.append(page)
+        elapsed = ms(time.perf_counter() - started)
+        _drop(ctx, page)
+        return elapsed
 
-    def drop(_n: int) -> None:
-        while pages:
-            pages.pop().deleteLater()
-        ctx.paint()
-
-    samples = _time(load, ctx.runs, drop)
-    drop(0)
-    baseline = _time(lambda: _plain_case_list(ctx), ctx.runs)
+    samples, baseline = interleave(load, lambda _n: timed(lambda: _plain_case_list(ctx)), ctx.runs)
     return timing_line(
         "case_list_load",
+        ctx.cases,
         samples,
         baseline,
         "new case list page (count + first page of rows) shown and painted; baseline: the same rows by plain "
-        "sqlite3",
+        "sqlite3, interleaved",
     )
 
 
@@ -317,43 +146,34 @@ def bench_case_filter(ctx: Context) -> Line:
     page.show()
     ctx.paint()
     terms = _filter_terms(ctx)
-    samples = []
-    for n in range(ctx.runs * len(terms)):
-        term = terms[n % len(terms)]
+
+    def keystroke(n: int) -> float:
         page.search_edit.blockSignals(True)
-        page.search_edit.setText(term)
+        page.search_edit.setText(terms[n % len(terms)])
         page.search_edit.blockSignals(False)
         started = time.perf_counter()
         page.apply_search()  # what a keystroke runs once the typing pause (debounce) has passed
         ctx.paint()
-        samples.append(_ms(time.perf_counter() - started))
+        elapsed = ms(time.perf_counter() - started)
         page.search_edit.setText("")
         page.apply_search()
         ctx.paint()
-    page.deleteLater()
-    ctx.paint()
-    baseline = []
-    for n in range(ctx.runs * len(terms)):
-        term = terms[n % len(terms)]
-        started = time.perf_counter()
-        _plain_case_list(ctx, term)
-        baseline.append(_ms(time.perf_counter() - started))
+        return elapsed
+
+    samples, baseline = interleave(
+        keystroke,
+        lambda n: timed(lambda: _plain_case_list(ctx, terms[n % len(terms)])),
+        ctx.runs * len(terms),
+    )
+    _drop(ctx, page)
     return timing_line(
         "case_filter",
+        ctx.cases,
         samples,
         baseline,
-        f"search applied (count + first page) and repainted, terms {terms}; baseline: the same rows by plain "
-        "sqlite3",
+        f"search applied (count + first page) and repainted, terms {terms} in turn; baseline: the same rows by "
+        "plain sqlite3 LIKE, interleaved",
     )
-
-
-DASHBOARD_BASELINE_SQL = """
-    WITH active AS (SELECT id FROM coallocations WHERE start_date <= :on
-                    AND (end_date IS NULL OR end_date >= :on))
-    SELECT r.coallocation_id, r.id, r.kind, r.meeting_date, r.next_review_date, r.discussion_rrule,
-           r.supervision_rrule, r.issues_flagged, r.linked_record_id
-    FROM active a CROSS JOIN records r ON r.coallocation_id = a.id WHERE r.status = 'signed'
-"""
 
 
 def bench_dashboard(ctx: Context) -> Line:
@@ -361,41 +181,43 @@ def bench_dashboard(ctx: Context) -> Line:
     from cowork_desktop.ui.dashboard import DashboardPage
 
     page = DashboardPage(ctx.ws(), on=ctx.on)
-    page.resize(1100, 700)
+    page.resize(*WINDOW)
     page.show()
     ctx.paint()
-
     steps: list[float] = []
 
     def refresh() -> None:
-        # a large service's due items are read in steps, the window painting between them: the figure is the
-        # time until all are shown; the longest step (the longest the window does not answer) is said beside it
+        # a dashboard that reads a large service's items in steps (painting between them, attribute
+        # ``reading`` set meanwhile) is timed until all are shown; its longest step is said beside
         started = time.perf_counter()
-        page.refresh()  # the first step, at once (all of it on a small service)
-        steps.append(_ms(time.perf_counter() - started))
-        while True:
+        page.refresh()
+        ctx.paint()
+        steps.append(ms(time.perf_counter() - started))
+        while getattr(page, "reading", None) is not None:
             started = time.perf_counter()
-            ctx.paint()  # the next step (one a turn of the event loop), or the paint of the lists
-            steps.append(_ms(time.perf_counter() - started))
-            if page.reading is None:
-                break
+            ctx.paint()
+            steps.append(ms(time.perf_counter() - started))
 
-    samples = _time(refresh, ctx.runs)
-    items = len(page.items)
-    page.deleteLater()
-    ctx.paint()
     conn = ctx.plain()
-    baseline = _time(
-        lambda: conn.execute(DASHBOARD_BASELINE_SQL, {"on": ctx.on.isoformat()}).fetchall(), ctx.runs
+    day = {"on": ctx.on.isoformat()}
+    samples, baseline = interleave(
+        lambda _n: timed(refresh),
+        lambda _n: timed(lambda: conn.execute(baselines.DASHBOARD_SQL, day).fetchall()),
+        ctx.runs,
     )
+    items = len(page.items)
+    _drop(ctx, page)
     return timing_line(
         "dashboard",
+        ctx.cases,
         samples,
         baseline,
-        "due items for every co-allocation on one day, shown and painted; baseline: plain sqlite3 read of "
-        "the signed records of the active co-allocations",
+        "DashboardPage.refresh (due items for every active co-allocation on one day, and what is coming up) "
+        "until every item is shown, and its repaint; longest_step_ms: the longest the GUI thread was busy in "
+        "one go meanwhile; baseline: plain sqlite3 read of the signed records of the active co-allocations, "
+        "interleaved",
         items=items,
-        longest_step_ms=max(steps),
+        longest_step_ms=max(steps) if steps else None,
     )
 
 
@@ -416,32 +238,35 @@ def bench_case_page(ctx: Context) -> Line:
     page.resize(1100, 800)
     page.show()
     ctx.paint()
-    samples = []
-    for n in range(ctx.runs * 2):
+    conn = ctx.plain()
+
+    def show(n: int) -> float:
         started = time.perf_counter()
         page.show_case(cases[n % len(cases)])
         ctx.paint()
-        samples.append(_ms(time.perf_counter() - started))
-    shown = page.records_model.rowCount()
-    page.deleteLater()
-    ctx.paint()
-    conn = ctx.plain()
+        return ms(time.perf_counter() - started)
 
-    def plain() -> None:
-        case_id = cases[0]
+    def plain(n: int) -> float:
+        case_id = cases[n % len(cases)]
+        started = time.perf_counter()
         conn.execute("SELECT * FROM cases WHERE id = ?", [case_id]).fetchall()
         conn.execute("SELECT * FROM coallocations WHERE case_id = ?", [case_id]).fetchall()
         conn.execute(
             "SELECT * FROM records WHERE case_id = ? ORDER BY meeting_date, id", [case_id]
         ).fetchall()
+        return ms(time.perf_counter() - started)
 
-    baseline = _time(plain, ctx.runs * 2)
+    samples, baseline = interleave(show, plain, ctx.runs * 2)
+    shown = page.records_model.rowCount()
+    _drop(ctx, page)
     return timing_line(
         "case_page",
+        ctx.cases,
         samples,
         baseline,
-        "case page opened on a case with about 40 records and painted; baseline: plain sqlite3 read of the "
-        "case, its co-allocations and its records",
+        f"case page opened on two cases of about {CASE_PAGE_RECORDS} records in turn, and painted; baseline: "
+        "plain sqlite3 read of the case, its co-allocations and its records, interleaved; target: flat "
+        "across sizes (50 ms)",
         records=shown,
     )
 
@@ -474,40 +299,155 @@ def bench_draft_save(ctx: Context) -> Line:
     answers = dict(ws.store.get_record(record_id).answers)
     text_key = next((k for k, v in answers.items() if isinstance(v, str) and len(v) > 20), "bench_note")
     typed = str(answers.get(text_key, ""))
-    runs = max(ctx.runs * 4, 5)
-
     revision = [ws.store.get_record(record_id).revision]
-
-    def save_keystroke(n: int) -> Callable[[], None]:
-        current = dict(answers, **{text_key: typed + "x" * (n + 1)})
-
-        def save() -> None:
-            revision[0] = sessions.save_draft(ws, record_id, current, based_on=revision[0])
-
-        return save
-
-    samples = []
-    for n in range(runs):
-        fn = save_keystroke(n)
-        started = time.perf_counter()
-        fn()
-        samples.append(_ms(time.perf_counter() - started))
     conn = ctx.plain()
-    baseline = []
-    for n in range(runs):
+
+    def save(n: int) -> float:
+        current = dict(answers, **{text_key: typed + "x" * (n + 1)})
+        started = time.perf_counter()
+        revision[0] = sessions.save_draft(ws, record_id, current, based_on=revision[0])
+        return ms(time.perf_counter() - started)
+
+    def plain(n: int) -> float:
+        # the plain UPDATE changes the row under the app's feet: the app's next save names its new revision
         text = json.dumps(dict(answers, **{text_key: typed + "y" * (n + 1)}), ensure_ascii=False)
         started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         cur = conn.execute("UPDATE records SET answers = ? WHERE id = ?", [text, record_id])
         conn.execute("COMMIT")
-        baseline.append(_ms(time.perf_counter() - started))
+        elapsed = ms(time.perf_counter() - started)
         assert cur.rowcount == 1
+        return elapsed
+
+    samples, baseline = interleave(save, plain, max(ctx.runs * 4, 5))
     return timing_line(
         "draft_save",
+        ctx.cases,
         samples,
         baseline,
         "sessions.save_draft of a draft's answers (one more character typed), committed with synchronous=FULL; "
-        "baseline: a plain sqlite3 UPDATE of the answers, committed the same way",
+        "baseline: a plain sqlite3 UPDATE of the answers, committed the same way, interleaved; target: flat "
+        "across sizes (10 ms)",
+    )
+
+
+# ------------------------------------------------------------------------------------------------- insights
+
+
+def _plain_reads(ctx: Context, sqls: Sequence[str], params: dict[str, Any]) -> Callable[[int], float]:
+    conn = ctx.plain()
+
+    def read(_n: int) -> float:
+        started = time.perf_counter()
+        for sql in sqls:
+            conn.execute(sql, params).fetchall()
+        return ms(time.perf_counter() - started)
+
+    return read
+
+
+def bench_team_view(ctx: Context) -> Line:
+    """The dashboard's "Team view" tab opened as the manager opens it: drift and promises computed, shown and
+    painted (waiting for a worker thread if the view fills off the GUI thread)."""
+    ctx.app()
+    from cowork_desktop.ui.dashboard import DashboardPage
+
+    page = DashboardPage(ctx.ws(), on=ctx.on)
+    page.resize(*WINDOW)
+    page.show()
+    ctx.paint()
+    view, tabs = page.team_view, page.tabs
+
+    def open_view(_n: int) -> float:
+        tabs.setCurrentIndex(0)
+        ctx.paint()
+        view.mark_stale()  # hidden: refreshed when next shown, as after any change
+        view.kept = None  # so that a view filled by a worker thread is seen to be filled again
+        started = time.perf_counter()
+        tabs.setCurrentWidget(view)
+        _wait(ctx, lambda: team_view_ready(view))
+        ctx.paint()
+        return ms(time.perf_counter() - started)
+
+    first = open_view(-1)
+    samples, baseline, slow = after_first(
+        first, open_view, _plain_reads(ctx, baselines.TEAM_VIEW_SQL, {"on": ctx.on.isoformat()}), ctx.runs
+    )
+    drifts, workers = len(view.drifts), view.workers_model.rowCount()
+    _drop(ctx, page)
+    return timing_line(
+        "team_view",
+        ctx.cases,
+        samples,
+        baseline,
+        f"the dashboard's Team view tab opened again (marked stale, as after a change) until drift ({drifts} "
+        f"active co-allocations) and promises ({workers} workers) are shown and painted, after the first "
+        f"opening of the session ({first} ms){slow}; baseline: plain sqlite3 reads of the same rows (the active "
+        "co-allocations, their signed records' facts and open actions; every action of a signed record with "
+        "its record's date and case; not the records' answers), interleaved",
+        first_ms=first,
+        rows=drifts,
+    )
+
+
+def _devlog_worker(ctx: Context) -> tuple[int, str, int]:
+    """The student or ASYE in the most co-allocations (else anyone in the most)."""
+    for roles in ("WHERE w.role IN ('student', 'asye')", ""):
+        row = (
+            ctx.plain()
+            .execute(
+                "SELECT w.id, w.name, count(*) AS n FROM workers w JOIN coallocations ca"
+                f" ON w.id IN (ca.worker1_id, ca.worker2_id) {roles} GROUP BY w.id ORDER BY n DESC, w.id LIMIT 1"
+            )
+            .fetchone()
+        )
+        if row is not None:
+            return int(row[0]), str(row[1]), int(row[2])
+    raise RuntimeError("no worker is in a co-allocation")
+
+
+def bench_devlog(ctx: Context) -> Line:
+    """A learner's worker page opened: their development log computed, shown by domain and over time, painted."""
+    ctx.app()
+    from cowork_desktop.services import insights
+    from cowork_desktop.ui.worker_page import WorkerPage
+
+    ws = ctx.ws()
+    worker_id, _name, allocations = _devlog_worker(ctx)
+    page = WorkerPage(ws, today=ctx.on)
+    page.resize(*WINDOW)
+    page.show()
+    ctx.paint()
+
+    def open_log(_n: int) -> float:
+        page.log = None
+        started = time.perf_counter()
+        page.show_worker(worker_id)
+        _wait(ctx, lambda: page.log is not None)
+        ctx.paint()
+        return ms(time.perf_counter() - started)
+
+    first = open_log(-1)
+    samples, baseline, slow = after_first(
+        first, open_log, _plain_reads(ctx, baselines.DEVLOG_SQL, {"worker": worker_id}), ctx.runs
+    )
+    entries = len(page.log.entries) if page.log is not None else None
+    # the service call alone, when that costs little beside the run's budget
+    service = timed(lambda: insights.development_log(ws, worker_id)) if first < BUDGET_S * 1000 / 10 else None
+    _drop(ctx, page)
+    return timing_line(
+        "devlog",
+        ctx.cases,
+        samples,
+        baseline,
+        f"the worker page of the student or ASYE in the most co-allocations ({allocations}) opened: "
+        f"services.insights.development_log ({entries} entries; alone: {service} ms, null when slow) shown "
+        "by domain and "
+        f"over time and painted, after the first opening ({first} ms){slow}; baseline: plain sqlite3 read of the "
+        "signed records (with their answers) of that worker's co-allocations, interleaved",
+        first_ms=first,
+        service_ms=service,
+        entries=entries,
     )
 
 
@@ -515,33 +455,22 @@ def bench_draft_save(ctx: Context) -> Line:
 
 
 def _note(ctx: Context) -> tuple[Any, str]:
-    """A 3-page case note: from a generated record via services.export if it exists, else the sample note."""
+    """A 3-page case note built from a generated record by services.export.build_case_note."""
     from cowork_desktop.export.pdf import render_case_note
+    from cowork_desktop.services.export import build_case_note
 
-    build_case_note: Callable[..., Any] | None
-    try:
-        from cowork_desktop.services.export import build_case_note
-    except ImportError:
-        build_case_note = None
-    if build_case_note is not None:
-        rows = ctx.plain().execute(
-            "SELECT id FROM records WHERE status = 'signed' AND kind = 'initial_meeting' "
-            "ORDER BY length(answers) DESC, id LIMIT 20"
-        )
-        for (record_id,) in rows:
-            note = build_case_note(ctx.ws(), record_id)
-            pages = _page_count(render_case_note(note))
-            if pages >= PDF_PAGES:
-                return note, f"record {record_id} via services.export.build_case_note ({pages} pages)"
-    from cowork_desktop.export.sample import sample_case_note
-
-    rows_needed = 7
-    while True:
-        note = sample_case_note(responsibility_rows=rows_needed)
+    rows = ctx.plain().execute(
+        "SELECT id FROM records WHERE status = 'signed' AND kind = 'initial_meeting' "
+        "ORDER BY length(answers) DESC, id LIMIT 20"
+    )
+    note, pages, record_id = None, 0, 0
+    for (record_id,) in rows:
+        note = build_case_note(ctx.ws(), record_id)
         pages = _page_count(render_case_note(note))
-        if pages >= PDF_PAGES or rows_needed > 200:
-            return note, f"export.sample.sample_case_note ({pages} pages)"
-        rows_needed += 8
+        if pages >= PDF_PAGES:
+            break
+    assert note is not None
+    return note, f"record {record_id} via services.export.build_case_note ({pages} pages)"
 
 
 def _page_count(pdf: bytes) -> int:
@@ -557,15 +486,13 @@ def bench_pdf_generate(ctx: Context) -> Line:
     from cowork_desktop.export.pdf import render_case_note
 
     note, source = _note(ctx)
-    render_case_note(note)  # fonts registered once per process, as in the app
-    samples = []
-    pdf = b""
-    for _ in range(ctx.runs):
-        started = time.perf_counter()
-        pdf = render_case_note(note)
-        samples.append(_ms(time.perf_counter() - started))
-    ctx._pdf = pdf
-    return timing_line("pdf_generate", samples, (), f"render_case_note (PDF/A-3b) of {source}")
+    ctx._pdf = render_case_note(note)  # fonts registered once per process, as in the app
+    samples, _ = interleave(lambda _n: timed(lambda: render_case_note(note)), None, ctx.runs)
+    return timing_line("pdf_generate", ctx.cases, samples, (), f"render_case_note (PDF/A-3b) of {source}")
+
+
+def _p12(ctx: Context) -> Path:
+    return ctx.tmp / "bench.p12"
 
 
 def _signer(ctx: Context) -> Any:
@@ -578,7 +505,7 @@ def _signer(ctx: Context) -> Any:
             .fetchone()
         )
         manager = row[0] if row else "Bench Manager"  # the certificate is the generated records' manager's
-        p12 = create_certificate(manager, "Bench Council", ctx.tmp / "bench.p12", b"bench")
+        p12 = create_certificate(manager, "Bench Council", _p12(ctx), b"bench")
         ctx._signer = load_signer(p12, b"bench")
         ctx._signer.warm_up()
     return ctx._signer
@@ -597,86 +524,19 @@ def bench_pdf_sign(ctx: Context) -> Line:
     def sign() -> None:
         sign_pdf(pdf, signer, signer_name="Bench Manager", reason="Signed record", location="Bench Council")
 
-    samples = _time(sign, ctx.runs)
+    samples, _ = interleave(lambda _n: timed(sign), None, ctx.runs)
     return timing_line(
         "pdf_sign",
+        ctx.cases,
         samples,
         (),
-        "sign_pdf (PAdES, RSA 3072) with a Signer loaded once and its stamp font warmed up",
+        "sign_pdf (PAdES certification, RSA 3072) with a Signer loaded once and its stamp font warmed up",
     )
 
 
-def _export_cases(ctx: Context) -> list[tuple[int, str]]:
-    rows = (
-        ctx.plain()
-        .execute(
-            "SELECT c.id, c.reference FROM cases c WHERE EXISTS (SELECT 1 FROM records r WHERE r.case_id = c.id "
-            "AND r.status = 'signed') ORDER BY c.id"
-        )
-        .fetchall()
-    )
-    step = max(1, len(rows) // EXPORT_CASES)
-    return [(int(r[0]), str(r[1])) for r in rows[::step][:EXPORT_CASES]]
-
-
-def bench_export(ctx: Context) -> Line:
-    runs = max(3, min(ctx.runs, 3))
-    cases = _export_cases(ctx)
-    signer = _signer(ctx)
-    ws = ctx.ws()
-    export_case: Callable[..., Any] | None
-    try:
-        from cowork_desktop.services.export import export_case
-    except ImportError:
-        export_case = None
-    records = (
-        ctx.plain()
-        .execute(
-            f"SELECT count(*) FROM records WHERE status = 'signed' AND case_id IN ({','.join('?' * len(cases))})",
-            [c for c, _r in cases],
-        )
-        .fetchone()[0]
-    )
-    samples = []
-    for n in range(runs):
-        out = ctx.tmp / f"export-{n}"
-        started = time.perf_counter()
-        if export_case is not None:
-            for _case_id, reference in cases:
-                export_case(ws, reference, out / reference, signer)
-            how = "services.export.export_case"
-        else:
-            _render_and_sign(ctx, cases, out, signer)
-            how = "render_case_note + sign_pdf per record (services.export absent)"
-        samples.append(_ms(time.perf_counter() - started))
-        shutil.rmtree(out, ignore_errors=True)
-    return timing_line(
-        "export_100_cases",
-        samples,
-        (),
-        f"every signed record of {len(cases)} cases ({records} PDFs) with {how}; {runs} runs (slow)",
-        records=records,
-    )
-
-
-def _render_and_sign(ctx: Context, cases: list[tuple[int, str]], out: Path, signer: Any) -> None:
-    from cowork_desktop.export.pdf import render_case_note
-    from cowork_desktop.export.sample import sample_case_note
-    from cowork_desktop.export.signing import sign_pdf
-
-    out.mkdir(parents=True, exist_ok=True)
-    for case_id, reference in cases:
-        for (record_id,) in ctx.plain().execute(
-            "SELECT id FROM records WHERE case_id = ? AND status = 'signed'", [case_id]
-        ):
-            note = sample_case_note(case_reference=reference)
-            pdf = sign_pdf(render_case_note(note), signer, signer_name="B", reason="R", location="L")
-            (out / f"{reference}-{record_id}.pdf").write_bytes(pdf)
-
-
-def bench_export_one(ctx: Context) -> Line:
+def bench_export_per_pdf(ctx: Context) -> Line:
     """One signed record exported as the app does it (its evidence checked, canonical content embedded, signed
-    and certified, the audit chain's head signed); baseline: the same note rendered and signed alone."""
+    and certified, the audit chain's head signed); baseline: the same note built, rendered and signed alone."""
     from cowork_desktop.export.pdf import render_case_note
     from cowork_desktop.export.signing import sign_pdf
     from cowork_desktop.services.export import build_case_note, export_record
@@ -693,27 +553,171 @@ def bench_export_one(ctx: Context) -> Line:
     )
     out = ctx.tmp / "one"
     out.mkdir(exist_ok=True)
-    started = time.perf_counter()
-    export_record(ws, record_id, out / "first.pdf", signer=signer)  # walks the whole audit chain, once
-    first = _ms(time.perf_counter() - started)
-    samples = _time(lambda: export_record(ws, record_id, out / "again.pdf", signer=signer), ctx.runs)
-    baseline = _time(
-        lambda: sign_pdf(
-            render_case_note(build_case_note(ws, record_id)),
-            signer,
-            signer_name="B",
-            reason="R",
-            location="L",
-        ),
+    first = timed(lambda: export_record(ws, record_id, out / "first.pdf", signer=signer))
+
+    def plain() -> None:
+        note = build_case_note(ws, record_id)
+        sign_pdf(render_case_note(note), signer, signer_name="B", reason="R", location="L")
+
+    samples, baseline = interleave(
+        lambda n: timed(lambda: export_record(ws, record_id, out / f"again-{n}.pdf", signer=signer)),
+        lambda _n: timed(plain),
         ctx.runs,
     )
+    shutil.rmtree(out, ignore_errors=True)
     return timing_line(
-        "export_one",
+        "export_per_pdf",
+        ctx.cases,
         samples,
         baseline,
-        f"services.export.export_record of one signed record (check, evidence, certification, signed chain head)"
-        f" after the first of the session ({first} ms: it walks the whole audit chain); baseline: render + sign",
+        "services.export.export_record of one signed record (evidence checked, canonical content embedded, "
+        f"certified, the chain head signed), after the first of the session ({first} ms: it may walk the "
+        "audit chain); baseline: build_case_note + render + sign of the same record, interleaved",
         first_ms=first,
+    )
+
+
+def _export_cases(ctx: Context) -> list[tuple[int, str]]:
+    rows = (
+        ctx.plain()
+        .execute(
+            "SELECT c.id, c.reference FROM cases c WHERE EXISTS (SELECT 1 FROM records r WHERE r.case_id = c.id "
+            "AND r.status = 'signed') ORDER BY c.id"
+        )
+        .fetchall()
+    )
+    step = max(1, len(rows) // EXPORT_CASES)
+    return [(int(r[0]), str(r[1])) for r in rows[::step][:EXPORT_CASES]]
+
+
+def export_cases_arguments(
+    fn: Callable[..., Any],
+    ws: Any,
+    cases: Sequence[tuple[int, str]],
+    out: Path,
+    signer: Any,
+    p12: Path,
+    progress: Callable[..., None],
+) -> tuple[list[Any], dict[str, Any], str]:
+    """The arguments for ``services.export.export_cases`` whatever the names of its parameters (it was being
+    written while this was): the workspace, the cases (references, or ids), the folder, the signer or the
+    certificate file and its passphrase, and a progress callback; the number of processes is left to its
+    default (the app's). Returns (args, kwargs, what was said). TypeError when a required parameter is not
+    understood."""
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    said: list[str] = []
+    for name, param in inspect.signature(fn).parameters.items():
+        key = name.lower()
+        annotation = str(param.annotation)
+        value: Any
+        if key in ("ws", "workspace"):
+            value = ws
+        elif "id" in key.split("_") and "case" in key:
+            value = [c for c, _r in cases]
+        elif "ref" in key or key in ("cases", "case_list"):
+            value = [r for _c, r in cases]
+        elif key == "signer":
+            value = signer
+        elif "pass" in key or "password" in key:
+            value = "bench" if "str" in annotation and "bytes" not in annotation else b"bench"
+        elif "cert" in key or "p12" in key or "key" in key:
+            value = p12
+        elif "out" in key or "dir" in key or "folder" in key or "dest" in key or "target" in key:
+            value = out
+        elif key in ("processes", "workers", "jobs", "max_workers", "pool_size", "cores"):
+            said.append(f"{name}: its default")  # what the app and the command use
+            continue
+        elif "progress" in key or key in ("on_done", "callback", "report"):
+            value = progress
+            said.append(f"{name}=callback")
+        elif param.default is not inspect.Parameter.empty or param.kind in (
+            inspect.Parameter.VAR_POSITIONAL,
+            inspect.Parameter.VAR_KEYWORD,
+        ):
+            continue
+        else:
+            raise TypeError(f"export_cases: parameter {name!r} not understood by the benchmark")
+        if param.kind is inspect.Parameter.POSITIONAL_ONLY:
+            args.append(value)
+        else:
+            kwargs[name] = value
+    return args, kwargs, ", ".join(said)
+
+
+def _jobs(export: Any, pdfs: int) -> str:
+    """How many processes export_cases uses by default for ``pdfs`` files, if it says."""
+    for name in ("automatic_jobs", "default_jobs"):
+        fn = getattr(export, name, None)
+        if callable(fn):
+            try:
+                return f"{fn(pdfs) if name == 'automatic_jobs' else fn()} process(es)"
+            except TypeError:
+                continue
+    return "processes: not said"
+
+
+def bench_export_100_cases(ctx: Context) -> Line:
+    from cowork_desktop.services import export
+
+    cases = _export_cases(ctx)
+    signer = _signer(ctx)
+    ws = ctx.ws()
+    records = (
+        ctx.plain()
+        .execute(
+            f"SELECT count(*) FROM records WHERE status = 'signed' AND case_id IN ({','.join('?' * len(cases))})",
+            [c for c, _r in cases],
+        )
+        .fetchone()[0]
+    )
+    export_cases: Callable[..., Any] | None = getattr(export, "export_cases", None)
+    progress_calls = [0]
+
+    def progress(*_args: Any, **_kwargs: Any) -> None:
+        progress_calls[0] += 1
+
+    how = [""]
+    problems: list[str] = []
+
+    def export_all(n: int) -> float:
+        out = ctx.tmp / f"export-{n}"
+        started = time.perf_counter()
+        done = False
+        if export_cases is not None and not problems:
+            try:
+                args, kwargs, said = export_cases_arguments(
+                    export_cases, ws, cases, out, signer, _p12(ctx), progress
+                )
+            except TypeError as exc:
+                problems.append(str(exc))
+            else:
+                export_cases(*args, **kwargs)
+                jobs = _jobs(export, records)
+                how[0] = f"services.export.export_cases ({said}; {jobs}, {os.cpu_count()} cores)"
+                done = True
+        if not done:
+            for _case_id, reference in cases:
+                export.export_case(ws, reference, out / reference, signer)
+            how[0] = "services.export.export_case per case, in this process (no export_cases)"
+            if problems:
+                how[0] += f"; export_cases could not be called: {problems[0]}"
+        elapsed = ms(time.perf_counter() - started)
+        shutil.rmtree(out, ignore_errors=True)
+        return elapsed
+
+    samples, _ = interleave(export_all, None, min(ctx.runs, 3), budget_s=EXPORT_BUDGET_S)
+    per_pdf = round(samples[0] / records, 2) if samples and records else None
+    return timing_line(
+        "export_100_cases",
+        ctx.cases,
+        samples,
+        (),
+        f"every signed record of {len(cases)} cases spread over the database ({records} PDFs) exported with "
+        f"{how[0]}; no baseline (export_per_pdf has one); target < 60 s at 10,000 cases",
+        records=records,
+        per_pdf_ms=per_pdf,
+        progress_calls=progress_calls[0],
     )
 
 
@@ -723,9 +727,7 @@ def bench_evidence_check(ctx: Context) -> Line:
     from cowork_desktop.services import integrity
 
     ws = ctx.ws()
-    runs = max(1, min(ctx.runs, 3))
-    report = integrity.check_store(ws.store)
-    samples = _time(lambda: integrity.check_store(ws.store), runs)
+    report: list[Any] = []
     conn = ctx.plain()
 
     def plain() -> None:
@@ -738,33 +740,58 @@ def bench_evidence_check(ctx: Context) -> Line:
             for _row in conn.execute(sql):
                 pass
 
-    baseline = _time(plain, runs)
+    samples, baseline = interleave(
+        lambda _n: timed(lambda: report.append(integrity.check_store(ws.store))),
+        lambda _n: timed(plain),
+        min(ctx.runs, 3),
+        budget_s=60.0,
+    )
+    found = report[0]
     return timing_line(
         "evidence_check",
+        ctx.cases,
         samples,
         baseline,
-        f"integrity.check_store: {report.signed_records} signed records, {report.audit_entries} audit entries, "
-        f"ok={report.ok}; baseline: plain sqlite3 read of the same rows",
-        signed_records=report.signed_records,
-        audit_entries=report.audit_entries,
+        f"integrity.check_store: {found.signed_records} signed records, {found.audit_entries} audit entries, "
+        f"ok={found.ok}; baseline: plain sqlite3 read of the same rows, interleaved",
+        signed_records=found.signed_records,
+        audit_entries=found.audit_entries,
     )
 
 
+# ------------------------------------------------------------------------------------------------- the run
+
 BENCHMARKS: dict[str, Callable[[Context], Line]] = {
-    "startup": bench_startup,
-    "case_list_load": bench_case_list_load,
-    "case_filter": bench_case_filter,
+    "startup": fresh.bench_startup,
+    "startup_interactive": fresh.bench_startup_interactive,
     "dashboard": bench_dashboard,
+    "case_filter": bench_case_filter,
     "case_page": bench_case_page,
     "draft_save": bench_draft_save,
+    "team_view": bench_team_view,
+    "devlog": bench_devlog,
+    "export_per_pdf": bench_export_per_pdf,
+    "export_100_cases": bench_export_100_cases,
+    "cli_due": lambda ctx: fresh.bench_cli(ctx, "cli_due"),
+    "cli_drift": lambda ctx: fresh.bench_cli(ctx, "cli_drift"),
+    "cli_promises": lambda ctx: fresh.bench_cli(ctx, "cli_promises"),
+    "peak_rss": fresh.bench_peak_rss,
+    "case_list_load": bench_case_list_load,
     "pdf_generate": bench_pdf_generate,
     "pdf_sign": bench_pdf_sign,
-    "export_100_cases": bench_export,
-    "export_one": bench_export_one,
     "evidence_check": bench_evidence_check,
-    "peak_rss": bench_peak_rss,
 }
-SUBPROCESS_BENCHMARKS = ("startup", "peak_rss")
+assert tuple(BENCHMARKS) == NAMES
+
+
+def _count_cases(db: Path) -> int:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM cases").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def run(
@@ -775,19 +802,33 @@ def run(
     skip: Sequence[str] = (),
     emit: Callable[[Line], None] | None = None,
     on: date | None = None,
+    cases: int | None = None,
 ) -> list[Line]:
-    """Run the benchmarks (in the order of NAMES) on a working copy of ``db``; returns (and emits) the lines."""
+    """Run the benchmarks (in the order of NAMES) on one working copy of ``db``; returns (and emits) the lines.
+
+    ``export_100_cases`` runs only at EXPORT_100_AT cases unless it is the only figure asked for (elsewhere
+    its line says so).
+    """
     lines: list[Line] = []
+    cases = cases if cases is not None else _count_cases(db)
     with tempfile.TemporaryDirectory(prefix="cowork-bench-") as tmp_name:
         tmp = Path(tmp_name)
         work = tmp / "work.db"
-        shutil.copyfile(db, work)
-        ctx = Context(work, max(1, runs), tmp, on or date.today())
+        shutil.copyfile(db, work)  # once per size: every figure of this size works on this copy
+        ctx = Context(work, max(1, runs), tmp, on or date.today(), cases, tuple(only))
         try:
             for name in NAMES:
                 if (only and name not in only) or name in skip:
                     continue
-                line = BENCHMARKS[name](ctx)
+                if name == "export_100_cases" and cases != EXPORT_100_AT and tuple(only) != (name,):
+                    line = skipped_line(
+                        name,
+                        cases,
+                        f"run at {EXPORT_100_AT:,} cases only (it takes minutes); `--only export_100_cases` alone "
+                        "runs it at this size",
+                    )
+                else:
+                    line = BENCHMARKS[name](ctx)
                 lines.append(line)
                 if emit is not None:
                     emit(line)
@@ -796,29 +837,62 @@ def run(
     return lines
 
 
+def _sizes(text: str) -> list[int]:
+    try:
+        sizes = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--cases {text!r}: give numbers separated by commas") from None
+    if not sizes or any(n < 1 for n in sizes):
+        raise argparse.ArgumentTypeError(f"--cases {text!r}: give at least one positive number")
+    return sizes
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description="cowork-desktop benchmarks")
-    parser.add_argument("--cases", "--scale", dest="cases", type=int, default=DEFAULT_CASES)
+    parser.add_argument(
+        "--cases",
+        "--scale",
+        dest="cases",
+        type=_sizes,
+        default=list(DEFAULT_SIZES),
+        metavar="N[,N...]",
+        help="database sizes in cases, run in turn (default: 1000,10000,40000)",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--runs", type=int, default=5, help="runs per figure (at least 5 for a real run)")
-    parser.add_argument("--only", action="append", choices=NAMES, default=[], help="run only this figure")
+    parser.add_argument(
+        "--runs", type=int, default=5, help="runs per figure (slow ones stop at their budget)"
+    )
+    parser.add_argument(
+        "--only", action="append", choices=NAMES + tuple(ALIASES), default=[], help="run only this figure"
+    )
     parser.add_argument("--db", type=Path, default=None, help="use this database (copied) instead")
-    parser.add_argument("--fresh", action="store_true", help="generate a new database, ignoring the cache")
+    parser.add_argument("--fresh", action="store_true", help="generate new databases, ignoring the cache")
+    parser.add_argument("--no-table", action="store_true", help="JSON lines only")
     args = parser.parse_args(argv)
-
-    if args.db is not None:
-        db = args.db
-    elif args.fresh:
-        folder = Path(tempfile.mkdtemp(prefix="cowork-bench-db-"))
-        db = folder / "bench.db"
-        summary = generate(db, cases=args.cases, seed=args.seed)
-        print(json.dumps({"generated": summary}), file=sys.stderr)
-    else:
-        db, summary = cached_database(args.cases, args.seed)
-        print(json.dumps({"database": summary}), file=sys.stderr)
+    args.only = list(dict.fromkeys(ALIASES.get(name, name) for name in args.only))
 
     def emit(line: Line) -> None:
         print(json.dumps(line, ensure_ascii=False), flush=True)
 
-    run(db, runs=args.runs, only=args.only, emit=emit)
+    lines: list[Line] = []
+    if args.db is not None:
+        lines += run(args.db, runs=args.runs, only=args.only, emit=emit)
+    for size in [] if args.db is not None else args.cases:
+        if args.fresh:
+            folder = Path(tempfile.mkdtemp(prefix="cowork-bench-db-"))
+            db = folder / "bench.db"
+            summary = generate(db, cases=size, seed=args.seed)
+            print(json.dumps({"generated": summary}), file=sys.stderr, flush=True)
+        else:
+            folder = None
+            db, summary = cached_database(size, args.seed)
+            print(json.dumps({"database": summary}), file=sys.stderr, flush=True)
+        try:
+            lines += run(db, runs=args.runs, only=args.only, emit=emit, cases=int(summary.get("cases", size)))
+        finally:
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+    if not args.no_table and lines:
+        print()
+        print(table(lines), flush=True)
     return 0
