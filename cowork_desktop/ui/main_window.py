@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop import __version__
-from cowork_desktop.domain.errors import CoworkError, HeldElsewhere, ReadOnlyDatabase
+from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, HeldElsewhere, ReadOnlyDatabase
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups
 from cowork_desktop.services.sessions import Workspace
@@ -114,6 +114,13 @@ class WelcomePanel(QWidget):
 
 
 class MainWindow(QMainWindow):
+    #: the page check found a damaged page (the DamagedDatabase): nothing was written; the app offers a backup
+    database_damaged = Signal(object)
+    #: the page check has reported (passed, failed or could not run)
+    page_check_done = Signal()
+    #: (store, error) from the page check's thread, delivered on the GUI thread
+    _pages_reported = Signal(object, object)
+
     def __init__(self, ws: Workspace, forms_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -178,6 +185,11 @@ class MainWindow(QMainWindow):
         self.integrity_banner = IntegrityBanner()
         right.addWidget(self.integrity_banner)
         self.integrity_check: Any = None
+        #: the page check on its thread (store.db.PageCheck), and what waits for it to pass
+        self.page_check: Any = None
+        self._after_pages: str | None = None  # the evidence check's passphrase, held only until then
+        self._daily_backup_waits = False
+        self._pages_reported.connect(self._on_pages_reported)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         right.addWidget(self.stack, 1)
@@ -474,7 +486,12 @@ class MainWindow(QMainWindow):
         self.backups = BackupRunner(self, source) if self.ws.store.read_only is None else None
 
     def start_daily_backup(self) -> None:
-        if self.backups is not None:
+        """The day's first backup, once the page check has passed (never a backup of a damaged file, and not
+        reading the whole file twice at once)."""
+        if self.page_check is not None and not self.page_check.done:
+            self._daily_backup_waits = True
+            return
+        if self.backups is not None and self.ws.store.pages_checked:
             self.backups.start_daily()
 
     def finish_backups(self) -> None:
@@ -607,8 +624,42 @@ class MainWindow(QMainWindow):
         self.show_store_notes()
         self.start_idle_lock()
         self.integrity_banner.hide()
-        self.start_integrity_check(passphrase)
+        self.start_checks(passphrase)
         return True
+
+    def start_checks(self, passphrase: str | None) -> None:
+        """The page check (every page of the file reads back), then the evidence check, each on a thread of its
+        own with its own connection. Anything saved meanwhile waits for the page check (``Store.tx``); a damaged
+        page is said by :attr:`database_damaged`. ``passphrase`` is held only until both have opened the file."""
+        store = self.ws.store
+        if store.pages_checked or store.read_only is not None:
+            self.page_check = None
+            self.start_integrity_check(passphrase)
+            return
+        self._after_pages = passphrase
+        self.statusBar().showMessage(self.tr("Checking the database file…"))
+
+        def reported(error: object, checked: object = store) -> None:
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+                self._pages_reported.emit(checked, error)
+
+        self.page_check = store.start_page_check(passphrase, reported)
+
+    def _on_pages_reported(self, store: object, error: object) -> None:
+        if store is not self.ws.store:
+            return  # an earlier database's check
+        passphrase, self._after_pages = self._after_pages, None
+        daily, self._daily_backup_waits = self._daily_backup_waits, False
+        if isinstance(error, DamagedDatabase):
+            self.database_damaged.emit(error)
+            self.page_check_done.emit()
+            return
+        if error is not None:  # it could not run: the store checks on its own connection before it writes
+            self.statusBar().showMessage(str(error), 15000)
+        self.page_check_done.emit()
+        self.start_integrity_check(passphrase)
+        if daily:
+            self.start_daily_backup()
 
     def start_integrity_check(self, passphrase: str | None) -> None:
         """``cowork check`` on a thread of its own (its own read-only connection); the banner shows what it

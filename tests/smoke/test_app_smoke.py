@@ -105,7 +105,6 @@ def test_a_large_file_checked_after_the_first_paint_is_still_refused_unchanged(
         "import sys\n"
         "from PySide6.QtWidgets import QMessageBox\n"
         "from cowork_desktop import app\n"
-        "app.DEFER_PAGE_CHECK_BYTES = 0  # treat this small file as a large one\n"
         "def critical(_parent, _title, text, *a, **k):\n"
         "    print('MESSAGE:', text)\n"
         "    return QMessageBox.StandardButton.Ok\n"
