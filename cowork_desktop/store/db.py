@@ -594,8 +594,9 @@ class PageCheck:
             error = StoreError(f"{self.path}: the page check could not run ({exc})")
         self.error = error
         self._finished.set()
-        if self._on_done is not None:
-            self._on_done(error)
+        on_done, self._on_done = self._on_done, None  # told once, and nothing it refers to is kept
+        if on_done is not None:
+            on_done(error)
 
 
 @dataclass(frozen=True)

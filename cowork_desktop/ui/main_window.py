@@ -11,6 +11,7 @@ import importlib
 import logging
 import sqlite3
 import sys
+import weakref
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -201,10 +202,8 @@ class MainWindow(QMainWindow):
         self.welcome.demo_button.clicked.connect(self.load_demo)
         self.stack.addWidget(self.welcome)
         self.dashboard: DashboardPage
-        self.case_list: CaseListPage
-        self.workers_page: WorkersPage
-        self.case_page: CasePage
-        self.worker_page: WorkerPage
+        #: the pages built so far: the dashboard at once, the others on first use (see _page)
+        self._pages: dict[str, QWidget] = {}
         self._build_menus()
         self._build_pages()
         help.decorate_actions(self)
@@ -308,33 +307,72 @@ class MainWindow(QMainWindow):
         self.help_actions = help.add_help_menu(self, help_menu)
 
     def _build_pages(self) -> None:
-        """(Re)build the pages for the current workspace."""
-        for name in ("dashboard", "case_list", "workers_page", "case_page", "worker_page"):
-            old = self.__dict__.get(name)
-            if isinstance(old, QWidget):
-                self.stack.removeWidget(old)
-                old.deleteLater()
-        self.dashboard = DashboardPage(self.ws)
-        self.dashboard.case_opened.connect(self.show_case)
-        self.case_list = CaseListPage(self.ws.store)
-        self.case_list.case_opened.connect(self.show_case)
-        self.case_list.new_case_requested.connect(self.new_case)
-        self.workers_page = WorkersPage(self.ws.store)
-        self.workers_page.workers_changed.connect(self.refresh_all)
-        self.workers_page.worker_opened.connect(self.show_worker)
-        self.worker_page = WorkerPage(self.ws)
-        self.worker_page.back_requested.connect(lambda: self.go("workers"))
-        self.case_page = CasePage(self.ws)
-        self.case_page.record_requested.connect(self.open_meeting)
-        self.case_page.resolution_requested.connect(self.open_resolution)
-        self.case_page.record_opened.connect(self.open_record)
-        self.case_page.case_changed.connect(lambda _id: self.refresh_all())
-        self.case_page.back_requested.connect(lambda: self.go("cases"))
-        for page in (self.dashboard, self.case_list, self.workers_page, self.case_page, self.worker_page):
-            self.stack.addWidget(page)
+        """(Re)build the pages for the current workspace: the dashboard now, the others when first shown."""
+        for old in self._pages.values():
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._pages = {}
+        self.dashboard = self._page("dashboard")  # type: ignore[assignment]
         self._update_title()
         self.statusBar().showMessage(f"Database: {self.ws.store.path}")
         self.go("dashboard")
+
+    #: the pages, in the order they are refreshed
+    PAGE_NAMES = ("dashboard", "case_list", "workers_page", "case_page", "worker_page")
+
+    def _page(self, name: str) -> QWidget:
+        """The page ``name``, built (and its signals connected) the first time it is asked for: only what is
+        shown is built before the first paint."""
+        page = self._pages.get(name)
+        if page is not None:
+            return page
+        if name == "dashboard":
+            dashboard = DashboardPage(self.ws)
+            dashboard.case_opened.connect(self.show_case)
+            page = dashboard
+        elif name == "case_list":
+            case_list = CaseListPage(self.ws.store)
+            case_list.case_opened.connect(self.show_case)
+            case_list.new_case_requested.connect(self.new_case)
+            page = case_list
+        elif name == "workers_page":
+            workers = WorkersPage(self.ws.store)
+            workers.workers_changed.connect(self.refresh_all)
+            workers.worker_opened.connect(self.show_worker)
+            page = workers
+        elif name == "worker_page":
+            worker_page = WorkerPage(self.ws)
+            worker_page.back_requested.connect(lambda: self.go("workers"))
+            page = worker_page
+        elif name == "case_page":
+            case_page = CasePage(self.ws)
+            case_page.record_requested.connect(self.open_meeting)
+            case_page.resolution_requested.connect(self.open_resolution)
+            case_page.record_opened.connect(self.open_record)
+            case_page.case_changed.connect(lambda _id: self.refresh_all())
+            case_page.back_requested.connect(lambda: self.go("cases"))
+            page = case_page
+        else:
+            raise KeyError(name)
+        self._pages[name] = page
+        self.stack.addWidget(page)
+        return page
+
+    @property
+    def case_list(self) -> CaseListPage:
+        return self._page("case_list")  # type: ignore[return-value]
+
+    @property
+    def workers_page(self) -> WorkersPage:
+        return self._page("workers_page")  # type: ignore[return-value]
+
+    @property
+    def case_page(self) -> CasePage:
+        return self._page("case_page")  # type: ignore[return-value]
+
+    @property
+    def worker_page(self) -> WorkerPage:
+        return self._page("worker_page")  # type: ignore[return-value]
 
     # -- state ------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -364,11 +402,7 @@ class MainWindow(QMainWindow):
 
     def go(self, key: str) -> None:
         """Show a navigation page: ``dashboard`` (the welcome panel while empty), ``cases`` or ``workers``."""
-        page: QWidget = {
-            "dashboard": self.dashboard,
-            "cases": self.case_list,
-            "workers": self.workers_page,
-        }[key]
+        page = self._page({"dashboard": "dashboard", "cases": "case_list", "workers": "workers_page"}[key])
         if key == "dashboard" and self.is_empty():
             page = self.welcome
         self.stack.setCurrentWidget(page)
@@ -402,11 +436,10 @@ class MainWindow(QMainWindow):
         self._select_nav("workers")
 
     def refresh_all(self) -> None:
-        self.dashboard.refresh()
-        self.case_list.refresh()
-        self.workers_page.refresh()
-        self.case_page.refresh()
-        self.worker_page.refresh()
+        for name in self.PAGE_NAMES:  # a page not built yet reads its data when it is
+            page = self._pages.get(name)
+            if page is not None:
+                page.refresh()  # type: ignore[attr-defined]
         self._update_title()
         if self.stack.currentWidget() is self.welcome and not self.is_empty():
             self.go("dashboard")
@@ -521,7 +554,8 @@ class MainWindow(QMainWindow):
             self.show_case(dialog.saved_id)
 
     def new_coallocation(self) -> None:
-        case_id = self.case_page.case_id if self.stack.currentWidget() is self.case_page else None
+        shown = self.stack.currentWidget()
+        case_id = shown.case_id if isinstance(shown, CasePage) else None
         dialog = CoAllocationDialog(self.ws.store, case_id, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh_all()
@@ -639,9 +673,13 @@ class MainWindow(QMainWindow):
         self._after_pages = passphrase
         self.statusBar().showMessage(self.tr("Checking the database file…"))
 
+        window = weakref.ref(self)  # the check's thread never keeps a closed window alive
+
         def reported(error: object, checked: object = store) -> None:
-            with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
-                self._pages_reported.emit(checked, error)
+            alive = window()
+            if alive is not None:
+                with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+                    alive._pages_reported.emit(checked, error)
 
         self.page_check = store.start_page_check(passphrase, reported)
 
