@@ -53,8 +53,8 @@ def test_the_page_check_runs_on_its_thread_then_the_evidence_check(qtbot: QtBot,
             assert window.page_check is not None
         assert store.pages_checked and window.page_check.error is None
         assert window.integrity_check is not None  # the evidence check follows it
-        with qtbot.waitSignal(window.integrity_check.finished, timeout=20000):
-            pass
+        window.integrity_check.worker.join(20)
+        assert not window.integrity_check.worker.is_alive()
         window.ws.store.set_setting("manager_name", "Amara Okafor")  # writes go ahead
     finally:
         window.ws.store.close()
