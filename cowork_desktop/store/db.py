@@ -743,8 +743,9 @@ class Store:
         self._page_check = check
         return check.start()
 
-    def _require_pages(self) -> None:
-        """Before a write: every page has read back. Waits for a page check running on its thread, else runs one
+    def require_pages(self) -> None:
+        """Before a write (:meth:`tx` calls it; a write outside a transaction, e.g. a re-key, must): every page
+        has read back. Waits for a page check running on its thread, else runs one
         here; a damaged file is refused (DamagedDatabase) and nothing is written."""
         if self._pages_checked:
             return
@@ -776,7 +777,7 @@ class Store:
         Refused (:class:`ReadOnlyDatabase`) when the store was opened read-only."""
         if self.read_only is not None:
             raise ReadOnlyDatabase(f"{self.path}: {self.read_only}; nothing was saved")
-        self._require_pages()
+        self.require_pages()
         if not self._repairing:
             problems = self.protection_problems()
             if problems:
