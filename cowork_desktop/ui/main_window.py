@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -43,13 +43,17 @@ from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import crypto
 from cowork_desktop.store.db import open_store
 from cowork_desktop.ui import help, security, theme
-from cowork_desktop.ui.case_list import CaseListPage
-from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.dashboard import DashboardPage
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.widgets import RoomyItemDelegate, button, hint_label, title_label
-from cowork_desktop.ui.worker_page import WorkerPage
-from cowork_desktop.ui.workers import WorkersPage
+
+if (
+    TYPE_CHECKING
+):  # imported when first shown (see MainWindow._page): the first paint needs the dashboard only
+    from cowork_desktop.ui.case_list import CaseListPage
+    from cowork_desktop.ui.case_page import CasePage
+    from cowork_desktop.ui.worker_page import WorkerPage
+    from cowork_desktop.ui.workers import WorkersPage
 
 APP_TITLE = "cowork-desktop"
 WIZARD_MISSING = "The meeting wizard is not available in this build."
@@ -331,20 +335,28 @@ class MainWindow(QMainWindow):
             dashboard.case_opened.connect(self.show_case)
             page = dashboard
         elif name == "case_list":
+            from cowork_desktop.ui.case_list import CaseListPage
+
             case_list = CaseListPage(self.ws.store)
             case_list.case_opened.connect(self.show_case)
             case_list.new_case_requested.connect(self.new_case)
             page = case_list
         elif name == "workers_page":
+            from cowork_desktop.ui.workers import WorkersPage
+
             workers = WorkersPage(self.ws.store)
             workers.workers_changed.connect(self.refresh_all)
             workers.worker_opened.connect(self.show_worker)
             page = workers
         elif name == "worker_page":
+            from cowork_desktop.ui.worker_page import WorkerPage
+
             worker_page = WorkerPage(self.ws)
             worker_page.back_requested.connect(lambda: self.go("workers"))
             page = worker_page
         elif name == "case_page":
+            from cowork_desktop.ui.case_page import CasePage
+
             case_page = CasePage(self.ws)
             case_page.record_requested.connect(self.open_meeting)
             case_page.resolution_requested.connect(self.open_resolution)
@@ -555,7 +567,7 @@ class MainWindow(QMainWindow):
 
     def new_coallocation(self) -> None:
         shown = self.stack.currentWidget()
-        case_id = shown.case_id if isinstance(shown, CasePage) else None
+        case_id = self.case_page.case_id if shown is self._pages.get("case_page") else None
         dialog = CoAllocationDialog(self.ws.store, case_id, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh_all()
