@@ -41,12 +41,10 @@ TITLE = "cowork-desktop"
 SCREENSHOT_DELAY_MS = 600
 #: the daily backup waits until the window is up, so it never slows the start
 BACKUP_DELAY_MS = 1500
-#: files larger than this are page-checked just after the first paint (never before a migration)
-DEFER_PAGE_CHECK_BYTES = 64 * 1024 * 1024
-#: after show(): late enough for the first paint, well before the daily backup or any typing
-DEFERRED_CHECK_MS = 30
-#: the evidence check (every signed record's hash, the audit chain) starts after the first paint, on a thread
-EVIDENCE_CHECK_MS = 200
+#: the page check (every page of the file reads back) starts just after the first paint, on a thread of its own
+#: with its own connection; anything written before it has passed waits for it (``Store.tx``). The evidence
+#: check (every signed record's hash, the audit chain) follows it, on its own thread too.
+PAGE_CHECK_MS = 0
 
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
@@ -169,12 +167,11 @@ def _offer_restore(
     return True
 
 
-def _open(
-    db_path: Path, passphrase: str | None, *, defer_page_check: bool = False, held: OwnerLock | None = None
-) -> Store | None:
-    """Open the store; a damaged file offers its latest good backup (the damaged file is kept, never modified)."""
+def _open(db_path: Path, passphrase: str | None, *, held: OwnerLock | None = None) -> Store | None:
+    """Open the store (the cheap checks: header, schema; the pages are checked after the first paint); a damaged
+    file offers its latest good backup (the damaged file is kept, never modified)."""
     try:
-        return open_store(db_path, passphrase=passphrase, defer_page_check=defer_page_check)
+        return open_store(db_path, passphrase=passphrase)
     except DamagedDatabase as exc:
         if not _offer_restore(exc, db_path, passphrase, held):
             return None
@@ -232,9 +229,8 @@ def _run(argv: Sequence[str] | None) -> int:
         read_only_why = str(exc).split(": close it")[0].replace(f"{db_path} is ", "it is ", 1)
     except ReadOnlyDatabase:
         pass  # nothing can be written beside it: open_store opens it read-only and says why
-    # A large file's page check (quick_check reads every page: about 0.4 s for 500 MB) runs right after the
-    # first paint instead of before it, and before anything is written (see check_after_paint below).
-    defer = db_path.is_file() and db_path.stat().st_size > DEFER_PAGE_CHECK_BYTES
+    # The page check (quick_check reads every page: about 3 s for 2.4 GB) runs on a thread after the first paint,
+    # and anything written waits for it (see page_check_reported below).
     if read_only_why is not None:
         try:
             opened: Store | None = backups.open_read_only(db_path, passphrase, read_only_why)
@@ -242,9 +238,9 @@ def _run(argv: Sequence[str] | None) -> int:
             opened = None
             _fail(str(exc))
     else:
-        opened = _open(db_path, passphrase, defer_page_check=defer, held=lock)
-    held: list[str | None] = [passphrase if defer else None]  # only until the deferred check, for a restore
-    for_check: list[str | None] = [passphrase]  # only until the evidence check has opened its connection
+        opened = _open(db_path, passphrase, held=lock)
+    held: list[str | None] = [passphrase]  # only until the page check has reported, for a restore
+    for_check: list[str | None] = [passphrase]  # only until the checks have opened their connections
     source: Store | None = None
     if opened is not None and opened.read_only is None:
         try:
@@ -305,29 +301,28 @@ def _run(argv: Sequence[str] | None) -> int:
     backup_timer.timeout.connect(window.start_daily_backup)
     backup_timer.start(BACKUP_DELAY_MS)
 
-    def check_after_paint() -> None:
-        try:
-            window.ws.store.check_pages()
-        except DamagedDatabase as exc:
-            backup_timer.stop()
-            window.hide()
-            window.ws.store.close()  # nothing was written: the damaged file stays as it is
-            found = with_latest_backup(exc, db_path, held[0])
-            if _offer_restore(found, db_path, held[0], lock) and window.switch_database(db_path, held[0]):
-                window.show()
-            else:
-                app.exit(1)
-        finally:
-            held[0] = None
+    def page_check_reported(exc: DamagedDatabase) -> None:
+        """A damaged page: nothing was written (writes wait for the check); offer the latest good backup."""
+        path = window.ws.store.path
+        passphrase_now = held[0] if path == db_path else None
+        held[0] = None
+        backup_timer.stop()
+        window.hide()
+        window.ws.store.close()  # the damaged file stays as it is
+        found = with_latest_backup(exc, path, passphrase_now)
+        if _offer_restore(found, path, passphrase_now, lock) and window.switch_database(path, passphrase_now):
+            window.show()
+        else:
+            app.exit(1)
 
-    if defer:
-        QTimer.singleShot(DEFERRED_CHECK_MS, check_after_paint)
+    window.database_damaged.connect(page_check_reported)
+    window.page_check_done.connect(lambda: held.__setitem__(0, None))
 
-    def check_evidence() -> None:
+    def start_checks() -> None:
         passphrase_for_check, for_check[0] = for_check[0], None
-        window.start_integrity_check(passphrase_for_check)
+        window.start_checks(passphrase_for_check)
 
-    QTimer.singleShot(EVIDENCE_CHECK_MS, check_evidence)  # after the first paint, on a thread of its own
+    QTimer.singleShot(PAGE_CHECK_MS, start_checks)  # after the first paint, each on a thread of its own
 
     if args.screenshot is not None:
         target: Path = args.screenshot

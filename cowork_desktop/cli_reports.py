@@ -10,12 +10,17 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from cowork_desktop import cli
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.domain.insights import Drift, PromiseTally
-from cowork_desktop.services import calendar_export, insights, sessions
+from cowork_desktop.services import sessions
+
+if TYPE_CHECKING:
+    from cowork_desktop.domain.insights import Drift, PromiseTally
+
+# The services each command uses are imported by that command: ``cowork due`` (which builds this parser too)
+# does not pay for the insights or the calendar.
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -102,6 +107,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import insights
+
     if args.since and args.until and args.since > args.until:
         raise cli.UsageError("--from is after --to")
     target: Path = args.out
@@ -135,6 +142,8 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import calendar_export
+
     on = args.on or date.today()
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() not in (".ics", ".ical", ".ifb", ".icalendar"):
@@ -157,6 +166,8 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_drift(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import insights
+
     on = args.on or date.today()
     with cli._open_existing(args) as store:
         ws = sessions.Workspace.open(store)
@@ -221,6 +232,8 @@ _TALLY_HEADERS = ["Done on time", "Done late", "Not done", "Not yet due"]
 
 
 def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import insights
+
     on = args.on or date.today()
     with cli._open_existing(args) as store:
         ws = sessions.Workspace.open(store)

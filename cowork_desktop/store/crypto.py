@@ -321,6 +321,7 @@ def change_passphrase(store: Store, current: str, new: str) -> None:
         raise WrongPassphrase(f"wrong passphrase for {store.path}")
     # refused while the app (or another command) has the database open: it would go on with the old key
     with owner.sole(store.path, "changing the passphrase", held=store.owner):
+        store.require_pages()  # re-keying rewrites every page: never a damaged file's
         try:
             rekey(store.db.conn, new)
         except sqlite3.OperationalError as exc:

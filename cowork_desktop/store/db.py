@@ -13,7 +13,8 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -126,6 +127,16 @@ def _is_busy(msg: str) -> bool:
     return "locked" in msg or "busy" in msg
 
 
+def damage_found(exc: sqlite3.Error, path: Path, passphrase: str | None = None) -> DamagedDatabase | None:
+    """The refusal to give when reading the database failed because the file is damaged (a page the cheap
+    checks on opening do not read), naming its latest good backup; None for any other error."""
+    msg = str(exc)
+    if not any(word in msg for word in ("malformed", "not a database", "disk image")):
+        return None
+    damaged = DamagedDatabase(f"{path}: the database file is damaged ({msg}); restore a backup", path)
+    return with_latest_backup(damaged, path, passphrase)
+
+
 def _check_pages(conn: sqlite3.Connection, path: Path, *, full: bool = False) -> None:
     """``PRAGMA quick_check`` (or ``integrity_check``): every page of the file reads back. Read-only."""
     check = "integrity_check" if full else "quick_check"
@@ -133,6 +144,23 @@ def _check_pages(conn: sqlite3.Connection, path: Path, *, full: bool = False) ->
     result = "; ".join(str(r[0]) for r in rows[:3]) if rows else "no answer"
     if result != "ok":
         raise DamagedDatabase(f"{path}: the database file is damaged ({result}); restore a backup", path)
+
+
+def _header_problem(header: bytes, size: int) -> str | None:
+    """What is wrong with a plain SQLite file's 100-byte header, from the header and the file's size alone (no
+    page is read): a page size SQLite never writes, or a file shorter than the pages its header counts. None
+    when it looks whole. The cheap check every open makes; ``PRAGMA quick_check`` reads every page."""
+    raw = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if raw == 1 else raw
+    if page_size < 512 or page_size & (page_size - 1):
+        return "its header names no valid page size"
+    if size % page_size:
+        return "it is not a whole number of pages: it was cut short"
+    pages = int.from_bytes(header[28:32], "big")
+    # the page count is kept in the header only when its "version valid for" matches the change counter
+    if pages and header[92:96] == header[24:28] and size < pages * page_size:
+        return f"it is cut short ({size // page_size} of its {pages} pages)"
+    return None
 
 
 def _check_open(conn: sqlite3.Connection, path: Path, *, full: bool = False, pages: bool = True) -> None:
@@ -192,6 +220,9 @@ def _preflight(path: Path, passphrase: str | None = None, *, full: bool = False,
             raise DamagedDatabase(
                 f"{path}: the database file is damaged (truncated header); restore a backup", path
             )
+        problem = _header_problem(header, size)
+        if problem is not None:
+            raise DamagedDatabase(f"{path}: the database file is damaged ({problem}); restore a backup", path)
         try:
             conn = sqlite3.connect(crypto.read_only_uri(path), uri=True, timeout=5)
         except sqlite3.Error as exc:
@@ -224,6 +255,10 @@ def _preflight(path: Path, passphrase: str | None = None, *, full: bool = False,
                     f"{path}: the database is locked by another program; close it and try again"
                 ) from None
             opened = False
+        if opened and kind == "encrypted-damaged":  # the key opens it, but its last page is cut short
+            raise DamagedDatabase(
+                f"{path}: the database file is damaged (an encrypted file cut short); restore a backup", path
+            )
         if not opened:
             if kind == "encrypted":
                 raise WrongPassphrase(f"wrong passphrase for {path}")
@@ -325,7 +360,7 @@ def open_store(
     actor: str | None = None,
     passphrase: str | None = None,
     backup_before_migration: bool = True,
-    defer_page_check: bool = False,
+    check_pages: bool = False,
 ) -> Store:
     """Open (or create) the database at ``path`` and bring its schema up to date.
 
@@ -333,10 +368,11 @@ def open_store(
     plain when not). A passphrase given for an existing plain database is not needed and is ignored. Before a
     migration changes an existing database, a checked backup is taken (``store.backup``).
 
-    ``defer_page_check`` leaves ``PRAGMA quick_check`` (which reads every page: about 0.4 s for 500 MB) to the
-    caller, who must call :meth:`Store.check_pages` before anything is written (the app does it right after its
-    first paint). Every other check still runs here, and a database with migrations to apply is always checked
-    in full before it is backed up and migrated.
+    Opening makes the cheap checks only (the file's header and size, its schema and migrations: a few pages
+    read, whatever the size). The full page check (``PRAGMA quick_check``, which reads every page: about 3 s for
+    2.4 GB) runs here with ``check_pages``, always before a migration, and otherwise before the store's first
+    write (:meth:`Store.tx`), unless :meth:`Store.start_page_check` runs it on a thread of its own first (the
+    app does, just after its first paint): a damaged file is refused before anything is written to it.
     """
     path = Path(path)
     if passphrase is not None:
@@ -344,6 +380,7 @@ def open_store(
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a database file")
     encrypted = False
+    pages_checked = check_pages
     if path.exists():
         empty = path.is_file() and path.stat().st_size == 0
         if empty and not create:
@@ -354,7 +391,7 @@ def open_store(
                 crypto.require_available()
         else:
             try:
-                encrypted = _preflight(path, passphrase, pages=not defer_page_check)
+                encrypted = _preflight(path, passphrase, pages=check_pages)
             except DamagedDatabase as exc:
                 raise with_latest_backup(exc, path, passphrase) from None
     elif create:
@@ -391,11 +428,15 @@ def open_store(
             conn = crypto.connect(path, passphrase)
         else:
             conn = sqlite3.connect(str(path), timeout=5, check_same_thread=False)
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         _configure(conn, path)
-        if defer_page_check and migrations.pending(db) and migrations.applied(db):
+        pending, applied = migrations.pending(db), migrations.applied(db)
+        if not applied:
+            pages_checked = True  # a new database: no page of ours to check
+        elif pending and not pages_checked:
             _check_pages(conn, path)  # never migrate a file whose pages were not read back
-        if migrations.pending(db) and migrations.applied(db) and backup_before_migration:
+            pages_checked = True
+        if pending and applied and backup_before_migration:
             from cowork_desktop.store import backup
 
             backup.before_migration(conn, path, encrypted=encrypted)
@@ -424,11 +465,22 @@ def open_store(
             conn.close()
         raise
     store = Store(db, path, actor or getpass.getuser(), encrypted=encrypted)
+    if pages_checked:
+        store.pages_passed()
     if note:
         store.notes.append(note)
     from cowork_desktop.store import backup
 
-    backup.remember_identity(path, store.identity())
+    try:
+        identity = store.identity()
+    except sqlite3.DatabaseError as exc:  # a damaged page the cheap checks did not read
+        store.close()
+        raise with_latest_backup(
+            DamagedDatabase(f"{path}: the database file is damaged ({exc}); restore a backup", path),
+            path,
+            passphrase if encrypted else None,
+        ) from None
+    backup.remember_identity(path, identity)
     return store
 
 
@@ -464,7 +516,7 @@ def open_backup_source(path: Path | str, passphrase: str | None = None) -> Store
         conn.execute("PRAGMA busy_timeout = 5000")
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database for its backups ({exc})") from None
-    store = Store(Database(conn), path, "backup", encrypted=passphrase is not None)
+    store = Store(Database(conn, execute_plugins=False), path, "backup", encrypted=passphrase is not None)
     store.read_only = "a connection for backups only"
     return store
 
@@ -483,7 +535,68 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: st
         _functions(conn)
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open the database to check it ({exc})") from None
-    return Store(Database(conn), path, actor, encrypted=passphrase is not None)
+    return Store(Database(conn, execute_plugins=False), path, actor, encrypted=passphrase is not None)
+
+
+class PageCheck:
+    """The full page check (``PRAGMA quick_check``) of a database file on a thread of its own, through its own
+    read-only connection, so a window stays responsive while every page is read (about 3 s for 2.4 GB).
+
+    ``error`` is None once every page has read back; a :class:`DamagedDatabase` when one does not; another
+    :class:`StoreError` when the check could not run (then the store checks on its own connection before it
+    writes). ``on_done(error)`` is called on the check's thread. The passphrase is held only until the check's
+    connection is open."""
+
+    def __init__(
+        self,
+        path: Path,
+        passphrase: str | None = None,
+        on_done: Callable[[StoreError | None], None] | None = None,
+    ) -> None:
+        self.path = path
+        self._passphrase = passphrase
+        self._on_done = on_done
+        self._finished = threading.Event()
+        self.error: StoreError | None = None
+        self.thread = threading.Thread(target=self._run, name="page-check", daemon=True)
+
+    def start(self) -> PageCheck:
+        self.thread.start()
+        return self
+
+    @property
+    def done(self) -> bool:
+        return self._finished.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the check has finished (True) or ``timeout`` seconds have passed (False)."""
+        return self._finished.wait(timeout)
+
+    def _run(self) -> None:
+        passphrase, self._passphrase = self._passphrase, None
+        error: StoreError | None = None
+        try:
+            reader = open_read_only(self.path, passphrase, actor="page check")
+            try:
+                _check_pages(reader.db.conn, self.path)
+            finally:
+                reader.close()
+        except StoreError as exc:
+            error = exc
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(str(exc)):
+                error = StoreError(f"{self.path}: the page check could not run ({exc})")
+            else:
+                error = DamagedDatabase(
+                    f"{self.path}: the database file is damaged ({exc}); restore a backup", self.path
+                )
+        except Exception as exc:  # never lost on a thread: the store checks again before it writes
+            error = StoreError(f"{self.path}: the page check could not run ({exc})")
+        self.error = error
+        self._finished.set()
+        on_done, self._on_done = self._on_done, None  # told once, and nothing it refers to is kept
+        if on_done is not None:
+            on_done(error)
 
 
 # The case search (Store.count_cases, Store.list_cases). The keys are kept beside the reference and the name when
@@ -585,6 +698,9 @@ class Store:
         self.owner: Any = None
         #: one-line notes from opening it (e.g. its permissions were tightened), for the caller to show
         self.notes: list[str] = []
+        #: every page of the file has read back (``PRAGMA quick_check``) in this session: see :meth:`tx`
+        self._pages_checked = False
+        self._page_check: PageCheck | None = None
 
     # -- plumbing ---------------------------------------------------------------------------------
     def close(self) -> None:
@@ -606,16 +722,60 @@ class Store:
         with suppress(sqlite3.Error):
             self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
 
-    def check_pages(self) -> None:
-        """``PRAGMA quick_check`` on the open database (read-only): DamagedDatabase when a page is bad.
+    @property
+    def pages_checked(self) -> bool:
+        """Every page of the file has read back in this session (or it is new): writes may go ahead."""
+        return self._pages_checked
 
-        For a store opened with ``defer_page_check``; the caller writes nothing until this has passed."""
+    def pages_passed(self) -> None:
+        """Record that every page read back (a new database, or checked on opening)."""
+        self._pages_checked = True
+
+    def check_pages(self) -> None:
+        """``PRAGMA quick_check`` on this connection (read-only, every page): DamagedDatabase when a page is bad.
+        ``cowork check`` runs it; :meth:`tx` runs it before the first write unless a page check ran already."""
         try:
             _check_pages(self.db.conn, self.path)
         except sqlite3.DatabaseError as exc:
             raise DamagedDatabase(
                 f"{self.path}: the database file is damaged ({exc}); restore a backup", self.path
             ) from None
+        self._pages_checked = True
+
+    def start_page_check(
+        self, passphrase: str | None = None, on_done: Callable[[StoreError | None], None] | None = None
+    ) -> PageCheck:
+        """Check every page on a thread of its own (its own read-only connection; ``passphrase`` for an
+        encrypted file). A write meanwhile waits for it (:meth:`tx`); ``on_done(error)`` runs on that thread."""
+
+        def finished(error: StoreError | None) -> None:
+            if error is None:
+                self._pages_checked = True
+            if on_done is not None:
+                on_done(error)
+
+        check = PageCheck(self.path, passphrase, finished)
+        self._page_check = check
+        return check.start()
+
+    def require_pages(self) -> None:
+        """Before a write (:meth:`tx` calls it; a write outside a transaction, e.g. a re-key, must): every page
+        has read back. Waits for a page check running on its thread, else runs one
+        here; a damaged file is refused (DamagedDatabase) and nothing is written."""
+        if self._pages_checked:
+            return
+        check = self._page_check
+        if check is not None:
+            check.wait()
+            if check.error is None:
+                self._pages_checked = True
+                return
+            if isinstance(check.error, DamagedDatabase):
+                raise DamagedDatabase(f"{check.error}; nothing was saved", self.path)
+        try:
+            self.check_pages()
+        except DamagedDatabase as exc:
+            raise DamagedDatabase(f"{exc}; nothing was saved", self.path) from None
 
     def __enter__(self) -> Store:
         return self
@@ -632,6 +792,7 @@ class Store:
         Refused (:class:`ReadOnlyDatabase`) when the store was opened read-only."""
         if self.read_only is not None:
             raise ReadOnlyDatabase(f"{self.path}: {self.read_only}; nothing was saved")
+        self.require_pages()
         if not self._repairing:
             problems = self.protection_problems()
             if problems:
@@ -1152,6 +1313,14 @@ class Store:
                 "SELECT * FROM coallocations WHERE case_id = ? ORDER BY start_date, id", [case_id]
             )
         ]
+
+    def latest_coallocations(self) -> dict[int, CoAllocation]:
+        """Every case's latest co-allocation (as :meth:`coallocations_for_case`'s last), by case id: one query."""
+        rows = self.db.query(
+            "SELECT * FROM coallocations ca WHERE ca.id = (SELECT id FROM coallocations"
+            " WHERE case_id = ca.case_id ORDER BY start_date DESC, id DESC LIMIT 1)"
+        )
+        return {r["case_id"]: self._coallocation(r) for r in rows}
 
     # -- form versions ----------------------------------------------------------------------------
     def ensure_form_version(self, form: FormDefinition) -> None:

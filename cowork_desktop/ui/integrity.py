@@ -1,8 +1,9 @@
 """The evidence check at start-up: ``cowork check`` on a thread of its own, just after the first paint, and a
 banner when something does not check.
 
-The check (:func:`cowork_desktop.services.integrity.check_database`) opens its own read-only connection, so the
-window stays usable while it reads every signed record and the audit chain. When it finds a problem the banner
+The check (:func:`cowork_desktop.services.integrity.check_database`) runs in a process of its own
+(:mod:`cowork_desktop.services.check_process`) with its own read-only connection, so the window stays usable while
+it reads every signed record and the audit chain. When it finds a problem the banner
 names it (all of them under "Details…"), says what it means, and offers the ways out: restore the latest backup
 that checks (looked for on the same thread), and, when only triggers or indexes are missing, put them back. A
 database whose protections are missing refuses every save until then (``Store.tx``), so the banner explains the
@@ -20,7 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.services import integrity
+from cowork_desktop.services.check_process import check_in_process
 from cowork_desktop.services.integrity import CheckReport
 from cowork_desktop.store.backup import Backup
 from cowork_desktop.store.db import AuditRef
@@ -62,8 +63,8 @@ class IntegrityCheck(QObject):
     def _run(self) -> None:
         passphrase, self._passphrase = self._passphrase, None  # held only until the check has opened the file
         try:
-            report = integrity.check_database(self.path, passphrase)
-            found = None if report.ok else integrity.latest_backup_that_checks(self.path, passphrase)
+            # in a process of its own (services.check_process): this thread only waits for its answer
+            report, found = check_in_process(self.path, passphrase)
             result = _Result(report, found, walked=report.walked)
         except Exception as exc:  # the check must never take the app down: say it could not run
             result = _Result(None, None, str(exc) or type(exc).__name__)

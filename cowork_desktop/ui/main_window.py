@@ -11,12 +11,13 @@ import importlib
 import logging
 import sqlite3
 import sys
+import weakref
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,20 +36,24 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop import __version__
-from cowork_desktop.domain.errors import CoworkError, HeldElsewhere, ReadOnlyDatabase
+from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, HeldElsewhere, ReadOnlyDatabase
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import crypto
 from cowork_desktop.store.db import open_store
 from cowork_desktop.ui import help, security, theme
-from cowork_desktop.ui.case_list import CaseListPage
-from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.dashboard import DashboardPage
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.widgets import RoomyItemDelegate, button, hint_label, title_label
-from cowork_desktop.ui.worker_page import WorkerPage
-from cowork_desktop.ui.workers import WorkersPage
+
+if (
+    TYPE_CHECKING
+):  # imported when first shown (see MainWindow._page): the first paint needs the dashboard only
+    from cowork_desktop.ui.case_list import CaseListPage
+    from cowork_desktop.ui.case_page import CasePage
+    from cowork_desktop.ui.worker_page import WorkerPage
+    from cowork_desktop.ui.workers import WorkersPage
 
 APP_TITLE = "cowork-desktop"
 WIZARD_MISSING = "The meeting wizard is not available in this build."
@@ -114,6 +119,13 @@ class WelcomePanel(QWidget):
 
 
 class MainWindow(QMainWindow):
+    #: the page check found a damaged page (the DamagedDatabase): nothing was written; the app offers a backup
+    database_damaged = Signal(object)
+    #: the page check has reported (passed, failed or could not run)
+    page_check_done = Signal()
+    #: (store, error) from the page check's thread, delivered on the GUI thread
+    _pages_reported = Signal(object, object)
+
     def __init__(self, ws: Workspace, forms_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -178,6 +190,11 @@ class MainWindow(QMainWindow):
         self.integrity_banner = IntegrityBanner()
         right.addWidget(self.integrity_banner)
         self.integrity_check: Any = None
+        #: the page check on its thread (store.db.PageCheck), and what waits for it to pass
+        self.page_check: Any = None
+        self._after_pages: str | None = None  # the evidence check's passphrase, held only until then
+        self._daily_backup_waits = False
+        self._pages_reported.connect(self._on_pages_reported)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         right.addWidget(self.stack, 1)
@@ -189,10 +206,8 @@ class MainWindow(QMainWindow):
         self.welcome.demo_button.clicked.connect(self.load_demo)
         self.stack.addWidget(self.welcome)
         self.dashboard: DashboardPage
-        self.case_list: CaseListPage
-        self.workers_page: WorkersPage
-        self.case_page: CasePage
-        self.worker_page: WorkerPage
+        #: the pages built so far: the dashboard at once, the others on first use (see _page)
+        self._pages: dict[str, QWidget] = {}
         self._build_menus()
         self._build_pages()
         help.decorate_actions(self)
@@ -296,33 +311,80 @@ class MainWindow(QMainWindow):
         self.help_actions = help.add_help_menu(self, help_menu)
 
     def _build_pages(self) -> None:
-        """(Re)build the pages for the current workspace."""
-        for name in ("dashboard", "case_list", "workers_page", "case_page", "worker_page"):
-            old = self.__dict__.get(name)
-            if isinstance(old, QWidget):
-                self.stack.removeWidget(old)
-                old.deleteLater()
-        self.dashboard = DashboardPage(self.ws)
-        self.dashboard.case_opened.connect(self.show_case)
-        self.case_list = CaseListPage(self.ws.store)
-        self.case_list.case_opened.connect(self.show_case)
-        self.case_list.new_case_requested.connect(self.new_case)
-        self.workers_page = WorkersPage(self.ws.store)
-        self.workers_page.workers_changed.connect(self.refresh_all)
-        self.workers_page.worker_opened.connect(self.show_worker)
-        self.worker_page = WorkerPage(self.ws)
-        self.worker_page.back_requested.connect(lambda: self.go("workers"))
-        self.case_page = CasePage(self.ws)
-        self.case_page.record_requested.connect(self.open_meeting)
-        self.case_page.resolution_requested.connect(self.open_resolution)
-        self.case_page.record_opened.connect(self.open_record)
-        self.case_page.case_changed.connect(lambda _id: self.refresh_all())
-        self.case_page.back_requested.connect(lambda: self.go("cases"))
-        for page in (self.dashboard, self.case_list, self.workers_page, self.case_page, self.worker_page):
-            self.stack.addWidget(page)
+        """(Re)build the pages for the current workspace: the dashboard now, the others when first shown."""
+        for old in self._pages.values():
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self._pages = {}
+        self.dashboard = self._page("dashboard")  # type: ignore[assignment]
         self._update_title()
         self.statusBar().showMessage(f"Database: {self.ws.store.path}")
         self.go("dashboard")
+
+    #: the pages, in the order they are refreshed
+    PAGE_NAMES = ("dashboard", "case_list", "workers_page", "case_page", "worker_page")
+
+    def _page(self, name: str) -> QWidget:
+        """The page ``name``, built (and its signals connected) the first time it is asked for: only what is
+        shown is built before the first paint."""
+        page = self._pages.get(name)
+        if page is not None:
+            return page
+        if name == "dashboard":
+            dashboard = DashboardPage(self.ws)
+            dashboard.case_opened.connect(self.show_case)
+            page = dashboard
+        elif name == "case_list":
+            from cowork_desktop.ui.case_list import CaseListPage
+
+            case_list = CaseListPage(self.ws.store)
+            case_list.case_opened.connect(self.show_case)
+            case_list.new_case_requested.connect(self.new_case)
+            page = case_list
+        elif name == "workers_page":
+            from cowork_desktop.ui.workers import WorkersPage
+
+            workers = WorkersPage(self.ws.store)
+            workers.workers_changed.connect(self.refresh_all)
+            workers.worker_opened.connect(self.show_worker)
+            page = workers
+        elif name == "worker_page":
+            from cowork_desktop.ui.worker_page import WorkerPage
+
+            worker_page = WorkerPage(self.ws)
+            worker_page.back_requested.connect(lambda: self.go("workers"))
+            page = worker_page
+        elif name == "case_page":
+            from cowork_desktop.ui.case_page import CasePage
+
+            case_page = CasePage(self.ws)
+            case_page.record_requested.connect(self.open_meeting)
+            case_page.resolution_requested.connect(self.open_resolution)
+            case_page.record_opened.connect(self.open_record)
+            case_page.case_changed.connect(lambda _id: self.refresh_all())
+            case_page.back_requested.connect(lambda: self.go("cases"))
+            page = case_page
+        else:
+            raise KeyError(name)
+        self._pages[name] = page
+        self.stack.addWidget(page)
+        return page
+
+    @property
+    def case_list(self) -> CaseListPage:
+        return self._page("case_list")  # type: ignore[return-value]
+
+    @property
+    def workers_page(self) -> WorkersPage:
+        return self._page("workers_page")  # type: ignore[return-value]
+
+    @property
+    def case_page(self) -> CasePage:
+        return self._page("case_page")  # type: ignore[return-value]
+
+    @property
+    def worker_page(self) -> WorkerPage:
+        return self._page("worker_page")  # type: ignore[return-value]
 
     # -- state ------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
@@ -352,11 +414,7 @@ class MainWindow(QMainWindow):
 
     def go(self, key: str) -> None:
         """Show a navigation page: ``dashboard`` (the welcome panel while empty), ``cases`` or ``workers``."""
-        page: QWidget = {
-            "dashboard": self.dashboard,
-            "cases": self.case_list,
-            "workers": self.workers_page,
-        }[key]
+        page = self._page({"dashboard": "dashboard", "cases": "case_list", "workers": "workers_page"}[key])
         if key == "dashboard" and self.is_empty():
             page = self.welcome
         self.stack.setCurrentWidget(page)
@@ -390,11 +448,10 @@ class MainWindow(QMainWindow):
         self._select_nav("workers")
 
     def refresh_all(self) -> None:
-        self.dashboard.refresh()
-        self.case_list.refresh()
-        self.workers_page.refresh()
-        self.case_page.refresh()
-        self.worker_page.refresh()
+        for name in self.PAGE_NAMES:  # a page not built yet reads its data when it is
+            page = self._pages.get(name)
+            if page is not None:
+                page.refresh()  # type: ignore[attr-defined]
         self._update_title()
         if self.stack.currentWidget() is self.welcome and not self.is_empty():
             self.go("dashboard")
@@ -474,7 +531,12 @@ class MainWindow(QMainWindow):
         self.backups = BackupRunner(self, source) if self.ws.store.read_only is None else None
 
     def start_daily_backup(self) -> None:
-        if self.backups is not None:
+        """The day's first backup, once the page check has passed (never a backup of a damaged file, and not
+        reading the whole file twice at once)."""
+        if self.page_check is not None and not self.page_check.done:
+            self._daily_backup_waits = True
+            return
+        if self.backups is not None and self.ws.store.pages_checked:
             self.backups.start_daily()
 
     def finish_backups(self) -> None:
@@ -504,7 +566,8 @@ class MainWindow(QMainWindow):
             self.show_case(dialog.saved_id)
 
     def new_coallocation(self) -> None:
-        case_id = self.case_page.case_id if self.stack.currentWidget() is self.case_page else None
+        shown = self.stack.currentWidget()
+        case_id = self.case_page.case_id if shown is self._pages.get("case_page") else None
         dialog = CoAllocationDialog(self.ws.store, case_id, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
             self.refresh_all()
@@ -607,8 +670,46 @@ class MainWindow(QMainWindow):
         self.show_store_notes()
         self.start_idle_lock()
         self.integrity_banner.hide()
-        self.start_integrity_check(passphrase)
+        self.start_checks(passphrase)
         return True
+
+    def start_checks(self, passphrase: str | None) -> None:
+        """The page check (every page of the file reads back), then the evidence check, each on a thread of its
+        own with its own connection. Anything saved meanwhile waits for the page check (``Store.tx``); a damaged
+        page is said by :attr:`database_damaged`. ``passphrase`` is held only until both have opened the file."""
+        store = self.ws.store
+        if store.pages_checked or store.read_only is not None:
+            self.page_check = None
+            self.start_integrity_check(passphrase)
+            return
+        self._after_pages = passphrase
+        self.statusBar().showMessage(self.tr("Checking the database file…"))
+
+        window = weakref.ref(self)  # the check's thread never keeps a closed window alive
+
+        def reported(error: object, checked: object = store) -> None:
+            alive = window()
+            if alive is not None:
+                with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
+                    alive._pages_reported.emit(checked, error)
+
+        self.page_check = store.start_page_check(passphrase, reported)
+
+    def _on_pages_reported(self, store: object, error: object) -> None:
+        if store is not self.ws.store:
+            return  # an earlier database's check
+        passphrase, self._after_pages = self._after_pages, None
+        daily, self._daily_backup_waits = self._daily_backup_waits, False
+        if isinstance(error, DamagedDatabase):
+            self.database_damaged.emit(error)
+            self.page_check_done.emit()
+            return
+        if error is not None:  # it could not run: the store checks on its own connection before it writes
+            self.statusBar().showMessage(str(error), 15000)
+        self.page_check_done.emit()
+        self.start_integrity_check(passphrase)
+        if daily:
+            self.start_daily_backup()
 
     def start_integrity_check(self, passphrase: str | None) -> None:
         """``cowork check`` on a thread of its own (its own read-only connection); the banner shows what it

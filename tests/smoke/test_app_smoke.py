@@ -87,9 +87,9 @@ def _damage_table(path: Path, table: str) -> None:
 def test_a_large_file_checked_after_the_first_paint_is_still_refused_unchanged(
     tmp_path: Path, table: str
 ) -> None:
-    """The page check of a large file runs just after the first paint (start-up speed): a damaged page found
-    then, or while the first screen is built, closes the app with the one-line message, and the file is not
-    modified."""
+    """The page check runs just after the first paint, on a thread of its own (start-up speed; every file now,
+    whatever its size): a damaged page found then, or while the first screen is built, closes the app with the
+    one-line message, and the file is not modified."""
     from cowork_desktop.domain.models import Role, Worker
     from cowork_desktop.store.db import open_store
 
@@ -105,7 +105,6 @@ def test_a_large_file_checked_after_the_first_paint_is_still_refused_unchanged(
         "import sys\n"
         "from PySide6.QtWidgets import QMessageBox\n"
         "from cowork_desktop import app\n"
-        "app.DEFER_PAGE_CHECK_BYTES = 0  # treat this small file as a large one\n"
         "def critical(_parent, _title, text, *a, **k):\n"
         "    print('MESSAGE:', text)\n"
         "    return QMessageBox.StandardButton.Ok\n"

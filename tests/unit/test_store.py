@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cowork_desktop.domain.errors import LockedRecordError, StoreError, ValidationError
+from cowork_desktop.domain.errors import DamagedDatabase, LockedRecordError, StoreError, ValidationError
 from cowork_desktop.domain.models import (
     Action,
     Case,
@@ -180,10 +180,9 @@ def _other_program(path: Path) -> None:
         (_not_sqlite, "not an SQLite database"),
         (_truncated, "damaged"),
         (_short_header, "damaged"),
-        (_corrupt_page, "damaged"),
         (_other_program, "another program"),
     ],
-    ids=["not-sqlite", "truncated", "short-header", "corrupt-page", "other-program"],
+    ids=["not-sqlite", "truncated", "short-header", "other-program"],
 )
 def test_bad_files_are_refused_and_left_byte_identical(
     db_path: Path, spoil: Callable[[Path], None], message: str
@@ -195,6 +194,22 @@ def test_bad_files_are_refused_and_left_byte_identical(
             open_store(db_path, create=create)
         assert "\n" not in str(info.value)
         assert str(db_path) in str(info.value)
+    assert sha256(db_path) == before
+
+
+def test_a_damaged_page_is_refused_before_anything_is_written(db_path: Path) -> None:
+    """Opening reads the header and schema only (the full page check is not paid on every open): a damaged page
+    elsewhere is caught by the page check before the first write, or when asked for, and nothing is written."""
+    _corrupt_page(db_path)
+    before = sha256(db_path)
+    with pytest.raises(DamagedDatabase, match="damaged"):
+        open_store(db_path, check_pages=True)
+    with open_store(db_path) as store:
+        assert not store.pages_checked
+        with pytest.raises(DamagedDatabase, match="nothing was saved"):
+            store.set_setting("manager_name", "Amara Okafor")
+        with pytest.raises(DamagedDatabase, match="damaged"):
+            store.check_pages()
     assert sha256(db_path) == before
 
 
