@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
@@ -596,6 +596,30 @@ def read_off_thread(
     return load
 
 
+class OffThreadView(Protocol):
+    """A view that reads off the GUI thread (:func:`read_off_thread`), one read at a time."""
+
+    _load: ReadLoad | None
+    _again: bool  # asked again while a read was running: read once more when it is done
+    progress: QProgressBar
+
+    def refresh(self) -> None: ...
+
+
+def read_finished(view: OffThreadView) -> bool:
+    """A view's read has come back: its thread joined, the progress hidden. False when a refresh was asked
+    meanwhile: that one is started instead, and the result that came back is not shown."""
+    load, view._load = view._load, None
+    if load is not None:
+        load.wait()
+    view.progress.hide()
+    if view._again:
+        view._again = False
+        view.refresh()
+        return False
+    return True
+
+
 class TeamView(QWidget):
     """Which co-allocations are drifting into parallel working (furthest first), and promises kept per worker."""
 
@@ -740,13 +764,7 @@ class TeamView(QWidget):
         self.calendar_button.setEnabled(False)
 
     def _loaded(self, result: object) -> None:
-        load, self._load = self._load, None
-        if load is not None:
-            load.wait()
-        self.progress.hide()
-        if self._again:
-            self._again = False
-            self.refresh()
+        if not read_finished(self):
             return
         if isinstance(result, insights.TeamFigures):
             self._show(result)

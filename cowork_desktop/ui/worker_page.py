@@ -38,7 +38,7 @@ from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import files, insights
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui.insights_views import ReadLoad, read_off_thread
+from cowork_desktop.ui.insights_views import ReadLoad, read_finished, read_off_thread
 from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
@@ -327,13 +327,7 @@ class WorkerPage(QWidget):
         self.log_summary.setText(f"Reading the development log of {w.name}…")
 
     def _loaded(self, result: object) -> None:
-        load, self._load = self._load, None
-        if load is not None:
-            load.wait()
-        self.progress.hide()
-        if self._again:
-            self._again = False
-            self.refresh()
+        if not read_finished(self):
             return
         if isinstance(result, LogView):
             if self.worker is not None and result.log.worker_id == self.worker.id:
