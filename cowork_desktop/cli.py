@@ -706,21 +706,12 @@ SETTINGS = {
 
 
 def _set_setting(store: Store, key: str, value: str) -> None:
+    """The dialog's rules and bounds (``services.settings``), so what is set here is what the app shows and uses."""
     if key not in SETTINGS:
         raise UsageError(f"unknown setting '{key}' (one of: {', '.join(SETTINGS)})")
-    if key == "backup_folder":
-        backup.set_folder(store, Path(value) if value else None)
-        return
-    if value:
-        try:
-            number = int(value)
-        except ValueError:
-            raise CoworkError(f"{key} must be a whole number, not '{value}'") from None
-        low = 1 if key in ("idle_lock_minutes", "retention_months") else 0
-        if not low <= number <= 10000:
-            raise CoworkError(f"{key} must be between {low} and 10000")
-        value = str(number)
-    store.set_setting(key, value)
+    from cowork_desktop.services import settings
+
+    settings.set_from_text(store, key, value)
 
 
 def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:

@@ -27,6 +27,7 @@ from dateutil.relativedelta import relativedelta
 
 from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.models import RecordStatus
+from cowork_desktop.domain.settings import NUMBERS, number_problem, stored_number
 from cowork_desktop.services import integrity
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, owner
@@ -73,21 +74,20 @@ class PurgeCandidate:
 
 def retention_months(ws: Workspace) -> int | None:
     """The setting, or None when retention is off (the default)."""
-    value = (ws.store.get_setting(SETTING_MONTHS) or "").strip()
-    if not value:
-        return None
-    try:
-        months = int(value)
-    except ValueError:
-        return None
+    months = stored_number(SETTING_MONTHS, ws.store.get_setting(SETTING_MONTHS))
     return months if months > 0 else None
 
 
 def set_retention_months(ws: Workspace, months: int | None) -> None:
-    if months is not None and not 1 <= months <= 1200:
-        raise ValidationError(
-            {"retention_months": "Give a number of months from 1 to 1200, or turn retention off."}
-        )
+    if months is not None:
+        _value, problem = number_problem(SETTING_MONTHS, str(months))
+        if problem or months == 0:
+            bounds = NUMBERS[SETTING_MONTHS]
+            raise ValidationError(
+                {
+                    SETTING_MONTHS: f"Give a number of months from {bounds.low} to {bounds.high}, or turn retention off."
+                }
+            )
     ws.store.set_setting(SETTING_MONTHS, str(months) if months else "")
 
 

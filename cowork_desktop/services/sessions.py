@@ -14,7 +14,6 @@ from typing import Any
 from cowork_desktop import paths
 from cowork_desktop.domain.dates import WorkingCalendar
 from cowork_desktop.domain.due import (
-    COMING_UP_DAYS,
     DueItem,
     RecordFacts,
     RecordSummary,
@@ -49,11 +48,12 @@ from cowork_desktop.domain.models import (
 )
 from cowork_desktop.domain.names import clean_name, name_problem, same_name
 from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, carried_actions, content_hash
+from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.store.db import Store, now_utc
 
-DEFAULT_INITIAL_MEETING_DAYS = 5
+DEFAULT_INITIAL_MEETING_DAYS = NUMBERS["initial_meeting_days"].default
 #: the manager's name, as they sign records
 SETTING_MANAGER_NAME = "manager_name"
 
@@ -74,19 +74,11 @@ class Workspace:
 
     @property
     def coming_up_days(self) -> int:
-        value = self.store.get_setting("coming_up_days", str(COMING_UP_DAYS))
-        try:
-            return min(90, max(1, int(value or COMING_UP_DAYS)))
-        except ValueError:
-            return COMING_UP_DAYS
+        return stored_number("coming_up_days", self.store.get_setting("coming_up_days"))
 
     @property
     def initial_meeting_days(self) -> int:
-        value = self.store.get_setting("initial_meeting_days", str(DEFAULT_INITIAL_MEETING_DAYS))
-        try:
-            return max(1, int(value or DEFAULT_INITIAL_MEETING_DAYS))
-        except ValueError:
-            return DEFAULT_INITIAL_MEETING_DAYS
+        return stored_number("initial_meeting_days", self.store.get_setting("initial_meeting_days"))
 
 
 def _forms_dir_setting(store: Store) -> Path | None:

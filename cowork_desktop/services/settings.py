@@ -27,12 +27,12 @@ from typing import Any, Literal
 
 from cowork_desktop import paths
 from cowork_desktop.domain.dates import NATIONS
-from cowork_desktop.domain.due import COMING_UP_DAYS
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.names import name_problem
+from cowork_desktop.domain.settings import NUMBERS, number_problem
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.services.calendar import load_calendar
-from cowork_desktop.services.sessions import DEFAULT_INITIAL_MEETING_DAYS, Workspace
+from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
 from cowork_desktop.store.db import Store
 
@@ -71,15 +71,15 @@ class Settings:
     organisation: str = ""
     protective_marking: str = DEFAULT_MARKING
     nation: str = "england-and-wales"
-    initial_meeting_days: int = DEFAULT_INITIAL_MEETING_DAYS
-    coming_up_days: int = COMING_UP_DAYS
+    initial_meeting_days: int = NUMBERS["initial_meeting_days"].default
+    coming_up_days: int = NUMBERS["coming_up_days"].default
     forms_dir: str = ""
     logo_path: str = ""
     backup_folder: str = ""
-    backup_keep_daily: int = backup.DEFAULT_KEEP_DAILY
-    backup_keep_weekly: int = backup.DEFAULT_KEEP_WEEKLY
-    idle_lock_minutes: int = 10
-    retention_months: int = 0  # 0: off
+    backup_keep_daily: int = NUMBERS["backup_keep_daily"].default
+    backup_keep_weekly: int = NUMBERS["backup_keep_weekly"].default
+    idle_lock_minutes: int = NUMBERS["idle_lock_minutes"].default
+    retention_months: int = NUMBERS["retention_months"].default  # 0: off
     # this computer (QSettings)
     theme_mode: str = "system"
     high_contrast: bool = False
@@ -135,18 +135,6 @@ def load(store: Store, machine: Mapping[str, Any] | None = None) -> Settings:
 
 
 # ------------------------------------------------------------------------------------------------- checks
-
-
-def _whole(text: str, low: int, high: int, what: str, errors: dict[str, str], key: str) -> int:
-    text = text.strip()
-    try:
-        number = int(text)
-    except ValueError:
-        errors[key] = f"Give {what} as a whole number from {low} to {high}."
-        return 0
-    if not low <= number <= high:
-        errors[key] = f"Give {what} from {low} to {high}."
-    return number
 
 
 def marking_problem(text: str) -> str:
@@ -242,17 +230,6 @@ def validate(
     if nation not in NATIONS:
         errors["nation"] = "Choose England and Wales, Scotland or Northern Ireland."
     out["nation"] = nation
-    out["initial_meeting_days"] = _whole(
-        values["initial_meeting_days"],
-        1,
-        30,
-        "the working days for the initial meeting",
-        errors,
-        "initial_meeting_days",
-    )
-    out["coming_up_days"] = _whole(
-        values["coming_up_days"], 1, 90, "the days ahead for what is coming up", errors, "coming_up_days"
-    )
     out["forms_dir"] = values["forms_dir"].strip()
     out["logo_path"] = values["logo_path"].strip()
     out["backup_folder"] = values["backup_folder"].strip()
@@ -265,21 +242,10 @@ def validate(
             problem = check(values[key])
             if problem:
                 errors[key] = problem
-    out["backup_keep_daily"] = _whole(
-        values["backup_keep_daily"], 0, 365, "the daily backups to keep", errors, "backup_keep_daily"
-    )
-    out["backup_keep_weekly"] = _whole(
-        values["backup_keep_weekly"], 0, 520, "the weekly backups to keep", errors, "backup_keep_weekly"
-    )
-    out["idle_lock_minutes"] = _whole(
-        values["idle_lock_minutes"], 1, 240, "the idle minutes before the lock", errors, "idle_lock_minutes"
-    )
-    retention = values["retention_months"].strip()
-    out["retention_months"] = (
-        _whole(retention, 1, 1200, "the retention period in months", errors, "retention_months")
-        if retention and retention != "0"
-        else 0
-    )
+    for key in NUMBERS:  # the numbered settings: one rule (domain.settings), the same for the CLI and the app
+        out[key], problem = number_problem(key, values[key])
+        if problem:
+            errors[key] = problem
     mode = values["theme_mode"].strip().lower()
     if mode not in THEME_MODES:
         errors["theme_mode"] = "Choose to follow the system, light or dark."
@@ -318,6 +284,21 @@ def save(store: Store, settings: Settings) -> list[str]:
             store.set_setting(name, new)
         changed.append(name)
     return changed
+
+
+def set_from_text(store: Store, key: str, text: str) -> str:
+    """One database setting as typed (``cowork settings --set KEY=VALUE``), checked by the rules the settings
+    dialog uses and written the way it writes; returns the value now in use. Raises :class:`CoworkError` with
+    the dialog's message when the value is refused (nothing is written)."""
+    if WHERE.get(key) != "database":
+        raise CoworkError(f"unknown setting '{key}'")
+    current = as_texts(load(store))
+    checked, errors = validate(current | {key: text}, check_files=False)
+    problem = errors.get(key) or (folder_problem(text) if key == "backup_folder" else "")
+    if problem or checked is None:
+        raise CoworkError(f"{key}: {problem or next(iter(errors.values()))}")
+    save(store, checked)
+    return _as_text(load(store), key)
 
 
 def machine_values(settings: Settings) -> dict[str, str]:

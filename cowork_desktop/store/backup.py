@@ -44,6 +44,7 @@ from cowork_desktop import paths
 from cowork_desktop.atomic import sync_to_disk, write_atomic
 from cowork_desktop.domain.backups import RestoreFacts
 from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreError
+from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.store import crypto, owner
 
 if TYPE_CHECKING:
@@ -52,8 +53,8 @@ if TYPE_CHECKING:
 SETTING_FOLDER = "backup_folder"
 SETTING_KEEP_DAILY = "backup_keep_daily"
 SETTING_KEEP_WEEKLY = "backup_keep_weekly"
-DEFAULT_KEEP_DAILY = 7
-DEFAULT_KEEP_WEEKLY = 4
+DEFAULT_KEEP_DAILY = NUMBERS[SETTING_KEEP_DAILY].default
+DEFAULT_KEEP_WEEKLY = NUMBERS[SETTING_KEEP_WEEKLY].default
 KEEP_PRE_MIGRATION = 3
 KEEP_ALL_HOURS = 24
 LOCATIONS_FILE = "backup-folders.json"
@@ -232,13 +233,9 @@ def candidate_folders(db_path: Path) -> list[Path]:
 
 
 def keep_counts(store: Store) -> tuple[int, int]:
-    def number(key: str, default: int) -> int:
-        try:
-            return max(0, int(store.get_setting(key, str(default)) or default))
-        except ValueError:
-            return default
-
-    return number(SETTING_KEEP_DAILY, DEFAULT_KEEP_DAILY), number(SETTING_KEEP_WEEKLY, DEFAULT_KEEP_WEEKLY)
+    """How many daily and weekly backups the rotation keeps (the settings, read by ``domain.settings``)."""
+    daily = stored_number(SETTING_KEEP_DAILY, store.get_setting(SETTING_KEEP_DAILY))
+    return daily, stored_number(SETTING_KEEP_WEEKLY, store.get_setting(SETTING_KEEP_WEEKLY))
 
 
 def _ensure_folder(folder: Path) -> None:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.backups import RestoreFacts, restore_summary
 from cowork_desktop.domain.errors import CoworkError, WrongPassphrase
+from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.services import backups
 from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.db import Store
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
     from cowork_desktop.ui.main_window import MainWindow
 
 SETTING_IDLE_MINUTES = "idle_lock_minutes"
-DEFAULT_IDLE_MINUTES = 10
+DEFAULT_IDLE_MINUTES = NUMBERS[SETTING_IDLE_MINUTES].default
 TRIES = 3
 
 
@@ -315,13 +316,8 @@ _INPUT_EVENTS = {
 
 
 def idle_minutes(store: Store) -> int:
-    try:
-        value = int(
-            store.get_setting(SETTING_IDLE_MINUTES, str(DEFAULT_IDLE_MINUTES)) or DEFAULT_IDLE_MINUTES
-        )
-    except ValueError:
-        return DEFAULT_IDLE_MINUTES
-    return max(1, value)
+    """The idle minutes before the lock, as the settings dialog shows them (``domain.settings``)."""
+    return stored_number(SETTING_IDLE_MINUTES, store.get_setting(SETTING_IDLE_MINUTES))
 
 
 class IdleLock(QObject):

@@ -136,3 +136,50 @@ def test_apply_to_workspace_reloads_the_calendar(ws: Workspace) -> None:
     before = ws.calendar
     model.apply_to_workspace(ws, checked)
     assert ws.calendar is not before
+
+
+# -- one rule for the numbered settings: the CLI, the dialog, the lock, the rotation and the workspace agree ------
+
+
+def test_the_cli_refuses_what_the_dialog_refuses(store: Store, capsys: pytest.CaptureFixture[str]) -> None:
+    from cowork_desktop.cli import main
+
+    path = str(store.path)
+    store.close()
+    for typed in ("idle_lock_minutes=5000", "backup_keep_daily=9000", "retention_months=5000"):
+        assert main(["settings", "--db", path, "--set", typed]) == 1, typed
+        err = capsys.readouterr().err
+        key = typed.split("=")[0]
+        _, problem = model.validate({key: typed.split("=")[1]}, check_files=False)
+        assert err.count("\n") == 1 and problem[key] in err, (typed, err)  # the dialog's own message
+    assert main(["settings", "--db", path, "--set", "idle_lock_minutes=45"]) == 0
+    capsys.readouterr()
+    from cowork_desktop.store.db import open_store
+    from cowork_desktop.ui import security
+
+    with open_store(Path(path)) as again:
+        assert again.get_setting("idle_lock_minutes") == "45"
+        assert model.load(again).idle_lock_minutes == 45 == security.idle_minutes(again)
+
+
+def test_a_value_stored_out_of_bounds_is_read_as_the_dialog_shows_it(store: Store) -> None:
+    """Written by hand or by an older version: every reader uses the default the dialog shows, not the value."""
+    from cowork_desktop.services import retention
+    from cowork_desktop.ui import security
+
+    for key, value in (
+        ("idle_lock_minutes", "5000"),
+        ("backup_keep_daily", "9000"),
+        ("backup_keep_weekly", "-3"),
+        ("initial_meeting_days", "45"),
+        ("coming_up_days", "400"),
+        ("retention_months", "99999"),
+    ):
+        store.set_setting(key, value)
+    shown = model.load(store)
+    assert shown.idle_lock_minutes == 10 == security.idle_minutes(store)
+    assert (shown.backup_keep_daily, shown.backup_keep_weekly) == (7, 4) == backup.keep_counts(store)
+    ws = Workspace.open(store)
+    assert shown.initial_meeting_days == 5 == ws.initial_meeting_days
+    assert shown.coming_up_days == 14 == ws.coming_up_days
+    assert shown.retention_months == 0 and retention.retention_months(ws) is None
