@@ -146,7 +146,7 @@ def test_cowork_check_reads_every_page_and_a_read_meeting_damage_names_the_backu
     err = capsys.readouterr().err
     assert err.startswith("cowork: error: ") and err.count("\n") == 1
     assert "damaged" in err and "cowork restore --db" in err
-    assert main(["settings", "--db", str(path), "--set", "idle_lock_minutes=10"]) == 1  # a write: refused
+    assert main(["settings", "--db", str(path), "--set", "idle_lock_minutes=15"]) == 1  # a write: refused
     err = capsys.readouterr().err
     assert "damaged" in err and "nothing was saved" in err and "cowork restore --db" in err
     assert sha256(path) == before
