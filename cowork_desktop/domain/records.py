@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from cowork_desktop.domain.models import Action, Record, Signature
+from cowork_desktop.domain.models import Action, Record, RecordStatus, Signature
 
 AGREEMENT_STATEMENT = "I agree this is an accurate record"
 #: the version of the canonical content that records are signed with now
@@ -159,6 +159,23 @@ def carried_actions(earlier: Sequence[Action], agreed: Sequence[Action]) -> tupl
         else:
             new.append(action)
     return kept, new
+
+
+def signed_amendment(record_id: int, records: Iterable[Record]) -> Record | None:
+    """The signed amendment that supersedes record ``record_id`` among ``records`` (those of its case), if any.
+
+    A record is **superseded** only once an amendment of it is signed: an amendment still a draft or awaiting
+    signatures supersedes nothing (the record is still the current one). The store's SQL says the same
+    (``store.db.NOT_SUPERSEDED``: ``status = 'signed'`` on the amending record)."""
+    newer = [r for r in records if r.supersedes_id == record_id and r.status == RecordStatus.SIGNED]
+    return newer[-1] if newer else None
+
+
+def superseded_ids(records: Iterable[Record]) -> set[int]:
+    """The ids of the records among ``records`` superseded by a signed amendment (see :func:`signed_amendment`)."""
+    return {
+        r.supersedes_id for r in records if r.supersedes_id is not None and r.status == RecordStatus.SIGNED
+    }
 
 
 def manager_signature(signatures: Sequence[Signature], manager_role: str) -> Signature | None:

@@ -44,6 +44,7 @@ from cowork_desktop.domain.insights import (
     tag_entry,
 )
 from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, RecordStatus
+from cowork_desktop.domain.records import superseded_ids
 from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
 from cowork_desktop.services.sessions import Workspace
@@ -76,7 +77,7 @@ class _Forms:
 def current_signed(records: Iterable[Record]) -> list[Record]:
     """Signed records not replaced by a signed amendment, in meeting order."""
     records = list(records)
-    replaced = {r.supersedes_id for r in records if r.status == RecordStatus.SIGNED and r.supersedes_id}
+    replaced = superseded_ids(records)
     return sorted(
         (r for r in records if r.status == RecordStatus.SIGNED and r.id not in replaced),
         key=lambda r: (r.meeting_date, r.id or 0),
