@@ -35,7 +35,7 @@ from cowork_desktop.domain.dates import (
     parse_rrule_safe,
 )
 from cowork_desktop.domain.due import Agreed, CoAllocationState, RecordSummary, agreed_rules
-from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role
+from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role, action_overdue
 
 # ------------------------------------------------------------------------------------------------- learning
 
@@ -712,9 +712,7 @@ def drift_for(state: CoAllocationState, on: date, initial_meeting_deadline: date
         discussions_missed=discussions.missed_count if discussions else 0,
         review_overdue_days=overdue,
         flagged_reviews=sum(1 for r in _signed(state, RecordKind.REVIEW) if r.facts.issues_flagged),
-        actions_overdue=sum(
-            1 for a in state.actions if a.done_date is None and a.due_date is not None and a.due_date < on
-        ),
+        actions_overdue=sum(1 for a in state.actions if action_overdue(a.due_date, a.done_date, on)),
         initial_meeting_overdue=(
             not has_initial and initial_meeting_deadline is not None and on > initial_meeting_deadline
         ),

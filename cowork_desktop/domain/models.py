@@ -249,8 +249,10 @@ class Action:
     record_id: int | None = None
     id: int | None = None
 
-    def is_overdue(self, on: date) -> bool:
-        return self.done_date is None and self.due_date is not None and self.due_date < on
+
+def action_overdue(due_date: date | None, done_date: date | None, on: date) -> bool:
+    """An agreed action is overdue on ``on`` when it is not done and its due date has passed."""
+    return done_date is None and due_date is not None and due_date < on
 
 
 @dataclass

@@ -184,5 +184,6 @@ def manager_signature(signatures: Sequence[Signature], manager_role: str) -> Sig
 
 
 def missing_signers(required_worker_ids: Sequence[int], signatures: Sequence[Signature]) -> list[int]:
+    """The required workers who have not signed yet, in the order required."""
     signed = {s.worker_id for s in signatures}
     return [w for w in required_worker_ids if w not in signed]

@@ -48,7 +48,13 @@ from cowork_desktop.domain.models import (
     Signature,
 )
 from cowork_desktop.domain.names import clean_name, name_problem, same_name
-from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, carried_actions, content_hash
+from cowork_desktop.domain.records import (
+    AGREEMENT_STATEMENT,
+    CANON_VERSION,
+    carried_actions,
+    content_hash,
+    missing_signers,
+)
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.store.db import Store, now_utc
@@ -468,7 +474,7 @@ def sign_off(
         )
     record = ws.store.get_record(record_id)
     signatures = ws.store.signatures_for(record_id)
-    missing = [w for w in required_signers(ws, record) if w not in {s.worker_id for s in signatures}]
+    missing = missing_signers(required_signers(ws, record), signatures)
     if missing:
         names = ", ".join(ws.store.get_worker(w).name for w in missing)
         raise ValidationError({"signature": f"Still to sign before the manager: {names}."})
