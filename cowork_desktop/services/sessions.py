@@ -230,10 +230,6 @@ def context_for(ws: Workspace, ca: CoAllocation) -> dict[str, bool]:
     return form_context(roles, [r.value for r in ca.reasons], has_actions)
 
 
-def learner_ids(ws: Workspace, ca: CoAllocation) -> list[int]:
-    return [w for w in ca.worker_ids if ws.store.get_worker(w).role in (Role.STUDENT, Role.ASYE)]
-
-
 def allowed_workers(ws: Workspace, ca: CoAllocation) -> set[int]:
     return set(ca.worker_ids)
 
