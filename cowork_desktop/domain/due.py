@@ -27,7 +27,7 @@ from cowork_desktop.domain.dates import (
     parse_rrule_safe,
 )
 from cowork_desktop.domain.forms import FormDefinition
-from cowork_desktop.domain.models import RecordKind, RecordStatus, active_on
+from cowork_desktop.domain.models import RecordKind, RecordStatus, action_overdue, active_on
 
 
 class Severity(StrEnum):
@@ -264,7 +264,7 @@ def due_items_for(
                 )
 
     for action in state.actions if active else ():
-        if action.done_date is None and action.due_date is not None and action.due_date < on:
+        if action.due_date is not None and action_overdue(action.due_date, action.done_date, on):
             owner = f" ({action.owner_name})" if action.owner_name else ""
             add(
                 "action",

@@ -30,6 +30,7 @@ from enum import StrEnum
 from typing import Any
 
 from cowork_desktop.domain.dates import parse_rrule_safe
+from cowork_desktop.domain.models import for_development, is_learner_role
 
 
 class QuestionKind(StrEnum):
@@ -163,7 +164,7 @@ class FormDefinition:
 def form_context(roles: list[str], reasons: list[str], has_previous_actions: bool = False) -> dict[str, bool]:
     """Context flags for conditions: the co-workers' roles and the reasons for co-working."""
     return {
-        "has_learner": any(r in ("student", "asye") for r in roles) or "development" in reasons,
+        "has_learner": any(is_learner_role(r) for r in roles) or for_development(reasons),
         "safety_risk": "safety" in reasons,
         "has_previous_actions": has_previous_actions,
     }

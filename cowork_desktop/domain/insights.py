@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -35,7 +35,7 @@ from cowork_desktop.domain.dates import (
     parse_rrule_safe,
 )
 from cowork_desktop.domain.due import Agreed, CoAllocationState, RecordSummary, agreed_rules
-from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role
+from cowork_desktop.domain.models import RecordKind, RecordStatus, action_overdue
 
 # ------------------------------------------------------------------------------------------------- learning
 
@@ -142,22 +142,6 @@ def redact_initials(text: str, initials: str) -> str:
     if pattern is None or not any(t in text for t in tokens):  # none of them is in it: nothing to replace
         return text
     return pattern.sub("[initials removed]", text)
-
-
-def learner_ids(
-    roles: Mapping[int, Role], lead_worker_id: int, reasons: Iterable[Reason | str] = ()
-) -> tuple[int, ...]:
-    """The less experienced worker(s) of a co-allocation.
-
-    Every student or ASYE co-worker; with neither, and "development of a less experienced worker" among the
-    reasons, the co-worker who is not the lead (the lead is the experienced worker modelling practice).
-    """
-    learners = tuple(w for w, role in roles.items() if role.is_learner)
-    if learners:
-        return learners
-    if any(str(r) == Reason.DEVELOPMENT.value for r in reasons):
-        return tuple(w for w in roles if w != lead_worker_id)
-    return ()
 
 
 @dataclass(frozen=True)
@@ -712,9 +696,7 @@ def drift_for(state: CoAllocationState, on: date, initial_meeting_deadline: date
         discussions_missed=discussions.missed_count if discussions else 0,
         review_overdue_days=overdue,
         flagged_reviews=sum(1 for r in _signed(state, RecordKind.REVIEW) if r.facts.issues_flagged),
-        actions_overdue=sum(
-            1 for a in state.actions if a.done_date is None and a.due_date is not None and a.due_date < on
-        ),
+        actions_overdue=sum(1 for a in state.actions if action_overdue(a.due_date, a.done_date, on)),
         initial_meeting_overdue=(
             not has_initial and initial_meeting_deadline is not None and on > initial_meeting_deadline
         ),

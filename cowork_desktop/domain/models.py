@@ -7,6 +7,7 @@ CLI can print them as one line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -29,7 +30,16 @@ class Role(StrEnum):
     @property
     def is_learner(self) -> bool:
         """Students and ASYEs are always the less experienced worker in a co-allocation."""
-        return self in (Role.STUDENT, Role.ASYE)
+        return is_learner_role(self)
+
+
+#: the roles whose holder is always the less experienced worker (a student or an ASYE)
+LEARNER_ROLES = (Role.STUDENT, Role.ASYE)
+
+
+def is_learner_role(role: Role | str) -> bool:
+    """A student or an ASYE (``role`` a :class:`Role` or its stored value)."""
+    return role in LEARNER_ROLES
 
 
 ROLE_LABELS = {
@@ -82,6 +92,27 @@ class Reason(StrEnum):
     @property
     def label(self) -> str:
         return REASON_LABELS[self]
+
+
+def for_development(reasons: Iterable[Reason | str]) -> bool:
+    """Co-allocated for the development of a less experienced worker."""
+    return any(str(r) == Reason.DEVELOPMENT.value for r in reasons)
+
+
+def learner_ids(
+    roles: Mapping[int, Role], lead_worker_id: int, reasons: Iterable[Reason | str] = ()
+) -> tuple[int, ...]:
+    """The less experienced worker(s) of a co-allocation: the one rule for "who is a learner".
+
+    Every student or ASYE co-worker; with neither, and "development of a less experienced worker" among the
+    reasons, the co-worker who is not the lead (the lead is the experienced worker modelling practice).
+    """
+    learners = tuple(w for w, role in roles.items() if role.is_learner)
+    if learners:
+        return learners
+    if for_development(reasons):
+        return tuple(w for w in roles if w != lead_worker_id)
+    return ()
 
 
 REASON_LABELS = {
@@ -249,8 +280,10 @@ class Action:
     record_id: int | None = None
     id: int | None = None
 
-    def is_overdue(self, on: date) -> bool:
-        return self.done_date is None and self.due_date is not None and self.due_date < on
+
+def action_overdue(due_date: date | None, done_date: date | None, on: date) -> bool:
+    """An agreed action is overdue on ``on`` when it is not done and its due date has passed."""
+    return done_date is None and due_date is not None and due_date < on
 
 
 @dataclass

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from cowork_desktop.domain.models import Action, Record, Signature
+from cowork_desktop.domain.models import Action, Record, RecordStatus, Signature
 
 AGREEMENT_STATEMENT = "I agree this is an accurate record"
 #: the version of the canonical content that records are signed with now
@@ -161,11 +161,29 @@ def carried_actions(earlier: Sequence[Action], agreed: Sequence[Action]) -> tupl
     return kept, new
 
 
+def signed_amendment(record_id: int, records: Iterable[Record]) -> Record | None:
+    """The signed amendment that supersedes record ``record_id`` among ``records`` (those of its case), if any.
+
+    A record is **superseded** only once an amendment of it is signed: an amendment still a draft or awaiting
+    signatures supersedes nothing (the record is still the current one). The store's SQL says the same
+    (``store.db.NOT_SUPERSEDED``: ``status = 'signed'`` on the amending record)."""
+    newer = [r for r in records if r.supersedes_id == record_id and r.status == RecordStatus.SIGNED]
+    return newer[-1] if newer else None
+
+
+def superseded_ids(records: Iterable[Record]) -> set[int]:
+    """The ids of the records among ``records`` superseded by a signed amendment (see :func:`signed_amendment`)."""
+    return {
+        r.supersedes_id for r in records if r.supersedes_id is not None and r.status == RecordStatus.SIGNED
+    }
+
+
 def manager_signature(signatures: Sequence[Signature], manager_role: str) -> Signature | None:
     """The manager's signature (no worker id, the manager's role), if the record has one."""
     return next((s for s in signatures if s.worker_id is None and s.signer_role == manager_role), None)
 
 
 def missing_signers(required_worker_ids: Sequence[int], signatures: Sequence[Signature]) -> list[int]:
+    """The required workers who have not signed yet, in the order required."""
     signed = {s.worker_id for s in signatures}
     return [w for w in required_worker_ids if w not in signed]

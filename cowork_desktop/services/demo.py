@@ -34,6 +34,7 @@ from cowork_desktop.domain.models import (
     RecordKind,
     Role,
     Worker,
+    learner_ids,
 )
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
@@ -227,7 +228,8 @@ class _Maker:
         self.summary = summary
 
     def experienced(self, ca: CoAllocation) -> int:
-        learners = sessions.learner_ids(self.ws, ca)
+        roles = {w: self.ws.store.get_worker(w).role for w in ca.worker_ids}
+        learners = learner_ids(roles, ca.lead_worker_id, ca.reasons)
         others = [w for w in ca.worker_ids if w not in learners]
         return ca.lead_worker_id if ca.lead_worker_id in others or not others else others[0]
 

@@ -56,6 +56,7 @@ from cowork_desktop.domain.records import (
     content_differences,
     hash_content,
     manager_signature,
+    signed_amendment,
 )
 from cowork_desktop.export.model import (
     DEFAULT_PROTECTIVE_MARKING,
@@ -590,10 +591,10 @@ def superseded_by(ws: Workspace, record: Record, reads: _Reads | None = None) ->
     current = record.id
     case_records = (reads or _Reads(ws)).case_records(record.case_id)
     for _ in range(1000):
-        newer = [r for r in case_records if r.supersedes_id == current and r.status == RecordStatus.SIGNED]
-        if not newer or newer[-1].id is None:
+        newer = signed_amendment(current, case_records)
+        if newer is None or newer.id is None:
             break
-        found, current = newer[-1], newer[-1].id
+        found, current = newer, newer.id
     if found is None or found.id is None:
         return None
     signed_on = found.signed_at.date() if found.signed_at else found.meeting_date
@@ -1586,9 +1587,9 @@ def _check_against(
             f"This file is not one exported from {where}: its SHA-256 is not in the audit log."
         )
     out.matches = not out.findings
-    newer = [r for r in ws.store.records_for_case(record.case_id) if r.supersedes_id == record_id]
-    if newer and newer[-1].status == RecordStatus.SIGNED and newer[-1].id is not None:
-        out.superseded_by = (newer[-1].id, newer[-1].version)
+    newer = signed_amendment(record_id, ws.store.records_for_case(record.case_id))
+    if newer is not None and newer.id is not None:
+        out.superseded_by = (newer.id, newer.version)
     if out.matches:
         out.note = f"matches record {record_id}, version {record.version}, in {where}"
         if out.superseded_by:

@@ -34,7 +34,6 @@ from cowork_desktop.domain.insights import (
     group_by_domain,
     group_by_month,
     ladder_trend,
-    learner_ids,
     promises,
     promises_from_counts,
     redact_initials,
@@ -43,7 +42,8 @@ from cowork_desktop.domain.insights import (
     supervision_cadence,
     tag_entry,
 )
-from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, RecordStatus
+from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, RecordStatus, learner_ids
+from cowork_desktop.domain.records import superseded_ids
 from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
 from cowork_desktop.services.sessions import Workspace
@@ -76,7 +76,7 @@ class _Forms:
 def current_signed(records: Iterable[Record]) -> list[Record]:
     """Signed records not replaced by a signed amendment, in meeting order."""
     records = list(records)
-    replaced = {r.supersedes_id for r in records if r.status == RecordStatus.SIGNED and r.supersedes_id}
+    replaced = superseded_ids(records)
     return sorted(
         (r for r in records if r.status == RecordStatus.SIGNED and r.id not in replaced),
         key=lambda r: (r.meeting_date, r.id or 0),
@@ -384,7 +384,7 @@ def development_log(
     domains: Sequence[PcfDomain] | None = None,
 ) -> DevelopmentLog:
     """The learning recorded for ``worker_id`` (oldest first) in the signed, current records of every
-    co-allocation in which they are the less experienced worker (see :func:`~.domain.insights.learner_ids`).
+    co-allocation in which they are the less experienced worker (see :func:`~.domain.models.learner_ids`).
 
     Each answer of a question with role ``learning`` becomes one entry per line, tagged with PCF domains. The
     children's recorded initials are removed from the text; cases are named by reference only.

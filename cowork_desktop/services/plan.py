@@ -26,6 +26,7 @@ from cowork_desktop.domain.models import (
     RecordStatus,
     Role,
 )
+from cowork_desktop.domain.records import superseded_ids
 from cowork_desktop.services.sessions import Workspace, context_for, form_for, last_signed_mdr
 
 #: record kinds whose agreed plan can be printed
@@ -189,12 +190,6 @@ def action_rows(value: Any, names: Mapping[int, str]) -> list[PlanAction]:
     return rows
 
 
-def _superseded_ids(records: list[Record]) -> set[int]:
-    return {
-        r.supersedes_id for r in records if r.supersedes_id is not None and r.status == RecordStatus.SIGNED
-    }
-
-
 def current_arrangement(ws: Workspace, ca: CoAllocation, as_of: Record | None = None) -> Arrangement | None:
     """The arrangement in force: the latest signed MDR (:func:`last_signed_mdr`), each part taken from the
     newest signed record that set it (an issue-resolution MDR may not repeat the responsibilities).
@@ -207,7 +202,7 @@ def current_arrangement(ws: Workspace, ca: CoAllocation, as_of: Record | None = 
         for r in ws.store.records_for_case(ca.case_id)
         if r.coallocation_id == ca.id and r.status == RecordStatus.SIGNED
     ]
-    superseded = _superseded_ids(records)
+    superseded = superseded_ids(records)
     records = [r for r in records if r.id not in superseded]
     if as_of is not None:
         records = [

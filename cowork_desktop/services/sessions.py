@@ -47,7 +47,13 @@ from cowork_desktop.domain.models import (
     Signature,
 )
 from cowork_desktop.domain.names import clean_name, name_problem, same_name
-from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, carried_actions, content_hash
+from cowork_desktop.domain.records import (
+    AGREEMENT_STATEMENT,
+    CANON_VERSION,
+    carried_actions,
+    content_hash,
+    missing_signers,
+)
 from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
@@ -214,10 +220,6 @@ def context_for(ws: Workspace, ca: CoAllocation) -> dict[str, bool]:
     roles = [ws.store.get_worker(w).role.value for w in ca.worker_ids]
     has_actions = bool(ca.id and ws.store.open_actions(ca.id))
     return form_context(roles, [r.value for r in ca.reasons], has_actions)
-
-
-def learner_ids(ws: Workspace, ca: CoAllocation) -> list[int]:
-    return [w for w in ca.worker_ids if ws.store.get_worker(w).role in (Role.STUDENT, Role.ASYE)]
 
 
 def allowed_workers(ws: Workspace, ca: CoAllocation) -> set[int]:
@@ -460,7 +462,7 @@ def sign_off(
         )
     record = ws.store.get_record(record_id)
     signatures = ws.store.signatures_for(record_id)
-    missing = [w for w in required_signers(ws, record) if w not in {s.worker_id for s in signatures}]
+    missing = missing_signers(required_signers(ws, record), signatures)
     if missing:
         names = ", ".join(ws.store.get_worker(w).name for w in missing)
         raise ValidationError({"signature": f"Still to sign before the manager: {names}."})

@@ -43,6 +43,7 @@ from cowork_desktop.domain.models import (
     RecordStatus,
     Worker,
 )
+from cowork_desktop.domain.records import superseded_ids
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.dashboard import DueItemsModel
@@ -90,7 +91,7 @@ class RecordsModel(RowsTableModel):
     def set_rows(self, rows: list[Record]) -> None:
         self.beginResetModel()
         self._rows = sorted(rows, key=lambda r: (r.meeting_date, r.id or 0))
-        self._superseded = {r.supersedes_id for r in rows if r.supersedes_id is not None}
+        self._superseded = superseded_ids(rows)
         # "Record 1, version 2": the number of a record's first version, whatever version this is
         earlier = {r.id: r.supersedes_id for r in rows if r.id is not None}
         self._numbers = {}

@@ -186,3 +186,29 @@ def test_records_are_numbered_across_their_versions(
     shown = {model.data(model.index(r, RecordsModel.COL_VERSION)) for r in range(model.rowCount())}
     assert shown == {f"{first.id}, version 1", f"{first.id}, version 2"}
     assert date.today()  # the page shows the record's own number, never the amendment's row id
+
+
+def test_a_record_whose_only_amendment_is_a_draft_is_not_shown_as_amended(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    """Superseded means replaced by a *signed* amendment: a draft amendment leaves the record current."""
+    first = make_signed(ws, coworked, RecordKind.INITIAL_MEETING, MEETING)
+    draft = sessions.amend(ws, first.id or 0, "Corrected a date")
+    page = CasePage(ws, on=MEETING + timedelta(days=1))
+    _shown(qtbot, page)
+    page.show_case(coworked["case"])
+    model = page.records_model
+
+    def status(record_id: int | None) -> str:
+        row = next(r for r in range(model.rowCount()) if model.record(r).id == record_id)
+        return str(model.data(model.index(row, RecordsModel.COL_STATUS)))
+
+    assert "(amended)" not in status(first.id)
+    assert "(amended)" not in status(draft.id)
+
+    sessions.ready_for_signatures(ws, draft.id or 0)
+    sign_by_workers(ws, coworked, draft.id or 0)
+    sessions.sign_off(ws, draft.id or 0, manager_name="Amara Okafor")
+    page.show_case(coworked["case"])
+    assert status(first.id).endswith("(amended)")
+    assert "(amended)" not in status(draft.id)

@@ -29,14 +29,13 @@ from cowork_desktop.domain.insights import (
     drift_score,
     explicit_domains,
     ladder_trend,
-    learner_ids,
     missed_sentence,
     redact_initials,
     split_entries,
     suggest_domains,
     tolerance_days,
 )
-from cowork_desktop.domain.models import Reason, Record, RecordKind, RecordStatus, Role
+from cowork_desktop.domain.models import Reason, Record, RecordKind, RecordStatus, Role, learner_ids
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
 from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.demo import MANAGER_NAME, demo_answers, load_demo

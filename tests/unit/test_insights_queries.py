@@ -30,14 +30,13 @@ from cowork_desktop.domain.insights import (
     Promises,
     action_outcome,
     drift_for,
-    learner_ids,
     promises,
     redact_initials,
     sort_by_drift,
     split_entries,
     tag_entry,
 )
-from cowork_desktop.domain.models import Action, Case, Record, RecordKind, RecordStatus
+from cowork_desktop.domain.models import Action, Case, Record, RecordKind, RecordStatus, learner_ids
 from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
