@@ -5,10 +5,10 @@ and nothing is written to the file."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from pathlib import Path
 
 import pytest
+from db_damage import damage_table
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.errors import DamagedDatabase
@@ -21,16 +21,6 @@ from cowork_desktop.ui.main_window import MainWindow
 def _make(path: Path) -> None:
     with open_store(path) as store:
         store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
-
-
-def _damage_table(path: Path, table: str) -> None:
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * size : root * size] = b"\xa5" * size
-    path.write_bytes(bytes(data))
 
 
 def _window(qtbot: QtBot, path: Path) -> MainWindow:
@@ -65,7 +55,7 @@ def test_a_damaged_page_found_after_the_first_paint_is_said_and_nothing_is_writt
 ) -> None:
     path = tmp_path / "cowork.db"
     _make(path)
-    _damage_table(path, "audit_log")  # read by nothing on screen
+    damage_table(path, "audit_log")  # read by nothing on screen
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     window = _window(qtbot, path)
     try:

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from db_damage import damage_table
 
 
 def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> None:
@@ -64,19 +65,6 @@ def test_start_up_does_not_load_the_pdf_and_signing_libraries(tmp_path: Path) ->
     assert done.stdout.strip().splitlines()[-1] == "0 []"
 
 
-def _damage_table(path: Path, table: str) -> None:
-    """Overwrite the root page of one table: the header and schema still read, the table does not."""
-    import sqlite3
-
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * size : root * size] = b"\xa5" * size
-    path.write_bytes(bytes(data))
-
-
 @pytest.mark.parametrize(
     "table",
     [
@@ -99,7 +87,7 @@ def test_a_large_file_checked_after_the_first_paint_is_still_refused_unchanged(
         store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
     for side in (db.with_name("big.db-wal"), db.with_name("big.db-shm")):
         side.unlink(missing_ok=True)
-    _damage_table(db, table)
+    damage_table(db, table)
     before = db.read_bytes()
     script = (
         "import sys\n"

@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from db_damage import damage_table
 from sqlite_utils import Database
 from test_backup import NOON, sha256, workers_in
 from test_sessions import MEETING, make_signed
@@ -82,13 +83,7 @@ def test_a_damaged_database_is_offered_its_own_backup_not_its_namesakes(
     with open_store(b) as s:
         backup.take(s, backup.DAILY, now=NOON + timedelta(hours=2))  # newer, same name, same folder
     for table in ("workers", "database_identity"):  # damaged pages: not even its identity can be read from it
-        conn = sqlite3.connect(a)
-        root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-        size = conn.execute("PRAGMA page_size").fetchone()[0]
-        conn.close()
-        data = bytearray(a.read_bytes())
-        data[(root - 1) * size : root * size] = b"\xa5" * size
-        a.write_bytes(bytes(data))
+        damage_table(a, table)
     assert backup.read_identity(a) == ""
     with pytest.raises(DamagedDatabase) as refused:
         open_store(a)

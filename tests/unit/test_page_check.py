@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from db_damage import damage_table
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import DamagedDatabase
@@ -33,17 +34,6 @@ def make_db(path: Path, padding_rows: int = 0) -> None:
             )
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.close()
-
-
-def damage_table(path: Path, table: str) -> None:
-    """Overwrite the root page of one table: the header and schema still read, the table does not."""
-    conn = sqlite3.connect(path)
-    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
-    size = conn.execute("PRAGMA page_size").fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    data[(root - 1) * size : root * size] = b"\xa5" * size
-    path.write_bytes(bytes(data))
 
 
 # -- the cheap checks on every open -------------------------------------------------------------------------------
