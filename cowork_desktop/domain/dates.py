@@ -98,10 +98,6 @@ def simple_rule(rule: str) -> tuple[int, str] | None:
     return split
 
 
-def _month_days(year: int, month: int) -> int:
-    return monthrange(year, month)[1]
-
-
 def _add_months(day: date, months: int) -> date:
     """``day + relativedelta(months=months)``: the same day of the month, or the month's last day if it has
     fewer days (31 January + 1 month is 28 or 29 February), by integer arithmetic."""
@@ -110,7 +106,7 @@ def _add_months(day: date, months: int) -> date:
     month += 1
     if day.day <= 28:
         return date(year, month, day.day)
-    return date(year, month, min(day.day, _month_days(year, month)))
+    return date(year, month, min(day.day, monthrange(year, month)[1]))
 
 
 def after_interval(day: date, rule: str) -> date:
@@ -155,7 +151,7 @@ def _steps_after(rule: str, start: date, after: date) -> Iterator[date] | None:
             year, month = divmod(start.year * 12 + start.month - 1 + k * step, 12)
             month += 1
             k += 1
-            if start.day > 28 and start.day > _month_days(year, month):
+            if start.day > 28 and start.day > monthrange(year, month)[1]:
                 continue
             day = date(year, month, start.day)
             if day > after:

@@ -28,8 +28,8 @@ from functools import lru_cache
 from typing import Any
 
 from cowork_desktop.domain.dates import (
+    after_interval,
     describe_rrule,
-    interval,
     next_occurrence,
     occurrences_after,
     parse_rrule_safe,
@@ -288,7 +288,7 @@ def tolerance_days(rule: str, anchor: date) -> int:
     """Less than half the rule's first interval, in whole days: 6 for every 2 weeks, 3 weekly, 15 for a 31-day
     month, 13 for 28 days. A held date exactly half-way between two expected ones belongs to neither, and a
     missed date is counted as soon as its window has closed (5 weeks into a fortnightly rule: 2 missed)."""
-    after: date = anchor + interval(rule)
+    after: date = after_interval(anchor, rule)
     return ((after - anchor).days - 1) // 2
 
 
@@ -678,7 +678,7 @@ def next_review(state: CoAllocationState) -> tuple[date, int] | None:
         return last.facts.next_review_date, last.id
     supervision = agreed_rules(state.records, "supervision")
     if supervision:
-        return last.meeting_date + interval(supervision[-1].rule), last.id
+        return after_interval(last.meeting_date, supervision[-1].rule), last.id
     return None
 
 

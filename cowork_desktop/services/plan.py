@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from cowork_desktop.domain.dates import describe_rrule, interval
+from cowork_desktop.domain.dates import after_interval, describe_rrule
 from cowork_desktop.domain.due import extract_facts
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind, is_empty
@@ -264,7 +264,7 @@ def proposed_next_review(meeting_date: date, supervision_rrule: str) -> date | N
     """The next review proposed from the agreed supervision frequency: one interval after this meeting."""
     if not supervision_rrule:
         return None
-    proposed: date = meeting_date + interval(supervision_rrule)
+    proposed: date = after_interval(meeting_date, supervision_rrule)
     return proposed
 
 
