@@ -86,3 +86,12 @@ class ProtectionsMissing(StoreError):
 
 class TamperedRecord(CoworkError):
     """A signed record, the audit chain or a signed chain head does not check: it is never exported as signed."""
+
+
+class UniqueConflict(StoreError):
+    """A write refused by one of the database's unique indexes: ``constraint`` names it as SQLite does
+    (``table.column``), so the repository that wrote can say what it means in words."""
+
+    def __init__(self, message: str, constraint: str = "") -> None:
+        super().__init__(message)
+        self.constraint = constraint

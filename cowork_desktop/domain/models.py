@@ -217,6 +217,10 @@ class Case:
         return errors
 
 
+#: what the case's page (and the CLI) says when a second open co-allocation is refused
+ONE_OPEN_COALLOCATION = "This case already has an active co-allocation: end it first."
+
+
 def active_on(start: date, end: date | None, on: date) -> bool:
     """The one rule for "active": a co-allocation is active from its start to its end date, both included."""
     return start <= on and (end is None or on <= end)
@@ -252,6 +256,22 @@ class CoAllocation:
 
     def is_active(self, on: date) -> bool:
         return active_on(self.start_date, self.end_date, on)
+
+    @property
+    def is_open(self) -> bool:
+        """No end date is recorded: the case's current arrangement. A case has at most one open co-allocation
+        (:meth:`open_clash`; the store holds it with the unique index ``coallocations_one_open``)."""
+        return self.end_date is None
+
+    def open_clash(self, others: Iterable[CoAllocation]) -> dict[str, str]:
+        """The one rule for "one active co-allocation per case", given the case's co-allocations: while another
+        of them is open, none is added and none is re-opened (its end date removed). The field errors, or none."""
+        adding = self.id is None
+        if (adding or self.is_open) and any(
+            o.is_open and o.case_id == self.case_id and o.id != self.id for o in others
+        ):
+            return {"case_id": ONE_OPEN_COALLOCATION}
+        return {}
 
     def has_ended(self, on: date) -> bool:
         """Its end is recorded and has come: it takes no new meeting (a new co-allocation starts a new

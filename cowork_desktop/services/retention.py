@@ -18,7 +18,6 @@ The audit log itself is append-only and keeps the purge entries.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -31,7 +30,7 @@ from cowork_desktop.domain.settings import NUMBERS, number_problem, stored_numbe
 from cowork_desktop.services import integrity
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, owner
-from cowork_desktop.store.db import now_utc
+from cowork_desktop.store.repos.retention import Purge
 
 SETTING_MONTHS = "retention_months"
 
@@ -96,68 +95,36 @@ def retention_candidates(ws: Workspace, on: date, months: int | None = None) -> 
     months = months if months is not None else retention_months(ws)
     if not months:
         return []
-    db = ws.store.db
+    store = ws.store
     found: list[PurgeCandidate] = []
-    ended = list(
-        db.query(
-            "SELECT ca.id, ca.case_id, ca.end_date, c.reference FROM coallocations ca JOIN cases c ON c.id = ca.case_id"
-            " WHERE ca.end_date IS NOT NULL AND ca.end_date <= ? ORDER BY ca.end_date, ca.id",
-            [on.isoformat()],
-        )
-    )
-    for row in ended:
-        records = list(db.query("SELECT id, status FROM records WHERE coallocation_id = ?", [row["id"]]))
-        signed = [r["id"] for r in records if r["status"] == RecordStatus.SIGNED.value]
+    for ca in store.ended_coallocations(on):
+        records = store.record_statuses(ca.id)
+        signed = [rid for rid, status in records if status == RecordStatus.SIGNED]
         if not signed:
             continue
         exported: dict[int, str] = {}
-        marks = ",".join("?" * len(signed))
-        for entry in db.query(
-            f"SELECT entity_id, at, detail FROM audit_log WHERE action = 'export' AND entity = 'record'"
-            f" AND entity_id IN ({marks})",
-            signed,
-        ):
-            try:
-                detail = json.loads(entry["detail"])
-            except ValueError:
-                detail = {}
+        for record_id, at, detail in store.record_exports(signed):
             if detail.get("signed") is True:
-                exported[entry["entity_id"]] = max(exported.get(entry["entity_id"], ""), entry["at"])
+                exported[record_id] = max(exported.get(record_id, ""), at)
         if set(exported) != set(signed):
             continue  # a signed record not yet on the child's file: keep everything
         last_export = max(datetime.fromisoformat(at) for at in exported.values())
         purge_from = last_export.date() + relativedelta(months=months)
         if on < purge_from:
             continue
-        ids = [r["id"] for r in records]
-        id_marks = ",".join("?" * len(ids))
-        outside = list(
-            db.query(
-                f"SELECT 1 FROM actions WHERE done_in_record_id IN ({id_marks}) AND record_id NOT IN ({id_marks})"
-                f" UNION ALL SELECT 1 FROM records WHERE (linked_record_id IN ({id_marks})"
-                f" OR supersedes_id IN ({id_marks})) AND coallocation_id <> ? LIMIT 1",
-                [*ids, *ids, *ids, *ids, row["id"]],
-            )
-        )
-        if outside:
+        if store.referred_from_outside(ca.id, [rid for rid, _status in records]):
             continue
-        others = list(
-            db.query(
-                "SELECT 1 FROM coallocations WHERE case_id = ? AND id <> ? LIMIT 1",
-                [row["case_id"], row["id"]],
-            )
-        )
         found.append(
             PurgeCandidate(
-                row["id"],
-                row["case_id"],
-                row["reference"],
-                date.fromisoformat(row["end_date"]),
+                ca.id,
+                ca.case_id,
+                ca.case_reference,
+                ca.end_date,
                 last_export,
                 purge_from,
                 len(records),
                 len(signed),
-                not others,
+                not store.case_has_other_coallocations(ca.case_id, ca.id),
             )
         )
     return found
@@ -205,46 +172,25 @@ def purge(ws: Workspace, candidates: list[PurgeCandidate]) -> int:
 def _delete(
     ws: Workspace, candidates: list[PurgeCandidate], months: int | None, today: date, kept: str
 ) -> None:
-    store = ws.store
-    db = store.db
-    with store.tx():
-        for c in candidates:
-            record_ids = [
-                int(r[0])
-                for r in db.execute("SELECT id FROM records WHERE coallocation_id = ?", [c.coallocation_id])
-            ]
-            store.audit(
-                "purge",
-                "coallocation",
+    ws.store.purge_coallocations(
+        [
+            Purge(
                 c.coallocation_id,
-                case_id=c.case_id,
-                case_reference=c.case_reference,
-                records=c.records,
-                signed_records=c.signed_records,
-                whole_case=c.whole_case,
-                record_ids=record_ids,
-                rule=f"ended co-working is purged {months} months after its last signed record was exported",
-                retention_months=months,
-                ended=c.end_date.isoformat(),
-                last_export=c.last_export.isoformat(),
-                purge_from=c.purge_from.isoformat(),
-                purged_on=today.isoformat(),
-                backup_before=kept,
+                c.case_id,
+                c.whole_case,
+                {
+                    "case_reference": c.case_reference,
+                    "records": c.records,
+                    "signed_records": c.signed_records,
+                    "rule": f"ended co-working is purged {months} months after its last signed record was exported",
+                    "retention_months": months,
+                    "ended": c.end_date.isoformat(),
+                    "last_export": c.last_export.isoformat(),
+                    "purge_from": c.purge_from.isoformat(),
+                    "purged_on": today.isoformat(),
+                    "backup_before": kept,
+                },
             )
-            audit_id = db.execute("SELECT max(id) FROM audit_log").fetchone()[0]
-            db.execute(
-                "INSERT INTO purge_authorisations (coallocation_id, audit_id, authorised_at) VALUES (?, ?, ?)",
-                [c.coallocation_id, audit_id, now_utc().isoformat()],
-            )
-            in_set = "SELECT id FROM records WHERE coallocation_id = ?"
-            db.execute(f"DELETE FROM signatures WHERE record_id IN ({in_set})", [c.coallocation_id])
-            db.execute(f"DELETE FROM action_carries WHERE record_id IN ({in_set})", [c.coallocation_id])
-            db.execute(f"DELETE FROM actions WHERE record_id IN ({in_set})", [c.coallocation_id])
-            db.execute("DELETE FROM records WHERE coallocation_id = ?", [c.coallocation_id])
-            db.execute("DELETE FROM purge_authorisations WHERE coallocation_id = ?", [c.coallocation_id])
-            db.execute("DELETE FROM coallocations WHERE id = ?", [c.coallocation_id])
-            if c.whole_case:
-                db.execute(
-                    "DELETE FROM cases WHERE id = ? AND NOT EXISTS (SELECT 1 FROM coallocations WHERE case_id = ?)",
-                    [c.case_id, c.case_id],
-                )
+            for c in candidates
+        ]
+    )

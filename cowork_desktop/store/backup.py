@@ -46,9 +46,10 @@ from cowork_desktop.domain.backups import RestoreFacts
 from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreError
 from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.store import crypto, owner
+from cowork_desktop.store.checks import preflight
 
 if TYPE_CHECKING:
-    from cowork_desktop.store.db import Store
+    from cowork_desktop.store.store import Store
 
 SETTING_FOLDER = "backup_folder"
 SETTING_KEEP_DAILY = "backup_keep_daily"
@@ -532,8 +533,6 @@ def before_migration(conn: sqlite3.Connection, db_path: Path, *, encrypted: bool
 def verify(path: Path, passphrase: str | None = None) -> bool:
     """Check a backup file fully (``integrity_check``, a cowork schema this version knows); True if encrypted.
     Raises :class:`StoreError` (:class:`PassphraseRequired` for an encrypted one without its passphrase)."""
-    from cowork_desktop.store.db import _preflight
-
     path = Path(path)
     if path.is_dir():
         raise BackupError(f"{path} is a folder: give one backup file in it (the names end in .db)")
@@ -541,7 +540,7 @@ def verify(path: Path, passphrase: str | None = None) -> bool:
         raise BackupError(f"{path}: no backup file here")
     if path.stat().st_size == 0:
         raise BackupError(f"{path}: the backup file is empty")
-    return _preflight(path, passphrase, full=True)
+    return preflight(path, passphrase, full=True)
 
 
 def latest_good(db_path: Path, passphrase: str | None = None) -> Path | None:

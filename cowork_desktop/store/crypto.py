@@ -17,10 +17,12 @@ import functools
 import sqlite3
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
-from cowork_desktop.domain.errors import EncryptionUnavailable, StoreError
+from cowork_desktop.domain.errors import EncryptionUnavailable, StoreError, WrongPassphrase
+from cowork_desktop.store import owner
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: SQLCipher pages are a multiple of 512 bytes (4096 by default) and its file starts with a random salt.
@@ -29,8 +31,22 @@ _MIN_DISTINCT_SALT_BYTES = (
     40  # of the first 64 bytes: random data has about 57 distinct values, text far fewer
 )
 
-if TYPE_CHECKING:
-    from cowork_desktop.store.db import Store
+
+class OpenDatabase(Protocol):
+    """What :func:`change_passphrase` needs of an open store (a :class:`~cowork_desktop.store.store.Store`):
+    named here, so this module, which the store's opening imports, does not import the store."""
+
+    encrypted: bool
+    path: Path
+    owner: Any
+    db: Any
+
+    def require_pages(self) -> None: ...
+
+    def tx(self) -> AbstractContextManager[Any]: ...
+
+    def audit(self, action: str, entity: str, entity_id: int | None, **detail: Any) -> object: ...
+
 
 T = TypeVar("T")
 
@@ -307,16 +323,12 @@ def passphrase_opens(path: Path, passphrase: str) -> bool:
         conn.close()
 
 
-def change_passphrase(store: Store, current: str, new: str) -> None:
+def change_passphrase(store: OpenDatabase, current: str, new: str) -> None:
     """Re-key the open encrypted database (``PRAGMA rekey``) after checking the current passphrase; audited
     (without either passphrase). Backups taken before keep the passphrase they were taken with."""
-    from cowork_desktop.domain.errors import WrongPassphrase
-
     if not store.encrypted:
         raise StoreError(f"{store.path}: this database is not encrypted, so it has no passphrase to change")
     check_passphrase(new)
-    from cowork_desktop.store import owner
-
     if not passphrase_opens(store.path, current):
         raise WrongPassphrase(f"wrong passphrase for {store.path}")
     # refused while the app (or another command) has the database open: it would go on with the old key

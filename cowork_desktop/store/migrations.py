@@ -10,14 +10,38 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlite_utils import Database, Migrations
 
 from cowork_desktop.domain.audit import GENESIS, entry_hash
+from cowork_desktop.domain.errors import StoreError
 from cowork_desktop.domain.names import name_key
 
 migrations = Migrations("cowork")
+
+#: every migration's name, in order (what :func:`known_migration_names` answers, without sqlite-utils' internals)
+_NAMES: list[str] = []
+
+_Step = TypeVar("_Step", bound=Callable[[Database], None])
+
+
+def migration(step: _Step) -> _Step:
+    """Register a migration (its function's name is its name). sqlite-utils runs it inside one transaction with the
+    record of it having been applied: its statements must run through :func:`run_script` (or ``db.execute``),
+    never ``executescript()``, which commits first."""
+    _NAMES.append(step.__name__)
+    return migrations()(step)
+
+
+def run_script(db: Database, script: str) -> None:
+    """Run a script's statements one by one inside the migration's transaction (``executescript`` would commit
+    the transaction first, and a failure half-way would leave half a migration applied)."""
+    for statement in statements(script):
+        db.execute(statement)
+
 
 M001_SCHEMA = """
 CREATE TABLE workers (
@@ -218,9 +242,9 @@ END;
 """
 
 
-@migrations()
+@migration
 def m001_initial(db: Database) -> None:
-    db.executescript(M001_SCHEMA)
+    run_script(db, M001_SCHEMA)
 
 
 M002_DUE_INDEX = """
@@ -231,9 +255,9 @@ CREATE INDEX IF NOT EXISTS records_due ON records(coallocation_id, status, kind,
 """
 
 
-@migrations()
+@migration
 def m002_due_index(db: Database) -> None:
-    db.executescript(M002_DUE_INDEX)
+    run_script(db, M002_DUE_INDEX)
 
 
 M003_PURGE_PATH = """
@@ -283,13 +307,13 @@ END;
 """
 
 
-def _statements(script: str) -> list[str]:
-    """Split a script into whole statements (triggers included), so they run inside the migration's transaction
-    (``executescript`` would commit first)."""
+def statements(script: str) -> list[str]:
+    """Split a script into whole statements (triggers included); comment lines between statements are left out."""
     found: list[str] = []
     pending = ""
     for line in script.splitlines(keepends=True):
-        if not pending and line.lstrip().startswith("--"):
+        if not pending.strip() and (not line.strip() or line.lstrip().startswith("--")):
+            pending = ""
             continue
         pending += line
         if sqlite3.complete_statement(pending):
@@ -300,10 +324,9 @@ def _statements(script: str) -> list[str]:
     return found
 
 
-@migrations()
+@migration
 def m003_purge_path(db: Database) -> None:
-    for statement in _statements(M003_PURGE_PATH):
-        db.execute(statement)
+    run_script(db, M003_PURGE_PATH)
 
 
 M004_EVIDENCE = """
@@ -378,10 +401,9 @@ END;
 """
 
 
-@migrations()
+@migration
 def m004_evidence(db: Database) -> None:
-    for statement in _statements(M004_EVIDENCE):
-        db.execute(statement)
+    run_script(db, M004_EVIDENCE)
     conn = db.conn
     conn.execute("DROP TRIGGER audit_no_update")
     prev = GENESIS
@@ -396,8 +418,7 @@ def m004_evidence(db: Database) -> None:
         prev, last_id = digest, entry_id
     conn.executemany("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?", batch)
     conn.execute(_AUDIT_NO_UPDATE)
-    for statement in _statements(M004_CHAIN_TRIGGER):
-        conn.execute(statement)
+    run_script(db, M004_CHAIN_TRIGGER)
     if not rows:
         return  # a new database: its log is chained from its first entry
     # the chain's first own entry, after the entries chained here: records signed later use canonical content 2
@@ -440,10 +461,9 @@ END;
 """
 
 
-@migrations()
+@migration
 def m005_carried_actions(db: Database) -> None:
-    for statement in _statements(M005_CARRIED_ACTIONS):
-        db.execute(statement)
+    run_script(db, M005_CARRIED_ACTIONS)
 
 
 M006_IDENTITY = """
@@ -502,10 +522,9 @@ def pending_identity(conn: sqlite3.Connection) -> str:
     return made
 
 
-@migrations()
+@migration
 def m006_identity(db: Database) -> None:
-    for statement in _statements(M006_IDENTITY):
-        db.execute(statement)
+    run_script(db, M006_IDENTITY)
     conn = db.conn
     stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
     conn.execute(
@@ -535,9 +554,204 @@ def m006_identity(db: Database) -> None:
             "UPDATE records SET set_aside_at = ?, title = title || ' (a second draft, set aside)' WHERE id = ?",
             [stamp, record_id],
         )
-    for statement in _statements(M006_ONE_DRAFT):
-        db.execute(statement)
+    run_script(db, M006_ONE_DRAFT)
+
+
+M007_ONE_OPEN_COALLOCATION = """
+-- A case has at most one open co-allocation (no end date recorded: domain.models.CoAllocation.is_open): the store
+-- checks it when one is added or re-opened, and this index holds it for every path, plain SQL included.
+CREATE UNIQUE INDEX coallocations_one_open ON coallocations(case_id) WHERE end_date IS NULL;
+"""
+
+
+@migration
+def m007_one_open_coallocation(db: Database) -> None:
+    """Refused (StoreError, nothing applied: the database stays as it was) while a case has two open
+    co-allocations, made before the rule held for every path: which one ended, and when, is for a person to say."""
+    doubles = db.conn.execute(
+        "SELECT c.reference, count(*) FROM coallocations ca JOIN cases c ON c.id = ca.case_id"
+        " WHERE ca.end_date IS NULL GROUP BY ca.case_id HAVING count(*) > 1 ORDER BY c.reference"
+    ).fetchall()
+    if doubles:
+        reference, count = doubles[0]
+        more = f" (and {len(doubles) - 1} more case(s))" if len(doubles) > 1 else ""
+        raise StoreError(
+            f"case {reference} has {count} co-allocations without an end date{more}, and a case can have only one: "
+            "give all but one an end date with the version of cowork-desktop that made them, then open it here "
+            "again (nothing was changed)"
+        )
+    run_script(db, M007_ONE_OPEN_COALLOCATION)
+
+
+#: every trigger re-created with its refusal tagged ``cowork:E<code>``: the store maps the code to an error and its
+#: one line through one table (``store/refusals.py``), instead of matching the messages' words
+M008_TAGGED_REFUSALS = """
+DROP TRIGGER records_signed_no_update;
+CREATE TRIGGER records_signed_no_update BEFORE UPDATE ON records
+WHEN OLD.status = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E001 record is signed and locked: make an amendment instead');
+END;
+DROP TRIGGER records_insert_signed;
+CREATE TRIGGER records_insert_signed BEFORE INSERT ON records
+WHEN NEW.status = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E003 a record is signed only after its signatures are added');
+END;
+DROP TRIGGER records_sign_needs_signatures;
+CREATE TRIGGER records_sign_needs_signatures BEFORE UPDATE OF status ON records
+WHEN NEW.status = 'signed' AND (SELECT count(*) FROM signatures WHERE record_id = NEW.id) = 0
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E004 a record needs signatures before it is signed');
+END;
+DROP TRIGGER signatures_no_update;
+CREATE TRIGGER signatures_no_update BEFORE UPDATE ON signatures
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E005 signatures cannot be changed');
+END;
+DROP TRIGGER signatures_insert_awaiting;
+CREATE TRIGGER signatures_insert_awaiting BEFORE INSERT ON signatures
+WHEN (SELECT status FROM records WHERE id = NEW.record_id) IS NOT 'awaiting_signatures'
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E007 signatures are added only to a record awaiting signatures');
+END;
+DROP TRIGGER records_awaiting_answers_frozen;
+CREATE TRIGGER records_awaiting_answers_frozen BEFORE UPDATE OF answers ON records
+WHEN OLD.status = 'awaiting_signatures' AND NEW.status = 'awaiting_signatures' AND NEW.answers IS NOT OLD.answers
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E008 answers are frozen while signatures are collected: return the record to draft first');
+END;
+DROP TRIGGER actions_signed_no_update;
+CREATE TRIGGER actions_signed_no_update BEFORE UPDATE ON actions
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND (NEW.record_id IS NOT OLD.record_id OR NEW.description IS NOT OLD.description
+      OR NEW.owner_worker_id IS NOT OLD.owner_worker_id OR NEW.due_date IS NOT OLD.due_date
+      OR OLD.done_date IS NOT NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E009 actions agreed in a signed record cannot be changed');
+END;
+DROP TRIGGER actions_signed_no_insert;
+CREATE TRIGGER actions_signed_no_insert BEFORE INSERT ON actions
+WHEN (SELECT status FROM records WHERE id = NEW.record_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E011 a signed record cannot take more actions');
+END;
+DROP TRIGGER audit_no_delete;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E012 the audit log is append-only');
+END;
+DROP TRIGGER form_versions_no_update;
+CREATE TRIGGER form_versions_no_update BEFORE UPDATE ON form_versions
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E013 a stored form version cannot change');
+END;
+DROP TRIGGER purge_only_ended;
+CREATE TRIGGER purge_only_ended BEFORE INSERT ON purge_authorisations
+WHEN (SELECT end_date FROM coallocations WHERE id = NEW.coallocation_id) IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E014 only an ended co-allocation can be purged');
+END;
+DROP TRIGGER purge_only_audited;
+CREATE TRIGGER purge_only_audited BEFORE INSERT ON purge_authorisations
+WHEN NOT EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.audit_id AND id = (SELECT max(id) FROM audit_log)
+                 AND action = 'purge' AND entity = 'coallocation' AND entity_id = NEW.coallocation_id)
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E015 a purge is authorised only right after its audit entry');
+END;
+DROP TRIGGER records_signed_no_delete;
+CREATE TRIGGER records_signed_no_delete BEFORE DELETE ON records
+WHEN OLD.status = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p WHERE p.coallocation_id = OLD.coallocation_id)
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E002 record is signed and locked: it cannot be deleted');
+END;
+DROP TRIGGER signatures_no_delete_signed;
+CREATE TRIGGER signatures_no_delete_signed BEFORE DELETE ON signatures
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
+                 WHERE r.id = OLD.record_id)
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E006 signatures of a signed record cannot be deleted');
+END;
+DROP TRIGGER actions_signed_no_delete;
+CREATE TRIGGER actions_signed_no_delete BEFORE DELETE ON actions
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
+                 WHERE r.id = OLD.record_id)
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E010 actions agreed in a signed record cannot be deleted');
+END;
+DROP TRIGGER certificates_no_update;
+CREATE TRIGGER certificates_no_update BEFORE UPDATE ON certificates
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E016 a known certificate cannot be changed');
+END;
+DROP TRIGGER certificates_no_delete;
+CREATE TRIGGER certificates_no_delete BEFORE DELETE ON certificates
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E017 a known certificate cannot be deleted');
+END;
+DROP TRIGGER audit_heads_no_update;
+CREATE TRIGGER audit_heads_no_update BEFORE UPDATE ON audit_heads
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E018 a signed chain head cannot be changed');
+END;
+DROP TRIGGER audit_heads_no_delete;
+CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E019 a signed chain head cannot be deleted');
+END;
+DROP TRIGGER audit_no_update;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E012 the audit log is append-only');
+END;
+DROP TRIGGER audit_chained;
+CREATE TRIGGER audit_chained BEFORE INSERT ON audit_log
+WHEN NEW.id IS NOT coalesce((SELECT max(id) FROM audit_log), 0) + 1
+  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000')
+  OR length(NEW.hash) <> 64
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E020 the audit log is a hash chain: a new entry must follow the last one');
+END;
+DROP TRIGGER action_carries_no_update;
+CREATE TRIGGER action_carries_no_update BEFORE UPDATE ON action_carries
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E021 actions carried into a record cannot be changed');
+END;
+DROP TRIGGER action_carries_signed_no_insert;
+CREATE TRIGGER action_carries_signed_no_insert BEFORE INSERT ON action_carries
+WHEN (SELECT status FROM records WHERE id = NEW.record_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E011 a signed record cannot take more actions');
+END;
+DROP TRIGGER action_carries_signed_no_delete;
+CREATE TRIGGER action_carries_signed_no_delete BEFORE DELETE ON action_carries
+WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
+ AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
+                 WHERE r.id = OLD.record_id)
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E022 actions carried into a signed record cannot be deleted');
+END;
+DROP TRIGGER database_identity_no_update;
+CREATE TRIGGER database_identity_no_update BEFORE UPDATE ON database_identity
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E023 a database keeps its identity');
+END;
+DROP TRIGGER database_identity_no_delete;
+CREATE TRIGGER database_identity_no_delete BEFORE DELETE ON database_identity
+BEGIN
+    SELECT RAISE(ABORT, 'cowork:E023 a database keeps its identity');
+END;
+"""
+
+
+@migration
+def m008_tagged_refusals(db: Database) -> None:
+    run_script(db, M008_TAGGED_REFUSALS)
 
 
 def known_migration_names() -> list[str]:
-    return [m.name for m in migrations._migrations]
+    """Every migration's name, in the order they apply."""
+    return list(_NAMES)

@@ -1,0 +1,278 @@
+"""The reads behind the screens: what is due (the dashboard, the case page) and the team view and development
+log (insights), each one statement whatever the number of cases. The rules stay in ``domain/``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordFacts, RecordSummary
+from cowork_desktop.domain.forms import FormDefinition
+from cowork_desktop.domain.models import RecordKind, RecordStatus, Role
+from cowork_desktop.store import form_snapshots
+from cowork_desktop.store.base import StoreBase
+from cowork_desktop.store.rows import CURRENT_ACTION, NOT_SUPERSEDED
+
+
+class DueQueries(StoreBase):
+    # -- what is due ------------------------------------------------------------------------------
+    def coallocation_states(
+        self,
+        on: date,
+        case_id: int | None = None,
+        *,
+        due_rules_only: bool = False,
+        ids: tuple[int, int] | None = None,
+    ) -> list[CoAllocationState]:
+        """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR).
+
+        Each snapshot holds the co-allocation's signed, current (not superseded) records and its open actions.
+        With ``due_rules_only`` (the dashboard) a snapshot holds only the records the rules in
+        :mod:`cowork_desktop.domain.due` read (see :data:`~cowork_desktop.domain.due.RECORDS_THE_RULES_READ`):
+        the same due items, from a few records per co-allocation instead of all of them.
+        With ``ids`` (first, last) only the co-allocations with an id in that range (the dashboard reads a large
+        service's in steps: see :meth:`active_coallocation_ids`).
+        """
+        first, last = ids if ids is not None else (None, None)
+        params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id, "first": first, "last": last}
+        active = (
+            "WITH active AS (SELECT id FROM coallocations WHERE start_date <= :on"
+            " AND (end_date IS NULL OR end_date >= :on)"
+            + (" AND case_id = :case_id" if case_id is not None else "")
+            + (" AND id BETWEEN :first AND :last" if ids is not None else "")
+            + ")"
+        )
+        conn = self.db.conn
+        fromiso = date.fromisoformat
+        states: dict[int, CoAllocationState] = {}
+        # plain tuples (not a dict per row): thousands of rows on a large service
+        for ca_id, case, reference, start, end, n1, n2 in conn.execute(
+            f"{active} SELECT ca.id, ca.case_id, c.reference, ca.start_date, ca.end_date, w1.name, w2.name"
+            " FROM active JOIN coallocations ca ON ca.id = active.id JOIN cases c ON c.id = ca.case_id"
+            " JOIN workers w1 ON w1.id = ca.worker1_id JOIN workers w2 ON w2.id = ca.worker2_id ORDER BY ca.id",
+            params,
+        ):
+            states[ca_id] = CoAllocationState(
+                ca_id, case, reference, fromiso(start), fromiso(end) if end else None, (n1, n2)
+            )
+        if not states:
+            return []
+        signed = (
+            "SELECT r.id, r.coallocation_id, r.kind, r.status, r.meeting_date, r.next_review_date,"
+            " r.discussion_rrule, r.supervision_rrule, r.issues_flagged, r.linked_record_id"
+        )
+        current = f"r.status = 'signed' AND {NOT_SUPERSEDED}"
+        if due_rules_only:
+            # every initial meeting and issue resolution, every review that flagged an issue, and the latest
+            # initial-meeting-or-review and the latest reflective discussion (RECORDS_THE_RULES_READ); every
+            # initial meeting is read already, so the latest review completes the latest of the two kinds
+            def latest(kinds: str) -> str:
+                return (
+                    f" UNION {signed} FROM active CROSS JOIN records r ON r.id = (SELECT r.id FROM records r"
+                    f" WHERE r.coallocation_id = active.id AND r.kind IN ({kinds}) AND {current}"
+                    " ORDER BY r.meeting_date DESC, r.id DESC LIMIT 1)"
+                )
+
+            sql = (
+                f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
+                f" WHERE {current} AND (r.kind IN ('initial_meeting', 'issue_resolution')"
+                " OR (r.kind = 'review' AND (r.issues_flagged <> '' OR r.discussion_rrule <> ''"
+                " OR r.supervision_rrule <> '')))"
+                + latest("'review'")
+                + latest("'reflective_discussion'")
+                + " ORDER BY 1"
+            )
+        else:
+            sql = (
+                f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
+                f" WHERE {current} ORDER BY r.id"
+            )
+        kinds = {k.value: k for k in RecordKind}
+        signed_status = RecordStatus.SIGNED
+        no_facts = RecordFacts()  # frozen: one for every record without any
+        for (
+            rid,
+            ca_id,
+            kind,
+            status,
+            meeting,
+            next_review,
+            discussion,
+            supervision,
+            flagged,
+            linked,
+        ) in conn.execute(sql, params):
+            state = states.get(ca_id)
+            if state is None:
+                continue
+            if next_review or discussion or supervision or flagged:
+                facts = RecordFacts(
+                    fromiso(next_review) if next_review else None,
+                    discussion,
+                    supervision,
+                    tuple(x for x in flagged.split(",") if x) if flagged else (),
+                )
+            else:
+                facts = no_facts  # most records (discussions, resolutions) agree no date or frequency
+            state.records.append(
+                RecordSummary(
+                    rid,
+                    kinds[kind],
+                    signed_status if status == "signed" else RecordStatus(status),
+                    fromiso(meeting),
+                    facts,
+                    linked,
+                )
+            )
+        for aid, description, due_date, done_date, ca_id, owner in conn.execute(
+            f"{active} SELECT a.id, a.description, a.due_date, a.done_date, r.coallocation_id, w.name"
+            " FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
+            " CROSS JOIN actions a ON a.record_id = r.id LEFT JOIN workers w ON w.id = a.owner_worker_id"
+            f" WHERE r.status = 'signed' AND a.done_date IS NULL AND {CURRENT_ACTION} ORDER BY a.id",
+            params,
+        ):
+            state = states.get(ca_id)
+            if state is not None:
+                state.actions.append(
+                    ActionSummary(
+                        aid,
+                        description,
+                        fromiso(due_date) if due_date else None,
+                        fromiso(done_date) if done_date else None,
+                        owner or "",
+                    )
+                )
+        return list(states.values())
+
+    # -- the screens: reads for the dashboard, the case list and the case page (issue 14) --------------------
+    def active_coallocation_ids(self, on: date) -> list[int]:
+        """The ids of the co-allocations active on ``on``, in order: what the dashboard reads in steps."""
+        return [
+            int(r[0])
+            for r in self.db.conn.execute(
+                "SELECT id FROM coallocations WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)"
+                " ORDER BY id",
+                [on.isoformat(), on.isoformat()],
+            )
+        ]
+
+    # == insights: the team view and the development log, read set-based ==============================
+    # One statement each whatever the number of cases (issue 14): what the views show, computed in SQL from the
+    # indexes (records_due, actions_record, records_case), answers read with json_extract only where a view
+    # needs them. The rules stay in domain.insights; these return plain rows.
+
+    def form_definitions(self) -> dict[tuple[str, int], FormDefinition]:
+        """Every stored form version, read in one statement."""
+        return {
+            (form_id, version): form_snapshots.definition(text, form_id, version)
+            for form_id, version, text in self.db.conn.execute(
+                "SELECT form_id, version, definition FROM form_versions"
+            )
+        }
+
+    def promise_counts(
+        self, on: date, action_review: Sequence[tuple[str, int, str]]
+    ) -> list[tuple[str, int | None, int, int]]:
+        """``(case reference, owner worker id, outcome, count)`` for every action agreed in a signed, current
+        record dated on or before ``on`` (carried actions with the amendment that carries them), grouped.
+
+        ``outcome`` follows :func:`cowork_desktop.domain.insights.action_outcome`: 0 done on time, 1 done late,
+        2 not done, 3 not yet due. A done date after ``on`` is not known yet. An action done after its due date
+        was done late when a current signed record of the case dated strictly between the two found it not done:
+        its ``action_review`` answer (``action_review``: the form id, version and question id of each form that
+        has one) holds ``{"<action id>": {"done": "no"}}``. Only those few records' answers are read."""
+        forms = " UNION ALL ".join(f"SELECT :f{n}, :v{n}, :q{n}" for n in range(len(action_review)))
+        params: dict[str, Any] = {"on": on.isoformat()}
+        for n, (form_id, version, qid) in enumerate(action_review):
+            params.update({f"f{n}": form_id, f"v{n}": version, f"q{n}": qid})
+        known = "CASE WHEN a.done_date <= :on THEN a.done_date END"
+        sql = (
+            f"WITH paths(form_id, version, qid) AS ({forms or 'SELECT NULL, NULL, NULL'}),"
+            " superseded AS (SELECT supersedes_id FROM records INDEXED BY records_supersedes"
+            "  WHERE supersedes_id IS NOT NULL AND status = 'signed'),"
+            " cur AS MATERIALIZED (SELECT r.id, ca.case_id FROM records r INDEXED BY records_due"
+            "  JOIN coallocations ca ON ca.id = r.coallocation_id"
+            "  WHERE r.status = 'signed' AND r.meeting_date <= :on AND r.id NOT IN superseded),"
+            f" x AS (SELECT cur.case_id, a.id, a.owner_worker_id AS owner, a.due_date AS due, {known} AS done"
+            "  FROM cur JOIN actions a ON a.record_id = cur.id"
+            f"  UNION ALL SELECT cur.case_id, a.id, a.owner_worker_id, a.due_date, {known}"
+            "  FROM cur JOIN action_carries k ON k.record_id = cur.id JOIN actions a ON a.id = k.action_id),"
+            " o AS (SELECT case_id, owner, CASE"
+            "  WHEN due IS NULL THEN CASE WHEN done IS NOT NULL THEN 0 ELSE 3 END"
+            "  WHEN done IS NOT NULL THEN CASE WHEN done <= due THEN 0"
+            "   WHEN EXISTS (SELECT 1 FROM records v INDEXED BY records_case"
+            "    JOIN paths f ON f.form_id = v.form_id AND f.version = v.form_version"
+            "    WHERE v.case_id = x.case_id AND v.meeting_date > x.due AND v.meeting_date < x.done"
+            "    AND v.status = 'signed' AND v.id NOT IN superseded"
+            "    AND json_extract(v.answers, '$.\"' || f.qid || '\".\"' || x.id || '\".done') = 'no')"
+            "   THEN 1 ELSE 0 END"
+            "  WHEN due < :on THEN 2 ELSE 3 END AS outcome FROM x),"
+            " g AS (SELECT case_id, owner, outcome, count(*) AS n FROM o GROUP BY case_id, owner, outcome)"
+            " SELECT c.reference, g.owner, g.outcome, g.n FROM g JOIN cases c ON c.id = g.case_id"
+        )
+        return [
+            (str(ref), owner, int(outcome), int(n))
+            for ref, owner, outcome, n in self.db.conn.execute(sql, params)
+        ]
+
+    def worker_coallocations(self, worker_id: int) -> list[tuple[int, dict[int, Role], int, list[str]]]:
+        """``(co-allocation id, {worker id: role} of its two workers, lead worker id, reasons)`` of every
+        co-allocation ``worker_id`` is one of the two workers of, in one statement."""
+        return [
+            (ca_id, {w1: Role(r1), w2: Role(r2)}, lead, list(json.loads(reasons)))
+            for ca_id, w1, r1, w2, r2, lead, reasons in self.db.conn.execute(
+                "SELECT ca.id, ca.worker1_id, w1.role, ca.worker2_id, w2.role, ca.lead_worker_id, ca.reasons"
+                " FROM coallocations ca JOIN workers w1 ON w1.id = ca.worker1_id"
+                " JOIN workers w2 ON w2.id = ca.worker2_id"
+                " WHERE ca.worker1_id = :w UNION SELECT ca.id, ca.worker1_id, w1.role, ca.worker2_id, w2.role,"
+                " ca.lead_worker_id, ca.reasons FROM coallocations ca JOIN workers w1 ON w1.id = ca.worker1_id"
+                " JOIN workers w2 ON w2.id = ca.worker2_id WHERE ca.worker2_id = :w ORDER BY 1",
+                {"w": worker_id},
+            )
+        ]
+
+    def learning_answers(
+        self,
+        coallocation_ids: Sequence[int],
+        questions: Sequence[tuple[str, int, int, str]],
+        since: date | None = None,
+        until: date | None = None,
+    ) -> list[tuple[date, str, str, int, RecordKind, str, str]]:
+        """``(meeting date, case reference, children's initials, record id, kind, question id, answer)`` for the
+        text answers of the ``questions`` (form id, version, position in the form, question id) in the signed,
+        current records of these co-allocations dated in ``[since, until]``; meeting date, record and position
+        order. Only those answers are read from each record (json_extract), never the whole record."""
+        if not coallocation_ids or not questions:
+            return []
+        forms = " UNION ALL ".join(f"SELECT :f{n}, :v{n}, :n{n}, :q{n}" for n in range(len(questions)))
+        params: dict[str, Any] = {"ids": json.dumps(list(coallocation_ids))}
+        for n, (form_id, version, position, qid) in enumerate(questions):
+            params.update({f"f{n}": form_id, f"v{n}": version, f"n{n}": position, f"q{n}": qid})
+        period = ""
+        if since is not None:
+            period += " AND r.meeting_date >= :since"
+            params["since"] = since.isoformat()
+        if until is not None:
+            period += " AND r.meeting_date <= :until"
+            params["until"] = until.isoformat()
+        kinds = {k.value: k for k in RecordKind}
+        fromiso = date.fromisoformat
+        # "->" gives the answer's JSON text, as written: a string's starts with a quote, and only it is parsed
+        return [
+            (fromiso(meeting), reference, initials, rid, kinds[kind], qid, json.loads(value))
+            for meeting, reference, initials, rid, kind, qid, value in self.db.conn.execute(
+                f"WITH q(form_id, version, position, qid) AS ({forms})"
+                " SELECT r.meeting_date, c.reference, c.children_initials, r.id, r.kind, q.qid,"
+                " r.answers -> ('$.\"' || q.qid || '\"')"
+                " FROM json_each(:ids) i CROSS JOIN records r INDEXED BY records_due"
+                " ON r.coallocation_id = i.value AND r.status = 'signed'"
+                " CROSS JOIN q ON q.form_id = r.form_id AND q.version = r.form_version"
+                " JOIN cases c ON c.id = r.case_id"
+                f" WHERE {NOT_SUPERSEDED}{period}"
+                " ORDER BY r.meeting_date, r.id, q.position",
+                params,
+            )
+            if value is not None and value.startswith('"')
+        ]
