@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import sqlite3
 import sys
 import threading
 from collections.abc import Sequence
@@ -269,17 +268,14 @@ def _run(argv: Sequence[str] | None) -> int:
     apply_saved_theme(app)
     try:
         window = MainWindow(ws, args.forms)
-    except sqlite3.DatabaseError as exc:
+    except DamagedDatabase as exc:
         # a damaged page read while building the first screen (possible when the page check is deferred)
         store.close()
         if source is not None:
             source.close()
         if lock is not None:
             lock.release()
-        damaged = DamagedDatabase(
-            f"{db_path}: the database file is damaged ({exc}); restore a backup", db_path
-        )
-        restored = _offer_restore(with_latest_backup(damaged, db_path, held[0]), db_path, held[0], lock)
+        restored = _offer_restore(with_latest_backup(exc, db_path, held[0]), db_path, held[0], lock)
         if lock is not None:
             lock.release()
         if restored:

@@ -218,9 +218,9 @@ def open_store(
         store.notes.append(note)
     try:
         identity = store.identity()
-    except sqlite3.DatabaseError as exc:  # a damaged page the cheap checks did not read
+    except DamagedDatabase as exc:  # a damaged page the cheap checks did not read
         store.close()
-        raise with_latest_backup(damaged(path, exc), path, passphrase if encrypted else None) from None
+        raise with_latest_backup(exc, path, passphrase if encrypted else None) from None
     backup.remember_identity(path, identity)
     return store
 

@@ -13,7 +13,7 @@ from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import RecordKind, RecordStatus, Role
 from cowork_desktop.store import form_snapshots
 from cowork_desktop.store.base import StoreBase
-from cowork_desktop.store.rows import CURRENT_ACTION, NOT_SUPERSEDED
+from cowork_desktop.store.rows import ACTIVE_ON, CURRENT_ACTION, NOT_SUPERSEDED
 
 
 class DueQueries(StoreBase):
@@ -38,8 +38,7 @@ class DueQueries(StoreBase):
         first, last = ids if ids is not None else (None, None)
         params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id, "first": first, "last": last}
         active = (
-            "WITH active AS (SELECT id FROM coallocations WHERE start_date <= :on"
-            " AND (end_date IS NULL OR end_date >= :on)"
+            f"WITH active AS (SELECT id FROM coallocations WHERE {ACTIVE_ON}"
             + (" AND case_id = :case_id" if case_id is not None else "")
             + (" AND id BETWEEN :first AND :last" if ids is not None else "")
             + ")"
@@ -152,9 +151,7 @@ class DueQueries(StoreBase):
         return [
             int(r[0])
             for r in self.db.conn.execute(
-                "SELECT id FROM coallocations WHERE start_date <= ? AND (end_date IS NULL OR end_date >= ?)"
-                " ORDER BY id",
-                [on.isoformat(), on.isoformat()],
+                f"SELECT id FROM coallocations WHERE {ACTIVE_ON} ORDER BY id", {"on": on.isoformat()}
             )
         ]
 

@@ -16,6 +16,10 @@ CURRENT_ACTION = (
     " WHERE n2.supersedes_id = k.id AND n2.status = 'signed')))"
 )
 
+#: A co-allocation active on the day ``:on`` (a named parameter), as :func:`cowork_desktop.domain.models.active_on`
+#: says: from its start to its end date, both included. (An *open* one has no end date: one per case, m007.)
+ACTIVE_ON = "start_date <= :on AND (end_date IS NULL OR end_date >= :on)"
+
 
 def now_utc() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import logging
-import sqlite3
 import sys
 import weakref
 from collections.abc import Callable
@@ -731,7 +730,7 @@ class MainWindow(QMainWindow):
                 entry = self.ws.store.audit_entry(result.walked.id)
                 if entry is not None and entry.hash == result.walked.hash:
                     self.ws.store.verified_chain = result.walked  # exports walk only what was added since
-        except sqlite3.Error:
+        except CoworkError:
             return  # the database was closed meanwhile (the app is closing, or it was restored)
         self.integrity_banner.show_result(result)
 
