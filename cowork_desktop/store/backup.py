@@ -47,6 +47,7 @@ from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreE
 from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.store import crypto, owner
 from cowork_desktop.store.checks import preflight
+from cowork_desktop.store.refusals import translate
 
 if TYPE_CHECKING:
     from cowork_desktop.store.store import Store
@@ -574,6 +575,13 @@ class _Contents:
 
 
 def _contents(path: Path, passphrase: str | None) -> _Contents:
+    try:
+        return _read_contents(path, passphrase)
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from None
+
+
+def _read_contents(path: Path, passphrase: str | None) -> _Contents:
     if crypto.is_encrypted(path):
         if passphrase is None:
             raise PassphraseRequired(f"{path}: encrypted")

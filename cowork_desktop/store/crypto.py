@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar, cast
 
 from cowork_desktop.domain.errors import EncryptionUnavailable, StoreError, WrongPassphrase
-from cowork_desktop.store import owner
+from cowork_desktop.store import owner, refusals
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: SQLCipher pages are a multiple of 512 bytes (4096 by default) and its file starts with a random salt.
@@ -316,11 +316,14 @@ def passphrase_opens(path: Path, passphrase: str) -> bool:
         check_passphrase(passphrase)
     except StoreError:
         return False
-    conn = connect(path, passphrase, read_only=True)
     try:
-        return check_key(conn)
-    finally:
-        conn.close()
+        conn = connect(path, passphrase, read_only=True)
+        try:
+            return check_key(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise refusals.translate(exc, path) from None
 
 
 def change_passphrase(store: OpenDatabase, current: str, new: str) -> None:
@@ -336,7 +339,7 @@ def change_passphrase(store: OpenDatabase, current: str, new: str) -> None:
         store.require_pages()  # re-keying rewrites every page: never a damaged file's
         try:
             rekey(store.db.conn, new)
-        except sqlite3.OperationalError as exc:
+        except sqlite3.Error as exc:
             raise StoreError(f"{store.path}: the passphrase was not changed ({exc})") from None
         with store.tx():
             store.audit("rekey", "database", None)
