@@ -74,7 +74,7 @@ def test_a_migration_failing_half_way_leaves_the_previous_version(
     migrations.apply(db, stop_before=last)
     before = _objects(conn)
     # the last migration, with a statement that fails after the others have run
-    script = getattr(migrations_module, "M008_TAGGED_REFUSALS")
+    script = migrations_module.M008_TAGGED_REFUSALS
     monkeypatch.setattr(
         migrations_module, "M008_TAGGED_REFUSALS", script + "\nDROP TRIGGER no_such_trigger;\n"
     )
