@@ -24,7 +24,7 @@ from cowork_desktop.cli.output import print_json
 from cowork_desktop.domain import names
 from cowork_desktop.domain.certificates import CertificateFacts, format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.services import files, sessions
+from cowork_desktop.services import evidence, files, sessions
 
 #: what ``cowork cert new`` writes: a PKCS#12 file (its public part goes beside it as .crt)
 _CERTIFICATE_SUFFIXES = (".p12", ".pfx")
@@ -132,7 +132,7 @@ def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
         )
         out.write(f"SHA-256 fingerprint: {format_fingerprint(signer.fingerprint)}\n")
         if store is not None:
-            export.register_certificate(sessions.Workspace.open(store), signer.certificate_der, "created")
+            evidence.register_certificate(sessions.Workspace.open(store), signer.certificate_der, "created")
             out.write(f"Recorded as known to {store.path}\n")
     finally:
         if store is not None:
@@ -141,11 +141,11 @@ def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_cert_add(args: argparse.Namespace, out: TextIO) -> int:
-    from cowork_desktop.services import export, trust
+    from cowork_desktop.services import trust
 
     der, facts = trust.read_certificate_file(args.file)
     with open_existing(args) as store:
-        _, added = export.register_certificate(sessions.Workspace.open(store), der, "imported")
+        _, added = evidence.register_certificate(sessions.Workspace.open(store), der, "imported")
     what = "Recorded" if added else "Already known:"
     out.write(
         f"{what} the certificate of {facts.common_name or facts.subject} "

@@ -25,7 +25,7 @@ from cowork_desktop.cli.common import (
 )
 from cowork_desktop.domain.backups import restore_summary
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
-from cowork_desktop.services import sessions
+from cowork_desktop.services import backups, sessions
 from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.db import Store, open_store
 
@@ -142,7 +142,7 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
         if args.out is not None:
             target = backup.backup_to_file(store, args.out)
         else:
-            target = backup.take(store, backup.MANUAL).path
+            target = backups.take(store, backups.MANUAL).path
         encrypted = store.encrypted
     note = ", encrypted with the database's passphrase" if encrypted else ""
     out.write(f"Backed up {store.path} to {target} (integrity checked{note})\n")
@@ -160,7 +160,7 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
             )
         passphrase = ask_db_passphrase(args, source)
     facts = backup.plan_restore(path, source, passphrase)  # checks the backup, says what it would do
-    aside = backup.restore(path, source, passphrase, force=args.force)
+    aside = backups.restore(path, source, passphrase, held=None, force=args.force)
     out.write(f"Restored {source} to {path}\n")
     for line in restore_summary(facts, datetime.now(UTC)):
         out.write(f"{line}\n")
