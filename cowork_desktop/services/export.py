@@ -30,7 +30,7 @@ from cowork_desktop.domain.certificates import (
     validity_problems,
 )
 from cowork_desktop.domain.certificates import name_problem as certificate_name_problem
-from cowork_desktop.domain.dates import describe_rrule
+from cowork_desktop.domain.dates import day_or_none, describe_rrule
 from cowork_desktop.domain.due import issue_words
 from cowork_desktop.domain.errors import CoworkError, NotFoundError
 from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind, is_empty
@@ -149,17 +149,6 @@ def _worker_name(worker_id: Any, workers: Mapping[int, Worker]) -> str:
     return worker.name if worker is not None else f"Unknown worker ({worker_id})"
 
 
-def _parse_day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
 class _Reads:
     """What case notes read that many records share: the workers, each case and its records, the actions agreed
     in a case, the settings. One for each note; one for a whole export of many records (which writes nothing
@@ -269,7 +258,7 @@ def format_answer(
     if kind == QuestionKind.YES_NO:
         return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
     if kind == QuestionKind.DATE:
-        day = _parse_day(value)
+        day = day_or_none(value)
         return format_date(day) if day is not None else str(value)  # "3 October 2026": dates in text
     if kind == QuestionKind.WORKER:
         return _worker_name(value, names)
@@ -306,7 +295,7 @@ def _actions(question: Question, value: Any, names: Mapping[int, Worker]) -> Act
             continue
         description = str(item.get("description", "")).strip() or "(no description)"
         rows.append(
-            ActionRow(description, _worker_name(item.get("owner"), names), _parse_day(item.get("due")))
+            ActionRow(description, _worker_name(item.get("owner"), names), day_or_none(item.get("due")))
         )
     return ActionsTable(tuple(rows), question.prompt)
 
