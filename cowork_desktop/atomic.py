@@ -8,6 +8,10 @@ in ``services/`` could not be used by them, and ``domain/`` holds rules, not fil
 imports only the standard library and :mod:`cowork_desktop.domain.errors` (never a layer above), so every layer
 (and the ``cowork`` command) may import it without a cycle. No Qt.
 
+Two ways in, one rule: bytes in memory go through :func:`write_atomic`; a file another writer fills by its
+name (a database copy SQLite makes, a restored backup) is made with :func:`create_private_file` and named with
+:func:`put_in_place`.
+
 What must never be written over (a database, a backup, a certificate) is decided above it, in
 :func:`cowork_desktop.services.files.check_target`, which can look inside a file with the store's help.
 """
@@ -119,6 +123,32 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, *, replace: bool = F
             tmp.unlink()
     sync_to_disk(folder)
     return path
+
+
+def create_private_file(path: str | os.PathLike[str]) -> Path:
+    """A new, empty file at ``path``, private (0600) from its first byte, whatever the umask; FileExistsError if
+    the name is taken (never a check-then-create race). For a file another writer then fills by name (SQLite's
+    backup API, a copy): :func:`put_in_place` gives it its final name."""
+    path = Path(path)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, FILE_MODE)
+    finally:
+        os.close(fd)
+    return path
+
+
+def put_in_place(finished: str | os.PathLike[str], target: str | os.PathLike[str]) -> Path:
+    """Give a finished temporary file (in ``target``'s folder, made with :func:`create_private_file`) the name
+    ``target`` in one step, replacing what is there, flushed to disk before and after, so ``target`` is either
+    the old file or the whole new one, never half of it. OSError as the system gives it (the caller says what
+    was not done)."""
+    finished, target = Path(finished), Path(target)
+    sync_to_disk(finished)
+    os.replace(finished, target)
+    sync_to_disk(target.parent)
+    return target
 
 
 def make_private_folders(folder: str | os.PathLike[str]) -> list[Path]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import takewhile
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
@@ -255,3 +256,17 @@ def parse_day(text: str) -> date:
     if problem is not None:
         raise ValueError(problem)
     return day
+
+
+def day_or_none(value: Any) -> date | None:
+    """The lenient reading of a stored or typed day: a date as it is, an ISO ``YYYY-MM-DD`` text as its date,
+    and None for anything else (nothing, blank, malformed, another type). Never raises; no range check (that
+    is :func:`parse_day`, for what a user types)."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None

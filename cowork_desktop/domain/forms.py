@@ -29,7 +29,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from cowork_desktop.domain.dates import parse_rrule_safe
+from cowork_desktop.domain.dates import day_or_none, parse_rrule_safe
 from cowork_desktop.domain.models import for_development, is_learner_role
 
 
@@ -209,7 +209,7 @@ def validate_answer(q: Question, value: Any, allowed_workers: set[int], meeting_
         if value not in q.choices:
             return "Choose one of the options."
     elif kind == QuestionKind.DATE:
-        day = _parse_date(value)
+        day = day_or_none(value)
         if day is None:
             return "Enter a date as YYYY-MM-DD."
         if q.not_before_meeting and day < meeting_date:
@@ -288,23 +288,12 @@ def _validate_actions(value: Any, allowed: set[int], meeting_date: date) -> str 
             return f"Action {n}: describe what will be done."
         if item.get("owner") not in allowed:
             return f"Action {n}: choose who will do it."
-        due = _parse_date(item.get("due"))
+        due = day_or_none(item.get("due"))
         if due is None:
             return f"Action {n}: enter a due date."
         if due < meeting_date:
             return f"Action {n}: the due date cannot be before the meeting."
     return None
-
-
-def _parse_date(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def validate_answers(

@@ -5,7 +5,8 @@ the date, case reference and record type of each entry, and a chronological summ
 reference only, never a child; the document metadata names the worker, the organisation and the case references,
 nothing else. Every page carries the protective marking (top and bottom) and, for demo data, the demo marking.
 
-Reuses the case note's fonts, styles, tables and PDF/A conversion (:mod:`.pdf`, :mod:`.fonts`, :mod:`.pdfa`).
+Shares the case note's page, fonts, styles and tables (:mod:`.layout`, :mod:`.fonts`) and its PDF/A conversion
+(:mod:`.pdfa`).
 """
 
 from __future__ import annotations
@@ -30,31 +31,30 @@ from reportlab.platypus import (
 
 from cowork_desktop.domain.insights import DomainGroup, LearningEntry, PcfDomain
 from cowork_desktop.export import fonts
-from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING, DEMO_MARKING
-from cowork_desktop.export.pdf import (
-    _DEMO_RED,
-    _HEADER_FILL,
-    _INK,
-    _MIN_SPACE,
-    _MUTED,
-    _RULE,
-    EVIDENCE_FILENAME,
+from cowork_desktop.export.layout import (
+    DEMO_RED,
     FOOTER_HEIGHT,
+    HEADER_FILL,
+    INK,
     MARGIN_X,
+    MIN_SPACE,
+    MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    _ascii,
-    _NumberedCanvas,
-    _p,
-    _Styles,
-    _styles,
-    _table,
+    RULE,
+    NumberedCanvas,
+    Styles,
     a4_template,
+    ascii_text,
     body_frame,
     format_date,
     format_short_date,
+    grid_table,
+    make_styles,
+    paragraph,
 )
-from cowork_desktop.export.pdfa import attach_evidence, convert_to_pdfa, save_pdfa
+from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING, DEMO_MARKING
+from cowork_desktop.export.pdfa import EVIDENCE_FILENAME, attach_evidence, convert_to_pdfa, save_pdfa
 
 TITLE = "Development log"
 
@@ -98,26 +98,26 @@ def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], 
     def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
         top = PAGE_HEIGHT - 9 * mm
-        canvas.setFillColor(_INK)
+        canvas.setFillColor(INK)
         if marking:
             fonts.draw_line(canvas, PAGE_WIDTH / 2, top, marking, fonts.SANS_BOLD, 10, "centre")
         fonts.draw_line(canvas, MARGIN_X, top - 7 * mm, doc.organisation, fonts.SANS, 9)
         fonts.draw_line(canvas, PAGE_WIDTH - MARGIN_X, top - 7 * mm, who, fonts.SANS_BOLD, 9, "right")
-        canvas.setStrokeColor(_RULE)
+        canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
         if doc.demo:
-            canvas.setFillColor(_DEMO_RED)
+            canvas.setFillColor(DEMO_RED)
             canvas.setFont(fonts.SANS_BOLD, 10)
             canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
             canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
-            canvas.setFillColor(_INK)
+            canvas.setFillColor(INK)
         canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
         canvas.setFont(fonts.SANS, 8)
-        canvas.setFillColor(_MUTED)
+        canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, 12 * mm, "Case references only: no child is named in this log")
         if marking:
-            canvas.setFillColor(_INK)
+            canvas.setFillColor(INK)
             fonts.draw_line(canvas, PAGE_WIDTH / 2, 5.5 * mm, marking, fonts.SANS_BOLD, 10, "centre")
         canvas.restoreState()
 
@@ -127,7 +127,7 @@ def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], 
 # ---------------------------------------------------------------------------------------------- content
 
 
-def _facts(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
+def _facts(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
     refs = doc.case_references
     rows = [
         ("Worker", doc.worker_name),
@@ -138,14 +138,14 @@ def _facts(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
         ("Learning entries", str(len(doc.entries))),
         ("Produced", format_date((doc.generated_at or datetime.now()).date())),
     ]
-    data = [[_p(label, s.cell_head), _p(value, s.cell)] for label, value in rows]
-    table = _table(data, (40 * mm, width - 40 * mm), header=False)
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), _HEADER_FILL)]))
+    data = [[paragraph(label, s.cell_head), paragraph(value, s.cell)] for label, value in rows]
+    table = grid_table(data, (40 * mm, width - 40 * mm), header=False)
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), HEADER_FILL)]))
     return [table]
 
 
-def _about(s: _Styles) -> Flowable:
-    return _p(
+def _about(s: Styles) -> Flowable:
+    return paragraph(
         "The learning recorded for this worker in signed co-working records: the learning opportunities agreed in "
         "initial meetings, what reviews said about their development, reflective case discussions and closing "
         "summaries. Each entry is linked to the Professional Capabilities Framework (PCF) domains its words "
@@ -154,30 +154,35 @@ def _about(s: _Styles) -> Flowable:
     )
 
 
-def _summary(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
-    rows = [[_p(h, s.cell_head) for h in ("PCF domain", "Entries", "First", "Latest")]]
+def _summary(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
+    rows = [[paragraph(h, s.cell_head) for h in ("PCF domain", "Entries", "First", "Latest")]]
     for g in doc.groups:
         first = format_short_date(g.first) if g.first else "-"
         latest = format_short_date(g.latest) if g.latest else "-"
         rows.append(
-            [_p(g.title, s.cell), _p(str(len(g.entries)), s.cell), _p(first, s.cell), _p(latest, s.cell)]
+            [
+                paragraph(g.title, s.cell),
+                paragraph(str(len(g.entries)), s.cell),
+                paragraph(first, s.cell),
+                paragraph(latest, s.cell),
+            ]
         )
     return [
-        CondPageBreak(_MIN_SPACE),
-        _p("Summary by domain", s.h2_free),
-        _table(rows, [width * f for f in (0.52, 0.14, 0.17, 0.17)]),
+        CondPageBreak(MIN_SPACE),
+        paragraph("Summary by domain", s.h2_free),
+        grid_table(rows, [width * f for f in (0.52, 0.14, 0.17, 0.17)]),
     ]
 
 
-def _entry_rows(entries: Sequence[LearningEntry], s: _Styles) -> list[list[Flowable]]:
-    rows = [[_p(h, s.cell_head) for h in ("Date", "Case", "Record", "Learning")]]
+def _entry_rows(entries: Sequence[LearningEntry], s: Styles) -> list[list[Flowable]]:
+    rows = [[paragraph(h, s.cell_head) for h in ("Date", "Case", "Record", "Learning")]]
     for e in entries:
         rows.append(
             [
-                _p(format_short_date(e.meeting_date), s.cell),
-                _p(e.case_reference, s.cell),
-                _p(e.record_label, s.cell),
-                _p(e.text + ("" if not e.explicit else " (domains named in the record)"), s.cell),
+                paragraph(format_short_date(e.meeting_date), s.cell),
+                paragraph(e.case_reference, s.cell),
+                paragraph(e.record_label, s.cell),
+                paragraph(e.text + ("" if not e.explicit else " (domains named in the record)"), s.cell),
             ]
         )
     return rows
@@ -186,9 +191,9 @@ def _entry_rows(entries: Sequence[LearningEntry], s: _Styles) -> list[list[Flowa
 _ENTRY_WIDTHS = (0.14, 0.16, 0.22, 0.48)
 
 
-def _domain_section(n: int, group: DomainGroup, s: _Styles, width: float) -> list[Flowable]:
+def _domain_section(n: int, group: DomainGroup, s: Styles, width: float) -> list[Flowable]:
     heading = f"{n}. {group.title}" if group.domain is not None else group.title
-    out: list[Flowable] = [CondPageBreak(_MIN_SPACE), _p(heading, s.h2)]
+    out: list[Flowable] = [CondPageBreak(MIN_SPACE), paragraph(heading, s.h2)]
     description = (
         group.domain.description
         if group.domain is not None
@@ -197,44 +202,46 @@ def _domain_section(n: int, group: DomainGroup, s: _Styles, width: float) -> lis
         )
     )
     if description:
-        out.append(_p(description, s.small))
+        out.append(paragraph(description, s.small))
         out.append(Spacer(1, 3))
     if not group.entries:
-        return [*out, _p("No learning recorded in this domain yet.", s.empty)]
-    return [*out, _table(_entry_rows(group.entries, s), [width * f for f in _ENTRY_WIDTHS]), Spacer(1, 4)]
+        return [*out, paragraph("No learning recorded in this domain yet.", s.empty)]
+    return [*out, grid_table(_entry_rows(group.entries, s), [width * f for f in _ENTRY_WIDTHS]), Spacer(1, 4)]
 
 
-def _over_time(doc: DevLogDocument, s: _Styles, width: float) -> list[Flowable]:
+def _over_time(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
     titles = {d.id: d.title for d in doc.domains}
-    rows = [[_p(h, s.cell_head) for h in ("Date", "Case", "Record", "PCF domains")]]
+    rows = [[paragraph(h, s.cell_head) for h in ("Date", "Case", "Record", "PCF domains")]]
     for e in doc.entries:
         named = ", ".join(titles[t] for t in e.domains if t in titles) or "Not linked yet"
         rows.append(
             [
-                _p(format_short_date(e.meeting_date), s.cell),
-                _p(e.case_reference, s.cell),
-                _p(e.record_label, s.cell),
-                _p(named, s.cell),
+                paragraph(format_short_date(e.meeting_date), s.cell),
+                paragraph(e.case_reference, s.cell),
+                paragraph(e.record_label, s.cell),
+                paragraph(named, s.cell),
             ]
         )
     return [
-        CondPageBreak(_MIN_SPACE),
-        _p("Over time", s.h2),
-        _p("Every entry, oldest first, with the domains it is linked to.", s.small),
+        CondPageBreak(MIN_SPACE),
+        paragraph("Over time", s.h2),
+        paragraph("Every entry, oldest first, with the domains it is linked to.", s.small),
         Spacer(1, 3),
-        _table(rows, [width * f for f in _ENTRY_WIDTHS]),
+        grid_table(rows, [width * f for f in _ENTRY_WIDTHS]),
     ]
 
 
 def _story(doc: DevLogDocument, width: float) -> list[Flowable]:
-    s = _styles()
+    s = make_styles()
     # the name on a line of its own: a right-to-left name beside English text would be reordered around it
-    story: list[Flowable] = [_p(TITLE, s.title), _p(doc.worker_name, s.subtitle)]
+    story: list[Flowable] = [paragraph(TITLE, s.title), paragraph(doc.worker_name, s.subtitle)]
     story.extend(_facts(doc, s, width))
     story.append(_about(s))
     if not doc.entries:
         story.append(
-            _p("No learning has been recorded for this worker in signed co-working records yet.", s.empty)
+            paragraph(
+                "No learning has been recorded for this worker in signed co-working records yet.", s.empty
+            )
         )
         return story
     story.extend(_summary(doc, s, width))
@@ -270,7 +277,7 @@ def render_devlog(doc: DevLogDocument, evidence: bytes | None = None) -> bytes:
     )
     frame = body_frame(top, bottom)
     template.addPageTemplates([PageTemplate(id="devlog", frames=[frame], onPage=_page_decorator(doc))])
-    template.build(_story(doc, frame._aW), canvasmaker=_NumberedCanvas)
+    template.build(_story(doc, frame._aW), canvasmaker=NumberedCanvas)
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
         created = doc.generated_at or datetime.now().astimezone()
         fonts.fix_text_maps(pdf)
@@ -294,5 +301,7 @@ _LATIN = str.maketrans(
 
 def devlog_filename(worker_name: str, on: date) -> str:
     """``development-log_Mei-Lin-Chen_2026-11-23.pdf`` (letters without accents; a safe fallback for others)."""
-    name = re.sub(r"[^A-Za-z0-9]+", "-", _ascii(worker_name.translate(_LATIN))).strip("-")[:60] or "worker"
+    name = (
+        re.sub(r"[^A-Za-z0-9]+", "-", ascii_text(worker_name.translate(_LATIN))).strip("-")[:60] or "worker"
+    )
     return f"development-log_{name}_{on.isoformat()}.pdf"

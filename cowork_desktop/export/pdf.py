@@ -13,25 +13,20 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 import pikepdf
 from PIL import Image as PILImage
 from PIL import ImageOps
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
-    Frame,
     Image,
     KeepTogether,
     PageTemplate,
@@ -42,6 +37,34 @@ from reportlab.platypus import (
 
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export import fonts
+from cowork_desktop.export.layout import (
+    DEMO_BAND,
+    DEMO_RED,
+    FOOTER_HEIGHT,
+    HEADER_FILL,
+    HEADER_HEIGHT,
+    INK,
+    MARGIN_X,
+    MIN_SPACE,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    TABLE_FONT,
+    NumberedCanvas,
+    Styles,
+    a4_template,
+    ascii_text,
+    body_frame,
+    grid_table,
+    make_styles,
+    paragraph,
+)
+
+# what other modules read from here (the wizard's read-back, the tests)
+from cowork_desktop.export.layout import format_date as format_date
+from cowork_desktop.export.layout import format_datetime as format_datetime
+from cowork_desktop.export.layout import format_short_date as format_short_date
 from cowork_desktop.export.model import (
     DEMO_MARKING,
     ActionsTable,
@@ -54,7 +77,7 @@ from cowork_desktop.export.model import (
     SignatureBlock,
     Supersession,
 )
-from cowork_desktop.export.pdfa import attach_evidence, convert_to_pdfa, save_pdfa
+from cowork_desktop.export.pdfa import EVIDENCE_FILENAME, attach_evidence, convert_to_pdfa, save_pdfa
 
 #: the empty signature field a signed note ends with; sign_pdf fills it
 SIGNATURE_FIELD = "ManagerSignature"
@@ -62,14 +85,7 @@ SIGNATURE_FIELD = "ManagerSignature"
 INFO_CONTENT_HASH = "/CoworkContentHash"
 INFO_RECORD_ID = "/CoworkRecordId"
 INFO_RECORD_VERSION = "/CoworkRecordVersion"
-#: the embedded file that carries the record's canonical content (PDF/A-3 associated file, see pdfa.py)
-EVIDENCE_FILENAME = "cowork-record.json"
 
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN_X = 18 * mm
-HEADER_HEIGHT = 24 * mm
-FOOTER_HEIGHT = 20 * mm
-DEMO_BAND = 7 * mm
 #: the band that says, on every page, that a later version has replaced this one
 SUPERSEDED_BAND = 11 * mm
 SIGNATURE_SLOT_HEIGHT = 26 * mm
@@ -85,103 +101,14 @@ LOGO_DPI = 300
 #: the header line (organisation, case reference): its baseline below the top edge of the page
 _HEADER_LINE = 16 * mm
 
-#: a heading starts a new page unless at least this much room is left
-_MIN_SPACE = 35 * mm
 #: an answer starts on the page of its prompt when at least this many of its lines fit there
 _FIRST_LINES = 3
 
-_INK = colors.HexColor("#1a1a1a")
-_MUTED = colors.HexColor("#5a5a5a")
-_RULE = colors.HexColor("#8c8c8c")
-_HEADER_FILL = colors.HexColor("#e4e8ee")
-_DEMO_RED = colors.HexColor("#b00020")
 _SUPERSEDED_FILL = colors.HexColor("#fbe9eb")
 _WATERMARK = colors.HexColor("#e3e3e3")
 
 
 # ------------------------------------------------------------------------------------------------ styles
-
-
-@dataclass(frozen=True)
-class _Styles:
-    title: ParagraphStyle
-    subtitle: ParagraphStyle
-    h2: ParagraphStyle
-    h2_free: ParagraphStyle  # not kept with the next flowable (used before tables)
-    prompt: ParagraphStyle
-    prompt_free: ParagraphStyle
-    typed: ParagraphStyle
-    body: ParagraphStyle
-    empty: ParagraphStyle
-    cell: ParagraphStyle
-    cell_head: ParagraphStyle
-    small: ParagraphStyle
-    notice: ParagraphStyle
-
-
-def _styles() -> _Styles:
-    base = ParagraphStyle("body", fontName=fonts.SANS, fontSize=9.5, leading=13, textColor=_INK)
-    # No "keep with next" on headings and prompts: reportlab keeps such a chain together as a whole, so a long
-    # answer took its prompt (and heading) to the next page and left most of the page blank. _keep_start
-    # keeps a prompt with the first lines of its answer instead.
-    h2 = ParagraphStyle(
-        "h2", base, fontName=fonts.SANS_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4
-    )
-    prompt = ParagraphStyle("prompt", base, fontName=fonts.SANS_BOLD, spaceBefore=5, spaceAfter=1)
-    return _Styles(
-        title=ParagraphStyle("title", base, fontName=fonts.SANS_BOLD, fontSize=17, leading=21, spaceAfter=2),
-        subtitle=ParagraphStyle("subtitle", base, fontSize=10.5, leading=14, textColor=_MUTED, spaceAfter=6),
-        h2=h2,
-        h2_free=ParagraphStyle("h2_free", h2),
-        prompt=prompt,
-        prompt_free=ParagraphStyle("prompt_free", prompt, spaceAfter=3),
-        typed=ParagraphStyle("typed", base, fontName=fonts.SANS_ITALIC, fontSize=15, leading=19),
-        body=ParagraphStyle("answer", base, spaceAfter=3),
-        empty=ParagraphStyle("empty", base, fontName=fonts.SANS_ITALIC, textColor=_MUTED, spaceAfter=3),
-        cell=ParagraphStyle("cell", base, fontSize=9, leading=12),
-        cell_head=ParagraphStyle("cell_head", base, fontName=fonts.SANS_BOLD, fontSize=9, leading=12),
-        small=ParagraphStyle("small", base, fontSize=8, leading=10.5, textColor=_MUTED),
-        notice=ParagraphStyle(
-            "notice",
-            base,
-            borderColor=_RULE,
-            borderWidth=0.6,
-            borderPadding=5,
-            backColor=colors.HexColor("#f4f4f4"),
-            spaceBefore=4,
-            spaceAfter=8,
-        ),
-    )
-
-
-#: styles whose right-to-left lines stay left-aligned like the rest of their column (names, labels)
-_LEFT_ALIGNED = frozenset({"title", "subtitle", "cell", "cell_head", "typed", "small"})
-
-
-def _p(text: str, style: ParagraphStyle) -> fonts.TextBlock:
-    """A paragraph of plain text (never markup): every script, shaped, in order, searchable (see fonts). A
-    right-to-left answer aligns to the right; names in tables and titles stay left-aligned."""
-    return fonts.TextBlock(text, style, start_aligned=style.name not in _LEFT_ALIGNED)
-
-
-# Dates: "3 October 2026" wherever a date is part of the text (sentences, notices, the record's facts,
-# signatures); "3 Oct 2026" only in the columns of tables that list many rows (actions, the development log).
-
-
-def format_date(day: date) -> str:
-    """A date as the text of a note says it: "3 October 2026"."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def format_short_date(day: date) -> str:
-    """A date in a table column: "3 Oct 2026"."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def format_datetime(moment: datetime) -> str:
-    text = f"{format_date(moment)} at {moment:%H:%M}"
-    zone = moment.tzname()
-    return f"{text} {zone}" if zone else text
 
 
 def _lower_first(label: str) -> str:
@@ -227,30 +154,6 @@ def resolution_text(resolution: Resolution) -> str:
 # ------------------------------------------------------------------------------------------- page furniture
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
-    """Holds every page until the end so each footer can say "Page X of Y"."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self.saveState()
-            self.setFont(fonts.SANS, 8)
-            self.setFillColor(_MUTED)
-            self.drawRightString(PAGE_WIDTH - MARGIN_X, 12 * mm, f"Page {self._pageNumber} of {total}")
-            self.restoreState()
-            super().showPage()
-        super().save()
-
-
 def _top_margin(note: CaseNote) -> float:
     """The height above the text on a page (without a logo): header, demo marking, superseded band."""
     return float(
@@ -279,7 +182,7 @@ def _page_decorator(
             canvas.drawCentredString(0, -50, "DRAFT")
             canvas.restoreState()
         top = PAGE_HEIGHT - 9 * mm
-        canvas.setFillColor(_INK)
+        canvas.setFillColor(INK)
         if marking:
             fonts.draw_line(canvas, PAGE_WIDTH / 2, top, marking, fonts.SANS_BOLD, 10, "centre")
         if logo is not None:
@@ -295,35 +198,35 @@ def _page_decorator(
             9,
             "right",
         )
-        canvas.setStrokeColor(_RULE)
+        canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
         if note.demo:
-            canvas.setFillColor(_DEMO_RED)
+            canvas.setFillColor(DEMO_RED)
             canvas.setFont(fonts.SANS_BOLD, 10)
             canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
             canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
-            canvas.setFillColor(_INK)
+            canvas.setFillColor(INK)
         if band:
             # a filled band right above the text, on every page
             band_top = PAGE_HEIGHT - drop - _top_margin(note) + SUPERSEDED_BAND - 0.5 * mm
             height = SUPERSEDED_BAND - 3.5 * mm
             canvas.setFillColor(_SUPERSEDED_FILL)
-            canvas.setStrokeColor(_DEMO_RED)
+            canvas.setStrokeColor(DEMO_RED)
             canvas.setLineWidth(0.8)
             canvas.rect(MARGIN_X, band_top - height, PAGE_WIDTH - 2 * MARGIN_X, height, stroke=1, fill=1)
-            canvas.setFillColor(_DEMO_RED)
+            canvas.setFillColor(DEMO_RED)
             fonts.draw_line(
                 canvas, PAGE_WIDTH / 2, band_top - height + 2.3 * mm, band, fonts.SANS_BOLD, 9.5, "centre"
             )
-            canvas.setFillColor(_INK)
-        canvas.setStrokeColor(_RULE)
+            canvas.setFillColor(INK)
+        canvas.setStrokeColor(RULE)
         canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
         canvas.setFont(fonts.SANS, 8)
-        canvas.setFillColor(_MUTED)
+        canvas.setFillColor(MUTED)
         fonts.draw_line(canvas, MARGIN_X, 12 * mm, footer, fonts.SANS, 8)
         if marking:
-            canvas.setFillColor(_INK)
+            canvas.setFillColor(INK)
             fonts.draw_line(canvas, PAGE_WIDTH / 2, 5.5 * mm, marking, fonts.SANS_BOLD, 10, "centre")
         canvas.restoreState()
 
@@ -356,29 +259,7 @@ class _SignatureSlot(Flowable):  # type: ignore[misc]  # reportlab is untyped
 # ------------------------------------------------------------------------------------------------ content
 
 
-# Tables default to Helvetica, a non-embedded standard font PDF/A forbids, even when every cell is a Paragraph.
-_TABLE_FONT: list[tuple[Any, ...]] = [
-    ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
-    ("FONTSIZE", (0, 0), (-1, -1), 9),
-]
-
-
-def _table(rows: list[list[Any]], widths: Sequence[float], *, header: bool = True) -> Table:
-    table = Table(rows, colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
-    style: list[tuple[Any, ...]] = [
-        *_TABLE_FONT,
-        ("GRID", (0, 0), (-1, -1), 0.4, _RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]
-    if header:
-        style.append(("BACKGROUND", (0, 0), (-1, 0), _HEADER_FILL))
-    table.setStyle(TableStyle(style))
-    return table
-
-
-def _facts(note: CaseNote, s: _Styles, width: float) -> list[Flowable]:
+def _facts(note: CaseNote, s: Styles, width: float) -> list[Flowable]:
     status = "Signed" if note.status == "signed" else "Draft (not signed)"
     if note.superseded_by is not None:
         status += f"; superseded by version {note.superseded_by.version}"
@@ -389,49 +270,59 @@ def _facts(note: CaseNote, s: _Styles, width: float) -> list[Flowable]:
         ("Record", f"{note.display_number}, version {note.version}"),
         ("Status", status),
     ]
-    data = [[_p(label, s.cell_head), _p(value, s.cell)] for label, value in rows]
-    table = _table(data, (40 * mm, width - 40 * mm), header=False)
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), _HEADER_FILL)]))
+    data = [[paragraph(label, s.cell_head), paragraph(value, s.cell)] for label, value in rows]
+    table = grid_table(data, (40 * mm, width - 40 * mm), header=False)
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), HEADER_FILL)]))
     return [table]
 
 
-def _present(note: CaseNote, s: _Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = [CondPageBreak(_MIN_SPACE), _p("Present", s.h2_free)]
+def _present(note: CaseNote, s: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [CondPageBreak(MIN_SPACE), paragraph("Present", s.h2_free)]
     if not note.present:
-        return [*out, _p("No one is recorded as present.", s.empty)]
-    rows = [[_p("Name", s.cell_head), _p("Role", s.cell_head)]]
-    rows += [[_p(a.name, s.cell), _p(a.role, s.cell)] for a in note.present]
-    return [*out, _table(rows, (width * 0.5, width * 0.5))]
+        return [*out, paragraph("No one is recorded as present.", s.empty)]
+    rows = [[paragraph("Name", s.cell_head), paragraph("Role", s.cell_head)]]
+    rows += [[paragraph(a.name, s.cell), paragraph(a.role, s.cell)] for a in note.present]
+    return [*out, grid_table(rows, (width * 0.5, width * 0.5))]
 
 
-def _responsibilities(item: ResponsibilitiesTable, s: _Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = [_p(item.prompt, s.prompt_free)] if item.prompt else []
+def _responsibilities(item: ResponsibilitiesTable, s: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [paragraph(item.prompt, s.prompt_free)] if item.prompt else []
     if not item.rows:
-        return [*out, _p("No responsibilities recorded.", s.empty)]
-    rows = [[_p("Task", s.cell_head), _p("Lead worker", s.cell_head), _p("Joint or sole", s.cell_head)]]
+        return [*out, paragraph("No responsibilities recorded.", s.empty)]
+    rows = [
+        [
+            paragraph("Task", s.cell_head),
+            paragraph("Lead worker", s.cell_head),
+            paragraph("Joint or sole", s.cell_head),
+        ]
+    ]
     rows += [
-        [_p(r.task, s.cell), _p(r.lead, s.cell), _p("Joint" if r.joint else "Sole", s.cell)]
+        [
+            paragraph(r.task, s.cell),
+            paragraph(r.lead, s.cell),
+            paragraph("Joint" if r.joint else "Sole", s.cell),
+        ]
         for r in item.rows
     ]
-    return [*out, _table(rows, (width * 0.55, width * 0.28, width * 0.17)), Spacer(1, 4)]
+    return [*out, grid_table(rows, (width * 0.55, width * 0.28, width * 0.17)), Spacer(1, 4)]
 
 
-def _actions(item: ActionsTable, s: _Styles, width: float) -> list[Flowable]:
-    out: list[Flowable] = [_p(item.prompt, s.prompt_free)] if item.prompt else []
+def _actions(item: ActionsTable, s: Styles, width: float) -> list[Flowable]:
+    out: list[Flowable] = [paragraph(item.prompt, s.prompt_free)] if item.prompt else []
     if not item.rows:
-        return [*out, _p("No actions recorded.", s.empty)]
+        return [*out, paragraph("No actions recorded.", s.empty)]
     # "Done" only when some action has been reviewed: newly agreed actions have nothing to show there.
     reviewed = any(r.done is not None for r in item.rows)
     headers = ("Action", "Owner", "Due", "Done") if reviewed else ("Action", "Owner", "Due")
-    rows = [[_p(h, s.cell_head) for h in headers]]
+    rows = [[paragraph(h, s.cell_head) for h in headers]]
     for r in item.rows:
         due = format_short_date(r.due) if r.due else ""
-        cells = [_p(r.description, s.cell), _p(r.owner, s.cell), _p(due, s.cell)]
+        cells = [paragraph(r.description, s.cell), paragraph(r.owner, s.cell), paragraph(due, s.cell)]
         if reviewed:
-            cells.append(_p("" if r.done is None else ("Yes" if r.done else "No"), s.cell))
+            cells.append(paragraph("" if r.done is None else ("Yes" if r.done else "No"), s.cell))
         rows.append(cells)
     shares = (0.52, 0.24, 0.14, 0.10) if reviewed else (0.58, 0.26, 0.16)
-    return [*out, _table(rows, [width * f for f in shares]), Spacer(1, 4)]
+    return [*out, grid_table(rows, [width * f for f in shares]), Spacer(1, 4)]
 
 
 def _start_height(flowables: Sequence[Flowable], width: float, first_lines: int = _FIRST_LINES) -> float:
@@ -453,31 +344,33 @@ def _keep_start(flowables: Sequence[Flowable], width: float, at_least: float = 0
     return [CondPageBreak(max(at_least, _start_height(flowables, width))), *flowables]
 
 
-def _answer(item: QuestionAnswer, s: _Styles) -> Flowable:
+def _answer(item: QuestionAnswer, s: Styles) -> Flowable:
     if item.answer.strip():
-        return _p(item.answer.strip(), s.body)
-    return _p("Not answered", s.empty)
+        return paragraph(item.answer.strip(), s.body)
+    return paragraph("Not answered", s.empty)
 
 
-def _section(section: NoteSection, s: _Styles, width: float) -> list[Flowable]:
+def _section(section: NoteSection, s: Styles, width: float) -> list[Flowable]:
     if not section.items:
         return []
     # A heading or prompt before a table starts a page only when the page has little room left
-    # (_MIN_SPACE): keeping it with the whole table would push a long table to the next page.
-    heading = _p(section.title, s.h2)
+    # (MIN_SPACE): keeping it with the whole table would push a long table to the next page.
+    heading = paragraph(section.title, s.h2)
     first = section.items[0]
     out: list[Flowable] = []
     if isinstance(first, QuestionAnswer):
-        out.extend(_keep_start([heading, _p(first.prompt, s.prompt), _answer(first, s)], width, _MIN_SPACE))
+        out.extend(
+            _keep_start([heading, paragraph(first.prompt, s.prompt), _answer(first, s)], width, MIN_SPACE)
+        )
     else:
-        out.extend([CondPageBreak(_MIN_SPACE), heading])
+        out.extend([CondPageBreak(MIN_SPACE), heading])
     for n, item in enumerate(section.items):
         if isinstance(item, QuestionAnswer):
             if n:
-                out.extend(_keep_start([_p(item.prompt, s.prompt), _answer(item, s)], width))
+                out.extend(_keep_start([paragraph(item.prompt, s.prompt), _answer(item, s)], width))
             continue
         if n:
-            out.append(CondPageBreak(_MIN_SPACE))
+            out.append(CondPageBreak(MIN_SPACE))
         if isinstance(item, ResponsibilitiesTable):
             out.extend(_responsibilities(item, s, width))
         else:
@@ -545,26 +438,26 @@ def _logo_drop(logo: Image | None) -> float:
     return float(max(0.0, LOGO_TOP + logo.drawHeight + LOGO_GAP - _HEADER_LINE))
 
 
-def _signature(sig: SignatureBlock, s: _Styles, width: float) -> Table:
+def _signature(sig: SignatureBlock, s: Styles, width: float) -> Table:
     image_w, image_h = 62 * mm, 22 * mm
     how = "drawn signature" if sig.method == "drawn" else f"{sig.method} signature"
     details: list[Flowable] = [
-        _p(sig.name, s.cell_head),
-        _p(sig.role, s.cell),
-        _p(f"Signed ({how}) on {format_datetime(sig.signed_at)}", s.cell),
+        paragraph(sig.name, s.cell_head),
+        paragraph(sig.role, s.cell),
+        paragraph(f"Signed ({how}) on {format_datetime(sig.signed_at)}", s.cell),
     ]
     if sig.statement.strip():
-        details.append(_p(sig.statement.strip(), s.small))
+        details.append(paragraph(sig.statement.strip(), s.small))
     if sig.image_png:
         picture: Flowable = _signature_image(sig.image_png, sig.name, image_w, image_h)
     else:
-        picture = _p(sig.name, s.typed)
+        picture = paragraph(sig.name, s.typed)
     table = Table([[picture, details]], colWidths=[image_w + 8, width - image_w - 8], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
-                *_TABLE_FONT,
-                ("BOX", (0, 0), (-1, -1), 0.4, _RULE),
+                *TABLE_FONT,
+                ("BOX", (0, 0), (-1, -1), 0.4, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
@@ -575,16 +468,16 @@ def _signature(sig: SignatureBlock, s: _Styles, width: float) -> Table:
 
 
 def _story(note: CaseNote, slot_found: list[_SlotPosition], width: float) -> list[Flowable]:
-    s = _styles()
-    story: list[Flowable] = [_p(note.display_title, s.title)]
+    s = make_styles()
+    story: list[Flowable] = [paragraph(note.display_title, s.title)]
     if note.display_title != note.record_kind:
-        story.append(_p(note.record_kind, s.subtitle))
+        story.append(paragraph(note.record_kind, s.subtitle))
     else:
         story.append(Spacer(1, 4))
     if note.resolves is not None:
-        story.append(_p(resolution_text(note.resolves), s.notice))
+        story.append(paragraph(resolution_text(note.resolves), s.notice))
     if note.amendment is not None:
-        story.append(_p(amendment_text(note, note.amendment), s.notice))
+        story.append(paragraph(amendment_text(note, note.amendment), s.notice))
     story.extend(_facts(note, s, width))
     story.extend(_present(note, s, width))
     for section in note.sections:
@@ -596,16 +489,16 @@ def _story(note: CaseNote, slot_found: list[_SlotPosition], width: float) -> lis
     for sig in note.signatures:
         signatures.extend([_signature(sig, s, width), Spacer(1, 5)])
     if not signatures:
-        signatures = [_p("Not signed yet.", s.empty)]
+        signatures = [paragraph("Not signed yet.", s.empty)]
     closing: list[Flowable] = []
     if note.content_hash:
-        closing.extend([Spacer(1, 3), _p(f"Content hash of the record: {note.content_hash}", s.small)])
+        closing.extend([Spacer(1, 3), paragraph(f"Content hash of the record: {note.content_hash}", s.small)])
     if note.status == "signed":
         closing.append(Spacer(1, 6))
-        closing.append(_p("Digital signature of this file:", s.small))
+        closing.append(paragraph("Digital signature of this file:", s.small))
         closing.append(_SignatureSlot(SIGNATURE_SLOT_WIDTH, SIGNATURE_SLOT_HEIGHT, slot_found))
-    heading = _p("Signatures", s.h2_free)
-    story.append(CondPageBreak(_MIN_SPACE))
+    heading = paragraph("Signatures", s.h2_free)
+    story.append(CondPageBreak(MIN_SPACE))
     if len(signatures) <= 2:  # one signature (and its spacer) or "Not signed yet."
         story.append(KeepTogether([heading, *signatures, *closing]))
     else:
@@ -653,56 +546,6 @@ def _add_signature_field(pdf: pikepdf.Pdf, slot: _SlotPosition) -> None:
     pdf.Root[pikepdf.Name.AcroForm] = pikepdf.Dictionary(Fields=pikepdf.Array([widget]))
 
 
-def body_frame(top: float, bottom: float, frame_id: str = "body") -> Frame:
-    """The text area of an A4 page between a header ``top`` high and a footer ``bottom`` high."""
-    return Frame(
-        MARGIN_X,
-        bottom,
-        PAGE_WIDTH - 2 * MARGIN_X,
-        PAGE_HEIGHT - top - bottom,
-        id=frame_id,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-
-
-def a4_template(
-    buffer: io.BytesIO,
-    *,
-    demo: bool,
-    title: str,
-    author: str,
-    subject: str,
-    keywords: str,
-    creator: str,
-    extra_top: float = 0.0,
-) -> tuple[BaseDocTemplate, float, float]:
-    """The A4 document every PDF of the app uses (embedded Noto, RGB, British English, no child's details in
-    its metadata: callers pass case references only), with the header and footer heights it leaves room for
-    (``extra_top`` more at the top, e.g. for a band under the header)."""
-    top = HEADER_HEIGHT + (DEMO_BAND if demo else 0) + extra_top
-    bottom = FOOTER_HEIGHT + (DEMO_BAND if demo else 0)
-    template = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=top,
-        bottomMargin=bottom,
-        title=title,
-        author=author,
-        subject=subject,
-        keywords=keywords,
-        creator=creator,
-        initialFontName=fonts.SANS,
-        enforceColorSpace="rgb",
-        lang="en-GB",
-    )
-    return template, top, bottom
-
-
 def render_case_note(doc: CaseNote, evidence: bytes | None = None) -> bytes:
     """The case note as PDF/A-3b bytes, ready to be signed with :func:`~.signing.sign_pdf`.
 
@@ -737,7 +580,7 @@ def render_case_note(doc: CaseNote, evidence: bytes | None = None) -> bytes:
         )
     template.addPageTemplates(templates)
     slots: list[_SlotPosition] = []
-    template.build(_story(doc, slots, frame._aW), canvasmaker=_NumberedCanvas)
+    template.build(_story(doc, slots, frame._aW), canvasmaker=NumberedCanvas)
 
     extra = {INFO_RECORD_ID: str(doc.record_id), INFO_RECORD_VERSION: str(doc.version)}
     if doc.content_hash:
@@ -803,18 +646,14 @@ _WINDOWS_RESERVED = frozenset(
 )
 
 
-def _ascii(text: str) -> str:
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-
-
 def case_note_filename(case_reference: str, kind: str, meeting_date: date) -> str:
     """A filesystem-safe file name, e.g. ``CR-1234_initial_meeting_2026-11-23.pdf``.
 
     ``kind`` is a record kind's value (``"initial_meeting"``) or any label; unsafe characters (``/``, spaces,
     accents, ``..``) are replaced so the name is valid on Windows, macOS and Linux.
     """
-    ref = _UNSAFE.sub("-", _ascii(case_reference.strip())).strip(".-_")[:40] or "case"
+    ref = _UNSAFE.sub("-", ascii_text(case_reference.strip())).strip(".-_")[:40] or "case"
     if ref.lower() in _WINDOWS_RESERVED:
         ref = f"case-{ref}"
-    kind_part = re.sub(r"[^a-z0-9]+", "_", _ascii(str(kind)).lower()).strip("_")[:40] or "record"
+    kind_part = re.sub(r"[^a-z0-9]+", "_", ascii_text(str(kind)).lower()).strip("_")[:40] or "record"
     return f"{ref}_{kind_part}_{meeting_date.isoformat()}.pdf"

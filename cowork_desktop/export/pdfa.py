@@ -52,6 +52,9 @@ _FORBIDDEN_ACTIONS = frozenset(
     | {"/Trans", "/GoTo3DView", "/JavaScript"}
 )
 
+#: the embedded file that carries what a signed PDF vouches for (a PDF/A-3 associated file: attach_evidence)
+EVIDENCE_FILENAME = "cowork-record.json"
+
 
 @cache
 def srgb_icc_profile() -> bytes:

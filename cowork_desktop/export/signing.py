@@ -57,14 +57,14 @@ from cowork_desktop.domain.certificates import CertificateFacts, signing_problem
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export import fonts
 from cowork_desktop.export.certs import certificate_facts
+from cowork_desktop.export.layout import MARGIN_X
 from cowork_desktop.export.pdf import (
-    EVIDENCE_FILENAME,
     INFO_CONTENT_HASH,
     INFO_RECORD_ID,
     INFO_RECORD_VERSION,
-    MARGIN_X,
     SIGNATURE_FIELD,
 )
+from cowork_desktop.export.pdfa import EVIDENCE_FILENAME
 
 RSA_KEY_BITS = 3072
 #: space reserved in the file for the CMS signature (an RSA 3072 signature with its certificate needs ~2 KB).

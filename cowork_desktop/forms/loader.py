@@ -589,18 +589,3 @@ def load_forms(folder: Path) -> FormSet:
                             q.id,
                         )
     return found
-
-
-def check_forms_folder(folder: Path) -> FormSet:
-    """What ``cowork forms check`` checks: every form in ``folder`` (:func:`load_forms`), its PCF domains file
-    (``_pcf_domains.toml``, if the folder has one) and every other data file (``_*.toml``: readable TOML within
-    the limits). Returns the forms; FormError naming the first file at fault."""
-    from cowork_desktop.forms.pcf import PCF_FILENAME, load_pcf_domains  # pcf imports this module
-
-    found = load_forms(folder)
-    for path in sorted(folder.glob("_*.toml")):
-        if path.name == PCF_FILENAME:
-            load_pcf_domains(path)
-        else:
-            read_toml(path)
-    return found

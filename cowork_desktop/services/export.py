@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from cowork_desktop import paths
-from cowork_desktop.domain.audit import head_message
 from cowork_desktop.domain.certificates import (
-    CertificateFacts,
     format_fingerprint,
     strength_problems,
     validity_problems,
 )
 from cowork_desktop.domain.certificates import name_problem as certificate_name_problem
-from cowork_desktop.domain.dates import describe_rrule
+from cowork_desktop.domain.dates import day_or_none, describe_rrule
 from cowork_desktop.domain.due import issue_words
 from cowork_desktop.domain.errors import CoworkError, NotFoundError
 from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind, is_empty
@@ -47,12 +45,10 @@ from cowork_desktop.domain.models import (
     Signature,
     Worker,
 )
-from cowork_desktop.domain.names import same_name
 from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.domain.records import (
     CANON_VERSION,
     canonical_content,
-    canonical_json,
     content_differences,
     hash_content,
     manager_signature,
@@ -89,10 +85,20 @@ from cowork_desktop.export.signing import (
     VerifyResult,
     create_certificate,
     evidence_json,
-    public_certificate_path,
     verify_pdf,
 )
 from cowork_desktop.export.signing import MAX_VERIFY_BYTES as MAX_VERIFY_BYTES  # the UI's limit too
+from cowork_desktop.services.evidence import CASE_NOTE as CASE_NOTE
+from cowork_desktop.services.evidence import DEVELOPMENT_LOG as DEVELOPMENT_LOG
+from cowork_desktop.services.evidence import EVIDENCE_FORMAT as EVIDENCE_FORMAT
+from cowork_desktop.services.evidence import EVIDENCE_VERSION as EVIDENCE_VERSION
+from cowork_desktop.services.evidence import SETTING_MARKING as SETTING_MARKING
+from cowork_desktop.services.evidence import SETTING_ORGANISATION as SETTING_ORGANISATION
+from cowork_desktop.services.evidence import audit_exports, embedded_evidence
+from cowork_desktop.services.evidence import audit_signed_export as audit_signed_export
+from cowork_desktop.services.evidence import check_signer as check_signer
+from cowork_desktop.services.evidence import known_certificates as known_certificates
+from cowork_desktop.services.evidence import register_certificate as register_certificate
 from cowork_desktop.services.files import (
     check_target,
     make_private_folders,
@@ -101,15 +107,13 @@ from cowork_desktop.services.files import (
 )
 from cowork_desktop.services.sessions import Workspace, context_for, form_for, record_facts
 from cowork_desktop.services.settings import logo_problem
-from cowork_desktop.store.db import AuditRef, KnownCertificate, Store
+from cowork_desktop.store.db import Store
 
 NOT_ANSWERED = "Not answered"
 NOT_SET = "Not set"
 #: the manager's own signing certificate, in the user's data folder
 CERTIFICATE_FILENAME = "manager-signing.p12"
 #: settings read for every case note
-SETTING_ORGANISATION = "organisation"
-SETTING_MARKING = "protective_marking"
 SETTING_LOGO = "logo_path"
 SETTING_MANAGER = "manager_name"
 
@@ -143,17 +147,6 @@ def _worker_name(worker_id: Any, workers: Mapping[int, Worker]) -> str:
         return NOT_SET
     worker = workers.get(worker_id) if isinstance(worker_id, int) else None
     return worker.name if worker is not None else f"Unknown worker ({worker_id})"
-
-
-def _parse_day(value: Any) -> date | None:
-    if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 class _Reads:
@@ -265,7 +258,7 @@ def format_answer(
     if kind == QuestionKind.YES_NO:
         return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
     if kind == QuestionKind.DATE:
-        day = _parse_day(value)
+        day = day_or_none(value)
         return format_date(day) if day is not None else str(value)  # "3 October 2026": dates in text
     if kind == QuestionKind.WORKER:
         return _worker_name(value, names)
@@ -302,7 +295,7 @@ def _actions(question: Question, value: Any, names: Mapping[int, Worker]) -> Act
             continue
         description = str(item.get("description", "")).strip() or "(no description)"
         rows.append(
-            ActionRow(description, _worker_name(item.get("owner"), names), _parse_day(item.get("due")))
+            ActionRow(description, _worker_name(item.get("owner"), names), day_or_none(item.get("due")))
         )
     return ActionsTable(tuple(rows), question.prompt)
 
@@ -686,69 +679,6 @@ def _signing_reason(note: CaseNote) -> str:
 _STAMP_WITHOUT_LOCATION = "Digitally signed by %(signer_name)s\nDate: %(ts)s\nReason: %(reason)s"
 
 
-# ------------------------------------------------------------------------------------ signing certificates
-
-
-def register_certificate(ws: Workspace, der: bytes, source: str) -> tuple[CertificateFacts, bool]:
-    """Make a certificate known to the database (``created``, ``imported``, or ``signed``: first used to
-    sign). Returns its facts and whether it is new here. Audited; never removed."""
-    from cowork_desktop.export.certs import certificate_facts
-
-    facts = certificate_facts(der)
-    added = ws.store.add_certificate(
-        KnownCertificate(
-            facts.fingerprint,
-            facts.subject,
-            facts.common_name,
-            facts.issuer,
-            facts.serial,
-            facts.not_before.isoformat(),
-            facts.not_after.isoformat(),
-            der,
-            source,
-        )
-    )
-    return facts, added
-
-
-def known_certificates(ws: Workspace) -> list[KnownCertificate]:
-    """The signing certificates the database knows, oldest first (created, imported, or first used to sign)."""
-    return ws.store.list_certificates()
-
-
-def check_signer(ws: Workspace, signer: Signer, manager_name: str) -> None:
-    """Refuse (one line) a certificate that may not sign this database's records now: expired, not yet valid,
-    weak or not for signing; not in the name of the record's manager; or a second certificate in the manager's
-    name that the database does not know (record it first: ``cowork cert add`` or Settings). A certificate used
-    for the first time, when the database knows none in that name, becomes known here."""
-    problems = signer.signing_problems()
-    if problems:
-        raise CoworkError(f"cannot sign with {signer.source.name}: {problems[0]}")
-    facts = signer.facts
-    mismatch = certificate_name_problem(facts, manager_name)
-    if mismatch:
-        raise CoworkError(f"cannot sign with {signer.source.name}: {mismatch}")
-    store = ws.store
-    if store.get_certificate(facts.fingerprint) is not None:
-        return
-    same = [c for c in store.list_certificates() if same_name(c.common_name, facts.common_name)]
-    if same:
-        raise CoworkError(
-            f"cannot sign with {signer.source.name}: this database knows another certificate for "
-            f"{facts.common_name} (SHA-256 {format_fingerprint(same[-1].fingerprint)[:23]}...); to sign with this "
-            f"one, record it first: cowork cert add {public_certificate_path(signer.source)} --db {store.path}"
-        )
-    register_certificate(ws, signer.certificate_der, "signed")
-
-
-# ------------------------------------------------------------------------------------------------ evidence
-
-EVIDENCE_FORMAT = "cowork-desktop evidence"
-EVIDENCE_VERSION = 1
-CASE_NOTE = "case note"
-DEVELOPMENT_LOG = "development log"
-
-
 def lock_canon(ws: Workspace, record_id: int) -> int:
     """The version of the canonical content the record was signed with (its signing entry says)."""
     found = ws.store.entries_of("lock", "record", record_id)
@@ -773,23 +703,6 @@ def record_content(ws: Workspace, record_id: int) -> dict[str, Any]:
     )
 
 
-def _evidence(
-    document: str, content: Mapping[str, Any], rendering: Mapping[str, Any], witness: AuditRef, **extra: Any
-) -> bytes:
-    payload = {
-        "format": EVIDENCE_FORMAT,
-        "version": EVIDENCE_VERSION,
-        "document": document,
-        "content": content,
-        "content_hash": hash_content(content),
-        "rendering": rendering,
-        # the audit chain's head when the file was made: a later rewrite of the chain shows against it
-        "witness": {"audit_id": witness.id, "hash": witness.hash},
-        **extra,
-    }
-    return canonical_json(payload).encode("utf-8")
-
-
 def _signing_job(ws: Workspace, record: Record, signer: Signer, reads: _Reads, key: int = 0) -> SignJob:
     """What a signed record's PDF is made of, once the record has checked: the certificate checked for it
     (:func:`check_signer`), the note from the record's rows (its frame, the rendering settings and whether a
@@ -801,7 +714,7 @@ def _signing_job(ws: Workspace, record: Record, signer: Signer, reads: _Reads, k
     rendering = dataclasses.replace(reads.rendering(), superseded=superseded_by(ws, record, reads))
     note = build_case_note(ws, record.id, rendering=rendering, reads=reads)
     content = record_content(ws, record.id)
-    evidence = _evidence(CASE_NOTE, content, rendering.as_dict(), ws.store.chain_head())
+    evidence = embedded_evidence(CASE_NOTE, content, rendering.as_dict(), ws.store.chain_head())
     return SignJob(
         key,
         note,
@@ -851,31 +764,6 @@ def _export_detail(record: Record, out: Path, sha256: str, signer: Signer | None
         "certificate": signer.common_name if signer and signed else None,
         "fingerprint": signer.fingerprint if signer and signed else None,
     }
-
-
-def audit_signed_export(
-    ws: Workspace, signer: Signer | None, action: str, entity: str, entity_id: int, **detail: Any
-) -> None:
-    """The export's audit entry; a signed export also signs the chain's new head with the manager's key and
-    keeps that signature (one transaction)."""
-    _audit_exports(ws, signer, [(action, entity, entity_id, detail)])
-
-
-def _audit_exports(
-    ws: Workspace, signer: Signer | None, entries: Sequence[tuple[str, str, int, Mapping[str, Any]]]
-) -> None:
-    """Audit entries for exports, in one transaction; for a signed export, each entry's head signed and kept."""
-    store = ws.store
-    walked = store.verified_chain is not None
-    ref: AuditRef | None = None
-    with store.tx():
-        for action, entity, entity_id, detail in entries:
-            ref = store.audit(action, entity, entity_id, **detail)
-            if signer is not None:
-                signature = signer.sign_bytes(head_message(ref.id, ref.hash))
-                store.add_audit_head(ref.id, ref.hash, signer.fingerprint, signature)
-    if signer is not None:
-        store.verified_chain = ref if walked else None
 
 
 def _audit_export(ws: Workspace, record: Record, out: Path, pdf: bytes, signer: Signer | None) -> None:
@@ -1122,7 +1010,7 @@ def _export_planned(
             _run_pool(signer, workers, total, job, write, plan, name_failures)
         if cancelled is not None and cancelled():
             raise ExportCancelled("export cancelled: nothing was kept")
-        _audit_exports(
+        audit_exports(
             ws,
             signer,
             [

@@ -46,6 +46,14 @@ from cowork_desktop.domain.models import Action, Case, CoAllocation, Record, Rec
 from cowork_desktop.domain.records import superseded_ids
 from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.forms.pcf import default_pcf_file, load_pcf_domains
+from cowork_desktop.services.evidence import (
+    DEVELOPMENT_LOG,
+    SETTING_MARKING,
+    SETTING_ORGANISATION,
+    audit_signed_export,
+    check_signer,
+    embedded_evidence,
+)
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.db import open_read_only
 
@@ -53,7 +61,7 @@ if TYPE_CHECKING:
     from cowork_desktop.export.devlog_pdf import DevLogDocument
     from cowork_desktop.export.signing import Signer
 
-# The PDF side (reportlab, pikepdf, and services.export with pyHanko) is imported where a log is printed:
+# The PDF side (reportlab, pikepdf, pyHanko) is imported where a log is printed:
 # the dashboard and case page use this module at start-up and must not pay for it.
 
 # ------------------------------------------------------------------------------------------------ reading
@@ -445,7 +453,6 @@ def devlog_document(
 ) -> DevLogDocument:
     """The log ready to print, with the organisation and protective marking from the settings by default."""
     from cowork_desktop.export.devlog_pdf import DevLogDocument
-    from cowork_desktop.services.export import SETTING_MARKING, SETTING_ORGANISATION
 
     store = ws.store
     org = organisation if organisation is not None else store.get_setting(SETTING_ORGANISATION) or ""
@@ -549,8 +556,6 @@ def export_development_log(
     path = development_log_path(ws, log, out, today=today, replace=replace)
     pdf = render_devlog(devlog_document(ws, log)) if signer is None else _signed_devlog(ws, log, signer)
     write_output(path, pdf, replace=replace, store=ws.store)
-    from cowork_desktop.services.export import audit_signed_export
-
     audit_signed_export(
         ws,
         signer,
@@ -571,7 +576,6 @@ def _signed_devlog(ws: Workspace, log: DevelopmentLog, signer: Signer) -> bytes:
     from cowork_desktop.export.devlog_pdf import render_devlog
     from cowork_desktop.export.signing import sign_pdf
     from cowork_desktop.services import integrity
-    from cowork_desktop.services.export import DEVELOPMENT_LOG, _evidence, check_signer
     from cowork_desktop.services.sessions import SETTING_MANAGER_NAME
 
     manager = (ws.store.get_setting(SETTING_MANAGER_NAME) or "").strip()
@@ -584,7 +588,7 @@ def _signed_devlog(ws: Workspace, log: DevelopmentLog, signer: Signer) -> bytes:
         integrity.require_intact(ws.store, record_id)
     check_signer(ws, signer, manager)
     doc = devlog_document(ws, log, generated_at=datetime.now().astimezone().replace(microsecond=0))
-    evidence = _evidence(
+    evidence = embedded_evidence(
         DEVELOPMENT_LOG,
         devlog_content(log, hashes),
         _rendering(doc),

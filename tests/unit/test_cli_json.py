@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from cowork_desktop.cli import json_text
+from cowork_desktop.cli.output import json_text
 
 SCALARS: list[Any] = [
     "",

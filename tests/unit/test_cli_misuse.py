@@ -205,13 +205,13 @@ def test_dates_outside_the_range_are_one_line(
 def test_an_unexpected_error_is_in_the_log_not_on_screen(
     demo_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cowork_desktop import cli
+    from cowork_desktop.cli import team
 
     def broken(*_a: object, **_k: object) -> int:
         raise ZeroDivisionError("a bug, with passphrase correct horse in it")
 
     monkeypatch.setenv("SECRET_PASSPHRASE", "correct horse")
-    monkeypatch.setattr(cli, "cmd_cases", broken)  # the parser is built by main(): it takes this one
+    monkeypatch.setattr(team, "cmd_cases", broken)  # the parser is built by main(): it takes this one
     code, _out, err = run(capsys, "cases", "--db", demo_db)
     log = Path(os.environ["COWORK_DATA_DIR"]) / "logs" / "cowork.log"
     assert code == 1 and err.count("\n") == 1 and f"(details are in {log})" in err

@@ -16,12 +16,12 @@ import pytest
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import FormError
 from cowork_desktop.forms import load_form, load_forms
+from cowork_desktop.forms.checks import check_forms_folder
 from cowork_desktop.forms.loader import (
     MAX_DEPTH,
     MAX_FILE_KB,
     MAX_QUESTIONS,
     MAX_TEXT_CHARS,
-    check_forms_folder,
     nesting_depth,
     read_toml,
 )

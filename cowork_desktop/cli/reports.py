@@ -1,8 +1,11 @@
 """The ``cowork`` report commands: ``devlog``, ``calendar``, ``drift`` and ``promises``.
 
-Kept apart from :mod:`cowork_desktop.cli` (which calls :func:`register`) and following its conventions: ``--db``
-with ``--passphrase-env`` for an encrypted database, one-line ``cowork: error: ...`` messages (raised as
-CoworkError or UsageError, printed by ``cli.main``), JSON with ``--json``. Cases are named by reference only.
+They follow the other commands' conventions (:mod:`cowork_desktop.cli.common`): ``--db`` with ``--passphrase-env``
+for an encrypted database, one-line ``cowork: error: ...`` messages (raised as CoworkError or UsageError, printed
+by :func:`cowork_desktop.cli.run.main`), JSON with ``--json``. Cases are named by reference only.
+
+The services each command uses are imported by that command: ``cowork due`` (which builds this parser too) does
+not pay for the insights or the calendar.
 """
 
 from __future__ import annotations
@@ -12,15 +15,22 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from cowork_desktop import cli
+from cowork_desktop.cli.common import (
+    UsageError,
+    add_db,
+    add_force,
+    add_passphrase_env,
+    day_arg,
+    open_existing,
+    refusals,
+    signer_from_args,
+)
+from cowork_desktop.cli.output import print_json, table
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import sessions
 
 if TYPE_CHECKING:
     from cowork_desktop.domain.insights import Drift, PromiseTally
-
-# The services each command uses are imported by that command: ``cowork due`` (which builds this parser too)
-# does not pay for the insights or the calendar.
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -30,7 +40,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="export a worker's development log (learning by PCF domain) as a PDF for a portfolio",
         allow_abbrev=False,
     )
-    cli._add_db(p, "--db-passphrase-env")
+    add_db(p, "--db-passphrase-env")
     p.add_argument(
         "--worker", required=True, metavar="NAME", help="the worker's name, as in 'cowork workers'"
     )
@@ -41,21 +51,21 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="FILE.pdf",
         help="the PDF file (a folder: the usual name in it)",
     )
-    p.add_argument("--from", dest="since", type=cli._day_arg, metavar="YYYY-MM-DD", help="only learning from")
-    p.add_argument("--to", dest="until", type=cli._day_arg, metavar="YYYY-MM-DD", help="only learning up to")
+    p.add_argument("--from", dest="since", type=day_arg, metavar="YYYY-MM-DD", help="only learning from")
+    p.add_argument("--to", dest="until", type=day_arg, metavar="YYYY-MM-DD", help="only learning up to")
     p.add_argument(
         "--cert",
         type=Path,
         metavar="FILE.p12",
         help="the manager's signing certificate (default: manager-signing.p12 in the user's data folder)",
     )
-    cli._add_passphrase_env(p)
+    add_passphrase_env(p)
     p.add_argument(
         "--unsigned",
         action="store_true",
         help="an unsigned copy (not portfolio evidence: it cannot be verified)",
     )
-    cli.add_force(p)
+    add_force(p)
     p.set_defaults(func=cmd_devlog)
 
     p = sub.add_parser(
@@ -63,7 +73,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="export the reviews, joint supervisions and case discussions as an iCalendar (.ics) file",
         allow_abbrev=False,
     )
-    cli._add_db(p)
+    add_db(p)
     p.add_argument("--case", metavar="REF", help="only this case reference (default: the whole team)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.ics", help="the calendar file")
     p.add_argument(
@@ -72,9 +82,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="name the co-workers in each event's description (default: case references only)",
     )
     p.add_argument(
-        "--on", type=cli._day_arg, metavar="YYYY-MM-DD", help="co-working active on this day (default: today)"
+        "--on", type=day_arg, metavar="YYYY-MM-DD", help="co-working active on this day (default: today)"
     )
-    cli.add_force(p)
+    add_force(p)
     p.set_defaults(func=cmd_calendar)
 
     p = sub.add_parser(
@@ -82,10 +92,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="the team view: co-allocations drifting into parallel working, furthest first",
         allow_abbrev=False,
     )
-    cli._add_db(p)
-    p.add_argument(
-        "--on", type=cli._day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)"
-    )
+    add_db(p)
+    p.add_argument("--on", type=day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(func=cmd_drift)
 
@@ -94,27 +102,22 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="promises kept: the share of agreed actions done on time, per case and per worker",
         allow_abbrev=False,
     )
-    cli._add_db(p)
+    add_db(p)
     p.add_argument("--case", metavar="REF", help="only this case reference (default: every case)")
-    p.add_argument(
-        "--on", type=cli._day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)"
-    )
+    p.add_argument("--on", type=day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.set_defaults(func=cmd_promises)
-
-
-# -- devlog --------------------------------------------------------------------------------------------------
 
 
 def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
     if args.since and args.until and args.since > args.until:
-        raise cli.UsageError("--from is after --to")
+        raise UsageError("--from is after --to")
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() != ".pdf":
-        raise cli.UsageError(f"--out {target}: give a .pdf file name (or a folder)")
-    with cli._open_existing(args) as store, cli.refusals(args):
+        raise UsageError(f"--out {target}: give a .pdf file name (or a folder)")
+    with open_existing(args) as store, refusals(args):
         ws = sessions.Workspace.open(store)
         worker_id = insights.find_worker_id(ws, args.worker)
         log = insights.development_log(ws, worker_id, since=args.since, until=args.until)
@@ -125,7 +128,7 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
                 + " (the log covers cases where they are the student, ASYE or less experienced worker)"
             )
         insights.development_log_path(ws, log, target, replace=args.force)  # before the passphrase is asked
-        signer = None if args.unsigned else cli._signer(args)
+        signer = None if args.unsigned else signer_from_args(args)
         path, log = insights.export_development_log(
             ws, worker_id, target, since=args.since, until=args.until, signer=signer, replace=args.force
         )
@@ -138,17 +141,14 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-# -- calendar ------------------------------------------------------------------------------------------------
-
-
 def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import calendar_export
 
     on = args.on or date.today()
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() not in (".ics", ".ical", ".ifb", ".icalendar"):
-        raise cli.UsageError(f"--out {target}: give an .ics file name")
-    with cli._open_existing(args) as store, cli.refusals(args):
+        raise UsageError(f"--out {target}: give an .ics file name")
+    with open_existing(args) as store, refusals(args):
         ws = sessions.Workspace.open(store)
         case_id = store.find_case(args.case).id if args.case else None
         items = calendar_export.export_calendar(
@@ -162,24 +162,21 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-# -- drift ---------------------------------------------------------------------------------------------------
-
-
 def cmd_drift(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
     on = args.on or date.today()
-    with cli._open_existing(args) as store:
+    with open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         drifts = insights.team_drift(ws, on)
     if args.json:
-        cli._print_json({"on": on.isoformat(), "coallocations": [d.as_dict() for d in drifts]}, out)
+        print_json({"on": on.isoformat(), "coallocations": [d.as_dict() for d in drifts]}, out)
         return 0
     if not drifts:
         out.write(f"No co-working is active on {on.isoformat()}.\n")
         return 0
     rows = [_drift_row(d) for d in drifts]
-    cli._table(
+    table(
         [
             "Case",
             "Score",
@@ -216,9 +213,6 @@ def _drift_row(d: Drift) -> list[str]:
     ]
 
 
-# -- promises ------------------------------------------------------------------------------------------------
-
-
 def _share(t: PromiseTally) -> str:
     share = t.share_kept
     return "-" if share is None else f"{round(share * 100)}%"
@@ -235,7 +229,7 @@ def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
     on = args.on or date.today()
-    with cli._open_existing(args) as store:
+    with open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         if args.case:
             case_id = store.find_case(args.case).id
@@ -252,7 +246,7 @@ def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
         key=lambda item: item[0].casefold(),
     )
     if args.json:
-        cli._print_json(
+        print_json(
             {
                 "on": on.isoformat(),
                 "case": args.case,
@@ -267,11 +261,9 @@ def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
         out.write("No actions have been agreed in signed records yet.\n")
         return 0
     if not args.case:
-        cli._table(
-            ["Case", "Kept", *_TALLY_HEADERS], [_tally_row(r, t) for r, t in kept.by_case.items()], out
-        )
+        table(["Case", "Kept", *_TALLY_HEADERS], [_tally_row(r, t) for r, t in kept.by_case.items()], out)
         out.write("\n")
-    cli._table(["Worker", "Kept", *_TALLY_HEADERS], [_tally_row(n, t) for n, t in by_worker], out)
+    table(["Worker", "Kept", *_TALLY_HEADERS], [_tally_row(n, t) for n, t in by_worker], out)
     total = kept.total
     out.write(
         f"\n{total.on_time} of {total.counted} action(s) that have fallen due by {on.isoformat()} were done on time "

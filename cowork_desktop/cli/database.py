@@ -1,0 +1,190 @@
+"""``cowork demo``, ``init``, ``backup``, ``restore`` and ``passphrase change``: making, copying and protecting the
+database file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from cowork_desktop.cli.common import (
+    Parser,
+    add_db,
+    add_db_passphrase,
+    add_encrypt,
+    add_forms,
+    ask_db_passphrase,
+    ask_passphrase,
+    day_arg,
+    db_path,
+    open_db,
+    open_existing,
+    stdin_is_tty,
+)
+from cowork_desktop.domain.backups import restore_summary
+from cowork_desktop.domain.errors import PassphraseRequired, StoreError
+from cowork_desktop.services import backups, sessions
+from cowork_desktop.store import backup, crypto
+from cowork_desktop.store.db import Store, open_store
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``demo``, ``init``, ``backup``, ``restore`` and ``passphrase change`` to the ``cowork`` command."""
+    p = sub.add_parser(
+        "demo",
+        help="create (or top up) a database of fictional demo data showing every state",
+        allow_abbrev=False,
+    )
+    add_db(p)
+    add_encrypt(p)
+    add_forms(p)
+    p.add_argument(
+        "--today",
+        type=day_arg,
+        metavar="YYYY-MM-DD",
+        help="the day the demo is built around (default: today)",
+    )
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("init", help="create an empty database", allow_abbrev=False)
+    add_db(p)
+    add_encrypt(p)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser(
+        "backup", help="take a checked backup of the database (online, never a file copy)", allow_abbrev=False
+    )
+    add_db(p)
+    p.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE",
+        help="the backup file, or a folder for it (default: the backup folder, in the rotation)",
+    )
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser(
+        "restore",
+        help="put a backup in place of the database (the current file is kept aside, never overwritten)",
+        allow_abbrev=False,
+    )
+    add_db(p, None)
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE", help="the backup file")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="restore even another database's backup, or one that removes or adds encryption",
+    )
+    add_db_passphrase(p)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("passphrase", help="an encrypted database's passphrase")
+    pass_sub = p.add_subparsers(dest="passphrase_command", metavar="ACTION", parser_class=Parser)
+    change = pass_sub.add_parser(
+        "change", help="change the passphrase (re-encrypts the database)", allow_abbrev=False
+    )
+    add_db(change)
+    change.add_argument(
+        "--new-passphrase-env",
+        metavar="VAR",
+        help="read the new passphrase from this environment variable (default: ask twice, on a terminal)",
+    )
+    change.set_defaults(func=cmd_passphrase_change)
+
+
+def _is_new(path: Path) -> bool:
+    return not path.exists() or (path.is_file() and path.stat().st_size == 0)
+
+
+def _create(args: argparse.Namespace, path: Path) -> Store:
+    """Open or create the database for ``init``/``demo``; a new one is encrypted with --encrypt."""
+    if args.encrypt:
+        crypto.require_available()
+        if _is_new(path):
+            return open_store(path, create=True, passphrase=ask_db_passphrase(args, path, new=True))
+        if not crypto.is_encrypted(path):
+            raise StoreError(
+                f"{path}: this database already exists without encryption; --encrypt is only for a new one"
+            )
+    return open_db(args, path, create=True)
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    path = db_path(args)
+    today = args.today or date.today()
+    with _create(args, path) as store:
+        from cowork_desktop.services.demo import load_demo
+
+        ws = sessions.Workspace.open(store, args.forms)
+        summary = load_demo(ws, today)
+        encrypted = store.encrypted
+    what = "Encrypted demo database" if encrypted else "Demo database"
+    out.write(f"{what} {path} (built around {today.isoformat()}): {summary.describe()}.\n")
+    out.write("Every person and case in it is fictional.\n")
+    return 0
+
+
+def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
+    path = db_path(args)
+    if path.exists():
+        raise StoreError(f"{path}: a database file already exists here; use it, or choose another --db")
+    with _create(args, path) as store:
+        encrypted = store.encrypted
+    what = "an encrypted" if encrypted else "an empty"
+    out.write(f"Created {what} database at {path}\n")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
+    with open_existing(args) as store:
+        if args.out is not None:
+            target = backup.backup_to_file(store, args.out)
+        else:
+            target = backups.take(store, backups.MANUAL).path
+        encrypted = store.encrypted
+    note = ", encrypted with the database's passphrase" if encrypted else ""
+    out.write(f"Backed up {store.path} to {target} (integrity checked{note})\n")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
+    path = db_path(args)
+    source: Path = args.source
+    passphrase = None
+    if crypto.is_encrypted(source):
+        if not getattr(args, "db_passphrase_env", None) and not stdin_is_tty():
+            raise PassphraseRequired(
+                f"{source}: this backup is encrypted: give its passphrase (--passphrase-env VAR)"
+            )
+        passphrase = ask_db_passphrase(args, source)
+    facts = backup.plan_restore(path, source, passphrase)  # checks the backup, says what it would do
+    aside = backups.restore(path, source, passphrase, held=None, force=args.force)
+    out.write(f"Restored {source} to {path}\n")
+    for line in restore_summary(facts, datetime.now(UTC)):
+        out.write(f"{line}\n")
+    for reason in facts.confirm:
+        out.write(f"Restored with --force: {reason}.\n")
+    if aside is not None:
+        out.write(f"The database it replaced was kept as {aside}\n")
+    return 0
+
+
+def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
+    path = db_path(args)
+    if not crypto.is_encrypted(path):
+        raise StoreError(f"{path}: this database is not encrypted, so it has no passphrase to change")
+    current = ask_db_passphrase(args, path)
+    with open_store(path, create=False, passphrase=current) as store:
+        new = ask_passphrase(
+            args,
+            "New passphrase: ",
+            confirm=True,
+            attr="new_passphrase_env",
+            flag="--new-passphrase-env",
+            refused="the passphrase was not changed",
+        ).decode("utf-8")
+        crypto.change_passphrase(store, current, new)
+    out.write(f"Changed the passphrase of {path}; backups taken before keep the old one\n")
+    return 0

@@ -1,0 +1,96 @@
+"""How the ``cowork`` commands print: JSON (``--json``, exactly ``json.dumps(..., ensure_ascii=False, indent=2)``,
+faster on long lists) and plain-text tables.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+
+def print_json(data: Any, out: TextIO) -> None:
+    out.write(json_text(data) + "\n")
+
+
+_SCALARS = (str, int, float, bool, type(None))
+
+
+_ONE = json.JSONEncoder(ensure_ascii=False).encode
+
+
+_MARK = "\x00list"
+
+
+def _shallow_dict(value: Any) -> bool:
+    """A non-empty dict of text keys whose values are scalars or lists of scalars (no text holds a NUL)."""
+    if not isinstance(value, dict) or not value:
+        return False
+    for key, item in value.items():
+        if not isinstance(key, str):
+            return False
+        if isinstance(item, list):
+            if not all(isinstance(v, _SCALARS) and not (isinstance(v, str) and "\x00" in v) for v in item):
+                return False
+        elif not isinstance(item, _SCALARS) or (isinstance(item, str) and "\x00" in item):
+            return False
+    return True
+
+
+def _list_text(items: list[Any], level: int) -> str:
+    """A list of scalars at ``level``, as indent=2 writes it."""
+    if not items:
+        return "[]"
+    inner = "\n" + "  " * (level + 1)
+    return "[" + inner + ("," + inner).join(_ONE(v) for v in items) + "\n" + "  " * level + "]"
+
+
+def json_text(data: Any, level: int = 0) -> str:
+    """Exactly ``json.dumps(data, ensure_ascii=False, indent=2)``, faster on a long list of shallow dicts (what
+    ``due``, ``drift``, ``promises`` and ``cases`` print): given an indent, json encodes in pure Python (0.3 s
+    for the 24,000 items of ``due --json`` at 40,000 cases, 1.4 s for ``cases``), while such a list is written
+    here by one call of json's C encoder, its separators giving indent=2's layout, each inner list of scalars
+    (a case's co-workers) put in its place afterwards."""
+    inner = "\n" + "  " * (level + 1)
+    close = "\n" + "  " * level
+    if isinstance(data, dict) and data and all(isinstance(k, str) for k in data):
+        parts = [_ONE(k) + ": " + json_text(v, level + 1) for k, v in data.items()]
+        return "{" + inner + ("," + inner).join(parts) + close + "}"
+    if isinstance(data, list) and data and all(_shallow_dict(v) for v in data):
+        lists: list[list[Any]] = []
+        if any(isinstance(v, list) for d in data for v in d.values()):
+            swapped = []
+            for (
+                d
+            ) in data:  # each inner list stands aside, a mark (text holding a NUL: never data) in its place
+                row = dict(d)
+                for k, v in d.items():
+                    if isinstance(v, list):
+                        lists.append(v)
+                        row[k] = _MARK
+                swapped.append(row)
+            data = swapped
+        # between two dicts the encoder writes "},<newline+indent>{" (a newline inside a JSON string is always
+        # escaped, so this is never text), which is where indent=2 closes one dict and opens the next
+        deeper = "\n" + "  " * (level + 2)
+        encode = json.JSONEncoder(ensure_ascii=False, separators=("," + deeper, ": ")).encode
+        text = encode(data)[2:-2].replace("}," + deeper + "{", inner + "}," + inner + "{" + deeper)
+        if lists:
+            pieces = text.split(_ONE(_MARK))
+            text = pieces[0] + "".join(
+                _list_text(items, level + 2) + piece for items, piece in zip(lists, pieces[1:], strict=True)
+            )
+        return "[" + inner + "{" + deeper + text + inner + "}" + close + "]"
+    return json.dumps(data, ensure_ascii=False, indent=2).replace("\n", close)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
+
+    def line(cells: Sequence[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    out.write(line(headers) + "\n")
+    out.write(line(["-" * w for w in widths]) + "\n")
+    for row in rows:
+        out.write(line(row) + "\n")

@@ -1,0 +1,137 @@
+"""``cowork cases``, ``due`` and ``workers``: the team's work, read only, as text or ``--json``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any, TextIO
+
+from cowork_desktop.cli.common import (
+    add_db,
+    add_forms,
+    day_arg,
+    open_existing,
+)
+from cowork_desktop.cli.output import print_json, table
+from cowork_desktop.domain.due import DueItem, Severity
+from cowork_desktop.domain.models import PlanType
+from cowork_desktop.services import sessions
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``cases``, ``due`` and ``workers`` to the ``cowork`` command."""
+    p = sub.add_parser("cases", help="list the cases and their co-workers", allow_abbrev=False)
+    add_db(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument(
+        "--search", default="", metavar="TEXT", help="only cases whose reference or worker matches"
+    )
+    p.set_defaults(func=cmd_cases)
+
+    p = sub.add_parser("due", help="list what is due, overdue or urgent", allow_abbrev=False)
+    add_db(p)
+    add_forms(p)
+    p.add_argument("--on", type=day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of one line per item")
+    p.add_argument("--case", metavar="REF", help="only this case reference")
+    p.set_defaults(func=cmd_due)
+
+    p = sub.add_parser("workers", help="list the workers", allow_abbrev=False)
+    add_db(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(func=cmd_workers)
+
+
+def _plan_label(value: str) -> str:
+    try:
+        return PlanType(value).label
+    except ValueError:
+        return value
+
+
+def cmd_cases(args: argparse.Namespace, out: TextIO) -> int:
+    with open_existing(args) as store:
+        names = {w.id: w.name for w in store.list_workers()}
+        total = store.count_cases(args.search)
+        found: list[dict[str, Any]] = []
+        latest_of = store.latest_coallocations()
+        for row in store.list_cases(args.search, limit=max(total, 1)):
+            latest = latest_of.get(row.id)
+            found.append(
+                {
+                    "reference": row.reference,
+                    "plan_type": row.plan_type,
+                    "status": row.status,
+                    "children_count": row.children_count,
+                    "co_workers": [names.get(w, "") for w in latest.worker_ids] if latest else [],
+                    "lead": names.get(latest.lead_worker_id, "") if latest else "",
+                    "start_date": latest.start_date.isoformat() if latest else None,
+                    "end_date": latest.end_date.isoformat() if latest and latest.end_date else None,
+                }
+            )
+    if args.json:
+        print_json(found, out)
+        return 0
+    if not found:
+        out.write("No cases match.\n" if args.search else "No cases yet.\n")
+        return 0
+    rows = [
+        [
+            c["reference"],
+            _plan_label(c["plan_type"]),
+            c["status"] + (" (co-working ended)" if c["end_date"] else ""),
+            " & ".join(c["co_workers"]),
+            c["lead"],
+        ]
+        for c in found
+    ]
+    table(["Reference", "Plan", "Status", "Co-workers", "Lead"], rows, out)
+    return 0
+
+
+def _due_line(item: DueItem) -> str:
+    when = item.due_date.isoformat() if item.due_date else "-"
+    return f"{item.severity.value.upper():<8} {when:<10}  {item.case_reference:<14} {item.message}"
+
+
+def cmd_due(args: argparse.Namespace, out: TextIO) -> int:
+    on = args.on or date.today()
+    with open_existing(args) as store:
+        case_id = store.find_case(args.case).id if args.case else None
+        ws = sessions.Workspace.open(store, args.forms)
+        items = sessions.due(ws, on, case_id)
+    if args.json:
+        print_json([i.as_dict() for i in items], out)
+        return 0
+    if not items:
+        out.write(f"Nothing due on {on.isoformat()}.\n")
+        return 0
+    for item in items:
+        out.write(_due_line(item) + "\n")
+    counts = {s: sum(1 for i in items if i.severity == s) for s in Severity}
+    out.write(
+        f"{len(items)} item(s) on {on.isoformat()}: "
+        + ", ".join(f"{n} {s.value}" for s, n in counts.items() if n)
+        + "\n"
+    )
+    return 0
+
+
+def cmd_workers(args: argparse.Namespace, out: TextIO) -> int:
+    with open_existing(args) as store:
+        workers = store.list_workers()
+    if args.json:
+        print_json(
+            [
+                {"id": w.id, "name": w.name, "role": w.role.value, "team": w.team, "active": w.active}
+                for w in workers
+            ],
+            out,
+        )
+        return 0
+    if not workers:
+        out.write("No workers yet.\n")
+        return 0
+    rows = [[w.name, w.role.label, w.team, "active" if w.active else "inactive"] for w in workers]
+    table(["Name", "Role", "Team", "Status"], rows, out)
+    return 0
