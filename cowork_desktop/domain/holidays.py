@@ -20,23 +20,25 @@ whose one-off changes the data file knows; after it the rules alone apply, and :
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, relativedelta
 
 NATIONS = ("england-and-wales", "scotland", "northern-ireland")
 
 
 def _first_monday(year: int, month: int) -> date:
-    return date(year, month, 1) + relativedelta(weekday=MO(+1))
+    first = date(year, month, 1)
+    return first + timedelta(days=-first.weekday() % 7)
 
 
 def _last_monday(year: int, month: int) -> date:
-    return date(year, month, 1) + relativedelta(day=31, weekday=MO(-1))
+    last = date(year, month, monthrange(year, month)[1])
+    return last - timedelta(days=last.weekday())
 
 
 def _fixed_days(nation: str, year: int) -> list[date]:
