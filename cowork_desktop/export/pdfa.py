@@ -37,7 +37,7 @@ SRGB_IDENTIFIER = "sRGB IEC61966-2.1"
 _DOCINFO_MAPPING = getattr(_xmp, "DOCINFO_MAPPING", None) or PdfMetadata.DOCINFO_MAPPING
 
 
-def values_of(obj: Dictionary | pikepdf.Stream) -> list[pikepdf.Object]:
+def values_of(obj: pikepdf.Object) -> list[pikepdf.Object]:
     """A dictionary's (or stream dictionary's) values: pikepdf 8 has no ``.values()``, 9 and later do."""
     return [obj[key] for key in obj.keys()]  # noqa: SIM118 (a Stream is not iterable in every pikepdf)
 
