@@ -1,7 +1,7 @@
 """Dates: frequencies as iCalendar RRULEs (python-dateutil) and working days that skip bank holidays.
 
-Bank holidays are data (``resources/bank_holidays.toml``, which the user can replace with an updated copy);
-this module takes them as a set of dates and never reads files.
+Bank holidays are worked out by their rules for any year (:mod:`cowork_desktop.domain.holidays`), with the
+one-off changes read from ``resources/bank_holidays.toml`` by the services layer; this module never reads files.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
-NATIONS = ("england-and-wales", "scotland", "northern-ireland")
+from cowork_desktop.domain.holidays import HolidayRules
 
 _UNITS = {"day": DAILY, "week": WEEKLY, "month": MONTHLY, "year": YEARLY}
 _FREQ_NAMES = {DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year"}
@@ -195,16 +195,31 @@ def interval(rule: str) -> relativedelta:
 
 @dataclass
 class WorkingCalendar:
-    """Weekdays that are not bank holidays in the user's UK nation."""
+    """Weekdays that are not bank holidays in the user's UK nation.
+
+    ``holidays`` are extra days off given as data (tests, a one-off list); ``rules`` works out a nation's bank
+    holidays for any year. A calendar with neither counts every weekday as a working day.
+    """
 
     holidays: set[date] = field(default_factory=set)
+    rules: HolidayRules | None = None
 
     @classmethod
     def from_dates(cls, days: Iterable[date]) -> WorkingCalendar:
         return cls(set(days))
 
+    @classmethod
+    def for_nation(cls, rules: HolidayRules) -> WorkingCalendar:
+        return cls(rules=rules)
+
     def is_working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self.holidays
+        if day.weekday() >= 5 or day in self.holidays:
+            return False
+        return self.rules is None or day not in self.rules.for_year(day.year)
+
+    def note(self, day: date) -> str | None:
+        """One sentence when the bank holidays around ``day`` rest on the rules alone (say it once)."""
+        return self.rules.note(day) if self.rules is not None else None
 
     def add_working_days(self, start: date, n: int) -> date:
         """The date ``n`` working days after ``start`` (start itself does not count)."""

@@ -58,6 +58,7 @@ from reportlab.platypus import Flowable
 
 from cowork_desktop import paths
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.export.pdfa import values_of
 
 #: where Debian puts the fonts (the packages are in packaging/debian-packages.txt)
 SYSTEM_FONT_DIR = Path("/usr/share/fonts/truetype/noto")
@@ -1028,7 +1029,7 @@ def _fonts_of(pdf: pikepdf.Pdf) -> Iterable[pikepdf.Dictionary]:
         fonts = resources.get("/Font")
         if not isinstance(fonts, pikepdf.Dictionary):
             continue
-        for font in fonts.values():
+        for font in values_of(fonts):
             if isinstance(font, pikepdf.Dictionary) and font.objgen not in seen:
                 seen.add(font.objgen)
                 yield font

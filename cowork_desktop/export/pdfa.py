@@ -26,11 +26,21 @@ from functools import cache
 
 import pikepdf
 from pikepdf import Dictionary, Name, Pdf
-from pikepdf.models.metadata import DOCINFO_MAPPING, DateConverter, PdfMetadata, decode_pdf_date
+from pikepdf.models import metadata as _xmp
+from pikepdf.models.metadata import DateConverter, PdfMetadata, decode_pdf_date
 
 PDFA_PART = "3"
 PDFA_CONFORMANCE = "B"
 SRGB_IDENTIFIER = "sRGB IEC61966-2.1"
+
+# pikepdf 9+ has the mapping at module level; 8.x (the newest with wheels for macOS 13 on Apple silicon) on the class
+_DOCINFO_MAPPING = getattr(_xmp, "DOCINFO_MAPPING", None) or PdfMetadata.DOCINFO_MAPPING
+
+
+def values_of(obj: pikepdf.Object) -> list[pikepdf.Object]:
+    """A dictionary's (or stream dictionary's) values: pikepdf 8 has no ``.values()``, 9 and later do."""
+    return [obj[key] for key in obj.keys()]  # noqa: SIM118 (a Stream is not iterable in every pikepdf)
+
 
 # Document information entries kept (each has an XMP equivalent pikepdf keeps in step). /Producer is left out on
 # purpose: when pyHanko signs, it sets the XMP producer to "pyHanko x.y" but only appends that to an existing
@@ -186,7 +196,7 @@ def _walk(obj: pikepdf.Object, seen: set[tuple[int, int]]) -> Iterator[pikepdf.O
             stack.extend(current)
         elif isinstance(current, Dictionary | pikepdf.Stream):
             yield current
-            stack.extend(current.values())
+            stack.extend(values_of(current))
 
 
 def _font_problems(font: pikepdf.Object) -> list[str]:
@@ -295,7 +305,7 @@ def pdfa_problems(pdf_bytes: bytes) -> list[str]:
                 problems.extend(_annotation_problems(obj))
         for page_number, page in enumerate(pdf.pages, start=1):
             # Fonts used by a page are always reachable from the catalog, but be explicit about pages.
-            for font in page.resources.get(Name.Font, Dictionary()).values():
+            for font in values_of(page.resources.get(Name.Font, Dictionary())):
                 if font.is_indirect and font.objgen in font_ids:
                     continue
                 problems.extend(f"page {page_number}: {p}" for p in _font_problems(font))
@@ -315,7 +325,7 @@ def _info_xmp_mismatches(pdf: Pdf, meta: PdfMetadata) -> list[str]:
         return []
     info = pdf.docinfo
     problems = []
-    for mapping in DOCINFO_MAPPING:
+    for mapping in _DOCINFO_MAPPING:
         info_value = info.get(mapping.name)
         xmp_value = meta.get(f"{{{mapping.ns}}}{mapping.key}")
         if info_value is None and xmp_value is None:
@@ -330,7 +340,7 @@ def _info_xmp_mismatches(pdf: Pdf, meta: PdfMetadata) -> list[str]:
         else:
             same = str(info_value) == expected
         if not same:
-            problems.append(f"{mapping.name[1:]} differs between the information dictionary and XMP")
+            problems.append(f"{str(mapping.name)[1:]} differs between the information dictionary and XMP")
     return problems
 
 

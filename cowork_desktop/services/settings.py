@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cowork_desktop import paths
-from cowork_desktop.domain.dates import NATIONS
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.domain.holidays import NATIONS
 from cowork_desktop.domain.names import name_problem
 from cowork_desktop.domain.settings import NUMBERS, number_problem
 from cowork_desktop.forms.loader import load_forms
