@@ -154,11 +154,13 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
         items = calendar_export.export_calendar(
             ws, target, on, case_id, include_workers=args.include_workers, replace=args.force
         )
-    recurring = sum(1 for i in items if i.rrule)
-    cases = calendar_export.case_references(items)
-    out.write(
-        f"Exported {len(items)} event(s) ({recurring} recurring) for {len(cases)} case(s) to {target}\n"
-    )
+    live = [i for i in items if not i.cancelled]
+    ended = [i for i in items if i.cancelled]
+    recurring = sum(1 for i in live if i.rrule)
+    said = f"Exported {len(live)} event(s) ({recurring} recurring) for {len(calendar_export.case_references(live))} case(s)"
+    if ended:
+        said += f", and cancelled {len(ended)} of ended co-working ({len(calendar_export.case_references(ended))} case(s))"
+    out.write(f"{said} to {target}\n")
     return 0
 
 

@@ -8,7 +8,10 @@ character), TEXT values escaped (``\\``, ``;``, ``,`` and newlines). Every event
   or that meeting plus the agreed supervision interval, as the due list reckons it);
 * one recurring event per agreed frequency (reflective case discussions, joint supervision) with the agreed RRULE
   as it is stored, starting (DTSTART) on the day of the initial meeting that agreed it; a co-allocation with an end
-  date gets ``UNTIL`` added when the rule has no end of its own.
+  date gets ``UNTIL`` added when the rule has no end of its own;
+* once a co-allocation has ended, its events again with the same UIDs, ``STATUS:CANCELLED`` and a higher SEQUENCE,
+  so a calendar that imported them drops them (a case's file: every ended co-allocation of the case; the team's:
+  those ended in the last :data:`CANCEL_WINDOW_DAYS` days).
 
 SUMMARY names the case by its reference only (``CR-2026-0101: joint supervision (co-working)``): never a child.
 Workers' names go in the DESCRIPTION only when asked for. Each event's UID is stable (case reference,
@@ -18,6 +21,7 @@ the date or rule, which only grows.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +39,9 @@ from cowork_desktop.services.sessions import Workspace
 PRODID = f"-//cowork-desktop//Co-working calendar {__version__}//EN"
 UID_DOMAIN = "cowork-desktop"
 LINE_OCTETS = 75
+#: how long after a co-allocation ends the team's calendar still carries its cancellations (a manager who imports
+#: the team file now and then still has the old events dropped)
+CANCEL_WINDOW_DAYS = 365
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,7 @@ class CalendarItem:
     sequence: int = 0
     kind: str = ""  # "review", "discussion" or "supervision"
     case_reference: str = ""
+    cancelled: bool = False  # the co-working has ended: calendars drop the event
 
 
 # -------------------------------------------------------------------------------------------------- format
@@ -110,6 +118,8 @@ def render_ics(items: Sequence[CalendarItem], *, stamp: datetime | None = None, 
         ]
         if item.rrule:
             lines.append(f"RRULE:{item.rrule}")
+        if item.cancelled:
+            lines.append("STATUS:CANCELLED")
         lines.append(f"SUMMARY:{escape_text(item.summary)}")
         if item.description:
             lines.append(f"DESCRIPTION:{escape_text(item.description)}")
@@ -191,17 +201,32 @@ def items_for(state: CoAllocationState, *, include_workers: bool = False) -> lis
     return found
 
 
+def cancelled_items(state: CoAllocationState, *, include_workers: bool = False) -> list[CalendarItem]:
+    """An ended co-allocation's items as it last had them, cancelled: the same UIDs, a higher SEQUENCE (one more
+    than any record of it, so more than any SEQUENCE an earlier file gave)."""
+    sequence = max((r.id for r in state.records), default=0) + 1
+    return [
+        dataclasses.replace(i, cancelled=True, sequence=sequence)
+        for i in items_for(state, include_workers=include_workers)
+    ]
+
+
 def calendar_items(
     ws: Workspace, on: date, case_id: int | None = None, *, include_workers: bool = False
 ) -> list[CalendarItem]:
-    """The items of every co-allocation active on ``on`` (or of one case's), by case reference."""
+    """The items of every co-allocation active on ``on`` (or of one case's), by case reference, and the
+    cancellations of those that have ended (see :func:`cancelled_items`)."""
     states = ws.store.coallocation_states(on, case_id, due_rules_only=False)
-    items = [
-        i
-        for s in sorted(states, key=lambda s: s.case_reference)
-        for i in items_for(s, include_workers=include_workers)
-    ]
-    return items
+    items = [i for s in states for i in items_for(s, include_workers=include_workers)]
+    since = on - timedelta(days=CANCEL_WINDOW_DAYS)
+    for ended in ws.store.ended_coallocations(on - timedelta(days=1)):
+        if case_id is not None and ended.case_id != case_id:
+            continue
+        if case_id is None and ended.end_date < since:
+            continue
+        for state in ws.store.coallocation_states(ended.end_date, ended.case_id, ids=(ended.id, ended.id)):
+            items += cancelled_items(state, include_workers=include_workers)
+    return sorted(items, key=lambda i: (i.case_reference, i.cancelled))
 
 
 def export_calendar(
@@ -227,7 +252,7 @@ def export_calendar(
         if not items:
             raise CoworkError(
                 f"case {ref} has nothing to put in a calendar on {on.isoformat()}: "
-                "no active co-working with a signed initial meeting"
+                "no co-working with a signed initial meeting"
             )
         name = f"Co-working {ref}"
     else:

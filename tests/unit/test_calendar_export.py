@@ -52,8 +52,11 @@ def test_team_calendar_parses_and_round_trips_rrules(demo_ws: Workspace, tmp_pat
     found = events(data)
     assert len(found) == len(items)
     # the demo's signed initial meetings on active co-allocations: 0103 0104 0105 0106 0107 0108 0109 0112 (8),
-    # each with a next review and two agreed frequencies: 24 events, 16 recurring
-    assert len(items) == 24 and sum(1 for i in items if i.rrule) == 16
+    # each with a next review and two agreed frequencies: 24 events, 16 recurring; and the ended co-allocation of
+    # 0110 (closed in the demo) sent again as 3 cancelled events, so calendars that imported them drop them
+    live = [i for i in items if not i.cancelled]
+    assert len(live) == 24 and sum(1 for i in live if i.rrule) == 16
+    assert {i.case_reference for i in items if i.cancelled} == {"CR-2026-0110"} and len(items) == 27
     by_uid = {str(e["UID"]): e for e in found}
     for item in items:
         event = by_uid[item.uid]
@@ -192,3 +195,46 @@ def test_an_end_date_ends_the_recurrence(ws: Workspace, coworked: dict[str, int]
     assert len(recurring) == 2
     assert same_rule(recurring[0], "FREQ=WEEKLY;INTERVAL=2;UNTIL=20270331")
     assert same_rule(recurring[1], "FREQ=MONTHLY;UNTIL=20270331")
+
+
+def test_an_ended_co_working_cancels_the_events_it_sent(demo_ws: Workspace, tmp_path: Path) -> None:
+    """Issue 15: the events a calendar imported while the co-working ran are dropped once it has ended (the same
+    UIDs, STATUS:CANCELLED, a higher SEQUENCE); read back with two independent parsers (icalendar and vobject)."""
+    vobject = pytest.importorskip("vobject")
+    case = demo_ws.store.find_case("CR-2026-0110")  # closed ten days before TODAY in the demo
+    assert case.id is not None
+    before, after = tmp_path / "before.ics", tmp_path / "after.ics"
+    calendar_export.export_calendar(demo_ws, before, TODAY - timedelta(days=20), case.id, stamp=STAMP)
+    calendar_export.export_calendar(demo_ws, after, TODAY, case.id, stamp=STAMP)
+
+    def read(path: Path) -> dict[str, tuple[str, int, bool]]:
+        by_icalendar = {
+            str(e["UID"]): (str(e.get("STATUS", "")), int(e["SEQUENCE"]), "RRULE" in e)
+            for e in events(path.read_bytes())
+        }
+        parsed = vobject.readOne(path.read_text(encoding="utf-8"))
+        by_vobject = {
+            e.uid.value: (
+                e.status.value if hasattr(e, "status") else "",
+                int(e.sequence.value),
+                hasattr(e, "rrule"),
+            )
+            for e in parsed.vevent_list
+        }
+        assert by_icalendar == by_vobject
+        return by_icalendar
+
+    sent, cancelled = read(before), read(after)
+    assert len(sent) == 3 and set(sent) == set(cancelled)  # review, discussion, supervision: the same UIDs
+    for uid, (status, sequence, recurring) in sent.items():
+        assert status == ""
+        assert cancelled[uid][0] == "CANCELLED"
+        assert cancelled[uid][1] > sequence
+        assert cancelled[uid][2] == recurring
+    # the team's file carries the cancellation too; an active case's events are untouched
+    team = calendar_export.calendar_items(demo_ws, TODAY)
+    assert {i.uid for i in team if i.cancelled} == set(cancelled)
+    # a year and more after the end the team's file no longer carries it; the case's own file still does
+    later = TODAY + timedelta(days=calendar_export.CANCEL_WINDOW_DAYS + 1)
+    assert not any(i.cancelled for i in calendar_export.calendar_items(demo_ws, later))
+    assert all(i.cancelled for i in calendar_export.calendar_items(demo_ws, later, case.id))
