@@ -255,3 +255,13 @@ def parse_day(text: str) -> date:
     if problem is not None:
         raise ValueError(problem)
     return day
+
+
+def long_date(day: date) -> str:
+    """A date as the text of a case note says it: "3 October 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """A date in a note's table column: "3 Oct 2026"."""
+    return f"{day.day} {day:%b %Y}"

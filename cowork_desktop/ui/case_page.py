@@ -136,7 +136,9 @@ class CasePage(QWidget):
     record_requested = Signal(int, str)  # co-allocation id, RecordKind value
     resolution_requested = Signal(int, int)  # co-allocation id, the review whose issues it resolves
     record_opened = Signal(int)  # record id
-    case_changed = Signal(int)  # case id: the case or its co-allocations were edited here
+    case_changed = Signal(object)  # the Changes made here (the case or its co-allocations edited), shown here
+    #: what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes
+    DEPENDS_ON = frozenset({"cases", "coallocations", "records", "settings", "worker_details"})
     back_requested = Signal()
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
@@ -499,7 +501,7 @@ class CasePage(QWidget):
         dialog = CaseDialog(self.ws.store, self.case, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.case_changed.emit(self.case.id or 0)
+            self.case_changed.emit(dialog.changes)
 
     def edit_coallocation(self) -> None:
         if self.case is None or self.case.id is None:
@@ -507,4 +509,4 @@ class CasePage(QWidget):
         dialog = CoAllocationDialog(self.ws.store, self.case.id, self.active, self, today=self.on)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.case_changed.emit(self.case.id)
+            self.case_changed.emit(dialog.changes)

@@ -32,10 +32,11 @@ from cowork_desktop.export.signing import create_certificate, load_signer, publi
 from cowork_desktop.services import export
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.services.signing_keys import SIGNERS, SignerCache
 from cowork_desktop.store.db import open_store
 from cowork_desktop.ui import export_dialog as export_module
 from cowork_desktop.ui.certificate_dialog import CertificateDialog
-from cowork_desktop.ui.export_dialog import SIGNERS, ExportDialog, SignerCache
+from cowork_desktop.ui.export_dialog import ExportDialog
 from cowork_desktop.ui.pdf_preview import DEFAULT_ZOOM, PdfPreview
 
 PASSPHRASE = "correct horse battery"

@@ -307,12 +307,12 @@ def test_lock_now_from_the_file_menu(qtbot: QtBot, secret_window: MainWindow) ->
 
 
 def test_locking_forgets_the_unlocked_signing_keys(qtbot: QtBot, secret_window: MainWindow) -> None:
-    from cowork_desktop.ui import export_dialog
+    from cowork_desktop.services import signing_keys
 
-    export_dialog.SIGNERS.put("/tmp/manager.p12", object())  # type: ignore[arg-type]
+    signing_keys.SIGNERS.put("/tmp/manager.p12", object())  # type: ignore[arg-type]
     secret_window.start_idle_lock()
     secret_window.lock()
-    assert len(export_dialog.SIGNERS) == 0
+    assert len(signing_keys.SIGNERS) == 0
 
 
 def test_back_up_now_and_restore(

@@ -31,7 +31,7 @@ from cowork_desktop.ui.wizard.keys import literal
 from cowork_desktop.ui.wizard.questions import QuestionWidget, make_date_edit
 
 if TYPE_CHECKING:
-    from cowork_desktop.ui.wizard.wizard import MeetingWizard
+    from cowork_desktop.ui.wizard.owner import WizardOwner
 
 START_KEY = "_start"
 SIGN_KEY = "_sign"
@@ -142,7 +142,7 @@ class QuestionRow(QWidget):
 class FormPage(QWizardPage):
     """A page of questions in a scroll area, with the save-warning bar and an optional urgent notice."""
 
-    def __init__(self, owner: MeetingWizard, key: str, title: str, guidance: str = "") -> None:
+    def __init__(self, owner: WizardOwner, key: str, title: str, guidance: str = "") -> None:
         super().__init__()
         self.owner = owner
         self.key = key
@@ -259,7 +259,7 @@ def _esc(text: str) -> str:
 class StartPage(FormPage):
     """Meeting date and who is present, with what the meeting is for."""
 
-    def __init__(self, owner: MeetingWizard) -> None:
+    def __init__(self, owner: WizardOwner) -> None:
         env = owner.env
         super().__init__(owner, START_KEY, env.form.title, "")
         frame, inner = style.panel("meetingSummary")
@@ -311,7 +311,7 @@ class StartPage(FormPage):
 
 
 class SectionPage(FormPage):
-    def __init__(self, owner: MeetingWizard, section: Section) -> None:
+    def __init__(self, owner: WizardOwner, section: Section) -> None:
         super().__init__(owner, section.id, section.title, " ".join(section.guidance.split()))
         self.section = section
 
@@ -323,7 +323,7 @@ class SectionPage(FormPage):
         return any(row.question.is_shown(answers, env.context) for row in self.rows.values())
 
 
-def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
+def arrangement_panel(owner: WizardOwner) -> QFrame | None:
     """The arrangement agreed last time (who does what, how often they discuss and meet the manager)."""
     arrangement = owner.env.arrangement
     if arrangement is None:
@@ -369,7 +369,7 @@ class SignOffPage(QWizardPage):
 
     MANAGER = -1
 
-    def __init__(self, owner: MeetingWizard) -> None:
+    def __init__(self, owner: WizardOwner) -> None:
         super().__init__()
         self.owner = owner
         self.key = SIGN_KEY
@@ -644,7 +644,7 @@ class SignOffPage(QWizardPage):
 class DonePage(QWizardPage):
     """Signed and locked: print the plan, export the signed PDF, start the follow-up record, close."""
 
-    def __init__(self, owner: MeetingWizard) -> None:
+    def __init__(self, owner: WizardOwner) -> None:
         super().__init__()
         self.owner = owner
         self.key = DONE_KEY

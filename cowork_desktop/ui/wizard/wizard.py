@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -375,7 +374,7 @@ class MeetingWizard(QWizard):
             self.stale = True
             self._set_save_warning(STALE_WARNING)
             return False
-        except (CoworkError, sqlite3.Error, OSError) as exc:
+        except (CoworkError, OSError) as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             self.timer.start()
             return False
@@ -388,7 +387,7 @@ class MeetingWizard(QWizard):
         """The manager's choice after another window changed the draft: these answers become the draft."""
         try:
             latest = self.ws.store.get_record(self.record_id)
-        except (CoworkError, sqlite3.Error) as exc:
+        except CoworkError as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             return False
         if latest.status != RecordStatus.DRAFT:
@@ -455,7 +454,7 @@ class MeetingWizard(QWizard):
             self.stale = True
             self._set_save_warning(STALE_WARNING)
             return False
-        except (CoworkError, sqlite3.Error, OSError) as exc:
+        except (CoworkError, OSError) as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             return False
         self.timer.stop()
@@ -483,7 +482,7 @@ class MeetingWizard(QWizard):
         if self.env.record.status == RecordStatus.AWAITING_SIGNATURES:
             try:
                 self.env.record = sessions.back_to_draft(self.ws, self.record_id)
-            except (CoworkError, sqlite3.Error) as exc:
+            except CoworkError as exc:
                 self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
                 return
             self.revision = self.env.record.revision
@@ -530,7 +529,7 @@ class MeetingWizard(QWizard):
                 self.revision = self.env.record.revision
         except ValidationError as exc:
             return " ".join(exc.errors.values())
-        except (CoworkError, sqlite3.Error) as exc:
+        except CoworkError as exc:
             return str(exc)
         return None
 
