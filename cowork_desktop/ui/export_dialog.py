@@ -22,6 +22,7 @@ import contextlib
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -44,11 +45,14 @@ from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.services import documents, export, files
 from cowork_desktop.services.export import VerifyReport
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.services.signing_keys import SIGNERS, Signer, SignerCache, warm_stamp_font
+from cowork_desktop.services.signing_keys import SIGNERS, SignerCache, warm_stamp_font
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase, passphrase_field
 from cowork_desktop.ui.pdf_preview import PdfPreview
 from cowork_desktop.ui.widgets import FieldError, confirm_replace, hint_label, title_label
+
+if TYPE_CHECKING:
+    from cowork_desktop.services.signing_keys import Signer
 
 SETTINGS_LAST_FOLDER = "export/last_folder"
 EXPORTS_FOLDER = "exports"
