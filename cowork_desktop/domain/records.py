@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from cowork_desktop.domain.models import Action, Record, RecordStatus, Signature
@@ -187,3 +188,12 @@ def missing_signers(required_worker_ids: Sequence[int], signatures: Sequence[Sig
     """The required workers who have not signed yet, in the order required."""
     signed = {s.worker_id for s in signatures}
     return [w for w in required_worker_ids if w not in signed]
+
+
+FUTURE_MEETING = "The meeting date cannot be in the future."
+
+
+def meeting_date_problem(meeting_date: date, today: date) -> str | None:
+    """Why a record cannot go to be signed with ``meeting_date`` (one sentence), or None: a meeting is recorded
+    once it has taken place, so its date is never after ``today``."""
+    return FUTURE_MEETING if meeting_date > today else None

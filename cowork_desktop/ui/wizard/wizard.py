@@ -27,12 +27,13 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget, QWizard, QWizardPage
 
 from cowork_desktop.domain.errors import CoworkError, StaleDraft, ValidationError
-from cowork_desktop.domain.forms import FollowUp, QuestionKind, is_empty
+from cowork_desktop.domain.forms import FollowUp, QuestionKind, answers_shown, is_empty
 from cowork_desktop.domain.models import RecordKind, RecordStatus
+from cowork_desktop.domain.records import meeting_date_problem
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
-from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv, visible_answers
+from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv
 from cowork_desktop.ui.wizard.keys import return_in_page
 from cowork_desktop.ui.wizard.pages import (
     DonePage,
@@ -419,11 +420,9 @@ class MeetingWizard(QWizard):
             return True
         ok = True
         if page is self.start_page:
-            if self.meeting_date > date.today():
-                self.start_page.show_date_error("The meeting date cannot be in the future.")
-                ok = False
-            else:
-                self.start_page.show_date_error("")
+            problem = meeting_date_problem(self.meeting_date, date.today())
+            self.start_page.show_date_error(problem or "")
+            ok = problem is None
         errors = self.page_errors(page)
         page.clear_errors()
         if errors:
@@ -437,7 +436,7 @@ class MeetingWizard(QWizard):
 
     def prepare_signatures(self) -> bool:
         """ "Ready to sign": keep only the answers shown, check everything, freeze the answers."""
-        kept = visible_answers(self.env.form, self.answers, self.env.context)
+        kept = answers_shown(self.env.form, self.answers, self.env.context)
         if self.stale:
             self._set_save_warning(STALE_WARNING)
             return False
@@ -445,7 +444,7 @@ class MeetingWizard(QWizard):
             self.revision = sessions.save_draft(
                 self.ws, self.record_id, kept, self.meeting_date, based_on=self.revision
             )
-            self.env.record = sessions.ready_for_signatures(self.ws, self.record_id)
+            self.env.record = sessions.ready_for_signatures(self.ws, self.record_id, today=date.today())
             self.revision = self.env.record.revision
         except ValidationError as exc:
             self.jump_to_errors(exc.errors)
