@@ -10,7 +10,7 @@ CLI. Plain functions, no Qt; every refusal is a :class:`CoworkError` with a one-
   read), and putting its latest good backup in place (the damaged file is kept beside it, never modified).
 - :func:`store_errors`: code that reads through the store outside a service (a view being built) sees the
   app's errors, never ``sqlite3``'s.
-- :func:`change_passphrase`, :func:`create_demo_database`.
+- :func:`restore_protections`, :func:`change_passphrase`, :func:`create_demo_database`.
 """
 
 from __future__ import annotations
@@ -113,6 +113,12 @@ def restore_latest(
     found = Path(str(exc.backup))
     backup.restore(path, found, passphrase, held=held)
     return found
+
+
+def restore_protections(store: Store) -> list[str]:
+    """Put back the triggers and indexes the migrations install (``cowork check --repair``); what was done, one
+    line each. Until then a database whose protections are missing refuses every save."""
+    return store.restore_protections()
 
 
 def change_passphrase(store: Store, current: str, new: str) -> Changes:

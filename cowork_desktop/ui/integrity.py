@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.services import database
 from cowork_desktop.services.backups import Backup
 from cowork_desktop.services.check_process import check_in_process
 from cowork_desktop.services.database import AuditRef
@@ -188,7 +189,7 @@ class IntegrityBanner(QFrame):
 
     def repair(self) -> list[str]:
         try:
-            done = self.main_window().ws.store.restore_protections()
+            done = database.restore_protections(self.main_window().ws.store)
         except CoworkError as exc:
             QMessageBox.warning(self, self.tr("Put the protections back"), str(exc))
             return []

@@ -508,11 +508,14 @@ class MainWindow(HostWindow):
         return self._watch(widget)
 
     def _watch(self, widget: QWidget | None) -> QWidget | None:
-        """Refresh the pages when the wizard reports a changed record; keep it alive while it is open."""
+        """Refresh the pages a wizard's change touches; keep it alive while it is open."""
         if widget is None:
             return None
+        described = getattr(widget, "changes_made", None)  # the meeting wizard says what it changed
         signal = getattr(widget, "record_changed", None)
-        if signal is not None:
+        if described is not None:
+            described.connect(self.apply_changes)
+        elif signal is not None:
             signal.connect(self._record_changed)
         signed = getattr(widget, "record_signed", None)
         if signed is not None:

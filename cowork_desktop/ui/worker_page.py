@@ -210,7 +210,7 @@ def _tree(name: str, object_name: str, last: str) -> QTreeView:
 class WorkerPage(QWidget):
     back_requested = Signal()
     #: what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes
-    DEPENDS_ON = frozenset({"workers", "coallocations", "records"})
+    DEPENDS_ON = frozenset({"worker_details", "coallocations", "records"})
 
     #: up to this many entries in a tree, its groups are open and each line wraps its text; more, and the groups
     #: (with their counts) open when asked, their lines one line high (the full entry in its tooltip)

@@ -23,6 +23,7 @@ from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.forms import QuestionKind
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.services import sessions
+from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.plan import PLAN_KINDS, answer_text, case_actions, fmt_day, worker_names
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
@@ -77,6 +78,8 @@ class RecordView(QWidget):
     """Read-only view of a signed record (any version)."""
 
     record_changed = Signal(int)
+    #: what the amendment's wizard (or starting it) changed: a ``services.changes.Changes``
+    changes_made = Signal(object)
 
     def __init__(self, ws: Workspace, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -242,11 +245,13 @@ class RecordView(QWidget):
         wizard = MeetingWizard(self.ws, new.id, self.parentWidget())
         wizard.record_changed.connect(lambda _id: self.refresh())
         wizard.record_changed.connect(self.record_changed)
+        wizard.changes_made.connect(self.changes_made)
         keep_open(wizard)
         wizard.show()
         self.amendment_wizard = wizard
         self.refresh()
         self.record_changed.emit(new.id)
+        self.changes_made.emit(Changes(records=True, record_ids=frozenset({new.id})))
         return wizard
 
     def print_plan(self) -> QWidget:

@@ -31,6 +31,7 @@ from cowork_desktop.domain.forms import FollowUp, QuestionKind, answers_shown, i
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.domain.records import meeting_date_problem
 from cowork_desktop.services import sessions
+from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
 from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv
@@ -76,6 +77,8 @@ def forget(widget: QWidget) -> None:
 class MeetingWizard(QWizard):
     record_changed = Signal(int)
     record_signed = Signal(int)
+    #: what a save or a signature changed (a ``services.changes.Changes``), for the main window to refresh by
+    changes_made = Signal(object)
 
     def __init__(self, ws: Workspace, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -381,8 +384,12 @@ class MeetingWizard(QWizard):
             return False
         self._dirty = False
         self._set_save_warning("")
-        self.record_changed.emit(self.record_id)
+        self._changed(Changes(records=True, record_ids=frozenset({self.record_id})))
         return True
+
+    def _changed(self, changes: Changes) -> None:
+        self.record_changed.emit(self.record_id)
+        self.changes_made.emit(changes)
 
     def keep_mine(self) -> bool:
         """The manager's choice after another window changed the draft: these answers become the draft."""
@@ -459,7 +466,7 @@ class MeetingWizard(QWizard):
         self.timer.stop()
         self._dirty = False
         self._set_save_warning("")
-        self.record_changed.emit(self.record_id)
+        self._changed(Changes(records=True, record_ids=frozenset({self.record_id})))
         return True
 
     def jump_to_errors(self, errors: dict[str, str]) -> None:
@@ -510,7 +517,12 @@ class MeetingWizard(QWizard):
                 self.env.record = record
                 self.revision = record.revision
                 self.timer.stop()
-                self.record_changed.emit(self.record_id)
+                # signed: the record is locked, its actions agreed, and a closing meeting ends the co-allocation
+                self._changed(
+                    Changes(
+                        records=True, coallocations=True, audit=True, record_ids=frozenset({self.record_id})
+                    )
+                )
                 self.record_signed.emit(self.record_id)
             else:
                 worker = self.ws.store.get_worker(signer)
@@ -541,7 +553,9 @@ class MeetingWizard(QWizard):
         wizard = open_meeting(
             self.ws, self.env.ca.id, kind, parent=self.parentWidget(), linked_record_id=self.record_id
         )
-        wizard.record_changed.connect(self.record_changed)  # whoever watches this wizard hears of the new one
+        # whoever watches this wizard hears of the new one
+        wizard.record_changed.connect(self.record_changed)
+        wizard.changes_made.connect(self.changes_made)
         self.follow_up_wizard = wizard
         return wizard
 
