@@ -98,6 +98,11 @@ def coallocation(store: Store, ca_id: int) -> CoAllocation:
     return store.get_coallocation(ca_id)
 
 
+def coallocations_for_case(store: Store, case_id: int) -> list[CoAllocation]:
+    """The case's co-allocations, oldest first."""
+    return store.coallocations_for_case(case_id)
+
+
 def is_empty(store: Store) -> bool:
     """No cases and no workers yet (the main window shows its welcome)."""
     return store.count_cases() == 0 and not store.list_workers()

@@ -628,3 +628,24 @@ def record_facts(ws: Workspace, record: Record) -> RecordFacts:
 
 def sign_time() -> datetime:
     return now_utc()
+
+
+# -- what the views read of records ------------------------------------------------------------------------------
+
+
+def record(ws: Workspace, record_id: int) -> Record:
+    return ws.store.get_record(record_id)
+
+
+def records_for_case(ws: Workspace, case_id: int) -> list[Record]:
+    """Every record of the case (every version), oldest first."""
+    return ws.store.records_for_case(case_id)
+
+
+def signatures(ws: Workspace, record_id: int) -> list[Signature]:
+    return ws.store.signatures_for(record_id)
+
+
+def open_actions(ws: Workspace, coallocation_id: int) -> list[Action]:
+    """The agreed actions of the co-allocation not done yet, in due-date order."""
+    return ws.store.open_actions(coallocation_id)

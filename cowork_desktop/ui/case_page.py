@@ -44,7 +44,7 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.domain.records import superseded_ids
-from cowork_desktop.services import sessions
+from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.dashboard import DueItemsModel
 from cowork_desktop.ui.dialogs import STATUS_LABELS, CaseDialog, CoAllocationDialog
@@ -317,7 +317,7 @@ class CasePage(QWidget):
         return self.case.id if self.case else None
 
     def show_case(self, case_id: int) -> None:
-        self.case = self.ws.store.get_case(case_id)
+        self.case = cases.case(self.ws.store, case_id)
         self.refresh()
 
     def refresh(self) -> None:
@@ -325,7 +325,7 @@ class CasePage(QWidget):
             return
         store = self.ws.store
         try:
-            self.case = store.get_case(self.case.id)
+            self.case = cases.case(store, self.case.id)
         except NotFoundError:
             self.case = None
             return
@@ -340,8 +340,8 @@ class CasePage(QWidget):
         self.summary.setText(
             f"{case.plan_type.label}  ·  {children}{initials}  ·  {STATUS_LABELS[case.status]}"
         )
-        workers: dict[int, Worker] = {w.id: w for w in store.list_workers() if w.id is not None}
-        self.coallocations = store.coallocations_for_case(case.id or 0)
+        workers: dict[int, Worker] = {w.id: w for w in cases.workers(store) if w.id is not None}
+        self.coallocations = cases.coallocations_for_case(store, case.id or 0)
         # active: not ended (or ending later); one that starts later still counts, to plan its first meeting
         self.active = next((ca for ca in reversed(self.coallocations) if not ca.has_ended(self.on)), None)
         # the arrangement the meeting buttons act on: the active one, else the latest (ended: they say why not)
@@ -361,7 +361,7 @@ class CasePage(QWidget):
         )
         self.nothing_coming.setVisible(not coming)
         self._refit(self.coming_table)
-        records = store.records_for_case(case.id or 0)
+        records = sessions.records_for_case(self.ws, case.id or 0)
         self.records_model.set_rows(records)
         self.records_table.setVisible(bool(records))
         self.no_records.setVisible(not records)

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop import paths
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
-from cowork_desktop.services import documents, export, files
+from cowork_desktop.services import cases, documents, export, files, sessions
 from cowork_desktop.services.export import VerifyReport
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.services.signing_keys import SIGNERS, SignerCache, warm_stamp_font
@@ -205,13 +205,13 @@ class ExportDialog(QDialog):
             Path(certificate_path) if certificate_path is not None else export.default_certificate_path()
         )
         self.signers = signers if signers is not None else SIGNERS
-        self.record: Record = ws.store.get_record(record_id)
+        self.record: Record = sessions.record(ws, record_id)
         self.signed = self.record.status == RecordStatus.SIGNED
         self.saved_path: Path | None = None
         self.report: VerifyReport | None = None
         #: the manager agreed to replace the file chosen last (see :meth:`ask_path`)
         self.replace = False
-        case = ws.store.get_case(self.record.case_id)
+        case = cases.case(ws.store, self.record.case_id)
         self.case_reference = case.reference
 
         self.setObjectName("exportDialog")

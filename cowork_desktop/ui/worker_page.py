@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
-from cowork_desktop.services import documents, files, insights
+from cowork_desktop.services import cases, documents, files, insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.insights_views import ReadLoad, read_finished, read_off_thread
 from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
@@ -298,7 +298,7 @@ class WorkerPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------------
     def show_worker(self, worker_id: int) -> None:
-        self.worker = self.ws.store.get_worker(worker_id)
+        self.worker = cases.worker(self.ws.store, worker_id)
         self.refresh()
 
     @property
@@ -310,7 +310,7 @@ class WorkerPage(QWidget):
         service has thousands of entries), with a progress indicator."""
         if self.worker is None or self.worker.id is None:
             return
-        w = self.worker = self.ws.store.get_worker(self.worker.id)
+        w = self.worker = cases.worker(self.ws.store, self.worker.id)
         assert w.id is not None
         self.title.setText(w.name)
         active = "active" if w.active else "left or on leave"

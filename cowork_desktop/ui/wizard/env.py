@@ -8,8 +8,8 @@ from typing import Any
 
 from cowork_desktop.domain.forms import RESERVED_PREFIX, FormDefinition, Question
 from cowork_desktop.domain.models import Action, CoAllocation, Record, RecordKind, Worker
+from cowork_desktop.services import cases, sessions
 from cowork_desktop.services import plan as plan_service
-from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 
 #: the wizard's own answer (the page it stopped on): a reserved key, never a question (``domain.forms``)
@@ -33,12 +33,12 @@ class WizardEnv:
 
     @classmethod
     def load(cls, ws: Workspace, record_id: int) -> WizardEnv:
-        record = ws.store.get_record(record_id)
+        record = sessions.record(ws, record_id)
         form = sessions.form_for(ws, record)
-        ca = ws.store.get_coallocation(record.coallocation_id)
+        ca = cases.coallocation(ws.store, record.coallocation_id)
         assert ca.id is not None
-        case = ws.store.get_case(record.case_id)
-        coworkers = [ws.store.get_worker(w) for w in ca.worker_ids]
+        case = cases.case(ws.store, record.case_id)
+        coworkers = [cases.worker(ws.store, w) for w in ca.worker_ids]
         context = sessions.context_for(ws, ca)
         review_q = form.find_role("action_review")
         if review_q is not None and record.answers.get(review_q.id):
@@ -57,7 +57,7 @@ class WizardEnv:
             context=context,
             names=plan_service.worker_names(ws),
             actions=plan_service.case_actions(ws, record.case_id),
-            open_action_ids=[a.id for a in ws.store.open_actions(ca.id) if a.id is not None],
+            open_action_ids=[a.id for a in sessions.open_actions(ws, ca.id) if a.id is not None],
             arrangement=arrangement,
         )
 

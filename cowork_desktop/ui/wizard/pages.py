@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.forms import FollowUp, Question, QuestionKind, Section
 from cowork_desktop.domain.models import RecordKind, RecordStatus
+from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.signature_pad import SignaturePad
 from cowork_desktop.ui.wizard import style
@@ -471,7 +472,7 @@ class SignOffPage(QWizardPage):
     def _label(self, signer: int) -> str:
         if signer == self.MANAGER:
             return self.tr("The manager (signs last)")
-        worker = self.owner.env.ws.store.get_worker(signer)
+        worker = cases.worker(self.owner.env.ws.store, signer)
         return f"{worker.name} ({worker.role.label})"
 
     def _build_choices(self, signers: list[int]) -> None:
@@ -495,11 +496,10 @@ class SignOffPage(QWizardPage):
 
     def refresh(self) -> None:
         env = self.owner.env
-        store = env.ws.store
         record = env.record
         if record.id is None:
             return
-        signatures = store.signatures_for(record.id)
+        signatures = sessions.signatures(env.ws, record.id)
         signed = {s.worker_id: s for s in signatures}
         signers = self.owner.signers()
         self._build_choices(signers)
@@ -593,7 +593,7 @@ class SignOffPage(QWizardPage):
             self.sign_button.setText(self.tr("S&ign as manager and lock the record"))
             self.sign_button.setAccessibleName(self.tr("Sign as manager and lock the record"))
         else:
-            worker = env.ws.store.get_worker(signer)
+            worker = cases.worker(env.ws.store, signer)
             self.now.setText(
                 self.tr("Now signing: %1, %2").replace("%1", worker.name).replace("%2", worker.role.label)
             )

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWizardPage
 
 from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.models import RecordStatus
+from cowork_desktop.services import sessions
 from cowork_desktop.services.documents import (
     ActionsTable,
     CaseNote,
@@ -208,7 +209,7 @@ class ReadBackPage(QWizardPage):
 
     def show_unprintable(self) -> dict[str, list[str]]:
         """Name each character an answer holds that the PDF cannot print, with its question."""
-        record = self.owner.ws.store.get_record(self.owner.record_id)
+        record = sessions.record(self.owner.ws, self.owner.record_id)
         found = unprintable_in_answers(record.answers)
         prompts = {q.id: q.prompt for q in self.owner.env.form.questions}
         if found:

@@ -30,7 +30,7 @@ from cowork_desktop.domain.errors import CoworkError, StaleDraft, ValidationErro
 from cowork_desktop.domain.forms import FollowUp, QuestionKind, answers_shown, is_empty
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.domain.records import meeting_date_problem
-from cowork_desktop.services import sessions
+from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
@@ -251,7 +251,7 @@ class MeetingWizard(QWizard):
         status = self.env.record.status
         if status == RecordStatus.AWAITING_SIGNATURES:
             # the read-back first, unless someone has signed already
-            signed = self.ws.store.signatures_for(self.record_id)
+            signed = sessions.signatures(self.ws, self.record_id)
             self.goto_page(self.sign_id if signed else self.readback_id)
             return
         target = self.page_for_key(key) if key else None
@@ -394,7 +394,7 @@ class MeetingWizard(QWizard):
     def keep_mine(self) -> bool:
         """The manager's choice after another window changed the draft: these answers become the draft."""
         try:
-            latest = self.ws.store.get_record(self.record_id)
+            latest = sessions.record(self.ws, self.record_id)
         except CoworkError as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             return False
@@ -525,7 +525,7 @@ class MeetingWizard(QWizard):
                 )
                 self.record_signed.emit(self.record_id)
             else:
-                worker = self.ws.store.get_worker(signer)
+                worker = cases.worker(self.ws.store, signer)
                 sessions.add_signature(
                     self.ws,
                     self.record_id,
@@ -536,7 +536,7 @@ class MeetingWizard(QWizard):
                     strokes=strokes or None,
                     image_png=png,
                 )
-                self.env.record = self.ws.store.get_record(self.record_id)
+                self.env.record = sessions.record(self.ws, self.record_id)
                 self.revision = self.env.record.revision
         except ValidationError as exc:
             return " ".join(exc.errors.values())
