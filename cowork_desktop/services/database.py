@@ -45,6 +45,11 @@ def encryption_unavailable() -> str | None:
     return crypto.unavailable_reason()
 
 
+def is_demo(store: Store) -> bool:
+    """The database holds the fictional demo data (the title and every PDF say so)."""
+    return store.get_setting("demo") == "1"
+
+
 def open_database(path: Path | str, passphrase: str | None = None, *, create: bool = True) -> Store:
     """The store at ``path`` (made when ``create`` and absent), its schema brought up to date. A damaged file
     is a :class:`DamagedDatabase` naming its latest good backup when there is one; StoreError otherwise."""

@@ -394,7 +394,7 @@ class MainWindow(HostWindow):
         return cases.is_empty(self.ws.store)
 
     def is_demo(self) -> bool:
-        return self.ws.store.get_setting("demo") == "1"
+        return database.is_demo(self.ws.store)
 
     def _update_title(self) -> None:
         title = f"{self.ws.store.path.name} — {APP_TITLE}"

@@ -583,7 +583,7 @@ class SignOffPage(QWizardPage):
         self.agree.setChecked(False)
         self.error.show_message("")
         if signer == self.MANAGER:
-            manager = env.ws.store.get_setting("manager_name", "") or ""
+            manager = sessions.expected_signer_name(env.ws, None)
             self.now.setText(self.tr("Now signing: the manager (last)"))
             self.name_label.setText(
                 self.tr("&Type the manager's full name (a typed signature, or the name under a drawn one):")
