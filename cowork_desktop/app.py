@@ -155,9 +155,10 @@ def _open(
             db_path, passphrase, lock=held, read_only_why=read_only_why, forms_dir=forms
         )
     except DamagedDatabase as exc:
-        if read_only_why is not None or not _offer_restore(exc, db_path, passphrase, held):
-            if read_only_why is not None:
-                _fail(str(exc))
+        if read_only_why is not None:  # another window has it: the restore is that window's to offer
+            _fail(str(exc))
+            return None
+        if not _offer_restore(exc, db_path, passphrase, held):
             return None
         try:
             return database.open_workspace(db_path, passphrase, lock=held, forms_dir=forms)
