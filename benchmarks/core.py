@@ -219,7 +219,7 @@ class Context:
     def ws(self) -> Any:
         if self._ws is None:
             from cowork_desktop.services.sessions import Workspace
-            from cowork_desktop.store.db import open_store
+            from cowork_desktop.store.opening import open_store
 
             self._ws = Workspace.open(open_store(self.db, actor="bench-manager"))
         return self._ws

@@ -63,8 +63,8 @@ from cowork_desktop.domain.names import name_key
 from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, canonical_json, content_hash
 from cowork_desktop.forms.loader import FormSet, definition_to_dict, load_forms
 from cowork_desktop.services.demo import TEXT_BANK, demo_answers
-from cowork_desktop.store.db import open_store
 from cowork_desktop.store.migrations import known_migration_names
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.schema import expected_schema
 
 GENERATOR_VERSION = 2  # 2: content hashes of canonical content 2, a chained audit log

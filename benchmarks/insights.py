@@ -53,7 +53,7 @@ def _interleaved(
 def measure(db: Path, cases: int, runs: int, on: date) -> list[dict[str, Any]]:
     from cowork_desktop.services import insights
     from cowork_desktop.services.sessions import Workspace
-    from cowork_desktop.store.db import open_store
+    from cowork_desktop.store.opening import open_store
 
     store = open_store(db, actor="bench-manager", create=False)
     ws = Workspace.open(store)

@@ -28,13 +28,9 @@ from cowork_desktop.domain.errors import (
     DamagedDatabase,
     HeldElsewhere,
     ReadOnlyDatabase,
-    StoreError,
 )
-from cowork_desktop.services import backups
-from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store import crypto
-from cowork_desktop.store.db import Store, open_store, with_latest_backup
-from cowork_desktop.store.owner import OwnerLock
+from cowork_desktop.services import backups, database
+from cowork_desktop.services.database import Opened, OwnerLock
 
 TITLE = "cowork-desktop"
 SCREENSHOT_DELAY_MS = 600
@@ -138,48 +134,38 @@ def _first_run_passphrase(db_path: Path) -> tuple[bool, str | None]:
 def _offer_restore(
     exc: DamagedDatabase, db_path: Path, passphrase: str | None, held: OwnerLock | None = None
 ) -> bool:
-    """Say the file is damaged and offer its latest good backup; True once that backup is in place (the damaged
-    file is kept beside it, never modified). False when there is none, the user declines, or it fails."""
-    if exc.backup is None:
-        _fail(str(exc))
-        return False
-    found = Path(str(exc.backup))
-    box = QMessageBox(
-        QMessageBox.Icon.Critical, f"{TITLE}: the database is damaged", str(exc).split("; the latest")[0]
-    )
-    box.setInformativeText(
-        f"The latest good backup is {found.name}, in {found.parent}. Restore it? The damaged file is kept "
-        "beside it, unchanged."
-    )
-    restore = box.addButton("Restore the latest good backup", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    if box.clickedButton() is not restore:
-        return False
-    from cowork_desktop.store import backup
+    """Say the file is damaged and offer its latest good backup (``ui.security.offer_restore``)."""
+    from cowork_desktop.ui.security import offer_restore
 
+    return offer_restore(None, exc, db_path, passphrase, held, title=TITLE)
+
+
+def _open(
+    db_path: Path,
+    passphrase: str | None,
+    *,
+    held: OwnerLock | None,
+    read_only_why: str | None,
+    forms: Path | None,
+) -> Opened | None:
+    """Open the database for the window (the cheap checks: header, schema; the pages are checked after the first
+    paint); a damaged file offers its latest good backup (the damaged file is kept, never modified)."""
     try:
-        backup.restore(db_path, found, passphrase, held=held)
-    except StoreError as again:
-        _fail(str(again))
-        return False
-    return True
-
-
-def _open(db_path: Path, passphrase: str | None, *, held: OwnerLock | None = None) -> Store | None:
-    """Open the store (the cheap checks: header, schema; the pages are checked after the first paint); a damaged
-    file offers its latest good backup (the damaged file is kept, never modified)."""
-    try:
-        return open_store(db_path, passphrase=passphrase)
+        return database.open_workspace(
+            db_path, passphrase, lock=held, read_only_why=read_only_why, forms_dir=forms
+        )
     except DamagedDatabase as exc:
+        if read_only_why is not None:  # another window has it: the restore is that window's to offer
+            _fail(str(exc))
+            return None
         if not _offer_restore(exc, db_path, passphrase, held):
             return None
         try:
-            return open_store(db_path, passphrase=passphrase)
-        except StoreError as again:
+            return database.open_workspace(db_path, passphrase, lock=held, forms_dir=forms)
+        except CoworkError as again:
             _fail(str(again))
             return None
-    except StoreError as exc:
+    except CoworkError as exc:
         _fail(str(exc))
         return None
 
@@ -210,7 +196,7 @@ def _run(argv: Sequence[str] | None) -> int:
         chosen, passphrase = _first_run_passphrase(db_path)
         if not chosen:
             return 0
-    elif crypto.is_encrypted(db_path):
+    elif database.is_encrypted(db_path):
         from cowork_desktop.ui.security import ask_passphrase
 
         passphrase = ask_passphrase(db_path)
@@ -230,36 +216,16 @@ def _run(argv: Sequence[str] | None) -> int:
         pass  # nothing can be written beside it: open_store opens it read-only and says why
     # The page check (quick_check reads every page: about 3 s for 2.4 GB) runs on a thread after the first paint,
     # and anything written waits for it (see page_check_reported below).
-    if read_only_why is not None:
-        try:
-            opened: Store | None = backups.open_read_only(db_path, passphrase, read_only_why)
-        except StoreError as exc:
-            opened = None
-            _fail(str(exc))
-    else:
-        opened = _open(db_path, passphrase, held=lock)
+    opened = _open(db_path, passphrase, held=lock, read_only_why=read_only_why, forms=args.forms)
     held: list[str | None] = [passphrase]  # only until the page check has reported, for a restore
     for_check: list[str | None] = [passphrase]  # only until the checks have opened their connections
-    source: Store | None = None
-    if opened is not None and opened.read_only is None:
-        try:
-            source = backups.open_source(opened, passphrase)
-        except CoworkError:
-            source = None  # no background backups this session: Back up now still works
     passphrase = None  # not kept: SQLCipher has the key it needs
     if opened is None:
         if lock is not None:
             lock.release()
         return 1
-    store: Store = opened
-    store.owner = lock
-    try:
-        ws = Workspace.open(store, args.forms)
-    except (CoworkError, OSError) as exc:
-        store.close()
-        if lock is not None:
-            lock.release()
-        return _fail(str(exc))
+    ws, source = opened.ws, opened.source
+    store = ws.store
 
     # imported here so a start-up failure above stays cheap and the message box comes up fast
     from cowork_desktop.ui.main_window import MainWindow
@@ -268,14 +234,15 @@ def _run(argv: Sequence[str] | None) -> int:
     apply_saved_theme(app)
     try:
         window = MainWindow(ws, args.forms)
-    except DamagedDatabase as exc:
+    except DamagedDatabase as damaged:
         # a damaged page read while building the first screen (possible when the page check is deferred)
         store.close()
         if source is not None:
             source.close()
         if lock is not None:
             lock.release()
-        restored = _offer_restore(with_latest_backup(exc, db_path, held[0]), db_path, held[0], lock)
+        found = database.latest_backup(damaged, db_path, held[0])
+        restored = _offer_restore(found, db_path, held[0], lock)
         if lock is not None:
             lock.release()
         if restored:
@@ -305,7 +272,7 @@ def _run(argv: Sequence[str] | None) -> int:
         backup_timer.stop()
         window.hide()
         window.ws.store.close()  # the damaged file stays as it is
-        found = with_latest_backup(exc, path, passphrase_now)
+        found = database.latest_backup(exc, path, passphrase_now)
         if _offer_restore(found, path, passphrase_now, lock) and window.switch_database(path, passphrase_now):
             window.show()
         else:

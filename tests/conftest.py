@@ -14,7 +14,8 @@ import pytest
 
 from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

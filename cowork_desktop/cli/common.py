@@ -24,7 +24,8 @@ from cowork_desktop.domain.errors import CoworkError, PassphraseRequired
 from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.services import files
 from cowork_desktop.store import crypto
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 if TYPE_CHECKING:
     from cowork_desktop.export.signing import Signer

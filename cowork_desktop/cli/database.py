@@ -27,7 +27,8 @@ from cowork_desktop.domain.backups import restore_summary
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
 from cowork_desktop.services import backups, sessions
 from cowork_desktop.store import backup, crypto
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:

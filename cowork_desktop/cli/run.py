@@ -28,7 +28,7 @@ from cowork_desktop.cli.common import (
     one_line,
 )
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase
-from cowork_desktop.store.db import damage_found, with_latest_backup
+from cowork_desktop.store.opening import damage_found, with_latest_backup
 
 #: set to 1 to see the traceback of an unexpected error (for bug reports)
 DEBUG_ENV = "COWORK_DEBUG"

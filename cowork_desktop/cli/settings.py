@@ -13,7 +13,7 @@ from cowork_desktop.cli.common import (
     open_existing,
 )
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.store import Store
 
 SETTINGS = {
     "idle_lock_minutes": "minutes without input before the app locks itself (encrypted databases; default 10)",

@@ -285,3 +285,13 @@ def day_or_none(value: Any) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
+
+
+def long_date(day: date) -> str:
+    """A date as the text of a case note says it: "3 October 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def short_date(day: date) -> str:
+    """A date in a note's table column: "3 Oct 2026"."""
+    return f"{day.day} {day:%b %Y}"

@@ -318,3 +318,21 @@ def validate_answers(
             if msg:
                 errors[q.id] = msg
     return errors
+
+
+#: answers whose key starts with this are the app's own (the wizard's page), never part of a signed record
+RESERVED_PREFIX = "_"
+
+
+def is_reserved(key: str) -> bool:
+    return key.startswith(RESERVED_PREFIX)
+
+
+def answers_shown(
+    form: FormDefinition, answers: Mapping[str, Any], context: Mapping[str, bool]
+) -> dict[str, Any]:
+    """Keep only the answers shown: a record going to be signed holds the answers to the questions its form shows
+    for these answers (a follow-up hidden again by a later answer is dropped; never an information panel) and
+    never the app's own keys."""
+    shown = {q.id for q in form.visible_questions(answers, context) if q.kind != QuestionKind.INFO}
+    return {k: v for k, v in answers.items() if k in shown and not is_reserved(k)}

@@ -546,7 +546,7 @@ def promises(actions: Iterable[ActionFact]) -> Promises:
     )
 
 
-#: the outcomes in the order a count of them is numbered (:meth:`cowork_desktop.store.db.Store.promise_counts`
+#: the outcomes in the order a count of them is numbered (:meth:`cowork_desktop.store.store.Store.promise_counts`
 #: reckons :func:`action_outcome` in SQL for a whole service, and numbers them so)
 OUTCOME_ORDER = (Outcome.ON_TIME, Outcome.LATE, Outcome.NOT_DONE, Outcome.NOT_YET_DUE)
 

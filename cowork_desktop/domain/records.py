@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from cowork_desktop.domain.models import Action, Record, RecordStatus, Signature
@@ -166,7 +167,7 @@ def signed_amendment(record_id: int, records: Iterable[Record]) -> Record | None
 
     A record is **superseded** only once an amendment of it is signed: an amendment still a draft or awaiting
     signatures supersedes nothing (the record is still the current one). The store's SQL says the same
-    (``store.db.NOT_SUPERSEDED``: ``status = 'signed'`` on the amending record)."""
+    (``store.rows.NOT_SUPERSEDED``: ``status = 'signed'`` on the amending record)."""
     newer = [r for r in records if r.supersedes_id == record_id and r.status == RecordStatus.SIGNED]
     return newer[-1] if newer else None
 
@@ -187,3 +188,12 @@ def missing_signers(required_worker_ids: Sequence[int], signatures: Sequence[Sig
     """The required workers who have not signed yet, in the order required."""
     signed = {s.worker_id for s in signatures}
     return [w for w in required_worker_ids if w not in signed]
+
+
+FUTURE_MEETING = "The meeting date cannot be in the future."
+
+
+def meeting_date_problem(meeting_date: date, today: date) -> str | None:
+    """Why a record cannot go to be signed with ``meeting_date`` (one sentence), or None: a meeting is recorded
+    once it has taken place, so its date is never after ``today``."""
+    return FUTURE_MEETING if meeting_date > today else None

@@ -4,7 +4,8 @@
 - :func:`take_ownership`: the app's lock on the database it opens; :func:`open_read_only` for a second window.
 - :func:`open_source`: a second connection the app's background backups read from (never the GUI's own, which
   the GUI thread keeps using), opened while the passphrase is at hand.
-- :func:`take` (after signing, at exit), :func:`last_taken`, :func:`daily_if_due`.
+- :func:`take` (after signing, at exit, Back up now), :func:`last_taken`, :func:`daily_if_due`,
+  :func:`folder_for`, :func:`default_folder`.
 - :func:`restore_facts` and :func:`restore`: what a restore would do, then doing it.
 """
 
@@ -16,9 +17,10 @@ from pathlib import Path
 from cowork_desktop.domain.backups import RestoreFacts
 from cowork_desktop.store import backup, owner
 from cowork_desktop.store.backup import Backup as Backup
-from cowork_desktop.store.db import Store, open_backup_source
-from cowork_desktop.store.db import open_read_only as _open_read_only
+from cowork_desktop.store.opening import open_backup_source
+from cowork_desktop.store.opening import open_read_only as _open_read_only
 from cowork_desktop.store.owner import Holder, OwnerLock
+from cowork_desktop.store.store import Store
 
 SIGNED = backup.SIGNED
 EXIT = backup.EXIT
@@ -54,6 +56,16 @@ def open_source(store: Store, passphrase: str | None) -> Store:
 def take(source: Store, kind: str) -> Backup:
     """A checked backup (BackupError when it cannot be taken; the database is unchanged)."""
     return backup.take(source, kind)
+
+
+def folder_for(store: Store) -> Path:
+    """Where this database's backups are kept (the setting, else the default beside the data folder)."""
+    return backup.folder_for(store)
+
+
+def default_folder(db_path: Path) -> Path:
+    """The backup folder used when none is chosen."""
+    return backup.default_folder(db_path)
 
 
 def last_taken(store: Store) -> datetime | None:

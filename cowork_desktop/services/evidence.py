@@ -20,7 +20,8 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.names import same_name
 from cowork_desktop.domain.records import canonical_json, hash_content
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import AuditRef, KnownCertificate
+from cowork_desktop.store.base import AuditRef
+from cowork_desktop.store.repos.settings import KnownCertificate
 
 if TYPE_CHECKING:
     from cowork_desktop.export.signing import Signer

@@ -107,7 +107,7 @@ from cowork_desktop.services.files import (
 )
 from cowork_desktop.services.sessions import Workspace, context_for, form_for, record_facts
 from cowork_desktop.services.settings import logo_problem
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.store import Store
 
 NOT_ANSWERED = "Not answered"
 NOT_SET = "Not set"

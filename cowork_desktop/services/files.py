@@ -23,7 +23,7 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.store import crypto
 
 if TYPE_CHECKING:
-    from cowork_desktop.store.db import Store
+    from cowork_desktop.store.store import Store
 
 #: the companions SQLite keeps beside a database while it is open or after a crash
 _SIDECARS = {"-wal": "write-ahead log", "-shm": "shared-memory index", "-journal": "rollback journal"}

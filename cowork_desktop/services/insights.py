@@ -55,7 +55,7 @@ from cowork_desktop.services.evidence import (
     embedded_evidence,
 )
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_read_only
+from cowork_desktop.store.opening import open_read_only
 
 if TYPE_CHECKING:
     from cowork_desktop.export.devlog_pdf import DevLogDocument
@@ -252,7 +252,7 @@ def team_figures(ws: Workspace, on: date) -> TeamFigures:
 
 def team_drift(ws: Workspace, on: date) -> list[Drift]:
     """Every co-allocation active on ``on``, furthest drifted first: six statements whatever the number of cases
-    (the snapshots of :meth:`~cowork_desktop.store.db.Store.coallocation_states`, the setting read once), each
+    (the snapshots of :meth:`~cowork_desktop.store.store.Store.coallocation_states`, the setting read once), each
     initial-meeting deadline reckoned once per start date."""
     states = ws.store.coallocation_states(on, due_rules_only=False)
     days = ws.initial_meeting_days

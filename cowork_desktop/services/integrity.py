@@ -27,8 +27,10 @@ from cowork_desktop.domain.audit import GENESIS, ChainWalk, Entry, hash_of, head
 from cowork_desktop.domain.errors import ProtectionsMissing, TamperedRecord
 from cowork_desktop.domain.records import content_hash
 from cowork_desktop.store.backup import Backup
-from cowork_desktop.store.db import AuditRef, SignedInputs, Store
+from cowork_desktop.store.base import AuditRef
+from cowork_desktop.store.repos.records import SignedInputs
 from cowork_desktop.store.schema import SchemaProblem
+from cowork_desktop.store.store import Store
 
 #: the audit entry m004 wrote when it started the chain: records signed after it use canonical content 2
 CHAIN_START_ACTION = ("chain", "audit_log")
@@ -410,7 +412,7 @@ def check_database(
     path: Path, passphrase: str | None = None, progress: Progress | None = None
 ) -> CheckReport:
     """:func:`check_store` on a read-only connection of its own (safe on another thread while the app works)."""
-    from cowork_desktop.store.db import open_read_only
+    from cowork_desktop.store.opening import open_read_only
 
     store = open_read_only(path, passphrase)
     try:

@@ -36,7 +36,14 @@ from cowork_desktop.domain.errors import (
     StoreError,
     ValidationError,
 )
-from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context, is_empty, validate_answers
+from cowork_desktop.domain.forms import (
+    FormDefinition,
+    QuestionKind,
+    answers_shown,
+    form_context,
+    is_empty,
+    validate_answers,
+)
 from cowork_desktop.domain.models import (
     Action,
     CoAllocation,
@@ -52,12 +59,14 @@ from cowork_desktop.domain.records import (
     CANON_VERSION,
     carried_actions,
     content_hash,
+    meeting_date_problem,
     missing_signers,
 )
 from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
-from cowork_desktop.store.db import Store, now_utc
+from cowork_desktop.store.rows import now_utc
+from cowork_desktop.store.store import Store
 
 DEFAULT_INITIAL_MEETING_DAYS = NUMBERS["initial_meeting_days"].default
 #: the manager's name, as they sign records
@@ -350,15 +359,30 @@ def check_complete(ws: Workspace, record: Record, section_id: str | None = None)
     )
 
 
-def ready_for_signatures(ws: Workspace, record_id: int) -> Record:
-    """Freeze the answers (after checking every required answer) so the people present can sign."""
+def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = None) -> Record:
+    """Freeze the answers (after checking every required answer) so the people present can sign. Only the
+    answers shown are kept (``domain.forms.answers_shown``): an answer to a question hidden again is dropped
+    before anyone signs. Given ``today`` (the wizard: the day it is used), a meeting dated after it is refused
+    (``domain.records.meeting_date_problem``); without it (the demo, imports, tests building records on dates of
+    their own) the date is taken as given."""
     record = ws.store.get_record(record_id)
     if record.status == RecordStatus.SIGNED:
         raise LockedRecordError("record is already signed")
     errors = check_complete(ws, record)
+    problem = meeting_date_problem(record.meeting_date, today) if today is not None else None
+    if problem:
+        errors = {"meeting_date": problem, **errors}
     if errors:
         raise ValidationError(errors)
     if record.status == RecordStatus.DRAFT:
+        form = form_for(ws, record)
+        kept = answers_shown(
+            form, record.answers, context_for(ws, ws.store.get_coallocation(record.coallocation_id))
+        )
+        if kept != record.answers:
+            ws.store.save_answers(
+                record_id, kept, record.meeting_date, extract_facts(form, kept), based_on=record.revision
+            )
         ws.store.set_record_status(record_id, RecordStatus.AWAITING_SIGNATURES)
     return ws.store.get_record(record_id)
 
@@ -605,3 +629,24 @@ def record_facts(ws: Workspace, record: Record) -> RecordFacts:
 
 def sign_time() -> datetime:
     return now_utc()
+
+
+# -- what the views read of records ------------------------------------------------------------------------------
+
+
+def record(ws: Workspace, record_id: int) -> Record:
+    return ws.store.get_record(record_id)
+
+
+def records_for_case(ws: Workspace, case_id: int) -> list[Record]:
+    """Every record of the case (every version), oldest first."""
+    return ws.store.records_for_case(case_id)
+
+
+def signatures(ws: Workspace, record_id: int) -> list[Signature]:
+    return ws.store.signatures_for(record_id)
+
+
+def open_actions(ws: Workspace, coallocation_id: int) -> list[Action]:
+    """The agreed actions of the co-allocation not done yet, in due-date order."""
+    return ws.store.open_actions(coallocation_id)

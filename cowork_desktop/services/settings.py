@@ -34,7 +34,7 @@ from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.store import Store
 
 Where = Literal["database", "machine"]
 

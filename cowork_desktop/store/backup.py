@@ -47,7 +47,7 @@ from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreE
 from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.store import crypto, owner
 from cowork_desktop.store.checks import preflight
-from cowork_desktop.store.refusals import translate
+from cowork_desktop.store.refusals import app_errors, translate
 
 if TYPE_CHECKING:
     from cowork_desktop.store.store import Store
@@ -444,7 +444,13 @@ def sweep_partials(folder: Path, *, now: datetime | None = None) -> list[Path]:
 
 
 def take(store: Store, kind: str = MANUAL, *, now: datetime | None = None) -> Backup:
-    """A checked backup into the backup folder, then the rotation. Raises :class:`BackupError`."""
+    """A checked backup into the backup folder, then the rotation. Raises :class:`BackupError` (or the store's
+    own error: never ``sqlite3``'s)."""
+    with app_errors(store.path):
+        return _take(store, kind, now)
+
+
+def _take(store: Store, kind: str, now: datetime | None) -> Backup:
     when = now or datetime.now(UTC)
     folder = folder_for(store)
     _ensure_folder(folder)
@@ -621,6 +627,13 @@ def plan_restore(
     in full (:func:`verify`, raises when it cannot be restored), its age, the signed records and drafts the database
     has that it lacks, and what needs confirming (another database's backup; encryption removed or added).
     ``db_passphrase``: the database's own, when it differs from the backup's (default: the same)."""
+    with app_errors(Path(source)):
+        return _plan_restore(Path(db_path), Path(source).expanduser(), passphrase, db_passphrase)
+
+
+def _plan_restore(
+    db_path: Path, source: Path, passphrase: str | None, db_passphrase: str | None
+) -> RestoreFacts:
     db_path = Path(db_path)
     source = Path(source).expanduser()
     backup_encrypted = verify(source, passphrase)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -115,3 +117,13 @@ def translate(exc: sqlite3.Error, path: Path, *, writing: bool = False) -> Cowor
     if is_damage(exc):
         return damaged(path, msg)
     return StoreError(f"{path}: {msg}{unsaved}")
+
+
+@contextmanager
+def app_errors(path: Path) -> Iterator[None]:
+    """Inside: an error from SQLite comes out as the app's own (:func:`translate`), for the store's functions that
+    work on a database file outside a :class:`~cowork_desktop.store.store.Store` method (backups, restores)."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(exc, path) from None

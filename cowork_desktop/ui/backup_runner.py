@@ -22,10 +22,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from cowork_desktop.domain.backups import wait_after_signing
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import backups
-from cowork_desktop.store.db import Store
+from cowork_desktop.services.database import Store
 
 if TYPE_CHECKING:
-    from cowork_desktop.ui.main_window import MainWindow
+    from cowork_desktop.ui.host import HostWindow
 
 
 class BackupRunner(QObject):
@@ -33,7 +33,7 @@ class BackupRunner(QObject):
 
     finished = Signal(object)
 
-    def __init__(self, window: MainWindow, source: Store | None) -> None:
+    def __init__(self, window: HostWindow, source: Store | None) -> None:
         super().__init__(window)  # the window is its parent (never kept in an attribute: no reference cycle)
         self.source = source
         self.worker: threading.Thread | None = None
@@ -49,7 +49,7 @@ class BackupRunner(QObject):
         self.finished.connect(self._done)
 
     @property
-    def window(self) -> MainWindow:
+    def window(self) -> HostWindow:
         return self.parent()  # type: ignore[return-value]
 
     def _head(self) -> int:

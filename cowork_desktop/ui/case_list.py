@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.models import PLAN_LABELS, PlanType
-from cowork_desktop.store.db import CaseRow, Store
+from cowork_desktop.services import cases
+from cowork_desktop.services.cases import CaseRow, Store
 from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, list_table, title_label
 
 PAGE_SIZE = 200
@@ -39,7 +40,7 @@ def plan_label(value: str) -> str:
 
 
 class CaseListModel(RowsTableModel):
-    """Rows from ``store.list_cases`` in pages of ``page_size``; views ask for more as they scroll."""
+    """Rows from ``services.cases.case_rows`` in pages of ``page_size``; views ask for more as they scroll."""
 
     COL_REFERENCE, COL_PLAN, COL_STATUS, COL_WORKERS, COL_LEAD, COL_SINCE = range(6)
     HEADERS = ("Reference", "Plan", "Status", "Co-workers", "Lead", "Since")
@@ -51,7 +52,7 @@ class CaseListModel(RowsTableModel):
         self.page_size = page_size
         self.search = ""
         self._rows: list[CaseRow] = []
-        self._total = store.count_cases("")
+        self._total = cases.count_cases(store)
 
     # -- loading ------------------------------------------------------------------------------------
     def set_rows(self, rows: list[CaseRow], total: int | None = None) -> None:
@@ -63,13 +64,13 @@ class CaseListModel(RowsTableModel):
     def set_search(self, text: str) -> None:
         """Start again from the first page for this search (the view fetches the first page)."""
         self.search = text.strip()
-        self.set_rows([], self.store.count_cases(self.search))
+        self.set_rows([], cases.count_cases(self.store, self.search))
 
     def reload(self) -> None:
         """After a change: keep as many rows loaded as before, so the view keeps its place."""
         loaded = max(len(self._rows), self.page_size)
-        total = self.store.count_cases(self.search)
-        self.set_rows(self.store.list_cases(self.search, min(loaded, max(total, 1)), 0), total)
+        total = cases.count_cases(self.store, self.search)
+        self.set_rows(cases.case_rows(self.store, self.search, min(loaded, max(total, 1)), 0), total)
 
     @property
     def total(self) -> int:
@@ -81,7 +82,7 @@ class CaseListModel(RowsTableModel):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self.store.list_cases(self.search, self.page_size, len(self._rows))
+        page = cases.case_rows(self.store, self.search, self.page_size, len(self._rows))
         if not page:
             self._total = len(self._rows)
             return
@@ -126,6 +127,8 @@ class CaseListModel(RowsTableModel):
 class CaseListPage(QWidget):
     case_opened = Signal(int)
     new_case_requested = Signal()
+    #: what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes
+    DEPENDS_ON = frozenset({"cases", "coallocations", "worker_details"})
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)

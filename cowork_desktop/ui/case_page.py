@@ -44,7 +44,7 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.domain.records import superseded_ids
-from cowork_desktop.services import sessions
+from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.dashboard import DueItemsModel
 from cowork_desktop.ui.dialogs import STATUS_LABELS, CaseDialog, CoAllocationDialog
@@ -136,7 +136,9 @@ class CasePage(QWidget):
     record_requested = Signal(int, str)  # co-allocation id, RecordKind value
     resolution_requested = Signal(int, int)  # co-allocation id, the review whose issues it resolves
     record_opened = Signal(int)  # record id
-    case_changed = Signal(int)  # case id: the case or its co-allocations were edited here
+    case_changed = Signal(object)  # the Changes made here (the case or its co-allocations edited), shown here
+    #: what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes
+    DEPENDS_ON = frozenset({"cases", "coallocations", "records", "settings", "worker_details"})
     back_requested = Signal()
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
@@ -315,7 +317,7 @@ class CasePage(QWidget):
         return self.case.id if self.case else None
 
     def show_case(self, case_id: int) -> None:
-        self.case = self.ws.store.get_case(case_id)
+        self.case = cases.case(self.ws.store, case_id)
         self.refresh()
 
     def refresh(self) -> None:
@@ -323,7 +325,7 @@ class CasePage(QWidget):
             return
         store = self.ws.store
         try:
-            self.case = store.get_case(self.case.id)
+            self.case = cases.case(store, self.case.id)
         except NotFoundError:
             self.case = None
             return
@@ -338,8 +340,8 @@ class CasePage(QWidget):
         self.summary.setText(
             f"{case.plan_type.label}  ·  {children}{initials}  ·  {STATUS_LABELS[case.status]}"
         )
-        workers: dict[int, Worker] = {w.id: w for w in store.list_workers() if w.id is not None}
-        self.coallocations = store.coallocations_for_case(case.id or 0)
+        workers: dict[int, Worker] = {w.id: w for w in cases.workers(store) if w.id is not None}
+        self.coallocations = cases.coallocations_for_case(store, case.id or 0)
         # active: not ended (or ending later); one that starts later still counts, to plan its first meeting
         self.active = next((ca for ca in reversed(self.coallocations) if not ca.has_ended(self.on)), None)
         # the arrangement the meeting buttons act on: the active one, else the latest (ended: they say why not)
@@ -359,7 +361,7 @@ class CasePage(QWidget):
         )
         self.nothing_coming.setVisible(not coming)
         self._refit(self.coming_table)
-        records = store.records_for_case(case.id or 0)
+        records = sessions.records_for_case(self.ws, case.id or 0)
         self.records_model.set_rows(records)
         self.records_table.setVisible(bool(records))
         self.no_records.setVisible(not records)
@@ -499,7 +501,7 @@ class CasePage(QWidget):
         dialog = CaseDialog(self.ws.store, self.case, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.case_changed.emit(self.case.id or 0)
+            self.case_changed.emit(dialog.changes)
 
     def edit_coallocation(self) -> None:
         if self.case is None or self.case.id is None:
@@ -507,4 +509,4 @@ class CasePage(QWidget):
         dialog = CoAllocationDialog(self.ws.store, self.case.id, self.active, self, today=self.on)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.case_changed.emit(self.case.id)
+            self.case_changed.emit(dialog.changes)

@@ -10,7 +10,7 @@
 A certificate that may not sign (expired, not yet valid, weak key, not meant for signing: the policy of
 :mod:`cowork_desktop.domain.certificates`) is refused with the reason, and nothing is saved. A certificate made or
 imported here is recorded as known to the open database (``created`` or ``imported``, audited), and its public
-part is kept beside it as ``.crt`` (:func:`cowork_desktop.export.signing.public_certificate_path`).
+part is kept beside it as ``.crt`` (:func:`cowork_desktop.services.signing_keys.public_certificate_path`).
 
 Each problem is shown next to its field. Passphrases are typed in password fields only: they are passed to the
 signing code and cleared, never stored, never logged. On success the dialog shows the new certificate's SHA-256
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QShowEvent
@@ -44,17 +45,19 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.passphrases import MIN_LENGTH, new_passphrase_problem
-from cowork_desktop.export.certs import certificate_pem
-from cowork_desktop.export.signing import (
-    Signer,
+from cowork_desktop.services import export
+from cowork_desktop.services.files import OutputExists, make_private_folders, os_reason, write_atomic
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.services.signing_keys import (
+    certificate_pem,
     create_certificate,
     load_signer,
     public_certificate_path,
 )
-from cowork_desktop.services import export
-from cowork_desktop.services.files import OutputExists, make_private_folders, os_reason, write_atomic
-from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label, title_label
+
+if TYPE_CHECKING:
+    from cowork_desktop.services.signing_keys import Signer
 
 MIN_PASSPHRASE = MIN_LENGTH  # the one rule: cowork_desktop.domain.passphrases
 WRONG_PASSPHRASE_PREFIX = "Wrong passphrase"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -154,6 +153,8 @@ class DashboardPage(QWidget):
     """Counts at the top, the due items in a table, and an "as on" date (today by default)."""
 
     case_opened = Signal(int)
+    #: what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes
+    DEPENDS_ON = frozenset({"cases", "coallocations", "records", "settings", "worker_details"})
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None, on: date | None = None) -> None:
         super().__init__(parent)
@@ -300,7 +301,7 @@ class DashboardPage(QWidget):
             return
         try:
             done = reading.advance()
-        except (CoworkError, sqlite3.Error):
+        except CoworkError:
             self.reading = None  # the database was closed meanwhile (another one opened, or a restore)
             self.progress.hide()
             return

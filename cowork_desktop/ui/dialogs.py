@@ -1,6 +1,6 @@
 """Dialogs to add and edit workers, cases and co-allocations.
 
-Each dialog checks the dataclass's ``validate()`` and then calls the store; every problem is shown under the
+Each dialog checks the dataclass's ``validate()`` and then saves through ``services.cases``; every problem is shown under the
 field it belongs to (the store's ``ValidationError.errors`` keys are the field names). Save stays open on error
 and nothing is written.
 """
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,7 +38,9 @@ from cowork_desktop.domain.models import (
     Role,
     Worker,
 )
-from cowork_desktop.store.db import Store
+from cowork_desktop.services import cases
+from cowork_desktop.services.cases import Saved, Store
+from cowork_desktop.services.changes import Changes
 from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.widgets import (
     QT_DATE_FORMAT,
@@ -102,6 +105,8 @@ class _FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.saved_id: int | None = None
+        #: what the save changed (nothing until saved)
+        self.changes = Changes()
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)
@@ -123,11 +128,11 @@ class _FormDialog(QDialog):
         """The message shown under ``key`` now ("" if none): used by tests and by screen readers."""
         return self.fields.errors[key].message()
 
-    # subclasses: collect the fields (with UI-only problems) and write through the store
+    # subclasses: collect the fields (with UI-only problems) and save them through services.cases
     def _collect(self) -> tuple[object, dict[str, str]]:
         raise NotImplementedError
 
-    def _write(self, obj: object) -> int:
+    def _write(self, obj: object) -> Saved[Any]:
         raise NotImplementedError
 
     def save(self) -> None:
@@ -138,7 +143,7 @@ class _FormDialog(QDialog):
             self.show_errors(errors)
             return
         try:
-            saved_id = self._write(obj)
+            saved = self._write(obj)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return
@@ -146,8 +151,9 @@ class _FormDialog(QDialog):
             self.show_errors({"_": str(exc)})
             return
         self.show_errors({})
-        self.saved_id = saved_id
-        self.saved.emit(saved_id)
+        self.saved_id = saved.id
+        self.changes = saved.changes
+        self.saved.emit(saved.id)
         self.accept()
 
 
@@ -216,11 +222,9 @@ class WorkerDialog(_FormDialog):
         )
         return worker, problems
 
-    def _write(self, obj: object) -> int:
+    def _write(self, obj: object) -> Saved[Any]:
         assert isinstance(obj, Worker)
-        saved = self.store.update_worker(obj) if obj.id is not None else self.store.add_worker(obj)
-        assert saved.id is not None
-        return saved.id
+        return cases.save_worker(self.store, obj)
 
 
 class CaseDialog(_FormDialog):
@@ -306,11 +310,9 @@ class CaseDialog(_FormDialog):
         )
         return case, {}
 
-    def _write(self, obj: object) -> int:
+    def _write(self, obj: object) -> Saved[Any]:
         assert isinstance(obj, Case)
-        saved = self.store.update_case(obj) if obj.id is not None else self.store.add_case(obj)
-        assert saved.id is not None
-        return saved.id
+        return cases.save_case(self.store, obj)
 
 
 class CoAllocationDialog(_FormDialog):
@@ -337,7 +339,7 @@ class CoAllocationDialog(_FormDialog):
         today = today or date.today()
 
         chosen = set(coallocation.worker_ids) if coallocation else set()
-        self.workers = [w for w in store.list_workers() if w.active or w.id in chosen]
+        self.workers = [w for w in cases.workers(store) if w.active or w.id in chosen]
         self._roles = {w.id: w.role for w in self.workers}
         self._names = {w.id: w.name for w in self.workers}
 
@@ -346,14 +348,14 @@ class CoAllocationDialog(_FormDialog):
             self.case_edit = QLineEdit()
             self.case_edit.setObjectName("coallocationCase")
             self.case_edit.setPlaceholderText(self.tr("Type the case reference"))
-            refs = [row.reference for row in store.list_cases(limit=5000)]
+            refs = [row.reference for row in cases.case_rows(store, limit=5000)]
             completer = QCompleter(refs, self.case_edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             self.case_edit.setCompleter(completer)
             self.fields.add("case_id", self.tr("&Case:"), self.case_edit)
         else:
-            reference = store.get_case(self.case_id).reference
+            reference = cases.case(store, self.case_id).reference
             self.set_intro(self.tr("Case %1").replace("%1", reference))
             set_role(self.intro, "subtitle")
 
@@ -480,7 +482,7 @@ class CoAllocationDialog(_FormDialog):
                 problems["case_id"] = self.tr("Type the reference of the case to co-allocate.")
             else:
                 try:
-                    case_id = self.store.find_case(text).id
+                    case_id = cases.find_case(self.store, text).id
                 except NotFoundError:
                     problems["case_id"] = self.tr("There is no case with reference %1.").replace("%1", text)
         w1 = self.worker1_combo.currentData()
@@ -515,12 +517,10 @@ class CoAllocationDialog(_FormDialog):
             return _Checked(ca, errors), problems
         return ca, problems
 
-    def _write(self, obj: object) -> int:
+    def _write(self, obj: object) -> Saved[Any]:
         ca = obj.ca if isinstance(obj, _Checked) else obj
         assert isinstance(ca, CoAllocation)
-        saved = self.store.update_coallocation(ca) if ca.id is not None else self.store.add_coallocation(ca)
-        assert saved.id is not None
-        return saved.id
+        return cases.save_coallocation(self.store, ca)
 
 
 class _Checked:

@@ -2,7 +2,7 @@
 
 * A signed record: the note is shown as it will be printed; "Save signed PDF…" unlocks the manager's
   certificate (created or imported on first use, see :mod:`cowork_desktop.ui.certificate_dialog`) with its
-  passphrase, asked once per session: the loaded key is kept in :data:`SIGNERS` until the app closes. The file
+  passphrase, asked once per session: the loaded key is kept in ``services.signing_keys.SIGNERS`` until the app closes or locks. The file
   is written by :func:`cowork_desktop.services.export.export_record` (atomic, audited) and checked at once with
   ``verify_file``; the line under the buttons says who signed it, when, and that it is intact.
 * "Export the whole case…" (a signed record) saves every signed record of its case, each a signed PDF, into a
@@ -22,6 +22,7 @@ import contextlib
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
@@ -41,74 +42,21 @@ from PySide6.QtWidgets import (
 from cowork_desktop import paths
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
-from cowork_desktop.export.pdf import render_case_note
-from cowork_desktop.export.signing import Signer, load_signer, stamp_font_bytes
-from cowork_desktop.services import export, files
+from cowork_desktop.services import cases, documents, export, files, sessions
 from cowork_desktop.services.export import VerifyReport
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.services.signing_keys import SIGNERS, SignerCache, warm_stamp_font
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase, passphrase_field
 from cowork_desktop.ui.pdf_preview import PdfPreview
 from cowork_desktop.ui.widgets import FieldError, confirm_replace, hint_label, title_label
 
+if TYPE_CHECKING:
+    from cowork_desktop.services.signing_keys import Signer
+
 SETTINGS_LAST_FOLDER = "export/last_folder"
 EXPORTS_FOLDER = "exports"
 TICK, CROSS = "✓", "✗"
-
-
-class SignerCache:
-    """The signing keys unlocked in this session, by certificate file: each passphrase is asked once.
-
-    Held in memory only (never written anywhere) and dropped when the app exits or :meth:`clear` is called.
-    """
-
-    def __init__(self) -> None:
-        self._signers: dict[Path, Signer] = {}
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def _key(path: Path | str) -> Path:
-        return Path(path).expanduser().resolve()
-
-    def get(self, path: Path | str) -> Signer | None:
-        with self._lock:
-            return self._signers.get(self._key(path))
-
-    def put(self, path: Path | str, signer: Signer) -> Signer:
-        with self._lock:
-            self._signers[self._key(path)] = signer
-        return signer
-
-    def unlock(self, path: Path | str, passphrase: str) -> Signer:
-        """Load the key with its passphrase (CoworkError if it does not open) and keep it for the session."""
-        return self.put(path, load_signer(path, passphrase.encode("utf-8")))
-
-    def forget(self, path: Path | str) -> None:
-        with self._lock:
-            self._signers.pop(self._key(path), None)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._signers.clear()
-
-    def __len__(self) -> int:
-        return len(self._signers)
-
-
-#: the session's unlocked signing keys
-SIGNERS = SignerCache()
-
-_warm_started = False
-
-
-def warm_stamp_font() -> None:
-    """Build the signature stamp's font in the background, once per process (~0.2 s), while the manager reads
-    the preview, so the first signature does not wait for it."""
-    global _warm_started
-    if _warm_started:
-        return
-    _warm_started = True
-    threading.Thread(target=stamp_font_bytes, args=(False,), name="stamp-font", daemon=True).start()
 
 
 def default_folder() -> Path:
@@ -257,13 +205,13 @@ class ExportDialog(QDialog):
             Path(certificate_path) if certificate_path is not None else export.default_certificate_path()
         )
         self.signers = signers if signers is not None else SIGNERS
-        self.record: Record = ws.store.get_record(record_id)
+        self.record: Record = sessions.record(ws, record_id)
         self.signed = self.record.status == RecordStatus.SIGNED
         self.saved_path: Path | None = None
         self.report: VerifyReport | None = None
         #: the manager agreed to replace the file chosen last (see :meth:`ask_path`)
         self.replace = False
-        case = ws.store.get_case(self.record.case_id)
+        case = cases.case(ws.store, self.record.case_id)
         self.case_reference = case.reference
 
         self.setObjectName("exportDialog")
@@ -403,7 +351,7 @@ class ExportDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             if self.signed:
-                data = render_case_note(export.build_case_note(self.ws, self.record_id))
+                data = documents.render_case_note(export.build_case_note(self.ws, self.record_id))
             else:
                 data = export.render_record(self.ws, self.record_id, draft=True)[1]
         except CoworkError as exc:

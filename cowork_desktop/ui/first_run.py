@@ -13,7 +13,6 @@ database clearly marked DEMO DATA).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -38,10 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.services import backups, signing_keys
 from cowork_desktop.services import settings as model
+from cowork_desktop.services.changes import Changes
+from cowork_desktop.services.database import create_demo_database
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store import backup
-from cowork_desktop.store.db import open_store
 from cowork_desktop.ui.certificate_dialog import CertificateDialog
 from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label
 from cowork_desktop.ui.wizard.keys import return_in_page
@@ -61,18 +61,6 @@ def keep_room(errors: Iterable[QLabel]) -> None:
 def demo_path_for(db_path: Path) -> Path:
     """The demo database lives beside the real one, under its own name: it never mixes with real records."""
     return db_path.with_name(f"{db_path.stem}-demo{db_path.suffix or '.db'}")
-
-
-def create_demo_database(path: Path, manager_name: str = "", today: date | None = None) -> Path:
-    """A separate, unencrypted database of fictional demo data (marked ``demo``: the title and every PDF say so)."""
-    from cowork_desktop.services.demo import load_demo
-
-    with open_store(path) as store:
-        ws = Workspace.open(store)
-        load_demo(ws, today or date.today())
-        if manager_name and not store.get_setting("manager_name"):
-            store.set_setting("manager_name", manager_name)
-    return path
 
 
 class WelcomePage(QWizardPage):
@@ -206,7 +194,7 @@ class DataPage(QWizardPage):
         line.setContentsMargins(0, 0, 0, 0)
         self.backup_folder = QLineEdit()
         self.backup_folder.setObjectName("backup_folder")
-        self.backup_folder.setPlaceholderText(str(backup.default_folder(ws.store.path)))
+        self.backup_folder.setPlaceholderText(str(backups.default_folder(ws.store.path)))
         browse = QPushButton(self.tr("Bro&wse…"))
         browse.setObjectName("browseBackupFolder")
         browse.setAccessibleName(self.tr("Choose the backup folder"))
@@ -309,11 +297,7 @@ class CertificatePage(QWizardPage):
         if self.dialog.signer is None:
             return False
         # unlocked for this session: the first signed export does not ask for the passphrase again
-        from cowork_desktop.ui import export_dialog
-
-        cache = getattr(export_dialog, "SIGNERS", None)
-        if cache is not None:
-            cache.put(self.path, self.dialog.signer)
+        signing_keys.SIGNERS.put(self.path, self.dialog.signer)
         self._show_state()
         return True
 
@@ -451,9 +435,9 @@ def offer_first_run(
                 if callable(switch):
                     switch(wizard.demo_path)
             else:
-                refresh = getattr(window, "refresh_all", None)
-                if callable(refresh):
-                    refresh()
+                apply_changes = getattr(window, "apply_changes", None)
+                if callable(apply_changes):
+                    apply_changes(Changes(settings=True))
         if on_done is not None:
             on_done(wizard)
         wizard.deleteLater()  # done with: never left behind among the window's children

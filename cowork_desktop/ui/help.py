@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop import __version__, paths
 
 if TYPE_CHECKING:
-    from cowork_desktop.ui.main_window import MainWindow
+    from cowork_desktop.ui.host import HostWindow
 
 CONTEXT = "Help"
 
@@ -179,10 +179,9 @@ def show_shortcuts(window: QWidget) -> HelpDialog:
     )
 
 
-def data_markdown(window: MainWindow) -> str:
+def data_markdown(window: HostWindow) -> str:
     """Where the data is, for this database: file, encryption, backups, certificate, settings."""
-    from cowork_desktop.services import export
-    from cowork_desktop.store import backup
+    from cowork_desktop.services import backups, export
 
     store = window.ws.store
     db: Path = store.path
@@ -219,7 +218,7 @@ def data_markdown(window: MainWindow) -> str:
             "A checked backup is taken every day the app starts and before every update, kept in rotation in:",
         ),
         "",
-        f"`{backup.folder_for(store)}`",
+        f"`{backups.folder_for(store)}`",
         "",
         QCoreApplication.translate(
             "Help",
@@ -253,7 +252,7 @@ def data_markdown(window: MainWindow) -> str:
     return "\n".join(lines) + "\n"
 
 
-def show_data(window: MainWindow) -> HelpDialog:
+def show_data(window: HostWindow) -> HelpDialog:
     return _show(
         window,
         HelpDialog(
@@ -262,7 +261,7 @@ def show_data(window: MainWindow) -> HelpDialog:
     )
 
 
-def about_text(window: MainWindow) -> str:
+def about_text(window: HostWindow) -> str:
     return (
         f"<h3>cowork-desktop {html.escape(__version__)}</h3>"
         + "<p>"
@@ -277,7 +276,7 @@ def about_text(window: MainWindow) -> str:
     )
 
 
-def add_help_menu(window: MainWindow, menu: QMenu) -> dict[str, QAction]:
+def add_help_menu(window: HostWindow, menu: QMenu) -> dict[str, QAction]:
     """Fill the Help menu; the protocol is on F1 (the platform's Help key)."""
     menu.clear()
     actions: dict[str, QAction] = {}

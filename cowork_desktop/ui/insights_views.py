@@ -50,7 +50,7 @@ from cowork_desktop.domain.insights import (
     Promises,
     PromiseTally,
 )
-from cowork_desktop.services import files, insights
+from cowork_desktop.services import cases, files, insights
 from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
@@ -363,7 +363,7 @@ class CaseInsightsPanel(QWidget):
             return
         view = insights.case_insights(self.ws, self.case_id, self.on)
         self.view = view
-        names = {w.id: w.name for w in self.ws.store.list_workers() if w.id is not None}
+        names = {w.id: w.name for w in cases.workers(self.ws.store) if w.id is not None}
         # drift
         if view.drift is not None:
             d = view.drift
@@ -802,7 +802,7 @@ class TeamView(QWidget):
         QCoreApplication.processEvents()
 
     def _fill_workers(self, kept: Promises) -> None:
-        names = {w.id: w.name for w in self.ws.store.list_workers() if w.id is not None}
+        names = {w.id: w.name for w in cases.workers(self.ws.store) if w.id is not None}
         model = self.workers_model
         model.removeRows(0, model.rowCount())
         rows = sorted(

@@ -21,13 +21,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout
 
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.services import database
+from cowork_desktop.services.backups import Backup
 from cowork_desktop.services.check_process import check_in_process
+from cowork_desktop.services.database import AuditRef
 from cowork_desktop.services.integrity import CheckReport
-from cowork_desktop.store.backup import Backup
-from cowork_desktop.store.db import AuditRef
 
 if TYPE_CHECKING:
-    from cowork_desktop.ui.main_window import MainWindow
+    from cowork_desktop.ui.host import HostWindow
 
 
 class _Result:
@@ -112,7 +113,7 @@ class IntegrityBanner(QFrame):
         column.addLayout(buttons)
         self.hide()
 
-    def main_window(self) -> MainWindow:
+    def main_window(self) -> HostWindow:
         """The window the banner is in (not held: a reference would keep a closed window's wrapper alive)."""
         window = self.window()
         assert hasattr(window, "start_integrity_check")
@@ -188,7 +189,7 @@ class IntegrityBanner(QFrame):
 
     def repair(self) -> list[str]:
         try:
-            done = self.main_window().ws.store.restore_protections()
+            done = database.restore_protections(self.main_window().ws.store)
         except CoworkError as exc:
             QMessageBox.warning(self, self.tr("Put the protections back"), str(exc))
             return []

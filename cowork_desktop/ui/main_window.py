@@ -1,7 +1,9 @@
 """The main window: navigation on the left (Dashboard, Cases, Workers), pages on the right, and the menus.
 
 It wires the pages together and opens the meeting wizards (``cowork_desktop.ui.wizard``, imported when first
-needed) when the case page asks for one; when a wizard reports a changed record the pages are refreshed.
+needed) when the case page asks for one. What a change touched (a ``services.changes.Changes``, from a dialog, a
+page or a wizard) goes to :meth:`MainWindow.apply_changes`, which refreshes only the pages that show it (each
+page's ``DEPENDS_ON``).
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import importlib
 import logging
-import sys
 import weakref
 from collections.abc import Callable
 from datetime import date
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 from cowork_desktop import __version__
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, HeldElsewhere, ReadOnlyDatabase
 from cowork_desktop.domain.models import RecordKind
-from cowork_desktop.services import backups
+from cowork_desktop.services import backups, cases, database, signing_keys
+from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store import crypto
-from cowork_desktop.store.db import open_store
 from cowork_desktop.ui import help, security, theme
 from cowork_desktop.ui.dashboard import DashboardPage
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
+from cowork_desktop.ui.host import HostWindow
 from cowork_desktop.ui.widgets import RoomyItemDelegate, button, hint_label, title_label
 
 if (
@@ -117,7 +117,7 @@ class WelcomePanel(QWidget):
         outer.addStretch(2)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(HostWindow):
     #: the page check found a damaged page (the DamagedDatabase): nothing was written; the app offers a backup
     database_damaged = Signal(object)
     #: the page check has reported (passed, failed or could not run)
@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
         self.integrity_banner = IntegrityBanner()
         right.addWidget(self.integrity_banner)
         self.integrity_check: Any = None
-        #: the page check on its thread (store.db.PageCheck), and what waits for it to pass
+        #: the page check on its thread (store.checks.PageCheck), and what waits for it to pass
         self.page_check: Any = None
         self._after_pages: str | None = None  # the evidence check's passphrase, held only until then
         self._daily_backup_waits = False
@@ -344,7 +344,9 @@ class MainWindow(QMainWindow):
             from cowork_desktop.ui.workers import WorkersPage
 
             workers = WorkersPage(self.ws.store)
-            workers.workers_changed.connect(self.refresh_all)
+            workers.workers_changed.connect(
+                lambda changes, w=workers: self.apply_changes(changes, shown_by=w)
+            )
             workers.worker_opened.connect(self.show_worker)
             page = workers
         elif name == "worker_page":
@@ -360,7 +362,9 @@ class MainWindow(QMainWindow):
             case_page.record_requested.connect(self.open_meeting)
             case_page.resolution_requested.connect(self.open_resolution)
             case_page.record_opened.connect(self.open_record)
-            case_page.case_changed.connect(lambda _id: self.refresh_all())
+            case_page.case_changed.connect(
+                lambda changes, p=case_page: self.apply_changes(changes, shown_by=p)
+            )
             case_page.back_requested.connect(lambda: self.go("cases"))
             page = case_page
         else:
@@ -387,11 +391,10 @@ class MainWindow(QMainWindow):
 
     # -- state ------------------------------------------------------------------------------------
     def is_empty(self) -> bool:
-        store = self.ws.store
-        return store.count_cases() == 0 and not store.list_workers()
+        return cases.is_empty(self.ws.store)
 
     def is_demo(self) -> bool:
-        return self.ws.store.get_setting("demo") == "1"
+        return database.is_demo(self.ws.store)
 
     def _update_title(self) -> None:
         title = f"{self.ws.store.path.name} — {APP_TITLE}"
@@ -446,14 +449,23 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.worker_page)
         self._select_nav("workers")
 
-    def refresh_all(self) -> None:
-        for name in self.PAGE_NAMES:  # a page not built yet reads its data when it is
+    def apply_changes(self, changes: Changes, *, shown_by: QWidget | None = None) -> None:
+        """Refresh the pages that show what ``changes`` touched (each page's ``DEPENDS_ON``), in
+        :attr:`PAGE_NAMES` order; ``shown_by``, the page that made the change, has shown it already. A page not
+        built yet reads its data when it is."""
+        for name in self.PAGE_NAMES:
             page = self._pages.get(name)
-            if page is not None:
+            if page is None or page is shown_by:
+                continue
+            if changes.touches(page.DEPENDS_ON):  # type: ignore[attr-defined]
                 page.refresh()  # type: ignore[attr-defined]
         self._update_title()
         if self.stack.currentWidget() is self.welcome and not self.is_empty():
             self.go("dashboard")
+
+    def refresh_all(self) -> None:
+        """Every page reads again (another database, another theme)."""
+        self.apply_changes(Changes.everything())
 
     # -- meetings -----------------------------------------------------------------------------------
     def open_meeting(self, coallocation_id: int, kind: str) -> QWidget | None:
@@ -496,25 +508,33 @@ class MainWindow(QMainWindow):
         return self._watch(widget)
 
     def _watch(self, widget: QWidget | None) -> QWidget | None:
-        """Refresh the pages when the wizard reports a changed record; keep it alive while it is open."""
+        """Refresh the pages a wizard's change touches; keep it alive while it is open."""
         if widget is None:
             return None
+        described = getattr(widget, "changes_made", None)  # the meeting wizard says what it changed
         signal = getattr(widget, "record_changed", None)
-        if signal is not None:
+        if described is not None:
+            described.connect(self.apply_changes)
+        elif signal is not None:
             signal.connect(self._record_changed)
         signed = getattr(widget, "record_signed", None)
         if signed is not None:
             signed.connect(self._record_signed)
         self._wizards.append(widget)
         widget.destroyed.connect(lambda _obj=None, w=widget: self._forget(w))
-        self.refresh_all()
+        self.apply_changes(Changes(records=True))  # opening a meeting may have started its draft
         return widget
 
     def _forget(self, widget: QObject) -> None:
         self._wizards = [w for w in self._wizards if w is not widget]
 
-    def _record_changed(self, _record_id: int = 0) -> None:
-        self.refresh_all()
+    def close_wizards(self) -> bool:
+        """Close every open meeting; False when one could not save its answers and the manager chose to stay."""
+        return all(widget.close() for widget in list(self._wizards))
+
+    def _record_changed(self, record_id: int = 0) -> None:
+        ids = frozenset({record_id}) if record_id else frozenset()
+        self.apply_changes(Changes(records=True, record_ids=ids))
 
     def _record_signed(self, _record_id: int = 0) -> None:
         if self.backups is not None:
@@ -561,7 +581,7 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         dialog = CaseDialog(self.ws.store, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
-            self.refresh_all()
+            self.apply_changes(dialog.changes)
             self.show_case(dialog.saved_id)
 
     def new_coallocation(self) -> None:
@@ -569,13 +589,13 @@ class MainWindow(QMainWindow):
         case_id = self.case_page.case_id if shown is self._pages.get("case_page") else None
         dialog = CoAllocationDialog(self.ws.store, case_id, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.saved_id is not None:
-            self.refresh_all()
-            self.show_case(self.ws.store.get_coallocation(dialog.saved_id).case_id)
+            self.apply_changes(dialog.changes)
+            self.show_case(cases.coallocation(self.ws.store, dialog.saved_id).case_id)
 
     def new_worker(self) -> None:
         dialog = WorkerDialog(self.ws.store, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.refresh_all()
+            self.apply_changes(dialog.changes)
             self.go("workers")
 
     def load_demo(self) -> None:
@@ -608,14 +628,15 @@ class MainWindow(QMainWindow):
             self.switch_database(Path(path))
 
     def switch_database(self, path: Path, passphrase: str | None = None) -> bool:
-        """Open ``path`` in this window instead (or again, after a restore). The lock moves with it: another
-        window's database is offered read-only."""
+        """Open ``path`` in this window instead (or again, after a restore), through ``services.database``. The
+        lock moves with it: another window's database is offered read-only; a damaged one offers its latest good
+        backup, as at start-up."""
         old = self.ws.store
         same = old.owner is not None and old.owner.covers(path)
         lock = old.owner if same else None
         read_only_why: str | None = None
         try:
-            if passphrase is None and crypto.is_encrypted(path):
+            if passphrase is None and database.is_encrypted(path):
                 passphrase = security.ask_passphrase(path, self)
                 if passphrase is None:
                     return False
@@ -633,39 +654,32 @@ class MainWindow(QMainWindow):
                     read_only_why = str(exc).split(": close it")[0].replace(f"{path} is ", "it is ", 1)
                 except ReadOnlyDatabase:
                     lock = None
-            if read_only_why is not None:
-                store = backups.open_read_only(path, passphrase, read_only_why)
-            else:
-                store = open_store(path, passphrase=passphrase)
+            try:
+                opened = database.open_workspace(
+                    path, passphrase, lock=lock, read_only_why=read_only_why, forms_dir=self.forms_dir
+                )
+            except DamagedDatabase as exc:
+                if exc.backup is None or read_only_why is not None or same:
+                    raise
+                if not security.offer_restore(self, exc, path, passphrase, lock):
+                    if lock is not None:
+                        lock.release()
+                    return False
+                opened = database.open_workspace(path, passphrase, lock=lock, forms_dir=self.forms_dir)
         except CoworkError as exc:
             if lock is not None and not same:
                 lock.release()
             QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
             return False
-        store.owner = lock
-        try:
-            ws = Workspace.open(store, self.forms_dir)
-        except (CoworkError, OSError) as exc:
-            store.close()
-            if lock is not None and not same:
-                lock.release()
-            QMessageBox.critical(self, self.tr("Cannot open the database"), str(exc))
-            return False
-        source = None
-        if store.read_only is None:
-            try:
-                source = backups.open_source(store, passphrase)
-            except CoworkError:
-                source = None
         self.finish_backups()
-        self.ws = ws
+        self.ws = opened.ws
         self._build_pages()
         with contextlib.suppress(Exception):
             old.close()
         if old.owner is not None and not same:
             old.owner.release()
         old.owner = None
-        self.start_backups(source)
+        self.start_backups(opened.source)
         self.show_store_notes()
         self.start_idle_lock()
         self.integrity_banner.hide()
@@ -755,9 +769,7 @@ class MainWindow(QMainWindow):
         if self.locked or not self.ws.store.encrypted:
             return
         self.locked = True
-        export_dialog = sys.modules.get("cowork_desktop.ui.export_dialog")
-        if export_dialog is not None:  # unlocked signing keys go too: signing again asks for the passphrase
-            export_dialog.SIGNERS.clear()
+        signing_keys.forget_all()  # unlocked signing keys go too: signing again asks for the passphrase
         app = _app()
         self._hidden_windows = [w for w in app.topLevelWidgets() if w is not self and w.isVisible()]
         for w in self._hidden_windows:
@@ -839,10 +851,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from cowork_desktop.ui.settings_dialog import save_geometry
 
-        for widget in list(self._wizards):
-            if not widget.close():  # a meeting whose answers could not be saved: the manager chose to stay
-                event.ignore()
-                return
+        if not self.close_wizards():  # a meeting whose answers could not be saved: the manager chose to stay
+            event.ignore()
+            return
         save_geometry(self, "mainWindow")
         super().closeEvent(event)
 

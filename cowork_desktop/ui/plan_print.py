@@ -33,7 +33,7 @@ from cowork_desktop.services.plan import AgreedPlan, fmt_day
 from cowork_desktop.ui.widgets import confirm_replace
 
 if TYPE_CHECKING:
-    from cowork_desktop.store.db import Store
+    from cowork_desktop.services.database import Store
 
 _CSS = """
 body { font-size: 10pt; color: #000; }

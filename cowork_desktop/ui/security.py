@@ -14,10 +14,8 @@ The passphrase goes from the field to SQLCipher: it is never logged, stored or k
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -36,14 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.backups import RestoreFacts, restore_summary
-from cowork_desktop.domain.errors import CoworkError, WrongPassphrase
+from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, WrongPassphrase
 from cowork_desktop.domain.settings import NUMBERS, stored_number
-from cowork_desktop.services import backups
-from cowork_desktop.store import backup, crypto
-from cowork_desktop.store.db import Store
-
-if TYPE_CHECKING:
-    from cowork_desktop.ui.main_window import MainWindow
+from cowork_desktop.services import backups, database
+from cowork_desktop.services.database import Store
+from cowork_desktop.ui.host import HostWindow
 
 SETTING_IDLE_MINUTES = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = NUMBERS[SETTING_IDLE_MINUTES].default
@@ -127,7 +122,7 @@ def ask_passphrase(path: Path, parent: QWidget | None = None, tries: int = TRIES
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         value = dialog.passphrase()
-        if value and crypto.passphrase_opens(path, value):
+        if value and database.passphrase_opens(path, value):
             return value
         left = tries - attempt
         dialog.set_error(
@@ -189,7 +184,7 @@ class NewDatabaseDialog(QDialog):
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         column.addWidget(buttons)
-        reason = crypto.unavailable_reason()
+        reason = database.encryption_unavailable()
         if reason is None:
             self.encrypt_radio.setChecked(True)
         else:
@@ -255,7 +250,7 @@ class ChangePassphraseDialog(QDialog):
             _show_error(self.error, problem)
             return
         try:
-            crypto.change_passphrase(self.store, self.current.text(), self.first.text())
+            database.change_passphrase(self.store, self.current.text(), self.first.text())
         except WrongPassphrase:
             _show_error(self.error, "The current passphrase is wrong; nothing was changed.")
             return
@@ -297,7 +292,7 @@ class LockScreen(QWidget):
     def try_unlock(self) -> bool:
         value = self.edit.text()
         self.edit.clear()
-        if value and crypto.passphrase_opens(self.store.path, value):
+        if value and database.passphrase_opens(self.store.path, value):
             _show_error(self.error, "")
             self.unlocked.emit()
             return True
@@ -323,7 +318,7 @@ def idle_minutes(store: Store) -> int:
 class IdleLock(QObject):
     """Locks ``window`` after ``minutes`` without keyboard, mouse or touch input anywhere in the app."""
 
-    def __init__(self, window: MainWindow, minutes: float) -> None:
+    def __init__(self, window: HostWindow, minutes: float) -> None:
         super().__init__(window)
         self.window = window
         self.timer = QTimer(self)
@@ -350,10 +345,10 @@ class IdleLock(QObject):
 # -- backups ----------------------------------------------------------------------------------------------------------
 
 
-def back_up_now(window: MainWindow) -> Path | None:
+def back_up_now(window: HostWindow) -> Path | None:
     try:
-        taken = backup.take(window.ws.store, backup.MANUAL)
-    except (CoworkError, sqlite3.Error) as exc:
+        taken = backups.take(window.ws.store, backups.MANUAL)
+    except CoworkError as exc:
         QMessageBox.warning(
             window, QCoreApplication.translate("Security", "Back up now"), f"No backup was taken: {exc}"
         )
@@ -364,6 +359,45 @@ def back_up_now(window: MainWindow) -> Path | None:
         window, QCoreApplication.translate("Security", "Back up now"), f"Backed up and checked:\n{taken.path}"
     )
     return taken.path
+
+
+def offer_restore(
+    parent: QWidget | None,
+    exc: DamagedDatabase,
+    db_path: Path,
+    passphrase: str | None,
+    held: database.OwnerLock | None = None,
+    *,
+    title: str = "cowork-desktop",
+) -> bool:
+    """Say the file is damaged and offer its latest good backup; True once that backup is in place (the damaged
+    file is kept beside it, never modified). False when there is none, the user declines, or it fails (each
+    said in a message box). At start-up and when switching to a damaged database alike."""
+    if exc.backup is None:
+        QMessageBox.critical(parent, f"{title}: cannot open the database", str(exc))
+        return False
+    found = Path(str(exc.backup))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        f"{title}: the database is damaged",
+        str(exc).split("; the latest")[0],
+        parent=parent,
+    )
+    box.setInformativeText(
+        f"The latest good backup is {found.name}, in {found.parent}. Restore it? The damaged file is kept "
+        "beside it, unchanged."
+    )
+    restore = box.addButton("Restore the latest good backup", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    if box.clickedButton() is not restore:
+        return False
+    try:
+        database.restore_latest(exc, db_path, passphrase, held=held)
+    except CoworkError as again:
+        QMessageBox.critical(parent, f"{title}: cannot open the database", str(again))
+        return False
+    return True
 
 
 def restore_question(facts: RestoreFacts, db_name: str) -> QMessageBox:
@@ -387,7 +421,7 @@ def restore_question(facts: RestoreFacts, db_name: str) -> QMessageBox:
     return box
 
 
-def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
+def restore_backup(window: HostWindow, source: Path | None = None) -> bool:
     """Choose a backup; say how old it is and what is not in it (and ask again for another database's backup,
     or one that removes or adds encryption); close the database, restore (the current file is kept aside), reopen.
     """
@@ -400,7 +434,7 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
         )
         return False
     if source is None:
-        folder = backup.folder_for(store)
+        folder = backups.folder_for(store)
         chosen, _filter = QFileDialog.getOpenFileName(
             window,
             QCoreApplication.translate("Security", "Restore a backup"),
@@ -411,14 +445,14 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
             return False
         source = Path(chosen)
     passphrase: str | None = None
-    if crypto.is_encrypted(source):
+    if database.is_encrypted(source):
         passphrase = ask_passphrase(source, window)
         if passphrase is None:
             return False
     path = store.path
     try:
         facts = backups.restore_facts(store, source, passphrase)
-    except (CoworkError, OSError, sqlite3.Error) as exc:
+    except (CoworkError, OSError) as exc:
         QMessageBox.critical(
             window,
             QCoreApplication.translate("Security", "Restore a backup"),
@@ -429,9 +463,8 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
     box.exec()
     if box.clickedButton() is not box.findChild(QPushButton, "restoreButton"):
         return False
-    for widget in list(window._wizards):
-        if not widget.close():
-            return False  # a meeting with unsaved answers: the manager chose to stay
+    if not window.close_wizards():
+        return False  # a meeting with unsaved answers: the manager chose to stay
     window.finish_backups()
     store.close()
     try:
@@ -451,7 +484,7 @@ def restore_backup(window: MainWindow, source: Path | None = None) -> bool:
     return ok
 
 
-def change_passphrase(window: MainWindow) -> bool:
+def change_passphrase(window: HostWindow) -> bool:
     store = window.ws.store
     if not store.encrypted:
         QMessageBox.information(

@@ -42,8 +42,8 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.certificates import CertificateFacts, format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
+from cowork_desktop.services import backups, trust
 from cowork_desktop.services import settings as model
-from cowork_desktop.services import trust
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.widgets import (
@@ -59,7 +59,7 @@ from cowork_desktop.ui.widgets import (
 )
 
 if TYPE_CHECKING:
-    from cowork_desktop.store.db import KnownCertificate
+    from cowork_desktop.services.database import KnownCertificate
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
 
@@ -473,15 +473,13 @@ class SettingsDialog(QDialog):
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         f.add("database", self.tr("Database:"), where)
-        from cowork_desktop.store import backup
-
         self._path(
             f,
             "backup_folder",
             self.tr("&Backup folder:"),
             self.tr("A folder of your own, ideally on another disk. Leave empty for the default."),
             lambda: self._browse_folder("backup_folder", self.tr("Choose the backup folder")),
-            placeholder=str(backup.default_folder(self.ws.store.path)),
+            placeholder=str(backups.default_folder(self.ws.store.path)),
         )
         self._line(f, "backup_keep_daily", self.tr("Keep &daily backups for:"), self.tr("Days (0 to 365)."))
         self._line(

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
-from cowork_desktop.services import files, insights
+from cowork_desktop.services import cases, documents, files, insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.insights_views import ReadLoad, read_finished, read_off_thread
 from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
-    from cowork_desktop.export.signing import Signer
+    from cowork_desktop.services.signing_keys import Signer
 
 NOT_A_LEARNER = (
     "The development log applies to students, ASYEs and less experienced workers: the co-worker who is not the "
@@ -209,6 +209,8 @@ def _tree(name: str, object_name: str, last: str) -> QTreeView:
 
 class WorkerPage(QWidget):
     back_requested = Signal()
+    #: what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes
+    DEPENDS_ON = frozenset({"worker_details", "coallocations", "records"})
 
     #: up to this many entries in a tree, its groups are open and each line wraps its text; more, and the groups
     #: (with their counts) open when asked, their lines one line high (the full entry in its tooltip)
@@ -296,7 +298,7 @@ class WorkerPage(QWidget):
 
     # -- loading ------------------------------------------------------------------------------------
     def show_worker(self, worker_id: int) -> None:
-        self.worker = self.ws.store.get_worker(worker_id)
+        self.worker = cases.worker(self.ws.store, worker_id)
         self.refresh()
 
     @property
@@ -308,7 +310,7 @@ class WorkerPage(QWidget):
         service has thousands of entries), with a progress indicator."""
         if self.worker is None or self.worker.id is None:
             return
-        w = self.worker = self.ws.store.get_worker(self.worker.id)
+        w = self.worker = cases.worker(self.ws.store, self.worker.id)
         assert w.id is not None
         self.title.setText(w.name)
         active = "active" if w.active else "left or on leave"
@@ -409,9 +411,7 @@ class WorkerPage(QWidget):
     def export_log(self) -> Path | None:
         if self.worker is None or self.worker.id is None:
             return None
-        from cowork_desktop.export.devlog_pdf import devlog_filename  # reportlab: loaded when first used
-
-        suggested = Path.home() / devlog_filename(self.worker.name, self.today)
+        suggested = Path.home() / documents.devlog_filename(self.worker.name, self.today)
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Export development log"),
@@ -468,8 +468,8 @@ class WorkerPage(QWidget):
         """The manager's signing key, as for a signed case note: from this session, or unlocked now with its
         passphrase (or the certificate set up first). None when the manager cancels or it does not open."""
         from cowork_desktop.services.export import default_certificate_path
+        from cowork_desktop.services.signing_keys import SIGNERS
         from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase
-        from cowork_desktop.ui.export_dialog import SIGNERS
 
         path = default_certificate_path()
         signer = SIGNERS.get(path)

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.models import Worker
-from cowork_desktop.store.db import Store
+from cowork_desktop.services import cases
+from cowork_desktop.services.cases import Store
 from cowork_desktop.ui.dialogs import WorkerDialog
 from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, title_label
 
@@ -55,7 +56,9 @@ class WorkersModel(RowsTableModel):
 
 
 class WorkersPage(QWidget):
-    workers_changed = Signal()
+    workers_changed = Signal(object)  # the Changes a worker's dialog made (this page has shown them)
+    #: what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes
+    DEPENDS_ON = frozenset({"workers"})
     worker_opened = Signal(int)  # worker id: show the worker's page (details and development log)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -105,7 +108,7 @@ class WorkersPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.set_rows(self.store.list_workers())
+        self.model.set_rows(cases.workers(self.store))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -117,7 +120,7 @@ class WorkersPage(QWidget):
         dialog = WorkerDialog(self.store, parent=self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.workers_changed.emit()
+            self.workers_changed.emit(dialog.changes)
             return dialog.saved_id
         return None
 
@@ -143,4 +146,4 @@ class WorkersPage(QWidget):
         dialog = WorkerDialog(self.store, self.model.worker(row), self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.refresh()
-            self.workers_changed.emit()
+            self.workers_changed.emit(dialog.changes)

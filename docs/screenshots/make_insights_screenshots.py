@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from cowork_desktop.services import insights  # noqa: E402
 from cowork_desktop.services.demo import load_demo  # noqa: E402
 from cowork_desktop.services.sessions import Workspace  # noqa: E402
-from cowork_desktop.store.db import open_store  # noqa: E402
+from cowork_desktop.store.opening import open_store  # noqa: E402
 from cowork_desktop.ui import theme  # noqa: E402
 from cowork_desktop.ui.main_window import MainWindow  # noqa: E402
 

@@ -35,7 +35,7 @@ from cowork_desktop.domain.models import (  # noqa: E402
     Worker,
 )
 from cowork_desktop.services.sessions import Workspace  # noqa: E402
-from cowork_desktop.store.db import open_store  # noqa: E402
+from cowork_desktop.store.opening import open_store  # noqa: E402
 from cowork_desktop.ui.wizard import MeetingWizard, open_meeting  # noqa: E402
 from cowork_desktop.ui.wizard.pages import FormPage, SignOffPage  # noqa: E402
 

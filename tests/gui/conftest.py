@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,9 +13,9 @@ from cowork_desktop.ui import theme
 
 
 def _forget_signing_keys() -> None:
-    export_dialog = sys.modules.get("cowork_desktop.ui.export_dialog")
-    if export_dialog is not None:
-        export_dialog.SIGNERS.clear()
+    from cowork_desktop.services import signing_keys
+
+    signing_keys.forget_all()
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import Case, Reason, Role, Worker
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.store import Store
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.widgets import to_qdate
 

@@ -29,13 +29,14 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
-from cowork_desktop.services import export
+from cowork_desktop.services import export, signing_keys
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.services.signing_keys import SIGNERS, SignerCache
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import export_dialog as export_module
 from cowork_desktop.ui.certificate_dialog import CertificateDialog
-from cowork_desktop.ui.export_dialog import SIGNERS, ExportDialog, SignerCache
+from cowork_desktop.ui.export_dialog import ExportDialog
 from cowork_desktop.ui.pdf_preview import DEFAULT_ZOOM, PdfPreview
 
 PASSPHRASE = "correct horse battery"
@@ -210,13 +211,13 @@ def test_the_passphrase_is_asked_once_per_session(
     qtbot: QtBot, demo_ws: Workspace, certificate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     loads: list[Path] = []
-    real = export_module.load_signer
+    real = signing_keys.load_signer
 
-    def counting(path: Path, passphrase: bytes) -> Any:
+    def counting(path: Path, passphrase: str | bytes) -> Any:
         loads.append(Path(path))
         return real(path, passphrase)
 
-    monkeypatch.setattr(export_module, "load_signer", counting)
+    monkeypatch.setattr(signing_keys, "load_signer", counting)
     SaveAs(monkeypatch, tmp_path / "first.pdf")
     first = open_dialog(qtbot, demo_ws, signed_id(demo_ws, 0), certificate)
     qtbot.keyClicks(first.passphrase, PASSPHRASE)

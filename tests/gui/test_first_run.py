@@ -10,7 +10,7 @@ from cowork_desktop import paths
 from cowork_desktop.domain.models import Role, Worker
 from cowork_desktop.services import export
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import first_run
 from cowork_desktop.ui.first_run import CERTIFICATE, DATA, START, YOU, FirstRunWizard, offer_first_run
 from cowork_desktop.ui.main_window import MainWindow

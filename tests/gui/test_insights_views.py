@@ -27,12 +27,12 @@ from cowork_desktop.services import export, insights
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.export import default_certificate_path
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.services.signing_keys import SIGNERS
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
 from cowork_desktop.ui.dashboard import DashboardPage
-from cowork_desktop.ui.export_dialog import SIGNERS
 from cowork_desktop.ui.insights_views import CaseInsightsPanel, DriftModel, TeamView, promises_text
 from cowork_desktop.ui.main_window import MainWindow
 from cowork_desktop.ui.worker_page import WorkerPage

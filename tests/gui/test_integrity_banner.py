@@ -20,7 +20,7 @@ from cowork_desktop.domain.models import RecordStatus
 from cowork_desktop.services.demo import load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.main_window import MainWindow
 
 TODAY = date(2026, 11, 23)

@@ -16,7 +16,7 @@ from cowork_desktop import app as app_module
 from cowork_desktop.domain.models import Case, RecordKind, Role, Worker
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.store import Store
 from cowork_desktop.ui import main_window as main_window_module
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.case_list import CaseListModel, CaseListPage

@@ -22,7 +22,7 @@ from cowork_desktop.domain.models import RecordKind, Role, Worker
 from cowork_desktop.services import backups
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import security
 from cowork_desktop.ui.main_window import MainWindow
 from cowork_desktop.ui.wizard import MeetingWizard

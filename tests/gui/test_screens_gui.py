@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, Role, Worker
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.dashboard import DashboardPage
 

@@ -27,7 +27,8 @@ from cowork_desktop import paths
 from cowork_desktop.domain.models import Case, Role, Worker
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, crypto
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 from cowork_desktop.ui import security
 from cowork_desktop.ui.dialogs import CaseDialog
 from cowork_desktop.ui.main_window import MainWindow
@@ -307,12 +308,12 @@ def test_lock_now_from_the_file_menu(qtbot: QtBot, secret_window: MainWindow) ->
 
 
 def test_locking_forgets_the_unlocked_signing_keys(qtbot: QtBot, secret_window: MainWindow) -> None:
-    from cowork_desktop.ui import export_dialog
+    from cowork_desktop.services import signing_keys
 
-    export_dialog.SIGNERS.put("/tmp/manager.p12", object())  # type: ignore[arg-type]
+    signing_keys.SIGNERS.put("/tmp/manager.p12", object())  # type: ignore[arg-type]
     secret_window.start_idle_lock()
     secret_window.lock()
-    assert len(export_dialog.SIGNERS) == 0
+    assert len(signing_keys.SIGNERS) == 0
 
 
 def test_back_up_now_and_restore(

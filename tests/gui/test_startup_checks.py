@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from cowork_desktop.domain.errors import DamagedDatabase
 from cowork_desktop.domain.models import Role, Worker
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.main_window import MainWindow
 
 

@@ -23,7 +23,7 @@ from cowork_desktop.export.signing import Signer, create_certificate, load_signe
 from cowork_desktop.services import export, trust
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.export_dialog import confirmation
 from cowork_desktop.ui.verify_dialog import CHECKS, VerifyDialog
 

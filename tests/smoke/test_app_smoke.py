@@ -42,7 +42,7 @@ def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> Non
 def test_start_up_does_not_load_the_pdf_and_signing_libraries(tmp_path: Path) -> None:
     """The first screen needs none of reportlab, pikepdf or pyHanko (about a second of imports): they load
     when a PDF is first made (the first start's welcome, which creates the certificate, is the exception)."""
-    from cowork_desktop.store.db import open_store
+    from cowork_desktop.store.opening import open_store
 
     with open_store(tmp_path / "d.db") as store:
         store.set_setting("manager_name", "Amara Okafor")
@@ -79,7 +79,7 @@ def test_a_large_file_checked_after_the_first_paint_is_still_refused_unchanged(
     whatever its size): a damaged page found then, or while the first screen is built, closes the app with the
     one-line message, and the file is not modified."""
     from cowork_desktop.domain.models import Role, Worker
-    from cowork_desktop.store.db import open_store
+    from cowork_desktop.store.opening import open_store
 
     db = tmp_path / "big.db"
     with open_store(db) as store:

@@ -26,7 +26,7 @@ from PySide6.QtTest import QTest
 app = QApplication([])
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.wizard import open_meeting
 
 store = open_store(sys.argv[1], actor="kill-test")

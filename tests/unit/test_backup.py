@@ -19,8 +19,9 @@ from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
 from cowork_desktop.domain.models import Case, Role, Worker
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import Store, open_store
 from cowork_desktop.store.migrations import known_migration_names, migrations
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 NOON = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 

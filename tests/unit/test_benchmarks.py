@@ -18,7 +18,7 @@ from benchmarks.report import table
 from cowork_desktop.domain.due import due_items, extract_facts
 from cowork_desktop.services import integrity
 from cowork_desktop.services.sessions import Workspace, form_for
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 TODAY = date(2026, 11, 23)
 

@@ -15,7 +15,7 @@ from cowork_desktop.services import calendar_export, sessions
 from cowork_desktop.services.calendar_export import CalendarItem, escape_text, fold, render_ics
 from cowork_desktop.services.demo import DEMO_WORKERS, demo_answers, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 icalendar = pytest.importorskip("icalendar")
 

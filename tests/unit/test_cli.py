@@ -15,7 +15,7 @@ import pytest
 from cowork_desktop import __version__, paths
 from cowork_desktop.cli import main
 from cowork_desktop.services.demo import DEMO_REFERENCES, DEMO_WORKERS
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 TODAY = "2026-11-23"
 

@@ -24,7 +24,7 @@ from cowork_desktop.export.signing import create_certificate, load_signer
 from cowork_desktop.services import export
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfsig") is None,

@@ -24,7 +24,7 @@ from test_backup import sha256
 from cowork_desktop.cli import main
 from cowork_desktop.domain.models import Role, Worker
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:

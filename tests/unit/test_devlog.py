@@ -18,7 +18,7 @@ from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.services import insights
 from cowork_desktop.services.demo import load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 

@@ -22,7 +22,7 @@ from cowork_desktop.domain.errors import (
 )
 from cowork_desktop.domain.models import Case, Role, Worker
 from cowork_desktop.store import backup, crypto
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 PASSPHRASE = "correct horse 'battery' staple — ünïcode"
 

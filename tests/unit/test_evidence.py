@@ -37,7 +37,7 @@ from cowork_desktop.export.signing import Signer, create_certificate, load_signe
 from cowork_desktop.services import export, integrity, sessions, trust
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdfsig") is None or shutil.which("qpdf") is None,

@@ -15,7 +15,7 @@ from cowork_desktop.export.signing import load_signer
 from cowork_desktop.services import export, integrity
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 LEGACY = Path(__file__).resolve().parent.parent / "fixtures" / "legacy"
 PASSPHRASE = b"legacy-passphrase"

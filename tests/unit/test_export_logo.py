@@ -22,7 +22,7 @@ from cowork_desktop.export.sample import sample_case_note
 from cowork_desktop.services import export
 from cowork_desktop.services.demo import load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.store import Store
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdfimages") is None or shutil.which("pdftotext") is None,

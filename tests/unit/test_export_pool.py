@@ -20,7 +20,7 @@ from cowork_desktop.export.signing import Signer, create_certificate, evidence_j
 from cowork_desktop.services import export
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 TODAY = date(2026, 11, 23)
 PASSPHRASE = b"pool passphrase"

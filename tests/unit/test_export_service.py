@@ -28,7 +28,7 @@ from cowork_desktop.export.signing import Signer, create_certificate, load_signe
 from cowork_desktop.services import export, files
 from cowork_desktop.services.demo import DEMO_ORGANISATION, DEMO_WORKERS, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace, form_for
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 pytestmark = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdfsig") is None,

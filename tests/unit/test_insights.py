@@ -40,7 +40,7 @@ from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_p
 from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.demo import MANAGER_NAME, demo_answers, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 D = date.fromisoformat
 PCF = load_pcf_domains()

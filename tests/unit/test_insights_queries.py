@@ -40,7 +40,8 @@ from cowork_desktop.domain.models import Action, Case, Record, RecordKind, Recor
 from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 TODAY = date(2026, 11, 23)
 

@@ -25,7 +25,7 @@ from cowork_desktop.domain.models import (
 )
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 
 @pytest.fixture(params=["plain", "encrypted"])

@@ -37,8 +37,8 @@ from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, R
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, owner
-from cowork_desktop.store.db import open_store
 from cowork_desktop.store.migrations import known_migration_names, migrations
+from cowork_desktop.store.opening import open_store
 
 # -- backups belong to their database ---------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from cowork_desktop.services import files
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, crypto
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 PASSPHRASE = "a long demo passphrase"
 ENV = "COWORK_TEST_PASSPHRASE"

@@ -14,7 +14,7 @@ from db_damage import damage_table
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import DamagedDatabase
 from cowork_desktop.domain.models import Role, Worker
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 
 def sha256(path: Path) -> str:

@@ -12,7 +12,7 @@ from cowork_desktop.cli import main
 from cowork_desktop.domain.passphrases import MIN_LENGTH, new_passphrase_problem
 from cowork_desktop.export.signing import create_certificate, load_signer
 from cowork_desktop.store import crypto
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 GOOD = "correct horse battery"
 WEAK = {

@@ -21,7 +21,8 @@ from cowork_desktop.domain.models import Case, CoAllocation, Reason, RecordKind,
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 PASSPHRASE = "recovery test passphrase"
 

@@ -18,7 +18,7 @@ from cowork_desktop.domain.models import Record
 from cowork_desktop.services import retention
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, owner
-from cowork_desktop.store.db import open_store
+from cowork_desktop.store.opening import open_store
 
 EXPORTED_AT = "2026-11-10T10:00:00+00:00"
 #: an export long enough ago for a 6-month rule to be due today (a purge always uses the real clock)

@@ -20,7 +20,8 @@ from benchmarks.generate import generate
 from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, RecordKind, Role, Worker
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import Store, open_store
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 START = date(2026, 11, 2)
 TODAY = date(2026, 11, 23)

@@ -11,7 +11,7 @@ from cowork_desktop.domain.models import Role, Worker
 from cowork_desktop.services import settings as model
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
-from cowork_desktop.store.db import Store
+from cowork_desktop.store.store import Store
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -154,7 +154,7 @@ def test_the_cli_refuses_what_the_dialog_refuses(store: Store, capsys: pytest.Ca
         assert err.count("\n") == 1 and problem[key] in err, (typed, err)  # the dialog's own message
     assert main(["settings", "--db", path, "--set", "idle_lock_minutes=45"]) == 0
     capsys.readouterr()
-    from cowork_desktop.store.db import open_store
+    from cowork_desktop.store.opening import open_store
     from cowork_desktop.ui import security
 
     with open_store(Path(path)) as again:

@@ -29,8 +29,9 @@ from cowork_desktop.forms import definition_from_dict, definition_to_dict
 from cowork_desktop.services import sessions
 from cowork_desktop.services.demo import demo_answers
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.db import Store, open_store
 from cowork_desktop.store.migrations import known_migration_names
+from cowork_desktop.store.opening import open_store
+from cowork_desktop.store.store import Store
 
 MEETING = date(2026, 11, 5)
 

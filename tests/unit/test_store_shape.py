@@ -240,17 +240,10 @@ def test_a_closed_store_says_so_in_its_own_words(db_path: Path) -> None:
         list(store.chain_entries())
 
 
-# -- no import cycle inside the store ------------------------------------------------------------------------------
+# -- backups stand below opening ------------------------------------------------------------------------------
 
 
-def test_no_import_cycle_inside_the_store() -> None:
+def test_backups_never_reach_the_opening_code() -> None:
+    """(No cycle at all: tests/unit/test_import_graph.py.)"""
     graph = grimp.build_graph("cowork_desktop")
-    modules = sorted(m for m in graph.modules if m.startswith("cowork_desktop.store"))
-    cycles = [
-        (a, b)
-        for a in modules
-        for b in modules
-        if a < b and graph.chain_exists(a, b) and graph.chain_exists(b, a)
-    ]
-    assert cycles == []
     assert graph.find_shortest_chain("cowork_desktop.store.backup", "cowork_desktop.store.opening") is None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from cowork_desktop.domain.models import RecordStatus
+from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard.record_view import AmendReasonDialog, RecordView
 from cowork_desktop.ui.wizard.wizard import MeetingWizard, keep_open, open_meeting
@@ -18,7 +19,7 @@ __all__ = ["AmendReasonDialog", "MeetingWizard", "RecordView", "open_meeting", "
 
 
 def open_record(ws: Workspace, record_id: int, parent: QWidget | None = None) -> QWidget:
-    record = ws.store.get_record(record_id)
+    record = sessions.record(ws, record_id)
     widget: QWidget
     if record.status == RecordStatus.SIGNED:
         widget = RecordView(ws, record_id, parent)

@@ -6,15 +6,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind
+from cowork_desktop.domain.forms import RESERVED_PREFIX, FormDefinition, Question
 from cowork_desktop.domain.models import Action, CoAllocation, Record, RecordKind, Worker
+from cowork_desktop.services import cases, sessions
 from cowork_desktop.services import plan as plan_service
-from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 
-#: answers under keys starting with this are the wizard's own (the page it stopped on), never questions
-RESERVED_PREFIX = "_"
-PAGE_KEY = "_page"
+#: the wizard's own answer (the page it stopped on): a reserved key, never a question (``domain.forms``)
+PAGE_KEY = f"{RESERVED_PREFIX}page"
 
 
 @dataclass
@@ -34,12 +33,12 @@ class WizardEnv:
 
     @classmethod
     def load(cls, ws: Workspace, record_id: int) -> WizardEnv:
-        record = ws.store.get_record(record_id)
+        record = sessions.record(ws, record_id)
         form = sessions.form_for(ws, record)
-        ca = ws.store.get_coallocation(record.coallocation_id)
+        ca = cases.coallocation(ws.store, record.coallocation_id)
         assert ca.id is not None
-        case = ws.store.get_case(record.case_id)
-        coworkers = [ws.store.get_worker(w) for w in ca.worker_ids]
+        case = cases.case(ws.store, record.case_id)
+        coworkers = [cases.worker(ws.store, w) for w in ca.worker_ids]
         context = sessions.context_for(ws, ca)
         review_q = form.find_role("action_review")
         if review_q is not None and record.answers.get(review_q.id):
@@ -58,7 +57,7 @@ class WizardEnv:
             context=context,
             names=plan_service.worker_names(ws),
             actions=plan_service.case_actions(ws, record.case_id),
-            open_action_ids=[a.id for a in ws.store.open_actions(ca.id) if a.id is not None],
+            open_action_ids=[a.id for a in sessions.open_actions(ws, ca.id) if a.id is not None],
             arrangement=arrangement,
         )
 
@@ -105,15 +104,3 @@ class WizardEnv:
                 if str(key).isdigit() and int(key) in self.actions and int(key) not in ids:
                     ids.append(int(key))
         return ids
-
-
-def is_reserved(key: str) -> bool:
-    return key.startswith(RESERVED_PREFIX)
-
-
-def visible_answers(
-    form: FormDefinition, answers: dict[str, Any], context: dict[str, bool]
-) -> dict[str, Any]:
-    """The answers to keep in the record that is signed: only questions shown, never the wizard's own keys."""
-    shown = {q.id for q in form.visible_questions(answers, context) if q.kind != QuestionKind.INFO}
-    return {k: v for k, v in answers.items() if k in shown and not is_reserved(k)}

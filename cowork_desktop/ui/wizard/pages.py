@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.forms import FollowUp, Question, QuestionKind, Section
 from cowork_desktop.domain.models import RecordKind, RecordStatus
+from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.signature_pad import SignaturePad
 from cowork_desktop.ui.wizard import style
@@ -31,7 +32,7 @@ from cowork_desktop.ui.wizard.keys import literal
 from cowork_desktop.ui.wizard.questions import QuestionWidget, make_date_edit
 
 if TYPE_CHECKING:
-    from cowork_desktop.ui.wizard.wizard import MeetingWizard
+    from cowork_desktop.ui.wizard.owner import WizardOwner
 
 START_KEY = "_start"
 SIGN_KEY = "_sign"
@@ -142,7 +143,7 @@ class QuestionRow(QWidget):
 class FormPage(QWizardPage):
     """A page of questions in a scroll area, with the save-warning bar and an optional urgent notice."""
 
-    def __init__(self, owner: MeetingWizard, key: str, title: str, guidance: str = "") -> None:
+    def __init__(self, owner: WizardOwner, key: str, title: str, guidance: str = "") -> None:
         super().__init__()
         self.owner = owner
         self.key = key
@@ -259,7 +260,7 @@ def _esc(text: str) -> str:
 class StartPage(FormPage):
     """Meeting date and who is present, with what the meeting is for."""
 
-    def __init__(self, owner: MeetingWizard) -> None:
+    def __init__(self, owner: WizardOwner) -> None:
         env = owner.env
         super().__init__(owner, START_KEY, env.form.title, "")
         frame, inner = style.panel("meetingSummary")
@@ -311,7 +312,7 @@ class StartPage(FormPage):
 
 
 class SectionPage(FormPage):
-    def __init__(self, owner: MeetingWizard, section: Section) -> None:
+    def __init__(self, owner: WizardOwner, section: Section) -> None:
         super().__init__(owner, section.id, section.title, " ".join(section.guidance.split()))
         self.section = section
 
@@ -323,7 +324,7 @@ class SectionPage(FormPage):
         return any(row.question.is_shown(answers, env.context) for row in self.rows.values())
 
 
-def arrangement_panel(owner: MeetingWizard) -> QFrame | None:
+def arrangement_panel(owner: WizardOwner) -> QFrame | None:
     """The arrangement agreed last time (who does what, how often they discuss and meet the manager)."""
     arrangement = owner.env.arrangement
     if arrangement is None:
@@ -369,7 +370,7 @@ class SignOffPage(QWizardPage):
 
     MANAGER = -1
 
-    def __init__(self, owner: MeetingWizard) -> None:
+    def __init__(self, owner: WizardOwner) -> None:
         super().__init__()
         self.owner = owner
         self.key = SIGN_KEY
@@ -471,7 +472,7 @@ class SignOffPage(QWizardPage):
     def _label(self, signer: int) -> str:
         if signer == self.MANAGER:
             return self.tr("The manager (signs last)")
-        worker = self.owner.env.ws.store.get_worker(signer)
+        worker = cases.worker(self.owner.env.ws.store, signer)
         return f"{worker.name} ({worker.role.label})"
 
     def _build_choices(self, signers: list[int]) -> None:
@@ -495,11 +496,10 @@ class SignOffPage(QWizardPage):
 
     def refresh(self) -> None:
         env = self.owner.env
-        store = env.ws.store
         record = env.record
         if record.id is None:
             return
-        signatures = store.signatures_for(record.id)
+        signatures = sessions.signatures(env.ws, record.id)
         signed = {s.worker_id: s for s in signatures}
         signers = self.owner.signers()
         self._build_choices(signers)
@@ -583,7 +583,7 @@ class SignOffPage(QWizardPage):
         self.agree.setChecked(False)
         self.error.show_message("")
         if signer == self.MANAGER:
-            manager = env.ws.store.get_setting("manager_name", "") or ""
+            manager = sessions.expected_signer_name(env.ws, None)
             self.now.setText(self.tr("Now signing: the manager (last)"))
             self.name_label.setText(
                 self.tr("&Type the manager's full name (a typed signature, or the name under a drawn one):")
@@ -593,7 +593,7 @@ class SignOffPage(QWizardPage):
             self.sign_button.setText(self.tr("S&ign as manager and lock the record"))
             self.sign_button.setAccessibleName(self.tr("Sign as manager and lock the record"))
         else:
-            worker = env.ws.store.get_worker(signer)
+            worker = cases.worker(env.ws.store, signer)
             self.now.setText(
                 self.tr("Now signing: %1, %2").replace("%1", worker.name).replace("%2", worker.role.label)
             )
@@ -644,7 +644,7 @@ class SignOffPage(QWizardPage):
 class DonePage(QWizardPage):
     """Signed and locked: print the plan, export the signed PDF, start the follow-up record, close."""
 
-    def __init__(self, owner: MeetingWizard) -> None:
+    def __init__(self, owner: WizardOwner) -> None:
         super().__init__()
         self.owner = owner
         self.key = DONE_KEY

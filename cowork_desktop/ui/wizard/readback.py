@@ -15,21 +15,22 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWizardPage
 
+from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.models import RecordStatus
-from cowork_desktop.export.model import (
+from cowork_desktop.services import sessions
+from cowork_desktop.services.documents import (
     ActionsTable,
     CaseNote,
     NoteSection,
     QuestionAnswer,
     ResponsibilitiesTable,
 )
-from cowork_desktop.export.pdf import format_date, format_short_date
 from cowork_desktop.services.export import build_case_note
 from cowork_desktop.services.printing import unprintable_in_answers
 from cowork_desktop.ui.wizard import style
 
 if TYPE_CHECKING:
-    from cowork_desktop.ui.wizard.wizard import MeetingWizard
+    from cowork_desktop.ui.wizard.owner import WizardOwner
 
 READBACK_KEY = "_readback"
 NOT_ANSWERED = "Not answered"
@@ -71,7 +72,7 @@ def _actions(item: ActionsTable) -> str:
     headers = ("Action", "Owner", "Due", "Done") if reviewed else ("Action", "Owner", "Due")
     rows: list[list[str]] = []
     for r in item.rows:
-        cells = [r.description, r.owner, format_short_date(r.due) if r.due else ""]
+        cells = [r.description, r.owner, short_date(r.due) if r.due else ""]
         if reviewed:
             cells.append("" if r.done is None else ("Yes" if r.done else "No"))
         rows.append(cells)
@@ -116,7 +117,7 @@ def note_html(note: CaseNote, rule: str = "#767676", header: str = "") -> str:
     facts = [
         ("Case reference", note.case_reference),
         ("Record type", note.record_kind),
-        ("Meeting date", format_date(note.meeting_date)),
+        ("Meeting date", long_date(note.meeting_date)),
         ("Record", f"{note.display_number}, version {note.version}"),
         ("Status", status),
     ]
@@ -147,14 +148,14 @@ def note_lines(note: CaseNote) -> list[str]:
             else:
                 lines.append(item.prompt)
                 for a in item.rows:
-                    lines.extend([a.description, a.owner, format_short_date(a.due) if a.due else ""])
+                    lines.extend([a.description, a.owner, short_date(a.due) if a.due else ""])
     return [line for line in lines if line]
 
 
 class ReadBackPage(QWizardPage):
     """The record as it will print, read aloud with everyone present before anyone signs."""
 
-    def __init__(self, owner: MeetingWizard) -> None:
+    def __init__(self, owner: WizardOwner) -> None:
         super().__init__()
         self.owner = owner
         self.key = READBACK_KEY
@@ -208,7 +209,7 @@ class ReadBackPage(QWizardPage):
 
     def show_unprintable(self) -> dict[str, list[str]]:
         """Name each character an answer holds that the PDF cannot print, with its question."""
-        record = self.owner.ws.store.get_record(self.owner.record_id)
+        record = sessions.record(self.owner.ws, self.owner.record_id)
         found = unprintable_in_answers(record.answers)
         prompts = {q.id: q.prompt for q in self.owner.env.form.questions}
         if found:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.forms import QuestionKind
 from cowork_desktop.domain.models import Record, RecordStatus
-from cowork_desktop.services import sessions
+from cowork_desktop.services import cases, sessions
+from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.plan import PLAN_KINDS, answer_text, case_actions, fmt_day, worker_names
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
@@ -77,6 +78,8 @@ class RecordView(QWidget):
     """Read-only view of a signed record (any version)."""
 
     record_changed = Signal(int)
+    #: what the amendment's wizard (or starting it) changed: a ``services.changes.Changes``
+    changes_made = Signal(object)
 
     def __init__(self, ws: Workspace, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,9 +143,9 @@ class RecordView(QWidget):
     # -- content ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         store = self.ws.store
-        record = store.get_record(self.record_id)
+        record = sessions.record(self.ws, self.record_id)
         self.record = record
-        case = store.get_case(record.case_id)
+        case = cases.case(store, record.case_id)
         self.setWindowTitle(f"{record.title} - case {case.reference}")
         self.title.setText(f"{record.title}: case {case.reference}")
         status = {
@@ -152,7 +155,7 @@ class RecordView(QWidget):
         }[record.status]
         self.meta.setText(f"{record.kind.label}. Meeting of {fmt_day(record.meeting_date)}. {status}.")
         if record.supersedes_id is not None:
-            older = store.get_record(record.supersedes_id)
+            older = sessions.record(self.ws, record.supersedes_id)
             self.version_note.setText(
                 f"Version {record.version}, amends version {older.version}: {record.amendment_reason}"
             )
@@ -183,12 +186,14 @@ class RecordView(QWidget):
         self.text.setHtml(self.record_html(record))
 
     def _newer(self, record: Record) -> Record | None:
-        newer = [r for r in self.ws.store.records_for_case(record.case_id) if r.supersedes_id == record.id]
+        newer = [
+            r for r in sessions.records_for_case(self.ws, record.case_id) if r.supersedes_id == record.id
+        ]
         return newer[-1] if newer else None
 
     def record_html(self, record: Record) -> str:
         form = sessions.form_for(self.ws, record)
-        ca = self.ws.store.get_coallocation(record.coallocation_id)
+        ca = cases.coallocation(self.ws.store, record.coallocation_id)
         context = sessions.context_for(self.ws, ca)
         review_q = form.find_role("action_review")
         if review_q is not None and record.answers.get(review_q.id):
@@ -209,7 +214,7 @@ class RecordView(QWidget):
             if items:
                 parts.append(f"<h3>{escape(section.title)}</h3>{''.join(items)}")
         assert record.id is not None
-        signatures = self.ws.store.signatures_for(record.id)
+        signatures = sessions.signatures(self.ws, record.id)
         if signatures:
             lines = "".join(
                 f"<li>{escape(s.signer_name)} ({escape(s.signer_role)}), {escape(s.method)}, "
@@ -242,11 +247,13 @@ class RecordView(QWidget):
         wizard = MeetingWizard(self.ws, new.id, self.parentWidget())
         wizard.record_changed.connect(lambda _id: self.refresh())
         wizard.record_changed.connect(self.record_changed)
+        wizard.changes_made.connect(self.changes_made)
         keep_open(wizard)
         wizard.show()
         self.amendment_wizard = wizard
         self.refresh()
         self.record_changed.emit(new.id)
+        self.changes_made.emit(Changes(records=True, record_ids=frozenset({new.id})))
         return wizard
 
     def print_plan(self) -> QWidget:

@@ -18,7 +18,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -28,12 +27,14 @@ from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget, QWizard, QWizardPage
 
 from cowork_desktop.domain.errors import CoworkError, StaleDraft, ValidationError
-from cowork_desktop.domain.forms import FollowUp, QuestionKind, is_empty
+from cowork_desktop.domain.forms import FollowUp, QuestionKind, answers_shown, is_empty
 from cowork_desktop.domain.models import RecordKind, RecordStatus
-from cowork_desktop.services import sessions
+from cowork_desktop.domain.records import meeting_date_problem
+from cowork_desktop.services import cases, sessions
+from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
-from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv, visible_answers
+from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv
 from cowork_desktop.ui.wizard.keys import return_in_page
 from cowork_desktop.ui.wizard.pages import (
     DonePage,
@@ -76,6 +77,8 @@ def forget(widget: QWidget) -> None:
 class MeetingWizard(QWizard):
     record_changed = Signal(int)
     record_signed = Signal(int)
+    #: what a save or a signature changed (a ``services.changes.Changes``), for the main window to refresh by
+    changes_made = Signal(object)
 
     def __init__(self, ws: Workspace, record_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -248,7 +251,7 @@ class MeetingWizard(QWizard):
         status = self.env.record.status
         if status == RecordStatus.AWAITING_SIGNATURES:
             # the read-back first, unless someone has signed already
-            signed = self.ws.store.signatures_for(self.record_id)
+            signed = sessions.signatures(self.ws, self.record_id)
             self.goto_page(self.sign_id if signed else self.readback_id)
             return
         target = self.page_for_key(key) if key else None
@@ -375,20 +378,24 @@ class MeetingWizard(QWizard):
             self.stale = True
             self._set_save_warning(STALE_WARNING)
             return False
-        except (CoworkError, sqlite3.Error, OSError) as exc:
+        except (CoworkError, OSError) as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             self.timer.start()
             return False
         self._dirty = False
         self._set_save_warning("")
-        self.record_changed.emit(self.record_id)
+        self._changed(Changes(records=True, record_ids=frozenset({self.record_id})))
         return True
+
+    def _changed(self, changes: Changes) -> None:
+        self.record_changed.emit(self.record_id)
+        self.changes_made.emit(changes)
 
     def keep_mine(self) -> bool:
         """The manager's choice after another window changed the draft: these answers become the draft."""
         try:
-            latest = self.ws.store.get_record(self.record_id)
-        except (CoworkError, sqlite3.Error) as exc:
+            latest = sessions.record(self.ws, self.record_id)
+        except CoworkError as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             return False
         if latest.status != RecordStatus.DRAFT:
@@ -420,11 +427,9 @@ class MeetingWizard(QWizard):
             return True
         ok = True
         if page is self.start_page:
-            if self.meeting_date > date.today():
-                self.start_page.show_date_error("The meeting date cannot be in the future.")
-                ok = False
-            else:
-                self.start_page.show_date_error("")
+            problem = meeting_date_problem(self.meeting_date, date.today())
+            self.start_page.show_date_error(problem or "")
+            ok = problem is None
         errors = self.page_errors(page)
         page.clear_errors()
         if errors:
@@ -438,7 +443,7 @@ class MeetingWizard(QWizard):
 
     def prepare_signatures(self) -> bool:
         """ "Ready to sign": keep only the answers shown, check everything, freeze the answers."""
-        kept = visible_answers(self.env.form, self.answers, self.env.context)
+        kept = answers_shown(self.env.form, self.answers, self.env.context)
         if self.stale:
             self._set_save_warning(STALE_WARNING)
             return False
@@ -446,7 +451,7 @@ class MeetingWizard(QWizard):
             self.revision = sessions.save_draft(
                 self.ws, self.record_id, kept, self.meeting_date, based_on=self.revision
             )
-            self.env.record = sessions.ready_for_signatures(self.ws, self.record_id)
+            self.env.record = sessions.ready_for_signatures(self.ws, self.record_id, today=date.today())
             self.revision = self.env.record.revision
         except ValidationError as exc:
             self.jump_to_errors(exc.errors)
@@ -455,13 +460,13 @@ class MeetingWizard(QWizard):
             self.stale = True
             self._set_save_warning(STALE_WARNING)
             return False
-        except (CoworkError, sqlite3.Error, OSError) as exc:
+        except (CoworkError, OSError) as exc:
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             return False
         self.timer.stop()
         self._dirty = False
         self._set_save_warning("")
-        self.record_changed.emit(self.record_id)
+        self._changed(Changes(records=True, record_ids=frozenset({self.record_id})))
         return True
 
     def jump_to_errors(self, errors: dict[str, str]) -> None:
@@ -483,7 +488,7 @@ class MeetingWizard(QWizard):
         if self.env.record.status == RecordStatus.AWAITING_SIGNATURES:
             try:
                 self.env.record = sessions.back_to_draft(self.ws, self.record_id)
-            except (CoworkError, sqlite3.Error) as exc:
+            except CoworkError as exc:
                 self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
                 return
             self.revision = self.env.record.revision
@@ -512,10 +517,15 @@ class MeetingWizard(QWizard):
                 self.env.record = record
                 self.revision = record.revision
                 self.timer.stop()
-                self.record_changed.emit(self.record_id)
+                # signed: the record is locked, its actions agreed, and a closing meeting ends the co-allocation
+                self._changed(
+                    Changes(
+                        records=True, coallocations=True, audit=True, record_ids=frozenset({self.record_id})
+                    )
+                )
                 self.record_signed.emit(self.record_id)
             else:
-                worker = self.ws.store.get_worker(signer)
+                worker = cases.worker(self.ws.store, signer)
                 sessions.add_signature(
                     self.ws,
                     self.record_id,
@@ -526,11 +536,11 @@ class MeetingWizard(QWizard):
                     strokes=strokes or None,
                     image_png=png,
                 )
-                self.env.record = self.ws.store.get_record(self.record_id)
+                self.env.record = sessions.record(self.ws, self.record_id)
                 self.revision = self.env.record.revision
         except ValidationError as exc:
             return " ".join(exc.errors.values())
-        except (CoworkError, sqlite3.Error) as exc:
+        except CoworkError as exc:
             return str(exc)
         return None
 
@@ -543,7 +553,9 @@ class MeetingWizard(QWizard):
         wizard = open_meeting(
             self.ws, self.env.ca.id, kind, parent=self.parentWidget(), linked_record_id=self.record_id
         )
-        wizard.record_changed.connect(self.record_changed)  # whoever watches this wizard hears of the new one
+        # whoever watches this wizard hears of the new one
+        wizard.record_changed.connect(self.record_changed)
+        wizard.changes_made.connect(self.changes_made)
         self.follow_up_wizard = wizard
         return wizard
 

@@ -80,7 +80,7 @@ def main() -> int:
     from cowork_desktop import paths
     from cowork_desktop.domain.models import RecordKind
     from cowork_desktop.services.sessions import Workspace
-    from cowork_desktop.store.db import open_store
+    from cowork_desktop.store.opening import open_store
     from cowork_desktop.ui import security, theme
     from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
     from cowork_desktop.ui.first_run import offer_first_run
