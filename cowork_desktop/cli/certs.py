@@ -93,8 +93,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
-    from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
     from cowork_desktop.services import export
+    from cowork_desktop.services.signing_keys import create_certificate, load_signer, public_certificate_path
 
     path = args.out if args.out is not None else export.default_certificate_path()
     if path.is_dir():

@@ -22,13 +22,11 @@ from cowork_desktop import paths
 from cowork_desktop.domain.dates import parse_day
 from cowork_desktop.domain.errors import CoworkError, PassphraseRequired
 from cowork_desktop.domain.passphrases import new_passphrase_problem
-from cowork_desktop.services import files
-from cowork_desktop.store import crypto
-from cowork_desktop.store.opening import open_store
-from cowork_desktop.store.store import Store
+from cowork_desktop.services import database, files
+from cowork_desktop.services.database import Store
 
 if TYPE_CHECKING:
-    from cowork_desktop.export.signing import Signer
+    from cowork_desktop.services.signing_keys import Signer
 
 
 PROG = "cowork"
@@ -160,15 +158,15 @@ def open_db(args: argparse.Namespace, path: Path | None = None, *, create: bool 
     path = path if path is not None else db_path(args)
     flag = getattr(args, "db_passphrase_flag", "--passphrase-env")
     given = getattr(args, "db_passphrase_env", None)
-    passphrase = ask_db_passphrase(args, path) if given and crypto.is_encrypted(path) else None
+    passphrase = ask_db_passphrase(args, path) if given and database.is_encrypted(path) else None
     try:
-        return _noted(open_store(path, create=create, passphrase=passphrase))
+        return _noted(database.open_database(path, passphrase, create=create))
     except PassphraseRequired:
         if not stdin_is_tty():
             raise PassphraseRequired(
                 f"{path}: this database is encrypted: give its passphrase ({flag} VAR)"
             ) from None
-    return _noted(open_store(path, create=create, passphrase=ask_db_passphrase(args, path)))
+    return _noted(database.open_database(path, ask_db_passphrase(args, path), create=create))
 
 
 def _noted(store: Store) -> Store:
@@ -237,8 +235,8 @@ def _check_new(passphrase: str, refused: str | None) -> None:
 
 
 def signer_from_args(args: argparse.Namespace) -> Signer:
-    from cowork_desktop.export.signing import load_signer
     from cowork_desktop.services import export
+    from cowork_desktop.services.signing_keys import load_signer
 
     path = args.cert if args.cert is not None else export.default_certificate_path()
     if not path.exists():

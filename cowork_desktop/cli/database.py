@@ -25,10 +25,8 @@ from cowork_desktop.cli.common import (
 )
 from cowork_desktop.domain.backups import restore_summary
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
-from cowork_desktop.services import backups, sessions
-from cowork_desktop.store import backup, crypto
-from cowork_desktop.store.opening import open_store
-from cowork_desktop.store.store import Store
+from cowork_desktop.services import backups, database, sessions
+from cowork_desktop.services.database import Store
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -102,10 +100,10 @@ def _is_new(path: Path) -> bool:
 def _create(args: argparse.Namespace, path: Path) -> Store:
     """Open or create the database for ``init``/``demo``; a new one is encrypted with --encrypt."""
     if args.encrypt:
-        crypto.require_available()
+        database.require_encryption()
         if _is_new(path):
-            return open_store(path, create=True, passphrase=ask_db_passphrase(args, path, new=True))
-        if not crypto.is_encrypted(path):
+            return database.open_database(path, ask_db_passphrase(args, path, new=True), create=True)
+        if not database.is_encrypted(path):
             raise StoreError(
                 f"{path}: this database already exists without encryption; --encrypt is only for a new one"
             )
@@ -141,7 +139,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
     with open_existing(args) as store:
         if args.out is not None:
-            target = backup.backup_to_file(store, args.out)
+            target = backups.backup_to_file(store, args.out)
         else:
             target = backups.take(store, backups.MANUAL).path
         encrypted = store.encrypted
@@ -154,13 +152,13 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
     path = db_path(args)
     source: Path = args.source
     passphrase = None
-    if crypto.is_encrypted(source):
+    if database.is_encrypted(source):
         if not getattr(args, "db_passphrase_env", None) and not stdin_is_tty():
             raise PassphraseRequired(
                 f"{source}: this backup is encrypted: give its passphrase (--passphrase-env VAR)"
             )
         passphrase = ask_db_passphrase(args, source)
-    facts = backup.plan_restore(path, source, passphrase)  # checks the backup, says what it would do
+    facts = backups.plan_restore(path, source, passphrase)  # checks the backup, says what it would do
     aside = backups.restore(path, source, passphrase, held=None, force=args.force)
     out.write(f"Restored {source} to {path}\n")
     for line in restore_summary(facts, datetime.now(UTC)):
@@ -174,10 +172,10 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
     path = db_path(args)
-    if not crypto.is_encrypted(path):
+    if not database.is_encrypted(path):
         raise StoreError(f"{path}: this database is not encrypted, so it has no passphrase to change")
     current = ask_db_passphrase(args, path)
-    with open_store(path, create=False, passphrase=current) as store:
+    with database.open_database(path, current, create=False) as store:
         new = ask_passphrase(
             args,
             "New passphrase: ",
@@ -186,6 +184,6 @@ def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
             flag="--new-passphrase-env",
             refused="the passphrase was not changed",
         ).decode("utf-8")
-        crypto.change_passphrase(store, current, new)
+        database.change_passphrase(store, current, new)
     out.write(f"Changed the passphrase of {path}; backups taken before keep the old one\n")
     return 0

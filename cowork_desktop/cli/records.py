@@ -25,6 +25,7 @@ from cowork_desktop.cli.common import (
 )
 from cowork_desktop.cli.output import print_json
 from cowork_desktop.domain.certificates import format_fingerprint
+from cowork_desktop.domain.dates import long_datetime
 from cowork_desktop.domain.models import RecordStatus
 from cowork_desktop.services import sessions
 
@@ -157,7 +158,6 @@ def _yes_no(flag: bool) -> str:
 def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     """Exit 0: valid (proven); 1: not valid; 3: intact, but the signer is not known here; 4: valid, but a later
     signed version supersedes it."""
-    from cowork_desktop.export.pdf import format_datetime
     from cowork_desktop.services import export
 
     if args.db is not None:
@@ -169,7 +169,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
         print_json(report.as_dict(), out)
         return report.exit_status
     result = report.result
-    when = format_datetime(result.signing_time) if result.signing_time else "not stated"
+    when = long_datetime(result.signing_time) if result.signing_time else "not stated"
     record = (
         f"{report.record_id}, version {report.record_version}"
         + (f" ({report.case_reference})" if report.case_reference else "")

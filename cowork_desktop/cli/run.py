@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -28,7 +27,7 @@ from cowork_desktop.cli.common import (
     one_line,
 )
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase
-from cowork_desktop.store.opening import damage_found, with_latest_backup
+from cowork_desktop.services.database import damage_met, latest_backup
 
 #: set to 1 to see the traceback of an unexpected error (for bug reports)
 DEBUG_ENV = "COWORK_DEBUG"
@@ -87,9 +86,9 @@ def _env_passphrase(args: argparse.Namespace) -> str | None:
 def _damage_met(args: argparse.Namespace, exc: BaseException) -> DamagedDatabase | None:
     """A damaged page of the command's database met while reading it (opening reads only its header and
     schema; ``cowork check`` reads every page): the one-line refusal naming the latest good backup."""
-    if not isinstance(exc, sqlite3.Error) or not hasattr(args, "db"):
+    if not hasattr(args, "db"):
         return None
-    return damage_found(exc, db_path(args), _env_passphrase(args))
+    return damage_met(exc, db_path(args), _env_passphrase(args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -124,14 +123,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), 2, err)
     except DamagedDatabase as exc:
         if exc.backup is None and exc.path is not None:  # refused before a write: name the latest good backup
-            exc = with_latest_backup(exc, Path(str(exc.path)), _env_passphrase(args))
+            exc = latest_backup(exc, Path(str(exc.path)), _env_passphrase(args))
         return _fail(str(exc), 1, err)
     except CoworkError as exc:
         return _fail(str(exc), 1, err)
     except BrokenPipeError:  # the reader went away (e.g. `cowork due | head`): not an error worth a message
         _silence_stdout()
         return 1
-    except (ValueError, sqlite3.Error, OSError) as exc:
+    except (ValueError, OSError) as exc:
         damaged = _damage_met(args, exc)
         if damaged is not None:
             return _fail(str(damaged), 1, err)
@@ -142,6 +141,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted", 130, err)
     except Exception as exc:  # never a traceback for the user: it is in the log (and COWORK_DEBUG=1 shows it)
+        damaged = _damage_met(args, exc)  # the last net: the store translates what it meets itself
+        if damaged is not None:
+            return _fail(str(damaged), 1, err)
         if os.environ.get(DEBUG_ENV):
             raise
         path = logs.log_exception(type(exc), exc, exc.__traceback__)

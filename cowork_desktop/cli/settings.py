@@ -12,8 +12,8 @@ from cowork_desktop.cli.common import (
     add_db,
     open_existing,
 )
-from cowork_desktop.store import backup
-from cowork_desktop.store.store import Store
+from cowork_desktop.services import backups
+from cowork_desktop.services.database import Store
 
 SETTINGS = {
     "idle_lock_minutes": "minutes without input before the app locks itself (encrypted databases; default 10)",
@@ -55,7 +55,7 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:
                 raise UsageError(f"--set takes KEY=VALUE, not '{item}'")
             _set_setting(store, key.strip(), value.strip())
         values = {key: store.get_setting(key) or "" for key in SETTINGS}
-        folder = backup.folder_for(store)
+        folder = backups.folder_for(store)
     width = max(len(k) for k in SETTINGS)
     for key, value in values.items():
         shown = value or ("(default: " + (str(folder) if key == "backup_folder" else "see help") + ")")

@@ -295,3 +295,10 @@ def long_date(day: date) -> str:
 def short_date(day: date) -> str:
     """A date in a note's table column: "3 Oct 2026"."""
     return f"{day.day} {day:%b %Y}"
+
+
+def long_datetime(moment: datetime) -> str:
+    """A moment as a note says it: "3 October 2026 at 14:05 UTC" (the zone when the moment has one)."""
+    text = f"{long_date(moment)} at {moment:%H:%M}"
+    zone = moment.tzname()
+    return f"{text} {zone}" if zone else text

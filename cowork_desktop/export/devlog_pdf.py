@@ -29,6 +29,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.insights import DomainGroup, LearningEntry, PcfDomain
 from cowork_desktop.export import fonts
 from cowork_desktop.export.layout import (
@@ -47,8 +48,6 @@ from cowork_desktop.export.layout import (
     a4_template,
     ascii_text,
     body_frame,
-    format_date,
-    format_short_date,
     grid_table,
     make_styles,
     paragraph,
@@ -86,8 +85,8 @@ class DevLogDocument:
 def _period(doc: DevLogDocument) -> str:
     if doc.period_start is None and doc.period_end is None:
         return "No learning recorded yet"
-    start = format_date(doc.period_start) if doc.period_start else "the start"
-    end = format_date(doc.period_end) if doc.period_end else "today"
+    start = long_date(doc.period_start) if doc.period_start else "the start"
+    end = long_date(doc.period_end) if doc.period_end else "today"
     return f"{start} to {end}"
 
 
@@ -136,7 +135,7 @@ def _facts(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
         ("Period", _period(doc)),
         ("Co-worked cases", ", ".join(refs) if refs else "None yet"),
         ("Learning entries", str(len(doc.entries))),
-        ("Produced", format_date((doc.generated_at or datetime.now()).date())),
+        ("Produced", long_date((doc.generated_at or datetime.now()).date())),
     ]
     data = [[paragraph(label, s.cell_head), paragraph(value, s.cell)] for label, value in rows]
     table = grid_table(data, (40 * mm, width - 40 * mm), header=False)
@@ -157,8 +156,8 @@ def _about(s: Styles) -> Flowable:
 def _summary(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
     rows = [[paragraph(h, s.cell_head) for h in ("PCF domain", "Entries", "First", "Latest")]]
     for g in doc.groups:
-        first = format_short_date(g.first) if g.first else "-"
-        latest = format_short_date(g.latest) if g.latest else "-"
+        first = short_date(g.first) if g.first else "-"
+        latest = short_date(g.latest) if g.latest else "-"
         rows.append(
             [
                 paragraph(g.title, s.cell),
@@ -179,7 +178,7 @@ def _entry_rows(entries: Sequence[LearningEntry], s: Styles) -> list[list[Flowab
     for e in entries:
         rows.append(
             [
-                paragraph(format_short_date(e.meeting_date), s.cell),
+                paragraph(short_date(e.meeting_date), s.cell),
                 paragraph(e.case_reference, s.cell),
                 paragraph(e.record_label, s.cell),
                 paragraph(e.text + ("" if not e.explicit else " (domains named in the record)"), s.cell),
@@ -216,7 +215,7 @@ def _over_time(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
         named = ", ".join(titles[t] for t in e.domains if t in titles) or "Not linked yet"
         rows.append(
             [
-                paragraph(format_short_date(e.meeting_date), s.cell),
+                paragraph(short_date(e.meeting_date), s.cell),
                 paragraph(e.case_reference, s.cell),
                 paragraph(e.record_label, s.cell),
                 paragraph(named, s.cell),

@@ -13,7 +13,6 @@ import io
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib import colors
@@ -107,22 +106,6 @@ def paragraph(text: str, style: ParagraphStyle) -> fonts.TextBlock:
 
 # Dates: "3 October 2026" wherever a date is part of the text (sentences, notices, the record's facts,
 # signatures); "3 Oct 2026" only in the columns of tables that list many rows (actions, the development log).
-
-
-def format_date(day: date) -> str:
-    """A date as the text of a note says it: "3 October 2026"."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def format_short_date(day: date) -> str:
-    """A date in a table column: "3 Oct 2026"."""
-    return f"{day.day} {day:%b %Y}"
-
-
-def format_datetime(moment: datetime) -> str:
-    text = f"{format_date(moment)} at {moment:%H:%M}"
-    zone = moment.tzname()
-    return f"{text} {zone}" if zone else text
 
 
 # ------------------------------------------------------------------------------------------- page furniture

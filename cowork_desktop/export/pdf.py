@@ -35,6 +35,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from cowork_desktop.domain.dates import long_date, long_datetime, short_date
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export import fonts
 from cowork_desktop.export.layout import (
@@ -62,9 +63,6 @@ from cowork_desktop.export.layout import (
 )
 
 # what other modules read from here (the wizard's read-back, the tests)
-from cowork_desktop.export.layout import format_date as format_date
-from cowork_desktop.export.layout import format_datetime as format_datetime
-from cowork_desktop.export.layout import format_short_date as format_short_date
 from cowork_desktop.export.model import (
     DEMO_MARKING,
     ActionsTable,
@@ -126,7 +124,7 @@ def _joined(items: Sequence[str]) -> str:
 def superseded_text(supersession: Supersession) -> str:
     return (
         f"SUPERSEDED by version {supersession.version} (record {supersession.record_id}), "
-        f"signed on {format_date(supersession.signed_on)}: not the current record"
+        f"signed on {long_date(supersession.signed_on)}: not the current record"
     )
 
 
@@ -135,7 +133,7 @@ def amendment_text(note: CaseNote, amendment: Amendment) -> str:
     if amendment.supersedes_record_id is not None:
         which += f" (record {amendment.supersedes_record_id})"
     if amendment.supersedes_signed_on is not None:
-        which += f", signed on {format_date(amendment.supersedes_signed_on)}"
+        which += f", signed on {long_date(amendment.supersedes_signed_on)}"
     reason = " ".join(amendment.reason.split()) or "not given"
     reason = reason if reason.endswith((".", "!", "?")) else f"{reason}."
     return f"This is version {note.version} of record {note.display_number}; it amends {which}.\nReason: {reason}"
@@ -146,7 +144,7 @@ def resolution_text(resolution: Resolution) -> str:
     what = _joined(issues) if issues else "the issues"
     return (
         f"This MDR resolves {what} found at the {_lower_first(resolution.record_kind)} of "
-        f"{format_date(resolution.meeting_date)} (record {resolution.record_number}, "
+        f"{long_date(resolution.meeting_date)} (record {resolution.record_number}, "
         f"version {resolution.version})."
     )
 
@@ -266,7 +264,7 @@ def _facts(note: CaseNote, s: Styles, width: float) -> list[Flowable]:
     rows = [
         ("Case reference", note.case_reference),
         ("Record type", note.record_kind),
-        ("Meeting date", format_date(note.meeting_date)),
+        ("Meeting date", long_date(note.meeting_date)),
         ("Record", f"{note.display_number}, version {note.version}"),
         ("Status", status),
     ]
@@ -316,7 +314,7 @@ def _actions(item: ActionsTable, s: Styles, width: float) -> list[Flowable]:
     headers = ("Action", "Owner", "Due", "Done") if reviewed else ("Action", "Owner", "Due")
     rows = [[paragraph(h, s.cell_head) for h in headers]]
     for r in item.rows:
-        due = format_short_date(r.due) if r.due else ""
+        due = short_date(r.due) if r.due else ""
         cells = [paragraph(r.description, s.cell), paragraph(r.owner, s.cell), paragraph(due, s.cell)]
         if reviewed:
             cells.append(paragraph("" if r.done is None else ("Yes" if r.done else "No"), s.cell))
@@ -444,7 +442,7 @@ def _signature(sig: SignatureBlock, s: Styles, width: float) -> Table:
     details: list[Flowable] = [
         paragraph(sig.name, s.cell_head),
         paragraph(sig.role, s.cell),
-        paragraph(f"Signed ({how}) on {format_datetime(sig.signed_at)}", s.cell),
+        paragraph(f"Signed ({how}) on {long_datetime(sig.signed_at)}", s.cell),
     ]
     if sig.statement.strip():
         details.append(paragraph(sig.statement.strip(), s.small))

@@ -85,7 +85,18 @@ def record(store: Store, taken: Backup) -> None:
 
 def restore_facts(store: Store, source: Path, passphrase: str | None) -> RestoreFacts:
     """What restoring ``source`` over the open database would do (raises when the backup cannot be restored)."""
-    return backup.plan_restore(store.path, source, passphrase)
+    return plan_restore(store.path, source, passphrase)
+
+
+def plan_restore(db_path: Path, source: Path, passphrase: str | None) -> RestoreFacts:
+    """What restoring ``source`` over the database at ``db_path`` would do, found without changing anything (the
+    backup is checked in full: raises when it cannot be restored)."""
+    return backup.plan_restore(db_path, source, passphrase)
+
+
+def backup_to_file(store: Store, out: Path) -> Path:
+    """A checked copy of the open database in the file ``out`` (the user's choice of place and name)."""
+    return backup.backup_to_file(store, out)
 
 
 def restore(

@@ -23,7 +23,7 @@ from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.base import AuditRef as AuditRef
-from cowork_desktop.store.opening import open_store, with_latest_backup
+from cowork_desktop.store.opening import damage_found, open_store, with_latest_backup
 from cowork_desktop.store.owner import OwnerLock as OwnerLock
 from cowork_desktop.store.repos.settings import KnownCertificate as KnownCertificate
 from cowork_desktop.store.store import Store as Store
@@ -35,6 +35,11 @@ def is_encrypted(path: Path | str) -> bool:
 
 def passphrase_opens(path: Path, passphrase: str) -> bool:
     return crypto.passphrase_opens(path, passphrase)
+
+
+def require_encryption() -> None:
+    """EncryptionUnavailable (one line saying why) when SQLCipher cannot be used on this computer."""
+    crypto.require_available()
 
 
 def encryption_unavailable() -> str | None:
@@ -98,6 +103,12 @@ def damaged(path: Path, passphrase: str | None, problem: object) -> DamagedDatab
     latest good backup when there is one."""
     found = DamagedDatabase(f"{path}: the database file is damaged ({problem}); restore a backup", path)
     return with_latest_backup(found, path, passphrase)
+
+
+def damage_met(exc: BaseException, path: Path, passphrase: str | None) -> DamagedDatabase | None:
+    """When ``exc`` (met reading the database at ``path``) says the file is damaged: the refusal naming its
+    latest good backup. None for any other error (the store translates its own; this is the last net)."""
+    return damage_found(exc, path, passphrase)
 
 
 def latest_backup(exc: DamagedDatabase, path: Path, passphrase: str | None) -> DamagedDatabase:

@@ -30,7 +30,7 @@ from cowork_desktop.domain.certificates import (
     validity_problems,
 )
 from cowork_desktop.domain.certificates import name_problem as certificate_name_problem
-from cowork_desktop.domain.dates import day_or_none, describe_rrule
+from cowork_desktop.domain.dates import day_or_none, describe_rrule, long_date, short_date
 from cowork_desktop.domain.due import issue_words
 from cowork_desktop.domain.errors import CoworkError, NotFoundError
 from cowork_desktop.domain.forms import FormDefinition, Question, QuestionKind, is_empty
@@ -72,8 +72,6 @@ from cowork_desktop.export.model import (
 )
 from cowork_desktop.export.pdf import (
     case_note_filename,
-    format_date,
-    format_short_date,
     page_texts,
     render_case_note,
     text_difference,
@@ -259,7 +257,7 @@ def format_answer(
         return {"yes": "Yes", "no": "No"}.get(str(value), str(value))
     if kind == QuestionKind.DATE:
         day = day_or_none(value)
-        return format_date(day) if day is not None else str(value)  # "3 October 2026": dates in text
+        return long_date(day) if day is not None else str(value)  # "3 October 2026": dates in text
     if kind == QuestionKind.WORKER:
         return _worker_name(value, names)
     if kind == QuestionKind.WORKERS:
@@ -672,7 +670,7 @@ def check_output_folder(
 
 def _signing_reason(note: CaseNote) -> str:
     # short: a longer line makes pyHanko shrink the whole stamp's text
-    return f"Signed record of the meeting on {format_short_date(note.meeting_date)}"
+    return f"Signed record of the meeting on {short_date(note.meeting_date)}"
 
 
 #: the stamp without a "Location" line when no organisation is set

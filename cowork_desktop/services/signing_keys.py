@@ -68,12 +68,14 @@ def load_signer(path: Path | str, passphrase: str | bytes) -> Signer:
     return load(path, passphrase.encode("utf-8") if isinstance(passphrase, str) else passphrase)
 
 
-def create_certificate(name: str, organisation: str, path: Path, passphrase: bytes) -> None:
+def create_certificate(
+    name: str, organisation: str, path: Path, passphrase: bytes, *, overwrite: bool = False
+) -> None:
     """A new self-signed signing certificate for ``name``, written to ``path`` (owner-only), protected by
-    ``passphrase``."""
+    ``passphrase``; an existing file is replaced only with ``overwrite``."""
     from cowork_desktop.export.signing import create_certificate as create
 
-    create(name, organisation, path, passphrase)
+    create(name, organisation, path, passphrase, overwrite=overwrite)
 
 
 def public_certificate_path(p12_path: str | os.PathLike[str]) -> Path:

@@ -24,10 +24,10 @@ from cowork_desktop.store.refusals import damaged, is_busy, is_damage
 from cowork_desktop.store.store import Store
 
 
-def damage_found(exc: sqlite3.Error, path: Path, passphrase: str | None = None) -> DamagedDatabase | None:
+def damage_found(exc: BaseException, path: Path, passphrase: str | None = None) -> DamagedDatabase | None:
     """The refusal to give when reading the database failed because the file is damaged (a page the cheap
     checks on opening do not read), naming its latest good backup; None for any other error."""
-    if not is_damage(exc):
+    if not isinstance(exc, sqlite3.Error) or not is_damage(exc):
         return None
     return with_latest_backup(damaged(path, exc), path, passphrase)
 

@@ -17,12 +17,12 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.forms import QuestionKind
 from cowork_desktop.domain.models import Record, RecordKind, RecordStatus
 from cowork_desktop.export import fonts
 from cowork_desktop.export.model import ActionsTable, CaseNote, QuestionAnswer, ResponsibilitiesTable
-from cowork_desktop.export.pdf import format_date, format_short_date
 from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.export.signing import Signer, create_certificate, load_signer, verify_pdf
 from cowork_desktop.services import export, files
@@ -153,7 +153,7 @@ def test_every_question_and_answer_is_printed(
                 for action in item.rows:
                     assert_printed(action.description, text)
                     assert_printed(action.owner, text)
-                    assert action.due is None or format_short_date(action.due) in text
+                    assert action.due is None or short_date(action.due) in text
             checked += 1
     assert checked >= 5
     for attendee in note.present:
@@ -179,7 +179,7 @@ def test_answers_are_written_for_people(demo: Demo, exported: dict[RecordKind, t
         if question.kind == QuestionKind.YES_NO:
             assert shown == {"yes": "Yes", "no": "No"}[value]
         elif question.kind == QuestionKind.DATE:
-            assert shown == format_date(date.fromisoformat(value))  # e.g. "23 November 2026"
+            assert shown == long_date(date.fromisoformat(value))  # e.g. "23 November 2026"
             assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", shown)
         elif question.kind == QuestionKind.RECURRENCE:
             assert shown in ("Every 2 weeks", "Monthly", "Weekly") or (shown or "").startswith("Every ")
