@@ -218,10 +218,13 @@ def export_calendar_file(
     except (CoworkError, OSError) as exc:
         QMessageBox.warning(parent, cannot, str(exc))
         return None
+    live = sum(1 for i in items if not i.cancelled)
+    ended = len(items) - live
+    cancelled = f" (and cancelled {ended} of ended co-working, so calendars drop them)" if ended else ""
     QMessageBox.information(
         parent,
         QCoreApplication.translate("InsightsViews", "Calendar exported"),
-        f"Saved {_plural(len(items), 'event')} to {target}.\n\n"
+        f"Saved {_plural(live, 'event')}{cancelled} to {target}.\n\n"
         "Import the file into Outlook or another calendar; importing a newer file updates the events. "
         "Cases are named by reference only.",
     )
