@@ -13,13 +13,13 @@ HEADLESS_PACKAGES = [
     "cowork_desktop.forms",
     "cowork_desktop.services",
     "cowork_desktop.export",
+    "cowork_desktop.cli",
 ]
 HEADLESS_MODULES = [
     "cowork_desktop",
     "cowork_desktop.paths",
     "cowork_desktop.atomic",
     "cowork_desktop.logs",
-    "cowork_desktop.cli",
 ]
 
 PROBE = textwrap.dedent(
@@ -55,7 +55,8 @@ def test_headless_modules_do_not_import_qt() -> None:
         "cowork_desktop.cli",
         "cowork_desktop.services.demo",
         "cowork_desktop.services.sessions",
-        "cowork_desktop.store.db",
+        "cowork_desktop.store.store",
+        "cowork_desktop.cli.records",
         "cowork_desktop.domain.due",
         "cowork_desktop.forms.loader",
     ):
