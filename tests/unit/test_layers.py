@@ -34,6 +34,8 @@ PROBE = textwrap.dedent(
         module = importlib.import_module(package)
         imported.append(package)
         for info in pkgutil.walk_packages(module.__path__, package + "."):
+            if info.name.endswith(".__main__"):  # runs the command when imported
+                continue
             importlib.import_module(info.name)
             imported.append(info.name)
     qt = sorted(m for m in sys.modules if m == "PySide6" or m.startswith("PySide6."))
