@@ -12,16 +12,13 @@ from cowork_desktop.cli.common import (
     add_db,
     open_existing,
 )
-from cowork_desktop.services import backups
 from cowork_desktop.services.database import Store
 
-SETTINGS = {
-    "idle_lock_minutes": "minutes without input before the app locks itself (encrypted databases; default 10)",
-    "backup_folder": "where backups go (default: backups/ beside the database)",
-    "backup_keep_daily": "how many days' backups to keep (default 7)",
-    "backup_keep_weekly": "how many weeks' backups to keep (default 4)",
-    "retention_months": "purge ended co-allocations this many months after the last export (default: off)",
-}
+
+def _keys() -> list[str]:
+    from cowork_desktop.services.settings import DESCRIPTIONS
+
+    return list(DESCRIPTIONS)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -33,15 +30,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help=f"change a setting ({', '.join(SETTINGS)}); an empty VALUE restores the default",
+        help="change a setting (see the list 'cowork settings' prints); an empty VALUE restores the default",
     )
     p.set_defaults(func=cmd_settings)
 
 
 def _set_setting(store: Store, key: str, value: str) -> None:
     """The dialog's rules and bounds (``services.settings``), so what is set here is what the app shows and uses."""
-    if key not in SETTINGS:
-        raise UsageError(f"unknown setting '{key}' (one of: {', '.join(SETTINGS)})")
+    if key not in _keys():
+        raise UsageError(f"unknown setting '{key}' (one of: {', '.join(_keys())})")
     from cowork_desktop.services import settings
 
     settings.set_from_text(store, key, value)
@@ -54,10 +51,12 @@ def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:
             if not sep:
                 raise UsageError(f"--set takes KEY=VALUE, not '{item}'")
             _set_setting(store, key.strip(), value.strip())
-        values = {key: store.get_setting(key) or "" for key in SETTINGS}
-        folder = backups.folder_for(store)
-    width = max(len(k) for k in SETTINGS)
-    for key, value in values.items():
-        shown = value or ("(default: " + (str(folder) if key == "backup_folder" else "see help") + ")")
-        out.write(f"{key:<{width}}  {shown}\n")
+        from cowork_desktop.services.settings import shown
+
+        lines = shown(store)
+    width = max(len(line.key) for line in lines)
+    for line in lines:
+        value = line.value if line.value else "(not set: the default)"
+        out.write(f"{line.key:<{width}}  {value}\n")
+        out.write(f"{'':<{width}}    {line.description}; default {line.default}; allowed: {line.allowed}\n")
     return 0

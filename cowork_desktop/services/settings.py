@@ -301,6 +301,63 @@ def set_from_text(store: Store, key: str, text: str) -> str:
     return _as_text(load(store), key)
 
 
+#: the database settings ``cowork settings`` lists and ``--set`` changes, each with its line of help
+DESCRIPTIONS: dict[str, str] = {
+    "manager_name": "the team manager's name, as it appears on every record",
+    "team": "the team's name on the records",
+    "organisation": "the council or organisation on the records",
+    "protective_marking": "the marking at the top of every page",
+    "nation": "whose bank holidays the working days skip",
+    "initial_meeting_days": "working days from co-allocation to the initial meeting",
+    "coming_up_days": "days ahead the dashboard shows as coming up",
+    "forms_dir": "a folder of the team's own forms",
+    "logo_path": "a PNG or JPEG logo for the records",
+    "backup_folder": "where backups go",
+    "backup_keep_daily": "how many days' backups to keep",
+    "backup_keep_weekly": "how many weeks' backups to keep",
+    "idle_lock_minutes": "minutes without input before the app locks itself (encrypted databases)",
+    "retention_months": "purge ended co-allocations this many months after the last export",
+}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One database setting as ``cowork settings`` shows it: the value in use, its default and what is allowed."""
+
+    key: str
+    value: str
+    default: str
+    allowed: str
+    description: str
+
+
+def shown(store: Store) -> list[Shown]:
+    """Every database setting with the value the app uses (what the dialog shows), its default and range."""
+    now, defaults = as_texts(load(store)), as_texts(DEFAULTS)
+    lines = []
+    for key in DATABASE_FIELDS:
+        bounds = NUMBERS.get(key)
+        if bounds is not None:
+            allowed = f"{bounds.low} to {bounds.high}" + (", or empty for off" if bounds.off else "")
+        elif key == "protective_marking":
+            allowed = " or ".join(MARKINGS)
+        elif key == "nation":
+            allowed = ", ".join(NATIONS)
+        else:
+            allowed = "text" if key in ("manager_name", "team", "organisation") else "a path"
+        default = defaults[key]
+        if key == "backup_folder":
+            default = str(backup.default_folder(store.path))
+        elif key == "retention_months" and not default:
+            default = "off"
+        elif key == "forms_dir":
+            default = "the forms shipped with the app"
+        elif not default:
+            default = "none"
+        lines.append(Shown(key, now[key], default, allowed, DESCRIPTIONS[key]))
+    return lines
+
+
 def machine_values(settings: Settings) -> dict[str, str]:
     """The per-machine settings as ``{QSettings key: text}``."""
     return {MACHINE_KEYS[name]: _as_text(settings, name) for name in MACHINE_FIELDS}

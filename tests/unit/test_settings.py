@@ -183,3 +183,25 @@ def test_a_value_stored_out_of_bounds_is_read_as_the_dialog_shows_it(store: Stor
     assert shown.initial_meeting_days == 5 == ws.initial_meeting_days
     assert shown.coming_up_days == 14 == ws.coming_up_days
     assert shown.retention_months == 0 and retention.retention_months(ws) is None
+
+
+def test_cowork_settings_shows_the_value_in_use_its_default_and_range(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 15: every database setting the dialog has, with the value the app uses (not a raw stored one), its
+    real default and what is allowed; never "(default: see help)"."""
+    from cowork_desktop.cli import main
+
+    with store.tx():
+        store.set_setting("idle_lock_minutes", "5000")  # stored out of bounds by hand: the app uses 10
+    path = str(store.path)
+    store.close()
+    assert main(["settings", "--db", path]) == 0
+    out = capsys.readouterr().out
+    assert "see help" not in out
+    shown = {line.split()[0]: line for line in out.splitlines() if line and not line.startswith(" ")}
+    assert set(shown) == set(model.DATABASE_FIELDS)
+    assert shown["idle_lock_minutes"].split()[1] == "10"
+    assert "default 10; allowed: 1 to 240" in out
+    assert "default off; allowed: 1 to 1200, or empty for off" in out
+    assert f"default {Path(path).parent / 'backups'}" in out
