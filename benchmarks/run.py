@@ -286,7 +286,7 @@ def _draft_record(ctx: Context) -> int:
         )
         .fetchone()[0]
     )
-    record = sessions.start_record(ctx.ws(), ca, RecordKind.REFLECTIVE_DISCUSSION, ctx.on)
+    record = sessions.start_record(ctx.ws(), ca, RecordKind.REFLECTIVE_DISCUSSION, ctx.on).value
     assert record.id is not None
     return record.id
 
@@ -305,7 +305,7 @@ def bench_draft_save(ctx: Context) -> Line:
     def save(n: int) -> float:
         current = dict(answers, **{text_key: typed + "x" * (n + 1)})
         started = time.perf_counter()
-        revision[0] = sessions.save_draft(ws, record_id, current, based_on=revision[0])
+        revision[0] = sessions.save_draft(ws, record_id, current, based_on=revision[0]).value
         return ms(time.perf_counter() - started)
 
     def plain(n: int) -> float:

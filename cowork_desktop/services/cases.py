@@ -7,31 +7,13 @@ nothing written) and the rest (one active co-allocation per case, two different 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Generic, TypeVar
-
 from cowork_desktop.domain.models import Case, CoAllocation, Worker
-from cowork_desktop.services.changes import Changes
+from cowork_desktop.services.changes import Changes, Done
 from cowork_desktop.store.repos.people import CaseRow as CaseRow
 from cowork_desktop.store.store import Store as Store
 
-T = TypeVar("T", Worker, Case, CoAllocation)
 
-
-@dataclass(frozen=True)
-class Saved(Generic[T]):
-    """What a write saved (with its id) and what it changed."""
-
-    item: T
-    changes: Changes
-
-    @property
-    def id(self) -> int:
-        assert self.item.id is not None
-        return self.item.id
-
-
-def save_worker(store: Store, worker: Worker) -> Saved[Worker]:
+def save_worker(store: Store, worker: Worker) -> Done[Worker]:
     """Add ``worker`` (no id yet) or change it. A new worker shows in the workers' list only; a changed one
     wherever that worker appears (their name on cases, records and the dashboard)."""
     if worker.id is None:
@@ -41,21 +23,21 @@ def save_worker(store: Store, worker: Worker) -> Saved[Worker]:
         saved = store.update_worker(worker)
         details = True
     assert saved.id is not None
-    return Saved(saved, Changes(workers=True, worker_details=details, worker_ids=frozenset({saved.id})))
+    return Done(saved, Changes(workers=True, worker_details=details, worker_ids=frozenset({saved.id})))
 
 
-def save_case(store: Store, case: Case) -> Saved[Case]:
+def save_case(store: Store, case: Case) -> Done[Case]:
     """Add ``case`` (no id yet) or change its details."""
     saved = store.add_case(case) if case.id is None else store.update_case(case)
     assert saved.id is not None
-    return Saved(saved, Changes(cases=True, case_ids=frozenset({saved.id})))
+    return Done(saved, Changes(cases=True, case_ids=frozenset({saved.id})))
 
 
-def save_coallocation(store: Store, ca: CoAllocation) -> Saved[CoAllocation]:
+def save_coallocation(store: Store, ca: CoAllocation) -> Done[CoAllocation]:
     """Co-allocate a case to two workers (no id yet), or change (or end) a co-allocation."""
     saved = store.add_coallocation(ca) if ca.id is None else store.update_coallocation(ca)
     assert saved.id is not None
-    return Saved(saved, Changes(coallocations=True, case_ids=frozenset({saved.case_id})))
+    return Done(saved, Changes(coallocations=True, case_ids=frozenset({saved.case_id})))
 
 
 def set_manager_name_if_unset(store: Store, name: str) -> Changes:

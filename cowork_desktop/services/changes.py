@@ -8,6 +8,7 @@ Changes add up with ``|`` (an operation that does two things says both).
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from typing import Generic, TypeVar
 
 #: what can change, one flag each; a view depends on a set of these names
 KINDS = frozenset(
@@ -71,3 +72,21 @@ class Changes:
 
 
 NOTHING = Changes()
+
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Done(Generic[T]):
+    """What a write did: its result (the object saved, a draft's new revision) and the :class:`Changes` it made."""
+
+    value: T
+    changes: Changes
+
+    @property
+    def id(self) -> int:
+        """The saved object's id (for a result that has one)."""
+        ident = getattr(self.value, "id", None)
+        assert isinstance(ident, int), f"{type(self.value).__name__} has no id"
+        return ident

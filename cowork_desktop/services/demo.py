@@ -246,7 +246,7 @@ class _Maker:
         assert ca.id is not None
         ws = self.ws
         if record_id is None:
-            record = sessions.start_record(ws, ca.id, kind, meeting_date, linked_record_id)
+            record = sessions.start_record(ws, ca.id, kind, meeting_date, linked_record_id).value
             self.summary.records_added += 1
         else:
             record = ws.store.get_record(record_id)
@@ -296,7 +296,7 @@ class _Maker:
         record = self.draft(ca, kind, meeting_date, overrides, linked_record_id)
         self.sign_workers(record)
         assert record.id is not None
-        return sessions.sign_off(self.ws, record.id, manager_name=MANAGER_NAME)
+        return sessions.sign_off(self.ws, record.id, manager_name=MANAGER_NAME).value
 
 
 # -- the scenarios ------------------------------------------------------------------------------------------
@@ -332,7 +332,7 @@ def _review_not_due(m: _Maker, ca: CoAllocation, today: date) -> None:
     """Initial MDR signed ten days ago; the first review is weeks away. The MDR was amended once (version 2)."""
     first = m.signed(ca, RecordKind.INITIAL_MEETING, today - timedelta(days=10))
     assert first.id is not None
-    amended = sessions.amend(m.ws, first.id, "Corrected who records the case discussions")
+    amended = sessions.amend(m.ws, first.id, "Corrected who records the case discussions").value
     m.summary.records_added += 1
     assert amended.id is not None
     other = next(w for w in ca.worker_ids if w != m.experienced(ca))

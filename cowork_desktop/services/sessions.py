@@ -65,6 +65,7 @@ from cowork_desktop.domain.records import (
 from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
+from cowork_desktop.services.changes import NOTHING, Changes, Done
 from cowork_desktop.store.rows import now_utc
 from cowork_desktop.store.store import Store
 
@@ -254,7 +255,7 @@ def start_record(
     kind: RecordKind,
     meeting_date: date | None = None,
     linked_record_id: int | None = None,
-) -> Record:
+) -> Done[Record]:
     """Open the draft of this kind for the co-allocation, or start one (one draft per kind at a time).
 
     Refused (CoworkError, one line) for a co-allocation that has ended. A record started from another (an
@@ -273,8 +274,8 @@ def start_record(
             kept = {k: v for k, v in existing.answers.items() if not is_empty(v)}
             ws.store.link_record(existing.id, linked_record_id)
             save_draft(ws, existing.id, {**extra, **kept}, based_on=existing.revision + 1)
-            return ws.store.get_record(existing.id)
-        return existing
+            return _record_changed(ws.store.get_record(existing.id))
+        return Done(existing, NOTHING)  # opened again: nothing changed
     form = ws.forms.for_kind(kind.value)
     answers: dict[str, Any] = {}
     for q in form.questions:
@@ -297,13 +298,19 @@ def start_record(
         linked_record_id=linked_record_id,
     )
     try:
-        return ws.store.create_record(record, form)
+        return _record_changed(ws.store.create_record(record, form))
     except StoreError:
         # another window started the same draft a moment ago: that one is this meeting's draft
         again = ws.store.draft_for(coallocation_id, kind)
         if again is None:
             raise
-        return again
+        return _record_changed(again)
+
+
+def _record_changed(record: Record) -> Done[Record]:
+    """A draft started, saved, frozen for signatures or signed by a co-worker: the record's views read again."""
+    assert record.id is not None
+    return Done(record, Changes(records=True, record_ids=frozenset({record.id})))
 
 
 def prefill_from(source: FormDefinition, answers: dict[str, Any], target_form: str) -> dict[str, Any]:
@@ -334,17 +341,18 @@ def save_draft(
     meeting_date: date | None = None,
     *,
     based_on: int,
-) -> int:
+) -> Done[int]:
     """Called as the manager types: fast, never validates (a half-typed answer is still worth keeping).
 
     ``based_on`` is the draft's revision the answers were typed over (``Record.revision`` when it was opened, then
     what each save returns): when another window saved since, :class:`StaleDraft` and nothing is written.
-    Returns the new revision."""
+    Returns the new revision (``Done.value``)."""
     record = ws.store.get_record(record_id)
     if record.status == RecordStatus.SIGNED:
         raise LockedRecordError("record is signed and locked: make an amendment instead")
     facts = extract_facts(form_for(ws, record), answers)
-    return ws.store.save_answers(record_id, answers, meeting_date, facts, based_on=based_on)
+    revision = ws.store.save_answers(record_id, answers, meeting_date, facts, based_on=based_on)
+    return Done(revision, Changes(records=True, record_ids=frozenset({record_id})))
 
 
 def check_complete(ws: Workspace, record: Record, section_id: str | None = None) -> dict[str, str]:
@@ -359,7 +367,7 @@ def check_complete(ws: Workspace, record: Record, section_id: str | None = None)
     )
 
 
-def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = None) -> Record:
+def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = None) -> Done[Record]:
     """Freeze the answers (after checking every required answer) so the people present can sign. Only the
     answers shown are kept (``domain.forms.answers_shown``): an answer to a question hidden again is dropped
     before anyone signs. Given ``today`` (the wizard: the day it is used), a meeting dated after it is refused
@@ -384,12 +392,12 @@ def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = 
                 record_id, kept, record.meeting_date, extract_facts(form, kept), based_on=record.revision
             )
         ws.store.set_record_status(record_id, RecordStatus.AWAITING_SIGNATURES)
-    return ws.store.get_record(record_id)
+    return _record_changed(ws.store.get_record(record_id))
 
 
-def back_to_draft(ws: Workspace, record_id: int) -> Record:
+def back_to_draft(ws: Workspace, record_id: int) -> Done[Record]:
     ws.store.set_record_status(record_id, RecordStatus.DRAFT)
-    return ws.store.get_record(record_id)
+    return _record_changed(ws.store.get_record(record_id))
 
 
 def required_signers(ws: Workspace, record: Record) -> list[int]:
@@ -422,7 +430,7 @@ def add_signature(
     strokes: list[list[tuple[float, float]]] | None = None,
     image_png: bytes | None = None,
     statement: str = AGREEMENT_STATEMENT,
-) -> Signature:
+) -> Done[Signature]:
     """One signature. The name stored is the signer's recorded name (a co-worker's from the workers, the
     manager's from the settings): a typed name must be that name (compared by :func:`same_name`), else it is
     refused with a message naming the expected name. So what the screen shows is what is stored."""
@@ -462,7 +470,7 @@ def add_signature(
         strokes=strokes or [],
         image_png=image_png,
     )
-    return ws.store.add_signature(sig)
+    return Done(ws.store.add_signature(sig), Changes(records=True, record_ids=frozenset({record_id})))
 
 
 def sign_off(
@@ -473,7 +481,7 @@ def sign_off(
     method: str = "typed",
     strokes: list[list[tuple[float, float]]] | None = None,
     image_png: bytes | None = None,
-) -> Record:
+) -> Done[Record]:
     """The manager signs last; the record is then locked with its content hash, agreed actions and frame.
 
     ``manager_name`` is what the manager typed: it must be the manager's name in the settings; when none is set
@@ -490,7 +498,8 @@ def sign_off(
     if missing:
         names = ", ".join(ws.store.get_worker(w).name for w in missing)
         raise ValidationError({"signature": f"Still to sign before the manager: {names}."})
-    if not expected_signer_name(ws, None):
+    named_now = not expected_signer_name(ws, None)
+    if named_now:
         problem = name_problem(manager_name, "The manager's name") or (
             "" if manager_name.strip() else "Type the manager's name."
         )
@@ -533,7 +542,20 @@ def sign_off(
         ends=ends,
     )
     ws.store.checkpoint()  # the signed record into the database file itself: a lost -wal cannot take it
-    return signed
+    # signed: the record is locked, its actions agreed and done ones closed, the earlier version superseded, the
+    # chain's head moved; a closing meeting ends the co-allocation; a first signature names the manager
+    ids = frozenset({record_id} | ({record.supersedes_id} if record.supersedes_id is not None else set()))
+    return Done(
+        signed,
+        Changes(
+            records=True,
+            audit=True,
+            coallocations=ends is not None,
+            settings=named_now,
+            case_ids=frozenset({record.case_id}),
+            record_ids=ids,
+        ),
+    )
 
 
 def closing_end(form: FormDefinition, record: Record) -> tuple[date, str]:
@@ -596,7 +618,7 @@ def _completed_actions(form: FormDefinition, record: Record) -> list[tuple[int, 
     return done
 
 
-def amend(ws: Workspace, record_id: int, reason: str) -> Record:
+def amend(ws: Workspace, record_id: int, reason: str) -> Done[Record]:
     """A correction to a signed record: a new draft version linked to the one it supersedes."""
     original = ws.store.get_record(record_id)
     if original.status != RecordStatus.SIGNED:
@@ -620,7 +642,7 @@ def amend(ws: Workspace, record_id: int, reason: str) -> Record:
         amendment_reason=reason.strip(),
         linked_record_id=original.linked_record_id,
     )
-    return ws.store.create_record(copy, form_for(ws, original))
+    return _record_changed(ws.store.create_record(copy, form_for(ws, original)))
 
 
 def record_facts(ws: Workspace, record: Record) -> RecordFacts:

@@ -32,6 +32,7 @@ from cowork_desktop.domain.names import name_problem
 from cowork_desktop.domain.settings import NUMBERS, number_problem
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.services.calendar import load_calendar
+from cowork_desktop.services.changes import Changes, Done
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
 from cowork_desktop.store.store import Store
@@ -266,8 +267,9 @@ def validate(
 # ------------------------------------------------------------------------------------------------- saving
 
 
-def save(store: Store, settings: Settings) -> list[str]:
-    """Write the database settings that differ from what is stored; return their keys.
+def save(store: Store, settings: Settings) -> Done[list[str]]:
+    """Write the database settings that differ from what is stored; return their keys (``Done.value``) and the
+    change (settings, when any key changed: names on records, the calendar, the thresholds).
 
     The backup folder goes through ``store.backup.set_folder`` (which creates it and remembers it outside the
     database, for a damaged file).
@@ -283,7 +285,7 @@ def save(store: Store, settings: Settings) -> list[str]:
         else:
             store.set_setting(name, new)
         changed.append(name)
-    return changed
+    return Done(changed, Changes(settings=bool(changed)))
 
 
 def set_from_text(store: Store, key: str, text: str) -> str:

@@ -39,8 +39,8 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.services import cases
-from cowork_desktop.services.cases import Saved, Store
-from cowork_desktop.services.changes import Changes
+from cowork_desktop.services.cases import Store
+from cowork_desktop.services.changes import Changes, Done
 from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.widgets import (
     QT_DATE_FORMAT,
@@ -132,7 +132,7 @@ class _FormDialog(QDialog):
     def _collect(self) -> tuple[object, dict[str, str]]:
         raise NotImplementedError
 
-    def _write(self, obj: object) -> Saved[Any]:
+    def _write(self, obj: object) -> Done[Any]:
         raise NotImplementedError
 
     def save(self) -> None:
@@ -222,7 +222,7 @@ class WorkerDialog(_FormDialog):
         )
         return worker, problems
 
-    def _write(self, obj: object) -> Saved[Any]:
+    def _write(self, obj: object) -> Done[Any]:
         assert isinstance(obj, Worker)
         return cases.save_worker(self.store, obj)
 
@@ -310,7 +310,7 @@ class CaseDialog(_FormDialog):
         )
         return case, {}
 
-    def _write(self, obj: object) -> Saved[Any]:
+    def _write(self, obj: object) -> Done[Any]:
         assert isinstance(obj, Case)
         return cases.save_case(self.store, obj)
 
@@ -517,7 +517,7 @@ class CoAllocationDialog(_FormDialog):
             return _Checked(ca, errors), problems
         return ca, problems
 
-    def _write(self, obj: object) -> Saved[Any]:
+    def _write(self, obj: object) -> Done[Any]:
         ca = obj.ca if isinstance(obj, _Checked) else obj
         assert isinstance(ca, CoAllocation)
         return cases.save_coallocation(self.store, ca)

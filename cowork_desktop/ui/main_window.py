@@ -38,7 +38,7 @@ from cowork_desktop import __version__
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, HeldElsewhere, ReadOnlyDatabase
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups, cases, database, signing_keys
-from cowork_desktop.services.changes import Changes
+from cowork_desktop.services.changes import NOTHING, Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import help, security, theme
 from cowork_desktop.ui.dashboard import DashboardPage
@@ -522,7 +522,7 @@ class MainWindow(HostWindow):
             signed.connect(self._record_signed)
         self._wizards.append(widget)
         widget.destroyed.connect(lambda _obj=None, w=widget: self._forget(w))
-        self.apply_changes(Changes(records=True))  # opening a meeting may have started its draft
+        self.apply_changes(getattr(widget, "opened", NOTHING))  # a meeting opened may have started its draft
         return widget
 
     def _forget(self, widget: QObject) -> None:

@@ -44,6 +44,7 @@ from cowork_desktop.domain.certificates import CertificateFacts, format_fingerpr
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import backups, trust
 from cowork_desktop.services import settings as model
+from cowork_desktop.services.changes import NOTHING, Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.widgets import (
@@ -297,6 +298,7 @@ class SettingsDialog(QDialog):
         self.forms_override = forms_override
         self.saved: model.Settings | None = None
         self.changed: list[str] = []
+        self.changes: Changes = NOTHING  # what saving changed, for the pages that show it
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.initial = current_settings(ws.store)
@@ -700,7 +702,8 @@ class SettingsDialog(QDialog):
             return False
         self._show_errors({})
         try:
-            self.changed = model.save(self.ws.store, checked)
+            saved = model.save(self.ws.store, checked)
+            self.changed, self.changes = saved.value, saved.changes
             if {"forms_dir", "nation"} & set(self.changed):
                 model.apply_to_workspace(self.ws, checked, self.forms_override)
         except CoworkError as exc:
@@ -845,12 +848,13 @@ class SettingsDialog(QDialog):
 
 
 def open_settings(window: Any) -> SettingsDialog:
-    """File ▸ Settings…: modal; on save the pages are refreshed (the theme is applied by the dialog)."""
+    """File ▸ Settings…: modal; on save the pages that show a changed setting read again (the theme is applied
+    by the dialog)."""
     dialog = SettingsDialog(window.ws, getattr(window, "forms_dir", None), window)
     if dialog.exec() == QDialog.DialogCode.Accepted:
-        refresh = getattr(window, "refresh_all", None)
-        if callable(refresh):
-            refresh()
+        apply = getattr(window, "apply_changes", None)
+        if callable(apply):
+            apply(dialog.changes)
         sync = getattr(window, "sync_theme_actions", None)
         if callable(sync):
             sync()

@@ -188,7 +188,7 @@ def test_case_page_lists_records_and_opens_the_selected_one(
 ) -> None:
     record = sessions.start_record(
         ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, date(2026, 11, 4)
-    )
+    ).value
     page = CasePage(ws, on=date(2026, 11, 5))
     _shown(qtbot, page)
     page.show_case(coworked["case"])
@@ -309,7 +309,7 @@ def test_a_wizard_reporting_a_change_refreshes_the_pages(
     window.show_case(coworked["case"])
     window.case_page.record_requested.emit(coworked["coallocation"], "initial_meeting")
     assert opened == [(coworked["coallocation"], RecordKind.INITIAL_MEETING)]
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING).value
     assert window.case_page.records_model.rowCount() == 0
     wizard.record_changed.emit(record.id)
     assert window.case_page.records_model.rowCount() == 1

@@ -45,7 +45,9 @@ def sign(ws: Workspace, record_id: int, answers: dict[str, Any], signers: list[i
 
 
 def signed_initial(ws: Workspace, c: dict[str, int]) -> int:
-    record = sessions.start_record(ws, c["coallocation"], RecordKind.INITIAL_MEETING, meeting_date=MEETING)
+    record = sessions.start_record(
+        ws, c["coallocation"], RecordKind.INITIAL_MEETING, meeting_date=MEETING
+    ).value
     assert record.id
     answers = dict(record.answers)
     answers.update(
@@ -107,7 +109,7 @@ def test_a_review_plan_uses_the_arrangement_agreed_before(ws: Workspace, coworke
     action = ws.store.open_actions(coworked["coallocation"])[0]
     review = sessions.start_record(
         ws, coworked["coallocation"], RecordKind.REVIEW, meeting_date=date(2026, 12, 3)
-    )
+    ).value
     assert review.id
     answers = dict(review.answers)
     answers.update(
@@ -152,8 +154,8 @@ def test_a_review_plan_uses_the_arrangement_agreed_before(ws: Workspace, coworke
 
 
 def test_only_signed_meetings_and_reviews_have_a_plan(ws: Workspace, coworked: dict[str, int]) -> None:
-    draft = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
-    discussion = sessions.start_record(ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    draft = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING).value
+    discussion = sessions.start_record(ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION).value
     assert draft.id and discussion.id
     with pytest.raises(CoworkError, match="once the record is signed"):
         build_plan(ws, draft.id)

@@ -31,7 +31,7 @@ def make_signed(
     ws: Workspace, ids: dict[str, int], kind: RecordKind, on: date, overrides: dict[str, object] | None = None
 ) -> Record:
     """A record filled with the demo's fictional answers (and ``overrides``), signed by everyone."""
-    record = sessions.start_record(ws, ids["coallocation"], kind, on)
+    record = sessions.start_record(ws, ids["coallocation"], kind, on).value
     assert record.id is not None
     ca = ws.store.get_coallocation(ids["coallocation"])
     answers = demo_answers(
@@ -46,7 +46,7 @@ def make_signed(
     sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
     sessions.ready_for_signatures(ws, record.id)
     sign_by_workers(ws, ids, record.id)
-    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor")
+    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
 
 
 def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
@@ -175,7 +175,7 @@ def test_records_are_numbered_across_their_versions(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
 ) -> None:
     first = make_signed(ws, coworked, RecordKind.INITIAL_MEETING, MEETING)
-    amended = sessions.amend(ws, first.id or 0, "Corrected a date")
+    amended = sessions.amend(ws, first.id or 0, "Corrected a date").value
     sessions.ready_for_signatures(ws, amended.id or 0)
     sign_by_workers(ws, coworked, amended.id or 0)
     sessions.sign_off(ws, amended.id or 0, manager_name="Amara Okafor")
@@ -193,7 +193,7 @@ def test_a_record_whose_only_amendment_is_a_draft_is_not_shown_as_amended(
 ) -> None:
     """Superseded means replaced by a *signed* amendment: a draft amendment leaves the record current."""
     first = make_signed(ws, coworked, RecordKind.INITIAL_MEETING, MEETING)
-    draft = sessions.amend(ws, first.id or 0, "Corrected a date")
+    draft = sessions.amend(ws, first.id or 0, "Corrected a date").value
     page = CasePage(ws, on=MEETING + timedelta(days=1))
     _shown(qtbot, page)
     page.show_case(coworked["case"])

@@ -168,7 +168,7 @@ def test_escaping_and_folding_by_hand() -> None:
 def test_an_end_date_ends_the_recurrence(ws: Workspace, coworked: dict[str, int]) -> None:
     ca_id = coworked["coallocation"]
     ca = ws.store.get_coallocation(ca_id)
-    record = sessions.start_record(ws, ca_id, RecordKind.INITIAL_MEETING, date(2026, 11, 2))
+    record = sessions.start_record(ws, ca_id, RecordKind.INITIAL_MEETING, date(2026, 11, 2)).value
     assert record.id is not None
     form = sessions.form_for(ws, record)
     answers = demo_answers(form, ca, sessions.context_for(ws, ca), date(2026, 11, 2), {"actions": []})

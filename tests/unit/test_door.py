@@ -106,8 +106,8 @@ def test_a_new_worker_changes_the_workers_only(store: Store) -> None:
 
 
 def test_cases_and_co_allocations_are_saved_through_the_service(store: Store) -> None:
-    a = cases.save_worker(store, Worker("Noor Haddad", Role.SOCIAL_WORKER)).item
-    b = cases.save_worker(store, Worker("Tomasz Nowak", Role.STUDENT)).item
+    a = cases.save_worker(store, Worker("Noor Haddad", Role.SOCIAL_WORKER)).value
+    b = cases.save_worker(store, Worker("Tomasz Nowak", Role.STUDENT)).value
     assert a.id is not None and b.id is not None
     case = cases.save_case(store, Case("CR-1", 1, "", PlanType.CHILD_IN_NEED))
     assert case.changes.kinds == {"cases"} and case.changes.case_ids == {case.id}
@@ -177,7 +177,7 @@ def test_only_the_answers_shown_are_kept(ws: Workspace) -> None:
 
 def _complete_draft(ws: Workspace, coworked: dict[str, int], meeting: date) -> Record:
     ca = ws.store.get_coallocation(coworked["coallocation"])
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, meeting)
+    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, meeting).value
     form = sessions.form_for(ws, record)
     answers = demo_answers(
         form, ca, sessions.context_for(ws, ca), meeting, experienced_id=coworked["experienced"]
@@ -193,7 +193,7 @@ def test_ready_for_signatures_keeps_only_the_answers_shown(ws: Workspace, cowork
     meeting = date(2026, 11, 3)
     draft = _complete_draft(ws, coworked, meeting)
     assert draft.id is not None
-    ready = sessions.ready_for_signatures(ws, draft.id, today=meeting)
+    ready = sessions.ready_for_signatures(ws, draft.id, today=meeting).value
     form = sessions.form_for(ws, draft)
     ca = ws.store.get_coallocation(coworked["coallocation"])
     assert ready.answers == answers_shown(form, draft.answers, sessions.context_for(ws, ca))

@@ -750,7 +750,7 @@ def test_a_typed_signature_must_be_the_signers_name(ws: Workspace, coworked: dic
     store = ws.store
     tom = store.add_worker(Worker("Tom Reid", Role.SOCIAL_WORKER, "Team 1"))
     assert tom.id is not None
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION).value
     assert record.id is not None
     from test_sessions import answers_for
 
@@ -769,7 +769,7 @@ def test_a_typed_signature_must_be_the_signers_name(ws: Workspace, coworked: dic
     typed = "  zoe\u0308  ó súilleabháin ".upper()
     signature = sessions.add_signature(
         ws, record.id, worker_id=experienced.id, name=typed, role="x", method="typed"
-    )
+    ).value
     assert signature.signer_name == experienced.name
     # the manager: the name in the settings (set at the first signing)
     store.set_setting("manager_name", "Amara Okafor")
@@ -777,7 +777,7 @@ def test_a_typed_signature_must_be_the_signers_name(ws: Workspace, coworked: dic
     sessions.add_signature(ws, record.id, worker_id=student.id, name=student.name, role="x", method="typed")
     with pytest.raises(ValidationError, match="type Amara Okafor"):
         sessions.sign_off(ws, record.id, manager_name="Amara Okafur")
-    assert sessions.sign_off(ws, record.id, manager_name="amara okafor").status == RecordStatus.SIGNED
+    assert sessions.sign_off(ws, record.id, manager_name="amara okafor").value.status == RecordStatus.SIGNED
 
 
 @pytest.mark.parametrize("hidden", ["\u202e", "\u2066", "\u200b", "\u200d", "\ufeff", "\u2800", "\u3164"])

@@ -68,7 +68,7 @@ def _text_questions(ws: Workspace, record_id: int) -> list[str]:
 
 @pytest.fixture
 def draft(ws: Workspace, coworked: dict[str, int]) -> int:
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
+    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING).value
     assert record.id
     return record.id
 

@@ -278,7 +278,7 @@ def _sign(
     linked: int | None = None,
 ) -> Record:
     ca = ws.store.get_coallocation(ca_id)
-    record = sessions.start_record(ws, ca_id, kind, day, linked)
+    record = sessions.start_record(ws, ca_id, kind, day, linked).value
     assert record.id is not None
     form = sessions.form_for(ws, record)
     answers = demo_answers(
@@ -291,7 +291,7 @@ def _sign(
         sessions.add_signature(
             ws, record.id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
         )
-    return sessions.sign_off(ws, record.id, manager_name=MANAGER_NAME)
+    return sessions.sign_off(ws, record.id, manager_name=MANAGER_NAME).value
 
 
 ON = D("2027-01-06")
@@ -466,7 +466,7 @@ def test_small_case_development_log(ws: Workspace, small: dict[str, int]) -> Non
 def test_an_amended_record_counts_once(ws: Workspace, small: dict[str, int]) -> None:
     first = next(r for r in ws.store.records_for_case(small["case"]) if r.kind == RecordKind.INITIAL_MEETING)
     assert first.id is not None
-    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity")
+    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity").value
     assert amended.id is not None
     answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
     sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)

@@ -303,7 +303,7 @@ def test_a_case_with_an_action_done_late_and_an_amendment_gives_what_it_gave_bef
     assert _old_team_promises(ws, ON).total.late == 1
     first = next(r for r in ws.store.records_for_case(small["case"]) if r.kind == RecordKind.INITIAL_MEETING)
     assert first.id is not None
-    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity")
+    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity").value
     assert amended.id is not None
     answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
     sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)

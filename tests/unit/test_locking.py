@@ -122,7 +122,7 @@ def test_a_script_cannot_slip_a_change_through(signed: tuple[Workspace, Record])
 def test_a_draft_can_still_be_changed_and_discarded(signed: tuple[Workspace, Record]) -> None:
     """The triggers are precise: they do not get in the way of drafts."""
     ws, record = signed
-    draft = sessions.start_record(ws, record.coallocation_id, RecordKind.REFLECTIVE_DISCUSSION, MEETING)
+    draft = sessions.start_record(ws, record.coallocation_id, RecordKind.REFLECTIVE_DISCUSSION, MEETING).value
     with ws.store.tx():
         ws.store.db.execute("UPDATE records SET title = 'Changed' WHERE id = ?", [draft.id])
     ws.store.discard_draft(draft.id or 0)
@@ -132,7 +132,7 @@ def test_a_draft_can_still_be_changed_and_discarded(signed: tuple[Workspace, Rec
 def test_an_amendment_is_a_new_version_and_the_original_stays(signed: tuple[Workspace, Record]) -> None:
     ws, record = signed
     before = snapshot(ws)["records"]
-    amended = sessions.amend(ws, record.id or 0, "The meeting date was typed wrongly.")
+    amended = sessions.amend(ws, record.id or 0, "The meeting date was typed wrongly.").value
     assert (
         amended.version == 2 and amended.supersedes_id == record.id and amended.status == RecordStatus.DRAFT
     )

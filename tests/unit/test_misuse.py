@@ -213,7 +213,7 @@ def test_drafts_made_twice_before_the_one_draft_rule_are_both_kept(db_path: Path
             CoAllocation(case.id, w1.id, w2.id, w1.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
         )
         assert ca.id
-        first = sessions.start_record(ws, ca.id, RecordKind.REVIEW, MEETING)
+        first = sessions.start_record(ws, ca.id, RecordKind.REVIEW, MEETING).value
     # as two windows did before the rule: a second draft of the same review, typed in
     conn = sqlite3.connect(db_path)
     conn.execute("DROP INDEX records_one_draft")
@@ -349,14 +349,14 @@ def test_a_save_from_a_stale_window_is_refused_and_the_newer_answers_kept(
     try:
         record = sessions.start_record(
             ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION, MEETING
-        )
+        ).value
         same = sessions.start_record(
             other, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION, MEETING
-        )
+        ).value
         assert record.id is not None and same.id == record.id and same.revision == record.revision
         newer = sessions.save_draft(
             ws, record.id, {"analysis": "typed in window 1"}, based_on=record.revision
-        )
+        ).value
         assert newer == record.revision + 1
         with pytest.raises(
             StaleDraft, match=r"^this draft was changed in another window; nothing was saved here$"

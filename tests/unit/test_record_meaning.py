@@ -60,11 +60,11 @@ def test_an_amendment_keeps_done_actions_done_and_promises_unchanged(
     due_before = [i.action_id for i in sessions.due(ws, later) if i.kind == "action"]
 
     # a correction that leaves the actions alone
-    amended = sessions.amend(ws, initial.id or 0, "Corrected the recording arrangement")
+    amended = sessions.amend(ws, initial.id or 0, "Corrected the recording arrangement").value
     assert amended.id is not None
     sessions.ready_for_signatures(ws, amended.id)
     sign_by_workers(ws, coworked, amended.id)
-    v2 = sessions.sign_off(ws, amended.id, manager_name="Amara Okafor")
+    v2 = sessions.sign_off(ws, amended.id, manager_name="Amara Okafor").value
     assert v2.version == 2 and store.record_number(v2.id or 0) == initial.id
     after = (
         _promises_on(ws, coworked["case"], later),
@@ -76,7 +76,7 @@ def test_an_amendment_keeps_done_actions_done_and_promises_unchanged(
     assert store.actions_for_record(done.id or 0)[0].done_date == review_day  # still done, where it was
 
     # a correction that changes one action: only that one is new (and open)
-    third = sessions.amend(ws, v2.id or 0, "The second action's date was wrong")
+    third = sessions.amend(ws, v2.id or 0, "The second action's date was wrong").value
     assert third.id is not None
     actions = third.answers["actions"]
     actions[1] = {**actions[1], "due": (MEETING + timedelta(weeks=10)).isoformat()}
@@ -85,7 +85,7 @@ def test_an_amendment_keeps_done_actions_done_and_promises_unchanged(
     )
     sessions.ready_for_signatures(ws, third.id)
     sign_by_workers(ws, coworked, third.id)
-    v3 = sessions.sign_off(ws, third.id, manager_name="Amara Okafor")
+    v3 = sessions.sign_off(ws, third.id, manager_name="Amara Okafor").value
     kept = store.record_actions(v3.id or 0)
     assert agreed[0].id in [a.id for a in kept]  # carried through two amendments, still done
     assert agreed[1].id not in [a.id for a in kept]  # changed: replaced by a new row
@@ -121,7 +121,7 @@ def test_only_the_mdr_linked_to_a_review_resolves_it_and_it_is_filled_in_from_it
     # started from the review: linked, and filled in with what the review recorded
     record = sessions.start_record(
         ws, coworked["coallocation"], RecordKind.ISSUE_RESOLUTION, review_day + timedelta(days=3), review.id
-    )
+    ).value
     assert record.linked_record_id == review.id
     assert record.answers["issue_type"] == "Disagreement between co-workers"
     assert record.answers["issue_description"] == "Whether the student visits alone."
@@ -130,7 +130,7 @@ def test_only_the_mdr_linked_to_a_review_resolves_it_and_it_is_filled_in_from_it
     sessions.save_draft(ws, record.id or 0, answers, based_on=ws.store.get_record(record.id or 0).revision)
     sessions.ready_for_signatures(ws, record.id or 0)
     sign_by_workers(ws, coworked, record.id or 0)
-    signed = sessions.sign_off(ws, record.id or 0, manager_name="Amara Okafor")
+    signed = sessions.sign_off(ws, record.id or 0, manager_name="Amara Okafor").value
     assert [
         i for i in sessions.due(ws, review_day + timedelta(days=4)) if i.severity == Severity.URGENT
     ] == []
@@ -154,9 +154,11 @@ def test_an_unlinked_draft_becomes_linked_when_started_from_the_review(
         MEETING + timedelta(weeks=6),
         {flag.id: "yes", "delays_detail": "Late."},
     )
-    draft = sessions.start_record(ws, coworked["coallocation"], RecordKind.ISSUE_RESOLUTION)
+    draft = sessions.start_record(ws, coworked["coallocation"], RecordKind.ISSUE_RESOLUTION).value
     assert draft.linked_record_id is None and "issue_type" not in draft.answers
-    again = sessions.start_record(ws, coworked["coallocation"], RecordKind.ISSUE_RESOLUTION, None, review.id)
+    again = sessions.start_record(
+        ws, coworked["coallocation"], RecordKind.ISSUE_RESOLUTION, None, review.id
+    ).value
     assert again.id == draft.id and again.linked_record_id == review.id
     assert (again.answers["issue_type"], again.answers["issue_description"]) == ("Delay", "Late.")
 
@@ -164,10 +166,10 @@ def test_an_unlinked_draft_becomes_linked_when_started_from_the_review(
 def test_supersession_and_the_record_number(ws: Workspace, coworked: dict[str, int]) -> None:
     first = make_signed(ws, coworked, RecordKind.INITIAL_MEETING, MEETING)
     assert export.build_case_note(ws, first.id or 0).superseded_by is None
-    amended = sessions.amend(ws, first.id or 0, "Corrected a date")
+    amended = sessions.amend(ws, first.id or 0, "Corrected a date").value
     sessions.ready_for_signatures(ws, amended.id or 0)
     sign_by_workers(ws, coworked, amended.id or 0)
-    second = sessions.sign_off(ws, amended.id or 0, manager_name="Amara Okafor")
+    second = sessions.sign_off(ws, amended.id or 0, manager_name="Amara Okafor").value
     old = export.build_case_note(ws, first.id or 0)
     assert old.superseded_by is not None
     assert (old.superseded_by.version, old.superseded_by.record_id) == (2, second.id)

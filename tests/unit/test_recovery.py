@@ -160,7 +160,7 @@ def saving(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Wor
         )
     )
     assert ca.id
-    record = sessions.start_record(ws, ca.id, RecordKind.REFLECTIVE_DISCUSSION)
+    record = sessions.start_record(ws, ca.id, RecordKind.REFLECTIVE_DISCUSSION).value
     assert record.id
     yield ws, record.id
     store.close()
@@ -193,7 +193,9 @@ def test_a_full_disk_keeps_the_draft_until_the_save_succeeds(saving: tuple[Works
     _refuses(
         store,
         record_id,
-        lambda: sessions.save_draft(ws, record_id, typed, based_on=ws.store.get_record(record_id).revision),
+        lambda: (
+            sessions.save_draft(ws, record_id, typed, based_on=ws.store.get_record(record_id).revision).value
+        ),
         "disk is full",
     )
     assert store.get_record(record_id).answers == first
@@ -223,8 +225,13 @@ def test_a_read_only_database_refuses_the_save_clearly(saving: tuple[Workspace, 
         _refuses(
             read_only,
             record_id,
-            lambda: sessions.save_draft(
-                ro_ws, record_id, {qid: "typed later"}, based_on=ro_ws.store.get_record(record_id).revision
+            lambda: (
+                sessions.save_draft(
+                    ro_ws,
+                    record_id,
+                    {qid: "typed later"},
+                    based_on=ro_ws.store.get_record(record_id).revision,
+                ).value
             ),
             "read-only",
         )
@@ -273,8 +280,10 @@ def test_a_write_lock_held_by_another_process(saving: tuple[Workspace, int]) -> 
             _refuses(
                 store,
                 record_id,
-                lambda: sessions.save_draft(
-                    ws, record_id, {qid: "while locked"}, based_on=ws.store.get_record(record_id).revision
+                lambda: (
+                    sessions.save_draft(
+                        ws, record_id, {qid: "while locked"}, based_on=ws.store.get_record(record_id).revision
+                    ).value
                 ),
                 "locked by another program",
             )

@@ -210,7 +210,7 @@ def test_saving_a_draft_reads_and_writes_that_record_by_index(generated: Path) -
             "SELECT id FROM coallocations WHERE end_date IS NULL AND id NOT IN (SELECT coallocation_id FROM records"
             " WHERE status <> 'signed') ORDER BY id DESC LIMIT 1"
         ).fetchone()[0]
-        record = sessions.start_record(ws, ca, RecordKind.REFLECTIVE_DISCUSSION, TODAY)
+        record = sessions.start_record(ws, ca, RecordKind.REFLECTIVE_DISCUSSION, TODAY).value
         assert record.id is not None
         statements = traced(store)
         sessions.save_draft(

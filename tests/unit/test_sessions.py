@@ -49,7 +49,7 @@ def make_signed(
     overrides: dict[str, Any] | None = None,
     linked: int | None = None,
 ) -> Record:
-    record = sessions.start_record(ws, ids["coallocation"], kind, on, linked)
+    record = sessions.start_record(ws, ids["coallocation"], kind, on, linked).value
     assert record.id is not None
     sessions.save_draft(
         ws,
@@ -59,12 +59,12 @@ def make_signed(
     )
     sessions.ready_for_signatures(ws, record.id)
     sign_by_workers(ws, ids, record.id)
-    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor")
+    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
 
 
 def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str, int]) -> None:
     store = ws.store
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, MEETING)
+    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, MEETING).value
     assert record.id is not None and record.status == RecordStatus.DRAFT and record.version == 1
     rid = record.id
     form = sessions.form_for(ws, record)
@@ -103,7 +103,7 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
     answers = answers_for(ws, coworked, store.get_record(rid))
     sessions.save_draft(ws, rid, answers, based_on=ws.store.get_record(rid).revision)
     assert sessions.check_complete(ws, store.get_record(rid)) == {}
-    assert sessions.ready_for_signatures(ws, rid).status == RecordStatus.AWAITING_SIGNATURES
+    assert sessions.ready_for_signatures(ws, rid).value.status == RecordStatus.AWAITING_SIGNATURES
 
     # the manager signs last: refused while a worker has not signed, and nothing is added
     with pytest.raises(ValidationError, match="Łukasz Wiśniewski"):
@@ -131,7 +131,7 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
         strokes=[[(0.1, 0.2), (0.4, 0.5)]],
         image_png=b"\x89PNG fake image",
     )
-    signed = sessions.sign_off(ws, rid, manager_name="Amara Okafor")
+    signed = sessions.sign_off(ws, rid, manager_name="Amara Okafor").value
 
     assert signed.status == RecordStatus.SIGNED and signed.is_locked and signed.signed_at is not None
     signatures = store.signatures_for(rid)
@@ -172,14 +172,14 @@ def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str,
 
 
 def test_back_to_draft_clears_signatures(ws: Workspace, coworked: dict[str, int]) -> None:
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, MEETING)
+    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.INITIAL_MEETING, MEETING).value
     rid = record.id or 0
     sessions.save_draft(
         ws, rid, answers_for(ws, coworked, record), based_on=ws.store.get_record(rid).revision
     )
     sessions.ready_for_signatures(ws, rid)
     sign_by_workers(ws, coworked, rid)
-    assert sessions.back_to_draft(ws, rid).status == RecordStatus.DRAFT
+    assert sessions.back_to_draft(ws, rid).value.status == RecordStatus.DRAFT
     assert ws.store.signatures_for(rid) == []
 
 
@@ -189,7 +189,7 @@ def test_amendment_is_version_two_linked_to_version_one(ws: Workspace, coworked:
     assert first.id is not None
     with pytest.raises(ValidationError, match="reason"):
         sessions.amend(ws, first.id, "  ")
-    amended = sessions.amend(ws, first.id, "The wrong worker was named as recording the discussions")
+    amended = sessions.amend(ws, first.id, "The wrong worker was named as recording the discussions").value
     assert amended.id is not None
     assert (amended.version, amended.supersedes_id, amended.status) == (2, first.id, RecordStatus.DRAFT)
     assert amended.amendment_reason == "The wrong worker was named as recording the discussions"
@@ -206,7 +206,7 @@ def test_amendment_is_version_two_linked_to_version_one(ws: Workspace, coworked:
     sessions.save_draft(ws, amended.id, changed, based_on=ws.store.get_record(amended.id).revision)
     sessions.ready_for_signatures(ws, amended.id)
     sign_by_workers(ws, coworked, amended.id)
-    second = sessions.sign_off(ws, amended.id, manager_name="Amara Okafor")
+    second = sessions.sign_off(ws, amended.id, manager_name="Amara Okafor").value
 
     # both versions stay readable; the first is unchanged
     assert store.get_record(first.id) == first
@@ -219,7 +219,7 @@ def test_amendment_is_version_two_linked_to_version_one(ws: Workspace, coworked:
 def test_an_amended_record_does_not_count_twice(ws: Workspace, coworked: dict[str, int]) -> None:
     """Once version 2 is signed, version 1's actions are not listed again as overdue."""
     first = make_signed(ws, coworked, RecordKind.INITIAL_MEETING, MEETING)
-    amended = sessions.amend(ws, first.id or 0, "Typing error in the decision")
+    amended = sessions.amend(ws, first.id or 0, "Typing error in the decision").value
     sessions.ready_for_signatures(ws, amended.id or 0)
     sign_by_workers(ws, coworked, amended.id or 0)
     sessions.sign_off(ws, amended.id or 0, manager_name="Amara Okafor")
@@ -243,7 +243,7 @@ def test_a_review_marks_the_agreed_actions_done(ws: Workspace, coworked: dict[st
     overdue = [i.action_id for i in sessions.due(ws, review_day) if i.kind == "action"]
     assert overdue == [a.id for a in agreed]
 
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.REVIEW, review_day)
+    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.REVIEW, review_day).value
     form = sessions.form_for(ws, record)
     verdicts = {
         str(agreed[0].id): {"done": "yes", "note": ""},
@@ -270,7 +270,7 @@ def make_signed_from(ws: Workspace, ids: dict[str, int], record: Record, overrid
     )
     sessions.ready_for_signatures(ws, rid)
     sign_by_workers(ws, ids, rid)
-    return sessions.sign_off(ws, rid, manager_name="Amara Okafor")
+    return sessions.sign_off(ws, rid, manager_name="Amara Okafor").value
 
 
 def test_disagreements_are_urgent_until_an_issue_resolution_mdr_is_signed(
@@ -292,7 +292,7 @@ def test_disagreements_are_urgent_until_an_issue_resolution_mdr_is_signed(
     # starting the MDR is not enough: it must be signed
     draft = sessions.start_record(
         ws, coworked["coallocation"], RecordKind.ISSUE_RESOLUTION, review_day, review.id
-    )
+    ).value
     assert draft.linked_record_id == review.id
     assert urgent(review_day + timedelta(days=1)) == [("issue_resolution", review.id)]
     resolution = make_signed_from(ws, coworked, draft, {})

@@ -107,13 +107,13 @@ def test_save_writes_only_what_changed_and_load_reads_it_back(store: Store, tmp_
         | {"manager_name": "Amara Okafor", "initial_meeting_days": "7", "backup_folder": str(tmp_path / "bk")}
     )
     assert checked is not None, errors
-    changed = model.save(store, checked)
+    changed = model.save(store, checked).value
     assert set(changed) == {"manager_name", "initial_meeting_days", "backup_folder"}
     assert store.get_setting("manager_name") == "Amara Okafor"
     assert backup.folder_for(store) == (tmp_path / "bk").resolve()
     assert Workspace.open(store).initial_meeting_days == 7
     assert model.load(store).manager_name == "Amara Okafor"
-    assert model.save(store, model.load(store)) == []
+    assert model.save(store, model.load(store)).value == []
 
 
 def test_a_bad_stored_value_loads_as_the_default(store: Store) -> None:

@@ -56,7 +56,7 @@ def make_db(path: Path) -> None:
 def signed_initial_meeting(ws: Workspace, ids: dict[str, int]) -> Record:
     """The initial meeting of the ``coworked`` case, complete, signed by both workers and the manager."""
     ca = ws.store.get_coallocation(ids["coallocation"])
-    record = sessions.start_record(ws, ids["coallocation"], RecordKind.INITIAL_MEETING, MEETING)
+    record = sessions.start_record(ws, ids["coallocation"], RecordKind.INITIAL_MEETING, MEETING).value
     assert record.id is not None
     form = sessions.form_for(ws, record)
     answers = demo_answers(form, ca, sessions.context_for(ws, ca), MEETING, experienced_id=ids["experienced"])
@@ -67,7 +67,7 @@ def signed_initial_meeting(ws: Workspace, ids: dict[str, int]) -> Record:
         sessions.add_signature(
             ws, record.id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
         )
-    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor")
+    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
 
 
 # -- opening ------------------------------------------------------------------------------------------------
@@ -395,7 +395,9 @@ def test_store_methods_refuse_a_signed_record(ws: Workspace, coworked: dict[str,
 
 
 def test_a_draft_can_be_discarded_with_its_signatures(ws: Workspace, coworked: dict[str, int]) -> None:
-    record = sessions.start_record(ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION, MEETING)
+    record = sessions.start_record(
+        ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION, MEETING
+    ).value
     ws.store.discard_draft(record.id or 0)
     assert ws.store.records_for_case(coworked["case"]) == []
 
@@ -438,12 +440,16 @@ def test_every_write_adds_an_audit_entry(ws: Workspace) -> None:
     audited(lambda: store.set_setting("nation", "scotland"))
     created: list[Record] = []
     audited(
-        lambda: created.append(sessions.start_record(ws, ca.id or 0, RecordKind.INITIAL_MEETING, MEETING))
+        lambda: created.append(
+            sessions.start_record(ws, ca.id or 0, RecordKind.INITIAL_MEETING, MEETING).value
+        )
     )
     rid = created[0].id or 0
     audited(
-        lambda: sessions.save_draft(
-            ws, rid, {"participants": [w1.id]}, based_on=ws.store.get_record(rid).revision
+        lambda: (
+            sessions.save_draft(
+                ws, rid, {"participants": [w1.id]}, based_on=ws.store.get_record(rid).revision
+            ).value
         )
     )
     audited(lambda: store.set_record_status(rid, RecordStatus.AWAITING_SIGNATURES))

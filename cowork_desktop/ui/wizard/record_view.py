@@ -23,7 +23,6 @@ from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.forms import QuestionKind
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.services import cases, sessions
-from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.plan import PLAN_KINDS, answer_text, case_actions, fmt_day, worker_names
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
@@ -236,13 +235,14 @@ class RecordView(QWidget):
     def amend(self, reason: str) -> MeetingWizard | None:
         """Make the amendment (a new draft version) and open its wizard."""
         try:
-            new = sessions.amend(self.ws, self.record_id, reason)
+            amended = sessions.amend(self.ws, self.record_id, reason)
         except ValidationError as exc:
             QMessageBox.warning(self, self.tr("Cannot amend"), " ".join(exc.errors.values()))
             return None
         except CoworkError as exc:
             QMessageBox.warning(self, self.tr("Cannot amend"), str(exc))
             return None
+        new = amended.value
         assert new.id is not None
         wizard = MeetingWizard(self.ws, new.id, self.parentWidget())
         wizard.record_changed.connect(lambda _id: self.refresh())
@@ -253,7 +253,7 @@ class RecordView(QWidget):
         self.amendment_wizard = wizard
         self.refresh()
         self.record_changed.emit(new.id)
-        self.changes_made.emit(Changes(records=True, record_ids=frozenset({new.id})))
+        self.changes_made.emit(amended.changes)
         return wizard
 
     def print_plan(self) -> QWidget:

@@ -31,7 +31,7 @@ from cowork_desktop.domain.forms import FollowUp, QuestionKind, answers_shown, i
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.domain.records import meeting_date_problem
 from cowork_desktop.services import cases, sessions
-from cowork_desktop.services.changes import Changes
+from cowork_desktop.services.changes import NOTHING, Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import style
 from cowork_desktop.ui.wizard.env import PAGE_KEY, WizardEnv
@@ -96,6 +96,8 @@ class MeetingWizard(QWizard):
         self.revision = self.env.record.revision
         #: another window saved this draft since: autosave waits for the manager's choice
         self.stale = False
+        #: what opening this meeting changed (a draft started: the pages that list records read again)
+        self.opened: Changes = NOTHING
         self._resuming = False
         self.closing = False
         self.save_error = ""
@@ -371,7 +373,7 @@ class MeetingWizard(QWizard):
         if self.stale:
             return False
         try:
-            self.revision = sessions.save_draft(
+            saved = sessions.save_draft(
                 self.ws, self.record_id, self.draft_answers(), self.meeting_date, based_on=self.revision
             )
         except StaleDraft:
@@ -382,9 +384,10 @@ class MeetingWizard(QWizard):
             self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
             self.timer.start()
             return False
+        self.revision = saved.value
         self._dirty = False
         self._set_save_warning("")
-        self._changed(Changes(records=True, record_ids=frozenset({self.record_id})))
+        self._changed(saved.changes)
         return True
 
     def _changed(self, changes: Changes) -> None:
@@ -448,10 +451,12 @@ class MeetingWizard(QWizard):
             self._set_save_warning(STALE_WARNING)
             return False
         try:
-            self.revision = sessions.save_draft(
+            saved = sessions.save_draft(
                 self.ws, self.record_id, kept, self.meeting_date, based_on=self.revision
             )
-            self.env.record = sessions.ready_for_signatures(self.ws, self.record_id, today=date.today())
+            self.revision = saved.value
+            ready = sessions.ready_for_signatures(self.ws, self.record_id, today=date.today())
+            self.env.record = ready.value
             self.revision = self.env.record.revision
         except ValidationError as exc:
             self.jump_to_errors(exc.errors)
@@ -466,7 +471,7 @@ class MeetingWizard(QWizard):
         self.timer.stop()
         self._dirty = False
         self._set_save_warning("")
-        self._changed(Changes(records=True, record_ids=frozenset({self.record_id})))
+        self._changed(saved.changes | ready.changes)
         return True
 
     def jump_to_errors(self, errors: dict[str, str]) -> None:
@@ -487,7 +492,7 @@ class MeetingWizard(QWizard):
     def back_to_draft(self) -> None:
         if self.env.record.status == RecordStatus.AWAITING_SIGNATURES:
             try:
-                self.env.record = sessions.back_to_draft(self.ws, self.record_id)
+                self.env.record = sessions.back_to_draft(self.ws, self.record_id).value
             except CoworkError as exc:
                 self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
                 return
@@ -506,7 +511,7 @@ class MeetingWizard(QWizard):
         """Record one signature (the manager's locks the record). The problem as text, or None."""
         try:
             if signer == SignOffPage.MANAGER:
-                record = sessions.sign_off(
+                signed = sessions.sign_off(
                     self.ws,
                     self.record_id,
                     manager_name=typed,
@@ -514,19 +519,14 @@ class MeetingWizard(QWizard):
                     strokes=strokes or None,
                     image_png=png,
                 )
-                self.env.record = record
-                self.revision = record.revision
+                self.env.record = signed.value
+                self.revision = signed.value.revision
                 self.timer.stop()
-                # signed: the record is locked, its actions agreed, and a closing meeting ends the co-allocation
-                self._changed(
-                    Changes(
-                        records=True, coallocations=True, audit=True, record_ids=frozenset({self.record_id})
-                    )
-                )
+                self._changed(signed.changes)  # what signing changed, as the service says
                 self.record_signed.emit(self.record_id)
             else:
                 worker = cases.worker(self.ws.store, signer)
-                sessions.add_signature(
+                done = sessions.add_signature(
                     self.ws,
                     self.record_id,
                     worker_id=signer,
@@ -538,6 +538,7 @@ class MeetingWizard(QWizard):
                 )
                 self.env.record = sessions.record(self.ws, self.record_id)
                 self.revision = self.env.record.revision
+                self._changed(done.changes)
         except ValidationError as exc:
             return " ".join(exc.errors.values())
         except CoworkError as exc:
@@ -630,9 +631,9 @@ def open_meeting(
     linked_record_id: int | None = None,
 ) -> MeetingWizard:
     """Start (or resume) the draft of this kind for the co-allocation and show its wizard, non-modally."""
-    record = sessions.start_record(ws, coallocation_id, kind, linked_record_id=linked_record_id)
-    assert record.id is not None
-    wizard = MeetingWizard(ws, record.id, parent)
+    started = sessions.start_record(ws, coallocation_id, kind, linked_record_id=linked_record_id)
+    wizard = MeetingWizard(ws, started.id, parent)
+    wizard.opened = started.changes
     keep_open(wizard)
     wizard.show()
     return wizard
