@@ -166,6 +166,7 @@ def test_certificate_export_and_verify(demo_db: Path, tmp_path: Path) -> None:
 
 
 @needs_bundle
+@pytest.mark.gui
 @pytest.mark.skipif(sys.platform == "darwin", reason="the macOS GUI runs from the .app bundle")
 def test_gui_starts_offscreen_and_closes_itself(demo_db: Path, tmp_path: Path) -> None:
     shot = tmp_path / "window.png"

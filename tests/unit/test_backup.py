@@ -65,12 +65,12 @@ def test_the_daily_backup_is_taken_once_a_day(store: Store) -> None:
 
 def test_rotation_keeps_seven_days_and_four_weeks(store: Store) -> None:
     start = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
-    for n in range(60):  # 60 days, two backups on each day
+    for n in range(36):  # 36 days (six ISO weeks), two backups on each day
         backup.take(store, "daily", now=start + timedelta(days=n))
         backup.take(store, "manual", now=start + timedelta(days=n, hours=2))
     kept = backup.list_backups(store.path)
     days = sorted({b.local_day for b in kept}, reverse=True)
-    newest_day = (start + timedelta(days=59, hours=2)).astimezone().date()
+    newest_day = (start + timedelta(days=35, hours=2)).astimezone().date()
     assert days[:7] == [newest_day - timedelta(days=i) for i in range(7)]
     newest = kept[0].taken_at
     older = [b for b in kept if newest - b.taken_at >= timedelta(hours=24)]

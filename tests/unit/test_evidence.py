@@ -220,6 +220,7 @@ def change_signed_answer(path: Path, record_id: int) -> str:
 # ------------------------------------------------------------------------------------ genuine files pass
 
 
+@pytest.mark.slow  # every independent reader, on every kind of record
 def test_genuine_files_pass_every_independent_check(demo: Demo, capsys: pytest.CaptureFixture[str]) -> None:
     assert set(demo.files) == set(RecordKind)  # every kind of meeting, signed and exported
     trust_root = demo.cert.with_suffix(".crt")

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from db_damage import damage_table
+from helpers.db_damage import damage_table
 from sqlite_utils import Database
 from test_backup import NOON, sha256, workers_in
 from test_sessions import MEETING, make_signed

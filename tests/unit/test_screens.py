@@ -126,6 +126,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow  # the oracle over a generated team
 def test_the_dashboard_finds_the_same_items_as_the_rules_did_before(generated: Path) -> None:
     """The oracle (tests/unit/due_oracle.py) is the due rules as they were, run on every signed record of every
     co-allocation; the dashboard reads only what the rules need, in steps, and finds the same items in the same
