@@ -38,9 +38,10 @@ typecheck: $(STAMP)
 test: lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
-# No Qt (pytest-qt off: it loads Qt when it starts) and nothing slow; under 30 s on two cores.
+# No Qt (pytest-qt off: it loads Qt when it starts) and nothing slow, as two shards side by side: under 30 s on
+# two cores. `COWORK_TEST_JOBS=1 make unit` for one plain pytest run.
 unit: $(STAMP)
-	$(PY) -m pytest -q -p no:pytest-qt -m "not gui and not slow"
+	$(PY) tests/helpers/parallel.py -q -p no:pytest-qt -m "not gui and not slow"
 
 bench: $(STAMP)
 	$(PY) -m benchmarks --cases 1000,10000,40000 $(ARGS)

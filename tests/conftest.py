@@ -19,12 +19,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.demo import build_demo_database
+from helpers.demo import build_demo_database, copy_database
 from helpers.markers import QT_SENTINELS, deselects_gui, needs_qt, qt_imports
 
 from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.db import Store, open_store
+
+pytest_plugins = ["helpers.shards"]  # --shard=i/n, for `make unit`
 
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
@@ -116,8 +118,27 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "cowork.db"
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, empty database as ``open_store`` creates it, made once per run: copy it, never change it."""
+    path = tmp_path_factory.mktemp("empty-template") / "cowork.db"
+    open_store(path, actor="test-manager").close()
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def store(db_path: Path, empty_database: Path) -> Iterator[Store]:
+    """An empty database at ``db_path``: a copy of :func:`empty_database` (creating the schema takes longer than
+    the typical test; the tests of creating a database use :func:`new_store`)."""
+    s = open_store(copy_database(empty_database, db_path), create=False, actor="test-manager")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def new_store(db_path: Path) -> Iterator[Store]:
+    """An empty database created at ``db_path`` by ``open_store`` during the test."""
     s = open_store(db_path, actor="test-manager")
     yield s
     s.close()

@@ -205,6 +205,7 @@ def test_when_sqlcipher_is_unavailable_it_says_so(tmp_path: Path, monkeypatch: p
 # -- the cowork command ------------------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # the whole demo, encrypted
 def test_cli_init_and_demo_encrypted(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
     monkeypatch.setenv("COWORK_TEST_PASS", PASSPHRASE)
     path = tmp_path / "enc.db"

@@ -358,6 +358,7 @@ BAD_CERTIFICATES = {
 }
 
 
+@pytest.mark.slow  # a certificate made, a note signed and read by every reader, per kind
 @pytest.mark.parametrize("kind", list(BAD_CERTIFICATES))
 def test_a_bad_certificate_is_refused_at_signing_and_fails_at_verify(
     demo: Demo,
@@ -724,6 +725,7 @@ def test_verify_refuses_a_huge_file_at_once(tmp_path: Path, capsys: pytest.Captu
     assert_one_line_error(err, "larger than any case note", "limit 50 MB")
 
 
+@pytest.mark.slow
 def test_library_warnings_go_to_the_log_not_the_terminal(demo: Demo, tmp_path: Path) -> None:
     """In a subprocess, as a user runs it: pyHanko logs warnings with tracebacks for a changed file."""
     changed = tmp_path / "filled.pdf"

@@ -158,6 +158,7 @@ def test_the_dashboard_finds_the_same_items_as_the_rules_did_before(generated: P
         }, seen
 
 
+@pytest.mark.slow  # a generated service
 def test_the_dashboard_reads_a_large_service_in_steps(generated: Path) -> None:
     with open_store(generated) as store:
         ws = Workspace.open(store)

@@ -72,11 +72,12 @@ def signed_initial_meeting(ws: Workspace, ids: dict[str, int]) -> Record:
 # -- opening ------------------------------------------------------------------------------------------------
 
 
-def test_new_file_is_private(store: Store, db_path: Path) -> None:
+def test_new_file_is_private(new_store: Store, db_path: Path) -> None:
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
 
 
-def test_write_ahead_log_and_foreign_keys_are_on(store: Store) -> None:
+def test_write_ahead_log_and_foreign_keys_are_on(new_store: Store) -> None:
+    store = new_store
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
@@ -87,7 +88,8 @@ def test_write_ahead_log_and_foreign_keys_are_on(store: Store) -> None:
     store.db.conn.rollback()
 
 
-def test_schema_version_is_recorded(store: Store) -> None:
+def test_schema_version_is_recorded(new_store: Store) -> None:
+    store = new_store
     names = [
         r["name"] for r in store.db.query("SELECT name FROM _sqlite_migrations WHERE migration_set='cowork'")
     ]
