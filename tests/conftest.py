@@ -26,7 +26,8 @@ from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.db import Store, open_store
 
-pytest_plugins = ["helpers.shards"]  # --shard=i/n, for `make unit`
+# --shard=i/n (for `make unit`); the fixture `small` (a case with an action done late) for the insights tests
+pytest_plugins = ["helpers.shards", "helpers.small_case"]
 
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:

@@ -3,7 +3,6 @@ restored without ever overwriting the current file."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -12,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.files import NOON, sha256, workers_in
 from sqlite_utils import Database
 
 from cowork_desktop import paths
@@ -21,20 +21,6 @@ from cowork_desktop.domain.models import Case, Role, Worker
 from cowork_desktop.store import backup
 from cowork_desktop.store.db import Store, open_store
 from cowork_desktop.store.migrations import known_migration_names, migrations
-
-NOON = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def workers_in(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("SELECT name FROM workers ORDER BY id")]
-    finally:
-        conn.close()
 
 
 def test_a_backup_is_online_checked_private_and_complete(store: Store, db_path: Path) -> None:

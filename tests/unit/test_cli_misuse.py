@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from helpers.demo import copy_database
-from test_backup import sha256
+from helpers.files import sha256
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.models import Role, Worker

@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_insights import ON
-from test_insights import small as small  # the fixture: a case with an action done late, reused
+from helpers.small_case import ON
 
 from benchmarks.generate import generate
 from cowork_desktop.domain.forms import FormDefinition

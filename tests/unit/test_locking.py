@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from helpers.demo import copy_database
-from test_store import MEETING, signed_initial_meeting
+from helpers.records import MEETING, signed_initial_meeting
 
 from cowork_desktop.domain.models import (
     Case,
