@@ -71,7 +71,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     only the app's own Qt modules are checked): else a test that needs Qt is not marked gui."""
     if not deselects_gui(session.config.getoption("markexpr") or ""):
         return
-    loaded = sorted(_qt_loaded() - session.stash.get(_QT_BEFORE, set()))
+    before: set[str] = session.stash[_QT_BEFORE]
+    loaded = sorted(_qt_loaded() - before)
     if loaded:
         session.config.get_terminal_writer().line(
             f"\nERROR: this run deselects the gui tests, yet Qt was loaded ({', '.join(loaded)}): "

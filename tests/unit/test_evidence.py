@@ -208,7 +208,7 @@ def change_signed_answer(path: Path, record_id: int) -> str:
         )
     finally:
         conn.close()
-    key = next(k for k, v in answers.items() if isinstance(v, str) and len(v) > 20)
+    key: str = next(k for k, v in answers.items() if isinstance(v, str) and len(v) > 20)
     answers[key] = CHANGED_ANSWER
     sql(path, "DROP TRIGGER records_signed_no_update")
     sql(path, "UPDATE records SET answers = ? WHERE id = ?", params=(json.dumps(answers), record_id))
@@ -472,7 +472,7 @@ def test_the_visible_text_must_be_the_record(
     from cowork_desktop.export import pool
 
     record = demo.records[RecordKind.REVIEW]
-    original = pool.render_case_note  # the serial export and the workers both render in export.pool.sign_note
+    original = pool.render_case_note  # type: ignore[attr-defined]  # the serial export and the workers both render in export.pool.sign_note
 
     def render_other_text(note, evidence=None):  # type: ignore[no-untyped-def]
         return original(dataclasses.replace(note, case_reference=note.case_reference + "X"), evidence)

@@ -37,6 +37,7 @@ from cowork_desktop.domain.insights import (
     tolerance_days,
 )
 from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role, learner_ids
+from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
 from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
@@ -538,7 +539,7 @@ def test_domains_come_from_the_forms_folder_in_use(tmp_path: Path, demo_ws: Work
     (folder / "_pcf_domains.toml").write_text(
         'version = 1\n[[domains]]\nid = "only"\ntitle = "Only"\nkeywords = ["core group"]\n', encoding="utf-8"
     )
-    ws = Workspace(demo_ws.store, sessions.load_forms(folder), demo_ws.calendar)
+    ws = Workspace(demo_ws.store, load_forms(folder), demo_ws.calendar)
     assert insights.load_domains(ws) == (PcfDomain("only", "Only", "", ("core group",)),)
 
 
