@@ -3,7 +3,8 @@
 A test is ``gui`` when it uses a fixture that makes a ``QApplication`` (``qtbot``, ``qapp``, or any fixture that
 depends on one of them), when its module imports Qt at the top (PySide6, pytest-qt, ``cowork_desktop.ui`` or
 ``cowork_desktop.app``), or when its own body imports Qt. What a helper imports at run time is caught by the
-check in ``tests/conftest.py`` instead: a test not marked ``gui`` that loads Qt fails.
+checks below instead: a test not marked ``gui`` that loads Qt fails, and so does a run that deselects the gui
+tests yet loaded Qt. This module is a pytest plugin (``pytest_plugins`` in tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -12,8 +13,11 @@ import ast
 import functools
 import itertools
 import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from _pytest.mark.expression import Expression
 
 #: Fixtures that create (or need) the QApplication; a fixture depending on one of them is in a test's closure too.
@@ -98,3 +102,78 @@ def deselects_gui(markexpr: str) -> bool:
         if expression.evaluate(matcher):
             return False
     return True
+
+
+# -- the plugin -----------------------------------------------------------------------------------------------
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """``make unit`` runs with pytest-qt disabled (``-p no:pytest-qt``: the plugin imports Qt when it starts).
+    Its settings in pyproject.toml are then declared here, unused, so ``--strict-config`` still passes."""
+    if not pluginmanager.has_plugin("pytest-qt"):
+        unused = "a pytest-qt setting; pytest-qt is disabled in this run"
+        parser.addini("qt_api", unused)
+        parser.addini("qt_log_level_fail", unused)
+        parser.addini("qt_log_ignore", unused, type="linelist")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """When ``-m`` deselects every gui test, a test file that imports Qt at its top is not even imported: a
+    ``not gui`` run must not load Qt."""
+    if (
+        collection_path.suffix == ".py"
+        and collection_path.name.startswith("test_")
+        and deselects_gui(config.getoption("markexpr") or "")
+        and qt_imports(collection_path)[0]
+    ):
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``gui`` for every test that needs Qt (helpers/markers.py says how that is found), wherever it sits."""
+    for item in items:
+        function = getattr(item, "function", None)
+        qualname = getattr(function, "__qualname__", None)
+        if needs_qt(item.path, qualname, list(getattr(item, "fixturenames", ()))):
+            item.add_marker(pytest.mark.gui)
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.stash[_QT_BEFORE] = _qt_loaded()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """A run that deselects the gui tests must not have loaded Qt (pytest-qt loads it when it is enabled; then
+    only the app's own Qt modules are checked): else a test that needs Qt is not marked gui."""
+    if not deselects_gui(session.config.getoption("markexpr") or ""):
+        return
+    before: set[str] = session.stash[_QT_BEFORE]
+    loaded = sorted(_qt_loaded() - before)
+    if loaded:
+        session.config.get_terminal_writer().line(
+            f"\nERROR: this run deselects the gui tests, yet Qt was loaded ({', '.join(loaded)}): "
+            "a test that needs Qt is not marked gui",
+            red=True,
+        )
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+_QT_BEFORE = pytest.StashKey[set[str]]()
+
+
+def _qt_loaded() -> set[str]:
+    return {name for name in QT_SENTINELS if name in sys.modules}
+
+
+@pytest.fixture(autouse=True)
+def _qt_only_in_gui_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test not marked gui that loads Qt (through a helper, say) fails: mark it gui, or keep Qt out of it."""
+    if request.node.get_closest_marker("gui") is not None:
+        yield
+        return
+    before = _qt_loaded()
+    yield
+    loaded = sorted(_qt_loaded() - before)
+    if loaded:
+        pytest.fail(f"this test is not marked gui, yet it loaded Qt ({', '.join(loaded)})", pytrace=False)
