@@ -29,15 +29,19 @@ from cowork_desktop.store.db import Store, open_store
 pytest_plugins = ["helpers.markers", "helpers.shards", "helpers.small_case"]
 
 
+@pytest.fixture(scope="session")
+def _data_dirs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("data")
+
+
 @pytest.fixture(autouse=True)
-def _private_data_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
+def _private_data_dir(_data_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Never touch the real user's data folder from a test; a log configured by a test (the CLI, the app) goes
-    with it, so the next test's log is its own."""
+    with it, so the next test's log is its own. (A new folder under one made per run: ``mktemp`` per test reads
+    the whole temporary folder each time.)"""
     from cowork_desktop import logs
 
-    monkeypatch.setenv("COWORK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("COWORK_DATA_DIR", tempfile.mkdtemp(prefix="data-", dir=_data_dirs))
     yield
     logs.unconfigure()
 

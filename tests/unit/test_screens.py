@@ -161,6 +161,7 @@ def test_the_dashboard_reads_a_large_service_in_steps(generated: Path) -> None:
         assert at_once.advance() is True and at_once.result() == stepped.result()
 
 
+@pytest.mark.slow  # a generated service
 def test_the_dashboard_queries_read_the_active_coallocations_by_index(generated: Path) -> None:
     with open_store(generated) as store:
         ws = Workspace.open(store)
