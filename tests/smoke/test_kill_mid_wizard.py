@@ -15,7 +15,8 @@ from pytestqt.qtbot import QtBot
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services.sessions import Workspace
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+# a child process typing into the wizard, killed: a few seconds
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"), pytest.mark.slow]
 
 TYPED = "Zoë covers visits; Łukasz covers recording"  # not only Latin-1: inserted, as an input method would
 
