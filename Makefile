@@ -11,6 +11,7 @@ help:
 	@echo "make run    - install what is missing, then start cowork-desktop on the default local database"
 	@echo "make test   - install what is missing, then lint, type checks and the whole test suite"
 	@echo "make platforms - check that the runtime pins install as wheels on Windows, macOS and Linux (needs the package index)"
+	@echo "make unit   - the fast tests: no Qt, nothing marked slow (under 30 s)"
 	@echo "make bench  - run the benchmarks at 1,000, 10,000 and 40,000 cases (not part of make test; ARGS=--only NAME ...)"
 
 system-deps:
@@ -38,8 +39,10 @@ typecheck: $(STAMP)
 test: lint typecheck
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# No Qt (pytest-qt off: it loads Qt when it starts) and nothing slow, as two shards side by side: under 30 s on
+# two cores. `COWORK_TEST_JOBS=1 make unit` for one plain pytest run.
 unit: $(STAMP)
-	$(PY) -m pytest -q -m "not gui" tests/unit
+	$(PY) tests/helpers/parallel.py -q -p no:pytest-qt -m "not gui and not slow"
 
 bench: $(STAMP)
 	$(PY) -m benchmarks --cases 1000,10000,40000 $(ARGS)

@@ -3,36 +3,46 @@
 from __future__ import annotations
 
 import os
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Temporary files in memory where the machine has /dev/shm (unless TMPDIR says otherwise): the store syncs every
+# commit to the disk (synchronous = FULL), which on a real disk was a large part of every test's time and proves
+# nothing in a test. Set before pytest makes its first temporary folder; child processes inherit it.
+if "TMPDIR" not in os.environ and os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK | os.X_OK):
+    os.environ["TMPDIR"] = "/dev/shm"
+    tempfile.tempdir = None  # asked again, from TMPDIR
 
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.demo import build_demo_database, copy_database
 
 from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
 
+# gui marked by what a test uses, and a run without gui loading no Qt; --shard=i/n (for `make unit`); the
+# fixture `small` (a case with an action done late) for the insights tests
+pytest_plugins = ["helpers.markers", "helpers.shards", "helpers.small_case"]
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        if "/tests/gui/" in str(item.path).replace(os.sep, "/"):
-            item.add_marker(pytest.mark.gui)
+
+@pytest.fixture(scope="session")
+def _data_dirs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("data")
 
 
 @pytest.fixture(autouse=True)
-def _private_data_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[None]:
+def _private_data_dir(_data_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Never touch the real user's data folder from a test; a log configured by a test (the CLI, the app) goes
-    with it, so the next test's log is its own."""
+    with it, so the next test's log is its own. (A new folder under one made per run: ``mktemp`` per test reads
+    the whole temporary folder each time.)"""
     from cowork_desktop import logs
 
-    monkeypatch.setenv("COWORK_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("COWORK_DATA_DIR", tempfile.mkdtemp(prefix="data-", dir=_data_dirs))
     yield
     logs.unconfigure()
 
@@ -42,8 +52,27 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "cowork.db"
 
 
+@pytest.fixture(scope="session")
+def empty_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new, empty database as ``open_store`` creates it, made once per run: copy it, never change it."""
+    path = tmp_path_factory.mktemp("empty-template") / "cowork.db"
+    open_store(path, actor="test-manager").close()
+    assert not Path(f"{path}-wal").exists()
+    return path
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def store(db_path: Path, empty_database: Path) -> Iterator[Store]:
+    """An empty database at ``db_path``: a copy of :func:`empty_database` (creating the schema takes longer than
+    the typical test; the tests of creating a database use :func:`new_store`)."""
+    s = open_store(copy_database(empty_database, db_path), create=False, actor="test-manager")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def new_store(db_path: Path) -> Iterator[Store]:
+    """An empty database created at ``db_path`` by ``open_store`` during the test."""
     s = open_store(db_path, actor="test-manager")
     yield s
     s.close()
@@ -70,3 +99,11 @@ def coworked(ws: Workspace) -> dict[str, int]:
     )
     assert ca.id
     return {"experienced": sw.id, "student": st.id, "manager": mgr.id, "case": case.id, "coallocation": ca.id}
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo database ``cowork demo --today 2026-11-23`` makes, built once per run: copy it
+    (``helpers.demo.copy_database``), never change it."""
+    folder = tmp_path_factory.mktemp("demo-template")
+    return build_demo_database(folder / "demo.db", folder / "data")

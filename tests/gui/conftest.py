@@ -1,15 +1,17 @@
-"""GUI-test plumbing shared by every file in tests/gui."""
+"""GUI-test plumbing shared by every file in tests/gui. Every test here uses ``qapp`` (through the autouse fixture
+below), so every one is marked gui. Qt is imported inside the fixture: a run without the gui tests (``make
+unit``) still reads this file, and must not load Qt."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings
-from PySide6.QtWidgets import QApplication
 
-from cowork_desktop.ui import theme
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def _forget_signing_keys() -> None:
@@ -26,6 +28,10 @@ def _private_settings(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     The windows are deleted *before* the theme is reset: pytest-qt only closes them and calls deleteLater(), and
     a closed wizard still waiting for deletion when the app-wide style sheet changed crashed Qt 6.11 offscreen
     (inside ``QApplication.setStyleSheet``)."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+
+    from cowork_desktop.ui import theme
+
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(tmp_path / "settings"))
     _forget_signing_keys()

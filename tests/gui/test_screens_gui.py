@@ -3,11 +3,11 @@ them; the case page reads one case's rows by index."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.query_plans import full_scans, plan, traced
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, Role, Worker
@@ -16,9 +16,6 @@ from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.dashboard import DashboardPage
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from test_screens import full_scans, plan, traced
 
 START = date(2026, 11, 2)
 

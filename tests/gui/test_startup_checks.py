@@ -8,7 +8,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from db_damage import damage_table
+from helpers.db_damage import damage_table
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.errors import DamagedDatabase

@@ -8,7 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from db_damage import damage_table
+from helpers.db_damage import damage_table
+
+# The app runs in a child process: Qt, and a few seconds each.
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
 def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> None:

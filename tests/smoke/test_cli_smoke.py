@@ -13,9 +13,12 @@ import pytest
 
 COWORK = Path(sys.executable).parent / ("cowork.exe" if os.name == "nt" else "cowork")
 
-pytestmark = pytest.mark.skipif(
-    not COWORK.exists(), reason=f"the cowork console script is not installed ({COWORK}): pip install -e ."
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not COWORK.exists(), reason=f"the cowork console script is not installed ({COWORK}): pip install -e ."
+    ),
+    pytest.mark.slow,  # a fresh interpreter per command
+]
 
 
 def cowork(*args: str) -> subprocess.CompletedProcess[str]:

@@ -10,11 +10,13 @@ import time
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services.sessions import Workspace
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+# a child process typing into the wizard, killed: a few seconds
+pytestmark = [pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL"), pytest.mark.slow]
 
 TYPED = "Zoë covers visits; Łukasz covers recording"  # not only Latin-1: inserted, as an input method would
 
@@ -45,7 +47,9 @@ while True:
 """
 
 
-def test_an_answer_survives_a_kill(qtbot, ws: Workspace, coworked: dict[str, int], db_path: Path) -> None:
+def test_an_answer_survives_a_kill(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int], db_path: Path
+) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with subprocess.Popen(
         [
@@ -90,5 +94,6 @@ def test_an_answer_survives_a_kill(qtbot, ws: Workspace, coworked: dict[str, int
     wizard = open_record(ws, draft.id)
     assert isinstance(wizard, MeetingWizard)
     qtbot.addWidget(wizard)
-    assert wizard.currentPage().key == "communication"
-    assert wizard.widgets["discussion_recording"].edit.toPlainText() == "Typed then killed. " + TYPED
+    assert wizard.currentPage().key == "communication"  # type: ignore[attr-defined]
+    answer = wizard.widgets["discussion_recording"]
+    assert answer.edit.toPlainText() == "Typed then killed. " + TYPED  # type: ignore[attr-defined]

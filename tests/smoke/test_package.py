@@ -145,7 +145,18 @@ def test_certificate_export_and_verify(demo_db: Path, tmp_path: Path) -> None:
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     # CR-2026-0107 has signed records and a co-worker with an Arabic name (Noto Naskh Arabic)
-    args = ["export", "--db", demo_db, "--case", "CR-2026-0107", "--all", "--out", out_dir, "--cert", cert]
+    args: list[str | Path] = [
+        "export",
+        "--db",
+        demo_db,
+        "--case",
+        "CR-2026-0107",
+        "--all",
+        "--out",
+        out_dir,
+        "--cert",
+        cert,
+    ]
     ok(run(CLI, [*args, "--passphrase-env", PASSPHRASE_VAR], tmp_path, **secret))
     pdfs = sorted(out_dir.glob("*.pdf"))
     assert pdfs, "nothing exported"
@@ -157,8 +168,8 @@ def test_certificate_export_and_verify(demo_db: Path, tmp_path: Path) -> None:
     import pikepdf
 
     fonts: set[str] = set()
-    with pikepdf.open(pdfs[0]) as pdf:
-        for obj in pdf.objects:
+    with pikepdf.open(pdfs[0]) as opened:
+        for obj in opened.objects:
             if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font:
                 fonts.add(str(obj.get("/BaseFont", "")))
     assert any("NotoSans" in f for f in fonts), fonts
@@ -166,6 +177,7 @@ def test_certificate_export_and_verify(demo_db: Path, tmp_path: Path) -> None:
 
 
 @needs_bundle
+@pytest.mark.gui
 @pytest.mark.skipif(sys.platform == "darwin", reason="the macOS GUI runs from the .app bundle")
 def test_gui_starts_offscreen_and_closes_itself(demo_db: Path, tmp_path: Path) -> None:
     shot = tmp_path / "window.png"

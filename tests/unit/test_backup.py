@@ -3,7 +3,6 @@ restored without ever overwriting the current file."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -12,6 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.files import NOON, sha256, workers_in
 from sqlite_utils import Database
 
 from cowork_desktop import paths
@@ -22,20 +22,6 @@ from cowork_desktop.store import backup
 from cowork_desktop.store.migrations import known_migration_names, migrations
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
-
-NOON = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def workers_in(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return [r[0] for r in conn.execute("SELECT name FROM workers ORDER BY id")]
-    finally:
-        conn.close()
 
 
 def test_a_backup_is_online_checked_private_and_complete(store: Store, db_path: Path) -> None:
@@ -66,12 +52,12 @@ def test_the_daily_backup_is_taken_once_a_day(store: Store) -> None:
 
 def test_rotation_keeps_seven_days_and_four_weeks(store: Store) -> None:
     start = datetime(2026, 9, 1, 9, 0, tzinfo=UTC)
-    for n in range(60):  # 60 days, two backups on each day
+    for n in range(36):  # 36 days (six ISO weeks), two backups on each day
         backup.take(store, "daily", now=start + timedelta(days=n))
         backup.take(store, "manual", now=start + timedelta(days=n, hours=2))
     kept = backup.list_backups(store.path)
     days = sorted({b.local_day for b in kept}, reverse=True)
-    newest_day = (start + timedelta(days=59, hours=2)).astimezone().date()
+    newest_day = (start + timedelta(days=35, hours=2)).astimezone().date()
     assert days[:7] == [newest_day - timedelta(days=i) for i in range(7)]
     newest = kept[0].taken_at
     older = [b for b in kept if newest - b.taken_at >= timedelta(hours=24)]

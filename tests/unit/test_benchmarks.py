@@ -20,6 +20,8 @@ from cowork_desktop.services import integrity
 from cowork_desktop.services.sessions import Workspace, form_for
 from cowork_desktop.store.opening import open_store
 
+pytestmark = pytest.mark.slow  # benchmark code, not the app; `make bench` is the real run
+
 TODAY = date(2026, 11, 23)
 
 
@@ -92,6 +94,7 @@ def _check_timing_line(line: dict[str, Any], cases: int) -> None:
     assert line["ratio"] == pytest.approx(line["median_ms"] / line["baseline_ms"], rel=0.02)
 
 
+@pytest.mark.gui  # the quick figures include the app's windows
 def test_the_quick_figures_print_a_line_each_beside_their_baselines(
     tiny_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

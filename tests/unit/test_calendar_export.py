@@ -32,7 +32,7 @@ def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     store.close()
 
 
-def events(data: bytes) -> list[object]:
+def events(data: bytes) -> list[Any]:
     cal = icalendar.Calendar.from_ical(data)
     return [c for c in cal.walk("VEVENT")]
 

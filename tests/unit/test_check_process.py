@@ -10,6 +10,8 @@ import pytest
 from cowork_desktop.cli import main
 from cowork_desktop.services.check_process import check_here, check_in_process
 
+pytestmark = pytest.mark.slow  # each check runs in a child process
+
 
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:

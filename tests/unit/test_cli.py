@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.demo import copy_database
 
 from cowork_desktop import __version__, paths
 from cowork_desktop.cli import main
@@ -39,12 +40,8 @@ def sha256(path: Path) -> str:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "demo.db"
-    code, out, err = run(capsys, "demo", "--db", str(path), "--today", TODAY)
-    assert (code, err) == (0, "")
-    assert "12 demo case(s) added" in out and "fictional" in out
-    return path
+def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+    return copy_database(demo_template, tmp_path / "demo.db")  # what `cowork demo --today TODAY` made
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

@@ -271,6 +271,7 @@ def test_export_a_whole_case_with_the_default_certificate(
         assert code == 0, out
 
 
+@pytest.mark.slow  # a process pool
 def test_export_several_cases_with_worker_processes(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None
 ) -> None:

@@ -17,6 +17,8 @@ import pytest
 
 from cowork_desktop.cli import main
 
+pytestmark = pytest.mark.slow  # each probe is a fresh interpreter
+
 HEAVY = ("pyhanko", "reportlab", "fontTools", "pikepdf", "aiohttp")
 MARK = "HEAVY-MODULES: "
 

@@ -19,7 +19,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from test_backup import sha256
+from helpers.demo import copy_database
+from helpers.files import sha256
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.models import Role, Worker
@@ -34,11 +35,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, st
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    db = tmp_path / "team" / "cowork.db"
-    db.parent.mkdir()
-    assert run(capsys, "demo", "--db", db, "--today", "2026-11-23")[0] == 0
-    return db
+def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+    return copy_database(demo_template, tmp_path / "team" / "cowork.db")  # `cowork demo --today 2026-11-23`
 
 
 HOLDER = textwrap.dedent(

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers.demo import copy_database
 
 from cowork_desktop.cli import main
 from cowork_desktop.services.demo import MANAGER_NAME
@@ -27,11 +28,8 @@ def assert_one_line_error(err: str, *words: str) -> None:
 
 
 @pytest.fixture
-def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    path = tmp_path / "demo.db"
-    code, _, err = run(capsys, "demo", "--db", str(path), "--today", TODAY)
-    assert (code, err) == (0, "")
-    return path
+def demo_db(tmp_path: Path, demo_template: Path) -> Path:
+    return copy_database(demo_template, tmp_path / "demo.db")  # what `cowork demo --today TODAY` made
 
 
 def test_drift_table_and_json(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -205,7 +205,10 @@ def test_when_sqlcipher_is_unavailable_it_says_so(tmp_path: Path, monkeypatch: p
 # -- the cowork command ------------------------------------------------------------------------------------------
 
 
-def test_cli_init_and_demo_encrypted(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+@pytest.mark.slow  # the whole demo, encrypted
+def test_cli_init_and_demo_encrypted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("COWORK_TEST_PASS", PASSPHRASE)
     path = tmp_path / "enc.db"
     code, out, err = run(
@@ -237,7 +240,7 @@ def test_cli_init_and_demo_encrypted(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_cli_refuses_without_or_with_a_wrong_passphrase(
-    encrypted_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+    encrypted_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = sha256(encrypted_db)
     code, out, err = run(capsys, "workers", "--db", str(encrypted_db))
@@ -265,7 +268,7 @@ def test_cli_init_encrypt_needs_a_passphrase(tmp_path: Path, capsys: pytest.Capt
 
 
 def test_cli_demo_encrypt_refuses_an_existing_plain_database(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("P", PASSPHRASE)
     path = tmp_path / "plain.db"
@@ -278,7 +281,7 @@ def test_cli_demo_encrypt_refuses_an_existing_plain_database(
 
 
 def test_cli_init_encrypt_when_unavailable(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(crypto, "unavailable_reason", lambda: "no SQLCipher on this platform")
     monkeypatch.setenv("P", PASSPHRASE)
@@ -287,7 +290,9 @@ def test_cli_init_encrypt_when_unavailable(
     one_line(err, "encryption is not available", "no SQLCipher on this platform")
 
 
-def test_cli_passphrase_change(encrypted_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:
+def test_cli_passphrase_change(
+    encrypted_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("OLD", PASSPHRASE)
     monkeypatch.setenv("NEW", "new passphrase")
     code, out, err = run(
@@ -324,7 +329,7 @@ def test_cli_passphrase_change_of_a_plain_database(
 
 
 def test_cli_export_takes_the_database_passphrase_separately(
-    encrypted_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+    encrypted_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """export's --passphrase-env is the certificate's: the database's is --db-passphrase-env."""
     code, _, err = run(capsys, "export", "--db", str(encrypted_db), "--record", "1", "--out", "x.pdf")

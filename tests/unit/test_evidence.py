@@ -208,7 +208,7 @@ def change_signed_answer(path: Path, record_id: int) -> str:
         )
     finally:
         conn.close()
-    key = next(k for k, v in answers.items() if isinstance(v, str) and len(v) > 20)
+    key: str = next(k for k, v in answers.items() if isinstance(v, str) and len(v) > 20)
     answers[key] = CHANGED_ANSWER
     sql(path, "DROP TRIGGER records_signed_no_update")
     sql(path, "UPDATE records SET answers = ? WHERE id = ?", params=(json.dumps(answers), record_id))
@@ -220,6 +220,7 @@ def change_signed_answer(path: Path, record_id: int) -> str:
 # ------------------------------------------------------------------------------------ genuine files pass
 
 
+@pytest.mark.slow  # every independent reader, on every kind of record
 def test_genuine_files_pass_every_independent_check(demo: Demo, capsys: pytest.CaptureFixture[str]) -> None:
     assert set(demo.files) == set(RecordKind)  # every kind of meeting, signed and exported
     trust_root = demo.cert.with_suffix(".crt")
@@ -357,6 +358,7 @@ BAD_CERTIFICATES = {
 }
 
 
+@pytest.mark.slow  # a certificate made, a note signed and read by every reader, per kind
 @pytest.mark.parametrize("kind", list(BAD_CERTIFICATES))
 def test_a_bad_certificate_is_refused_at_signing_and_fails_at_verify(
     demo: Demo,
@@ -470,7 +472,7 @@ def test_the_visible_text_must_be_the_record(
     from cowork_desktop.export import pool
 
     record = demo.records[RecordKind.REVIEW]
-    original = pool.render_case_note  # the serial export and the workers both render in export.pool.sign_note
+    original = pool.render_case_note  # type: ignore[attr-defined]  # the serial export and the workers both render in export.pool.sign_note
 
     def render_other_text(note, evidence=None):  # type: ignore[no-untyped-def]
         return original(dataclasses.replace(note, case_reference=note.case_reference + "X"), evidence)
@@ -723,6 +725,7 @@ def test_verify_refuses_a_huge_file_at_once(tmp_path: Path, capsys: pytest.Captu
     assert_one_line_error(err, "larger than any case note", "limit 50 MB")
 
 
+@pytest.mark.slow
 def test_library_warnings_go_to_the_log_not_the_terminal(demo: Demo, tmp_path: Path) -> None:
     """In a subprocess, as a user runs it: pyHanko logs warnings with tracebacks for a changed file."""
     changed = tmp_path / "filled.pdf"

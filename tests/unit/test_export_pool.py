@@ -22,6 +22,8 @@ from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 
+pytestmark = pytest.mark.slow  # process pools: a few seconds each
+
 TODAY = date(2026, 11, 23)
 PASSPHRASE = b"pool passphrase"
 DB_PASSPHRASE = "a database passphrase for the pool"

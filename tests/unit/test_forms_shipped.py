@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context
@@ -48,7 +50,7 @@ def forms() -> FormSet:
     return load_forms(forms_dir())
 
 
-def _ids(questions: list) -> set[str]:
+def _ids(questions: list[Any]) -> set[str]:
     return {q.id for q in questions}
 
 

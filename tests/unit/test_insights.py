@@ -7,12 +7,13 @@ definition in ``services/demo.py``), not read back from the code under test.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.small_case import ON
 
 from cowork_desktop.domain.dates import WorkingCalendar
 from cowork_desktop.domain.due import CoAllocationState, RecordFacts, RecordSummary, due_items_for
@@ -35,10 +36,11 @@ from cowork_desktop.domain.insights import (
     suggest_domains,
     tolerance_days,
 )
-from cowork_desktop.domain.models import Reason, Record, RecordKind, RecordStatus, Role, learner_ids
+from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role, learner_ids
+from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
 from cowork_desktop.services import insights, sessions
-from cowork_desktop.services.demo import MANAGER_NAME, demo_answers, load_demo
+from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 
@@ -267,115 +269,6 @@ def test_ladder_trend_uses_the_choices_order() -> None:
 
 
 # ------------------------------------------------------------------------- a small case, through the sessions
-
-
-def _sign(
-    ws: Workspace,
-    ca_id: int,
-    kind: RecordKind,
-    day: date,
-    overrides: Mapping[str, Any] | None = None,
-    linked: int | None = None,
-) -> Record:
-    ca = ws.store.get_coallocation(ca_id)
-    record = sessions.start_record(ws, ca_id, kind, day, linked).value
-    assert record.id is not None
-    form = sessions.form_for(ws, record)
-    answers = demo_answers(
-        form, ca, sessions.context_for(ws, ca), day, overrides, open_actions=ws.store.open_actions(ca_id)
-    )
-    sessions.save_draft(ws, record.id, answers, day, based_on=ws.store.get_record(record.id).revision)
-    sessions.ready_for_signatures(ws, record.id)
-    for worker_id in sessions.required_signers(ws, ws.store.get_record(record.id)):
-        worker = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, record.id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
-        )
-    return sessions.sign_off(ws, record.id, manager_name=MANAGER_NAME).value
-
-
-ON = D("2027-01-06")
-
-
-@pytest.fixture
-def small(ws: Workspace, coworked: dict[str, int]) -> dict[str, int]:
-    """Zoë (experienced, lead) and Łukasz (student), co-allocated on Monday 2 Nov 2026.
-
-    Initial meeting 2 Nov: discussions weekly, joint supervision every 4 weeks, first review 30 Nov; actions A1
-    (Zoë, due 9 Nov), A2 (Łukasz, due 16 Nov). Reflective discussions 10 and 24 Nov. Review 30 Nov: A1 done, A2
-    not; a disagreement; ladder "Co-existence"; A3 (Łukasz, due 7 Dec). Issue resolution 1 Dec: A4 (Zoë, due
-    10 Dec). Review 28 Dec: A2, A3, A4 done; ladder "Collaboration"; next review 25 Jan.
-    """
-    ca = coworked["coallocation"]
-    zoe, lukasz = coworked["experienced"], coworked["student"]
-
-    def act(owner: int, due: str, text: str = "Agreed action") -> dict[str, Any]:
-        return {"description": text, "owner": owner, "due": due}
-
-    _sign(
-        ws,
-        ca,
-        RecordKind.INITIAL_MEETING,
-        D("2026-11-02"),
-        {
-            "discussion_frequency": "FREQ=WEEKLY",
-            "supervision_frequency": "FREQ=WEEKLY;INTERVAL=4",
-            "next_review_date": "2026-11-30",
-            "learning_opportunities": "- Observe Zoë chairing the core group\n- Lead a home visit with support\n"
-            "- Present to court under supervision [PCF: Knowledge; skills_and_interventions]",
-            "actions": [act(zoe, "2026-11-09"), act(lukasz, "2026-11-16")],
-        },
-    )
-    a1, a2 = ws.store.open_actions(ca)
-    _sign(
-        ws,
-        ca,
-        RecordKind.REFLECTIVE_DISCUSSION,
-        D("2026-11-10"),
-        {"learning": "Reflected on how AB responded to challenge", "actions": []},
-    )
-    _sign(
-        ws,
-        ca,
-        RecordKind.REFLECTIVE_DISCUSSION,
-        D("2026-11-24"),
-        {"learning": "Learned how the Children Act 1989 thresholds apply", "actions": []},
-    )
-    review = _sign(
-        ws,
-        ca,
-        RecordKind.REVIEW,
-        D("2026-11-30"),
-        {
-            "disagreements": "yes",
-            "partnership_ladder": "Co-existence",
-            "learner_development": "Wrote the assessment with the co-worker",
-            "action_review": {
-                str(a1.id): {"done": "yes", "note": ""},
-                str(a2.id): {"done": "no", "note": ""},
-            },
-            "actions": [act(lukasz, "2026-12-07")],
-            "next_review_date": "2026-12-28",
-        },
-    )
-    _sign(
-        ws, ca, RecordKind.ISSUE_RESOLUTION, D("2026-12-01"), {"actions": [act(zoe, "2026-12-10")]}, review.id
-    )
-    open_now = ws.store.open_actions(ca)
-    assert len(open_now) == 3
-    _sign(
-        ws,
-        ca,
-        RecordKind.REVIEW,
-        D("2026-12-28"),
-        {
-            "partnership_ladder": "Collaboration",
-            "action_review": {str(a.id): {"done": "yes", "note": ""} for a in open_now},
-            "actions": [],
-            "next_review_date": "2027-01-25",
-        },
-    )
-    return coworked
 
 
 def test_small_case_cadence_drift_and_ladder(ws: Workspace, small: dict[str, int]) -> None:
@@ -646,7 +539,7 @@ def test_domains_come_from_the_forms_folder_in_use(tmp_path: Path, demo_ws: Work
     (folder / "_pcf_domains.toml").write_text(
         'version = 1\n[[domains]]\nid = "only"\ntitle = "Only"\nkeywords = ["core group"]\n', encoding="utf-8"
     )
-    ws = Workspace(demo_ws.store, sessions.load_forms(folder), demo_ws.calendar)
+    ws = Workspace(demo_ws.store, load_forms(folder), demo_ws.calendar)
     assert insights.load_domains(ws) == (PcfDomain("only", "Only", "", ("core group",)),)
 
 

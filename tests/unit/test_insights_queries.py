@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_insights import ON
-from test_insights import small as small  # the fixture: a case with an action done late, reused
+from helpers.small_case import ON
 
 from benchmarks.generate import generate
 from cowork_desktop.domain.forms import FormDefinition
@@ -274,6 +273,7 @@ def _compare(ws: Workspace, days: Iterable[date]) -> None:
         assert new == _old_development_log(ws, first, since=since, until=until)
 
 
+@pytest.mark.slow  # a generated service per seed; the demo's case is in make unit
 @pytest.mark.parametrize("seed", [5, 11])
 def test_a_generated_service_gives_what_it_gave_before(tmp_path: Path, seed: int) -> None:
     path = _generated(tmp_path, 40, seed)

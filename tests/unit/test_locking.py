@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_store import MEETING, signed_initial_meeting
+from helpers.demo import copy_database
+from helpers.records import MEETING, signed_initial_meeting
 
 from cowork_desktop.domain.models import (
     Case,
@@ -28,10 +29,16 @@ from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 
 
-@pytest.fixture(params=["plain", "encrypted"])
-def signed(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Workspace, Record]]:
+# Encrypted, every statement again (a key derived per test): in the full run; `make unit` has the triggers on an
+# encrypted database once, in test_encryption.py.
+@pytest.fixture(scope="module", params=["plain", pytest.param("encrypted", marks=pytest.mark.slow)])
+def signed_template(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, str | None, int]:
+    """A database with one signed record (its file, passphrase and record id), made once per kind."""
     passphrase = "locking test passphrase" if request.param == "encrypted" else None
-    store = open_store(tmp_path / "locked.db", actor="test-manager", passphrase=passphrase)
+    path = tmp_path_factory.mktemp(f"locked-{request.param}") / "locked.db"
+    store = open_store(path, actor="test-manager", passphrase=passphrase)
     ws = Workspace.open(store)
     sw = store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
     st = store.add_worker(Worker("Łukasz Wiśniewski", Role.STUDENT))
@@ -43,7 +50,21 @@ def signed(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[Wor
     )
     assert ca.id
     record = signed_initial_meeting(ws, {"coallocation": ca.id, "experienced": sw.id})
-    yield ws, record
+    store.close()
+    assert record.id is not None
+    return path, passphrase, record.id
+
+
+@pytest.fixture
+def signed(
+    signed_template: tuple[Path, str | None, int], tmp_path: Path
+) -> Iterator[tuple[Workspace, Record]]:
+    """A copy of the signed template (plain, then encrypted), open."""
+    template, passphrase, record_id = signed_template
+    path = copy_database(template, tmp_path / "locked.db")
+    store = open_store(path, create=False, actor="test-manager", passphrase=passphrase)
+    ws = Workspace.open(store)
+    yield ws, store.get_record(record_id)
     store.close()
 
 

@@ -19,10 +19,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from db_damage import damage_table
+from helpers.db_damage import damage_table
+from helpers.files import NOON, sha256, workers_in
+from helpers.records import MEETING, make_signed
 from sqlite_utils import Database
-from test_backup import NOON, sha256, workers_in
-from test_sessions import MEETING, make_signed
 
 from cowork_desktop.domain.backups import RestoreFacts, age_in_words, restore_summary, wait_after_signing
 from cowork_desktop.domain.errors import (

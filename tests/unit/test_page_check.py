@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from db_damage import damage_table
+from helpers.db_damage import damage_table
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import DamagedDatabase

@@ -192,6 +192,7 @@ def test_the_fonts_are_subset(scripts_pdf: bytes) -> None:
     assert len(scripts_pdf) < 400_000  # the CJK font alone is 5 MB, Symbola 3 MB
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_the_same_note_prints_the_same_text_in_a_fresh_process(scripts_pdf: bytes, tmp_path: Path) -> None:
     """`cowork verify` compares a signed file's page text with a fresh render, maybe in another process: the
     codes reportlab gives shaped glyphs depend on what the process printed before, the text must not."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from test_sessions import MEETING, answers_for, make_signed, sign_by_workers
+from helpers.records import MEETING, answers_for, make_signed, sign_by_workers
 
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.domain.errors import CoworkError

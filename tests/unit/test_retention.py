@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from test_store import signed_initial_meeting
+from helpers.records import signed_initial_meeting
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.audit import entry_hash

@@ -6,15 +6,13 @@ before, and the plans SQLite makes for the queries read no table whole that grow
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
-from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
-import due_oracle
 import pytest
+from helpers import due_oracle
+from helpers.query_plans import full_scans, plan, traced
 
 from benchmarks.generate import generate
 from cowork_desktop.domain.models import Case, CoAllocation, PlanType, Reason, RecordKind, Role, Worker
@@ -25,25 +23,6 @@ from cowork_desktop.store.store import Store
 
 START = date(2026, 11, 2)
 TODAY = date(2026, 11, 23)
-
-#: tables that grow with the service: a plan may search them by an index, never scan them whole
-GROWING = ("records", "coallocations", "actions", "signatures", "audit_log")
-
-
-def plan(conn: sqlite3.Connection, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[str]:
-    return [str(row[3]) for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
-
-
-def full_scans(steps: list[str], aliases: dict[str, str]) -> list[str]:
-    """The steps of a plan that read a growing table whole (``SCAN ca`` with ``ca`` an alias of coallocations)."""
-    growing = set(GROWING) | {alias for alias, table in aliases.items() if table in GROWING}
-    return [s for s in steps if s.startswith("SCAN ") and s.split()[1] in growing]
-
-
-def traced(store: Store) -> list[str]:
-    statements: list[str] = []
-    store.db.conn.set_trace_callback(statements.append)
-    return statements
 
 
 # -- the case search ---------------------------------------------------------------------------------------------
@@ -127,8 +106,9 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow  # the oracle over a generated team
 def test_the_dashboard_finds_the_same_items_as_the_rules_did_before(generated: Path) -> None:
-    """The oracle (tests/unit/due_oracle.py) is the due rules as they were, run on every signed record of every
+    """The oracle (tests/helpers/due_oracle.py) is the due rules as they were, run on every signed record of every
     co-allocation; the dashboard reads only what the rules need, in steps, and finds the same items in the same
     order, on days from long before the generated service's day to after it."""
     with open_store(generated) as store:
@@ -158,6 +138,7 @@ def test_the_dashboard_finds_the_same_items_as_the_rules_did_before(generated: P
         }, seen
 
 
+@pytest.mark.slow  # a generated service
 def test_the_dashboard_reads_a_large_service_in_steps(generated: Path) -> None:
     with open_store(generated) as store:
         ws = Workspace.open(store)
@@ -181,6 +162,7 @@ def test_the_dashboard_reads_a_large_service_in_steps(generated: Path) -> None:
         assert at_once.advance() is True and at_once.result() == stepped.result()
 
 
+@pytest.mark.slow  # a generated service
 def test_the_dashboard_queries_read_the_active_coallocations_by_index(generated: Path) -> None:
     with open_store(generated) as store:
         ws = Workspace.open(store)

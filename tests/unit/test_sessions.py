@@ -6,60 +6,15 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from helpers.records import MEETING, answers_for, make_signed, sign_by_workers
 
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.domain.errors import CoworkError, LockedRecordError, ValidationError
 from cowork_desktop.domain.models import Record, RecordKind, RecordStatus
 from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, content_hash
 from cowork_desktop.services import integrity, sessions
-from cowork_desktop.services.demo import demo_answers, flag_question
+from cowork_desktop.services.demo import flag_question
 from cowork_desktop.services.sessions import Workspace
-
-MEETING = date(2026, 11, 5)  # co-allocated Monday 2 November 2026
-
-
-def answers_for(
-    ws: Workspace, ids: dict[str, int], record: Record, overrides: dict[str, Any] | None = None
-) -> dict[str, Any]:
-    ca = ws.store.get_coallocation(ids["coallocation"])
-    return demo_answers(
-        sessions.form_for(ws, record),
-        ca,
-        sessions.context_for(ws, ca),
-        record.meeting_date,
-        overrides,
-        experienced_id=ids["experienced"],
-        open_actions=ws.store.open_actions(ids["coallocation"]),
-    )
-
-
-def sign_by_workers(ws: Workspace, ids: dict[str, int], record_id: int) -> None:
-    for key in ("experienced", "student"):
-        worker = ws.store.get_worker(ids[key])
-        sessions.add_signature(
-            ws, record_id, worker_id=worker.id, name=worker.name, role=worker.role.label, method="typed"
-        )
-
-
-def make_signed(
-    ws: Workspace,
-    ids: dict[str, int],
-    kind: RecordKind,
-    on: date,
-    overrides: dict[str, Any] | None = None,
-    linked: int | None = None,
-) -> Record:
-    record = sessions.start_record(ws, ids["coallocation"], kind, on, linked).value
-    assert record.id is not None
-    sessions.save_draft(
-        ws,
-        record.id,
-        answers_for(ws, ids, record, overrides),
-        based_on=ws.store.get_record(record.id).revision,
-    )
-    sessions.ready_for_signatures(ws, record.id)
-    sign_by_workers(ws, ids, record.id)
-    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
 
 
 def test_initial_meeting_from_start_to_locked(ws: Workspace, coworked: dict[str, int]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import stat
@@ -11,6 +10,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.files import sha256
+from helpers.records import MEETING, signed_initial_meeting
 
 from cowork_desktop.domain.errors import DamagedDatabase, LockedRecordError, StoreError, ValidationError
 from cowork_desktop.domain.models import (
@@ -27,17 +28,10 @@ from cowork_desktop.domain.models import (
 )
 from cowork_desktop.forms import definition_from_dict, definition_to_dict
 from cowork_desktop.services import sessions
-from cowork_desktop.services.demo import demo_answers
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.migrations import known_migration_names
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
-
-MEETING = date(2026, 11, 5)
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def make_db(path: Path) -> None:
@@ -53,31 +47,15 @@ def make_db(path: Path) -> None:
     assert not Path(f"{path}-wal").exists()
 
 
-def signed_initial_meeting(ws: Workspace, ids: dict[str, int]) -> Record:
-    """The initial meeting of the ``coworked`` case, complete, signed by both workers and the manager."""
-    ca = ws.store.get_coallocation(ids["coallocation"])
-    record = sessions.start_record(ws, ids["coallocation"], RecordKind.INITIAL_MEETING, MEETING).value
-    assert record.id is not None
-    form = sessions.form_for(ws, record)
-    answers = demo_answers(form, ca, sessions.context_for(ws, ca), MEETING, experienced_id=ids["experienced"])
-    sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
-    sessions.ready_for_signatures(ws, record.id)
-    for worker_id in ca.worker_ids:
-        worker = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, record.id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
-        )
-    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
-
-
 # -- opening ------------------------------------------------------------------------------------------------
 
 
-def test_new_file_is_private(store: Store, db_path: Path) -> None:
+def test_new_file_is_private(new_store: Store, db_path: Path) -> None:
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
 
 
-def test_write_ahead_log_and_foreign_keys_are_on(store: Store) -> None:
+def test_write_ahead_log_and_foreign_keys_are_on(new_store: Store) -> None:
+    store = new_store
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
@@ -88,7 +66,8 @@ def test_write_ahead_log_and_foreign_keys_are_on(store: Store) -> None:
     store.db.conn.rollback()
 
 
-def test_schema_version_is_recorded(store: Store) -> None:
+def test_schema_version_is_recorded(new_store: Store) -> None:
+    store = new_store
     names = [
         r["name"] for r in store.db.query("SELECT name FROM _sqlite_migrations WHERE migration_set='cowork'")
     ]

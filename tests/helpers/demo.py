@@ -1,0 +1,43 @@
+"""The demo database the CLI tests read: built once per test run by ``cowork demo`` and copied for each test."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+#: The day the demo is built around, as the CLI tests give it (``--today``).
+DEMO_TODAY = "2026-11-23"
+
+
+def build_demo_database(path: Path, data_dir: Path) -> Path:
+    """Run ``cowork demo --db path --today DEMO_TODAY`` in-process, its data folder (log, backup list) in
+    ``data_dir``, and check what it says."""
+    from cowork_desktop import logs
+    from cowork_desktop.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("COWORK_DATA_DIR", str(data_dir))
+        try:
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+                code = main(["demo", "--db", str(path), "--today", DEMO_TODAY])
+        finally:
+            logs.unconfigure()
+    assert (code, err.getvalue()) == (0, ""), err.getvalue()
+    assert "12 demo case(s) added" in out.getvalue() and "fictional" in out.getvalue()
+    assert not Path(f"{path}-wal").exists(), (
+        "the demo left a write-ahead log: copying the file alone would lose it"
+    )
+    return path
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """A copy of a closed database file, private (0600) like one the app makes; ``target``'s folder is made."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    target.chmod(0o600)
+    return target

@@ -1,0 +1,74 @@
+"""Records made through the services as a user makes them, on the ``coworked`` case (tests/conftest.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from cowork_desktop.domain.models import Record, RecordKind
+from cowork_desktop.services import sessions
+from cowork_desktop.services.demo import demo_answers
+from cowork_desktop.services.sessions import Workspace
+
+MEETING = date(2026, 11, 5)  # co-allocated Monday 2 November 2026
+
+
+def signed_initial_meeting(ws: Workspace, ids: dict[str, int]) -> Record:
+    """The initial meeting of the ``coworked`` case, complete, signed by both workers and the manager."""
+    ca = ws.store.get_coallocation(ids["coallocation"])
+    record = sessions.start_record(ws, ids["coallocation"], RecordKind.INITIAL_MEETING, MEETING).value
+    assert record.id is not None
+    form = sessions.form_for(ws, record)
+    answers = demo_answers(form, ca, sessions.context_for(ws, ca), MEETING, experienced_id=ids["experienced"])
+    sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
+    sessions.ready_for_signatures(ws, record.id)
+    for worker_id in ca.worker_ids:
+        worker = ws.store.get_worker(worker_id)
+        sessions.add_signature(
+            ws, record.id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
+        )
+    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
+
+
+def answers_for(
+    ws: Workspace, ids: dict[str, int], record: Record, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    ca = ws.store.get_coallocation(ids["coallocation"])
+    return demo_answers(
+        sessions.form_for(ws, record),
+        ca,
+        sessions.context_for(ws, ca),
+        record.meeting_date,
+        overrides,
+        experienced_id=ids["experienced"],
+        open_actions=ws.store.open_actions(ids["coallocation"]),
+    )
+
+
+def sign_by_workers(ws: Workspace, ids: dict[str, int], record_id: int) -> None:
+    for key in ("experienced", "student"):
+        worker = ws.store.get_worker(ids[key])
+        sessions.add_signature(
+            ws, record_id, worker_id=worker.id, name=worker.name, role=worker.role.label, method="typed"
+        )
+
+
+def make_signed(
+    ws: Workspace,
+    ids: dict[str, int],
+    kind: RecordKind,
+    on: date,
+    overrides: dict[str, Any] | None = None,
+    linked: int | None = None,
+) -> Record:
+    record = sessions.start_record(ws, ids["coallocation"], kind, on, linked).value
+    assert record.id is not None
+    sessions.save_draft(
+        ws,
+        record.id,
+        answers_for(ws, ids, record, overrides),
+        based_on=ws.store.get_record(record.id).revision,
+    )
+    sessions.ready_for_signatures(ws, record.id)
+    sign_by_workers(ws, ids, record.id)
+    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
