@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import Any, TextIO
 
 from cowork_desktop.cli.common import (
+    PROG,
     add_db,
     add_forms,
     day_arg,
@@ -100,6 +102,9 @@ def cmd_due(args: argparse.Namespace, out: TextIO) -> int:
         case_id = store.find_case(args.case).id if args.case else None
         ws = sessions.Workspace.open(store, args.forms)
         items = sessions.due(ws, on, case_id)
+        note = sessions.calendar_note(ws, on)
+    if note is not None:
+        sys.stderr.write(f"{PROG}: {note}\n")  # said once, beside the output (never inside --json)
     if args.json:
         print_json([i.as_dict() for i in items], out)
         return 0

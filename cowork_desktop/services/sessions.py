@@ -7,7 +7,7 @@ decide what to refresh.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -95,6 +95,12 @@ class Workspace:
     @property
     def initial_meeting_days(self) -> int:
         return stored_number("initial_meeting_days", self.store.get_setting("initial_meeting_days"))
+
+
+def calendar_note(ws: Workspace, on: date) -> str | None:
+    """One sentence when the working days the due list reckons (up to the days coming up after ``on``) fall after
+    the last year whose one-off bank holidays are known; None otherwise. Say it once, not per date."""
+    return ws.calendar.note(on + timedelta(days=ws.coming_up_days))
 
 
 def _forms_dir_setting(store: Store) -> Path | None:

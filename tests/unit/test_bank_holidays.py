@@ -188,3 +188,19 @@ def test_one_offs_relative_to_rules() -> None:
     assert date(2023, 12, 25) not in rules and date(2023, 12, 26) in rules
     with pytest.raises(ValueError, match="unknown nation"):
         HolidayRules("wessex")
+
+
+def test_cowork_due_says_once_when_the_dates_pass_the_known_one_offs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cowork_desktop.cli import main
+
+    db = str(tmp_path / "team.db")
+    assert main(["init", "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["due", "--db", db, "--on", "2028-12-01"]) == 0
+    assert capsys.readouterr().err == ""  # the days coming up are still in 2028
+    assert main(["due", "--db", db, "--on", "2028-12-20", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "[]"  # the JSON stays clean
+    assert err.count("\n") == 1 and "after 2028" in err and "usual rules" in err
