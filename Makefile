@@ -5,11 +5,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml packaging/debian-packages.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck unit bench package platforms system-deps clean help
+.PHONY: run test lint typecheck unit bench package platforms fresh-check system-deps clean help
 
 help:
 	@echo "make run    - install what is missing, then start cowork-desktop on the default local database"
 	@echo "make test   - install what is missing, then lint, type checks and the whole test suite"
+	@echo "make fresh-check - run make test and make run inside a minimal Debian 12 made with debootstrap (root, network)"
 	@echo "make platforms - check that the runtime pins install as wheels on Windows, macOS and Linux (needs the package index)"
 	@echo "make unit   - the fast tests: no Qt, nothing marked slow (under 30 s)"
 	@echo "make bench  - run the benchmarks at 1,000, 10,000 and 40,000 cases (not part of make test; ARGS=--only NAME ...)"
@@ -46,6 +47,9 @@ unit: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks --cases 1000,10000,40000 $(ARGS)
+
+fresh-check:
+	@bash packaging/fresh-check.sh
 
 platforms: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,platforms]'
