@@ -19,10 +19,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from cowork_desktop import __version__, logs, paths
+from cowork_desktop.atomic import write_atomic
 from cowork_desktop.domain.errors import (
     CoworkError,
     DamagedDatabase,
@@ -292,7 +293,13 @@ def _run(argv: Sequence[str] | None) -> int:
 
         def grab() -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
-            window.grab().save(str(target), "PNG")
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            window.grab().save(buffer, "PNG")
+            write_atomic(
+                target, bytes(data.data()), replace=True
+            )  # owner-only, like every file the app writes
 
         QTimer.singleShot(SCREENSHOT_DELAY_MS, grab)
     if args.quit_after is not None:

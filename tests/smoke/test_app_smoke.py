@@ -40,6 +40,7 @@ def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> Non
     assert "Traceback" not in done.stderr
     assert db.exists() and (db.stat().st_mode & 0o777) == 0o600
     assert shot.exists() and shot.stat().st_size > 1000
+    assert (shot.stat().st_mode & 0o777) == 0o600  # owner-only, like every file the app writes
 
 
 def test_start_up_does_not_load_the_pdf_and_signing_libraries(tmp_path: Path) -> None:
