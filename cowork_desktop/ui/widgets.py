@@ -68,6 +68,7 @@ def list_table(
     t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setTabKeyNavigation(False)  # Tab leaves the list (arrows move between rows), never trapped cell by cell
     t.setAlternatingRowColors(True)
     t.setShowGrid(False)
     t.setWordWrap(True)

@@ -191,6 +191,7 @@ class LogTreeModel(QAbstractItemModel):
 
 def _tree(name: str, object_name: str, last: str) -> QTreeView:
     tree = QTreeView()
+    tree.setTabKeyNavigation(False)  # Tab leaves the tree; arrows move inside it
     tree.setObjectName(object_name)
     tree.setAccessibleName(name)
     tree.setModel(LogTreeModel(last, tree))
