@@ -11,6 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 command -v debootstrap >/dev/null || { apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; }
 mirror=${FRESH_MIRROR:-http://deb.debian.org/debian}
 root=$(mktemp -d /var/tmp/cowork-fresh.XXXXXX)
+chmod 755 "$root"  # the new system's / : its users must be able to enter it
 log="$root.log"
 cleanup() {
   for m in dev/shm dev/pts dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
