@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,8 +16,10 @@ from cowork_desktop.store.store import Store
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.widgets import to_qdate
 
+DialogT = TypeVar("DialogT", bound=QDialog)
 
-def _show(qtbot: QtBot, dialog: QDialog) -> QDialog:
+
+def _show(qtbot: QtBot, dialog: DialogT) -> DialogT:
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -119,7 +122,7 @@ def test_every_field_has_an_accessible_name_and_a_label_buddy(qtbot: QtBot, ws: 
     ws.store.add_worker(Worker("A Worker", Role.SOCIAL_WORKER))
     for dialog in (WorkerDialog(ws.store), CaseDialog(ws.store), CoAllocationDialog(ws.store)):
         _show(qtbot, dialog)
-        fields = dialog.fields  # type: ignore[attr-defined]
+        fields = dialog.fields
         for key, widget in fields.fields.items():
             assert widget.accessibleName(), key
             assert fields.labels[key].buddy() is widget, key

@@ -29,7 +29,7 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.domain.passphrases import new_passphrase_problem
 from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
-from cowork_desktop.services import export, signing_keys
+from cowork_desktop.services import documents, export, signing_keys
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.services.signing_keys import SIGNERS, SignerCache
@@ -142,7 +142,7 @@ def test_the_preview_shows_every_page_of_the_note(
 ) -> None:
     record_id = signed_id(demo_ws)
     dialog = open_dialog(qtbot, demo_ws, record_id, certificate)
-    expected = page_count(export.render_case_note(export.build_case_note(demo_ws, record_id)))
+    expected = page_count(documents.render_case_note(export.build_case_note(demo_ws, record_id)))
     assert dialog.preview.page_count() == expected >= 1
     qtbot.waitUntil(lambda: 0 in dialog.preview.rendered_pages())
     assert dialog.preview.page_label.text().startswith(f"Page 1 of {expected}")
@@ -290,7 +290,9 @@ def test_cancelling_the_whole_case_keeps_no_file(
 
     def cancel_at_once(runner: export_module.CaseExport) -> None:
         start(runner)
-        runner.dialog.findChild(QPushButton).click()  # the progress dialog's Cancel button
+        cancel = runner.dialog.findChild(QPushButton)  # the progress dialog's Cancel button
+        assert cancel is not None
+        cancel.click()
 
     monkeypatch.setattr(export_module.CaseExport, "start", cancel_at_once)
     dialog = open_dialog(qtbot, demo_ws, signed_id(demo_ws), certificate)

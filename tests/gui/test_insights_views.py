@@ -23,7 +23,7 @@ from pytestqt.qtbot import QtBot
 from cowork_desktop.domain.insights import CadenceStatus, LadderPoint
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.export.signing import create_certificate
-from cowork_desktop.services import export, insights
+from cowork_desktop.services import export
 from cowork_desktop.services.demo import MANAGER_NAME, load_demo
 from cowork_desktop.services.export import default_certificate_path
 from cowork_desktop.services.sessions import Workspace
@@ -566,11 +566,11 @@ def test_workers_list_opens_the_worker_page(qtbot: QtBot, demo: Workspace) -> No
 
 
 def test_promises_text_wording() -> None:
-    from cowork_desktop.domain.insights import PromiseTally
+    from cowork_desktop.domain.insights import PromiseTally, promises
 
     assert promises_text(PromiseTally(7, 0, 3, 2)) == "7 of 10 actions done on time (70%)"
     assert promises_text(PromiseTally(1, 0, 0, 0)) == "1 of 1 action done on time (100%)"
-    assert insights.promises([]).total.counted == 0
+    assert promises([]).total.counted == 0
 
 
 def test_a_long_development_log_opens_its_groups_when_asked(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -63,7 +63,7 @@ def _tamper(path: Path, record_id: int) -> None:
 
 
 @pytest.fixture
-def window_for(qtbot: QtBot) -> Iterator[object]:
+def window_for(qtbot: QtBot) -> Iterator[Callable[[Path], MainWindow]]:
     opened: list[MainWindow] = []
 
     def make(path: Path) -> MainWindow:
@@ -92,7 +92,9 @@ def _check(qtbot: QtBot, window: MainWindow) -> None:
     )
 
 
-def test_a_database_that_checks_shows_no_banner(qtbot: QtBot, demo_db: Path, window_for) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_that_checks_shows_no_banner(
+    qtbot: QtBot, demo_db: Path, window_for: Callable[[Path], MainWindow]
+) -> None:
     window = window_for(demo_db)
     _check(qtbot, window)
     assert not window.integrity_banner.isVisible()
@@ -102,8 +104,8 @@ def test_a_database_that_checks_shows_no_banner(qtbot: QtBot, demo_db: Path, win
 def test_a_changed_record_is_named_with_the_backup_that_checks(
     qtbot: QtBot,
     demo_db: Path,
-    window_for,
-    tmp_path: Path,  # type: ignore[no-untyped-def]
+    window_for: Callable[[Path], MainWindow],
+    tmp_path: Path,
 ) -> None:
     record = _signed_record(demo_db)
     _tamper(demo_db, record)
@@ -147,8 +149,8 @@ def test_a_changed_record_is_named_with_the_backup_that_checks(
 def test_missing_protections_refuse_saving_and_can_be_put_back(
     qtbot: QtBot,
     demo_db: Path,
-    window_for,
-    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window_for: Callable[[Path], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     conn = sqlite3.connect(demo_db)
     with conn:

@@ -194,7 +194,9 @@ def test_restore_says_the_backups_age_and_what_is_not_in_it(
 
         def restore(box: QWidget) -> None:
             assert isinstance(box, QMessageBox)
-            box.findChild(QPushButton, "restoreButton").click()
+            button = box.findChild(QPushButton, "restoreButton")
+            assert button is not None
+            button.click()
 
         when_modal(restore)
         assert security.restore_backup(window, taken.path)

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +19,6 @@ from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import sessions
 from cowork_desktop.services.plan import build_plan
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import plan_print
 from cowork_desktop.ui.plan_print import PlanPrintDialog, plan_html, save_plan_pdf
 
 TASKS = [
@@ -179,7 +179,7 @@ def test_the_dialog_saves_a_pdf_and_offers_the_printer(
 
     def cancel_print_dialog() -> None:
         for w in QApplication.topLevelWidgets():
-            if isinstance(w, plan_print.QPrintDialog) and w.isVisible():
+            if isinstance(w, QPrintDialog) and w.isVisible():
                 w.reject()
 
     QTimer.singleShot(200, cancel_print_dialog)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
 )
 from pytestqt.qtbot import QtBot
@@ -90,7 +91,9 @@ def test_ctrl_comma_opens_settings_from_the_file_menu(qtbot: QtBot, ws: Workspac
     window = MainWindow(ws)
     qtbot.addWidget(window)
     assert window.settings_action.shortcut().toString() == "Ctrl+,"
-    assert window.settings_action in window.menuBar().actions()[0].menu().actions()
+    file_menu = window.menuBar().actions()[0].menu()
+    assert isinstance(file_menu, QMenu)
+    assert window.settings_action in file_menu.actions()
 
 
 def test_window_geometry_is_remembered(qtbot: QtBot, ws: Workspace) -> None:

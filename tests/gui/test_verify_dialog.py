@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import Record, RecordStatus
@@ -348,6 +348,7 @@ def test_the_tools_menu_opens_the_verify_dialog(qtbot: QtBot, demo_ws: Workspace
     window = MainWindow(demo_ws)
     qtbot.addWidget(window)
     tools = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Tools")
+    assert isinstance(tools, QMenu)
     assert window.verify_pdf_action in tools.actions()
     window.verify_pdf_action.trigger()
     dialog = window.findChild(VerifyDialog)

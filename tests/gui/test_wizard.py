@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -30,7 +31,6 @@ from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.export import build_case_note
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.wizard import MeetingWizard, RecordView, open_meeting, open_record
-from cowork_desktop.ui.wizard import wizard as wizard_module
 from cowork_desktop.ui.wizard.pages import FormPage, SectionPage, SignOffPage, StartPage
 from cowork_desktop.ui.wizard.questions import (
     ActionReviewAnswer,
@@ -71,6 +71,13 @@ def shown(row: QWidget) -> bool:
     return not row.isHidden()
 
 
+def label_text(parent: QWidget, name: str) -> str:
+    """The text of the label called ``name`` inside ``parent``."""
+    label = parent.findChild(QLabel, name)
+    assert label is not None, name
+    return label.text()
+
+
 def type_text(qtbot: QtBot, widget: QLineEdit, text: str) -> None:
     """Type like a user; QTest.keyClicks takes Latin-1 only, so other letters are inserted as an IME would."""
     if text.isascii():
@@ -87,7 +94,7 @@ def set_answer(qtbot: QtBot, wizard: MeetingWizard, qid: str, value: Any) -> Non
     """Answer one question through its real widget, as a user would."""
     widget = wizard.widgets[qid]
     if isinstance(widget, ChoiceAnswer):
-        widget = widget.inner  # type: ignore[assignment]
+        widget = widget.inner
     if isinstance(widget, TextAnswer):
         widget.edit.clear()
         qtbot.keyClicks(widget.edit, value)
@@ -247,7 +254,7 @@ def test_initial_meeting_with_a_student_to_signed(
 ) -> None:
     wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
     assert wizard.isVisible() and not wizard.isModal()
-    assert page(wizard).findChild(QLabel, "caseReference").text() == "Case CR-100234"
+    assert label_text(page(wizard), "caseReference") == "Case CR-100234"
     go_next(wizard)  # both co-workers are ticked as present to begin with
     assert page(wizard).key == "responsibilities"
     fill_page(qtbot, wizard, {"responsibilities": {"Visits": coworked["experienced"]}})
@@ -318,9 +325,9 @@ def test_review_knows_the_history_and_urgent_issues_need_an_mdr(
     assert first.key == "plan_progress"
     panel = first.findChild(QWidget, "lastArrangement")
     assert panel is not None
-    who = first.findChild(QLabel, "arrangementResponsibilities").text()
+    who = label_text(first, "arrangementResponsibilities")
     assert "Visits: Zoë Ó Súilleabháin" in who and "Completing reports: Łukasz Wiśniewski" in who
-    freq = first.findChild(QLabel, "arrangementFrequencies").text()
+    freq = label_text(first, "arrangementFrequencies")
     assert "every 2 weeks, recorded by Łukasz Wiśniewski" in freq and "monthly" in freq
     fill_page(qtbot, review, {})
     go_next(review)
@@ -399,6 +406,7 @@ def test_a_typed_signature_that_is_not_the_signers_name_is_refused(
     complete_pages(qtbot, wizard, {"prompted_by": "After a visit", "learning": "Planning a visit."})
     sign = wizard.currentPage()
     assert isinstance(sign, SignOffPage)
+    assert sign.current is not None
     worker = ws.store.get_worker(sign.current)
     assert f"Now signing: {worker.name}" in sign.now.text()
     type_text(qtbot, sign.name, "Zoe O Suilleabhain")
@@ -416,6 +424,7 @@ def test_a_typed_signature_that_is_not_the_signers_name_is_refused(
     assert f"Signed: {worker.name} (typed)" in sign.status.text()
     # the manager: the name in the settings, once set
     ws.store.set_setting("manager_name", "Amara Okafor")
+    assert sign.current is not None
     student = ws.store.get_worker(sign.current)
     type_text(qtbot, sign.name, student.name)
     click(qtbot, sign.agree)
@@ -476,7 +485,9 @@ def test_required_answers_are_shown_next_to_the_field(
     resp = page(wizard).rows["responsibilities"]
     assert page(wizard).key == "responsibilities"
     assert resp.error.isVisible() and resp.error.text() == "This question needs an answer."
-    click(qtbot, wizard.widgets["responsibilities"].radios["Visits"][coworked["student"]])
+    responsibilities = wizard.widgets["responsibilities"]
+    assert isinstance(responsibilities, ResponsibilitiesAnswer)
+    click(qtbot, responsibilities.radios["Visits"][coworked["student"]])
     wizard.next()
     assert page(wizard).key == "responsibilities"
     assert resp.error.text().startswith("Give each task one lead: Completing reports, Assessments")
@@ -613,7 +624,7 @@ def test_a_failed_save_keeps_the_answers_and_retries(
         calls.append(1)
         raise StoreError("cowork.db: the database is read-only; nothing was saved")
 
-    monkeypatch.setattr(wizard_module.sessions, "save_draft", refuse)
+    monkeypatch.setattr(sessions, "save_draft", refuse)
     set_answer(qtbot, wizard, "analysis", "Written while the disk was read-only")
     qtbot.waitUntil(lambda: bool(calls), timeout=3000)
     bar = page(wizard).save_bar
@@ -621,7 +632,7 @@ def test_a_failed_save_keeps_the_answers_and_retries(
     assert bar.text().startswith("Not saved yet: cowork.db: the database is read-only")
     assert "Your answers are kept and will be saved when possible" in bar.text()
     assert wizard.answers["analysis"] == "Written while the disk was read-only"
-    monkeypatch.setattr(wizard_module.sessions, "save_draft", real)
+    monkeypatch.setattr(sessions, "save_draft", real)
     qtbot.waitUntil(lambda: not bar.isVisible(), timeout=4000)
     assert ws.store.get_record(wizard.record_id).answers["analysis"] == "Written while the disk was read-only"
 
@@ -645,7 +656,7 @@ def test_an_amendment_is_a_new_version_and_both_stay_readable(
     qtbot.addWidget(amendment)
     v2 = amendment.env.record
     assert (v2.version, v2.supersedes_id, v2.status) == (2, first.record_id, RecordStatus.DRAFT)
-    assert amendment.findChild(QLabel, "amendmentNote").text().endswith("two weeks, not a month.")
+    assert label_text(amendment, "amendmentNote").endswith("two weeks, not a month.")
     assert view.superseded_note.text() == "An amendment (version 2) is being prepared"
     assert not view.amend_button.isEnabled()
     # the amendment starts from the signed answers
@@ -760,7 +771,7 @@ def test_a_text_answer_warns_gently_about_personal_details(
 
 
 # -- the meeting as people hold it ----------------------------------------------------------------
-def geometry(widgets: list[QWidget], wizard: MeetingWizard) -> list[tuple[int, int, int, int]]:
+def geometry(widgets: Sequence[QWidget], wizard: MeetingWizard) -> list[tuple[int, int, int, int]]:
     """Where each control is laid out on its page (after the layouts have settled; scrolling to a problem moves
     the view, not the controls on the page)."""
     QApplication.processEvents()

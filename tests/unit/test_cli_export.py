@@ -34,8 +34,10 @@ pytestmark = pytest.mark.skipif(
 PASSPHRASE = "a long demo passphrase"
 ENV = "COWORK_TEST_PASSPHRASE"
 
+Arg = str | int | Path  # what the tests pass on the command line; run() turns each into a str
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+
+def run(capsys: pytest.CaptureFixture[str], *argv: Arg) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
@@ -112,7 +114,7 @@ def signed_review(demo: Demo, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def verify(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) -> tuple[int, str, str]:
+def verify(capsys: pytest.CaptureFixture[str], path: Path, *extra: Arg) -> tuple[int, str, str]:
     return run(capsys, "verify", path, *extra)
 
 
@@ -178,10 +180,11 @@ def test_cert_new_without_a_passphrase_is_one_line(
 
 
 def test_a_passphrase_is_never_an_argument(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (
+    argvs: list[list[Arg]] = [
         ["cert", "new", "--name", "A", "--out", tmp_path / "x.p12", "--passphrase", "secret"],
         ["export", "--record", "1", "--out", tmp_path / "x.pdf", "--passphrase", "secret"],
-    ):
+    ]
+    for argv in argvs:
         code, _, err = run(capsys, *argv)
         assert code == 2
         assert_one_line_error(err, "--passphrase")
@@ -363,10 +366,11 @@ def test_unwritable_output_folder_is_one_line(
         folder.chmod(0o500)
     before = sorted(tmp_path.rglob("*"))
     try:
-        for argv in (
+        argvs: list[list[Arg]] = [
             ["--record", demo.records["review"], "--out", folder / "x.pdf"],
             ["--case", "CR-2026-0107", "--all", "--out", folder],
-        ):
+        ]
+        for argv in argvs:
             code, out, err = run(
                 capsys, "export", "--db", demo.db, *argv, "--cert", demo.cert, "--passphrase-env", ENV
             )
@@ -379,13 +383,14 @@ def test_unwritable_output_folder_is_one_line(
 
 
 def test_export_usage_errors(demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    for argv in (
+    argvs: list[list[Arg]] = [
         ["--case", "CR-2026-0107", "--out", tmp_path],
         ["--all", "--out", tmp_path],
         ["--record", "1", "--case", "CR-2026-0107", "--all", "--out", tmp_path],
         ["--case", "CR-2026-0107", "--all", "--draft", "--out", tmp_path],
         ["--out", tmp_path],
-    ):
+    ]
+    for argv in argvs:
         code, _, err = run(capsys, "export", "--db", demo.db, *argv)
         assert code == 2, argv
         assert_one_line_error(err)

@@ -194,9 +194,9 @@ def watermarked_pages(pdf: bytes) -> list[bool]:
     with pikepdf.open(io.BytesIO(pdf)) as doc:
         for page in doc.pages:
             sizes = [
-                float(operands[1])
-                for operands, operator in pikepdf.parse_content_stream(page)
-                if str(operator) == "Tf"
+                float(instruction.operands[1])
+                for instruction in pikepdf.parse_content_stream(page)
+                if str(instruction.operator) == "Tf"
             ]
             found.append(WATERMARK_SIZE in sizes)
     return found

@@ -207,7 +207,7 @@ def test_an_action_review_shows_the_reviewed_actions(demo: Demo) -> None:
     note = export.build_case_note(ws, review.id)
     tables = [i for s in note.sections for i in s.items if isinstance(i, ActionsTable)]
     reviewed = next(t for t in tables if any(r.done is not None for r in t.rows))
-    assert sorted(r.done for r in reviewed.rows) == [False, True]
+    assert sorted((r.done for r in reviewed.rows), key=bool) == [False, True]
     assert any("Note: Not done yet: carried forward." in r.description for r in reviewed.rows)
     assert all(r.due is not None and r.owner != "Not set" for r in reviewed.rows)
 

@@ -171,7 +171,7 @@ def _first_text_question(ws: Workspace, record_id: int) -> str:
     return next(q.id for q in form.questions if q.kind.value in ("text", "long_text", "textarea"))
 
 
-def _refuses(store: Store, record_id: int, save: Callable[[], None], message: str) -> None:
+def _refuses(store: Store, record_id: int, save: Callable[[], object], message: str) -> None:
     answers_before = store.get_record(record_id).answers
     audit_before = len(store.audit_entries())
     with pytest.raises(StoreError, match=message) as info:
