@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.modal import when_modal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from test_security import when_modal
 
 from cowork_desktop.domain.errors import ProtectionsMissing
 from cowork_desktop.domain.models import RecordStatus

@@ -9,8 +9,7 @@ import subprocess
 from datetime import date, timedelta
 from pathlib import Path
 
-from pytestqt.qtbot import QtBot
-from test_wizard import (
+from helpers.wizard import (
     TODAY,
     click,
     complete_pages,
@@ -22,6 +21,7 @@ from test_wizard import (
     signed_initial,
     wizard_for,
 )
+from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.domain.forms import MAX_TEXT_ANSWER

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.modal import ensure_event_loops_run, when_modal
+from helpers.wizard import go_next, page, set_answer, signed_initial, wizard_for
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from test_security import ensure_event_loops_run, when_modal
-from test_wizard import go_next, page, set_answer, signed_initial, wizard_for
 
 from cowork_desktop import app as app_module
 from cowork_desktop.domain.models import RecordKind, Role, Worker

@@ -4,13 +4,12 @@ the File menu, changing the passphrase, recovery from a damaged file, and the pr
 from __future__ import annotations
 
 import sqlite3
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEventLoop, QTimer
+from helpers.modal import ensure_event_loops_run, when_modal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -42,21 +41,6 @@ def _event_loops_run(qapp: QApplication) -> None:
     ensure_event_loops_run()
 
 
-def ensure_event_loops_run() -> None:
-    """After app.main() ran to its end, Qt's "quit now" flag makes every later event loop return at once; entering
-    the application loop again clears it (as tests/gui/test_wizard.py does)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    QApplication.processEvents()
-    loop = QEventLoop()
-    QTimer.singleShot(20, loop.quit)
-    started = time.monotonic()
-    loop.exec()
-    if time.monotonic() - started < 0.015:
-        QTimer.singleShot(0, app.quit)
-        app.exec()
-
-
 def _capture(
     monkeypatch: pytest.MonkeyPatch, name: str, answer: Any = QMessageBox.StandardButton.Ok
 ) -> list[str]:
@@ -68,20 +52,6 @@ def _capture(
 
     monkeypatch.setattr(QMessageBox, name, staticmethod(fake))
     return shown
-
-
-def when_modal(action: Callable[[QWidget], None], *, tries: int = 100) -> None:
-    """Run ``action`` on the next modal dialog, as a user would (from a timer, while it is open)."""
-
-    def attempt(left: int) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None:
-            if left:
-                QTimer.singleShot(30, lambda: attempt(left - 1))
-            return
-        action(widget)
-
-    QTimer.singleShot(30, lambda: attempt(tries))
 
 
 def type_and_accept(text: str) -> Callable[[QWidget], None]:

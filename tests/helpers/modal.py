@@ -1,0 +1,39 @@
+"""Modal dialogs and event loops in the gui tests: act on the next modal dialog as a user would, and make sure
+Qt's event loops run again after the app's own main() has ended."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+
+def ensure_event_loops_run() -> None:
+    """After app.main() ran to its end, Qt's "quit now" flag makes every later event loop return at once; entering
+    the application loop again clears it (as tests/gui/test_wizard.py does)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    QApplication.processEvents()
+    loop = QEventLoop()
+    QTimer.singleShot(20, loop.quit)
+    started = time.monotonic()
+    loop.exec()
+    if time.monotonic() - started < 0.015:
+        QTimer.singleShot(0, app.quit)
+        app.exec()
+
+
+def when_modal(action: Callable[[QWidget], None], *, tries: int = 100) -> None:
+    """Run ``action`` on the next modal dialog, as a user would (from a timer, while it is open)."""
+
+    def attempt(left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if widget is None:
+            if left:
+                QTimer.singleShot(30, lambda: attempt(left - 1))
+            return
+        action(widget)
+
+    QTimer.singleShot(30, lambda: attempt(tries))
