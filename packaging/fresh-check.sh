@@ -21,6 +21,13 @@ trap cleanup EXIT
 echo "fresh-check: Debian 12 minbase into $root (log: $log)"
 debootstrap --variant=minbase --include=python3,make,git,ca-certificates bookworm "$root" "$mirror" >"$log" 2>&1
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# this machine's trust store and proxy settings go in with it (a council network's TLS-inspecting proxy has a CA
+# of its own); nothing else of the host does
+cp /etc/ssl/certs/ca-certificates.crt "$root/etc/ssl/certs/ca-certificates.crt"
+passed=()
+for name in http_proxy https_proxy no_proxy HTTP_PROXY HTTPS_PROXY NO_PROXY; do
+  [[ -n "${!name:-}" ]] && passed+=("$name=${!name}")
+done
 mount -t proc proc "$root/proc"; mount -t sysfs sys "$root/sys"; mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"; mount -t tmpfs tmpfs "$root/dev/shm"
 chroot "$root" useradd --create-home --shell /bin/bash tester
@@ -36,7 +43,8 @@ steps=(
 status=0
 for step in "${steps[@]}"; do
   echo "fresh-check: $step"
-  if ! chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 bash -c "$step" >>"$log" 2>&1; then
+  if ! chroot "$root" /usr/bin/env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 "${passed[@]}" \
+    bash -c "$step" >>"$log" 2>&1; then
     status=1
     echo "fresh-check: FAILED at: $step (the end of $log follows)"
     tail -40 "$log"
