@@ -71,6 +71,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--draft", action="store_true", help="allow a record not yet signed: printed marked DRAFT, unsigned"
     )
+    p.add_argument(
+        "--format",
+        choices=("pdf", "text"),
+        default="pdf",
+        help="pdf (default): the signed case note; text: the same content as plain text to paste into the case "
+        "management system (--record only; no certificate needed)",
+    )
     add_force(p)
     p.set_defaults(func=cmd_export)
 
@@ -104,6 +111,14 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         )
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs takes a number of processes, 1 or more")
+    if args.format == "text":
+        if args.record is None:
+            raise UsageError("--format text copies one record: use --record ID")
+        with open_existing(args) as store, refusals(args):
+            ws = sessions.Workspace.open(store)
+            path = export.export_record_text(ws, args.record, args.out, draft=args.draft, replace=args.force)
+        out.write(f"Copied record {args.record} as text to {path}\n")
+        return 0
     with open_existing(args) as store, refusals(args):
         ws = sessions.Workspace.open(store)
         if args.case is not None:

@@ -636,6 +636,46 @@ def output_path(
     return check_target(out, replace=replace, store=ws.store)
 
 
+def record_text(ws: Workspace, record_id: int, *, draft: bool = False) -> str:
+    """The record as plain text for the case management system (:func:`cowork_desktop.export.text.case_note_text`):
+    the same content and headings as its PDF, the case by reference only. A signed record only when its evidence
+    checks (:func:`integrity.require_intact`); one not signed yet only with ``draft`` (marked DRAFT)."""
+    from cowork_desktop.export.text import case_note_text
+    from cowork_desktop.services import integrity
+
+    status = ws.store.record_status(record_id)
+    if status == RecordStatus.SIGNED:
+        integrity.require_intact(ws.store, record_id)
+    elif not draft:
+        state = "awaiting signatures" if status == RecordStatus.AWAITING_SIGNATURES else "a draft"
+        raise CoworkError(
+            f"record {record_id} is {state}: only a signed record is copied as the record; "
+            "use --draft to copy it marked DRAFT"
+        )
+    return case_note_text(build_case_note(ws, record_id))
+
+
+def export_record_text(
+    ws: Workspace,
+    record_id: int,
+    out_path: str | os.PathLike[str],
+    *,
+    draft: bool = False,
+    replace: bool = False,
+) -> Path:
+    """Write :func:`record_text` to ``out_path`` (UTF-8, owner-only, atomically; a folder: the usual file name
+    with ``.txt``) and note it in the audit log. The same checks on the target as a PDF export."""
+    out = Path(out_path)
+    if out.is_dir():
+        out = out / Path(record_filename(ws, ws.store.get_record(record_id))).with_suffix(".txt").name
+    check_target(out, replace=replace, store=ws.store)
+    text = record_text(ws, record_id, draft=draft)
+    write_output(out, text.encode("utf-8"), replace=replace, store=ws.store)
+    with ws.store.tx():
+        ws.store.audit("export_text", "record", record_id, file=str(out))
+    return out
+
+
 #: ``--case REF --all --out`` takes a folder; a name like this one is a file name given by mistake
 _FILE_SUFFIX = ".pdf"
 

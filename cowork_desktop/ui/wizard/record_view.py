@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -125,17 +126,24 @@ class RecordView(QWidget):
         self.print_button.setObjectName("printPlan")
         self.export_button = QPushButton(self.tr("Export signed PDF..."))
         self.export_button.setObjectName("exportPdf")
+        self.copy_button = QPushButton(self.tr("Copy as &text"))
+        self.copy_button.setObjectName("copyAsText")
+        self.copy_button.setAccessibleDescription(
+            self.tr("Copy the record as plain text, to paste into the case management system.")
+        )
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeButton")
         buttons.addWidget(self.amend_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.export_button)
+        buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.amend_button.clicked.connect(self.start_amendment)
         self.print_button.clicked.connect(self.print_plan)
         self.export_button.clicked.connect(self.export_pdf)
+        self.copy_button.clicked.connect(self.copy_as_text)
         self.close_button.clicked.connect(self.close)
         self.refresh()
 
@@ -264,6 +272,21 @@ class RecordView(QWidget):
         dialog.show()
         self.plan_dialog = dialog
         return dialog
+
+    def copy_as_text(self) -> str | None:
+        """The record as plain text on the clipboard (the same content and headings as its PDF); a draft is
+        marked DRAFT. The text copied, or None when the record cannot be copied (said in a message)."""
+        from cowork_desktop.services import export
+
+        try:
+            text = export.record_text(self.ws, self.record_id, draft=True)
+        except CoworkError as exc:
+            QMessageBox.warning(self, self.tr("Cannot copy the record"), str(exc))
+            return None
+        QApplication.clipboard().setText(text)
+        self.copy_button.setText(self.tr("Copied as text"))
+        QTimer.singleShot(3000, lambda: self.copy_button.setText(self.tr("Copy as &text")))
+        return text
 
     def export_pdf(self) -> QWidget | None:
         """The export dialog: a signed PDF for a signed record, a DRAFT print otherwise."""
