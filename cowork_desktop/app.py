@@ -229,6 +229,7 @@ def _run(argv: Sequence[str] | None) -> int:
     store = ws.store
 
     # imported here so a start-up failure above stays cheap and the message box comes up fast
+    from cowork_desktop.ui import recent
     from cowork_desktop.ui.main_window import MainWindow
     from cowork_desktop.ui.theme import apply_saved_theme
 
@@ -252,6 +253,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return 1
     window.start_backups(source)
     window.show()
+    recent.remember(db_path)  # File ▸ Open recent
     window.show_store_notes()
     window.start_idle_lock()
     from cowork_desktop.services.settings import needs_first_run

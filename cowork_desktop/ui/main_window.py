@@ -40,7 +40,7 @@ from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups, cases, database, signing_keys
 from cowork_desktop.services.changes import NOTHING, Changes
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import help, security, theme
+from cowork_desktop.ui import help, recent, security, theme
 from cowork_desktop.ui.dashboard import DashboardPage
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.host import HostWindow
@@ -232,6 +232,9 @@ class MainWindow(HostWindow):
             self.tr("&Open database…"), self.open_database, QKeySequence.StandardKey.Open
         )
         file_menu.addAction(self.open_action)
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
         file_menu.addSeparator()
         self.backup_action = action(self.tr("&Back up now"), lambda: security.back_up_now(self))
         self.restore_action = action(self.tr("&Restore…"), lambda: security.restore_backup(self))
@@ -627,6 +630,25 @@ class MainWindow(HostWindow):
         if path:
             self.switch_database(Path(path))
 
+    def fill_recent_menu(self) -> None:
+        """The databases opened last on this computer (the one open now left out); a file that has gone is
+        greyed out; then "Clear the list"."""
+        menu = self.recent_menu
+        menu.clear()
+        here = self.ws.store.path.resolve()
+        shown = [p for p in recent.recent() if p != here]
+        for number, path in enumerate(shown, start=1):
+            shown_path = str(path).replace("&", "&&")  # an & in a folder name is shown, not a mnemonic
+            act = menu.addAction(f"&{number} {shown_path}" if number < 10 else shown_path)
+            act.setEnabled(path.is_file())
+            act.triggered.connect(lambda _checked=False, p=path: self.switch_database(p))
+        if not shown:
+            menu.addAction(self.tr("No other database yet")).setEnabled(False)
+        menu.addSeparator()
+        clear = menu.addAction(self.tr("&Clear the list"))
+        clear.setEnabled(bool(shown))
+        clear.triggered.connect(recent.clear)
+
     def switch_database(self, path: Path, passphrase: str | None = None) -> bool:
         """Open ``path`` in this window instead (or again, after a restore), through ``services.database``. The
         lock moves with it: another window's database is offered read-only; a damaged one offers its latest good
@@ -684,6 +706,7 @@ class MainWindow(HostWindow):
         self.start_idle_lock()
         self.integrity_banner.hide()
         self.start_checks(passphrase)
+        recent.remember(path)
         return True
 
     def start_checks(self, passphrase: str | None) -> None:
