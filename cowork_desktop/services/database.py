@@ -20,6 +20,7 @@ from pathlib import Path
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, StoreError
 from cowork_desktop.services import backups
 from cowork_desktop.services.changes import Changes
+from cowork_desktop.services.places import place_problem
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.base import AuditRef as AuditRef
@@ -54,8 +55,13 @@ def is_demo(store: Store) -> bool:
 
 def open_database(path: Path | str, passphrase: str | None = None, *, create: bool = True) -> Store:
     """The store at ``path`` (made when ``create`` and absent), its schema brought up to date. A damaged file
-    is a :class:`DamagedDatabase` naming its latest good backup when there is one; StoreError otherwise."""
-    return open_store(path, passphrase=passphrase, create=create)
+    is a :class:`DamagedDatabase` naming its latest good backup when there is one; StoreError otherwise. A file
+    on a network share or in a cloud-synced folder opens with a note saying so (``store.notes``)."""
+    store = open_store(path, passphrase=passphrase, create=create)
+    problem = place_problem(Path(path))
+    if problem is not None:
+        store.notes.append(problem)
+    return store
 
 
 @dataclass

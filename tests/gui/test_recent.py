@@ -26,12 +26,14 @@ def test_open_recent_lists_opens_and_clears(qtbot: QtBot, ws: Workspace, tmp_pat
     window.fill_recent_menu()
     actions = [a for a in window.recent_menu.actions() if not a.isSeparator()]
     labels = [a.text() for a in actions]
-    assert labels[0] == f"&1 {other.resolve()}" and labels[1] == f"&2 {gone.resolve()}"  # the open one left out
+    assert (
+        labels[0] == f"&1 {other.resolve()}" and labels[1] == f"&2 {gone.resolve()}"
+    )  # the open one left out
     assert actions[0].isEnabled() and not actions[1].isEnabled()  # a file that has gone is greyed out
     actions[0].trigger()
     assert window.ws.store.path.resolve() == other.resolve()
     assert recent.recent()[0] == other.resolve()
     window.fill_recent_menu()
-    clear = [a for a in window.recent_menu.actions() if a.text() == "&Clear the list"][0]
+    clear = next(a for a in window.recent_menu.actions() if a.text() == "&Clear the list")
     clear.trigger()
     assert recent.recent() == []
