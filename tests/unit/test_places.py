@@ -21,7 +21,10 @@ server:/export/home /home/shared nfs4 rw 0 0
 @pytest.mark.parametrize(
     ("path", "found"),
     [
-        (PureWindowsPath(r"C:\Users\amara\OneDrive - Northbrook Borough Council\Documents\team.db"), "OneDrive"),
+        (
+            PureWindowsPath(r"C:\Users\amara\OneDrive - Northbrook Borough Council\Documents\team.db"),
+            "OneDrive",
+        ),
         (PureWindowsPath(r"C:\Users\amara\OneDrive\team.db"), "OneDrive"),
         (PurePosixPath("/Users/amara/Library/CloudStorage/Dropbox/team.db"), "a cloud storage folder"),
         (PurePosixPath("/Users/amara/Library/Mobile Documents/com~apple~CloudDocs/team.db"), "iCloud Drive"),
@@ -37,14 +40,18 @@ def test_cloud_folders_by_their_names(path: Path, found: str | None) -> None:
 def test_network_shares_by_their_mount() -> None:
     assert places.network_filesystem(Path("/mnt/team/cases/team.db"), MOUNTS) == "cifs"
     assert places.network_filesystem(Path("/home/shared/team.db"), MOUNTS) == "nfs4"
-    assert places.network_filesystem(Path("/mnt/team/local/team.db"), MOUNTS) is None  # a local disk mounted inside
+    assert (
+        places.network_filesystem(Path("/mnt/team/local/team.db"), MOUNTS) is None
+    )  # a local disk mounted inside
     assert places.network_filesystem(Path("/home/amara/team.db"), MOUNTS) is None
     assert places.network_filesystem(Path(r"\\fileserver\team\team.db"), MOUNTS) == "a network share"
     problem = places.place_problem(Path("/mnt/team/cases/team.db"), mounts=MOUNTS)
     assert problem is not None and "network share (cifs)" in problem and "\n" not in problem
 
 
-def test_opening_a_database_in_a_synced_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_opening_a_database_in_a_synced_folder_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     synced = tmp_path / "OneDrive - Northbrook Borough Council" / "team.db"
     synced.parent.mkdir()
     assert main(["init", "--db", str(synced)]) == 0
