@@ -339,8 +339,13 @@ QListWidget#navigation::item:hover:!selected {{ background: {c.nav_hover}; }}
 QListWidget#navigation:focus {{ border: 2px solid {c.accent}; border-radius: 4px; }}
 """
     if not c.high_contrast:
-        sheet += """
-QPushButton { padding: 5px 14px; }
+        # a focus indicator of at least 2 px in every theme (WCAG 2.2, 2.4.11 and 2.4.13): Fusion draws 1 px
+        sheet += f"""
+QPushButton {{ padding: 5px 14px; }}
+QPushButton:focus {{ border: 2px solid {c.accent}; border-radius: 4px; padding: 3px 12px; }}
+QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QTextEdit:focus,
+QTableView:focus, QTreeView:focus, QListView:focus, QTextBrowser:focus {{ border: 2px solid {c.accent}; }}
+QCheckBox:focus, QRadioButton:focus {{ border: 2px solid {c.accent}; border-radius: 3px; }}
 """
     if c.dark and not c.high_contrast:
         # Fusion outlines check boxes and radio buttons with a darker shade of the window: invisible on dark grey

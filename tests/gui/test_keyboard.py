@@ -66,3 +66,52 @@ def test_every_button_on_the_case_page_is_reached_with_tab(qtbot: QtBot, ws: Wor
     walked = _tab_walk(qtbot, lists[0], 80)
     missing = [b.objectName() or b.text() for b in buttons if b not in walked]
     assert missing == []
+
+
+def test_the_focus_indicator_is_at_least_two_pixels(qtbot: QtBot) -> None:
+    """WCAG 2.2 2.4.11/2.4.13: the focused button and field are outlined 2 px deep in the accent colour (Fusion's
+    own focus frame is 1 px), in the light theme as in the others."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QHBoxLayout, QLineEdit
+
+    from cowork_desktop.ui import theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply_theme(app, False, 1.0, persist=False, appearance="light")
+    host = QWidget()
+    row = QHBoxLayout(host)
+    first, second, field = QPushButton("First"), QPushButton("Second"), QLineEdit("text")
+    for w in (first, second, field):
+        row.addWidget(w)
+    qtbot.addWidget(host)
+    host.resize(480, 60)
+    host.show()
+    qtbot.waitExposed(host)
+
+    def ring(widget: QWidget) -> int:
+        """How many pixels deep, from the top edge at the middle, the accent colour goes."""
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(lambda: widget.hasFocus())
+        image = widget.grab().toImage()
+        accent = QColor(theme.colors().accent)
+        x = image.width() // 2
+        depth = 0
+        for y in range(6):
+            pixel = image.pixelColor(x, y)
+            near = all(
+                abs(a - b) < 40
+                for a, b in (
+                    (pixel.red(), accent.red()),
+                    (pixel.green(), accent.green()),
+                    (pixel.blue(), accent.blue()),
+                )
+            )
+            if near:
+                depth += 1
+            elif depth:
+                break
+        return depth
+
+    assert ring(first) >= 2
+    assert ring(field) >= 2
