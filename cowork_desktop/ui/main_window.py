@@ -40,7 +40,7 @@ from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups, cases, database, signing_keys
 from cowork_desktop.services.changes import NOTHING, Changes
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import help, recent, security, theme
+from cowork_desktop.ui import help, keys, recent, security, theme
 from cowork_desktop.ui.dashboard import DashboardPage
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.host import HostWindow
@@ -128,6 +128,9 @@ class MainWindow(HostWindow):
     def __init__(self, ws: Workspace, forms_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            keys.install(app)  # Enter presses the focused button here too, not only in dialogs
         self.ws = ws
         self.forms_dir = forms_dir
         self._wizards: list[QWidget] = []

@@ -115,3 +115,19 @@ def test_the_focus_indicator_is_at_least_two_pixels(qtbot: QtBot) -> None:
 
     assert ring(first) >= 2
     assert ring(field) >= 2
+
+
+def test_enter_presses_the_focused_button_on_the_main_window(qtbot: QtBot, ws: Workspace) -> None:
+    window = _window(qtbot, ws)
+    case = ws.store.find_case("CR-2026-0101")
+    assert case.id is not None
+    window.show_case(case.id)
+    page = window._page("case_page")
+    pressed: list[str] = []
+    button = next(b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.isEnabled())
+    button.clicked.connect(lambda: pressed.append(button.objectName()))
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    QTest.keyClick(button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(pressed))
+    assert pressed == [button.objectName()]
