@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -39,7 +40,7 @@ def plan_label(value: str) -> str:
         return value
 
 
-class CaseListModel(RowsTableModel):
+class CaseListModel(RowsTableModel[CaseRow]):
     """Rows from ``services.cases.case_rows`` in pages of ``page_size``; views ask for more as they scroll."""
 
     COL_REFERENCE, COL_PLAN, COL_STATUS, COL_WORKERS, COL_LEAD, COL_SINCE = range(6)
@@ -51,15 +52,13 @@ class CaseListModel(RowsTableModel):
         self.store = store
         self.page_size = page_size
         self.search = ""
-        self._rows: list[CaseRow] = []
         self._total = cases.count_cases(store)
 
     # -- loading ------------------------------------------------------------------------------------
-    def set_rows(self, rows: list[CaseRow], total: int | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = len(self._rows) if total is None else total
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[CaseRow], total: int | None = None) -> None:
+        rows = list(rows)
+        self._total = len(rows) if total is None else total
+        super().set_rows(rows)
 
     def set_search(self, text: str) -> None:
         """Start again from the first page for this search (the view fetches the first page)."""
@@ -95,11 +94,7 @@ class CaseListModel(RowsTableModel):
     def case_row(self, row: int) -> CaseRow:
         return self._rows[row]
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell(self, r: CaseRow, col: int, role: int) -> Any:
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,

@@ -6,6 +6,7 @@ The page never opens the meeting wizard itself: it emits ``record_requested(coal
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -77,20 +78,18 @@ MEETING_BUTTONS = (
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RecordsModel(RowsTableModel):
+class RecordsModel(RowsTableModel[Record]):
     COL_DATE, COL_TYPE, COL_STATUS, COL_VERSION, COL_TITLE = range(5)
     HEADERS = ("Date", "Type", "Status", "Record", "Title")
     RecordIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Record] = []
         self._superseded: set[int] = set()
         self._numbers: dict[int, int] = {}
 
-    def set_rows(self, rows: list[Record]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda r: (r.meeting_date, r.id or 0))
+    def _arrange(self, rows: Iterable[Record]) -> list[Record]:
+        rows = list(rows)
         self._superseded = superseded_ids(rows)
         # "Record 1, version 2": the number of a record's first version, whatever version this is
         earlier = {r.id: r.supersedes_id for r in rows if r.id is not None}
@@ -100,16 +99,12 @@ class RecordsModel(RowsTableModel):
             while earlier.get(number) is not None:
                 number = earlier[number] or number
             self._numbers[r.id or 0] = number
-        self.endResetModel()
+        return sorted(rows, key=lambda r: (r.meeting_date, r.id or 0))
 
     def record(self, row: int) -> Record:
         return self._rows[row]
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell(self, r: Record, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.COL_DATE:
                 return fmt_date(r.meeting_date)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -77,24 +78,21 @@ def counts_text(items: list[DueItem]) -> str:
     return f"{n[Severity.URGENT]} urgent, {n[Severity.OVERDUE]} overdue, {n[Severity.DUE]} due soon"
 
 
-class DueItemsModel(RowsTableModel):
+class DueItemsModel(RowsTableModel[DueItem]):
     COL_SEVERITY, COL_CASE, COL_WHAT, COL_DUE = range(4)
     HEADERS = ("Severity", "Case", "What", "Due")
     ItemRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DueItem] = []
         # made once per reset, not once per cell painted: a dashboard can hold thousands of rows
         self._bold: QFont | None = None
         self._brushes: dict[Severity, tuple[QBrush, QBrush]] = {}
 
-    def set_rows(self, rows: list[DueItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def _arrange(self, rows: Iterable[DueItem]) -> list[DueItem]:
         self._bold = None
         self._brushes = {}  # the theme may have changed
-        self.endResetModel()
+        return list(rows)
 
     def _severity_brushes(self, severity: Severity) -> tuple[QBrush, QBrush]:
         found = self._brushes.get(severity)
@@ -115,11 +113,7 @@ class DueItemsModel(RowsTableModel):
     def rows(self) -> list[DueItem]:
         return list(self._rows)
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        col = index.column()
+    def cell(self, item: DueItem, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_SEVERITY:
                 return f"{SEVERITY_MARKS[item.severity]}  {SEVERITY_LABELS[item.severity]}"
@@ -134,7 +128,7 @@ class DueItemsModel(RowsTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == self.COL_SEVERITY:
                 return SEVERITY_LABELS[item.severity]
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
+            return self.cell(item, col, Qt.ItemDataRole.DisplayRole)
         if col == self.COL_SEVERITY:
             if role == Qt.ItemDataRole.BackgroundRole:
                 return self._severity_brushes(item.severity)[0]

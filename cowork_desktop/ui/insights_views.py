@@ -14,7 +14,7 @@ nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
@@ -436,7 +436,7 @@ class CaseInsightsPanel(QWidget):
 # ------------------------------------------------------------------------------------------------ team view
 
 
-class DriftModel(RowsTableModel):
+class DriftModel(RowsTableModel[Drift]):
     (
         COL_CASE,
         COL_WORKERS,
@@ -463,15 +463,12 @@ class DriftModel(RowsTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Drift] = []
         self._bold: QFont | None = None
         self._brushes: dict[DriftBand, tuple[QBrush, QBrush]] = {}
 
-    def set_rows(self, rows: list[Drift]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def _arrange(self, rows: Iterable[Drift]) -> list[Drift]:
         self._brushes = {}  # the theme may have changed
-        self.endResetModel()
+        return list(rows)
 
     def drift(self, row: int) -> Drift:
         return self._rows[row]
@@ -512,11 +509,7 @@ class DriftModel(RowsTableModel):
             return "; ".join(parts).capitalize() if parts else "Co-working as agreed"
         return ""
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        d = self._rows[index.row()]
-        col = index.column()
+    def cell(self, d: Drift, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(d, col)
         if role == Qt.ItemDataRole.AccessibleTextRole:

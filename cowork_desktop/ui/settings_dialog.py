@@ -13,10 +13,10 @@ added and removed at once: they are files, so Save and Cancel do not apply to th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -44,22 +44,19 @@ from cowork_desktop.domain.certificates import CertificateFacts, format_fingerpr
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import backups, trust
 from cowork_desktop.services import settings as model
+from cowork_desktop.services.database import KnownCertificate
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.widgets import (
     CompactTableView,
     FieldError,
     FormFields,
-    ModelIndex,
     RowsTableModel,
     fmt_date,
     hint_label,
     list_table,
     title_label,
 )
-
-if TYPE_CHECKING:
-    from cowork_desktop.services.database import KnownCertificate
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
 
@@ -164,29 +161,16 @@ def _short(fingerprint: str) -> str:
     return format_fingerprint(fingerprint[:16])
 
 
-class KnownCertificatesModel(RowsTableModel):
+class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
     """The signing certificates the database knows: read-only."""
 
     COL_NAME, COL_FINGERPRINT, COL_FROM, COL_TO, COL_KNOWN = range(5)
     HEADERS = ("Name", "SHA-256 (start)", "Valid from", "Valid to", "How and when")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[KnownCertificate] = []
-
-    def set_rows(self, rows: list[KnownCertificate]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def certificate(self, row: int) -> KnownCertificate:
         return self._rows[row]
 
-    def data(self, index: ModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        c = self._rows[index.row()]
-        col = index.column()
+    def cell(self, c: KnownCertificate, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_FINGERPRINT:
                 return f"SHA-256 {format_fingerprint(c.fingerprint)}"
@@ -210,22 +194,16 @@ class KnownCertificatesModel(RowsTableModel):
         return None
 
 
-class TrustedCertificatesModel(RowsTableModel):
+class TrustedCertificatesModel(RowsTableModel[trust.Trusted]):
     """The user's trust list (``services.trust``)."""
 
     COL_NAME, COL_KIND, COL_FINGERPRINT, COL_TO = range(4)
     HEADERS = ("Name", "Kind", "SHA-256 (start)", "Valid to")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[trust.Trusted] = []
-
-    def set_rows(self, rows: list[trust.Trusted]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(
+    def _arrange(self, rows: Iterable[trust.Trusted]) -> list[trust.Trusted]:
+        return sorted(
             rows, key=lambda t: ((t.facts.common_name or t.facts.subject).lower(), t.facts.not_after)
         )
-        self.endResetModel()
 
     def trusted(self, row: int) -> trust.Trusted:
         return self._rows[row]
@@ -233,11 +211,8 @@ class TrustedCertificatesModel(RowsTableModel):
     def row_of(self, fingerprint: str) -> int:
         return next((i for i, t in enumerate(self._rows) if t.facts.fingerprint == fingerprint), -1)
 
-    def data(self, index: ModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        facts = self._rows[index.row()].facts
-        col = index.column()
+    def cell(self, t: trust.Trusted, col: int, role: int) -> Any:
+        facts = t.facts
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_FINGERPRINT:
                 return f"SHA-256 {format_fingerprint(facts.fingerprint)}"
@@ -259,7 +234,7 @@ class TrustedCertificatesModel(RowsTableModel):
         return None
 
 
-def _certificate_table(name: str, object_name: str, model: RowsTableModel) -> QTableView:
+def _certificate_table(name: str, object_name: str, model: RowsTableModel[Any]) -> QTableView:
     table = list_table(name, object_name, CompactTableView(5), rows_fit_contents=True)
     table.setModel(model)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move between rows

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -36,13 +37,39 @@ from PySide6.QtWidgets import (
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class RowsTableModel(QAbstractTableModel):
-    """A flat table of ``_rows`` with one column per entry of ``HEADERS`` (the class sets both).
+Row = TypeVar("Row")
 
-    Subclasses add their column constants, ``set_rows`` and ``data``; the counts and headers live here once."""
+
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    """A flat table of ``_rows`` with one column per entry of ``HEADERS`` (the class sets them).
+
+    Subclasses add their column constants and :meth:`cell` (what a row shows in a column), and where the rows are
+    shown in another order or with something kept alongside, :meth:`_arrange`; the rows, counts, headers and the
+    lookup of an index's row live here once."""
 
     HEADERS: tuple[str, ...] = ()
-    _rows: list[Any]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        self.beginResetModel()
+        self._rows = self._arrange(rows)
+        self.endResetModel()
+
+    def _arrange(self, rows: Iterable[Row]) -> list[Row]:
+        """The rows as shown (here: as given), anything kept alongside them made again."""
+        return list(rows)
+
+    def data(self, index: ModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def cell(self, row: Row, col: int, role: int) -> Any:  # pragma: no cover - overridden
+        """What ``row`` shows in column ``col`` for ``role`` (None: nothing)."""
+        return None
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

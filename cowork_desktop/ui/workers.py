@@ -22,27 +22,14 @@ from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_t
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class WorkersModel(RowsTableModel):
+class WorkersModel(RowsTableModel[Worker]):
     COL_NAME, COL_ROLE, COL_TEAM, COL_ACTIVE = range(4)
     HEADERS = ("Name", "Role", "Team", "Active")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Worker] = []
-
-    def set_rows(self, rows: list[Worker]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def worker(self, row: int) -> Worker:
         return self._rows[row]
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        w = self._rows[index.row()]
-        col = index.column()
+    def cell(self, w: Worker, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.COL_NAME:
                 return w.name
