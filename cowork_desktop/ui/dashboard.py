@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,8 +34,8 @@ from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.insights_views import TeamView
 from cowork_desktop.ui.widgets import (
-    QT_DATE_FORMAT,
     RowsTableModel,
+    date_edit,
     fmt_date,
     from_qdate,
     hint_label,
@@ -170,12 +169,7 @@ class DashboardPage(QWidget):
         top.addWidget(title_label(self.tr("What needs doing")))
         top.addStretch(1)
         as_on = QLabel(self.tr("&As on:"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setObjectName("dashboardDate")
-        self.date_edit.setAccessibleName(self.tr("As on date"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(QT_DATE_FORMAT)
-        self.date_edit.setDate(to_qdate(on or date.today()))
+        self.date_edit = date_edit("dashboardDate", on or date.today(), accessible_name=self.tr("As on date"))
         as_on.setBuddy(self.date_edit)
         top.addWidget(as_on)
         top.addWidget(self.date_edit)

@@ -52,9 +52,13 @@ from cowork_desktop.ui.widgets import (
     FieldError,
     FormFields,
     RowsTableModel,
+    combo,
     fmt_date,
     hint_label,
+    line_edit,
     list_table,
+    marking_combo,
+    nation_combo,
     title_label,
 )
 
@@ -326,10 +330,7 @@ class SettingsDialog(QDialog):
     def _line(
         self, fields: FormFields, key: str, label: str, hint: str = "", placeholder: str = ""
     ) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(key)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
+        edit = line_edit(key, placeholder)
         fields.add(key, label, edit, hint=hint)
         self.fields[key] = edit
         return edit
@@ -343,10 +344,7 @@ class SettingsDialog(QDialog):
         browse: Callable[[], None],
         placeholder: str = "",
     ) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(key)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
+        edit = line_edit(key, placeholder)
         plain = label.replace("&", "").rstrip(":")
         row = _path_row(edit, browse, f"browse_{key}", self.tr("Choose: %1").replace("%1", plain))
         fields.add(key, label, row, hint=hint, focus=edit)
@@ -364,10 +362,7 @@ class SettingsDialog(QDialog):
         self._line(f, "manager_name", self.tr("Your &name:"), self.tr("As it appears on signed case notes."))
         self._line(f, "team", self.tr("&Team:"), placeholder=self.tr("e.g. Assessment Team 2"))
         self._line(f, "organisation", self.tr("&Organisation:"), self.tr("Printed at the top of every PDF."))
-        nation = QComboBox()
-        nation.setObjectName("nation")
-        for key, label in model.NATION_LABELS.items():
-            nation.addItem(self.tr(label), key)
+        nation = nation_combo(self.tr)
         f.add(
             "nation",
             self.tr("&Bank holidays of:"),
@@ -394,11 +389,7 @@ class SettingsDialog(QDialog):
             self.tr("&Records && PDFs"),
             self.tr("What is printed on the case notes, which forms the meetings use, and your certificate."),
         )
-        marking = QComboBox()
-        marking.setObjectName("protective_marking")
-        marking.setEditable(True)
-        marking.addItems(list(model.MARKINGS))
-        marking.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        marking = marking_combo()
         f.add(
             "protective_marking",
             self.tr("Protective &marking:"),
@@ -474,28 +465,28 @@ class SettingsDialog(QDialog):
             self.tr("&Appearance"),
             self.tr("How the app looks on this computer. Changes show at once when you save."),
         )
-        mode = QComboBox()
-        mode.setObjectName("theme_mode")
-        for key, label in (
-            ("system", self.tr("Follow the system (light or dark)")),
-            ("light", self.tr("Light")),
-            ("dark", self.tr("Dark")),
-        ):
-            mode.addItem(label, key)
+        mode = combo(
+            "theme_mode",
+            (
+                (self.tr("Follow the system (light or dark)"), "system"),
+                (self.tr("Light"), "light"),
+                (self.tr("Dark"), "dark"),
+            ),
+        )
         f.add("theme_mode", self.tr("&Theme:"), mode)
         self.fields["theme_mode"] = mode
         high = QCheckBox(self.tr("&High contrast (black, white and yellow)"))
         high.setObjectName("high_contrast")
         f.add("high_contrast", self.tr("Contrast:"), high)
         self.fields["high_contrast"] = high
-        scale = QComboBox()
-        scale.setObjectName("text_scale")
-        for value, label in zip(
-            model.TEXT_SCALES,
-            (self.tr("Normal (100%)"), self.tr("Larger (125%)"), self.tr("Largest (150%)")),
-            strict=True,
-        ):
-            scale.addItem(label, value)
+        scale = combo(
+            "text_scale",
+            zip(
+                (self.tr("Normal (100%)"), self.tr("Larger (125%)"), self.tr("Largest (150%)")),
+                model.TEXT_SCALES,
+                strict=True,
+            ),
+        )
         f.add("text_scale", self.tr("Te&xt size:"), scale)
         self.fields["text_scale"] = scale
 

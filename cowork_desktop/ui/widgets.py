@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -21,9 +22,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -33,6 +36,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cowork_desktop.services.settings import MARKINGS, NATION_LABELS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -163,6 +168,70 @@ def button(text: str, object_name: str, accessible_name: str = "", tip: str = ""
         b.setToolTip(tip)
         b.setAccessibleDescription(tip)
     return b
+
+
+def line_edit(
+    object_name: str, placeholder: str = "", *, text: str = "", max_length: int = 0, accessible_name: str = ""
+) -> QLineEdit:
+    """A one-line text field (``max_length``: at most so many characters; 0, Qt's own limit)."""
+    edit = QLineEdit(text)
+    edit.setObjectName(object_name)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    if max_length:
+        edit.setMaxLength(max_length)
+    if accessible_name:
+        edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def date_edit(object_name: str, day: date, *, accessible_name: str = "") -> QDateEdit:
+    """A day, typed or chosen on a calendar that pops up, shown as ``02 Nov 2026``."""
+    edit = QDateEdit(to_qdate(day))
+    if object_name:
+        edit.setObjectName(object_name)
+    if accessible_name:
+        edit.setAccessibleName(accessible_name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(QT_DATE_FORMAT)
+    return edit
+
+
+def combo(
+    object_name: str, items: Iterable[tuple[str, Any]] = (), *, accessible_name: str = "", fit: bool = False
+) -> QComboBox:
+    """A drop-down list of ``items`` (label, value); ``fit``: as wide as its longest label."""
+    c = QComboBox()
+    c.setObjectName(object_name)
+    if accessible_name:
+        c.setAccessibleName(accessible_name)
+    if fit:
+        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    for label, value in items:
+        c.addItem(label, value)
+    return c
+
+
+def marking_combo(text: str | None = None) -> QComboBox:
+    """The protective marking: one of the usual ones, or the organisation's own typed in."""
+    c = combo("protective_marking")
+    c.setEditable(True)
+    c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    c.addItems(list(MARKINGS))
+    if text is not None:
+        c.setEditText(text)
+    return c
+
+
+def nation_combo(tr: Callable[[str], str]) -> QComboBox:
+    """Whose bank holidays working days skip, its labels translated by ``tr`` (the caller's)."""
+    return combo("nation", ((tr(label), key) for key, label in NATION_LABELS.items()))
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in this order."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
 
 
 class FieldError(QLabel):

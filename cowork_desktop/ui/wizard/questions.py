@@ -44,7 +44,7 @@ from cowork_desktop.domain.forms import (
 )
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.privacy import PrivacyHint
-from cowork_desktop.ui.widgets import QT_DATE_FORMAT, to_qdate
+from cowork_desktop.ui.widgets import date_edit, to_qdate
 from cowork_desktop.ui.widgets import from_qdate as from_qdate  # re-exported: wizard.py imports it from here
 from cowork_desktop.ui.wizard.env import WizardEnv
 from cowork_desktop.ui.wizard.keys import literal
@@ -52,9 +52,7 @@ from cowork_desktop.ui.wizard.style import error_label, hint_label
 
 
 def make_date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(QT_DATE_FORMAT)
+    edit = date_edit("", day)
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setMaximumDate(QDate(2100, 12, 31))
     edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
