@@ -16,15 +16,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from cowork_desktop.domain.models import PLAN_LABELS, PlanType
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import CaseRow, Store
-from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, list_table, title_label
+from cowork_desktop.ui.widgets import (
+    RowsTableModel,
+    button,
+    fmt_date,
+    hint_label,
+    line_edit,
+    list_table,
+    page_layout,
+)
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 150
@@ -129,23 +135,15 @@ class CaseListPage(QWidget):
         super().__init__(parent)
         self.setObjectName("caseListPage")
         self.store = store
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("Cases")))
-        top.addStretch(1)
         self.new_button = button(self.tr("&New case…"), "newCaseButton", self.tr("New case"))
         self.new_button.clicked.connect(self.new_case_requested)
-        top.addWidget(self.new_button)
-        layout.addLayout(top)
+        layout = page_layout(self, self.tr("Cases"), self.new_button)
 
         search_row = QHBoxLayout()
         label = QLabel(self.tr("&Search:"))
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("caseSearch")
-        self.search_edit.setAccessibleName(self.tr("Search cases"))
-        self.search_edit.setPlaceholderText(self.tr("Case reference or worker name"))
+        self.search_edit = line_edit(
+            "caseSearch", self.tr("Case reference or worker name"), accessible_name=self.tr("Search cases")
+        )
         self.search_edit.setClearButtonEnabled(True)
         label.setBuddy(self.search_edit)
         search_row.addWidget(label)

@@ -40,6 +40,7 @@ from cowork_desktop.ui.widgets import (
     from_qdate,
     hint_label,
     list_table,
+    page_layout,
     title_label,
     to_qdate,
 )
@@ -162,18 +163,10 @@ class DashboardPage(QWidget):
         self._next_step.setInterval(0)  # as soon as the window has painted and answered what is waiting
         self._next_step.timeout.connect(self._read_step)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("What needs doing")))
-        top.addStretch(1)
         as_on = QLabel(self.tr("&As on:"))
         self.date_edit = date_edit("dashboardDate", on or date.today(), accessible_name=self.tr("As on date"))
         as_on.setBuddy(self.date_edit)
-        top.addWidget(as_on)
-        top.addWidget(self.date_edit)
-        layout.addLayout(top)
+        layout = page_layout(self, self.tr("What needs doing"), as_on, self.date_edit)
 
         # the due items in a first tab; the team view (drift, promises kept) in a second
         due_page = QWidget()

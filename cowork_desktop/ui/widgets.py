@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -151,6 +152,20 @@ def title_label(text: str, role: str = "title") -> QLabel:
     label.setProperty("role", role)
     label.setWordWrap(True)
     return label
+
+
+def page_layout(page: QWidget, title: str, *top: QWidget) -> QVBoxLayout:
+    """A main-window page's column: its title at the top left, the ``top`` widgets (its buttons) at the right."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(12)
+    row = QHBoxLayout()
+    row.addWidget(title_label(title))
+    row.addStretch(1)
+    for widget in top:
+        row.addWidget(widget)
+    layout.addLayout(row)
+    return layout
 
 
 def hint_label(text: str) -> QLabel:

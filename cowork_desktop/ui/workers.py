@@ -7,9 +7,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QHeaderView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,7 +15,7 @@ from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import Store
 from cowork_desktop.ui.dialogs import WorkerDialog
-from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, page_layout
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,12 +50,6 @@ class WorkersPage(QWidget):
         super().__init__(parent)
         self.setObjectName("workersPage")
         self.store = store
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("Workers")))
-        top.addStretch(1)
         self.add_button = button(self.tr("&Add worker…"), "addWorkerButton", self.tr("Add worker"))
         self.edit_button = button(self.tr("&Edit worker…"), "editWorkerButton", self.tr("Edit worker"))
         self.open_button = button(
@@ -69,10 +61,7 @@ class WorkersPage(QWidget):
         self.add_button.clicked.connect(self.add_worker)
         self.edit_button.clicked.connect(self.edit_selected)
         self.open_button.clicked.connect(self.open_selected)
-        top.addWidget(self.open_button)
-        top.addWidget(self.add_button)
-        top.addWidget(self.edit_button)
-        layout.addLayout(top)
+        layout = page_layout(self, self.tr("Workers"), self.open_button, self.add_button, self.edit_button)
 
         self.model = WorkersModel(self)
         self.table = list_table(self.tr("Workers"), "workersTable")
