@@ -64,11 +64,14 @@ class _FormDialog(QDialog):
     """A form with an error label under each field and Save/Cancel buttons."""
 
     saved = Signal(int)  # the id of what was saved
+    #: the window title adding one, and editing one (translated in the context of the dialog's class name)
+    TITLES: tuple[str, str] = ("", "")
 
-    def __init__(self, store: Store, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, editing: bool, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(title)
+        self.setObjectName(object_name)
+        self.setWindowTitle(QCoreApplication.translate(type(self).__name__, self.TITLES[editing]))
         self.setModal(True)
         self.setMinimumWidth(620)
         outer = QVBoxLayout(self)
@@ -160,15 +163,13 @@ class _FormDialog(QDialog):
 
 
 class WorkerDialog(_FormDialog):
+    TITLES = (
+        str(QT_TRANSLATE_NOOP("WorkerDialog", "Add a worker")),
+        str(QT_TRANSLATE_NOOP("WorkerDialog", "Edit worker")),
+    )
+
     def __init__(self, store: Store, worker: Worker | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(
-            store,
-            QCoreApplication.translate("WorkerDialog", "Edit worker")
-            if worker
-            else QCoreApplication.translate("WorkerDialog", "Add a worker"),
-            parent,
-        )
-        self.setObjectName("workerDialog")
+        super().__init__(store, worker is not None, "workerDialog", parent)
         self.worker = worker
         self.name_edit = line_edit("workerName", max_length=200)
         roles = ((role.label, role.value) for role in Role)
@@ -215,15 +216,13 @@ class WorkerDialog(_FormDialog):
 
 
 class CaseDialog(_FormDialog):
+    TITLES = (
+        str(QT_TRANSLATE_NOOP("CaseDialog", "New case")),
+        str(QT_TRANSLATE_NOOP("CaseDialog", "Edit case")),
+    )
+
     def __init__(self, store: Store, case: Case | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(
-            store,
-            QCoreApplication.translate("CaseDialog", "Edit case")
-            if case
-            else QCoreApplication.translate("CaseDialog", "New case"),
-            parent,
-        )
-        self.setObjectName("caseDialog")
+        super().__init__(store, case is not None, "caseDialog", parent)
         self.case = case
         self.set_intro(self.tr("Case reference only — never a child's name. Use initials for the children."))
         self.reference_edit = line_edit("caseReference", max_length=64)
@@ -296,6 +295,11 @@ class CaseDialog(_FormDialog):
 class CoAllocationDialog(_FormDialog):
     """Co-allocate a case to two workers, or edit (and end) a co-allocation."""
 
+    TITLES = (
+        str(QT_TRANSLATE_NOOP("CoAllocationDialog", "New co-allocation")),
+        str(QT_TRANSLATE_NOOP("CoAllocationDialog", "Edit co-allocation")),
+    )
+
     def __init__(
         self,
         store: Store,
@@ -304,14 +308,7 @@ class CoAllocationDialog(_FormDialog):
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(
-            store,
-            QCoreApplication.translate("CoAllocationDialog", "Edit co-allocation")
-            if coallocation
-            else QCoreApplication.translate("CoAllocationDialog", "New co-allocation"),
-            parent,
-        )
-        self.setObjectName("coallocationDialog")
+        super().__init__(store, coallocation is not None, "coallocationDialog", parent)
         self.coallocation = coallocation
         self.case_id = coallocation.case_id if coallocation else case_id
         today = today or date.today()
