@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -57,6 +56,7 @@ from cowork_desktop.ui.widgets import (
     fmt_date,
     hint_label,
     list_table,
+    text_label,
     title_label,
 )
 
@@ -179,10 +179,7 @@ class CasePage(QWidget):
 
         self.title = title_label("")
         self.title.setObjectName("caseTitle")
-        self.summary = QLabel()
-        self.summary.setObjectName("caseSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = text_label("caseSummary")
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
 

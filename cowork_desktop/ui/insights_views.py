@@ -57,12 +57,14 @@ from cowork_desktop.ui import theme
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
 from cowork_desktop.ui.widgets import (
     RowsTableModel,
+    busy_bar,
     button,
     confirm_replace,
     fmt_date,
     hint_label,
     list_table,
     title_label,
+    title_row,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -642,20 +644,8 @@ class TeamView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
-        head = QHBoxLayout()
-        heading = title_label(self.tr("Team view: drifting into parallel working"), "subtitle")
-        heading.setWordWrap(False)
-        head.addWidget(heading)
-        head.addStretch(1)
         # shown while the figures are reckoned off the GUI thread; the window stays responsive meanwhile
-        self.progress = QProgressBar()
-        self.progress.setObjectName("teamProgress")
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
-        self.progress.setAccessibleName(self.tr("Reckoning drift and promises"))
-        self.progress.hide()
-        head.addWidget(self.progress)
+        self.progress = busy_bar("teamProgress", self.tr("Reckoning drift and promises"))
         self.calendar_button = button(
             self.tr("Export calendar (.ics)…"),
             "teamCalendarButton",
@@ -663,8 +653,15 @@ class TeamView(QWidget):
             self.tr("Every active co-allocation's next review, agreed discussions and joint supervision."),
         )
         self.calendar_button.clicked.connect(self.export_calendar)
-        head.addWidget(self.calendar_button)
-        layout.addLayout(head)
+        layout.addLayout(
+            title_row(
+                self.tr("Team view: drifting into parallel working"),
+                self.progress,
+                self.calendar_button,
+                role="subtitle",
+                wrap=False,
+            )
+        )
         self.counts_label = QLabel()
         self.counts_label.setObjectName("teamDriftCounts")
         self.counts_label.setProperty("role", "counts")
@@ -695,15 +692,11 @@ class TeamView(QWidget):
         workers_layout = QVBoxLayout(workers_box)
         workers_layout.setContentsMargins(0, 8, 0, 0)
         workers_layout.setSpacing(6)
-        workers_head = QHBoxLayout()
-        workers_heading = title_label(self.tr("Promises kept per worker"), "subtitle")
-        workers_heading.setWordWrap(False)
-        workers_head.addWidget(workers_heading)
-        workers_head.addStretch(1)
         self.total_label = QLabel()
         self.total_label.setObjectName("teamPromisesTotal")
-        workers_head.addWidget(self.total_label)
-        workers_layout.addLayout(workers_head)
+        workers_layout.addLayout(
+            title_row(self.tr("Promises kept per worker"), self.total_label, role="subtitle", wrap=False)
+        )
         self.workers_model = QStandardItemModel(0, len(self.WORKER_HEADERS), self)
         self.workers_model.setHorizontalHeaderLabels(list(self.WORKER_HEADERS))
         self.workers_table = _view_table("Promises kept per worker", "teamPromisesTable")

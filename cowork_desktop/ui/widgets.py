@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QSizePolicy,
     QStyledItemDelegate,
@@ -154,18 +155,47 @@ def title_label(text: str, role: str = "title") -> QLabel:
     return label
 
 
+def title_row(title: str, *widgets: QWidget, role: str = "title", wrap: bool = True) -> QHBoxLayout:
+    """A title at the left (``role``: "title" or "subtitle"; ``wrap``: it may take several lines), the
+    ``widgets`` at the right."""
+    row = QHBoxLayout()
+    label = title_label(title, role)
+    label.setWordWrap(wrap)
+    row.addWidget(label)
+    row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
 def page_layout(page: QWidget, title: str, *top: QWidget) -> QVBoxLayout:
     """A main-window page's column: its title at the top left, the ``top`` widgets (its buttons) at the right."""
     layout = QVBoxLayout(page)
     layout.setContentsMargins(24, 20, 24, 20)
     layout.setSpacing(12)
-    row = QHBoxLayout()
-    row.addWidget(title_label(title))
-    row.addStretch(1)
-    for widget in top:
-        row.addWidget(widget)
-    layout.addLayout(row)
+    layout.addLayout(title_row(title, *top))
     return layout
+
+
+def busy_bar(object_name: str, accessible_name: str) -> QProgressBar:
+    """A small bar that moves while something is read off the GUI thread; hidden until then."""
+    bar = QProgressBar()
+    bar.setObjectName(object_name)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumWidth(160)
+    bar.setAccessibleName(accessible_name)
+    bar.hide()
+    return bar
+
+
+def text_label(object_name: str) -> QLabel:
+    """A label for text that is filled in later: wrapped, and selectable to copy."""
+    label = QLabel()
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def hint_label(text: str) -> QLabel:

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -39,7 +38,16 @@ from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import cases, documents, files, insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.insights_views import ReadLoad, read_finished, read_off_thread
-from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import (
+    busy_bar,
+    button,
+    confirm_replace,
+    fmt_date,
+    hint_label,
+    text_label,
+    title_label,
+    title_row,
+)
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
     from cowork_desktop.services.signing_keys import Signer
@@ -249,25 +257,13 @@ class WorkerPage(QWidget):
 
         self.title = title_label("")
         self.title.setObjectName("workerTitle")
-        self.details = QLabel()
-        self.details.setObjectName("workerDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = text_label("workerDetails")
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-        log_head = QHBoxLayout()
-        log_head.addWidget(title_label(self.tr("Development log"), "subtitle"))
-        log_head.addStretch(1)
-        self.progress = QProgressBar()  # while the log is read off the GUI thread
-        self.progress.setObjectName("devlogProgress")
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
-        self.progress.setAccessibleName(self.tr("Reading the development log"))
-        self.progress.hide()
-        log_head.addWidget(self.progress)
-        layout.addLayout(log_head)
+        # while the log is read off the GUI thread
+        self.progress = busy_bar("devlogProgress", self.tr("Reading the development log"))
+        layout.addLayout(title_row(self.tr("Development log"), self.progress, role="subtitle"))
         self.log_summary = QLabel()
         self.log_summary.setObjectName("devlogSummary")
         self.log_summary.setWordWrap(True)
