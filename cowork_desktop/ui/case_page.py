@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QPushButton,
     QScrollArea,
@@ -56,6 +55,7 @@ from cowork_desktop.ui.widgets import (
     fmt_date,
     hint_label,
     list_table,
+    show_model,
     text_label,
     title_label,
 )
@@ -190,12 +190,9 @@ class CasePage(QWidget):
             [self.tr("Co-workers"), self.tr("Lead"), self.tr("Reasons"), self.tr("From"), self.tr("Until")]
         )
         self.coallocation_table = _table("Co-allocations", "coallocationTable", compact_rows=3)
-        self.coallocation_table.setModel(self.coallocation_model)
+        show_model(self.coallocation_table, self.coallocation_model, 2)
         self.coallocation_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.coallocation_table.setAlternatingRowColors(False)
-        ch = self.coallocation_table.horizontalHeader()
-        ch.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ch.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.no_coallocation = hint_label("")
         self.no_coallocation.setObjectName("noCoallocation")
         layout.addWidget(self.coallocation_table)
@@ -226,11 +223,8 @@ class CasePage(QWidget):
         layout.addWidget(title_label(self.tr("Due for this case"), "subtitle"))
         self.due_model = DueItemsModel(self)
         self.due_table = _table("Due for this case", "caseDueTable", compact_rows=4)
-        self.due_table.setModel(self.due_model)
+        show_model(self.due_table, self.due_model, DueItemsModel.COL_WHAT)
         self.due_table.setColumnHidden(DueItemsModel.COL_CASE, True)
-        dh = self.due_table.horizontalHeader()
-        dh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        dh.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
         self.nothing_due = hint_label(self.tr("Nothing is due for this case."))
         self.nothing_due.setObjectName("caseNothingDue")
         layout.addWidget(self.due_table)
@@ -254,12 +248,9 @@ class CasePage(QWidget):
         layout.addWidget(self.coming_title)
         self.coming_model = DueItemsModel(self)
         self.coming_table = _table("Coming up for this case", "caseComingUpTable", compact_rows=4)
-        self.coming_table.setModel(self.coming_model)
+        show_model(self.coming_table, self.coming_model, DueItemsModel.COL_WHAT)
         self.coming_table.setColumnHidden(DueItemsModel.COL_CASE, True)
         self.coming_table.setColumnHidden(DueItemsModel.COL_SEVERITY, True)
-        kh = self.coming_table.horizontalHeader()
-        kh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        kh.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
         self.nothing_coming = hint_label("")
         self.nothing_coming.setObjectName("caseNothingComingUp")
         layout.addWidget(self.coming_table)
@@ -283,10 +274,7 @@ class CasePage(QWidget):
         records_layout.addLayout(records_head)
         self.records_model = RecordsModel(self)
         self.records_table = _table("Records", "recordsTable")
-        self.records_table.setModel(self.records_model)
-        rh = self.records_table.horizontalHeader()
-        rh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        rh.setSectionResizeMode(RecordsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        show_model(self.records_table, self.records_model, RecordsModel.COL_TITLE)
         self.records_table.activated.connect(self._open_index)
         self.records_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         records_layout.addWidget(self.records_table, 1)

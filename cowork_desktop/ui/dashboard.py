@@ -41,6 +41,7 @@ from cowork_desktop.ui.widgets import (
     hint_label,
     list_table,
     page_layout,
+    show_model,
     title_label,
     to_qdate,
 )
@@ -193,10 +194,7 @@ class DashboardPage(QWidget):
 
         self.model = DueItemsModel(self)
         self.table = list_table(self.tr("Due and overdue items"), "dashboardTable")
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header = show_model(self.table, self.model, DueItemsModel.COL_WHAT)
         # Column widths from the rows in view (not from every row), and rows of one height with room for a
         # wrapped message: sizing each of thousands of rows to its contents took seconds on a large service.
         header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)
@@ -222,10 +220,7 @@ class DashboardPage(QWidget):
         due_layout.addWidget(self.coming_title)
         self.coming_model = DueItemsModel(self)
         self.coming_table = list_table(self.tr("Coming up"), "comingUpTable")
-        self.coming_table.setModel(self.coming_model)
-        coming_header = self.coming_table.horizontalHeader()
-        coming_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        coming_header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        coming_header = show_model(self.coming_table, self.coming_model, DueItemsModel.COL_WHAT)
         coming_header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)
         self.coming_table.setColumnHidden(DueItemsModel.COL_SEVERITY, True)
         self.coming_table.activated.connect(self._open_coming)

@@ -63,6 +63,7 @@ from cowork_desktop.ui.widgets import (
     fmt_date,
     hint_label,
     list_table,
+    show_model,
     title_label,
     title_row,
 )
@@ -676,10 +677,7 @@ class TeamView(QWidget):
         )
         self.model = DriftModel(self)
         self.table = _view_table("Co-allocations by drift", "teamDriftTable")
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DriftModel.COL_WHY, QHeaderView.ResizeMode.Stretch)
+        header = show_model(self.table, self.model, DriftModel.COL_WHY)
         # a service has thousands of active co-allocations: the columns are fitted to the rows in view
         header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._open_index)
@@ -700,15 +698,12 @@ class TeamView(QWidget):
         self.workers_model = QStandardItemModel(0, len(self.WORKER_HEADERS), self)
         self.workers_model.setHorizontalHeaderLabels(list(self.WORKER_HEADERS))
         self.workers_table = _view_table("Promises kept per worker", "teamPromisesTable")
-        self.workers_table.setModel(self.workers_model)
+        show_model(self.workers_table, self.workers_model, len(self.WORKER_HEADERS) - 1)
         self.workers_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.workers_table.setWordWrap(False)
         rows = self.workers_table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.workers_table.fontMetrics().lineSpacing() + 12)
-        wh = self.workers_table.horizontalHeader()
-        wh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        wh.setSectionResizeMode(len(self.WORKER_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         workers_layout.addWidget(self.workers_table, 1)
         self.splitter.addWidget(workers_box)
         self.splitter.setStretchFactor(0, 3)

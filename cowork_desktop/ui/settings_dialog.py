@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -59,6 +58,7 @@ from cowork_desktop.ui.widgets import (
     list_table,
     marking_combo,
     nation_combo,
+    show_model,
     title_label,
 )
 
@@ -240,11 +240,8 @@ class TrustedCertificatesModel(RowsTableModel[trust.Trusted]):
 
 def _certificate_table(name: str, object_name: str, model: RowsTableModel[Any]) -> QTableView:
     table = list_table(name, object_name, CompactTableView(5), rows_fit_contents=True)
-    table.setModel(model)
+    show_model(table, model, 0)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move between rows
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 

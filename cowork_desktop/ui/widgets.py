@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -110,6 +111,16 @@ def list_table(
         t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return t
+
+
+def show_model(table: QTableView, model: QAbstractItemModel, stretch: int) -> QHeaderView:
+    """Show ``model`` in ``table``: every column as wide as its contents, column ``stretch`` taking the room left.
+    The table's header, for more settings."""
+    table.setModel(model)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return header
 
 
 DATE_FORMAT = "%d %b %Y"

@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHeaderView,
     QWidget,
 )
 
@@ -15,7 +14,7 @@ from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import Store
 from cowork_desktop.ui.dialogs import WorkerDialog
-from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, page_layout
+from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, page_layout, show_model
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -65,10 +64,7 @@ class WorkersPage(QWidget):
 
         self.model = WorkersModel(self)
         self.table = list_table(self.tr("Workers"), "workersTable")
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WorkersModel.COL_TEAM, QHeaderView.ResizeMode.Stretch)
+        show_model(self.table, self.model, WorkersModel.COL_TEAM)
         # double-click or Enter opens the worker's page
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
