@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -15,7 +14,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -31,10 +29,10 @@ from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import theme
 from cowork_desktop.ui.insights_views import TeamView
 from cowork_desktop.ui.widgets import (
-    RowsTableModel,
+    MARK_ROLES,
+    SeverityRowsModel,
     date_edit,
     fmt_date,
     from_qdate,
@@ -79,34 +77,10 @@ def counts_text(items: list[DueItem]) -> str:
     return f"{n[Severity.URGENT]} urgent, {n[Severity.OVERDUE]} overdue, {n[Severity.DUE]} due soon"
 
 
-class DueItemsModel(RowsTableModel[DueItem]):
+class DueItemsModel(SeverityRowsModel[DueItem]):
     COL_SEVERITY, COL_CASE, COL_WHAT, COL_DUE = range(4)
     HEADERS = ("Severity", "Case", "What", "Due")
     ItemRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        # made once per reset, not once per cell painted: a dashboard can hold thousands of rows
-        self._bold: QFont | None = None
-        self._brushes: dict[Severity, tuple[QBrush, QBrush]] = {}
-
-    def _arrange(self, rows: Iterable[DueItem]) -> list[DueItem]:
-        self._bold = None
-        self._brushes = {}  # the theme may have changed
-        return list(rows)
-
-    def _severity_brushes(self, severity: Severity) -> tuple[QBrush, QBrush]:
-        found = self._brushes.get(severity)
-        if found is None:
-            bg, fg = theme.colors().severity[severity]
-            found = self._brushes[severity] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
-        return found
-
-    def _bold_font(self) -> QFont:
-        if self._bold is None:
-            self._bold = QFont()
-            self._bold.setBold(True)
-        return self._bold
 
     def item(self, row: int) -> DueItem:
         return self._rows[row]
@@ -130,13 +104,8 @@ class DueItemsModel(RowsTableModel[DueItem]):
             if col == self.COL_SEVERITY:
                 return SEVERITY_LABELS[item.severity]
             return self.cell(item, col, Qt.ItemDataRole.DisplayRole)
-        if col == self.COL_SEVERITY:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return self._severity_brushes(item.severity)[0]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return self._severity_brushes(item.severity)[1]
-            if role == Qt.ItemDataRole.FontRole:
-                return self._bold_font()
+        if col == self.COL_SEVERITY and role in MARK_ROLES:
+            return self.marked(item.severity, role)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ItemRole:

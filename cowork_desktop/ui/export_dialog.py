@@ -49,7 +49,7 @@ from cowork_desktop.services.signing_keys import SIGNERS, SignerCache, warm_stam
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase, passphrase_field
 from cowork_desktop.ui.pdf_preview import PdfPreview
-from cowork_desktop.ui.widgets import FieldError, confirm_replace, hint_label, title_label
+from cowork_desktop.ui.widgets import FieldError, confirm_replace, hint_label, text_label, title_label
 
 if TYPE_CHECKING:
     from cowork_desktop.services.signing_keys import Signer
@@ -279,10 +279,7 @@ class ExportDialog(QDialog):
 
         self.error = FieldError(self.tr("Export"))
         side.addWidget(self.error)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("exportResult")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = text_label("exportResult")
         self.result_label.hide()
         side.addWidget(self.result_label)
         side.addStretch(1)

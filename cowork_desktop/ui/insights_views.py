@@ -14,13 +14,13 @@ nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -53,10 +53,10 @@ from cowork_desktop.domain.insights import (
 from cowork_desktop.services import cases, files, insights
 from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import theme
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
 from cowork_desktop.ui.widgets import (
-    RowsTableModel,
+    MARK_ROLES,
+    SeverityRowsModel,
     busy_bar,
     button,
     confirm_replace,
@@ -64,6 +64,7 @@ from cowork_desktop.ui.widgets import (
     hint_label,
     list_table,
     show_model,
+    text_label,
     title_label,
     title_row,
 )
@@ -247,14 +248,6 @@ def _section(title: str) -> tuple[QFrame, QVBoxLayout]:
     return frame, column
 
 
-def _text_label(object_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class CaseInsightsPanel(QWidget):
     """The co-working health of one case on a day (its latest co-allocation, promises across all of them)."""
 
@@ -307,7 +300,7 @@ class CaseInsightsPanel(QWidget):
         self.calendar_button.clicked.connect(self.export_calendar)
         head.addWidget(self.calendar_button)
         column.addLayout(head)
-        self.drift_label = _text_label("driftText")
+        self.drift_label = text_label("driftText")
         column.addWidget(self.drift_label)
         layout.addWidget(frame)
 
@@ -315,18 +308,18 @@ class CaseInsightsPanel(QWidget):
         frame, column = _section(self.tr("Agreed dates and held dates"))
         self.timeline = CadenceTimeline()
         column.addWidget(self.timeline)
-        self.cadence_label = _text_label("cadenceText")
+        self.cadence_label = text_label("cadenceText")
         column.addWidget(self.cadence_label)
         layout.addWidget(frame)
 
         # promises
         frame, column = _section(self.tr("Promises kept"))
-        self.promises_label = _text_label("promisesText")
+        self.promises_label = text_label("promisesText")
         self.promises_label.setProperty("role", "counts")
         column.addWidget(self.promises_label)
-        self.promises_workers = _text_label("promisesByWorker")
+        self.promises_workers = text_label("promisesByWorker")
         column.addWidget(self.promises_workers)
-        self.promises_details = _text_label("promisesDetails")
+        self.promises_details = text_label("promisesDetails")
         column.addWidget(self.promises_details)
         column.addWidget(
             hint_label(
@@ -343,7 +336,7 @@ class CaseInsightsPanel(QWidget):
         frame, column = _section(self.tr("Partnership over time"))
         self.ladder = LadderTrend()
         column.addWidget(self.ladder)
-        self.ladder_label = _text_label("ladderText")
+        self.ladder_label = text_label("ladderText")
         column.addWidget(self.ladder_label)
         layout.addWidget(frame)
         layout.addStretch(1)
@@ -439,7 +432,7 @@ class CaseInsightsPanel(QWidget):
 # ------------------------------------------------------------------------------------------------ team view
 
 
-class DriftModel(RowsTableModel[Drift]):
+class DriftModel(SeverityRowsModel[Drift]):
     (
         COL_CASE,
         COL_WORKERS,
@@ -464,15 +457,6 @@ class DriftModel(RowsTableModel[Drift]):
     )
     DriftRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._bold: QFont | None = None
-        self._brushes: dict[DriftBand, tuple[QBrush, QBrush]] = {}
-
-    def _arrange(self, rows: Iterable[Drift]) -> list[Drift]:
-        self._brushes = {}  # the theme may have changed
-        return list(rows)
-
     def drift(self, row: int) -> Drift:
         return self._rows[row]
 
@@ -480,15 +464,6 @@ class DriftModel(RowsTableModel[Drift]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
             return self.HEADERS[section].replace("\n", " ")
         return super().headerData(section, orientation, role)
-
-    def _band_brushes(self, band: DriftBand) -> tuple[QBrush, QBrush] | None:
-        severity = BAND_SEVERITY.get(band)
-        if severity is None:
-            return None
-        if band not in self._brushes:
-            bg, fg = theme.colors().severity[severity]
-            self._brushes[band] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
-        return self._brushes[band]
 
     def _display(self, d: Drift, col: int) -> str:
         if col == self.COL_CASE:
@@ -525,17 +500,8 @@ class DriftModel(RowsTableModel[Drift]):
             if self.COL_SCORE <= col <= self.COL_ACTIONS and col != self.COL_BAND:
                 return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        if col == self.COL_BAND:
-            brushes = self._band_brushes(d.band)
-            if role == Qt.ItemDataRole.BackgroundRole and brushes:
-                return brushes[0]
-            if role == Qt.ItemDataRole.ForegroundRole and brushes:
-                return brushes[1]
-            if role == Qt.ItemDataRole.FontRole:
-                if self._bold is None:
-                    self._bold = QFont()
-                    self._bold.setBold(True)
-                return self._bold
+        if col == self.COL_BAND and role in MARK_ROLES:
+            return self.marked(BAND_SEVERITY.get(d.band), role)
         if role == self.DriftRole:
             return d
         return None

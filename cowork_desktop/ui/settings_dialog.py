@@ -59,6 +59,7 @@ from cowork_desktop.ui.widgets import (
     marking_combo,
     nation_combo,
     show_model,
+    text_label,
     title_label,
 )
 
@@ -412,10 +413,7 @@ class SettingsDialog(QDialog):
         cert = QWidget()
         row = QHBoxLayout(cert)
         row.setContentsMargins(0, 0, 0, 0)
-        self.certificate_status = QLabel()
-        self.certificate_status.setObjectName("certificateStatus")
-        self.certificate_status.setWordWrap(True)
-        self.certificate_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.certificate_status = text_label("certificateStatus")
         self.certificate_button = QPushButton(self.tr("&Set up…"))
         self.certificate_button.setObjectName("setUpCertificate")
         self.certificate_button.setAccessibleName(self.tr("Set up your signing certificate"))

@@ -40,7 +40,7 @@ from cowork_desktop.services import export
 from cowork_desktop.services.export import MAX_VERIFY_BYTES, Verdict, VerifyReport
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.pdf_preview import PdfPreview
-from cowork_desktop.ui.widgets import hint_label, set_role, title_label
+from cowork_desktop.ui.widgets import hint_label, set_role, text_label, title_label
 
 TICK, CROSS, NOTE = "✓", "✗", "•"
 #: the checks, in the order they are shown (``certified`` only for a certification signature)
@@ -69,11 +69,8 @@ def breakable(text: str) -> str:
 
 
 def _wrapping_label(object_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
+    label = text_label(object_name)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 

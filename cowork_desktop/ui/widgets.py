@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain.due import Severity
 from cowork_desktop.services.settings import MARKINGS, NATION_LABELS
+from cowork_desktop.ui import theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -89,6 +91,44 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
+
+
+#: the roles a cell marked with a severity answers (its colours, in bold)
+MARK_ROLES = frozenset(
+    {Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole}
+)
+
+
+class SeverityRowsModel(RowsTableModel[Row]):
+    """Rows with a cell marked by a severity (the theme's colours for it, in bold): the brushes and the font are
+    made once per reset, not once per cell painted (a dashboard can hold thousands of rows), and again after
+    a reset (the theme may have changed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bold: QFont | None = None
+        self._brushes: dict[Severity, tuple[QBrush, QBrush]] = {}
+
+    def _arrange(self, rows: Iterable[Row]) -> list[Row]:
+        self._bold = None
+        self._brushes = {}
+        return list(rows)
+
+    def marked(self, severity: Severity | None, role: int) -> Any:
+        """What a cell marked with ``severity`` (None: no colours, bold only) answers for ``role`` (one of
+        :data:`MARK_ROLES`)."""
+        if role == Qt.ItemDataRole.FontRole:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        if severity is None:
+            return None
+        brushes = self._brushes.get(severity)
+        if brushes is None:
+            bg, fg = theme.colors().severity[severity]
+            brushes = self._brushes[severity] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
+        return brushes[0] if role == Qt.ItemDataRole.BackgroundRole else brushes[1]
 
 
 def list_table(
