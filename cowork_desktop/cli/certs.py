@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cowork_desktop.cli.common import (
-    Parser,
     UsageError,
     add_command,
     add_db,
     add_db_passphrase,
+    add_group,
     add_json,
     add_passphrase_env,
     ask_passphrase,
@@ -34,8 +34,7 @@ _CERTIFICATE_SUFFIXES = (".p12", ".pfx")
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``cert new|add|list`` and ``trust add|list|remove`` to the ``cowork`` command."""
-    p = sub.add_parser("cert", help="the manager's signing certificate")
-    cert_sub = p.add_subparsers(dest="cert_command", metavar="ACTION", parser_class=Parser)
+    cert_sub = add_group(sub, "cert", "the manager's signing certificate")
     new = add_command(
         cert_sub,
         "new",
@@ -71,8 +70,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     add_db(listing)
     add_json(listing)
 
-    p = sub.add_parser("trust", help="the certificates verify trusts without a database (your trust list)")
-    trust_sub = p.add_subparsers(dest="trust_command", metavar="ACTION", parser_class=Parser)
+    trust_sub = add_group(sub, "trust", "the certificates verify trusts without a database (your trust list)")
     t = add_command(
         trust_sub,
         "add",

@@ -74,6 +74,13 @@ def add_command(
     return parser
 
 
+def add_group(sub: argparse._SubParsersAction[Any], name: str, help: str) -> argparse._SubParsersAction[Any]:
+    """The command ``name`` that groups actions (``cowork NAME ACTION``): the place to add them, the chosen one
+    in ``NAME_command``."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help)
+    return parser.add_subparsers(dest=f"{name}_command", metavar="ACTION", parser_class=Parser)
+
+
 def add_json(parser: argparse.ArgumentParser, instead_of: str = "text") -> None:
     parser.add_argument("--json", action="store_true", help=f"print JSON instead of {instead_of}")
 

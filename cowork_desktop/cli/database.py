@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cowork_desktop.cli.common import (
-    Parser,
     add_command,
     add_db,
     add_db_passphrase,
     add_encrypt,
     add_forms,
+    add_group,
     ask_db_passphrase,
     ask_passphrase,
     day_arg,
@@ -75,8 +75,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     add_db_passphrase(p)
 
-    p = sub.add_parser("passphrase", help="an encrypted database's passphrase")
-    pass_sub = p.add_subparsers(dest="passphrase_command", metavar="ACTION", parser_class=Parser)
+    pass_sub = add_group(sub, "passphrase", "an encrypted database's passphrase")
     change = add_command(
         pass_sub, "change", "change the passphrase (re-encrypts the database)", cmd_passphrase_change
     )
