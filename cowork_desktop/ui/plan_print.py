@@ -9,6 +9,7 @@ never a child's name.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +48,13 @@ table.grid td { padding: 3pt 5pt; border: 1px solid #888; vertical-align: top; }
 """
 
 
+def _grid(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A ruled HTML table of ``rows`` (their cells already escaped) under ``headers``."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table class='grid' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>"
+
+
 def _p(label: str, value: str) -> str:
     return f"<p><b>{escape(label)}:</b> {escape(value) if value else '<i>not recorded</i>'}</p>"
 
@@ -70,15 +78,11 @@ def plan_html(plan: AgreedPlan) -> str:
 
     parts.append("<h2>Who does what</h2>")
     if plan.responsibilities:
-        rows = "".join(
-            f"<tr><td>{escape(t.task)}</td><td>{escape(t.lead or 'no lead')}</td>"
-            f"<td>{'Yes' if t.joint else ''}</td></tr>"
+        rows = [
+            (escape(t.task), escape(t.lead or "no lead"), "Yes" if t.joint else "")
             for t in plan.responsibilities
-        )
-        parts.append(
-            "<table class='grid' cellspacing='0' cellpadding='4' width='100%'>"
-            f"<tr><th>Task</th><th>Lead</th><th>Joint</th></tr>{rows}</table>"
-        )
+        ]
+        parts.append(_grid(("Task", "Lead", "Joint"), rows))
         if plan.responsibilities_source:
             parts.append(f"<p class='muted'>{escape(plan.responsibilities_source)}</p>")
     else:
@@ -94,15 +98,15 @@ def plan_html(plan: AgreedPlan) -> str:
 
     parts.append("<h2>Actions</h2>")
     if plan.actions:
-        rows = "".join(
-            f"<tr><td>{escape(a.description)}{' <i>(carried forward)</i>' if a.carried_forward else ''}</td>"
-            f"<td>{escape(a.owner or 'no owner')}</td><td>{fmt_day(a.due) or 'no date'}</td></tr>"
+        actions = [
+            (
+                escape(a.description) + (" <i>(carried forward)</i>" if a.carried_forward else ""),
+                escape(a.owner or "no owner"),
+                fmt_day(a.due) or "no date",
+            )
             for a in plan.actions
-        )
-        parts.append(
-            "<table class='grid' cellspacing='0' cellpadding='4' width='100%'>"
-            f"<tr><th>Action</th><th>Who</th><th>By when</th></tr>{rows}</table>"
-        )
+        ]
+        parts.append(_grid(("Action", "Who", "By when"), actions))
     else:
         parts.append("<p><i>No actions agreed.</i></p>")
 
