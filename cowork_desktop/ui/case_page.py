@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -55,6 +54,7 @@ from cowork_desktop.ui.widgets import (
     fmt_date,
     hint_label,
     list_table,
+    scroll_area,
     show_model,
     text_label,
     title_label,
@@ -149,11 +149,7 @@ class CasePage(QWidget):
         # the page scrolls as a whole: with larger text on a laptop screen, nothing is squeezed or cut off
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("casePageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = scroll_area("casePageScroll")
         content = QWidget()
         scroll.setWidget(content)
         outer.addWidget(scroll)

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -63,6 +62,7 @@ from cowork_desktop.ui.widgets import (
     fmt_date,
     hint_label,
     list_table,
+    scroll_area,
     show_model,
     text_label,
     title_label,
@@ -267,9 +267,7 @@ class CaseInsightsPanel(QWidget):
         body = QWidget()
         body.setObjectName("caseInsightsBody")
         if scrolls:
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll = scroll_area(across=True)
             outer.addWidget(scroll)
             scroll.setWidget(body)
         else:

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -58,6 +57,7 @@ from cowork_desktop.ui.widgets import (
     list_table,
     marking_combo,
     nation_combo,
+    scroll_area,
     show_model,
     text_label,
     title_label,
@@ -316,9 +316,7 @@ class SettingsDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(form)
         outer.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(across=True)
         scroll.setWidget(page)
         self.tabs.addTab(scroll, title)
         fields = FormFields(form)
@@ -588,9 +586,7 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.trust_note)
         outer.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(across=True)
         scroll.setWidget(page)
         self.signing_tab = scroll
         self.tabs.addTab(scroll, self.tr("Signing and tr&ust"))

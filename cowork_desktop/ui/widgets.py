@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -226,6 +228,19 @@ def page_layout(page: QWidget, title: str, *top: QWidget) -> QVBoxLayout:
     layout.setSpacing(12)
     layout.addLayout(title_row(title, *top))
     return layout
+
+
+def scroll_area(object_name: str = "", *, across: bool = False) -> QScrollArea:
+    """A frameless area that scrolls its widget (the caller sets it) up and down, and with ``across`` also from
+    side to side when it is wider (else it is fitted to the width)."""
+    area = QScrollArea()
+    if object_name:
+        area.setObjectName(object_name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not across:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def busy_bar(object_name: str, accessible_name: str) -> QProgressBar:

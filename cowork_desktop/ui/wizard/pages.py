@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -27,6 +26,7 @@ from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.signature_pad import SignaturePad
+from cowork_desktop.ui.widgets import scroll_area
 from cowork_desktop.ui.wizard import style
 from cowork_desktop.ui.wizard.keys import literal
 from cowork_desktop.ui.wizard.questions import QuestionWidget, make_date_edit
@@ -163,11 +163,7 @@ class FormPage(QWizardPage):
         )
         self.save_bar.hide()
         outer.addWidget(self.save_bar)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName(f"scroll_{key}")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = scroll_area(f"scroll_{key}")
         self.content = QWidget()
         self.content.setObjectName(f"content_{key}")
         self.body = QVBoxLayout(self.content)
@@ -379,11 +375,7 @@ class SignOffPage(QWizardPage):
         self.setCommitPage(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("scroll_sign")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = scroll_area("scroll_sign")
         content = QWidget()
         content.setObjectName("content_sign")
         layout = QVBoxLayout(content)
