@@ -7,12 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    add_command,
-    add_db,
-    add_json,
-    open_existing,
-)
+from cowork_desktop.cli.common import add_command, add_db, add_json, open_existing
 from cowork_desktop.cli.output import print_json
 
 

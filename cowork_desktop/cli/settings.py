@@ -7,12 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    UsageError,
-    add_command,
-    add_db,
-    open_existing,
-)
+from cowork_desktop.cli.common import UsageError, add_command, add_db, open_existing
 from cowork_desktop.services.database import Store
 
 

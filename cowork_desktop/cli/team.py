@@ -6,14 +6,7 @@ import argparse
 from datetime import date
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    add_command,
-    add_day,
-    add_db,
-    add_forms,
-    add_json,
-    open_existing,
-)
+from cowork_desktop.cli.common import add_command, add_day, add_db, add_forms, add_json, open_existing
 from cowork_desktop.cli.output import print_json, table
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.models import PlanType

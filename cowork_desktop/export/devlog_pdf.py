@@ -20,14 +20,7 @@ from datetime import date, datetime
 import pikepdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    PageTemplate,
-    Spacer,
-    TableStyle,
-)
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, PageTemplate, Spacer, TableStyle
 
 from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.insights import DomainGroup, LearningEntry, PcfDomain

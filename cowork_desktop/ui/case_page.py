@@ -10,12 +10,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,14 +28,7 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.due import DueItem
 from cowork_desktop.domain.errors import NotFoundError
-from cowork_desktop.domain.models import (
-    Case,
-    CoAllocation,
-    Record,
-    RecordKind,
-    RecordStatus,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, CoAllocation, Record, RecordKind, RecordStatus, Worker
 from cowork_desktop.domain.records import superseded_ids
 from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.sessions import Workspace

@@ -28,15 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.errors import CoworkError, NotFoundError, ValidationError
-from cowork_desktop.domain.models import (
-    Case,
-    CaseStatus,
-    CoAllocation,
-    PlanType,
-    Reason,
-    Role,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, CaseStatus, CoAllocation, PlanType, Reason, Role, Worker
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import Saved, Store
 from cowork_desktop.services.changes import Changes
