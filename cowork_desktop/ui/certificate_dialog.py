@@ -33,10 +33,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -54,7 +52,15 @@ from cowork_desktop.services.signing_keys import (
     load_signer,
     public_certificate_path,
 )
-from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label, title_label
+from cowork_desktop.ui.widgets import (
+    FieldError,
+    FormFields,
+    button,
+    hint_label,
+    line_edit,
+    title_label,
+    with_button,
+)
 
 if TYPE_CHECKING:
     from cowork_desktop.services.signing_keys import Signer
@@ -215,18 +221,12 @@ class CertificateDialog(QDialog):
         form.setContentsMargins(24, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.import_fields = FormFields(form)
-        file_row = QWidget()
-        row = QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.file_edit = QLineEdit()
-        self.file_edit.setObjectName("importFile")
-        self.file_edit.setPlaceholderText(self.tr("manager.p12"))
-        self.browse_button = QPushButton(self.tr("&Browse…"))
-        self.browse_button.setObjectName("browseCertificate")
-        self.browse_button.setAccessibleName(self.tr("Choose the certificate file"))
+        self.file_edit = line_edit("importFile", self.tr("manager.p12"))
+        self.browse_button = button(
+            self.tr("&Browse…"), "browseCertificate", self.tr("Choose the certificate file")
+        )
         self.browse_button.clicked.connect(self.browse)
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(self.browse_button)
+        file_row = with_button(self.file_edit, self.browse_button)
         self.import_passphrase = passphrase_field("importPassphrase")
         self.import_fields.add(
             "file",
@@ -253,9 +253,6 @@ class CertificateDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.done_fields = FormFields(form)
 
-        fingerprint_row = QWidget()
-        row = QHBoxLayout(fingerprint_row)
-        row.setContentsMargins(0, 0, 0, 0)
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setObjectName("certificateFingerprint")
         mono = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -264,12 +261,11 @@ class CertificateDialog(QDialog):
         self.fingerprint_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.copy_fingerprint_button = QPushButton(self.tr("Co&py"))
-        self.copy_fingerprint_button.setObjectName("copyFingerprint")
-        self.copy_fingerprint_button.setAccessibleName(self.tr("Copy the fingerprint"))
+        self.copy_fingerprint_button = button(
+            self.tr("Co&py"), "copyFingerprint", self.tr("Copy the fingerprint")
+        )
         self.copy_fingerprint_button.clicked.connect(self.copy_fingerprint)
-        row.addWidget(self.fingerprint_label, 1)
-        row.addWidget(self.copy_fingerprint_button, 0, Qt.AlignmentFlag.AlignTop)
+        fingerprint_row = with_button(self.fingerprint_label, self.copy_fingerprint_button, top=True)
         self.done_fields.add(
             "fingerprint",
             self.tr("SHA-256 fingerprint:"),
@@ -281,21 +277,19 @@ class CertificateDialog(QDialog):
             focus=self.fingerprint_label,
         )
 
-        public_row = QWidget()
-        row = QHBoxLayout(public_row)
-        row.setContentsMargins(0, 0, 0, 0)
         self.public_label = QLabel()
         self.public_label.setObjectName("publicCertificatePath")
         self.public_label.setWordWrap(True)
         self.public_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
-        self.open_folder_button = QPushButton(self.tr("Open &folder"))
-        self.open_folder_button.setObjectName("openCertificateFolder")
-        self.open_folder_button.setAccessibleName(self.tr("Open the folder of the public certificate"))
+        self.open_folder_button = button(
+            self.tr("Open &folder"),
+            "openCertificateFolder",
+            self.tr("Open the folder of the public certificate"),
+        )
         self.open_folder_button.clicked.connect(self.open_folder)
-        row.addWidget(self.public_label, 1)
-        row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
+        public_row = with_button(self.public_label, self.open_folder_button, top=True)
         self.done_fields.add(
             "public",
             self.tr("Public certificate:"),

@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -44,10 +42,12 @@ from cowork_desktop.ui.certificate_dialog import CertificateDialog
 from cowork_desktop.ui.widgets import (
     FieldError,
     FormFields,
+    button,
     hint_label,
     line_edit,
     marking_combo,
     nation_combo,
+    with_button,
 )
 from cowork_desktop.ui.wizard.keys import return_in_page
 
@@ -182,20 +182,13 @@ class DataPage(QWizardPage):
         state.setObjectName("encryptionState")
         state.setWordWrap(True)
         self.fields.add("encryption", self.tr("Encryption:"), state)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
         self.backup_folder = line_edit("backup_folder", str(backups.default_folder(ws.store.path)))
-        browse = QPushButton(self.tr("Bro&wse…"))
-        browse.setObjectName("browseBackupFolder")
-        browse.setAccessibleName(self.tr("Choose the backup folder"))
+        browse = button(self.tr("Bro&wse…"), "browseBackupFolder", self.tr("Choose the backup folder"))
         browse.clicked.connect(self._browse)
-        line.addWidget(self.backup_folder, 1)
-        line.addWidget(browse)
         self.fields.add(
             "backup_folder",
             self.tr("Backups &go to:"),
-            row,
+            with_button(self.backup_folder, browse),
             hint=self.tr(
                 "A checked backup is taken every day you start the app. Leave empty for the folder shown, or "
                 "choose one on another disk."

@@ -50,6 +50,7 @@ from cowork_desktop.ui.widgets import (
     FieldError,
     FormFields,
     RowsTableModel,
+    button,
     combo,
     fmt_date,
     hint_label,
@@ -61,6 +62,7 @@ from cowork_desktop.ui.widgets import (
     show_model,
     text_label,
     title_label,
+    with_button,
 )
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
@@ -250,16 +252,9 @@ def _certificate_table(name: str, object_name: str, model: RowsTableModel[Any]) 
 
 
 def _path_row(edit: QLineEdit, browse: Callable[[], None], name: str, accessible: str) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit, 1)
-    button = QPushButton(QApplication.translate("SettingsDialog", "&Browse…"))
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.clicked.connect(browse)
-    layout.addWidget(button)
-    return row
+    chooser = button(QApplication.translate("SettingsDialog", "&Browse…"), name, accessible)
+    chooser.clicked.connect(browse)
+    return with_button(edit, chooser)
 
 
 class SettingsDialog(QDialog):
@@ -408,16 +403,12 @@ class SettingsDialog(QDialog):
             lambda: self._browse_folder("forms_dir", self.tr("Choose the forms folder")),
             placeholder=self.tr("The forms shipped with the app"),
         )
-        cert = QWidget()
-        row = QHBoxLayout(cert)
-        row.setContentsMargins(0, 0, 0, 0)
         self.certificate_status = text_label("certificateStatus")
-        self.certificate_button = QPushButton(self.tr("&Set up…"))
-        self.certificate_button.setObjectName("setUpCertificate")
-        self.certificate_button.setAccessibleName(self.tr("Set up your signing certificate"))
+        self.certificate_button = button(
+            self.tr("&Set up…"), "setUpCertificate", self.tr("Set up your signing certificate")
+        )
         self.certificate_button.clicked.connect(self.set_up_certificate)
-        row.addWidget(self.certificate_status, 1)
-        row.addWidget(self.certificate_button)
+        cert = with_button(self.certificate_status, self.certificate_button)
         f.add("certificate", self.tr("Signing &certificate:"), cert, focus=self.certificate_button)
         self._show_certificate()
 

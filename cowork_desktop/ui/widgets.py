@@ -243,6 +243,19 @@ def scroll_area(object_name: str = "", *, across: bool = False) -> QScrollArea:
     return area
 
 
+def with_button(field: QWidget, button: QPushButton, *, top: bool = False) -> QWidget:
+    """``field`` taking the width, ``button`` at its right (``top``: level with the field's first line)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    if top:
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    else:
+        layout.addWidget(button)
+    return row
+
+
 def busy_bar(object_name: str, accessible_name: str) -> QProgressBar:
     """A small bar that moves while something is read off the GUI thread; hidden until then."""
     bar = QProgressBar()
