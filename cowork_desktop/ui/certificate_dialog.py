@@ -56,6 +56,7 @@ from cowork_desktop.ui.widgets import (
     FieldError,
     FormFields,
     button,
+    dialog_buttons,
     hint_label,
     line_edit,
     title_label,
@@ -166,14 +167,10 @@ class CertificateDialog(QDialog):
         self.error.setObjectName("fieldError")
         layout.addWidget(self.error)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, self.submit)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("certificateOk")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.choices.idToggled.connect(self._choice_toggled)
         self._choice_toggled(self.CREATE, True)

@@ -37,6 +37,7 @@ from cowork_desktop.ui.widgets import (
     FormFields,
     combo,
     date_edit,
+    dialog_buttons,
     from_qdate,
     hint_label,
     line_edit,
@@ -88,9 +89,7 @@ class _FormDialog(QDialog):
         outer.addLayout(self.form)
         outer.addStretch(1)
         self.fields = FormFields(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, self.save, save=True)
         self.buttons.setObjectName("dialogButtons")
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setObjectName("saveButton")
@@ -98,8 +97,6 @@ class _FormDialog(QDialog):
         save.setDefault(True)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.saved_id: int | None = None
         #: what the save changed (nothing until saved)

@@ -52,6 +52,7 @@ from cowork_desktop.ui.widgets import (
     RowsTableModel,
     button,
     combo,
+    dialog_buttons,
     fmt_date,
     hint_label,
     line_edit,
@@ -288,13 +289,9 @@ class SettingsDialog(QDialog):
         self._signing()  # last: the tabs before it are self.forms, in order
         self.error = FieldError(self.tr("Settings"))
         column.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, self.submit, save=True)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("settingsSave")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)
         self.load(self.initial)
         height = self.fontMetrics().height()

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -254,6 +256,16 @@ def with_button(field: QWidget, button: QPushButton, *, top: bool = False) -> QW
     else:
         layout.addWidget(button)
     return row
+
+
+def dialog_buttons(dialog: QDialog, accept: Callable[[], object], *, save: bool = False) -> QDialogButtonBox:
+    """OK (``save``: Save) and Cancel: the first runs ``accept`` (which closes the dialog when it is done), the
+    other rejects ``dialog``."""
+    first = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(first | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def busy_bar(object_name: str, accessible_name: str) -> QProgressBar:
