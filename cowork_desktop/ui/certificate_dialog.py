@@ -61,6 +61,7 @@ from cowork_desktop.ui.widgets import (
     line_edit,
     title_label,
     with_button,
+    wrapped_label,
 )
 
 if TYPE_CHECKING:
@@ -156,9 +157,7 @@ class CertificateDialog(QDialog):
         self.done_page.hide()
         layout.addWidget(self.done_page)
 
-        where = QLabel(f"Saved as: {self.path}")
-        where.setObjectName("certificatePath")
-        where.setWordWrap(True)
+        where = wrapped_label("certificatePath", f"Saved as: {self.path}")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setProperty("role", "hint")
         self.path_label = where
@@ -274,9 +273,7 @@ class CertificateDialog(QDialog):
             focus=self.fingerprint_label,
         )
 
-        self.public_label = QLabel()
-        self.public_label.setObjectName("publicCertificatePath")
-        self.public_label.setWordWrap(True)
+        self.public_label = wrapped_label("publicCertificatePath")
         self.public_label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )

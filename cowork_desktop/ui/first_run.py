@@ -48,6 +48,7 @@ from cowork_desktop.ui.widgets import (
     marking_combo,
     nation_combo,
     with_button,
+    wrapped_label,
 )
 from cowork_desktop.ui.wizard.keys import return_in_page
 
@@ -160,9 +161,7 @@ class DataPage(QWizardPage):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fields = FormFields(form)
-        where = QLabel(str(ws.store.path))
-        where.setObjectName("databasePath")
-        where.setWordWrap(True)
+        where = wrapped_label("databasePath", str(ws.store.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields.add(
             "database",
@@ -220,9 +219,7 @@ class CertificatePage(QWizardPage):
             self.tr("You sign each MDR with it, so anyone can check who signed it and that it is unchanged.")
         )
         column = QVBoxLayout(self)
-        self.ready = QLabel()
-        self.ready.setObjectName("certificateReady")
-        self.ready.setWordWrap(True)
+        self.ready = wrapped_label("certificateReady")
         self.ready.hide()
         column.addWidget(self.ready)
         self.dialog = CertificateDialog(ws, path, self)

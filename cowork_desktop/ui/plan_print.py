@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import files
 from cowork_desktop.services.plan import AgreedPlan, fmt_day
-from cowork_desktop.ui.widgets import confirm_replace
+from cowork_desktop.ui.widgets import confirm_replace, wrapped_label
 
 if TYPE_CHECKING:
     from cowork_desktop.services.database import Store
@@ -208,9 +207,7 @@ class PlanPrintDialog(QDialog):
         self.preview.setStyleSheet("QTextBrowser#planPreview { background: #ffffff; color: #000000; }")
         self.preview.setHtml(plan_html(plan))
         layout.addWidget(self.preview, 1)
-        self.status = QLabel()
-        self.status.setObjectName("planStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label("planStatus")
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("Print..."))

@@ -38,7 +38,7 @@ from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.services import backups, database
 from cowork_desktop.services.database import Store
 from cowork_desktop.ui.host import HostWindow
-from cowork_desktop.ui.widgets import dialog_buttons
+from cowork_desktop.ui.widgets import dialog_buttons, wrapped_label
 
 SETTING_IDLE_MINUTES = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = NUMBERS[SETTING_IDLE_MINUTES].default
@@ -167,9 +167,7 @@ class NewDatabaseDialog(QDialog):
         note.setWordWrap(True)
         column.addWidget(note)
         column.addWidget(self.plain_radio)
-        self.unavailable = QLabel()
-        self.unavailable.setObjectName("encryptionUnavailable")
-        self.unavailable.setWordWrap(True)
+        self.unavailable = wrapped_label("encryptionUnavailable")
         self.unavailable.hide()
         column.addWidget(self.unavailable)
         self.error = _error_label()

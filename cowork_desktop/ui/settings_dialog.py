@@ -64,6 +64,7 @@ from cowork_desktop.ui.widgets import (
     text_label,
     title_label,
     with_button,
+    wrapped_label,
 )
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
@@ -415,9 +416,7 @@ class SettingsDialog(QDialog):
             self.tr("&Data && backups"),
             self.tr("Where your records are, and how many backups are kept."),
         )
-        where = QLabel(str(self.ws.store.path))
-        where.setObjectName("databasePath")
-        where.setWordWrap(True)
+        where = wrapped_label("databasePath", str(self.ws.store.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         f.add("database", self.tr("Database:"), where)
         self._path(
@@ -546,9 +545,7 @@ class SettingsDialog(QDialog):
         trust_hint.setObjectName("trustHint")
         outer.addWidget(trust_hint)
         outer.addWidget(self.trust_table)
-        self.trust_empty = QLabel(self.tr("Your trust list is empty."))
-        self.trust_empty.setObjectName("trustEmpty")
-        self.trust_empty.setWordWrap(True)
+        self.trust_empty = wrapped_label("trustEmpty", self.tr("Your trust list is empty."))
         outer.addWidget(self.trust_empty)
         buttons = QHBoxLayout()
         self.add_trusted_button = QPushButton(self.tr("Add &certificate…"))

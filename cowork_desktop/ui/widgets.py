@@ -280,11 +280,17 @@ def busy_bar(object_name: str, accessible_name: str) -> QProgressBar:
     return bar
 
 
-def text_label(object_name: str) -> QLabel:
-    """A label for text that is filled in later: wrapped, and selectable to copy."""
-    label = QLabel()
+def wrapped_label(object_name: str, text: str = "") -> QLabel:
+    """A label whose text wraps at the width it is given."""
+    label = QLabel(text)
     label.setObjectName(object_name)
     label.setWordWrap(True)
+    return label
+
+
+def text_label(object_name: str) -> QLabel:
+    """A label for text that is filled in later: wrapped, and selectable to copy."""
+    label = wrapped_label(object_name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QTabWidget,
@@ -47,6 +46,7 @@ from cowork_desktop.ui.widgets import (
     text_label,
     title_label,
     title_row,
+    wrapped_label,
 )
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
@@ -264,9 +264,7 @@ class WorkerPage(QWidget):
         # while the log is read off the GUI thread
         self.progress = busy_bar("devlogProgress", self.tr("Reading the development log"))
         layout.addLayout(title_row(self.tr("Development log"), self.progress, role="subtitle"))
-        self.log_summary = QLabel()
-        self.log_summary.setObjectName("devlogSummary")
-        self.log_summary.setWordWrap(True)
+        self.log_summary = wrapped_label("devlogSummary")
         layout.addWidget(self.log_summary)
         self.log_hint = hint_label(
             self.tr(
