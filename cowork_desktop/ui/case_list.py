@@ -124,8 +124,9 @@ class CaseListPage(QWidget):
         super().__init__(parent)
         self.setObjectName("caseListPage")
         self.store = store
-        self.new_button = button(self.tr("&New case…"), "newCaseButton", self.tr("New case"))
-        self.new_button.clicked.connect(self.new_case_requested)
+        self.new_button = button(
+            self.tr("&New case…"), "newCaseButton", self.tr("New case"), clicked=self.new_case_requested
+        )
         layout = page_layout(self, self.tr("Cases"), self.new_button)
 
         search_row = QHBoxLayout()

@@ -151,12 +151,15 @@ class CasePage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
-        self.edit_case_button = button(self.tr("&Edit case…"), "editCaseButton", self.tr("Edit case"))
-        self.edit_case_button.clicked.connect(self.edit_case)
-        self.coallocation_button = button(
-            self.tr("New &co-allocation…"), "coallocationButton", self.tr("New co-allocation")
+        self.edit_case_button = button(
+            self.tr("&Edit case…"), "editCaseButton", self.tr("Edit case"), clicked=self.edit_case
         )
-        self.coallocation_button.clicked.connect(self.edit_coallocation)
+        self.coallocation_button = button(
+            self.tr("New &co-allocation…"),
+            "coallocationButton",
+            self.tr("New co-allocation"),
+            clicked=self.edit_coallocation,
+        )
         nav.addWidget(self.edit_case_button)
         nav.addWidget(self.coallocation_button)
         layout.addLayout(nav)
@@ -219,8 +222,8 @@ class CasePage(QWidget):
             "resolveIssueButton",
             self.tr("Record the issue-resolution MDR for the selected issue"),
             self.tr("Linked to the review that found the issue, and filled in with what it recorded."),
+            clicked=self._resolve_selected,
         )
-        self.resolve_button.clicked.connect(self._resolve_selected)
         resolve_row.addWidget(self.resolve_button)
         resolve_row.addStretch(1)
         layout.addLayout(resolve_row)
@@ -252,8 +255,9 @@ class CasePage(QWidget):
             hint_label(self.tr("Double-click a record, or select it and press Enter, to open it."))
         )
         records_head.addStretch(1)
-        self.open_record_button = button(self.tr("&Open record"), "openRecordButton", self.tr("Open record"))
-        self.open_record_button.clicked.connect(self._open_selected)
+        self.open_record_button = button(
+            self.tr("&Open record"), "openRecordButton", self.tr("Open record"), clicked=self._open_selected
+        )
         records_head.addWidget(self.open_record_button)
         records_layout.addLayout(records_head)
         self.records_model = RecordsModel(self)

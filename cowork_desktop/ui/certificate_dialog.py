@@ -219,9 +219,11 @@ class CertificateDialog(QDialog):
         self.import_fields = FormFields(form)
         self.file_edit = line_edit("importFile", self.tr("manager.p12"))
         self.browse_button = button(
-            self.tr("&Browse…"), "browseCertificate", self.tr("Choose the certificate file")
+            self.tr("&Browse…"),
+            "browseCertificate",
+            self.tr("Choose the certificate file"),
+            clicked=self.browse,
         )
-        self.browse_button.clicked.connect(self.browse)
         file_row = with_button(self.file_edit, self.browse_button)
         self.import_passphrase = passphrase_field("importPassphrase")
         self.import_fields.add(
@@ -258,9 +260,11 @@ class CertificateDialog(QDialog):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.copy_fingerprint_button = button(
-            self.tr("Co&py"), "copyFingerprint", self.tr("Copy the fingerprint")
+            self.tr("Co&py"),
+            "copyFingerprint",
+            self.tr("Copy the fingerprint"),
+            clicked=self.copy_fingerprint,
         )
-        self.copy_fingerprint_button.clicked.connect(self.copy_fingerprint)
         fingerprint_row = with_button(self.fingerprint_label, self.copy_fingerprint_button, top=True)
         self.done_fields.add(
             "fingerprint",
@@ -281,8 +285,8 @@ class CertificateDialog(QDialog):
             self.tr("Open &folder"),
             "openCertificateFolder",
             self.tr("Open the folder of the public certificate"),
+            clicked=self.open_folder,
         )
-        self.open_folder_button.clicked.connect(self.open_folder)
         public_row = with_button(self.public_label, self.open_folder_button, top=True)
         self.done_fields.add(
             "public",

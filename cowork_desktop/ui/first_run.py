@@ -182,8 +182,12 @@ class DataPage(QWizardPage):
         state.setWordWrap(True)
         self.fields.add("encryption", self.tr("Encryption:"), state)
         self.backup_folder = line_edit("backup_folder", str(backups.default_folder(ws.store.path)))
-        browse = button(self.tr("Bro&wse…"), "browseBackupFolder", self.tr("Choose the backup folder"))
-        browse.clicked.connect(self._browse)
+        browse = button(
+            self.tr("Bro&wse…"),
+            "browseBackupFolder",
+            self.tr("Choose the backup folder"),
+            clicked=self._browse,
+        )
         self.fields.add(
             "backup_folder",
             self.tr("Backups &go to:"),

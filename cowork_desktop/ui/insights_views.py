@@ -294,8 +294,8 @@ class CaseInsightsPanel(QWidget):
             "caseCalendarButton",
             self.tr("Export calendar for this case"),
             self.tr("The next review and the agreed discussions and joint supervision, as calendar events."),
+            clicked=self.export_calendar,
         )
-        self.calendar_button.clicked.connect(self.export_calendar)
         head.addWidget(self.calendar_button)
         column.addLayout(head)
         self.drift_label = text_label("driftText")
@@ -616,8 +616,8 @@ class TeamView(QWidget):
             "teamCalendarButton",
             self.tr("Export calendar for the team"),
             self.tr("Every active co-allocation's next review, agreed discussions and joint supervision."),
+            clicked=self.export_calendar,
         )
-        self.calendar_button.clicked.connect(self.export_calendar)
         layout.addLayout(
             title_row(
                 self.tr("Team view: drifting into parallel working"),

@@ -254,8 +254,7 @@ def _certificate_table(name: str, object_name: str, model: RowsTableModel[Any]) 
 
 
 def _path_row(edit: QLineEdit, browse: Callable[[], None], name: str, accessible: str) -> QWidget:
-    chooser = button(QApplication.translate("SettingsDialog", "&Browse…"), name, accessible)
-    chooser.clicked.connect(browse)
+    chooser = button(QApplication.translate("SettingsDialog", "&Browse…"), name, accessible, clicked=browse)
     return with_button(edit, chooser)
 
 
@@ -403,9 +402,11 @@ class SettingsDialog(QDialog):
         )
         self.certificate_status = text_label("certificateStatus")
         self.certificate_button = button(
-            self.tr("&Set up…"), "setUpCertificate", self.tr("Set up your signing certificate")
+            self.tr("&Set up…"),
+            "setUpCertificate",
+            self.tr("Set up your signing certificate"),
+            clicked=self.set_up_certificate,
         )
-        self.certificate_button.clicked.connect(self.set_up_certificate)
         cert = with_button(self.certificate_status, self.certificate_button)
         f.add("certificate", self.tr("Signing &certificate:"), cert, focus=self.certificate_button)
         self._show_certificate()

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    SignalInstance,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
@@ -302,13 +303,24 @@ def hint_label(text: str) -> QLabel:
     return label
 
 
-def button(text: str, object_name: str, accessible_name: str = "", tip: str = "") -> QPushButton:
+def button(
+    text: str,
+    object_name: str,
+    accessible_name: str = "",
+    tip: str = "",
+    *,
+    clicked: Callable[..., object] | SignalInstance | None = None,
+) -> QPushButton:
+    """A push button (its accessible name: ``accessible_name``, else its text without the mnemonic), running
+    ``clicked`` when it is pressed."""
     b = QPushButton(text)
     b.setObjectName(object_name)
     b.setAccessibleName(accessible_name or _plain(text))
     if tip:
         b.setToolTip(tip)
         b.setAccessibleDescription(tip)
+    if clicked is not None:
+        b.clicked.connect(clicked)
     return b
 
 

@@ -250,8 +250,8 @@ class WorkerPage(QWidget):
             "exportDevlogButton",
             self.tr("Export development log"),
             self.tr("A PDF of the learning by PCF domain, for an ASYE or placement portfolio."),
+            clicked=self.export_log,
         )
-        self.export_button.clicked.connect(self.export_log)
         nav.addWidget(self.export_button)
         layout.addLayout(nav)
 
