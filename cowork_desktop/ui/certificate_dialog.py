@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -256,52 +257,51 @@ class CertificateDialog(QDialog):
         mono = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         mono.setPointSizeF(self.font().pointSizeF())  # the text size chosen in the app, in a fixed-width face
         self.fingerprint_label.setFont(mono)
-        self.fingerprint_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
         self.copy_fingerprint_button = button(
             self.tr("Co&py"),
             "copyFingerprint",
             self.tr("Copy the fingerprint"),
             clicked=self.copy_fingerprint,
         )
-        fingerprint_row = with_button(self.fingerprint_label, self.copy_fingerprint_button, top=True)
-        self.done_fields.add(
+        self._copyable(
             "fingerprint",
             self.tr("SHA-256 fingerprint:"),
-            fingerprint_row,
-            hint=self.tr(
+            self.fingerprint_label,
+            self.copy_fingerprint_button,
+            self.tr(
                 "Read it to colleagues by phone or in person, so they can check that the file they were given "
                 "is yours."
             ),
-            focus=self.fingerprint_label,
         )
 
         self.public_label = wrapped_label("publicCertificatePath")
-        self.public_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
         self.open_folder_button = button(
             self.tr("Open &folder"),
             "openCertificateFolder",
             self.tr("Open the folder of the public certificate"),
             clicked=self.open_folder,
         )
-        public_row = with_button(self.public_label, self.open_folder_button, top=True)
-        self.done_fields.add(
+        self._copyable(
             "public",
             self.tr("Public certificate:"),
-            public_row,
-            hint=self.tr(
+            self.public_label,
+            self.open_folder_button,
+            self.tr(
                 "Give this .crt file to colleagues who check your case notes: they add it in Settings ▸ "
                 "Signing and trust. It holds no secret; keep the .p12 file to yourself."
             ),
-            focus=self.public_label,
         )
         self.registered_note = hint_label("")
         self.registered_note.setObjectName("registeredNote")
         form.addRow(self.registered_note)
         return page
+
+    def _copyable(self, key: str, title: str, label: QLabel, action: QPushButton, hint: str) -> None:
+        """A row of the finished page: ``label``'s text, selectable by mouse and keyboard, ``action`` beside it."""
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.done_fields.add(key, title, with_button(label, action, top=True), hint=hint, focus=label)
 
     def _choice_toggled(self, choice: int, checked: bool) -> None:
         if not checked:
