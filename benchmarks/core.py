@@ -99,19 +99,30 @@ def timing_line(
     target = TARGETS_MS.get(name)
     if name == "startup" and base is not None:
         target = round(base * STARTUP_MAX_RATIO, 2)
-    line: Line = {
+    figures = {"median_ms": value, "baseline_ms": base, "ratio": ratio, "target_ms": target}
+    return _line(name, cases, figures, meets(name, value, target), len(samples), note, extra)
+
+
+def _line(
+    name: str,
+    cases: int | None,
+    figures: dict[str, Any],
+    meets_target: bool | None,
+    runs: int,
+    note: str,
+    extra: dict[str, Any],
+) -> Line:
+    """A JSON line in the order every line has: what, how many cases, the figures, whether they meet the target,
+    how many runs, any more, and the note last."""
+    return {
         "name": name,
         "cases": cases,
-        "median_ms": value,
-        "baseline_ms": base,
-        "ratio": ratio,
-        "target_ms": target,
-        "meets_target": meets(name, value, target),
-        "runs": len(samples),
+        **figures,
+        "meets_target": meets_target,
+        "runs": runs,
+        **{k: v for k, v in extra.items() if k != "note"},
+        "note": note,
     }
-    line.update(extra)
-    line["note"] = note
-    return line
 
 
 def memory_line(
@@ -119,19 +130,13 @@ def memory_line(
 ) -> Line:
     value = median(samples)
     base = median(baseline)
-    line: Line = {
-        "name": name,
-        "cases": cases,
+    figures = {
         "peak_rss_mb": value,
         "baseline_mb": base,
         "ratio": round(value / base, 2) if value is not None and base else None,
         "target_mb": TARGET_RSS_MB,
-        "meets_target": meets(name, value, TARGET_RSS_MB),
-        "runs": len(samples),
     }
-    line.update(extra)
-    line["note"] = note
-    return line
+    return _line(name, cases, figures, meets(name, value, TARGET_RSS_MB), len(samples), note, extra)
 
 
 def skipped_line(name: str, cases: int | None, note: str) -> Line:

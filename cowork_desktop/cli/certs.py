@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cowork_desktop.cli.common import (
-    Parser,
     UsageError,
+    add_command,
     add_db,
     add_db_passphrase,
+    add_group,
+    add_json,
     add_passphrase_env,
     ask_passphrase,
     open_db,
@@ -32,13 +34,12 @@ _CERTIFICATE_SUFFIXES = (".p12", ".pfx")
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``cert new|add|list`` and ``trust add|list|remove`` to the ``cowork`` command."""
-    p = sub.add_parser("cert", help="the manager's signing certificate")
-    cert_sub = p.add_subparsers(dest="cert_command", metavar="ACTION", parser_class=Parser)
-    # allow_abbrev=False: "--passphrase SECRET" must not be taken for --passphrase-env
-    new = cert_sub.add_parser(
+    cert_sub = add_group(sub, "cert", "the manager's signing certificate")
+    new = add_command(
+        cert_sub,
         "new",
-        help="create a self-signed signing certificate (PKCS#12, protected by a passphrase)",
-        allow_abbrev=False,
+        "create a self-signed signing certificate (PKCS#12, protected by a passphrase)",
+        cmd_cert_new,
     )
     new.add_argument("--name", required=True, metavar="NAME", help="the manager's name, as it will sign")
     new.add_argument("--org", default="", metavar="ORG", help="the organisation")
@@ -57,39 +58,32 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="also record the certificate as known to this database (else it is recorded when it first signs)",
     )
     add_db_passphrase(new, "--db-passphrase-env")
-    new.set_defaults(func=cmd_cert_new)
-    add = cert_sub.add_parser(
+    add = add_command(
+        cert_sub,
         "add",
-        help="record a signing certificate (.crt/.pem/.cer) as known to the database, e.g. a renewed one",
-        allow_abbrev=False,
+        "record a signing certificate (.crt/.pem/.cer) as known to the database, e.g. a renewed one",
+        cmd_cert_add,
     )
     add.add_argument("file", type=Path, metavar="FILE.crt", help="the public certificate")
     add_db(add)
-    add.set_defaults(func=cmd_cert_add)
-    listing = cert_sub.add_parser(
-        "list", help="the signing certificates the database knows", allow_abbrev=False
-    )
+    listing = add_command(cert_sub, "list", "the signing certificates the database knows", cmd_cert_list)
     add_db(listing)
-    listing.add_argument("--json", action="store_true", help="print JSON instead of text")
-    listing.set_defaults(func=cmd_cert_list)
+    add_json(listing)
 
-    p = sub.add_parser("trust", help="the certificates verify trusts without a database (your trust list)")
-    trust_sub = p.add_subparsers(dest="trust_command", metavar="ACTION", parser_class=Parser)
-    t = trust_sub.add_parser(
+    trust_sub = add_group(sub, "trust", "the certificates verify trusts without a database (your trust list)")
+    t = add_command(
+        trust_sub,
         "add",
-        help="trust a colleague's certificate or an organisation's CA (.crt/.pem/.cer)",
-        allow_abbrev=False,
+        "trust a colleague's certificate or an organisation's CA (.crt/.pem/.cer)",
+        cmd_trust_add,
     )
     t.add_argument("file", type=Path, metavar="FILE", help="the certificate file")
-    t.set_defaults(func=cmd_trust_add)
-    t = trust_sub.add_parser("list", help="the trusted certificates", allow_abbrev=False)
-    t.add_argument("--json", action="store_true", help="print JSON instead of text")
-    t.set_defaults(func=cmd_trust_list)
-    t = trust_sub.add_parser("remove", help="stop trusting a certificate", allow_abbrev=False)
+    t = add_command(trust_sub, "list", "the trusted certificates", cmd_trust_list)
+    add_json(t)
+    t = add_command(trust_sub, "remove", "stop trusting a certificate", cmd_trust_remove)
     t.add_argument(
         "fingerprint", metavar="FINGERPRINT", help="its SHA-256 fingerprint (at least 8 hex digits)"
     )
-    t.set_defaults(func=cmd_trust_remove)
 
 
 def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:

@@ -7,28 +7,25 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    add_db,
-    open_existing,
-)
+from cowork_desktop.cli.common import add_command, add_db, add_json, open_existing
 from cowork_desktop.cli.output import print_json
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``check`` to the ``cowork`` command."""
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "check",
-        help="recompute every signed record's hash, the audit chain and its signed heads, and the protections",
-        allow_abbrev=False,
+        "recompute every signed record's hash, the audit chain and its signed heads, and the protections",
+        cmd_check,
     )
     add_db(p)
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_json(p)
     p.add_argument(
         "--repair",
         action="store_true",
         help="put back missing or altered triggers and indexes (audited); records that do not check stay named",
     )
-    p.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:

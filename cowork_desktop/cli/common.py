@@ -13,10 +13,10 @@ import contextlib
 import getpass
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from cowork_desktop import paths
 from cowork_desktop.domain.dates import parse_day
@@ -58,6 +58,36 @@ def day_arg(text: str) -> date:
         return parse_day(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+#: what runs a command: its arguments and where to write; its exit status
+Command = Callable[[argparse.Namespace, TextIO], int]
+
+
+def add_command(
+    sub: argparse._SubParsersAction[Any], name: str, help: str, func: Command
+) -> argparse.ArgumentParser:
+    """The command ``name``, run by ``func``. It takes no abbreviated option: "--passphrase SECRET" must never be
+    taken for --passphrase-env."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help, allow_abbrev=False)
+    parser.set_defaults(func=func)
+    return parser
+
+
+def add_group(sub: argparse._SubParsersAction[Any], name: str, help: str) -> argparse._SubParsersAction[Any]:
+    """The command ``name`` that groups actions (``cowork NAME ACTION``): the place to add them, the chosen one
+    in ``NAME_command``."""
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help)
+    return parser.add_subparsers(dest=f"{name}_command", metavar="ACTION", parser_class=Parser)
+
+
+def add_json(parser: argparse.ArgumentParser, instead_of: str = "text") -> None:
+    parser.add_argument("--json", action="store_true", help=f"print JSON instead of {instead_of}")
+
+
+def add_day(parser: argparse.ArgumentParser, help: str = "the day to look at (default: today)") -> None:
+    """``--on YYYY-MM-DD``: the day a command looks at."""
+    parser.add_argument("--on", type=day_arg, metavar="YYYY-MM-DD", help=help)
 
 
 def add_db(parser: argparse.ArgumentParser, passphrase_flag: str | None = "--passphrase-env") -> None:
@@ -127,6 +157,17 @@ def add_passphrase_env(parser: argparse.ArgumentParser) -> None:
         metavar="VAR",
         help="read the certificate's passphrase from this environment variable (default: ask, on a terminal)",
     )
+
+
+def add_signer(parser: argparse.ArgumentParser, what: str = "the signing certificate") -> None:
+    """``--cert`` and ``--passphrase-env``: the certificate :func:`signer_from_args` loads, and its passphrase."""
+    parser.add_argument(
+        "--cert",
+        type=Path,
+        metavar="FILE.p12",
+        help=f"{what} (default: manager-signing.p12 in the user's data folder)",
+    )
+    add_passphrase_env(parser)
 
 
 def db_path(args: argparse.Namespace) -> Path:

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cowork_desktop.cli.common import (
-    Parser,
+    add_command,
     add_db,
     add_db_passphrase,
     add_encrypt,
     add_forms,
+    add_group,
     ask_db_passphrase,
     ask_passphrase,
     day_arg,
@@ -31,10 +32,8 @@ from cowork_desktop.services.database import Store
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``demo``, ``init``, ``backup``, ``restore`` and ``passphrase change`` to the ``cowork`` command."""
-    p = sub.add_parser(
-        "demo",
-        help="create (or top up) a database of fictional demo data showing every state",
-        allow_abbrev=False,
+    p = add_command(
+        sub, "demo", "create (or top up) a database of fictional demo data showing every state", cmd_demo
     )
     add_db(p)
     add_encrypt(p)
@@ -45,15 +44,13 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="YYYY-MM-DD",
         help="the day the demo is built around (default: today)",
     )
-    p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("init", help="create an empty database", allow_abbrev=False)
+    p = add_command(sub, "init", "create an empty database", cmd_init)
     add_db(p)
     add_encrypt(p)
-    p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser(
-        "backup", help="take a checked backup of the database (online, never a file copy)", allow_abbrev=False
+    p = add_command(
+        sub, "backup", "take a checked backup of the database (online, never a file copy)", cmd_backup
     )
     add_db(p)
     p.add_argument(
@@ -62,12 +59,12 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="FILE",
         help="the backup file, or a folder for it (default: the backup folder, in the rotation)",
     )
-    p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "restore",
-        help="put a backup in place of the database (the current file is kept aside, never overwritten)",
-        allow_abbrev=False,
+        "put a backup in place of the database (the current file is kept aside, never overwritten)",
+        cmd_restore,
     )
     add_db(p, None)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE", help="the backup file")
@@ -77,12 +74,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="restore even another database's backup, or one that removes or adds encryption",
     )
     add_db_passphrase(p)
-    p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("passphrase", help="an encrypted database's passphrase")
-    pass_sub = p.add_subparsers(dest="passphrase_command", metavar="ACTION", parser_class=Parser)
-    change = pass_sub.add_parser(
-        "change", help="change the passphrase (re-encrypts the database)", allow_abbrev=False
+    pass_sub = add_group(sub, "passphrase", "an encrypted database's passphrase")
+    change = add_command(
+        pass_sub, "change", "change the passphrase (re-encrypts the database)", cmd_passphrase_change
     )
     add_db(change)
     change.add_argument(
@@ -90,7 +85,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="VAR",
         help="read the new passphrase from this environment variable (default: ask twice, on a terminal)",
     )
-    change.set_defaults(func=cmd_passphrase_change)
 
 
 def _is_new(path: Path) -> bool:

@@ -7,16 +7,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from cowork_desktop import paths
-from cowork_desktop.cli.common import (
-    Parser,
-)
+from cowork_desktop.cli.common import add_group
 from cowork_desktop.forms.checks import check_forms_folder
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``forms check`` to the ``cowork`` command."""
-    p = sub.add_parser("forms", help="work with form files")
-    forms_sub = p.add_subparsers(dest="forms_command", metavar="ACTION", parser_class=Parser)
+    forms_sub = add_group(sub, "forms", "work with form files")
     check = forms_sub.add_parser("check", help="check a folder of form files (default: the shipped forms)")
     check.add_argument("dir", nargs="?", type=Path, metavar="DIR", help="the folder of *.toml form files")
     check.set_defaults(func=cmd_forms_check)

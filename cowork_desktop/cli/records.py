@@ -14,10 +14,12 @@ from typing import Any, TextIO
 
 from cowork_desktop.cli.common import (
     UsageError,
+    add_command,
     add_db,
     add_db_passphrase,
     add_force,
-    add_passphrase_env,
+    add_json,
+    add_signer,
     open_db,
     open_existing,
     refusals,
@@ -32,10 +34,8 @@ from cowork_desktop.services import sessions
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``export`` and ``verify`` to the ``cowork`` command."""
-    p = sub.add_parser(
-        "export",
-        help="export records as case-note PDFs, signed with the manager's certificate",
-        allow_abbrev=False,
+    p = add_command(
+        sub, "export", "export records as case-note PDFs, signed with the manager's certificate", cmd_export
     )
     add_db(p, "--db-passphrase-env")
     which = p.add_mutually_exclusive_group(required=True)
@@ -61,13 +61,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         default=None,
         help="with --case: processes that render and sign (default: one per core for many records)",
     )
-    p.add_argument(
-        "--cert",
-        type=Path,
-        metavar="FILE.p12",
-        help="the signing certificate (default: manager-signing.p12 in the user's data folder)",
-    )
-    add_passphrase_env(p)
+    add_signer(p)
     p.add_argument(
         "--draft", action="store_true", help="allow a record not yet signed: printed marked DRAFT, unsigned"
     )
@@ -79,20 +73,16 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         "management system (--record only; no certificate needed)",
     )
     add_force(p)
-    p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser(
-        "verify",
-        help="check a signed case-note PDF (and, with --db, the record it shows)",
-        allow_abbrev=False,
+    p = add_command(
+        sub, "verify", "check a signed case-note PDF (and, with --db, the record it shows)", cmd_verify
     )
     p.add_argument("file", type=Path, metavar="FILE.pdf", help="the signed PDF")
     p.add_argument(
         "--db", type=Path, metavar="PATH", help="also check the file matches the record in this database"
     )
     add_db_passphrase(p)
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.set_defaults(func=cmd_verify)
+    add_json(p)
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:

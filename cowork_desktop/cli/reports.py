@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from cowork_desktop.cli.common import (
     UsageError,
+    add_command,
+    add_day,
     add_db,
     add_force,
-    add_passphrase_env,
+    add_json,
+    add_signer,
     day_arg,
     open_existing,
     refusals,
@@ -35,10 +38,11 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the report commands to the ``cowork`` command's subparsers."""
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "devlog",
-        help="export a worker's development log (learning by PCF domain) as a PDF for a portfolio",
-        allow_abbrev=False,
+        "export a worker's development log (learning by PCF domain) as a PDF for a portfolio",
+        cmd_devlog,
     )
     add_db(p, "--db-passphrase-env")
     p.add_argument(
@@ -53,25 +57,19 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("--from", dest="since", type=day_arg, metavar="YYYY-MM-DD", help="only learning from")
     p.add_argument("--to", dest="until", type=day_arg, metavar="YYYY-MM-DD", help="only learning up to")
-    p.add_argument(
-        "--cert",
-        type=Path,
-        metavar="FILE.p12",
-        help="the manager's signing certificate (default: manager-signing.p12 in the user's data folder)",
-    )
-    add_passphrase_env(p)
+    add_signer(p, "the manager's signing certificate")
     p.add_argument(
         "--unsigned",
         action="store_true",
         help="an unsigned copy (not portfolio evidence: it cannot be verified)",
     )
     add_force(p)
-    p.set_defaults(func=cmd_devlog)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "calendar",
-        help="export the reviews, joint supervisions and case discussions as an iCalendar (.ics) file",
-        allow_abbrev=False,
+        "export the reviews, joint supervisions and case discussions as an iCalendar (.ics) file",
+        cmd_calendar,
     )
     add_db(p)
     p.add_argument("--case", metavar="REF", help="only this case reference (default: the whole team)")
@@ -81,32 +79,29 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="name the co-workers in each event's description (default: case references only)",
     )
-    p.add_argument(
-        "--on", type=day_arg, metavar="YYYY-MM-DD", help="co-working active on this day (default: today)"
-    )
+    add_day(p, "co-working active on this day (default: today)")
     add_force(p)
-    p.set_defaults(func=cmd_calendar)
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "drift",
-        help="the team view: co-allocations drifting into parallel working, furthest first",
-        allow_abbrev=False,
+        "the team view: co-allocations drifting into parallel working, furthest first",
+        cmd_drift,
     )
     add_db(p)
-    p.add_argument("--on", type=day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.set_defaults(func=cmd_drift)
+    add_day(p)
+    add_json(p, "a table")
 
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "promises",
-        help="promises kept: the share of agreed actions done on time, per case and per worker",
-        allow_abbrev=False,
+        "promises kept: the share of agreed actions done on time, per case and per worker",
+        cmd_promises,
     )
     add_db(p)
     p.add_argument("--case", metavar="REF", help="only this case reference (default: every case)")
-    p.add_argument("--on", type=day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
-    p.set_defaults(func=cmd_promises)
+    add_day(p)
+    add_json(p, "tables")
 
 
 def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:

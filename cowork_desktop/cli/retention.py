@@ -8,8 +8,10 @@ from typing import Any, TextIO
 
 from cowork_desktop.cli.common import (
     UsageError,
+    add_command,
+    add_day,
     add_db,
-    day_arg,
+    add_json,
     open_existing,
     stdin_is_tty,
 )
@@ -20,24 +22,19 @@ from cowork_desktop.services import retention, sessions
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``retention`` to the ``cowork`` command."""
-    p = sub.add_parser(
+    p = add_command(
+        sub,
         "retention",
-        help="list (and with --purge, delete) ended co-allocations past the retention period",
-        allow_abbrev=False,
+        "list (and with --purge, delete) ended co-allocations past the retention period",
+        cmd_retention,
     )
     add_db(p)
-    p.add_argument(
-        "--on",
-        type=day_arg,
-        metavar="YYYY-MM-DD",
-        help="list what would be due on another day (default: today); a purge is always today's",
-    )
+    add_day(p, "list what would be due on another day (default: today); a purge is always today's")
     p.add_argument(
         "--purge", action="store_true", help="delete what is due today, after a backup (asks to confirm)"
     )
     p.add_argument("--yes", action="store_true", help="with --purge: confirm without asking")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.set_defaults(func=cmd_retention)
+    add_json(p)
 
 
 def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:

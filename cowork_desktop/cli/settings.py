@@ -7,11 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    UsageError,
-    add_db,
-    open_existing,
-)
+from cowork_desktop.cli.common import UsageError, add_command, add_db, open_existing
 from cowork_desktop.services.database import Store
 
 
@@ -23,7 +19,7 @@ def _keys() -> list[str]:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``settings`` to the ``cowork`` command."""
-    p = sub.add_parser("settings", help="show or change the settings of a database", allow_abbrev=False)
+    p = add_command(sub, "settings", "show or change the settings of a database", cmd_settings)
     add_db(p)
     p.add_argument(
         "--set",
@@ -32,7 +28,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="KEY=VALUE",
         help="change a setting (see the list 'cowork settings' prints); an empty VALUE restores the default",
     )
-    p.set_defaults(func=cmd_settings)
 
 
 def _set_setting(store: Store, key: str, value: str) -> None:

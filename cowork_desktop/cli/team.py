@@ -7,13 +7,7 @@ import sys
 from datetime import date
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    PROG,
-    add_db,
-    add_forms,
-    day_arg,
-    open_existing,
-)
+from cowork_desktop.cli.common import PROG, add_command, add_day, add_db, add_forms, add_json, open_existing
 from cowork_desktop.cli.output import print_json, table
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.models import PlanType
@@ -22,26 +16,23 @@ from cowork_desktop.services import sessions
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``cases``, ``due`` and ``workers`` to the ``cowork`` command."""
-    p = sub.add_parser("cases", help="list the cases and their co-workers", allow_abbrev=False)
+    p = add_command(sub, "cases", "list the cases and their co-workers", cmd_cases)
     add_db(p)
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    add_json(p, "a table")
     p.add_argument(
         "--search", default="", metavar="TEXT", help="only cases whose reference or worker matches"
     )
-    p.set_defaults(func=cmd_cases)
 
-    p = sub.add_parser("due", help="list what is due, overdue or urgent", allow_abbrev=False)
+    p = add_command(sub, "due", "list what is due, overdue or urgent", cmd_due)
     add_db(p)
     add_forms(p)
-    p.add_argument("--on", type=day_arg, metavar="YYYY-MM-DD", help="the day to look at (default: today)")
-    p.add_argument("--json", action="store_true", help="print JSON instead of one line per item")
+    add_day(p)
+    add_json(p, "one line per item")
     p.add_argument("--case", metavar="REF", help="only this case reference")
-    p.set_defaults(func=cmd_due)
 
-    p = sub.add_parser("workers", help="list the workers", allow_abbrev=False)
+    p = add_command(sub, "workers", "list the workers", cmd_workers)
     add_db(p)
-    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    p.set_defaults(func=cmd_workers)
+    add_json(p, "a table")
 
 
 def _plan_label(value: str) -> str:

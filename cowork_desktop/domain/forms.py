@@ -80,8 +80,17 @@ class FollowUp:
     prefill: Mapping[str, str] = field(default_factory=dict)
 
 
+class _ShownIf:
+    """What a question and a section share: shown only while its condition (if any) holds."""
+
+    show_if: Condition | None
+
+    def is_shown(self, answers: Mapping[str, Any], context: Mapping[str, bool]) -> bool:
+        return self.show_if is None or self.show_if.holds(answers, context)
+
+
 @dataclass(frozen=True)
-class Question:
+class Question(_ShownIf):
     id: str
     prompt: str
     kind: QuestionKind
@@ -98,20 +107,14 @@ class Question:
     #: a semantic tag the app uses (e.g. "next_review_date", "discussion_frequency", "partnership_ladder")
     role: str = ""
 
-    def is_shown(self, answers: Mapping[str, Any], context: Mapping[str, bool]) -> bool:
-        return self.show_if is None or self.show_if.holds(answers, context)
-
 
 @dataclass(frozen=True)
-class Section:
+class Section(_ShownIf):
     id: str
     title: str
     guidance: str = ""
     questions: tuple[Question, ...] = ()
     show_if: Condition | None = None
-
-    def is_shown(self, answers: Mapping[str, Any], context: Mapping[str, bool]) -> bool:
-        return self.show_if is None or self.show_if.holds(answers, context)
 
 
 @dataclass(frozen=True)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, ParamSpec
 
 from cowork_desktop.domain.models import Action, Record, RecordStatus, Signature
+
+_P = ParamSpec("_P")
 
 AGREEMENT_STATEMENT = "I agree this is an accurate record"
 #: the version of the canonical content that records are signed with now
@@ -103,17 +105,18 @@ def canonical_content(
     }
 
 
-def content_hash(
-    record: Record,
-    case_reference: str,
-    signatures: Sequence[Signature],
-    actions: Sequence[Action] = (),
-    form_sha256: str = "",
-    canon: int = CANON_VERSION,
-) -> str:
-    """SHA-256 of the record's canonical content (embedded in the PDF, kept in the database, chained in the
-    audit log)."""
-    return hash_content(canonical_content(record, case_reference, signatures, actions, form_sha256, canon))
+def _digest_of(content: Callable[_P, Mapping[str, Any]]) -> Callable[_P, str]:
+    """A function of the same parameters as ``content`` that gives the SHA-256 of what it gives."""
+
+    def digest(*args: _P.args, **kwargs: _P.kwargs) -> str:
+        return hash_content(content(*args, **kwargs))
+
+    return digest
+
+
+#: SHA-256 of the record's canonical content, from the parameters of :func:`canonical_content` (embedded in the
+#: PDF, kept in the database, chained in the audit log)
+content_hash = _digest_of(canonical_content)
 
 
 def content_differences(expected: Mapping[str, Any], found: Mapping[str, Any], prefix: str = "") -> list[str]:

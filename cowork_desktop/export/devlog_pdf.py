@@ -20,39 +20,28 @@ from datetime import date, datetime
 import pikepdf
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    PageTemplate,
-    Spacer,
-    TableStyle,
-)
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, PageTemplate, Spacer, TableStyle
 
 from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.insights import DomainGroup, LearningEntry, PcfDomain
 from cowork_desktop.export import fonts
 from cowork_desktop.export.layout import (
-    DEMO_RED,
-    FOOTER_HEIGHT,
     HEADER_FILL,
-    INK,
-    MARGIN_X,
     MIN_SPACE,
-    MUTED,
     PAGE_HEIGHT,
-    PAGE_WIDTH,
-    RULE,
     NumberedCanvas,
     Styles,
     a4_template,
     ascii_text,
     body_frame,
+    draw_footer,
+    draw_head_lines,
+    draw_marking,
     grid_table,
     make_styles,
     paragraph,
 )
-from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING, DEMO_MARKING
+from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.export.pdfa import EVIDENCE_FILENAME, attach_evidence, convert_to_pdfa, save_pdfa
 
 TITLE = "Development log"
@@ -97,27 +86,9 @@ def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], 
     def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
         top = PAGE_HEIGHT - 9 * mm
-        canvas.setFillColor(INK)
-        if marking:
-            fonts.draw_line(canvas, PAGE_WIDTH / 2, top, marking, fonts.SANS_BOLD, 10, "centre")
-        fonts.draw_line(canvas, MARGIN_X, top - 7 * mm, doc.organisation, fonts.SANS, 9)
-        fonts.draw_line(canvas, PAGE_WIDTH - MARGIN_X, top - 7 * mm, who, fonts.SANS_BOLD, 9, "right")
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
-        if doc.demo:
-            canvas.setFillColor(DEMO_RED)
-            canvas.setFont(fonts.SANS_BOLD, 10)
-            canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
-            canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
-            canvas.setFillColor(INK)
-        canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
-        canvas.setFont(fonts.SANS, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, 12 * mm, "Case references only: no child is named in this log")
-        if marking:
-            canvas.setFillColor(INK)
-            fonts.draw_line(canvas, PAGE_WIDTH / 2, 5.5 * mm, marking, fonts.SANS_BOLD, 10, "centre")
+        draw_marking(canvas, top, marking)
+        draw_head_lines(canvas, top, doc.organisation, who, demo=doc.demo)
+        draw_footer(canvas, "Case references only: no child is named in this log", marking)
         canvas.restoreState()
 
     return decorate

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, Table, TableStyle
 
 from cowork_desktop.export import fonts
+from cowork_desktop.export.model import DEMO_MARKING
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -205,6 +206,40 @@ def a4_template(
         lang="en-GB",
     )
     return template, top, bottom
+
+
+def draw_marking(canvas: Canvas, y: float, marking: str) -> None:
+    """The protective marking, centred on the baseline ``y`` (nothing for no marking), in ink."""
+    canvas.setFillColor(INK)
+    if marking:
+        fonts.draw_line(canvas, PAGE_WIDTH / 2, y, marking, fonts.SANS_BOLD, 10, "centre")
+
+
+def draw_head_lines(canvas: Canvas, top: float, left: str, right: str, *, demo: bool) -> None:
+    """The header's lines below ``top``: ``left`` (the organisation) and ``right`` (what the document is about) over
+    a rule, and for demo data the demo marking under them and over the footer."""
+    fonts.draw_line(canvas, MARGIN_X, top - 7 * mm, left, fonts.SANS, 9)
+    fonts.draw_line(canvas, PAGE_WIDTH - MARGIN_X, top - 7 * mm, right, fonts.SANS_BOLD, 9, "right")
+    canvas.setStrokeColor(RULE)
+    canvas.setLineWidth(0.6)
+    canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
+    if demo:
+        canvas.setFillColor(DEMO_RED)
+        canvas.setFont(fonts.SANS_BOLD, 10)
+        canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
+        canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
+        canvas.setFillColor(INK)
+
+
+def draw_footer(canvas: Canvas, text: str, marking: str) -> None:
+    """The footer: a rule, ``text`` in small muted type, and the protective marking at the foot of the page."""
+    canvas.setStrokeColor(RULE)
+    canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
+    canvas.setFont(fonts.SANS, 8)
+    canvas.setFillColor(MUTED)
+    fonts.draw_line(canvas, MARGIN_X, 12 * mm, text, fonts.SANS, 8)
+    if marking:
+        draw_marking(canvas, 5.5 * mm, marking)
 
 
 def ascii_text(text: str) -> str:

@@ -41,13 +41,11 @@ from cowork_desktop.export import fonts
 from cowork_desktop.export.layout import (
     DEMO_BAND,
     DEMO_RED,
-    FOOTER_HEIGHT,
     HEADER_FILL,
     HEADER_HEIGHT,
     INK,
     MARGIN_X,
     MIN_SPACE,
-    MUTED,
     PAGE_HEIGHT,
     PAGE_WIDTH,
     RULE,
@@ -57,6 +55,9 @@ from cowork_desktop.export.layout import (
     a4_template,
     ascii_text,
     body_frame,
+    draw_footer,
+    draw_head_lines,
+    draw_marking,
     grid_table,
     make_styles,
     paragraph,
@@ -64,7 +65,6 @@ from cowork_desktop.export.layout import (
 
 # what other modules read from here (the wizard's read-back, the tests)
 from cowork_desktop.export.model import (
-    DEMO_MARKING,
     ActionsTable,
     CaseNote,
     NoteSection,
@@ -138,31 +138,11 @@ def _page_decorator(
             canvas.drawCentredString(0, -50, "DRAFT")
             canvas.restoreState()
         top = PAGE_HEIGHT - 9 * mm
-        canvas.setFillColor(INK)
-        if marking:
-            fonts.draw_line(canvas, PAGE_WIDTH / 2, top, marking, fonts.SANS_BOLD, 10, "centre")
+        draw_marking(canvas, top, marking)
         if logo is not None:
             logo.drawOn(canvas, MARGIN_X, PAGE_HEIGHT - LOGO_TOP - logo.drawHeight)
         top -= drop  # the lines below the logo
-        fonts.draw_line(canvas, MARGIN_X, top - 7 * mm, note.organisation, fonts.SANS, 9)
-        fonts.draw_line(
-            canvas,
-            PAGE_WIDTH - MARGIN_X,
-            top - 7 * mm,
-            f"Case {note.case_reference}",
-            fonts.SANS_BOLD,
-            9,
-            "right",
-        )
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        canvas.line(MARGIN_X, top - 9.5 * mm, PAGE_WIDTH - MARGIN_X, top - 9.5 * mm)
-        if note.demo:
-            canvas.setFillColor(DEMO_RED)
-            canvas.setFont(fonts.SANS_BOLD, 10)
-            canvas.drawCentredString(PAGE_WIDTH / 2, top - 15 * mm, DEMO_MARKING)
-            canvas.drawCentredString(PAGE_WIDTH / 2, FOOTER_HEIGHT + 1.5 * mm, DEMO_MARKING)
-            canvas.setFillColor(INK)
+        draw_head_lines(canvas, top, note.organisation, f"Case {note.case_reference}", demo=note.demo)
         if band:
             # a filled band right above the text, on every page
             band_top = PAGE_HEIGHT - drop - _top_margin(note) + SUPERSEDED_BAND - 0.5 * mm
@@ -176,14 +156,7 @@ def _page_decorator(
                 canvas, PAGE_WIDTH / 2, band_top - height + 2.3 * mm, band, fonts.SANS_BOLD, 9.5, "centre"
             )
             canvas.setFillColor(INK)
-        canvas.setStrokeColor(RULE)
-        canvas.line(MARGIN_X, 17 * mm, PAGE_WIDTH - MARGIN_X, 17 * mm)
-        canvas.setFont(fonts.SANS, 8)
-        canvas.setFillColor(MUTED)
-        fonts.draw_line(canvas, MARGIN_X, 12 * mm, footer, fonts.SANS, 8)
-        if marking:
-            canvas.setFillColor(INK)
-            fonts.draw_line(canvas, PAGE_WIDTH / 2, 5.5 * mm, marking, fonts.SANS_BOLD, 10, "centre")
+        draw_footer(canvas, footer, marking)
         canvas.restoreState()
 
     return decorate

@@ -8,6 +8,7 @@ plain SQL) can change or delete them; the one exception is the audited retention
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from sqlite_utils import Database, Migrations
 from cowork_desktop.domain.audit import GENESIS, entry_hash
 from cowork_desktop.domain.errors import StoreError
 from cowork_desktop.domain.names import name_key
+from cowork_desktop.store.refusals import PREFIX, REFUSALS
 
 migrations = Migrations("cowork")
 
@@ -583,168 +585,43 @@ def m007_one_open_coallocation(db: Database) -> None:
     run_script(db, M007_ONE_OPEN_COALLOCATION)
 
 
-#: every trigger re-created with its refusal tagged ``cowork:E<code>``: the store maps the code to an error and its
-#: one line through one table (``store/refusals.py``), instead of matching the messages' words
-M008_TAGGED_REFUSALS = """
-DROP TRIGGER records_signed_no_update;
-CREATE TRIGGER records_signed_no_update BEFORE UPDATE ON records
-WHEN OLD.status = 'signed'
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E001 record is signed and locked: make an amendment instead');
-END;
-DROP TRIGGER records_insert_signed;
-CREATE TRIGGER records_insert_signed BEFORE INSERT ON records
-WHEN NEW.status = 'signed'
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E003 a record is signed only after its signatures are added');
-END;
-DROP TRIGGER records_sign_needs_signatures;
-CREATE TRIGGER records_sign_needs_signatures BEFORE UPDATE OF status ON records
-WHEN NEW.status = 'signed' AND (SELECT count(*) FROM signatures WHERE record_id = NEW.id) = 0
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E004 a record needs signatures before it is signed');
-END;
-DROP TRIGGER signatures_no_update;
-CREATE TRIGGER signatures_no_update BEFORE UPDATE ON signatures
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E005 signatures cannot be changed');
-END;
-DROP TRIGGER signatures_insert_awaiting;
-CREATE TRIGGER signatures_insert_awaiting BEFORE INSERT ON signatures
-WHEN (SELECT status FROM records WHERE id = NEW.record_id) IS NOT 'awaiting_signatures'
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E007 signatures are added only to a record awaiting signatures');
-END;
-DROP TRIGGER records_awaiting_answers_frozen;
-CREATE TRIGGER records_awaiting_answers_frozen BEFORE UPDATE OF answers ON records
-WHEN OLD.status = 'awaiting_signatures' AND NEW.status = 'awaiting_signatures' AND NEW.answers IS NOT OLD.answers
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E008 answers are frozen while signatures are collected: return the record to draft first');
-END;
-DROP TRIGGER actions_signed_no_update;
-CREATE TRIGGER actions_signed_no_update BEFORE UPDATE ON actions
-WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
- AND (NEW.record_id IS NOT OLD.record_id OR NEW.description IS NOT OLD.description
-      OR NEW.owner_worker_id IS NOT OLD.owner_worker_id OR NEW.due_date IS NOT OLD.due_date
-      OR OLD.done_date IS NOT NULL)
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E009 actions agreed in a signed record cannot be changed');
-END;
-DROP TRIGGER actions_signed_no_insert;
-CREATE TRIGGER actions_signed_no_insert BEFORE INSERT ON actions
-WHEN (SELECT status FROM records WHERE id = NEW.record_id) = 'signed'
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E011 a signed record cannot take more actions');
-END;
-DROP TRIGGER audit_no_delete;
-CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E012 the audit log is append-only');
-END;
-DROP TRIGGER form_versions_no_update;
-CREATE TRIGGER form_versions_no_update BEFORE UPDATE ON form_versions
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E013 a stored form version cannot change');
-END;
-DROP TRIGGER purge_only_ended;
-CREATE TRIGGER purge_only_ended BEFORE INSERT ON purge_authorisations
-WHEN (SELECT end_date FROM coallocations WHERE id = NEW.coallocation_id) IS NULL
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E014 only an ended co-allocation can be purged');
-END;
-DROP TRIGGER purge_only_audited;
-CREATE TRIGGER purge_only_audited BEFORE INSERT ON purge_authorisations
-WHEN NOT EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.audit_id AND id = (SELECT max(id) FROM audit_log)
-                 AND action = 'purge' AND entity = 'coallocation' AND entity_id = NEW.coallocation_id)
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E015 a purge is authorised only right after its audit entry');
-END;
-DROP TRIGGER records_signed_no_delete;
-CREATE TRIGGER records_signed_no_delete BEFORE DELETE ON records
-WHEN OLD.status = 'signed'
- AND NOT EXISTS (SELECT 1 FROM purge_authorisations p WHERE p.coallocation_id = OLD.coallocation_id)
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E002 record is signed and locked: it cannot be deleted');
-END;
-DROP TRIGGER signatures_no_delete_signed;
-CREATE TRIGGER signatures_no_delete_signed BEFORE DELETE ON signatures
-WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
- AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
-                 WHERE r.id = OLD.record_id)
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E006 signatures of a signed record cannot be deleted');
-END;
-DROP TRIGGER actions_signed_no_delete;
-CREATE TRIGGER actions_signed_no_delete BEFORE DELETE ON actions
-WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
- AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
-                 WHERE r.id = OLD.record_id)
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E010 actions agreed in a signed record cannot be deleted');
-END;
-DROP TRIGGER certificates_no_update;
-CREATE TRIGGER certificates_no_update BEFORE UPDATE ON certificates
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E016 a known certificate cannot be changed');
-END;
-DROP TRIGGER certificates_no_delete;
-CREATE TRIGGER certificates_no_delete BEFORE DELETE ON certificates
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E017 a known certificate cannot be deleted');
-END;
-DROP TRIGGER audit_heads_no_update;
-CREATE TRIGGER audit_heads_no_update BEFORE UPDATE ON audit_heads
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E018 a signed chain head cannot be changed');
-END;
-DROP TRIGGER audit_heads_no_delete;
-CREATE TRIGGER audit_heads_no_delete BEFORE DELETE ON audit_heads
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E019 a signed chain head cannot be deleted');
-END;
-DROP TRIGGER audit_no_update;
-CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E012 the audit log is append-only');
-END;
-DROP TRIGGER audit_chained;
-CREATE TRIGGER audit_chained BEFORE INSERT ON audit_log
-WHEN NEW.id IS NOT coalesce((SELECT max(id) FROM audit_log), 0) + 1
-  OR NEW.prev_hash IS NOT coalesce((SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1), '0000000000000000000000000000000000000000000000000000000000000000')
-  OR length(NEW.hash) <> 64
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E020 the audit log is a hash chain: a new entry must follow the last one');
-END;
-DROP TRIGGER action_carries_no_update;
-CREATE TRIGGER action_carries_no_update BEFORE UPDATE ON action_carries
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E021 actions carried into a record cannot be changed');
-END;
-DROP TRIGGER action_carries_signed_no_insert;
-CREATE TRIGGER action_carries_signed_no_insert BEFORE INSERT ON action_carries
-WHEN (SELECT status FROM records WHERE id = NEW.record_id) = 'signed'
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E011 a signed record cannot take more actions');
-END;
-DROP TRIGGER action_carries_signed_no_delete;
-CREATE TRIGGER action_carries_signed_no_delete BEFORE DELETE ON action_carries
-WHEN (SELECT status FROM records WHERE id = OLD.record_id) = 'signed'
- AND NOT EXISTS (SELECT 1 FROM purge_authorisations p JOIN records r ON r.coallocation_id = p.coallocation_id
-                 WHERE r.id = OLD.record_id)
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E022 actions carried into a signed record cannot be deleted');
-END;
-DROP TRIGGER database_identity_no_update;
-CREATE TRIGGER database_identity_no_update BEFORE UPDATE ON database_identity
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E023 a database keeps its identity');
-END;
-DROP TRIGGER database_identity_no_delete;
-CREATE TRIGGER database_identity_no_delete BEFORE DELETE ON database_identity
-BEGIN
-    SELECT RAISE(ABORT, 'cowork:E023 a database keeps its identity');
-END;
-"""
+_RAISE = re.compile(r"RAISE\(ABORT, '([^']*)'\)")
+_CODE_OF = {refusal.message: code for code, refusal in REFUSALS.items()}
+
+
+def _tagged(trigger: str) -> str:
+    """A trigger's SQL with its refusal tagged: ``RAISE(ABORT, 'message')`` becomes ``RAISE(ABORT, 'cowork:E<code>
+    message')``, the code that of the message in the one table of refusals (a message not in it is a KeyError on
+    import: the table's texts are history too, change one with a new migration)."""
+    return _RAISE.sub(
+        lambda found: f"RAISE(ABORT, '{PREFIX}{_CODE_OF[found.group(1)]} {found.group(1)}')", trigger
+    )
+
+
+def _retagged(*scripts: str) -> str:
+    """A script that drops every trigger the scripts leave (the last one made of each name, in the order SQLite
+    keeps them: made last, listed last) and makes it again with its refusal tagged, its SQL otherwise unchanged."""
+    latest: dict[str, str] = {}
+    for script in scripts:
+        for statement in statements(script):
+            found = re.match(r"CREATE TRIGGER (\w+)", statement)
+            if found:
+                latest.pop(found.group(1), None)
+                latest[found.group(1)] = statement.removesuffix(";")
+    return "".join(f"DROP TRIGGER {name};\n{_tagged(sql)};\n" for name, sql in latest.items())
+
+
+#: every trigger of m001-m006 re-created with its refusal tagged ``cowork:E<code>``: the store maps the code to an
+#: error and its one line through one table (``store/refusals.py``), instead of matching the messages' words
+M008_TAGGED_REFUSALS = _retagged(
+    M001_SCHEMA,
+    M003_PURGE_PATH,
+    M004_EVIDENCE,
+    _AUDIT_NO_UPDATE,
+    M004_CHAIN_TRIGGER,
+    M005_CARRIED_ACTIONS,
+    M006_IDENTITY,
+)
 
 
 @migration

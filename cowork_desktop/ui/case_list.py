@@ -2,28 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QWidget
 
 from cowork_desktop.domain.models import PLAN_LABELS, PlanType
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import CaseRow, Store
-from cowork_desktop.ui.widgets import RowsTableModel, button, fmt_date, hint_label, list_table, title_label
+from cowork_desktop.ui.widgets import (
+    RowsTableModel,
+    button,
+    fmt_date,
+    hint_label,
+    line_edit,
+    list_table,
+    page_layout,
+)
 
 PAGE_SIZE = 200
 SEARCH_DELAY_MS = 150
@@ -39,7 +35,7 @@ def plan_label(value: str) -> str:
         return value
 
 
-class CaseListModel(RowsTableModel):
+class CaseListModel(RowsTableModel[CaseRow]):
     """Rows from ``services.cases.case_rows`` in pages of ``page_size``; views ask for more as they scroll."""
 
     COL_REFERENCE, COL_PLAN, COL_STATUS, COL_WORKERS, COL_LEAD, COL_SINCE = range(6)
@@ -51,15 +47,13 @@ class CaseListModel(RowsTableModel):
         self.store = store
         self.page_size = page_size
         self.search = ""
-        self._rows: list[CaseRow] = []
         self._total = cases.count_cases(store)
 
     # -- loading ------------------------------------------------------------------------------------
-    def set_rows(self, rows: list[CaseRow], total: int | None = None) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._total = len(self._rows) if total is None else total
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[CaseRow], total: int | None = None) -> None:
+        rows = list(rows)
+        self._total = len(rows) if total is None else total
+        super().set_rows(rows)
 
     def set_search(self, text: str) -> None:
         """Start again from the first page for this search (the view fetches the first page)."""
@@ -95,11 +89,7 @@ class CaseListModel(RowsTableModel):
     def case_row(self, row: int) -> CaseRow:
         return self._rows[row]
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell(self, r: CaseRow, col: int, role: int) -> Any:
         if role in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.AccessibleTextRole,
@@ -134,23 +124,16 @@ class CaseListPage(QWidget):
         super().__init__(parent)
         self.setObjectName("caseListPage")
         self.store = store
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("Cases")))
-        top.addStretch(1)
-        self.new_button = button(self.tr("&New case…"), "newCaseButton", self.tr("New case"))
-        self.new_button.clicked.connect(self.new_case_requested)
-        top.addWidget(self.new_button)
-        layout.addLayout(top)
+        self.new_button = button(
+            self.tr("&New case…"), "newCaseButton", self.tr("New case"), clicked=self.new_case_requested
+        )
+        layout = page_layout(self, self.tr("Cases"), self.new_button)
 
         search_row = QHBoxLayout()
         label = QLabel(self.tr("&Search:"))
-        self.search_edit = QLineEdit()
-        self.search_edit.setObjectName("caseSearch")
-        self.search_edit.setAccessibleName(self.tr("Search cases"))
-        self.search_edit.setPlaceholderText(self.tr("Case reference or worker name"))
+        self.search_edit = line_edit(
+            "caseSearch", self.tr("Case reference or worker name"), accessible_name=self.tr("Search cases")
+        )
         self.search_edit.setClearButtonEnabled(True)
         label.setBuddy(self.search_edit)
         search_row.addWidget(label)

@@ -6,15 +6,11 @@ The page never opens the meeting wizard itself: it emits ``record_requested(coal
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,11 +18,8 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
-    QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -35,14 +28,7 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.due import DueItem
 from cowork_desktop.domain.errors import NotFoundError
-from cowork_desktop.domain.models import (
-    Case,
-    CoAllocation,
-    Record,
-    RecordKind,
-    RecordStatus,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, CoAllocation, Record, RecordKind, RecordStatus, Worker
 from cowork_desktop.domain.records import superseded_ids
 from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.sessions import Workspace
@@ -56,6 +42,9 @@ from cowork_desktop.ui.widgets import (
     fmt_date,
     hint_label,
     list_table,
+    scroll_area,
+    show_model,
+    text_label,
     title_label,
 )
 
@@ -77,20 +66,18 @@ MEETING_BUTTONS = (
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class RecordsModel(RowsTableModel):
+class RecordsModel(RowsTableModel[Record]):
     COL_DATE, COL_TYPE, COL_STATUS, COL_VERSION, COL_TITLE = range(5)
     HEADERS = ("Date", "Type", "Status", "Record", "Title")
     RecordIdRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[Record] = []
         self._superseded: set[int] = set()
         self._numbers: dict[int, int] = {}
 
-    def set_rows(self, rows: list[Record]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda r: (r.meeting_date, r.id or 0))
+    def _arrange(self, rows: Iterable[Record]) -> list[Record]:
+        rows = list(rows)
         self._superseded = superseded_ids(rows)
         # "Record 1, version 2": the number of a record's first version, whatever version this is
         earlier = {r.id: r.supersedes_id for r in rows if r.id is not None}
@@ -100,16 +87,12 @@ class RecordsModel(RowsTableModel):
             while earlier.get(number) is not None:
                 number = earlier[number] or number
             self._numbers[r.id or 0] = number
-        self.endResetModel()
+        return sorted(rows, key=lambda r: (r.meeting_date, r.id or 0))
 
     def record(self, row: int) -> Record:
         return self._rows[row]
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell(self, r: Record, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.COL_DATE:
                 return fmt_date(r.meeting_date)
@@ -154,11 +137,7 @@ class CasePage(QWidget):
         # the page scrolls as a whole: with larger text on a laptop screen, nothing is squeezed or cut off
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setObjectName("casePageScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = scroll_area("casePageScroll")
         content = QWidget()
         scroll.setWidget(content)
         outer.addWidget(scroll)
@@ -172,22 +151,22 @@ class CasePage(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         nav.addWidget(self.back_button)
         nav.addStretch(1)
-        self.edit_case_button = button(self.tr("&Edit case…"), "editCaseButton", self.tr("Edit case"))
-        self.edit_case_button.clicked.connect(self.edit_case)
-        self.coallocation_button = button(
-            self.tr("New &co-allocation…"), "coallocationButton", self.tr("New co-allocation")
+        self.edit_case_button = button(
+            self.tr("&Edit case…"), "editCaseButton", self.tr("Edit case"), clicked=self.edit_case
         )
-        self.coallocation_button.clicked.connect(self.edit_coallocation)
+        self.coallocation_button = button(
+            self.tr("New &co-allocation…"),
+            "coallocationButton",
+            self.tr("New co-allocation"),
+            clicked=self.edit_coallocation,
+        )
         nav.addWidget(self.edit_case_button)
         nav.addWidget(self.coallocation_button)
         layout.addLayout(nav)
 
         self.title = title_label("")
         self.title.setObjectName("caseTitle")
-        self.summary = QLabel()
-        self.summary.setObjectName("caseSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = text_label("caseSummary")
         layout.addWidget(self.title)
         layout.addWidget(self.summary)
 
@@ -198,12 +177,9 @@ class CasePage(QWidget):
             [self.tr("Co-workers"), self.tr("Lead"), self.tr("Reasons"), self.tr("From"), self.tr("Until")]
         )
         self.coallocation_table = _table("Co-allocations", "coallocationTable", compact_rows=3)
-        self.coallocation_table.setModel(self.coallocation_model)
+        show_model(self.coallocation_table, self.coallocation_model, 2)
         self.coallocation_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.coallocation_table.setAlternatingRowColors(False)
-        ch = self.coallocation_table.horizontalHeader()
-        ch.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        ch.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.no_coallocation = hint_label("")
         self.no_coallocation.setObjectName("noCoallocation")
         layout.addWidget(self.coallocation_table)
@@ -234,11 +210,8 @@ class CasePage(QWidget):
         layout.addWidget(title_label(self.tr("Due for this case"), "subtitle"))
         self.due_model = DueItemsModel(self)
         self.due_table = _table("Due for this case", "caseDueTable", compact_rows=4)
-        self.due_table.setModel(self.due_model)
+        show_model(self.due_table, self.due_model, DueItemsModel.COL_WHAT)
         self.due_table.setColumnHidden(DueItemsModel.COL_CASE, True)
-        dh = self.due_table.horizontalHeader()
-        dh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        dh.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
         self.nothing_due = hint_label(self.tr("Nothing is due for this case."))
         self.nothing_due.setObjectName("caseNothingDue")
         layout.addWidget(self.due_table)
@@ -249,8 +222,8 @@ class CasePage(QWidget):
             "resolveIssueButton",
             self.tr("Record the issue-resolution MDR for the selected issue"),
             self.tr("Linked to the review that found the issue, and filled in with what it recorded."),
+            clicked=self._resolve_selected,
         )
-        self.resolve_button.clicked.connect(self._resolve_selected)
         resolve_row.addWidget(self.resolve_button)
         resolve_row.addStretch(1)
         layout.addLayout(resolve_row)
@@ -262,12 +235,9 @@ class CasePage(QWidget):
         layout.addWidget(self.coming_title)
         self.coming_model = DueItemsModel(self)
         self.coming_table = _table("Coming up for this case", "caseComingUpTable", compact_rows=4)
-        self.coming_table.setModel(self.coming_model)
+        show_model(self.coming_table, self.coming_model, DueItemsModel.COL_WHAT)
         self.coming_table.setColumnHidden(DueItemsModel.COL_CASE, True)
         self.coming_table.setColumnHidden(DueItemsModel.COL_SEVERITY, True)
-        kh = self.coming_table.horizontalHeader()
-        kh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        kh.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
         self.nothing_coming = hint_label("")
         self.nothing_coming.setObjectName("caseNothingComingUp")
         layout.addWidget(self.coming_table)
@@ -285,16 +255,14 @@ class CasePage(QWidget):
             hint_label(self.tr("Double-click a record, or select it and press Enter, to open it."))
         )
         records_head.addStretch(1)
-        self.open_record_button = button(self.tr("&Open record"), "openRecordButton", self.tr("Open record"))
-        self.open_record_button.clicked.connect(self._open_selected)
+        self.open_record_button = button(
+            self.tr("&Open record"), "openRecordButton", self.tr("Open record"), clicked=self._open_selected
+        )
         records_head.addWidget(self.open_record_button)
         records_layout.addLayout(records_head)
         self.records_model = RecordsModel(self)
         self.records_table = _table("Records", "recordsTable")
-        self.records_table.setModel(self.records_model)
-        rh = self.records_table.horizontalHeader()
-        rh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        rh.setSectionResizeMode(RecordsModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        show_model(self.records_table, self.records_model, RecordsModel.COL_TITLE)
         self.records_table.activated.connect(self._open_index)
         self.records_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         records_layout.addWidget(self.records_table, 1)

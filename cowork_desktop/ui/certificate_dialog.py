@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -54,7 +53,17 @@ from cowork_desktop.services.signing_keys import (
     load_signer,
     public_certificate_path,
 )
-from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label, title_label
+from cowork_desktop.ui.widgets import (
+    FieldError,
+    FormFields,
+    button,
+    dialog_buttons,
+    hint_label,
+    line_edit,
+    title_label,
+    with_button,
+    wrapped_label,
+)
 
 if TYPE_CHECKING:
     from cowork_desktop.services.signing_keys import Signer
@@ -149,9 +158,7 @@ class CertificateDialog(QDialog):
         self.done_page.hide()
         layout.addWidget(self.done_page)
 
-        where = QLabel(f"Saved as: {self.path}")
-        where.setObjectName("certificatePath")
-        where.setWordWrap(True)
+        where = wrapped_label("certificatePath", f"Saved as: {self.path}")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setProperty("role", "hint")
         self.path_label = where
@@ -160,14 +167,10 @@ class CertificateDialog(QDialog):
         self.error.setObjectName("fieldError")
         layout.addWidget(self.error)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, self.submit)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setObjectName("certificateOk")
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.choices.idToggled.connect(self._choice_toggled)
         self._choice_toggled(self.CREATE, True)
@@ -215,18 +218,14 @@ class CertificateDialog(QDialog):
         form.setContentsMargins(24, 4, 0, 0)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.import_fields = FormFields(form)
-        file_row = QWidget()
-        row = QHBoxLayout(file_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.file_edit = QLineEdit()
-        self.file_edit.setObjectName("importFile")
-        self.file_edit.setPlaceholderText(self.tr("manager.p12"))
-        self.browse_button = QPushButton(self.tr("&Browse…"))
-        self.browse_button.setObjectName("browseCertificate")
-        self.browse_button.setAccessibleName(self.tr("Choose the certificate file"))
-        self.browse_button.clicked.connect(self.browse)
-        row.addWidget(self.file_edit, 1)
-        row.addWidget(self.browse_button)
+        self.file_edit = line_edit("importFile", self.tr("manager.p12"))
+        self.browse_button = button(
+            self.tr("&Browse…"),
+            "browseCertificate",
+            self.tr("Choose the certificate file"),
+            clicked=self.browse,
+        )
+        file_row = with_button(self.file_edit, self.browse_button)
         self.import_passphrase = passphrase_field("importPassphrase")
         self.import_fields.add(
             "file",
@@ -253,63 +252,56 @@ class CertificateDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.done_fields = FormFields(form)
 
-        fingerprint_row = QWidget()
-        row = QHBoxLayout(fingerprint_row)
-        row.setContentsMargins(0, 0, 0, 0)
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setObjectName("certificateFingerprint")
         mono = QFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         mono.setPointSizeF(self.font().pointSizeF())  # the text size chosen in the app, in a fixed-width face
         self.fingerprint_label.setFont(mono)
-        self.fingerprint_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.copy_fingerprint_button = button(
+            self.tr("Co&py"),
+            "copyFingerprint",
+            self.tr("Copy the fingerprint"),
+            clicked=self.copy_fingerprint,
         )
-        self.copy_fingerprint_button = QPushButton(self.tr("Co&py"))
-        self.copy_fingerprint_button.setObjectName("copyFingerprint")
-        self.copy_fingerprint_button.setAccessibleName(self.tr("Copy the fingerprint"))
-        self.copy_fingerprint_button.clicked.connect(self.copy_fingerprint)
-        row.addWidget(self.fingerprint_label, 1)
-        row.addWidget(self.copy_fingerprint_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.done_fields.add(
+        self._copyable(
             "fingerprint",
             self.tr("SHA-256 fingerprint:"),
-            fingerprint_row,
-            hint=self.tr(
+            self.fingerprint_label,
+            self.copy_fingerprint_button,
+            self.tr(
                 "Read it to colleagues by phone or in person, so they can check that the file they were given "
                 "is yours."
             ),
-            focus=self.fingerprint_label,
         )
 
-        public_row = QWidget()
-        row = QHBoxLayout(public_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.public_label = QLabel()
-        self.public_label.setObjectName("publicCertificatePath")
-        self.public_label.setWordWrap(True)
-        self.public_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        self.public_label = wrapped_label("publicCertificatePath")
+        self.open_folder_button = button(
+            self.tr("Open &folder"),
+            "openCertificateFolder",
+            self.tr("Open the folder of the public certificate"),
+            clicked=self.open_folder,
         )
-        self.open_folder_button = QPushButton(self.tr("Open &folder"))
-        self.open_folder_button.setObjectName("openCertificateFolder")
-        self.open_folder_button.setAccessibleName(self.tr("Open the folder of the public certificate"))
-        self.open_folder_button.clicked.connect(self.open_folder)
-        row.addWidget(self.public_label, 1)
-        row.addWidget(self.open_folder_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.done_fields.add(
+        self._copyable(
             "public",
             self.tr("Public certificate:"),
-            public_row,
-            hint=self.tr(
+            self.public_label,
+            self.open_folder_button,
+            self.tr(
                 "Give this .crt file to colleagues who check your case notes: they add it in Settings ▸ "
                 "Signing and trust. It holds no secret; keep the .p12 file to yourself."
             ),
-            focus=self.public_label,
         )
         self.registered_note = hint_label("")
         self.registered_note.setObjectName("registeredNote")
         form.addRow(self.registered_note)
         return page
+
+    def _copyable(self, key: str, title: str, label: QLabel, action: QPushButton, hint: str) -> None:
+        """A row of the finished page: ``label``'s text, selectable by mouse and keyboard, ``action`` beside it."""
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.done_fields.add(key, title, with_button(label, action, top=True), hint=hint, focus=label)
 
     def _choice_toggled(self, choice: int, checked: bool) -> None:
         if not checked:

@@ -155,6 +155,19 @@ class _Chart(QWidget):
     def summary(self) -> str:  # pragma: no cover - overridden
         return ""
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        try:
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            colors = chart_colors(self)
+            _paint_frame(p, QRectF(self.rect()), colors)
+            self._paint(p, colors)
+        finally:
+            p.end()
+
+    def _paint(self, p: QPainter, colors: ChartColors) -> None:  # pragma: no cover - overridden
+        """The chart inside its frame."""
+
     def _update_description(self) -> None:
         text = self.summary()
         self.setAccessibleDescription(text)
@@ -316,16 +329,6 @@ class CadenceTimeline(_Chart):
                 self._marks.append(Mark("extra", h, QRectF(hx - r, y - r, 2 * r, 2 * r), tip))
 
     # -- painting -------------------------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        try:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            colors = chart_colors(self)
-            _paint_frame(p, QRectF(self.rect()), colors)
-            self._paint(p, colors)
-        finally:
-            p.end()
-
     def _paint(self, p: QPainter, colors: ChartColors) -> None:
         fm, row_h, _label_w = self._metrics()
         if not self.rows:
@@ -512,16 +515,6 @@ class LadderTrend(_Chart):
             )
             for pt, x in zip(self.points, self._xs(plot), strict=True)
         ]
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        try:
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            colors = chart_colors(self)
-            _paint_frame(p, QRectF(self.rect()), colors)
-            self._paint(p, colors)
-        finally:
-            p.end()
 
     def _paint(self, p: QPainter, colors: ChartColors) -> None:
         fm, _step, _label_w = self._metrics()

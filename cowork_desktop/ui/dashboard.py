@@ -6,17 +6,8 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,15 +22,17 @@ from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import theme
 from cowork_desktop.ui.insights_views import TeamView
 from cowork_desktop.ui.widgets import (
-    QT_DATE_FORMAT,
-    RowsTableModel,
+    MARK_ROLES,
+    SeverityRowsModel,
+    date_edit,
     fmt_date,
     from_qdate,
     hint_label,
     list_table,
+    page_layout,
+    show_model,
     title_label,
     to_qdate,
 )
@@ -77,37 +70,10 @@ def counts_text(items: list[DueItem]) -> str:
     return f"{n[Severity.URGENT]} urgent, {n[Severity.OVERDUE]} overdue, {n[Severity.DUE]} due soon"
 
 
-class DueItemsModel(RowsTableModel):
+class DueItemsModel(SeverityRowsModel[DueItem]):
     COL_SEVERITY, COL_CASE, COL_WHAT, COL_DUE = range(4)
     HEADERS = ("Severity", "Case", "What", "Due")
     ItemRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[DueItem] = []
-        # made once per reset, not once per cell painted: a dashboard can hold thousands of rows
-        self._bold: QFont | None = None
-        self._brushes: dict[Severity, tuple[QBrush, QBrush]] = {}
-
-    def set_rows(self, rows: list[DueItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._bold = None
-        self._brushes = {}  # the theme may have changed
-        self.endResetModel()
-
-    def _severity_brushes(self, severity: Severity) -> tuple[QBrush, QBrush]:
-        found = self._brushes.get(severity)
-        if found is None:
-            bg, fg = theme.colors().severity[severity]
-            found = self._brushes[severity] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
-        return found
-
-    def _bold_font(self) -> QFont:
-        if self._bold is None:
-            self._bold = QFont()
-            self._bold.setBold(True)
-        return self._bold
 
     def item(self, row: int) -> DueItem:
         return self._rows[row]
@@ -115,11 +81,7 @@ class DueItemsModel(RowsTableModel):
     def rows(self) -> list[DueItem]:
         return list(self._rows)
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        item = self._rows[index.row()]
-        col = index.column()
+    def cell(self, item: DueItem, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_SEVERITY:
                 return f"{SEVERITY_MARKS[item.severity]}  {SEVERITY_LABELS[item.severity]}"
@@ -134,14 +96,9 @@ class DueItemsModel(RowsTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == self.COL_SEVERITY:
                 return SEVERITY_LABELS[item.severity]
-            return self.data(index, Qt.ItemDataRole.DisplayRole)
-        if col == self.COL_SEVERITY:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return self._severity_brushes(item.severity)[0]
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return self._severity_brushes(item.severity)[1]
-            if role == Qt.ItemDataRole.FontRole:
-                return self._bold_font()
+            return self.cell(item, col, Qt.ItemDataRole.DisplayRole)
+        if col == self.COL_SEVERITY and role in MARK_ROLES:
+            return self.marked(item.severity, role)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == self.ItemRole:
@@ -169,23 +126,10 @@ class DashboardPage(QWidget):
         self._next_step.setInterval(0)  # as soon as the window has painted and answered what is waiting
         self._next_step.timeout.connect(self._read_step)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("What needs doing")))
-        top.addStretch(1)
         as_on = QLabel(self.tr("&As on:"))
-        self.date_edit = QDateEdit()
-        self.date_edit.setObjectName("dashboardDate")
-        self.date_edit.setAccessibleName(self.tr("As on date"))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(QT_DATE_FORMAT)
-        self.date_edit.setDate(to_qdate(on or date.today()))
+        self.date_edit = date_edit("dashboardDate", on or date.today(), accessible_name=self.tr("As on date"))
         as_on.setBuddy(self.date_edit)
-        top.addWidget(as_on)
-        top.addWidget(self.date_edit)
-        layout.addLayout(top)
+        layout = page_layout(self, self.tr("What needs doing"), as_on, self.date_edit)
 
         # the due items in a first tab; the team view (drift, promises kept) in a second
         due_page = QWidget()
@@ -212,10 +156,7 @@ class DashboardPage(QWidget):
 
         self.model = DueItemsModel(self)
         self.table = list_table(self.tr("Due and overdue items"), "dashboardTable")
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        header = show_model(self.table, self.model, DueItemsModel.COL_WHAT)
         # Column widths from the rows in view (not from every row), and rows of one height with room for a
         # wrapped message: sizing each of thousands of rows to its contents took seconds on a large service.
         header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)
@@ -241,10 +182,7 @@ class DashboardPage(QWidget):
         due_layout.addWidget(self.coming_title)
         self.coming_model = DueItemsModel(self)
         self.coming_table = list_table(self.tr("Coming up"), "comingUpTable")
-        self.coming_table.setModel(self.coming_model)
-        coming_header = self.coming_table.horizontalHeader()
-        coming_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        coming_header.setSectionResizeMode(DueItemsModel.COL_WHAT, QHeaderView.ResizeMode.Stretch)
+        coming_header = show_model(self.coming_table, self.coming_model, DueItemsModel.COL_WHAT)
         coming_header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)
         self.coming_table.setColumnHidden(DueItemsModel.COL_SEVERITY, True)
         self.coming_table.activated.connect(self._open_coming)

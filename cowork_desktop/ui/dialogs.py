@@ -7,7 +7,6 @@ and nothing is written.
 
 from __future__ import annotations
 
-import itertools
 from datetime import date
 from typing import Any
 
@@ -29,25 +28,21 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain.errors import CoworkError, NotFoundError, ValidationError
-from cowork_desktop.domain.models import (
-    Case,
-    CaseStatus,
-    CoAllocation,
-    PlanType,
-    Reason,
-    Role,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, CaseStatus, CoAllocation, PlanType, Reason, Role, Worker
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import Store
 from cowork_desktop.services.changes import Changes, Done
 from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.widgets import (
-    QT_DATE_FORMAT,
     FormFields,
+    combo,
+    date_edit,
+    dialog_buttons,
     from_qdate,
     hint_label,
+    line_edit,
     set_role,
+    tab_order,
     to_qdate,
 )
 
@@ -62,11 +57,14 @@ class _FormDialog(QDialog):
     """A form with an error label under each field and Save/Cancel buttons."""
 
     saved = Signal(int)  # the id of what was saved
+    #: the window title adding one, and editing one (translated in the context of the dialog's class name)
+    TITLES: tuple[str, str] = ("", "")
 
-    def __init__(self, store: Store, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store, editing: bool, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
-        self.setWindowTitle(title)
+        self.setObjectName(object_name)
+        self.setWindowTitle(QCoreApplication.translate(type(self).__name__, self.TITLES[editing]))
         self.setModal(True)
         self.setMinimumWidth(620)
         outer = QVBoxLayout(self)
@@ -91,9 +89,7 @@ class _FormDialog(QDialog):
         outer.addLayout(self.form)
         outer.addStretch(1)
         self.fields = FormFields(self.form)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, self.save, save=True)
         self.buttons.setObjectName("dialogButtons")
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setObjectName("saveButton")
@@ -101,8 +97,6 @@ class _FormDialog(QDialog):
         save.setDefault(True)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
         self.saved_id: int | None = None
         #: what the save changed (nothing until saved)
@@ -157,35 +151,20 @@ class _FormDialog(QDialog):
         self.accept()
 
 
-def _combo(name: str, object_name: str) -> QComboBox:
-    c = QComboBox()
-    c.setObjectName(object_name)
-    c.setAccessibleName(name)
-    c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-    return c
-
-
 class WorkerDialog(_FormDialog):
+    TITLES = (
+        str(QT_TRANSLATE_NOOP("WorkerDialog", "Add a worker")),
+        str(QT_TRANSLATE_NOOP("WorkerDialog", "Edit worker")),
+    )
+
     def __init__(self, store: Store, worker: Worker | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(
-            store,
-            QCoreApplication.translate("WorkerDialog", "Edit worker")
-            if worker
-            else QCoreApplication.translate("WorkerDialog", "Add a worker"),
-            parent,
-        )
-        self.setObjectName("workerDialog")
+        super().__init__(store, worker is not None, "workerDialog", parent)
         self.worker = worker
-        self.name_edit = QLineEdit()
-        self.name_edit.setObjectName("workerName")
-        self.name_edit.setMaxLength(200)
-        self.role_combo = _combo(self.tr("Role"), "workerRole")
+        self.name_edit = line_edit("workerName", max_length=200)
+        roles = ((role.label, role.value) for role in Role)
+        self.role_combo = combo("workerRole", roles, accessible_name=self.tr("Role"), fit=True)
         self.role_combo.setPlaceholderText(self.tr("Choose a role"))
-        for role in Role:
-            self.role_combo.addItem(role.label, role.value)
-        self.team_edit = QLineEdit()
-        self.team_edit.setObjectName("workerTeam")
-        self.team_edit.setPlaceholderText(self.tr("e.g. Assessment Team 2"))
+        self.team_edit = line_edit("workerTeam", self.tr("e.g. Assessment Team 2"))
         self.active_check = QCheckBox(self.tr("Active (can be chosen for new co-allocations)"))
         self.active_check.setObjectName("workerActive")
         self.active_check.setAccessibleName(self.tr("Active"))
@@ -202,9 +181,7 @@ class WorkerDialog(_FormDialog):
             self.active_check.setChecked(worker.active)
         else:
             self.role_combo.setCurrentIndex(-1)
-        QWidget.setTabOrder(self.name_edit, self.role_combo)
-        QWidget.setTabOrder(self.role_combo, self.team_edit)
-        QWidget.setTabOrder(self.team_edit, self.active_check)
+        tab_order(self.name_edit, self.role_combo, self.team_edit, self.active_check)
         self.name_edit.setFocus()
 
     def _collect(self) -> tuple[object, dict[str, str]]:
@@ -228,36 +205,29 @@ class WorkerDialog(_FormDialog):
 
 
 class CaseDialog(_FormDialog):
+    TITLES = (
+        str(QT_TRANSLATE_NOOP("CaseDialog", "New case")),
+        str(QT_TRANSLATE_NOOP("CaseDialog", "Edit case")),
+    )
+
     def __init__(self, store: Store, case: Case | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(
-            store,
-            QCoreApplication.translate("CaseDialog", "Edit case")
-            if case
-            else QCoreApplication.translate("CaseDialog", "New case"),
-            parent,
-        )
-        self.setObjectName("caseDialog")
+        super().__init__(store, case is not None, "caseDialog", parent)
         self.case = case
         self.set_intro(self.tr("Case reference only — never a child's name. Use initials for the children."))
-        self.reference_edit = QLineEdit()
-        self.reference_edit.setObjectName("caseReference")
-        self.reference_edit.setMaxLength(64)
+        self.reference_edit = line_edit("caseReference", max_length=64)
         self.count_spin = QSpinBox()
         self.count_spin.setObjectName("caseChildren")
         self.count_spin.setRange(1, 20)
         self.count_spin.setValue(1)
         self.count_spin.setAccessibleName(self.tr("Number of children"))
-        self.initials_edit = QLineEdit()
-        self.initials_edit.setObjectName("caseInitials")
-        self.initials_edit.setPlaceholderText(self.tr("e.g. AB, CD"))
-        self.initials_edit.setMaxLength(64)
-        self.plan_combo = _combo(self.tr("Plan"), "casePlan")
-        for plan in PlanType:
-            self.plan_combo.addItem(plan.label, plan.value)
+        self.initials_edit = line_edit("caseInitials", self.tr("e.g. AB, CD"), max_length=64)
+        plans = ((plan.label, plan.value) for plan in PlanType)
+        self.plan_combo = combo("casePlan", plans, accessible_name=self.tr("Plan"), fit=True)
         self.plan_combo.setCurrentIndex(self.plan_combo.findData(PlanType.CHILD_IN_NEED.value))
-        self.status_combo = _combo(self.tr("Case status"), "caseStatus")
-        for status, label in STATUS_LABELS.items():
-            self.status_combo.addItem(QCoreApplication.translate("CaseDialog", label), status.value)
+        statuses = (
+            (QCoreApplication.translate("CaseDialog", label), s.value) for s, label in STATUS_LABELS.items()
+        )
+        self.status_combo = combo("caseStatus", statuses, accessible_name=self.tr("Case status"), fit=True)
 
         self.fields.add(
             "reference",
@@ -290,13 +260,9 @@ class CaseDialog(_FormDialog):
             self.status_combo.setCurrentIndex(self.status_combo.findData(case.status.value))
         else:
             self.form.setRowVisible(self.fields.rows["status"], False)
-        for a, b in (
-            (self.reference_edit, self.count_spin),
-            (self.count_spin, self.initials_edit),
-            (self.initials_edit, self.plan_combo),
-            (self.plan_combo, self.status_combo),
-        ):
-            QWidget.setTabOrder(a, b)
+        tab_order(
+            self.reference_edit, self.count_spin, self.initials_edit, self.plan_combo, self.status_combo
+        )
         self.reference_edit.setFocus()
 
     def _collect(self) -> tuple[object, dict[str, str]]:
@@ -318,6 +284,11 @@ class CaseDialog(_FormDialog):
 class CoAllocationDialog(_FormDialog):
     """Co-allocate a case to two workers, or edit (and end) a co-allocation."""
 
+    TITLES = (
+        str(QT_TRANSLATE_NOOP("CoAllocationDialog", "New co-allocation")),
+        str(QT_TRANSLATE_NOOP("CoAllocationDialog", "Edit co-allocation")),
+    )
+
     def __init__(
         self,
         store: Store,
@@ -326,14 +297,7 @@ class CoAllocationDialog(_FormDialog):
         parent: QWidget | None = None,
         today: date | None = None,
     ) -> None:
-        super().__init__(
-            store,
-            QCoreApplication.translate("CoAllocationDialog", "Edit co-allocation")
-            if coallocation
-            else QCoreApplication.translate("CoAllocationDialog", "New co-allocation"),
-            parent,
-        )
-        self.setObjectName("coallocationDialog")
+        super().__init__(store, coallocation is not None, "coallocationDialog", parent)
         self.coallocation = coallocation
         self.case_id = coallocation.case_id if coallocation else case_id
         today = today or date.today()
@@ -345,9 +309,7 @@ class CoAllocationDialog(_FormDialog):
 
         self.case_edit: QLineEdit | None = None
         if self.case_id is None:
-            self.case_edit = QLineEdit()
-            self.case_edit.setObjectName("coallocationCase")
-            self.case_edit.setPlaceholderText(self.tr("Type the case reference"))
+            self.case_edit = line_edit("coallocationCase", self.tr("Type the case reference"))
             refs = [row.reference for row in cases.case_rows(store, limit=5000)]
             completer = QCompleter(refs, self.case_edit)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -361,13 +323,9 @@ class CoAllocationDialog(_FormDialog):
 
         self.worker1_combo = self._worker_combo(self.tr("First co-worker"), "coallocationWorker1")
         self.worker2_combo = self._worker_combo(self.tr("Second co-worker"), "coallocationWorker2")
-        self.lead_combo = _combo(self.tr("Lead worker"), "coallocationLead")
+        self.lead_combo = combo("coallocationLead", accessible_name=self.tr("Lead worker"), fit=True)
         self.lead_combo.setPlaceholderText(self.tr("Choose the two co-workers first"))
-        self.start_edit = QDateEdit()
-        self.start_edit.setObjectName("coallocationStart")
-        self.start_edit.setCalendarPopup(True)
-        self.start_edit.setDisplayFormat(QT_DATE_FORMAT)
-        self.start_edit.setDate(to_qdate(today))
+        self.start_edit = date_edit("coallocationStart", today)
 
         self.reason_checks: dict[Reason, QCheckBox] = {}
         reasons_box = QWidget()
@@ -401,14 +359,10 @@ class CoAllocationDialog(_FormDialog):
             self.ended_check = QCheckBox(self.tr("Co-working has ended"))
             self.ended_check.setObjectName("coallocationEnded")
             self.ended_check.setAccessibleName(self.tr("Co-working has ended"))
-            self.end_edit = QDateEdit()
-            self.end_edit.setObjectName("coallocationEnd")
-            self.end_edit.setCalendarPopup(True)
-            self.end_edit.setDisplayFormat(QT_DATE_FORMAT)
-            self.end_edit.setDate(to_qdate(coallocation.end_date or today))
-            self.end_reason_edit = QLineEdit()
-            self.end_reason_edit.setObjectName("coallocationEndReason")
-            self.end_reason_edit.setPlaceholderText(self.tr("e.g. student placement finished"))
+            self.end_edit = date_edit("coallocationEnd", coallocation.end_date or today)
+            self.end_reason_edit = line_edit(
+                "coallocationEndReason", self.tr("e.g. student placement finished")
+            )
             self.fields.add("ended", self.tr("&Ended:"), self.ended_check)
             self.fields.add("end_date", self.tr("&End date:"), self.end_edit)
             self.fields.add("end_reason", self.tr("End reas&on:"), self.end_reason_edit)
@@ -435,18 +389,16 @@ class CoAllocationDialog(_FormDialog):
         order += list(self.reason_checks.values())
         if self.ended_check and self.end_edit and self.end_reason_edit:
             order += [self.ended_check, self.end_edit, self.end_reason_edit]
-        for a, b in itertools.pairwise(order):
-            QWidget.setTabOrder(a, b)
+        tab_order(*order)
         order[0].setFocus()
 
     def _worker_combo(self, name: str, object_name: str) -> QComboBox:
-        combo = _combo(name, object_name)
-        combo.setPlaceholderText(self.tr("Choose a worker"))
-        for w in self.workers:
-            suffix = "" if w.active else " " + self.tr("(inactive)")
-            combo.addItem(f"{w.name} — {w.role.label}{suffix}", w.id)
-        combo.setCurrentIndex(-1)
-        return combo
+        inactive = " " + self.tr("(inactive)")
+        labels = ((f"{w.name} — {w.role.label}{'' if w.active else inactive}", w.id) for w in self.workers)
+        chooser = combo(object_name, labels, accessible_name=name, fit=True)
+        chooser.setPlaceholderText(self.tr("Choose a worker"))
+        chooser.setCurrentIndex(-1)
+        return chooser
 
     def _ended_toggled(self, ended: bool) -> None:
         if self.end_edit is not None and self.end_reason_edit is not None:

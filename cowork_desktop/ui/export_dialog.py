@@ -49,7 +49,14 @@ from cowork_desktop.services.signing_keys import SIGNERS, SignerCache, warm_stam
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase, passphrase_field
 from cowork_desktop.ui.pdf_preview import PdfPreview
-from cowork_desktop.ui.widgets import FieldError, confirm_replace, hint_label, title_label
+from cowork_desktop.ui.widgets import (
+    FieldError,
+    confirm_replace,
+    hint_label,
+    text_label,
+    title_label,
+    wrapped_label,
+)
 
 if TYPE_CHECKING:
     from cowork_desktop.services.signing_keys import Signer
@@ -231,9 +238,7 @@ class ExportDialog(QDialog):
         outer.addWidget(self.preview, 1)
 
         side.addWidget(title_label(title))
-        self.summary = QLabel(self._summary_text())
-        self.summary.setObjectName("exportSummary")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label("exportSummary", self._summary_text())
         side.addWidget(self.summary)
 
         self.certificate_box = QFrame()
@@ -242,9 +247,7 @@ class ExportDialog(QDialog):
         cert = QVBoxLayout(self.certificate_box)
         cert.setContentsMargins(12, 10, 12, 10)
         cert.setSpacing(6)
-        self.certificate_label = QLabel()
-        self.certificate_label.setObjectName("certificateStatus")
-        self.certificate_label.setWordWrap(True)
+        self.certificate_label = wrapped_label("certificateStatus")
         cert.addWidget(self.certificate_label)
         self.setup_button = QPushButton(self.tr("Set &up my certificate…"))
         self.setup_button.setObjectName("setUpCertificate")
@@ -279,10 +282,7 @@ class ExportDialog(QDialog):
 
         self.error = FieldError(self.tr("Export"))
         side.addWidget(self.error)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("exportResult")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label = text_label("exportResult")
         self.result_label.hide()
         side.addWidget(self.result_label)
         side.addStretch(1)

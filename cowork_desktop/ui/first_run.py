@@ -21,14 +21,10 @@ from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -43,7 +39,17 @@ from cowork_desktop.services.changes import Changes
 from cowork_desktop.services.database import create_demo_database
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.certificate_dialog import CertificateDialog
-from cowork_desktop.ui.widgets import FieldError, FormFields, hint_label
+from cowork_desktop.ui.widgets import (
+    FieldError,
+    FormFields,
+    button,
+    hint_label,
+    line_edit,
+    marking_combo,
+    nation_combo,
+    with_button,
+    wrapped_label,
+)
 from cowork_desktop.ui.wizard.keys import return_in_page
 
 WELCOME, YOU, DATA, CERTIFICATE, START = range(5)
@@ -103,23 +109,11 @@ class YouPage(QWizardPage):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fields = FormFields(form)
-        self.name = QLineEdit(initial.manager_name)
-        self.name.setObjectName("manager_name")
-        self.team = QLineEdit(initial.team)
-        self.team.setObjectName("team")
-        self.team.setPlaceholderText(self.tr("e.g. Assessment Team 2"))
-        self.organisation = QLineEdit(initial.organisation)
-        self.organisation.setObjectName("organisation")
-        self.marking = QComboBox()
-        self.marking.setObjectName("protective_marking")
-        self.marking.setEditable(True)
-        self.marking.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.marking.addItems(list(model.MARKINGS))
-        self.marking.setEditText(initial.protective_marking)
-        self.nation = QComboBox()
-        self.nation.setObjectName("nation")
-        for key, label in model.NATION_LABELS.items():
-            self.nation.addItem(self.tr(label), key)
+        self.name = line_edit("manager_name", text=initial.manager_name)
+        self.team = line_edit("team", self.tr("e.g. Assessment Team 2"), text=initial.team)
+        self.organisation = line_edit("organisation", text=initial.organisation)
+        self.marking = marking_combo(initial.protective_marking)
+        self.nation = nation_combo(self.tr)
         self.nation.setCurrentIndex(max(0, self.nation.findData(initial.nation)))
         self.fields.add(
             "manager_name", self.tr("&Your name:"), self.name, hint=self.tr("As you sign records.")
@@ -167,9 +161,7 @@ class DataPage(QWizardPage):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.fields = FormFields(form)
-        where = QLabel(str(ws.store.path))
-        where.setObjectName("databasePath")
-        where.setWordWrap(True)
+        where = wrapped_label("databasePath", str(ws.store.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields.add(
             "database",
@@ -189,22 +181,17 @@ class DataPage(QWizardPage):
         state.setObjectName("encryptionState")
         state.setWordWrap(True)
         self.fields.add("encryption", self.tr("Encryption:"), state)
-        row = QWidget()
-        line = QHBoxLayout(row)
-        line.setContentsMargins(0, 0, 0, 0)
-        self.backup_folder = QLineEdit()
-        self.backup_folder.setObjectName("backup_folder")
-        self.backup_folder.setPlaceholderText(str(backups.default_folder(ws.store.path)))
-        browse = QPushButton(self.tr("Bro&wse…"))
-        browse.setObjectName("browseBackupFolder")
-        browse.setAccessibleName(self.tr("Choose the backup folder"))
-        browse.clicked.connect(self._browse)
-        line.addWidget(self.backup_folder, 1)
-        line.addWidget(browse)
+        self.backup_folder = line_edit("backup_folder", str(backups.default_folder(ws.store.path)))
+        browse = button(
+            self.tr("Bro&wse…"),
+            "browseBackupFolder",
+            self.tr("Choose the backup folder"),
+            clicked=self._browse,
+        )
         self.fields.add(
             "backup_folder",
             self.tr("Backups &go to:"),
-            row,
+            with_button(self.backup_folder, browse),
             hint=self.tr(
                 "A checked backup is taken every day you start the app. Leave empty for the folder shown, or "
                 "choose one on another disk."
@@ -236,9 +223,7 @@ class CertificatePage(QWizardPage):
             self.tr("You sign each MDR with it, so anyone can check who signed it and that it is unchanged.")
         )
         column = QVBoxLayout(self)
-        self.ready = QLabel()
-        self.ready.setObjectName("certificateReady")
-        self.ready.setWordWrap(True)
+        self.ready = wrapped_label("certificateReady")
         self.ready.hide()
         column.addWidget(self.ready)
         self.dialog = CertificateDialog(ws, path, self)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QThread, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QProgressBar,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -53,16 +52,21 @@ from cowork_desktop.domain.insights import (
 from cowork_desktop.services import cases, files, insights
 from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import theme
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
 from cowork_desktop.ui.widgets import (
-    RowsTableModel,
+    MARK_ROLES,
+    SeverityRowsModel,
+    busy_bar,
     button,
     confirm_replace,
     fmt_date,
     hint_label,
     list_table,
+    scroll_area,
+    show_model,
+    text_label,
     title_label,
+    title_row,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -244,14 +248,6 @@ def _section(title: str) -> tuple[QFrame, QVBoxLayout]:
     return frame, column
 
 
-def _text_label(object_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
 class CaseInsightsPanel(QWidget):
     """The co-working health of one case on a day (its latest co-allocation, promises across all of them)."""
 
@@ -271,9 +267,7 @@ class CaseInsightsPanel(QWidget):
         body = QWidget()
         body.setObjectName("caseInsightsBody")
         if scrolls:
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll = scroll_area(across=True)
             outer.addWidget(scroll)
             scroll.setWidget(body)
         else:
@@ -300,11 +294,11 @@ class CaseInsightsPanel(QWidget):
             "caseCalendarButton",
             self.tr("Export calendar for this case"),
             self.tr("The next review and the agreed discussions and joint supervision, as calendar events."),
+            clicked=self.export_calendar,
         )
-        self.calendar_button.clicked.connect(self.export_calendar)
         head.addWidget(self.calendar_button)
         column.addLayout(head)
-        self.drift_label = _text_label("driftText")
+        self.drift_label = text_label("driftText")
         column.addWidget(self.drift_label)
         layout.addWidget(frame)
 
@@ -312,18 +306,18 @@ class CaseInsightsPanel(QWidget):
         frame, column = _section(self.tr("Agreed dates and held dates"))
         self.timeline = CadenceTimeline()
         column.addWidget(self.timeline)
-        self.cadence_label = _text_label("cadenceText")
+        self.cadence_label = text_label("cadenceText")
         column.addWidget(self.cadence_label)
         layout.addWidget(frame)
 
         # promises
         frame, column = _section(self.tr("Promises kept"))
-        self.promises_label = _text_label("promisesText")
+        self.promises_label = text_label("promisesText")
         self.promises_label.setProperty("role", "counts")
         column.addWidget(self.promises_label)
-        self.promises_workers = _text_label("promisesByWorker")
+        self.promises_workers = text_label("promisesByWorker")
         column.addWidget(self.promises_workers)
-        self.promises_details = _text_label("promisesDetails")
+        self.promises_details = text_label("promisesDetails")
         column.addWidget(self.promises_details)
         column.addWidget(
             hint_label(
@@ -340,7 +334,7 @@ class CaseInsightsPanel(QWidget):
         frame, column = _section(self.tr("Partnership over time"))
         self.ladder = LadderTrend()
         column.addWidget(self.ladder)
-        self.ladder_label = _text_label("ladderText")
+        self.ladder_label = text_label("ladderText")
         column.addWidget(self.ladder_label)
         layout.addWidget(frame)
         layout.addStretch(1)
@@ -436,7 +430,7 @@ class CaseInsightsPanel(QWidget):
 # ------------------------------------------------------------------------------------------------ team view
 
 
-class DriftModel(RowsTableModel):
+class DriftModel(SeverityRowsModel[Drift]):
     (
         COL_CASE,
         COL_WORKERS,
@@ -461,18 +455,6 @@ class DriftModel(RowsTableModel):
     )
     DriftRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Drift] = []
-        self._bold: QFont | None = None
-        self._brushes: dict[DriftBand, tuple[QBrush, QBrush]] = {}
-
-    def set_rows(self, rows: list[Drift]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._brushes = {}  # the theme may have changed
-        self.endResetModel()
-
     def drift(self, row: int) -> Drift:
         return self._rows[row]
 
@@ -480,15 +462,6 @@ class DriftModel(RowsTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.AccessibleTextRole:
             return self.HEADERS[section].replace("\n", " ")
         return super().headerData(section, orientation, role)
-
-    def _band_brushes(self, band: DriftBand) -> tuple[QBrush, QBrush] | None:
-        severity = BAND_SEVERITY.get(band)
-        if severity is None:
-            return None
-        if band not in self._brushes:
-            bg, fg = theme.colors().severity[severity]
-            self._brushes[band] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
-        return self._brushes[band]
 
     def _display(self, d: Drift, col: int) -> str:
         if col == self.COL_CASE:
@@ -512,11 +485,7 @@ class DriftModel(RowsTableModel):
             return "; ".join(parts).capitalize() if parts else "Co-working as agreed"
         return ""
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        d = self._rows[index.row()]
-        col = index.column()
+    def cell(self, d: Drift, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(d, col)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -529,17 +498,8 @@ class DriftModel(RowsTableModel):
             if self.COL_SCORE <= col <= self.COL_ACTIONS and col != self.COL_BAND:
                 return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        if col == self.COL_BAND:
-            brushes = self._band_brushes(d.band)
-            if role == Qt.ItemDataRole.BackgroundRole and brushes:
-                return brushes[0]
-            if role == Qt.ItemDataRole.ForegroundRole and brushes:
-                return brushes[1]
-            if role == Qt.ItemDataRole.FontRole:
-                if self._bold is None:
-                    self._bold = QFont()
-                    self._bold.setBold(True)
-                return self._bold
+        if col == self.COL_BAND and role in MARK_ROLES:
+            return self.marked(BAND_SEVERITY.get(d.band), role)
         if role == self.DriftRole:
             return d
         return None
@@ -649,29 +609,24 @@ class TeamView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 6)
         layout.setSpacing(8)
-        head = QHBoxLayout()
-        heading = title_label(self.tr("Team view: drifting into parallel working"), "subtitle")
-        heading.setWordWrap(False)
-        head.addWidget(heading)
-        head.addStretch(1)
         # shown while the figures are reckoned off the GUI thread; the window stays responsive meanwhile
-        self.progress = QProgressBar()
-        self.progress.setObjectName("teamProgress")
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
-        self.progress.setAccessibleName(self.tr("Reckoning drift and promises"))
-        self.progress.hide()
-        head.addWidget(self.progress)
+        self.progress = busy_bar("teamProgress", self.tr("Reckoning drift and promises"))
         self.calendar_button = button(
             self.tr("Export calendar (.ics)…"),
             "teamCalendarButton",
             self.tr("Export calendar for the team"),
             self.tr("Every active co-allocation's next review, agreed discussions and joint supervision."),
+            clicked=self.export_calendar,
         )
-        self.calendar_button.clicked.connect(self.export_calendar)
-        head.addWidget(self.calendar_button)
-        layout.addLayout(head)
+        layout.addLayout(
+            title_row(
+                self.tr("Team view: drifting into parallel working"),
+                self.progress,
+                self.calendar_button,
+                role="subtitle",
+                wrap=False,
+            )
+        )
         self.counts_label = QLabel()
         self.counts_label.setObjectName("teamDriftCounts")
         self.counts_label.setProperty("role", "counts")
@@ -686,10 +641,7 @@ class TeamView(QWidget):
         )
         self.model = DriftModel(self)
         self.table = _view_table("Co-allocations by drift", "teamDriftTable")
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(DriftModel.COL_WHY, QHeaderView.ResizeMode.Stretch)
+        header = show_model(self.table, self.model, DriftModel.COL_WHY)
         # a service has thousands of active co-allocations: the columns are fitted to the rows in view
         header.setResizeContentsPrecision(0)
         self.table.activated.connect(self._open_index)
@@ -702,27 +654,20 @@ class TeamView(QWidget):
         workers_layout = QVBoxLayout(workers_box)
         workers_layout.setContentsMargins(0, 8, 0, 0)
         workers_layout.setSpacing(6)
-        workers_head = QHBoxLayout()
-        workers_heading = title_label(self.tr("Promises kept per worker"), "subtitle")
-        workers_heading.setWordWrap(False)
-        workers_head.addWidget(workers_heading)
-        workers_head.addStretch(1)
         self.total_label = QLabel()
         self.total_label.setObjectName("teamPromisesTotal")
-        workers_head.addWidget(self.total_label)
-        workers_layout.addLayout(workers_head)
+        workers_layout.addLayout(
+            title_row(self.tr("Promises kept per worker"), self.total_label, role="subtitle", wrap=False)
+        )
         self.workers_model = QStandardItemModel(0, len(self.WORKER_HEADERS), self)
         self.workers_model.setHorizontalHeaderLabels(list(self.WORKER_HEADERS))
         self.workers_table = _view_table("Promises kept per worker", "teamPromisesTable")
-        self.workers_table.setModel(self.workers_model)
+        show_model(self.workers_table, self.workers_model, len(self.WORKER_HEADERS) - 1)
         self.workers_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.workers_table.setWordWrap(False)
         rows = self.workers_table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(self.workers_table.fontMetrics().lineSpacing() + 12)
-        wh = self.workers_table.horizontalHeader()
-        wh.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        wh.setSectionResizeMode(len(self.WORKER_HEADERS) - 1, QHeaderView.ResizeMode.Stretch)
         workers_layout.addWidget(self.workers_table, 1)
         self.splitter.addWidget(workers_box)
         self.splitter.setStretchFactor(0, 3)

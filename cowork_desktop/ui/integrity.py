@@ -26,6 +26,7 @@ from cowork_desktop.services.backups import Backup
 from cowork_desktop.services.check_process import check_in_process
 from cowork_desktop.services.database import AuditRef
 from cowork_desktop.services.integrity import CheckReport
+from cowork_desktop.ui.widgets import wrapped_label
 
 if TYPE_CHECKING:
     from cowork_desktop.ui.host import HostWindow
@@ -92,9 +93,7 @@ class IntegrityBanner(QFrame):
         self.title.setProperty("role", "error")
         self.title.setWordWrap(True)
         column.addWidget(self.title)
-        self.text = QLabel()
-        self.text.setObjectName("integrityText")
-        self.text.setWordWrap(True)
+        self.text = wrapped_label("integrityText")
         column.addWidget(self.text)
         buttons = QHBoxLayout()
         self.details_button = QPushButton(self.tr("&Details…"))

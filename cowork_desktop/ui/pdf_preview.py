@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.ui.widgets import wrapped_label
+
 #: zoom levels, as a fraction of the page's real size (1.0: 1 point = 1/72 inch at 96 dots per inch)
 ZOOM_LEVELS = (0.5, 0.67, 0.75, 0.9, 1.0, 1.25, 1.5, 2.0)
 DEFAULT_ZOOM = 0.75
@@ -133,9 +135,7 @@ class PdfPreview(QWidget):
         self._column.setContentsMargins(PAGE_GAP, PAGE_GAP, PAGE_GAP, PAGE_GAP)
         self._column.setSpacing(PAGE_GAP)
         self._column.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.message = QLabel()
-        self.message.setObjectName("pdfMessage")
-        self.message.setWordWrap(True)
+        self.message = wrapped_label("pdfMessage")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet("color: #ffffff; padding: 24px;")
         self._column.addWidget(self.message)

@@ -9,6 +9,7 @@ never a child's name.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import files
 from cowork_desktop.services.plan import AgreedPlan, fmt_day
-from cowork_desktop.ui.widgets import confirm_replace
+from cowork_desktop.ui.widgets import confirm_replace, wrapped_label
 
 if TYPE_CHECKING:
     from cowork_desktop.services.database import Store
@@ -45,6 +45,13 @@ table.grid th { background: #e8e8e8; text-align: left; padding: 3pt 5pt; border:
 table.grid td { padding: 3pt 5pt; border: 1px solid #888; vertical-align: top; }
 .muted { color: #333; }
 """
+
+
+def _grid(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A ruled HTML table of ``rows`` (their cells already escaped) under ``headers``."""
+    head = "".join(f"<th>{h}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<table class='grid' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>"
 
 
 def _p(label: str, value: str) -> str:
@@ -70,15 +77,11 @@ def plan_html(plan: AgreedPlan) -> str:
 
     parts.append("<h2>Who does what</h2>")
     if plan.responsibilities:
-        rows = "".join(
-            f"<tr><td>{escape(t.task)}</td><td>{escape(t.lead or 'no lead')}</td>"
-            f"<td>{'Yes' if t.joint else ''}</td></tr>"
+        rows = [
+            (escape(t.task), escape(t.lead or "no lead"), "Yes" if t.joint else "")
             for t in plan.responsibilities
-        )
-        parts.append(
-            "<table class='grid' cellspacing='0' cellpadding='4' width='100%'>"
-            f"<tr><th>Task</th><th>Lead</th><th>Joint</th></tr>{rows}</table>"
-        )
+        ]
+        parts.append(_grid(("Task", "Lead", "Joint"), rows))
         if plan.responsibilities_source:
             parts.append(f"<p class='muted'>{escape(plan.responsibilities_source)}</p>")
     else:
@@ -94,15 +97,15 @@ def plan_html(plan: AgreedPlan) -> str:
 
     parts.append("<h2>Actions</h2>")
     if plan.actions:
-        rows = "".join(
-            f"<tr><td>{escape(a.description)}{' <i>(carried forward)</i>' if a.carried_forward else ''}</td>"
-            f"<td>{escape(a.owner or 'no owner')}</td><td>{fmt_day(a.due) or 'no date'}</td></tr>"
+        actions = [
+            (
+                escape(a.description) + (" <i>(carried forward)</i>" if a.carried_forward else ""),
+                escape(a.owner or "no owner"),
+                fmt_day(a.due) or "no date",
+            )
             for a in plan.actions
-        )
-        parts.append(
-            "<table class='grid' cellspacing='0' cellpadding='4' width='100%'>"
-            f"<tr><th>Action</th><th>Who</th><th>By when</th></tr>{rows}</table>"
-        )
+        ]
+        parts.append(_grid(("Action", "Who", "By when"), actions))
     else:
         parts.append("<p><i>No actions agreed.</i></p>")
 
@@ -204,9 +207,7 @@ class PlanPrintDialog(QDialog):
         self.preview.setStyleSheet("QTextBrowser#planPreview { background: #ffffff; color: #000000; }")
         self.preview.setHtml(plan_html(plan))
         layout.addWidget(self.preview, 1)
-        self.status = QLabel()
-        self.status.setObjectName("planStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label("planStatus")
         layout.addWidget(self.status)
         buttons = QHBoxLayout()
         self.print_button = QPushButton(self.tr("Print..."))

@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QLabel,
@@ -39,6 +38,7 @@ from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.services import backups, database
 from cowork_desktop.services.database import Store
 from cowork_desktop.ui.host import HostWindow
+from cowork_desktop.ui.widgets import dialog_buttons, wrapped_label
 
 SETTING_IDLE_MINUTES = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = NUMBERS[SETTING_IDLE_MINUTES].default
@@ -98,11 +98,7 @@ class PassphraseDialog(QDialog):
         column.addWidget(self.edit)
         self.error = _error_label()
         column.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self.accept)
         column.addWidget(buttons)
         self.edit.setFocus()
 
@@ -171,18 +167,12 @@ class NewDatabaseDialog(QDialog):
         note.setWordWrap(True)
         column.addWidget(note)
         column.addWidget(self.plain_radio)
-        self.unavailable = QLabel()
-        self.unavailable.setObjectName("encryptionUnavailable")
-        self.unavailable.setWordWrap(True)
+        self.unavailable = wrapped_label("encryptionUnavailable")
         self.unavailable.hide()
         column.addWidget(self.unavailable)
         self.error = _error_label()
         column.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._check)
         column.addWidget(buttons)
         reason = database.encryption_unavailable()
         if reason is None:
@@ -237,11 +227,7 @@ class ChangePassphraseDialog(QDialog):
         column.addWidget(note)
         self.error = _error_label()
         column.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._change)
-        buttons.rejected.connect(self.reject)
+        buttons = dialog_buttons(self, self._change)
         column.addWidget(buttons)
 
     def _change(self) -> None:

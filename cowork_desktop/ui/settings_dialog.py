@@ -13,10 +13,10 @@ added and removed at once: they are files, so Save and Cancel do not apply to th
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -28,12 +28,10 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -45,22 +43,30 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import backups, trust
 from cowork_desktop.services import settings as model
 from cowork_desktop.services.changes import NOTHING, Changes
+from cowork_desktop.services.database import KnownCertificate
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.widgets import (
     CompactTableView,
     FieldError,
     FormFields,
-    ModelIndex,
     RowsTableModel,
+    button,
+    combo,
+    dialog_buttons,
     fmt_date,
     hint_label,
+    line_edit,
     list_table,
+    marking_combo,
+    nation_combo,
+    scroll_area,
+    show_model,
+    text_label,
     title_label,
+    with_button,
+    wrapped_label,
 )
-
-if TYPE_CHECKING:
-    from cowork_desktop.services.database import KnownCertificate
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
 
@@ -165,29 +171,16 @@ def _short(fingerprint: str) -> str:
     return format_fingerprint(fingerprint[:16])
 
 
-class KnownCertificatesModel(RowsTableModel):
+class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
     """The signing certificates the database knows: read-only."""
 
     COL_NAME, COL_FINGERPRINT, COL_FROM, COL_TO, COL_KNOWN = range(5)
     HEADERS = ("Name", "SHA-256 (start)", "Valid from", "Valid to", "How and when")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[KnownCertificate] = []
-
-    def set_rows(self, rows: list[KnownCertificate]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def certificate(self, row: int) -> KnownCertificate:
         return self._rows[row]
 
-    def data(self, index: ModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        c = self._rows[index.row()]
-        col = index.column()
+    def cell(self, c: KnownCertificate, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_FINGERPRINT:
                 return f"SHA-256 {format_fingerprint(c.fingerprint)}"
@@ -211,22 +204,16 @@ class KnownCertificatesModel(RowsTableModel):
         return None
 
 
-class TrustedCertificatesModel(RowsTableModel):
+class TrustedCertificatesModel(RowsTableModel[trust.Trusted]):
     """The user's trust list (``services.trust``)."""
 
     COL_NAME, COL_KIND, COL_FINGERPRINT, COL_TO = range(4)
     HEADERS = ("Name", "Kind", "SHA-256 (start)", "Valid to")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[trust.Trusted] = []
-
-    def set_rows(self, rows: list[trust.Trusted]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(
+    def _arrange(self, rows: Iterable[trust.Trusted]) -> list[trust.Trusted]:
+        return sorted(
             rows, key=lambda t: ((t.facts.common_name or t.facts.subject).lower(), t.facts.not_after)
         )
-        self.endResetModel()
 
     def trusted(self, row: int) -> trust.Trusted:
         return self._rows[row]
@@ -234,11 +221,8 @@ class TrustedCertificatesModel(RowsTableModel):
     def row_of(self, fingerprint: str) -> int:
         return next((i for i, t in enumerate(self._rows) if t.facts.fingerprint == fingerprint), -1)
 
-    def data(self, index: ModelIndex, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        facts = self._rows[index.row()].facts
-        col = index.column()
+    def cell(self, t: trust.Trusted, col: int, role: int) -> Any:
+        facts = t.facts
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.COL_FINGERPRINT:
                 return f"SHA-256 {format_fingerprint(facts.fingerprint)}"
@@ -260,13 +244,10 @@ class TrustedCertificatesModel(RowsTableModel):
         return None
 
 
-def _certificate_table(name: str, object_name: str, model: RowsTableModel) -> QTableView:
+def _certificate_table(name: str, object_name: str, model: RowsTableModel[Any]) -> QTableView:
     table = list_table(name, object_name, CompactTableView(5), rows_fit_contents=True)
-    table.setModel(model)
+    show_model(table, model, 0)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move between rows
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -274,16 +255,8 @@ def _certificate_table(name: str, object_name: str, model: RowsTableModel) -> QT
 
 
 def _path_row(edit: QLineEdit, browse: Callable[[], None], name: str, accessible: str) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(edit, 1)
-    button = QPushButton(QApplication.translate("SettingsDialog", "&Browse…"))
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.clicked.connect(browse)
-    layout.addWidget(button)
-    return row
+    chooser = button(QApplication.translate("SettingsDialog", "&Browse…"), name, accessible, clicked=browse)
+    return with_button(edit, chooser)
 
 
 class SettingsDialog(QDialog):
@@ -318,13 +291,9 @@ class SettingsDialog(QDialog):
         self._signing()  # last: the tabs before it are self.forms, in order
         self.error = FieldError(self.tr("Settings"))
         column.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = dialog_buttons(self, self.submit, save=True)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("settingsSave")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
         column.addWidget(self.buttons)
         self.load(self.initial)
         height = self.fontMetrics().height()
@@ -341,9 +310,7 @@ class SettingsDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         outer.addLayout(form)
         outer.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(across=True)
         scroll.setWidget(page)
         self.tabs.addTab(scroll, title)
         fields = FormFields(form)
@@ -353,10 +320,7 @@ class SettingsDialog(QDialog):
     def _line(
         self, fields: FormFields, key: str, label: str, hint: str = "", placeholder: str = ""
     ) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(key)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
+        edit = line_edit(key, placeholder)
         fields.add(key, label, edit, hint=hint)
         self.fields[key] = edit
         return edit
@@ -370,10 +334,7 @@ class SettingsDialog(QDialog):
         browse: Callable[[], None],
         placeholder: str = "",
     ) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setObjectName(key)
-        if placeholder:
-            edit.setPlaceholderText(placeholder)
+        edit = line_edit(key, placeholder)
         plain = label.replace("&", "").rstrip(":")
         row = _path_row(edit, browse, f"browse_{key}", self.tr("Choose: %1").replace("%1", plain))
         fields.add(key, label, row, hint=hint, focus=edit)
@@ -391,10 +352,7 @@ class SettingsDialog(QDialog):
         self._line(f, "manager_name", self.tr("Your &name:"), self.tr("As it appears on signed case notes."))
         self._line(f, "team", self.tr("&Team:"), placeholder=self.tr("e.g. Assessment Team 2"))
         self._line(f, "organisation", self.tr("&Organisation:"), self.tr("Printed at the top of every PDF."))
-        nation = QComboBox()
-        nation.setObjectName("nation")
-        for key, label in model.NATION_LABELS.items():
-            nation.addItem(self.tr(label), key)
+        nation = nation_combo(self.tr)
         f.add(
             "nation",
             self.tr("&Bank holidays of:"),
@@ -421,11 +379,7 @@ class SettingsDialog(QDialog):
             self.tr("&Records && PDFs"),
             self.tr("What is printed on the case notes, which forms the meetings use, and your certificate."),
         )
-        marking = QComboBox()
-        marking.setObjectName("protective_marking")
-        marking.setEditable(True)
-        marking.addItems(list(model.MARKINGS))
-        marking.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        marking = marking_combo()
         f.add(
             "protective_marking",
             self.tr("Protective &marking:"),
@@ -448,19 +402,14 @@ class SettingsDialog(QDialog):
             lambda: self._browse_folder("forms_dir", self.tr("Choose the forms folder")),
             placeholder=self.tr("The forms shipped with the app"),
         )
-        cert = QWidget()
-        row = QHBoxLayout(cert)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.certificate_status = QLabel()
-        self.certificate_status.setObjectName("certificateStatus")
-        self.certificate_status.setWordWrap(True)
-        self.certificate_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.certificate_button = QPushButton(self.tr("&Set up…"))
-        self.certificate_button.setObjectName("setUpCertificate")
-        self.certificate_button.setAccessibleName(self.tr("Set up your signing certificate"))
-        self.certificate_button.clicked.connect(self.set_up_certificate)
-        row.addWidget(self.certificate_status, 1)
-        row.addWidget(self.certificate_button)
+        self.certificate_status = text_label("certificateStatus")
+        self.certificate_button = button(
+            self.tr("&Set up…"),
+            "setUpCertificate",
+            self.tr("Set up your signing certificate"),
+            clicked=self.set_up_certificate,
+        )
+        cert = with_button(self.certificate_status, self.certificate_button)
         f.add("certificate", self.tr("Signing &certificate:"), cert, focus=self.certificate_button)
         self._show_certificate()
 
@@ -470,9 +419,7 @@ class SettingsDialog(QDialog):
             self.tr("&Data && backups"),
             self.tr("Where your records are, and how many backups are kept."),
         )
-        where = QLabel(str(self.ws.store.path))
-        where.setObjectName("databasePath")
-        where.setWordWrap(True)
+        where = wrapped_label("databasePath", str(self.ws.store.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         f.add("database", self.tr("Database:"), where)
         self._path(
@@ -501,28 +448,28 @@ class SettingsDialog(QDialog):
             self.tr("&Appearance"),
             self.tr("How the app looks on this computer. Changes show at once when you save."),
         )
-        mode = QComboBox()
-        mode.setObjectName("theme_mode")
-        for key, label in (
-            ("system", self.tr("Follow the system (light or dark)")),
-            ("light", self.tr("Light")),
-            ("dark", self.tr("Dark")),
-        ):
-            mode.addItem(label, key)
+        mode = combo(
+            "theme_mode",
+            (
+                (self.tr("Follow the system (light or dark)"), "system"),
+                (self.tr("Light"), "light"),
+                (self.tr("Dark"), "dark"),
+            ),
+        )
         f.add("theme_mode", self.tr("&Theme:"), mode)
         self.fields["theme_mode"] = mode
         high = QCheckBox(self.tr("&High contrast (black, white and yellow)"))
         high.setObjectName("high_contrast")
         f.add("high_contrast", self.tr("Contrast:"), high)
         self.fields["high_contrast"] = high
-        scale = QComboBox()
-        scale.setObjectName("text_scale")
-        for value, label in zip(
-            model.TEXT_SCALES,
-            (self.tr("Normal (100%)"), self.tr("Larger (125%)"), self.tr("Largest (150%)")),
-            strict=True,
-        ):
-            scale.addItem(label, value)
+        scale = combo(
+            "text_scale",
+            zip(
+                (self.tr("Normal (100%)"), self.tr("Larger (125%)"), self.tr("Largest (150%)")),
+                model.TEXT_SCALES,
+                strict=True,
+            ),
+        )
         f.add("text_scale", self.tr("Te&xt size:"), scale)
         self.fields["text_scale"] = scale
 
@@ -601,9 +548,7 @@ class SettingsDialog(QDialog):
         trust_hint.setObjectName("trustHint")
         outer.addWidget(trust_hint)
         outer.addWidget(self.trust_table)
-        self.trust_empty = QLabel(self.tr("Your trust list is empty."))
-        self.trust_empty.setObjectName("trustEmpty")
-        self.trust_empty.setWordWrap(True)
+        self.trust_empty = wrapped_label("trustEmpty", self.tr("Your trust list is empty."))
         outer.addWidget(self.trust_empty)
         buttons = QHBoxLayout()
         self.add_trusted_button = QPushButton(self.tr("Add &certificate…"))
@@ -629,9 +574,7 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.trust_note)
         outer.addStretch(1)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll = scroll_area(across=True)
         scroll.setWidget(page)
         self.signing_tab = scroll
         self.tabs.addTab(scroll, self.tr("Signing and tr&ust"))

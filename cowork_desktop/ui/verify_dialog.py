@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,7 @@ from cowork_desktop.services import export
 from cowork_desktop.services.export import MAX_VERIFY_BYTES, Verdict, VerifyReport
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.pdf_preview import PdfPreview
-from cowork_desktop.ui.widgets import hint_label, set_role, title_label
+from cowork_desktop.ui.widgets import hint_label, scroll_area, set_role, text_label, title_label
 
 TICK, CROSS, NOTE = "✓", "✗", "•"
 #: the checks, in the order they are shown (``certified`` only for a certification signature)
@@ -69,11 +68,8 @@ def breakable(text: str) -> str:
 
 
 def _wrapping_label(object_name: str) -> QLabel:
-    label = QLabel()
-    label.setObjectName(object_name)
-    label.setWordWrap(True)
+    label = text_label(object_name)
     label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
 
@@ -139,11 +135,7 @@ class VerifyDialog(QDialog):
         side.addWidget(self.compare_box)
 
         # what the file says scrolls, so that a long list of findings at a large text size is never cut off
-        scroll = QScrollArea()
-        scroll.setObjectName("verifyScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = scroll_area("verifyScroll")
         content = QWidget()
         content.setObjectName("verifyContent")
         scroll.setWidget(content)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -14,17 +17,26 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    SignalInstance,
 )
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
+    QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -33,16 +45,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain.due import Severity
+from cowork_desktop.services.settings import MARKINGS, NATION_LABELS
+from cowork_desktop.ui import theme
+
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 
-class RowsTableModel(QAbstractTableModel):
-    """A flat table of ``_rows`` with one column per entry of ``HEADERS`` (the class sets both).
+Row = TypeVar("Row")
 
-    Subclasses add their column constants, ``set_rows`` and ``data``; the counts and headers live here once."""
+
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    """A flat table of ``_rows`` with one column per entry of ``HEADERS`` (the class sets them).
+
+    Subclasses add their column constants and :meth:`cell` (what a row shows in a column), and where the rows are
+    shown in another order or with something kept alongside, :meth:`_arrange`; the rows, counts, headers and the
+    lookup of an index's row live here once."""
 
     HEADERS: tuple[str, ...] = ()
-    _rows: list[Any]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+
+    def set_rows(self, rows: Iterable[Row]) -> None:
+        self.beginResetModel()
+        self._rows = self._arrange(rows)
+        self.endResetModel()
+
+    def _arrange(self, rows: Iterable[Row]) -> list[Row]:
+        """The rows as shown (here: as given), anything kept alongside them made again."""
+        return list(rows)
+
+    def data(self, index: ModelIndex, role: int = 0) -> Any:
+        if not index.isValid():
+            return None
+        return self.cell(self._rows[index.row()], index.column(), role)
+
+    def cell(self, row: Row, col: int, role: int) -> Any:  # pragma: no cover - overridden
+        """What ``row`` shows in column ``col`` for ``role`` (None: nothing)."""
+        return None
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -54,6 +96,44 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
         return None
+
+
+#: the roles a cell marked with a severity answers (its colours, in bold)
+MARK_ROLES = frozenset(
+    {Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole}
+)
+
+
+class SeverityRowsModel(RowsTableModel[Row]):
+    """Rows with a cell marked by a severity (the theme's colours for it, in bold): the brushes and the font are
+    made once per reset, not once per cell painted (a dashboard can hold thousands of rows), and again after
+    a reset (the theme may have changed)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bold: QFont | None = None
+        self._brushes: dict[Severity, tuple[QBrush, QBrush]] = {}
+
+    def _arrange(self, rows: Iterable[Row]) -> list[Row]:
+        self._bold = None
+        self._brushes = {}
+        return list(rows)
+
+    def marked(self, severity: Severity | None, role: int) -> Any:
+        """What a cell marked with ``severity`` (None: no colours, bold only) answers for ``role`` (one of
+        :data:`MARK_ROLES`)."""
+        if role == Qt.ItemDataRole.FontRole:
+            if self._bold is None:
+                self._bold = QFont()
+                self._bold.setBold(True)
+            return self._bold
+        if severity is None:
+            return None
+        brushes = self._brushes.get(severity)
+        if brushes is None:
+            bg, fg = theme.colors().severity[severity]
+            brushes = self._brushes[severity] = (QBrush(QColor(bg)), QBrush(QColor(fg)))
+        return brushes[0] if role == Qt.ItemDataRole.BackgroundRole else brushes[1]
 
 
 def list_table(
@@ -77,6 +157,16 @@ def list_table(
         t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     t.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return t
+
+
+def show_model(table: QTableView, model: QAbstractItemModel, stretch: int) -> QHeaderView:
+    """Show ``model`` in ``table``: every column as wide as its contents, column ``stretch`` taking the room left.
+    The table's header, for more settings."""
+    table.setModel(model)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return header
 
 
 DATE_FORMAT = "%d %b %Y"
@@ -122,6 +212,91 @@ def title_label(text: str, role: str = "title") -> QLabel:
     return label
 
 
+def title_row(title: str, *widgets: QWidget, role: str = "title", wrap: bool = True) -> QHBoxLayout:
+    """A title at the left (``role``: "title" or "subtitle"; ``wrap``: it may take several lines), the
+    ``widgets`` at the right."""
+    row = QHBoxLayout()
+    label = title_label(title, role)
+    label.setWordWrap(wrap)
+    row.addWidget(label)
+    row.addStretch(1)
+    for widget in widgets:
+        row.addWidget(widget)
+    return row
+
+
+def page_layout(page: QWidget, title: str, *top: QWidget) -> QVBoxLayout:
+    """A main-window page's column: its title at the top left, the ``top`` widgets (its buttons) at the right."""
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(24, 20, 24, 20)
+    layout.setSpacing(12)
+    layout.addLayout(title_row(title, *top))
+    return layout
+
+
+def scroll_area(object_name: str = "", *, across: bool = False) -> QScrollArea:
+    """A frameless area that scrolls its widget (the caller sets it) up and down, and with ``across`` also from
+    side to side when it is wider (else it is fitted to the width)."""
+    area = QScrollArea()
+    if object_name:
+        area.setObjectName(object_name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    if not across:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
+
+
+def with_button(field: QWidget, button: QPushButton, *, top: bool = False) -> QWidget:
+    """``field`` taking the width, ``button`` at its right (``top``: level with the field's first line)."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(field, 1)
+    if top:
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    else:
+        layout.addWidget(button)
+    return row
+
+
+def dialog_buttons(dialog: QDialog, accept: Callable[[], object], *, save: bool = False) -> QDialogButtonBox:
+    """OK (``save``: Save) and Cancel: the first runs ``accept`` (which closes the dialog when it is done), the
+    other rejects ``dialog``."""
+    first = QDialogButtonBox.StandardButton.Save if save else QDialogButtonBox.StandardButton.Ok
+    buttons = QDialogButtonBox(first | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def busy_bar(object_name: str, accessible_name: str) -> QProgressBar:
+    """A small bar that moves while something is read off the GUI thread; hidden until then."""
+    bar = QProgressBar()
+    bar.setObjectName(object_name)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumWidth(160)
+    bar.setAccessibleName(accessible_name)
+    bar.hide()
+    return bar
+
+
+def wrapped_label(object_name: str, text: str = "") -> QLabel:
+    """A label whose text wraps at the width it is given."""
+    label = QLabel(text)
+    label.setObjectName(object_name)
+    label.setWordWrap(True)
+    return label
+
+
+def text_label(object_name: str) -> QLabel:
+    """A label for text that is filled in later: wrapped, and selectable to copy."""
+    label = wrapped_label(object_name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 def hint_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setProperty("role", "hint")
@@ -129,14 +304,89 @@ def hint_label(text: str) -> QLabel:
     return label
 
 
-def button(text: str, object_name: str, accessible_name: str = "", tip: str = "") -> QPushButton:
+def button(
+    text: str,
+    object_name: str,
+    accessible_name: str = "",
+    tip: str = "",
+    *,
+    clicked: Callable[..., object] | SignalInstance | None = None,
+) -> QPushButton:
+    """A push button (its accessible name: ``accessible_name``, else its text without the mnemonic), running
+    ``clicked`` when it is pressed."""
     b = QPushButton(text)
     b.setObjectName(object_name)
     b.setAccessibleName(accessible_name or _plain(text))
     if tip:
         b.setToolTip(tip)
         b.setAccessibleDescription(tip)
+    if clicked is not None:
+        b.clicked.connect(clicked)
     return b
+
+
+def line_edit(
+    object_name: str, placeholder: str = "", *, text: str = "", max_length: int = 0, accessible_name: str = ""
+) -> QLineEdit:
+    """A one-line text field (``max_length``: at most so many characters; 0, Qt's own limit)."""
+    edit = QLineEdit(text)
+    edit.setObjectName(object_name)
+    if placeholder:
+        edit.setPlaceholderText(placeholder)
+    if max_length:
+        edit.setMaxLength(max_length)
+    if accessible_name:
+        edit.setAccessibleName(accessible_name)
+    return edit
+
+
+def date_edit(object_name: str, day: date, *, accessible_name: str = "") -> QDateEdit:
+    """A day, typed or chosen on a calendar that pops up, shown as ``02 Nov 2026``."""
+    edit = QDateEdit(to_qdate(day))
+    if object_name:
+        edit.setObjectName(object_name)
+    if accessible_name:
+        edit.setAccessibleName(accessible_name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(QT_DATE_FORMAT)
+    return edit
+
+
+def combo(
+    object_name: str, items: Iterable[tuple[str, Any]] = (), *, accessible_name: str = "", fit: bool = False
+) -> QComboBox:
+    """A drop-down list of ``items`` (label, value); ``fit``: as wide as its longest label."""
+    c = QComboBox()
+    c.setObjectName(object_name)
+    if accessible_name:
+        c.setAccessibleName(accessible_name)
+    if fit:
+        c.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    for label, value in items:
+        c.addItem(label, value)
+    return c
+
+
+def marking_combo(text: str | None = None) -> QComboBox:
+    """The protective marking: one of the usual ones, or the organisation's own typed in."""
+    c = combo("protective_marking")
+    c.setEditable(True)
+    c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    c.addItems(list(MARKINGS))
+    if text is not None:
+        c.setEditText(text)
+    return c
+
+
+def nation_combo(tr: Callable[[str], str]) -> QComboBox:
+    """Whose bank holidays working days skip, its labels translated by ``tr`` (the caller's)."""
+    return combo("nation", ((tr(label), key) for key, label in NATION_LABELS.items()))
+
+
+def tab_order(*widgets: QWidget) -> None:
+    """Tab moves through ``widgets`` in this order."""
+    for before, after in pairwise(widgets):
+        QWidget.setTabOrder(before, after)
 
 
 class FieldError(QLabel):

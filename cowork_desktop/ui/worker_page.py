@@ -23,10 +23,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressBar,
     QTabWidget,
     QTreeView,
     QVBoxLayout,
@@ -39,7 +37,17 @@ from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import cases, documents, files, insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.insights_views import ReadLoad, read_finished, read_off_thread
-from cowork_desktop.ui.widgets import button, confirm_replace, fmt_date, hint_label, title_label
+from cowork_desktop.ui.widgets import (
+    busy_bar,
+    button,
+    confirm_replace,
+    fmt_date,
+    hint_label,
+    text_label,
+    title_label,
+    title_row,
+    wrapped_label,
+)
 
 if TYPE_CHECKING:  # the signing stack (pyHanko) loads only when a log is exported
     from cowork_desktop.services.signing_keys import Signer
@@ -243,35 +251,21 @@ class WorkerPage(QWidget):
             "exportDevlogButton",
             self.tr("Export development log"),
             self.tr("A PDF of the learning by PCF domain, for an ASYE or placement portfolio."),
+            clicked=self.export_log,
         )
-        self.export_button.clicked.connect(self.export_log)
         nav.addWidget(self.export_button)
         layout.addLayout(nav)
 
         self.title = title_label("")
         self.title.setObjectName("workerTitle")
-        self.details = QLabel()
-        self.details.setObjectName("workerDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = text_label("workerDetails")
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-        log_head = QHBoxLayout()
-        log_head.addWidget(title_label(self.tr("Development log"), "subtitle"))
-        log_head.addStretch(1)
-        self.progress = QProgressBar()  # while the log is read off the GUI thread
-        self.progress.setObjectName("devlogProgress")
-        self.progress.setRange(0, 0)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(160)
-        self.progress.setAccessibleName(self.tr("Reading the development log"))
-        self.progress.hide()
-        log_head.addWidget(self.progress)
-        layout.addLayout(log_head)
-        self.log_summary = QLabel()
-        self.log_summary.setObjectName("devlogSummary")
-        self.log_summary.setWordWrap(True)
+        # while the log is read off the GUI thread
+        self.progress = busy_bar("devlogProgress", self.tr("Reading the development log"))
+        layout.addLayout(title_row(self.tr("Development log"), self.progress, role="subtitle"))
+        self.log_summary = wrapped_label("devlogSummary")
         layout.addWidget(self.log_summary)
         self.log_hint = hint_label(
             self.tr(

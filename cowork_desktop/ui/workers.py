@@ -5,44 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import Store
 from cowork_desktop.ui.dialogs import WorkerDialog
-from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, title_label
+from cowork_desktop.ui.widgets import RowsTableModel, button, hint_label, list_table, page_layout, show_model
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class WorkersModel(RowsTableModel):
+class WorkersModel(RowsTableModel[Worker]):
     COL_NAME, COL_ROLE, COL_TEAM, COL_ACTIVE = range(4)
     HEADERS = ("Name", "Role", "Team", "Active")
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Worker] = []
-
-    def set_rows(self, rows: list[Worker]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def worker(self, row: int) -> Worker:
         return self._rows[row]
 
-    def data(self, index: _Index, role: int = 0) -> Any:
-        if not index.isValid():
-            return None
-        w = self._rows[index.row()]
-        col = index.column()
+    def cell(self, w: Worker, col: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if col == self.COL_NAME:
                 return w.name
@@ -65,12 +46,6 @@ class WorkersPage(QWidget):
         super().__init__(parent)
         self.setObjectName("workersPage")
         self.store = store
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(12)
-        top = QHBoxLayout()
-        top.addWidget(title_label(self.tr("Workers")))
-        top.addStretch(1)
         self.add_button = button(self.tr("&Add worker…"), "addWorkerButton", self.tr("Add worker"))
         self.edit_button = button(self.tr("&Edit worker…"), "editWorkerButton", self.tr("Edit worker"))
         self.open_button = button(
@@ -82,17 +57,11 @@ class WorkersPage(QWidget):
         self.add_button.clicked.connect(self.add_worker)
         self.edit_button.clicked.connect(self.edit_selected)
         self.open_button.clicked.connect(self.open_selected)
-        top.addWidget(self.open_button)
-        top.addWidget(self.add_button)
-        top.addWidget(self.edit_button)
-        layout.addLayout(top)
+        layout = page_layout(self, self.tr("Workers"), self.open_button, self.add_button, self.edit_button)
 
         self.model = WorkersModel(self)
         self.table = list_table(self.tr("Workers"), "workersTable")
-        self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(WorkersModel.COL_TEAM, QHeaderView.ResizeMode.Stretch)
+        show_model(self.table, self.model, WorkersModel.COL_TEAM)
         # double-click or Enter opens the worker's page
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

@@ -15,6 +15,20 @@ from cowork_desktop.store.repos.people import PeopleRepository
 from cowork_desktop.store.rows import now_utc, to_day, to_iso
 
 
+def _written(ca: CoAllocation) -> list[Any]:
+    """What an insert and an update both write of a co-allocation, in the order of their columns: the workers,
+    the lead, the dates, the end reason and the reasons."""
+    return [
+        ca.worker1_id,
+        ca.worker2_id,
+        ca.lead_worker_id,
+        ca.start_date.isoformat(),
+        to_iso(ca.end_date),
+        ca.end_reason,
+        json.dumps([r.value for r in ca.reasons]),
+    ]
+
+
 class CoAllocationRepository(PeopleRepository):
     # -- co-allocations ---------------------------------------------------------------------------
     @staticmethod
@@ -49,13 +63,7 @@ class CoAllocationRepository(PeopleRepository):
                 " end_reason, reasons, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [
                     ca.case_id,
-                    ca.worker1_id,
-                    ca.worker2_id,
-                    ca.lead_worker_id,
-                    ca.start_date.isoformat(),
-                    to_iso(ca.end_date),
-                    ca.end_reason,
-                    json.dumps([r.value for r in ca.reasons]),
+                    *_written(ca),
                     stamp,
                     stamp,
                 ],
@@ -85,13 +93,7 @@ class CoAllocationRepository(PeopleRepository):
                 "UPDATE coallocations SET worker1_id=?, worker2_id=?, lead_worker_id=?, start_date=?, end_date=?,"
                 " end_reason=?, reasons=?, updated_at=? WHERE id=?",
                 [
-                    ca.worker1_id,
-                    ca.worker2_id,
-                    ca.lead_worker_id,
-                    ca.start_date.isoformat(),
-                    to_iso(ca.end_date),
-                    ca.end_reason,
-                    json.dumps([r.value for r in ca.reasons]),
+                    *_written(ca),
                     now_utc().isoformat(),
                     ca.id,
                 ],

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -27,6 +26,7 @@ from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.services import cases, sessions
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.signature_pad import SignaturePad
+from cowork_desktop.ui.widgets import scroll_area, wrapped_label
 from cowork_desktop.ui.wizard import style
 from cowork_desktop.ui.wizard.keys import literal
 from cowork_desktop.ui.wizard.questions import QuestionWidget, make_date_edit
@@ -95,9 +95,7 @@ class QuestionRow(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(widget)
         # what an answer demands (an urgent issue-resolution MDR...), shown right under the answer given
-        self.notice = QLabel()
-        self.notice.setObjectName("urgentNotice")
-        self.notice.setWordWrap(True)
+        self.notice = wrapped_label("urgentNotice")
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         bg, fg, border = style.urgent_colors()
         self.notice.setStyleSheet(
@@ -152,9 +150,7 @@ class FormPage(QWizardPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(8)
-        self.save_bar = QLabel()
-        self.save_bar.setObjectName("saveWarning")
-        self.save_bar.setWordWrap(True)
+        self.save_bar = wrapped_label("saveWarning")
         self.save_bar.setAccessibleName(self.tr("Not saved yet"))
         bg, fg, border = style.urgent_colors()
         self.save_bar.setStyleSheet(
@@ -163,11 +159,7 @@ class FormPage(QWizardPage):
         )
         self.save_bar.hide()
         outer.addWidget(self.save_bar)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName(f"scroll_{key}")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = scroll_area(f"scroll_{key}")
         self.content = QWidget()
         self.content.setObjectName(f"content_{key}")
         self.body = QVBoxLayout(self.content)
@@ -175,9 +167,7 @@ class FormPage(QWizardPage):
         self.body.setSpacing(6)
         if guidance:
             frame, inner = style.panel(f"guidance_{key}")
-            text = QLabel(guidance)
-            text.setObjectName("sectionGuidance")
-            text.setWordWrap(True)
+            text = wrapped_label("sectionGuidance", guidance)
             text.setTextFormat(Qt.TextFormat.PlainText)
             inner.addWidget(text)
             self.body.addWidget(frame)
@@ -357,9 +347,7 @@ def arrangement_panel(owner: WizardOwner) -> QFrame | None:
     if arrangement.supervision_frequency:
         freq.append(f"Supervision with the manager and both workers: {arrangement.supervision_frequency}")
     if freq:
-        label = QLabel("\n".join(freq))
-        label.setObjectName("arrangementFrequencies")
-        label.setWordWrap(True)
+        label = wrapped_label("arrangementFrequencies", "\n".join(freq))
         inner.addWidget(label)
     return frame
 
@@ -379,11 +367,7 @@ class SignOffPage(QWizardPage):
         self.setCommitPage(True)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setObjectName("scroll_sign")
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area = scroll_area("scroll_sign")
         content = QWidget()
         content.setObjectName("content_sign")
         layout = QVBoxLayout(content)
@@ -397,9 +381,7 @@ class SignOffPage(QWizardPage):
             )
         )
         layout.addWidget(intro)
-        self.status = QLabel()
-        self.status.setObjectName("signStatus")
-        self.status.setWordWrap(True)
+        self.status = wrapped_label("signStatus")
         layout.addWidget(self.status)
         frame, inner = style.panel("signerPanel")
         self.who_label = QLabel(self.tr("&Who is signing now?"))
@@ -653,9 +635,7 @@ class DonePage(QWizardPage):
         self.setFinalPage(True)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
-        self.summary = QLabel()
-        self.summary.setObjectName("signedSummary")
-        self.summary.setWordWrap(True)
+        self.summary = wrapped_label("signedSummary")
         layout.addWidget(self.summary)
         self.follow_box = QVBoxLayout()
         layout.addLayout(self.follow_box)

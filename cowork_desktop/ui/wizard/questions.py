@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cowork_desktop.domain.dates import make_rrule, split_rrule
+from cowork_desktop.domain.dates import day_or_none, make_rrule, split_rrule
 from cowork_desktop.domain.forms import (
     MAX_TASK_NAME,
     MAX_TEXT_ANSWER,
@@ -44,34 +44,15 @@ from cowork_desktop.domain.forms import (
 )
 from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.privacy import PrivacyHint
+from cowork_desktop.ui.widgets import date_edit, to_qdate
+from cowork_desktop.ui.widgets import from_qdate as from_qdate  # re-exported: wizard.py imports it from here
 from cowork_desktop.ui.wizard.env import WizardEnv
 from cowork_desktop.ui.wizard.keys import literal
 from cowork_desktop.ui.wizard.style import error_label, hint_label
 
-QT_DATE_FORMAT = "dd MMM yyyy"
-
-
-def to_qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
-
-def parse_day(value: Any) -> date | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
 
 def make_date_edit(day: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat(QT_DATE_FORMAT)
+    edit = date_edit("", day)
     edit.setMinimumDate(QDate(2000, 1, 1))
     edit.setMaximumDate(QDate(2100, 12, 31))
     edit.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -295,16 +276,25 @@ class ChoiceRadios(_RadioAnswer):
         return [(c, c) for c in self.question.choices]
 
 
-class ChoiceCombo(QuestionWidget):
-    PLACEHOLDER = "Choose..."
+class _ComboAnswer(QuestionWidget):
+    """One of a list in a combo box, after a placeholder that stands for no answer yet."""
+
+    OBJECT_PREFIX = "combo"
+
+    def placeholder(self) -> str:  # pragma: no cover - overridden
+        return ""
+
+    def items(self) -> list[tuple[str, Any]]:  # pragma: no cover - overridden
+        """(label, value) of each choice, in order."""
+        return []
 
     def build(self, answers: dict[str, Any]) -> None:
         layout = _column(self)
         self.combo = QComboBox()
-        self.combo.setObjectName(f"combo_{self.question.id}")
-        self.combo.addItem(self.PLACEHOLDER, None)
-        for choice in self.question.choices:
-            self.combo.addItem(choice, choice)
+        self.combo.setObjectName(f"{self.OBJECT_PREFIX}_{self.question.id}")
+        self.combo.addItem(self.placeholder(), None)
+        for label, value in self.items():
+            self.combo.addItem(label, value)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.combo.currentIndexChanged.connect(self._emit)
         layout.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignLeft)
@@ -313,11 +303,20 @@ class ChoiceCombo(QuestionWidget):
         return self.combo.currentData()
 
     def set_value(self, value: Any) -> None:
-        index = self.combo.findData(value)
-        self.combo.setCurrentIndex(max(0, index))
+        self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
 
     def focus_target(self) -> QWidget:
         return self.combo
+
+
+class ChoiceCombo(_ComboAnswer):
+    PLACEHOLDER = "Choose..."
+
+    def placeholder(self) -> str:
+        return self.PLACEHOLDER
+
+    def items(self) -> list[tuple[str, Any]]:
+        return [(choice, choice) for choice in self.question.choices]
 
 
 @register(QuestionKind.CHOICE)
@@ -393,7 +392,7 @@ class DateAnswer(QuestionWidget):
         return from_qdate(self.edit.date()).isoformat()
 
     def set_value(self, value: Any) -> None:
-        day = parse_day(value)
+        day = day_or_none(value)
         if self.set_box is not None:
             self.set_box.setChecked(day is not None)
             self.edit.setEnabled(day is not None)
@@ -412,28 +411,16 @@ class DateAnswer(QuestionWidget):
 
 
 @register(QuestionKind.WORKER)
-class WorkerAnswer(QuestionWidget):
+class WorkerAnswer(_ComboAnswer):
     """One of the co-workers (and nobody else)."""
 
-    def build(self, answers: dict[str, Any]) -> None:
-        layout = _column(self)
-        self.combo = QComboBox()
-        self.combo.setObjectName(f"worker_{self.question.id}")
-        self.combo.addItem(self.tr("Choose a co-worker..."), None)
-        for worker in self.env.coworkers:
-            self.combo.addItem(self.env.worker_label(worker), worker.id)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.combo.currentIndexChanged.connect(self._emit)
-        layout.addWidget(self.combo, 0, Qt.AlignmentFlag.AlignLeft)
+    OBJECT_PREFIX = "worker"
 
-    def value(self) -> Any:
-        return self.combo.currentData()
+    def placeholder(self) -> str:
+        return self.tr("Choose a co-worker...")
 
-    def set_value(self, value: Any) -> None:
-        self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
-
-    def focus_target(self) -> QWidget:
-        return self.combo
+    def items(self) -> list[tuple[str, Any]]:
+        return [(self.env.worker_label(worker), worker.id) for worker in self.env.coworkers]
 
 
 @register(QuestionKind.WORKERS)
@@ -842,7 +829,7 @@ class ActionRow(QWidget):
     def set_value(self, item: dict[str, Any]) -> None:
         self.description.setText(str(item.get("description", "")))
         self.owner.setCurrentIndex(max(0, self.owner.findData(item.get("owner"))))
-        day = parse_day(item.get("due"))
+        day = day_or_none(item.get("due"))
         if day is not None:
             self.due.setDate(to_qdate(day))
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWizardPage
 
 from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.models import RecordStatus
@@ -27,6 +27,7 @@ from cowork_desktop.services.documents import (
 )
 from cowork_desktop.services.export import build_case_note
 from cowork_desktop.services.printing import unprintable_in_answers
+from cowork_desktop.ui.widgets import wrapped_label
 from cowork_desktop.ui.wizard import style
 
 if TYPE_CHECKING:
@@ -165,9 +166,9 @@ class ReadBackPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        self.instruction = QLabel(self.tr("Read the record with everyone present, then go on to sign."))
-        self.instruction.setObjectName("readBackInstruction")
-        self.instruction.setWordWrap(True)
+        self.instruction = wrapped_label(
+            "readBackInstruction", self.tr("Read the record with everyone present, then go on to sign.")
+        )
         self.instruction.setFont(style.scaled_font(self.instruction, 1.1, bold=True))
         layout.addWidget(self.instruction)
         layout.addWidget(

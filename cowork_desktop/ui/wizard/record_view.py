@@ -285,7 +285,8 @@ class RecordView(QWidget):
             return None
         QApplication.clipboard().setText(text)
         self.copy_button.setText(self.tr("Copied as text"))
-        QTimer.singleShot(3000, lambda: self.copy_button.setText(self.tr("Copy as &text")))
+        button = self.copy_button  # the timer goes with the button when the view is closed first
+        QTimer.singleShot(3000, button, lambda: button.setText(self.tr("Copy as &text")))
         return text
 
     def export_pdf(self) -> QWidget | None:
