@@ -8,7 +8,6 @@ row-level security policies check again.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,8 +41,10 @@ class PublishedRecord:
 
 
 def _changed(table: str, key: Sequence[str], columns: Sequence[str]) -> str:
-    """An upsert that writes only when the row differs."""
+    """An upsert that writes only when the row differs. The team is compared too: a row of another team is
+    always written, so its row-level security policy refuses it (a conflict nobody may update is an error)."""
     names = [*key, *columns]
+    columns = ["team", *columns]
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in columns)
     differs = f"({', '.join(f'{table}.{c}' for c in columns)}) IS DISTINCT FROM ({', '.join(f'EXCLUDED.{c}' for c in columns)})"
     return (
@@ -102,16 +103,18 @@ class ServiceWriter:
         except psycopg.Error as exc:
             raise translate(exc) from None
 
-    def _many(self, table: str, query: str, rows: Sequence[Sequence[Any]]) -> None:
+    def _many(self, table: str, query: str, rows: Sequence[Sequence[Any]]) -> int:
         if not rows:
-            return
+            return 0
         try:
             with self.conn.cursor() as cur:
                 cur.executemany(query.encode(), rows, returning=False)
                 count = cur.rowcount
         except psycopg.Error as exc:
             raise translate(exc) from None
-        self.written[table] = self.written.get(table, 0) + max(count, 0)
+        if count > 0:
+            self.written[table] = self.written.get(table, 0) + count
+        return count
 
     def published_hashes(self, source: str) -> set[str]:
         """The content hashes of the records the service already has from this laptop's database."""
@@ -199,7 +202,7 @@ class ServiceWriter:
         team = self.team
         try:
             with self.conn.transaction():
-                self._many(
+                inserted = self._many(
                     "records",
                     "INSERT INTO records (content_hash, team, source, local_id, case_reference, coallocation_id,"
                     " kind, meeting_date, version, supersedes_id, form_id, form_version, canon, content, signed_at)"
@@ -211,6 +214,13 @@ class ServiceWriter:
                         for r in records
                     ],
                 )  # fmt: skip
+                if inserted != len(
+                    records
+                ):  # the service has some under another team (out of this login's sight)
+                    raise ServiceError(
+                        f"{len(records) - inserted} of these signed records are already on the service under "
+                        "another team: nothing of this batch was published (a handover moves a case)"
+                    )
                 self._many(
                     "signatures",
                     "INSERT INTO signatures (record_hash, position, team, worker_id, signer_name, signer_role,"
@@ -260,7 +270,3 @@ class ServiceWriter:
                 )
         except psycopg.Error as exc:
             raise translate(exc) from None
-
-
-def as_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)

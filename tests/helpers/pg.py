@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -17,6 +18,13 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import psycopg
+import pytest
+
+from cowork_desktop.cli import main
+
+_logins = itertools.count(1)
 
 #: where Debian puts the server binaries (not on PATH); a PATH with initdb on it wins
 DEBIAN_BINS = "/usr/lib/postgresql/*/bin"
@@ -109,3 +117,61 @@ def _run_cluster(bin_dir: Path, folder: Path, owner: str | None) -> Iterator[Clu
             _as_owner([ctl, "-D", str(data), "-m", "fast", "-w", "stop"], owner),
             check=False, capture_output=True, text=True,
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Service:
+    """A database on the test cluster: ``admin_url`` logs in as the cluster's superuser (no password)."""
+
+    cluster: Cluster
+    dbname: str
+
+    @property
+    def admin_url(self) -> str:
+        return self.cluster.url(dbname=self.dbname)
+
+    def url(self, user: str) -> str:
+        return self.cluster.url(user, self.dbname)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def add_login(
+    service: Service,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    team: str = "",
+    head: bool = False,
+) -> str:
+    """A new login (names are the cluster's, so each is new) with its password in a variable, as an administrator
+    would make it; returns its name. Its password is ``pw-NAME``."""
+    name = f"{'head' if head else 'mgr'}_{next(_logins)}"
+    monkeypatch.setenv("NEW_LOGIN_PASSWORD", f"pw-{name}")
+    where = ["--head"] if head else ["--team", team]
+    code, out, err = run(
+        capsys,
+        "service",
+        "user",
+        "add",
+        name,
+        *where,
+        "--password-env",
+        "NEW_LOGIN_PASSWORD",
+        "--url",
+        service.admin_url,
+    )
+    assert (code, err) == (0, ""), err
+    assert f"added the login {name}" in out
+    return name
+
+
+def login(service: Service, name: str) -> psycopg.Connection[tuple[object, ...]]:
+    """A connection as ``name``, its password given the libpq way (PGPASSWORD is read at connect time)."""
+    return psycopg.connect(
+        service.url(name), password=f"pw-{name}", autocommit=True, options="-c search_path=cowork"
+    )

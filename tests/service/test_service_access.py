@@ -6,70 +6,15 @@ triggers), tried with plain SQL as each role would.
 from __future__ import annotations
 
 import hashlib
-import itertools
 from collections.abc import Iterator
 
 import psycopg
 import pytest
-from service.conftest import Service
-
-from cowork_desktop.cli import main
+from helpers.pg import Service, add_login, login, run
 
 pytestmark = pytest.mark.slow  # a PostgreSQL server
 
-_logins = itertools.count(1)
 H = "a" * 64
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def add_login(
-    service: Service,
-    capsys: pytest.CaptureFixture[str],
-    monkeypatch: pytest.MonkeyPatch,
-    *,
-    team: str = "",
-    head: bool = False,
-) -> str:
-    """A new login (names are the cluster's, so each is new) with its password in a variable, as an administrator
-    would make it; returns its name. Its password is ``pw-NAME``."""
-    name = f"{'head' if head else 'mgr'}_{next(_logins)}"
-    monkeypatch.setenv("NEW_LOGIN_PASSWORD", f"pw-{name}")
-    where = ["--head"] if head else ["--team", team]
-    code, out, err = run(
-        capsys,
-        "service",
-        "user",
-        "add",
-        name,
-        *where,
-        "--password-env",
-        "NEW_LOGIN_PASSWORD",
-        "--url",
-        service.admin_url,
-    )
-    assert (code, err) == (0, ""), err
-    assert f"added the login {name}" in out
-    return name
-
-
-def login(service: Service, name: str) -> psycopg.Connection[tuple[object, ...]]:
-    """A connection as ``name``, its password given the libpq way (PGPASSWORD is read at connect time)."""
-    return psycopg.connect(
-        service.url(name), password=f"pw-{name}", autocommit=True, options="-c search_path=cowork"
-    )
-
-
-@pytest.fixture
-def initialised(pg_database: Service, capsys: pytest.CaptureFixture[str]) -> Service:
-    code, out, err = run(capsys, "service", "init", "--url", pg_database.admin_url)
-    assert (code, err) == (0, ""), err
-    assert "applied m001_initial" in out
-    return pg_database
 
 
 @pytest.fixture

@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from helpers.tamper import change_signed_answer, sql, trigger_sql
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -47,7 +48,6 @@ pytestmark = pytest.mark.skipif(
 TODAY = date(2026, 11, 23)
 PASSPHRASE = "a long test passphrase"
 ENV = "COWORK_TEST_CERT_PASSPHRASE"
-CHANGED_ANSWER = "No further action: the case is closed."
 
 
 # ------------------------------------------------------------------------------------------------ helpers
@@ -177,44 +177,6 @@ def copy(demo: Demo, tmp_path: Path) -> Path:
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV, PASSPHRASE)
-
-
-def sql(path: Path, *statements: str, params: tuple[object, ...] = ()) -> None:
-    """Plain SQL on the file, as anyone with the file (and sqlite3) can run."""
-    conn = sqlite3.connect(path)
-    try:
-        with conn:
-            for statement in statements:
-                conn.execute(statement, params if "?" in statement else ())
-    finally:
-        conn.close()
-
-
-def trigger_sql(path: Path, name: str) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return str(conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()[0])
-    finally:
-        conn.close()
-
-
-def change_signed_answer(path: Path, record_id: int) -> str:
-    """Drop the trigger that locks signed records, change a signed answer, and put the trigger back exactly."""
-    again = trigger_sql(path, "records_signed_no_update")
-    conn = sqlite3.connect(path)
-    try:
-        answers = json.loads(
-            conn.execute("SELECT answers FROM records WHERE id = ?", [record_id]).fetchone()[0]
-        )
-    finally:
-        conn.close()
-    key: str = next(k for k, v in answers.items() if isinstance(v, str) and len(v) > 20)
-    answers[key] = CHANGED_ANSWER
-    sql(path, "DROP TRIGGER records_signed_no_update")
-    sql(path, "UPDATE records SET answers = ? WHERE id = ?", params=(json.dumps(answers), record_id))
-    sql(path, again)
-    assert trigger_sql(path, "records_signed_no_update") == again
-    return key
 
 
 # ------------------------------------------------------------------------------------ genuine files pass
