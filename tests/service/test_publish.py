@@ -6,7 +6,10 @@ laptop, never a draft.
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import psycopg
@@ -229,3 +232,45 @@ def test_a_url_with_a_password_is_refused(initialised: Service, manager: str, la
             publish.publish(store, initialised.url(manager).replace("@", ":pw@"))
     finally:
         store.close()
+
+
+KILLED_MID_BATCH = """
+import os, signal, sys
+from cowork_desktop.service_store import publishing
+from cowork_desktop.services import publish
+from cowork_desktop.store.opening import open_store
+
+calls = {"records": 0}
+original = publishing.ServiceWriter._many
+
+def dying(self, table, query, rows):
+    if table == "records":
+        calls["records"] += 1
+    count = original(self, table, query, rows)
+    if table == "records" and calls["records"] == 2:  # the second batch's records are in, its signatures not
+        os.kill(os.getpid(), signal.SIGKILL)
+    return count
+
+publishing.ServiceWriter._many = dying
+publish.publish(open_store(sys.argv[1]), sys.argv[2], batch_size=3)
+"""
+
+
+def test_a_publish_killed_inside_a_batch_leaves_the_server_consistent(
+    initialised: Service, manager: str, laptop: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SIGKILL half-way through a batch's transaction: the server rolls it back; the next run sends the rest."""
+    signed = local_signed(laptop)
+    done = subprocess.run(
+        [sys.executable, "-c", KILLED_MID_BATCH, str(laptop), initialised.url(manager)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert len(server_records(initialised)) == 3  # the first batch, whole; nothing of the second
+    code, report, err = publish_cli(capsys, initialised, manager, laptop)
+    assert (code, err) == (0, ""), err
+    assert report["already_published"] == 3 and report["sent"] == len(signed) - 3
+    assert server_records(initialised) == signed
