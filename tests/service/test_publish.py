@@ -274,3 +274,30 @@ def test_a_publish_killed_inside_a_batch_leaves_the_server_consistent(
     assert (code, err) == (0, ""), err
     assert report["already_published"] == 3 and report["sent"] == len(signed) - 3
     assert server_records(initialised) == signed
+
+
+def test_the_certificates_the_laptop_knows_go_with_their_fingerprints(
+    initialised: Service,
+    manager: str,
+    laptop: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CERT_PASSPHRASE", "a long test passphrase")
+    code, _, err = run(
+        capsys, "cert", "new", "--name", "Test Manager", "--org", "Test Council",
+        "--out", str(tmp_path / "m.p12"), "--passphrase-env", "CERT_PASSPHRASE", "--db", str(laptop),
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    assert publish_cli(capsys, initialised, manager, laptop)[0] == 0
+    conn = sqlite3.connect(laptop)
+    try:
+        local = set(conn.execute("SELECT fingerprint, der FROM certificates").fetchall())
+    finally:
+        conn.close()
+    with psycopg.connect(initialised.admin_url) as admin:
+        held = {
+            (str(f), bytes(d)) for f, d in admin.execute("SELECT fingerprint, der FROM cowork.certificates")
+        }
+    assert local and held == local
