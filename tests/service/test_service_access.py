@@ -285,3 +285,30 @@ def test_the_password_is_never_in_a_statement(teams: dict[str, str], initialised
     assert row is not None and str(row[0]).startswith("SCRAM-SHA-256$")
     with pytest.raises(psycopg.OperationalError):
         psycopg.connect(initialised.url(teams["north"]), password="wrong").close()
+
+
+def test_a_migration_that_fails_half_way_leaves_nothing_of_itself(
+    initialised: Service, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each migration runs in one transaction with its row in schema_migrations: a failure half-way (its first
+    statement done, its second refused) leaves neither, and the next init applies it whole."""
+    from cowork_desktop.service_store import admin, migrations
+
+    broken = migrations.Migration(2, "m002_test", "CREATE TABLE half_done (x int); SELECT 1/0;")
+    monkeypatch.setattr(admin, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
+    code, _, err = run(capsys, "service", "init", "--url", initialised.admin_url)
+    assert code == 1 and "division by zero" in err
+    with psycopg.connect(initialised.admin_url) as conn:
+        assert conn.execute("SELECT version FROM cowork.schema_migrations").fetchall() == [(1,)]
+        assert conn.execute("SELECT to_regclass('cowork.half_done')").fetchone() == (None,)
+    fixed = migrations.Migration(2, "m002_test", "CREATE TABLE half_done (x int);")
+    monkeypatch.setattr(admin, "MIGRATIONS", (*migrations.MIGRATIONS, fixed))
+    code, out, err = run(capsys, "service", "init", "--url", initialised.admin_url)
+    assert (code, err) == (0, "") and "applied m002_test" in out
+    with psycopg.connect(initialised.admin_url) as conn:
+        assert conn.execute("SELECT version FROM cowork.schema_migrations ORDER BY 1").fetchall() == [
+            (1,),
+            (2,),
+        ]
+        owner = conn.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'half_done'").fetchone()
+        assert owner == ("cowork_owner",)
