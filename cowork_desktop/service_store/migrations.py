@@ -286,11 +286,28 @@ CREATE TABLE audit (
 CREATE INDEX audit_team ON audit(team);
 CREATE INDEX audit_record ON audit(record_hash);
 
+-- A record arrives whole: by the end of its transaction it has its signatures and its signing ("lock") entry.
+CREATE FUNCTION records_check_whole() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM signatures WHERE record_hash = NEW.content_hash) THEN
+        RAISE EXCEPTION 'cowork: record % of % arrived without its signatures', NEW.local_id, NEW.case_reference
+            USING ERRCODE = 'check_violation';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM audit WHERE record_hash = NEW.content_hash AND action = 'lock') THEN
+        RAISE EXCEPTION 'cowork: record % of % arrived without its signing entry', NEW.local_id,
+            NEW.case_reference USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER records_whole AFTER INSERT ON records DEFERRABLE INITIALLY DEFERRED
+    FOR EACH ROW EXECUTE FUNCTION records_check_whole();
+
 {_append_only_triggers()}
 
 -- Privileges: the login roles reach the tables only through their group roles, and only as below.
 REVOKE ALL ON ALL TABLES IN SCHEMA {SCHEMA} FROM PUBLIC;
-REVOKE ALL ON FUNCTION team_of(name), is_head(name), refuse_change(), records_check_hash() FROM PUBLIC;
+REVOKE ALL ON FUNCTION team_of(name), is_head(name), refuse_change(), records_check_hash(), records_check_whole()
+    FROM PUBLIC;
 GRANT USAGE ON SCHEMA {SCHEMA} TO {MANAGER}, {HEAD};
 GRANT EXECUTE ON FUNCTION team_of(name), is_head(name) TO {MANAGER}, {HEAD};
 GRANT SELECT ON teams, form_versions, certificates TO {MANAGER}, {HEAD};

@@ -312,3 +312,16 @@ def test_a_migration_that_fails_half_way_leaves_nothing_of_itself(
         ]
         owner = conn.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'half_done'").fetchone()
         assert owner == ("cowork_owner",)
+
+
+def test_a_record_arrives_whole_or_not_at_all(teams: dict[str, str], initialised: Service) -> None:
+    content = '{"alone":true}'
+    with login(initialised, teams["north"]) as north:
+        with pytest.raises(psycopg.Error, match="arrived without its signatures"), north.transaction():
+            north.execute(
+                "INSERT INTO records (content_hash, team, source, local_id, case_reference, coallocation_id, kind,"
+                " meeting_date, version, form_id, form_version, canon, content) VALUES (%s, 'north',"
+                " gen_random_uuid(), 3, 'REF-north', 1, 'review', '2026-02-06', 1, 'initial', 1, 2, %s)",
+                [hashlib.sha256(content.encode()).hexdigest(), content],
+            )
+        assert north.execute("SELECT count(*) FROM records").fetchone() == (1,)
