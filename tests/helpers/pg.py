@@ -39,7 +39,11 @@ class Cluster:
     data_dir: Path
 
     def url(self, user: str = SUPERUSER, dbname: str = "postgres") -> str:
-        """A libpq URL without a password (the tests give it in PGPASSWORD when the login needs one)."""
+        """A libpq URL without a password (the tests give it in PGPASSWORD when the login needs one): over TCP on
+        loopback, except the superuser's, through the unix socket in the cluster's private folder (the only way
+        it may log in, without a password)."""
+        if user == SUPERUSER:
+            return f"postgresql://{user}@/{dbname}?host={self.socket_dir}&port={self.port}"
         return f"postgresql://{user}@{self.host}:{self.port}/{dbname}"
 
 
@@ -64,6 +68,14 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _run(argv: list[str], what: str, log: Path | None = None) -> None:
+    """Run a server command; its failure names it, with its output (and the server's log)."""
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        logged = log.read_text(errors="replace") if log is not None and log.exists() else ""
+        raise RuntimeError(f"{what} failed ({done.returncode}): {done.stderr.strip()} {logged.strip()}")
+
+
 def _as_owner(argv: list[str], owner: str | None) -> list[str]:
     return ["runuser", "-u", owner, "--", *argv] if owner else argv
 
@@ -82,34 +94,40 @@ def _run_cluster(bin_dir: Path, folder: Path, owner: str | None) -> Iterator[Clu
     data, sockets = folder / "data", folder / "sockets"
     sockets.mkdir()
     if owner:
-        entry = pwd.getpwnam(owner)
+        try:
+            entry = pwd.getpwnam(owner)
+        except KeyError:
+            raise RuntimeError(
+                "initdb refuses to run as root, and there is no 'postgres' user to run it as: install the Debian "
+                "package 'postgresql' (it makes the user), or run the tests as another user"
+            ) from None
         for path in (folder, sockets):
             os.chown(path, entry.pw_uid, entry.pw_gid)
-    subprocess.run(
+    _run(
         _as_owner(
             [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
              "--locale=C.UTF-8", "--no-sync"],
             owner,
         ),
-        check=True, capture_output=True, text=True,
+        "initdb",
     )  # fmt: skip
     port = free_port()
     options = (
         f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
         " -c full_page_writes=off -c password_encryption=scram-sha-256"
     )
-    # logins other than the superuser give a password (scram), as a council's server would ask
+    # the superuser only through the socket in this private folder; every other login with a password (scram),
+    # as a council's server would ask
     (data / "pg_hba.conf").write_text(
-        f"local all {SUPERUSER} trust\n"
-        f"host all {SUPERUSER} 127.0.0.1/32 trust\n"
-        "local all all scram-sha-256\n"
-        "host all all 127.0.0.1/32 scram-sha-256\n"
+        f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n"
     )
     ctl = str(bin_dir / "pg_ctl")
-    subprocess.run(
-        _as_owner([ctl, "-D", str(data), "-o", options, "-l", str(folder / "server.log"), "-w", "start"], owner),
-        check=True, capture_output=True, text=True,
-    )  # fmt: skip
+    log = folder / "server.log"
+    _run(
+        _as_owner([ctl, "-D", str(data), "-o", options, "-l", str(log), "-w", "start"], owner),
+        "pg_ctl start",
+        log,
+    )
     try:
         yield Cluster("127.0.0.1", port, sockets, data)
     finally:
