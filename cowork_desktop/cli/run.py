@@ -17,7 +17,18 @@ from pathlib import Path
 from typing import TextIO
 
 from cowork_desktop import __version__, logs
-from cowork_desktop.cli import certs, check, database, forms, records, reports, retention, settings, team
+from cowork_desktop.cli import (
+    certs,
+    check,
+    database,
+    forms,
+    records,
+    reports,
+    retention,
+    service,
+    settings,
+    team,
+)
 from cowork_desktop.cli.common import (
     ERROR_PREFIX,
     PROG,
@@ -50,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.register(sub)
     records.register(sub)
     reports.register(sub)
+    service.register(sub)
     return parser
 
 
@@ -111,6 +123,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail("choose what to do with certificates, for example 'cowork cert new'", 2, err)
         if getattr(args, "command", None) == "trust":
             return _fail("choose what to do with the trust list, for example 'cowork trust list'", 2, err)
+        if getattr(args, "command", None) == "service":
+            return _fail(
+                "choose what to do with the service, for example 'cowork service init --url URL'", 2, err
+            )
         if getattr(args, "command", None) == "passphrase":
             return _fail(
                 "choose what to do with the passphrase, for example 'cowork passphrase change'", 2, err

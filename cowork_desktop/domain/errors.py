@@ -95,3 +95,8 @@ class UniqueConflict(StoreError):
     def __init__(self, message: str, constraint: str = "") -> None:
         super().__init__(message)
         self.constraint = constraint
+
+
+class ServiceError(CoworkError):
+    """The service (PostgreSQL) could not be reached, refused a login, or refused a write; one line, never the
+    password."""

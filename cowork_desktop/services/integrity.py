@@ -18,7 +18,7 @@ witness (see ``cowork verify --db``). No Qt.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -375,19 +375,19 @@ def record_findings(store: Store, record_id: int, start_id: int | None = None) -
     return findings
 
 
-def _require_protected(store: Store) -> None:
+def _require_protected(store: Store, what: str = "exported as signed") -> None:
     problems = store.protection_problems(fresh=True)
     if problems:
         raise ProtectionsMissing(
-            f"{store.path}: {problems[0].message}; nothing is exported as signed until the protections are "
+            f"{store.path}: {problems[0].message}; nothing is {what} until the protections are "
             "restored (cowork check --repair) or a backup that checks is restored"
         )
 
 
-def _refuse(findings: Sequence[Finding]) -> None:
+def _refuse(findings: Sequence[Finding], what: str = "exported") -> None:
     if findings:
         more = f" (and {len(findings) - 1} more: run cowork check)" if len(findings) > 1 else ""
-        raise TamperedRecord(f"not exported: {findings[0].message}{more}")
+        raise TamperedRecord(f"not {what}: {findings[0].message}{more}")
 
 
 def require_intact(store: Store, record_id: int) -> None:
@@ -401,11 +401,44 @@ def require_intact_many(store: Store) -> Callable[[int], None]:
     audit chain (from where it is known to hold to its end) are checked now, once, as for the first record; the
     function returned checks one record (:func:`record_findings`) and refuses the same way. Nothing is written
     between the two (the export writes its files and audit entries after every record checked)."""
-    _require_protected(store)
-    chain = walk(store, store.verified_chain or latest_signed_head(store))
-    _refuse([Finding(p.message, None, p.entry_id) for p in chain.problems])
-    start = chain_start(store)
+    start = _refuse_unsound(store, "exported")
     return lambda record_id: _refuse(record_findings(store, record_id, start))
+
+
+def _refuse_unsound(store: Store, what: str) -> int:
+    """Refuse an unprotected database or an audit chain that does not walk (from where it is known to hold);
+    returns :func:`chain_start`."""
+    _require_protected(store, f"{what} as signed" if what == "exported" else what)
+    chain = walk(store, store.verified_chain or latest_signed_head(store))
+    _refuse([Finding(p.message, None, p.entry_id) for p in chain.problems], what)
+    return chain_start(store)
+
+
+@dataclass(frozen=True)
+class CheckedRecord:
+    """A signed record's inputs, the content rule it was signed with, and what its check found."""
+
+    inputs: SignedInputs
+    canon: int
+    findings: tuple[Finding, ...]
+
+
+def checked_signed_records(store: Store, what: str = "published") -> Iterator[CheckedRecord]:
+    """Every signed record with its findings, as ``cowork check`` finds them, for a caller that sets aside the
+    records that fail instead of stopping (publishing). Refuses at once (``what``: the verb of the refusal) an
+    unprotected database or an audit chain that does not walk (now, not when the records are read)."""
+    start = _refuse_unsound(store, what)
+    return _checked(store, start)
+
+
+def _checked(store: Store, start: int) -> Iterator[CheckedRecord]:
+    locks = lock_entries(store)
+    for inputs in store.signed_inputs():
+        assert inputs.record.id is not None
+        lock = locks.get(inputs.record.id)
+        canon = _detail(lock).get("canon", 1) if lock is not None else 1
+        found = _record_findings(inputs, lock, start)
+        yield CheckedRecord(inputs, canon if isinstance(canon, int) else 1, tuple(found))
 
 
 def check_database(

@@ -20,6 +20,7 @@ from cowork_desktop.store.base import StoreBase
 from cowork_desktop.store.queries import DueQueries
 from cowork_desktop.store.refusals import translate
 from cowork_desktop.store.repos.audit import AuditRepository
+from cowork_desktop.store.repos.publishing import PublishingRepository
 from cowork_desktop.store.repos.records import RecordRepository
 from cowork_desktop.store.repos.retention import RetentionRepository
 from cowork_desktop.store.repos.settings import SettingsRepository
@@ -65,5 +66,12 @@ def translating_errors(cls: _Cls) -> _Cls:
 
 
 @translating_errors
-class Store(RecordRepository, AuditRepository, SettingsRepository, RetentionRepository, DueQueries):
+class Store(
+    RecordRepository,
+    AuditRepository,
+    SettingsRepository,
+    RetentionRepository,
+    PublishingRepository,
+    DueQueries,
+):
     """Every table's reads and writes (each write in one transaction with its audit entry)."""

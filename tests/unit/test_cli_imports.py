@@ -1,5 +1,6 @@
 """The headless ``cowork`` commands start without the PDF and signing stack: pyHanko, reportlab, fontTools, pikepdf
-and aiohttp (about half a second to import) load only in the commands that sign, export or verify.
+and aiohttp (about half a second to import) load only in the commands that sign, export or verify; psycopg only in
+the commands that speak to the service (``service``, ``publish``).
 
 Each command runs in a fresh interpreter through ``cli.main``, which then names the heavy modules it finds in
 ``sys.modules``. ``verify`` is the control: it does load them, so the probe can see them.
@@ -19,7 +20,7 @@ from cowork_desktop.cli import main
 
 pytestmark = pytest.mark.slow  # each probe is a fresh interpreter
 
-HEAVY = ("pyhanko", "reportlab", "fontTools", "pikepdf", "aiohttp")
+HEAVY = ("pyhanko", "reportlab", "fontTools", "pikepdf", "aiohttp", "psycopg")
 MARK = "HEAVY-MODULES: "
 
 PROBE = (
@@ -95,3 +96,12 @@ def test_verify_loads_the_signing_stack_the_probe_sees_it(tmp_path: Path) -> Non
     code, heavy = _run(tmp_path, "verify", str(tmp_path / "missing.pdf"))
     assert code != 0
     assert "pyhanko" in heavy
+
+
+def test_publish_loads_psycopg_the_probe_sees_it(tmp_path: Path, demo: Path) -> None:
+    """The control for psycopg: publish imports it (and fails here: nothing listens on port 1)."""
+    code, heavy = _run(
+        tmp_path, "publish", "--db", str(demo), "--url", "postgresql://nobody@127.0.0.1:1/none"
+    )
+    assert code == 1
+    assert "psycopg" in heavy

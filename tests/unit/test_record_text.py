@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from helpers.attacks import change_signed_answer
 from helpers.demo import copy_database
+from helpers.tamper import change_signed_answer
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import CoworkError

@@ -1,4 +1,6 @@
-"""What someone with the database file (and sqlite3) can do to it: the attacks the evidence tests make."""
+"""Change a signed record's rows as anyone with the file (and sqlite3) can: the trigger that locks it dropped, the
+row changed, the trigger put back exactly as it was. For the tests of what notices (``cowork check``, export,
+publish)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-#: the answer an attacker writes into a signed record
 CHANGED_ANSWER = "No further action: the case is closed."
 
 

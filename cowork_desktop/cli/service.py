@@ -1,0 +1,131 @@
+"""``cowork service init``, ``cowork service user add`` and ``cowork publish``: a service's signed records in
+PostgreSQL (see docs/decisions.md, "Issue 17").
+
+The URL is libpq's (``postgresql://user@host:5432/dbname?sslmode=verify-full``) and never holds a password: the
+password comes from ``PGPASSWORD``, ``~/.pgpass`` or a service file, as for ``psql``. psycopg is imported only when
+one of these commands runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import Any, TextIO
+
+from cowork_desktop.cli.common import UsageError, add_db, open_existing
+from cowork_desktop.cli.output import print_json
+
+URL_HELP = (
+    "the service's PostgreSQL URL, without a password (postgresql://LOGIN@HOST:5432/DBNAME?sslmode=verify-full); "
+    "the password comes from PGPASSWORD, ~/.pgpass or a service file"
+)
+
+
+def _add_url(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--url", required=True, metavar="URL", help=URL_HELP)
+
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add ``service`` (``init``, ``user add``) and ``publish`` to the ``cowork`` command."""
+    p = sub.add_parser(
+        "service", help="set up the service's PostgreSQL database and its logins", allow_abbrev=False
+    )
+    service = p.add_subparsers(dest="service_command", metavar="COMMAND")
+
+    init = service.add_parser(
+        "init",
+        help="make the roles, the schema and its protections (run with an administrator's login; again: new migrations only)",
+        allow_abbrev=False,
+    )
+    _add_url(init)
+    init.set_defaults(func=cmd_service_init)
+
+    user = service.add_parser("user", help="the service's logins", allow_abbrev=False)
+    users = user.add_subparsers(dest="user_command", metavar="COMMAND")
+    add = users.add_parser(
+        "add",
+        help="a login for a team's manager (sees and writes only the team's rows) or a head of service (--head)",
+        allow_abbrev=False,
+    )
+    add.add_argument("name", metavar="NAME", help="the login's name (lower-case letters, digits, '_')")
+    add.add_argument("--team", metavar="TEAM", help="the manager's team (made when new)")
+    add.add_argument(
+        "--head", action="store_true", help="a head of service: reads every team, writes nothing"
+    )
+    add.add_argument(
+        "--password-env",
+        required=True,
+        metavar="VAR",
+        help="the new login's password: read from this environment variable (never the command line)",
+    )
+    _add_url(add)
+    add.set_defaults(func=cmd_service_user_add)
+
+    pub = sub.add_parser(
+        "publish",
+        help="send the signed records the service lacks, and the current cases and co-allocations (drafts stay here)",
+        allow_abbrev=False,
+    )
+    add_db(pub)
+    _add_url(pub)
+    pub.add_argument("--json", action="store_true", help="print JSON instead of text")
+    pub.set_defaults(func=cmd_publish)
+
+
+def cmd_service_init(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import service_admin
+
+    report = service_admin.init_service(args.url)
+    for role in report.roles_made:
+        out.write(f"made the role {role}\n")
+    for name in report.applied:
+        out.write(f"applied {name}\n")
+    out.write(
+        f"the service at {service_admin.where(args.url)} is ready ({len(report.applied)} migration(s) applied)\n"
+    )
+    return 0
+
+
+def cmd_service_user_add(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import service_admin
+
+    if args.head and args.team:
+        raise UsageError("a head of service reads every team: give --head or --team, not both")
+    if not args.head and not args.team:
+        raise UsageError("give the manager's team (--team TEAM), or --head for a head of service")
+    password = os.environ.get(args.password_env, "")
+    if not password:
+        raise UsageError(f"no password: the environment variable {args.password_env} is not set or is empty")
+    service_admin.add_user(args.url, args.name, args.team, head=args.head, password=password)
+    what = "a head of service" if args.head else f"a manager of the team {args.team}"
+    out.write(f"added the login {args.name}, {what}\n")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import publish
+
+    with open_existing(args) as store:
+        report = publish.publish(store, args.url)
+    if args.json:
+        print_json(
+            {
+                "ok": report.ok,
+                "team": report.team,
+                "sent": report.sent,
+                "already_published": report.already,
+                "written": report.written,
+                "refused": [{"message": f.message, "record_id": f.record_id} for f in report.refused],
+            },
+            out,
+        )
+        return 0 if report.ok else 1
+    for finding in report.refused:
+        out.write(f"refused: {finding}\n")
+    out.write(
+        f"{'OK' if report.ok else 'NOT OK'}: {report.sent} signed record(s) sent to the team {report.team}, "
+        f"{report.already} already there"
+        + (f", {len(report.refused)} refused (run cowork check)" if report.refused else "")
+        + "\n"
+    )
+    return 0 if report.ok else 1
