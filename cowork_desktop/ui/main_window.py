@@ -414,6 +414,17 @@ class MainWindow(HostWindow):
                 self.tr("Read-only: %1. Nothing can be changed or saved in this window.").replace("%1", why)
             )
         self.read_only_banner.setVisible(why is not None)
+        for writes in (
+            self.new_case_action,
+            self.new_coallocation_action,
+            self.new_worker_action,
+            self.backup_action,
+            self.restore_action,
+            self.change_passphrase_action,
+            self.settings_action,
+        ):  # what would write to the database: not in a read-only window (the owner's window does it)
+            writes.setEnabled(why is None)
+            writes.setToolTip(self.tr("Read-only in this window") if why is not None else "")
         self.setWindowTitle(title)
         self.demo_banner.setVisible(demo)
 

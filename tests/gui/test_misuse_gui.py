@@ -158,6 +158,18 @@ def test_a_second_window_is_told_who_has_the_database_and_opens_it_read_only(
         f"Read-only: it is open in cowork-desktop (process {proc.pid}, since "
     )
     assert window.backups is None  # a read-only window takes no backups
+    # nothing that would write is offered: adding, backing up, restoring, re-keying, the settings
+    for writes in (
+        window.new_case_action,
+        window.new_coallocation_action,
+        window.new_worker_action,
+        window.backup_action,
+        window.restore_action,
+        window.change_passphrase_action,
+        window.settings_action,
+    ):
+        assert not writes.isEnabled(), writes.text()
+    assert window.open_action.isEnabled() and window.verify_pdf_action.isEnabled()
     assert not backup.list_backups(db)
     with open_store(db) as s:
         assert [w.name for w in s.list_workers()] == ["Kept worker"]
