@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -105,10 +104,7 @@ class YouPage(QWizardPage):
         self.setObjectName("youPage")
         self.setTitle(self.tr("About you"))
         self.setSubTitle(self.tr("These appear on every case note you sign."))
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.fields = FormFields(form)
+        self.fields = FormFields.new_form(self)
         self.name = line_edit("manager_name", text=initial.manager_name)
         self.team = line_edit("team", self.tr("e.g. Assessment Team 2"), text=initial.team)
         self.organisation = line_edit("organisation", text=initial.organisation)
@@ -157,10 +153,7 @@ class DataPage(QWizardPage):
         self.setObjectName("dataPage")
         self.setTitle(self.tr("Your data"))
         self.setSubTitle(self.tr("Everything stays on this computer. Nothing is ever sent over the network."))
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.fields = FormFields(form)
+        self.fields = FormFields.new_form(self)
         where = wrapped_label("databasePath", str(ws.store.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields.add(

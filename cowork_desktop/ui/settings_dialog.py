@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -305,15 +304,12 @@ class SettingsDialog(QDialog):
         page.setObjectName(name)
         outer = QVBoxLayout(page)
         outer.addWidget(hint_label(intro))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        outer.addLayout(form)
+        fields = FormFields.new_form()
+        outer.addLayout(fields.form)
         outer.addStretch(1)
         scroll = scroll_area(across=True)
         scroll.setWidget(page)
         self.tabs.addTab(scroll, title)
-        fields = FormFields(form)
         self.forms.append(fields)
         return fields
 

@@ -422,6 +422,16 @@ class FormFields:
         self.labels: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
 
+    @classmethod
+    def new_form(cls, parent: QWidget | None = None, *, wrap: bool = True) -> FormFields:
+        """Fields in a new form (on ``parent``, if given) whose fields take the width their labels leave;
+        ``wrap``: a row too narrow for both puts its field under its label."""
+        form = QFormLayout(parent) if parent is not None else QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        if wrap:
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        return cls(form)
+
     def add(
         self,
         key: str,
