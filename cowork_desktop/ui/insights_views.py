@@ -109,6 +109,11 @@ def promises_short(tally: PromiseTally) -> str:
     return f"{tally.on_time} of {tally.counted} ({round(100 * tally.on_time / tally.counted)}%)"
 
 
+def _points_each(what: str, count: int, weight: int) -> str:
+    """``"<what> (3 points each: 6)"``: a part of the drift score that counts each occurrence."""
+    return f"{what} ({weight} points each: {weight * count})"
+
+
 def drift_parts(d: Drift) -> list[str]:
     """Each part of the drift score in words, with its points (see ``domain.insights.drift_score``)."""
     w = DRIFT_WEIGHTS
@@ -118,11 +123,8 @@ def drift_parts(d: Drift) -> list[str]:
             f"the initial meeting is overdue: no co-working plan agreed ({w['initial_meeting_overdue']} points)"
         )
     if d.discussions_missed:
-        pts = w["discussions_missed"] * d.discussions_missed
-        parts.append(
-            f"{_plural(d.discussions_missed, 'agreed case discussion')} missed "
-            f"({w['discussions_missed']} points each: {pts})"
-        )
+        missed = f"{_plural(d.discussions_missed, 'agreed case discussion')} missed"
+        parts.append(_points_each(missed, d.discussions_missed, w["discussions_missed"]))
     if d.review_overdue_days:
         weeks = d.review_overdue_weeks
         if weeks:
@@ -135,11 +137,10 @@ def drift_parts(d: Drift) -> list[str]:
                 f"the review is {_plural(d.review_overdue_days, 'day')} overdue (no points until a whole week)"
             )
     if d.flagged_reviews:
-        pts = w["flagged_reviews"] * d.flagged_reviews
-        parts.append(
-            f"{_plural(d.flagged_reviews, 'review')} flagged delays, disagreements or uncertainty about roles "
-            f"({w['flagged_reviews']} points each: {pts})"
+        flagged = (
+            f"{_plural(d.flagged_reviews, 'review')} flagged delays, disagreements or uncertainty about roles"
         )
+        parts.append(_points_each(flagged, d.flagged_reviews, w["flagged_reviews"]))
     if d.actions_overdue:
         parts.append(
             f"{_plural(d.actions_overdue, 'agreed action')} past due and not done "

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -66,6 +66,9 @@ from cowork_desktop.ui.widgets import (
     with_button,
     wrapped_label,
 )
+
+#: the kind of field a settings row holds (a line, a combo box...)
+_Field = TypeVar("_Field", bound=QWidget)
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
 
@@ -316,10 +319,7 @@ class SettingsDialog(QDialog):
     def _line(
         self, fields: FormFields, key: str, label: str, hint: str = "", placeholder: str = ""
     ) -> QLineEdit:
-        edit = line_edit(key, placeholder)
-        fields.add(key, label, edit, hint=hint)
-        self.fields[key] = edit
-        return edit
+        return self._setting(fields, key, label, line_edit(key, placeholder), hint)
 
     def _path(
         self,
@@ -333,9 +333,23 @@ class SettingsDialog(QDialog):
         edit = line_edit(key, placeholder)
         plain = label.replace("&", "").rstrip(":")
         row = _path_row(edit, browse, f"browse_{key}", self.tr("Choose: %1").replace("%1", plain))
-        fields.add(key, label, row, hint=hint, focus=edit)
-        self.fields[key] = edit
-        return edit
+        return self._setting(fields, key, label, edit, hint, row=row)
+
+    def _setting(
+        self,
+        fields: FormFields,
+        key: str,
+        label: str,
+        field: _Field,
+        hint: str = "",
+        *,
+        row: QWidget | None = None,
+    ) -> _Field:
+        """Add the row of the setting ``key`` (``row``: its field with what stands beside it) and keep the field
+        to read and fill."""
+        fields.add(key, label, row or field, hint=hint, focus=field if row is not None else None)
+        self.fields[key] = field
+        return field
 
     def _general(self) -> None:
         f = self._tab(
@@ -348,14 +362,13 @@ class SettingsDialog(QDialog):
         self._line(f, "manager_name", self.tr("Your &name:"), self.tr("As it appears on signed case notes."))
         self._line(f, "team", self.tr("&Team:"), placeholder=self.tr("e.g. Assessment Team 2"))
         self._line(f, "organisation", self.tr("&Organisation:"), self.tr("Printed at the top of every PDF."))
-        nation = nation_combo(self.tr)
-        f.add(
+        self._setting(
+            f,
             "nation",
             self.tr("&Bank holidays of:"),
-            nation,
-            hint=self.tr("Working-day deadlines skip weekends and these bank holidays."),
+            nation_combo(self.tr),
+            self.tr("Working-day deadlines skip weekends and these bank holidays."),
         )
-        self.fields["nation"] = nation
         self._line(
             f,
             "initial_meeting_days",
@@ -375,14 +388,13 @@ class SettingsDialog(QDialog):
             self.tr("&Records && PDFs"),
             self.tr("What is printed on the case notes, which forms the meetings use, and your certificate."),
         )
-        marking = marking_combo()
-        f.add(
+        self._setting(
+            f,
             "protective_marking",
             self.tr("Protective &marking:"),
-            marking,
-            hint=self.tr("OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters)."),
+            marking_combo(),
+            self.tr("OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters)."),
         )
-        self.fields["protective_marking"] = marking
         self._path(
             f,
             "logo_path",
