@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -173,7 +173,47 @@ def _short(fingerprint: str) -> str:
     return format_fingerprint(fingerprint[:16])
 
 
-class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
+class _Named(Protocol):
+    @property
+    def subject(self) -> str: ...
+    @property
+    def common_name(self) -> str: ...
+    @property
+    def fingerprint(self) -> str: ...
+
+
+_Cert = TypeVar("_Cert")
+
+
+class _CertificatesModel(RowsTableModel[_Cert]):
+    """A table of certificates: the name and fingerprint columns shown alike in every such table (the others,
+    :meth:`other_cell`)."""
+
+    COL_NAME: int
+    COL_FINGERPRINT: int
+
+    def named(self, row: _Cert) -> _Named:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def other_cell(self, row: _Cert, col: int, role: int) -> Any:
+        return None
+
+    def cell(self, row: _Cert, col: int, role: int) -> Any:
+        c = self.named(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_FINGERPRINT:
+                return f"SHA-256 {format_fingerprint(c.fingerprint)}"
+            if col == self.COL_NAME:
+                return c.subject
+        elif role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.COL_NAME:
+                return c.common_name or c.subject
+            if col == self.COL_FINGERPRINT:
+                return _short(c.fingerprint)
+        return self.other_cell(row, col, role)
+
+
+class KnownCertificatesModel(_CertificatesModel[KnownCertificate]):
     """The signing certificates the database knows: read-only."""
 
     COL_NAME, COL_FINGERPRINT, COL_FROM, COL_TO, COL_KNOWN = range(5)
@@ -182,19 +222,12 @@ class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
     def certificate(self, row: int) -> KnownCertificate:
         return self._rows[row]
 
-    def cell(self, c: KnownCertificate, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_FINGERPRINT:
-                return f"SHA-256 {format_fingerprint(c.fingerprint)}"
-            if col == self.COL_NAME:
-                return c.subject
-            return None
+    def named(self, row: KnownCertificate) -> _Named:
+        return row
+
+    def other_cell(self, c: KnownCertificate, col: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        if col == self.COL_NAME:
-            return c.common_name or c.subject
-        if col == self.COL_FINGERPRINT:
-            return _short(c.fingerprint)
         if col == self.COL_FROM:
             return fmt_date(c.not_before[:10])
         if col == self.COL_TO:
@@ -206,7 +239,7 @@ class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
         return None
 
 
-class TrustedCertificatesModel(RowsTableModel[trust.Trusted]):
+class TrustedCertificatesModel(_CertificatesModel[trust.Trusted]):
     """The user's trust list (``services.trust``)."""
 
     COL_NAME, COL_KIND, COL_FINGERPRINT, COL_TO = range(4)
@@ -223,24 +256,17 @@ class TrustedCertificatesModel(RowsTableModel[trust.Trusted]):
     def row_of(self, fingerprint: str) -> int:
         return next((i for i, t in enumerate(self._rows) if t.facts.fingerprint == fingerprint), -1)
 
-    def cell(self, t: trust.Trusted, col: int, role: int) -> Any:
+    def named(self, row: trust.Trusted) -> _Named:
+        return row.facts
+
+    def other_cell(self, t: trust.Trusted, col: int, role: int) -> Any:
         facts = t.facts
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_FINGERPRINT:
-                return f"SHA-256 {format_fingerprint(facts.fingerprint)}"
-            if col == self.COL_NAME:
-                return facts.subject
-            if col == self.COL_KIND:
-                return facts.issuer
-            return None
+            return facts.issuer if col == self.COL_KIND else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        if col == self.COL_NAME:
-            return facts.common_name or facts.subject
         if col == self.COL_KIND:
             return certificate_kind(facts)
-        if col == self.COL_FINGERPRINT:
-            return _short(facts.fingerprint)
         if col == self.COL_TO:
             return _valid_to(facts.not_after, datetime.now(UTC))
         return None
