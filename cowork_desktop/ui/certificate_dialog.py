@@ -28,7 +28,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -59,6 +58,7 @@ from cowork_desktop.ui.widgets import (
     dialog_buttons,
     hint_label,
     line_edit,
+    radio_choices,
     title_label,
     with_button,
     wrapped_label,
@@ -141,10 +141,7 @@ class CertificateDialog(QDialog):
             self.tr("&Import a certificate file (.p12/.pfx) from my organisation")
         )
         self.import_choice.setObjectName("importChoice")
-        self.choices = QButtonGroup(self)
-        self.choices.addButton(self.create_choice, self.CREATE)
-        self.choices.addButton(self.import_choice, self.IMPORT)
-        self.create_choice.setChecked(True)
+        self.choices = radio_choices(self, self.create_choice, self.import_choice)  # CREATE, IMPORT
         layout.addWidget(self.create_choice)
         layout.addWidget(self.import_choice)
 

@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QFileDialog,
@@ -46,6 +45,7 @@ from cowork_desktop.ui.widgets import (
     line_edit,
     marking_combo,
     nation_combo,
+    radio_choices,
     with_button,
     wrapped_label,
 )
@@ -293,10 +293,7 @@ class StartPage(QWizardPage):
         self.real.setObjectName("startReal")
         self.demo = QRadioButton(self.tr("&Look around with fictional demo data first"))
         self.demo.setObjectName("startDemo")
-        self.choice = QButtonGroup(self)
-        self.choice.addButton(self.real, self.REAL)
-        self.choice.addButton(self.demo, self.DEMO)
-        self.real.setChecked(True)
+        self.choice = radio_choices(self, self.real, self.demo)  # REAL, DEMO
         column.addWidget(self.real)
         column.addWidget(
             hint_label(

@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
@@ -381,6 +383,15 @@ def marking_combo(text: str | None = None) -> QComboBox:
 def nation_combo(tr: Callable[[str], str]) -> QComboBox:
     """Whose bank holidays working days skip, its labels translated by ``tr`` (the caller's)."""
     return combo("nation", ((tr(label), key) for key, label in NATION_LABELS.items()))
+
+
+def radio_choices(owner: QWidget, *choices: QRadioButton) -> QButtonGroup:
+    """Choices of which one is taken: ids 0, 1, … in order, the first taken to begin with."""
+    group = QButtonGroup(owner)
+    for i, choice in enumerate(choices):
+        group.addButton(choice, i)
+    choices[0].setChecked(True)
+    return group
 
 
 def tab_order(*widgets: QWidget) -> None:
