@@ -272,11 +272,16 @@ class TrustedCertificatesModel(_CertificatesModel[trust.Trusted]):
         return None
 
 
-def _certificate_table(name: str, object_name: str, model: RowsTableModel[Any]) -> QTableView:
+def _certificate_table(
+    title: str, name: str, object_name: str, model: RowsTableModel[Any]
+) -> tuple[QLabel, QTableView]:
+    """A table of certificates and its title (the title's mnemonic moves to the table)."""
     table = list_table(name, object_name, CompactTableView(5), rows_fit_contents=True)
     show_model(table, model, 0)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move between rows
-    return table
+    label = title_label(title, "subtitle")
+    label.setBuddy(table)
+    return label, table
 
 
 # -- the dialog -------------------------------------------------------------------------------------------------
@@ -541,12 +546,13 @@ class SettingsDialog(QDialog):
             )
         )
 
-        self.known_title = title_label(self.tr("Certificates &known to this database"), "subtitle")
         self.known_model = KnownCertificatesModel(self)
-        self.known_table = _certificate_table(
-            self.tr("Certificates known to this database"), "knownCertificates", self.known_model
+        self.known_title, self.known_table = _certificate_table(
+            self.tr("Certificates &known to this database"),
+            self.tr("Certificates known to this database"),
+            "knownCertificates",
+            self.known_model,
         )
-        self.known_title.setBuddy(self.known_table)
         outer.addWidget(self.known_title)
         outer.addWidget(
             hint_label(
@@ -565,12 +571,13 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.known_empty)
         outer.addSpacing(self.fontMetrics().height())
 
-        self.trust_title = title_label(self.tr("&Trusted certificates (on this computer)"), "subtitle")
         self.trust_model = TrustedCertificatesModel(self)
-        self.trust_table = _certificate_table(
-            self.tr("Trusted certificates"), "trustedCertificates", self.trust_model
+        self.trust_title, self.trust_table = _certificate_table(
+            self.tr("&Trusted certificates (on this computer)"),
+            self.tr("Trusted certificates"),
+            "trustedCertificates",
+            self.trust_model,
         )
-        self.trust_title.setBuddy(self.trust_table)
         outer.addWidget(self.trust_title)
         trust_hint = hint_label(
             self.tr(
