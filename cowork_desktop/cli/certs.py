@@ -10,18 +10,7 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    UsageError,
-    add_command,
-    add_db,
-    add_db_passphrase,
-    add_group,
-    add_json,
-    add_passphrase_env,
-    ask_passphrase,
-    open_db,
-    open_existing,
-)
+from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json
 from cowork_desktop.domain import names
 from cowork_desktop.domain.certificates import CertificateFacts, format_fingerprint
@@ -34,8 +23,8 @@ _CERTIFICATE_SUFFIXES = (".p12", ".pfx")
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``cert new|add|list`` and ``trust add|list|remove`` to the ``cowork`` command."""
-    cert_sub = add_group(sub, "cert", "the manager's signing certificate")
-    new = add_command(
+    cert_sub = common.add_group(sub, "cert", "the manager's signing certificate")
+    new = common.add_command(
         cert_sub,
         "new",
         "create a self-signed signing certificate (PKCS#12, protected by a passphrase)",
@@ -49,7 +38,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="FILE.p12",
         help="where to save it (default: manager-signing.p12 in the user's data folder)",
     )
-    add_passphrase_env(new)
+    common.add_passphrase_env(new)
     new.add_argument("--force", action="store_true", help="replace an existing file")
     new.add_argument(
         "--db",
@@ -57,30 +46,34 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="PATH",
         help="also record the certificate as known to this database (else it is recorded when it first signs)",
     )
-    add_db_passphrase(new, "--db-passphrase-env")
-    add = add_command(
+    common.add_db_passphrase(new, "--db-passphrase-env")
+    add = common.add_command(
         cert_sub,
         "add",
         "record a signing certificate (.crt/.pem/.cer) as known to the database, e.g. a renewed one",
         cmd_cert_add,
     )
     add.add_argument("file", type=Path, metavar="FILE.crt", help="the public certificate")
-    add_db(add)
-    listing = add_command(cert_sub, "list", "the signing certificates the database knows", cmd_cert_list)
-    add_db(listing)
-    add_json(listing)
+    common.add_db(add)
+    listing = common.add_command(
+        cert_sub, "list", "the signing certificates the database knows", cmd_cert_list
+    )
+    common.add_db(listing)
+    common.add_json(listing)
 
-    trust_sub = add_group(sub, "trust", "the certificates verify trusts without a database (your trust list)")
-    t = add_command(
+    trust_sub = common.add_group(
+        sub, "trust", "the certificates verify trusts without a database (your trust list)"
+    )
+    t = common.add_command(
         trust_sub,
         "add",
         "trust a colleague's certificate or an organisation's CA (.crt/.pem/.cer)",
         cmd_trust_add,
     )
     t.add_argument("file", type=Path, metavar="FILE", help="the certificate file")
-    t = add_command(trust_sub, "list", "the trusted certificates", cmd_trust_list)
-    add_json(t)
-    t = add_command(trust_sub, "remove", "stop trusting a certificate", cmd_trust_remove)
+    t = common.add_command(trust_sub, "list", "the trusted certificates", cmd_trust_list)
+    common.add_json(t)
+    t = common.add_command(trust_sub, "remove", "stop trusting a certificate", cmd_trust_remove)
     t.add_argument(
         "fingerprint", metavar="FINGERPRINT", help="its SHA-256 fingerprint (at least 8 hex digits)"
     )
@@ -94,7 +87,7 @@ def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
     if path.is_dir():
         raise CoworkError(f"{path} is a folder: give the certificate file's name (e.g. manager.p12)")
     if path.suffix.lower() not in _CERTIFICATE_SUFFIXES:
-        raise UsageError(
+        raise common.UsageError(
             f"--out {path}: give a .p12 (or .pfx) file name; its public part goes beside it as .crt"
         )
     public = public_certificate_path(path)
@@ -108,9 +101,9 @@ def cmd_cert_new(args: argparse.Namespace, out: TextIO) -> int:
     name_problem = names.name_problem(args.name, "The name on the certificate")
     if name_problem:
         raise CoworkError(name_problem)
-    store = open_db(args, args.db) if args.db is not None else None
+    store = common.open_db(args, args.db) if args.db is not None else None
     try:
-        passphrase = ask_passphrase(
+        passphrase = common.ask_passphrase(
             args, f"Passphrase to protect {path}: ", confirm=True, refused="no certificate was created"
         )
         try:
@@ -138,7 +131,7 @@ def cmd_cert_add(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import trust
 
     der, facts = trust.read_certificate_file(args.file)
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         _, added = evidence.register_certificate(sessions.Workspace.open(store), der, "imported")
     what = "Recorded" if added else "Already known:"
     out.write(
@@ -149,7 +142,7 @@ def cmd_cert_add(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_cert_list(args: argparse.Namespace, out: TextIO) -> int:
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         known = store.list_certificates()
     if args.json:
         print_json(

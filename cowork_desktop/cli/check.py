@@ -7,20 +7,20 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import add_command, add_db, add_json, open_existing
+from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``check`` to the ``cowork`` command."""
-    p = add_command(
+    p = common.add_command(
         sub,
         "check",
         "recompute every signed record's hash, the audit chain and its signed heads, and the protections",
         cmd_check,
     )
-    add_db(p)
-    add_json(p)
+    common.add_db(p)
+    common.add_json(p)
     p.add_argument(
         "--repair",
         action="store_true",
@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import integrity
 
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         store.check_pages()  # every page reads back (opening reads only the header and schema)
         repaired: list[str] = []
         if args.repair:

@@ -9,21 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    add_command,
-    add_db,
-    add_db_passphrase,
-    add_encrypt,
-    add_forms,
-    add_group,
-    ask_db_passphrase,
-    ask_passphrase,
-    day_arg,
-    db_path,
-    open_db,
-    open_existing,
-    stdin_is_tty,
-)
+from cowork_desktop.cli import common
 from cowork_desktop.domain.backups import restore_summary
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
 from cowork_desktop.services import backups, database, sessions
@@ -32,27 +18,27 @@ from cowork_desktop.services.database import Store
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``demo``, ``init``, ``backup``, ``restore`` and ``passphrase change`` to the ``cowork`` command."""
-    p = add_command(
+    p = common.add_command(
         sub, "demo", "create (or top up) a database of fictional demo data showing every state", cmd_demo
     )
-    add_db(p)
-    add_encrypt(p)
-    add_forms(p)
+    common.add_db(p)
+    common.add_encrypt(p)
+    common.add_forms(p)
     p.add_argument(
         "--today",
-        type=day_arg,
+        type=common.day_arg,
         metavar="YYYY-MM-DD",
         help="the day the demo is built around (default: today)",
     )
 
-    p = add_command(sub, "init", "create an empty database", cmd_init)
-    add_db(p)
-    add_encrypt(p)
+    p = common.add_command(sub, "init", "create an empty database", cmd_init)
+    common.add_db(p)
+    common.add_encrypt(p)
 
-    p = add_command(
+    p = common.add_command(
         sub, "backup", "take a checked backup of the database (online, never a file copy)", cmd_backup
     )
-    add_db(p)
+    common.add_db(p)
     p.add_argument(
         "--out",
         type=Path,
@@ -60,26 +46,26 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="the backup file, or a folder for it (default: the backup folder, in the rotation)",
     )
 
-    p = add_command(
+    p = common.add_command(
         sub,
         "restore",
         "put a backup in place of the database (the current file is kept aside, never overwritten)",
         cmd_restore,
     )
-    add_db(p, None)
+    common.add_db(p, None)
     p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE", help="the backup file")
     p.add_argument(
         "--force",
         action="store_true",
         help="restore even another database's backup, or one that removes or adds encryption",
     )
-    add_db_passphrase(p)
+    common.add_db_passphrase(p)
 
-    pass_sub = add_group(sub, "passphrase", "an encrypted database's passphrase")
-    change = add_command(
+    pass_sub = common.add_group(sub, "passphrase", "an encrypted database's passphrase")
+    change = common.add_command(
         pass_sub, "change", "change the passphrase (re-encrypts the database)", cmd_passphrase_change
     )
-    add_db(change)
+    common.add_db(change)
     change.add_argument(
         "--new-passphrase-env",
         metavar="VAR",
@@ -96,16 +82,16 @@ def _create(args: argparse.Namespace, path: Path) -> Store:
     if args.encrypt:
         database.require_encryption()
         if _is_new(path):
-            return database.open_database(path, ask_db_passphrase(args, path, new=True), create=True)
+            return database.open_database(path, common.ask_db_passphrase(args, path, new=True), create=True)
         if not database.is_encrypted(path):
             raise StoreError(
                 f"{path}: this database already exists without encryption; --encrypt is only for a new one"
             )
-    return open_db(args, path, create=True)
+    return common.open_db(args, path, create=True)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    path = db_path(args)
+    path = common.db_path(args)
     today = args.today or date.today()
     with _create(args, path) as store:
         from cowork_desktop.services.demo import load_demo
@@ -120,7 +106,7 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
-    path = db_path(args)
+    path = common.db_path(args)
     if path.exists():
         raise StoreError(f"{path}: a database file already exists here; use it, or choose another --db")
     with _create(args, path) as store:
@@ -131,7 +117,7 @@ def cmd_init(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         if args.out is not None:
             target = backups.backup_to_file(store, args.out)
         else:
@@ -143,15 +129,15 @@ def cmd_backup(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
-    path = db_path(args)
+    path = common.db_path(args)
     source: Path = args.source
     passphrase = None
     if database.is_encrypted(source):
-        if not getattr(args, "db_passphrase_env", None) and not stdin_is_tty():
+        if not getattr(args, "db_passphrase_env", None) and not common.stdin_is_tty():
             raise PassphraseRequired(
                 f"{source}: this backup is encrypted: give its passphrase (--passphrase-env VAR)"
             )
-        passphrase = ask_db_passphrase(args, source)
+        passphrase = common.ask_db_passphrase(args, source)
     facts = backups.plan_restore(path, source, passphrase)  # checks the backup, says what it would do
     aside = backups.restore(path, source, passphrase, held=None, force=args.force)
     out.write(f"Restored {source} to {path}\n")
@@ -165,12 +151,12 @@ def cmd_restore(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_passphrase_change(args: argparse.Namespace, out: TextIO) -> int:
-    path = db_path(args)
+    path = common.db_path(args)
     if not database.is_encrypted(path):
         raise StoreError(f"{path}: this database is not encrypted, so it has no passphrase to change")
-    current = ask_db_passphrase(args, path)
+    current = common.ask_db_passphrase(args, path)
     with database.open_database(path, current, create=False) as store:
-        new = ask_passphrase(
+        new = common.ask_passphrase(
             args,
             "New passphrase: ",
             confirm=True,

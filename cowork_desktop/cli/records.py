@@ -12,19 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    UsageError,
-    add_command,
-    add_db,
-    add_db_passphrase,
-    add_force,
-    add_json,
-    add_signer,
-    open_db,
-    open_existing,
-    refusals,
-    signer_from_args,
-)
+from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json
 from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.dates import long_datetime
@@ -34,10 +22,10 @@ from cowork_desktop.services import sessions
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``export`` and ``verify`` to the ``cowork`` command."""
-    p = add_command(
+    p = common.add_command(
         sub, "export", "export records as case-note PDFs, signed with the manager's certificate", cmd_export
     )
-    add_db(p, "--db-passphrase-env")
+    common.add_db(p, "--db-passphrase-env")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--record", type=int, metavar="ID", help="the record to export")
     which.add_argument(
@@ -61,7 +49,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         default=None,
         help="with --case: processes that render and sign (default: one per core for many records)",
     )
-    add_signer(p)
+    common.add_signer(p)
     p.add_argument(
         "--draft", action="store_true", help="allow a record not yet signed: printed marked DRAFT, unsigned"
     )
@@ -72,44 +60,44 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="pdf (default): the signed case note; text: the same content as plain text to paste into the case "
         "management system (--record only; no certificate needed)",
     )
-    add_force(p)
+    common.add_force(p)
 
-    p = add_command(
+    p = common.add_command(
         sub, "verify", "check a signed case-note PDF (and, with --db, the record it shows)", cmd_verify
     )
     p.add_argument("file", type=Path, metavar="FILE.pdf", help="the signed PDF")
     p.add_argument(
         "--db", type=Path, metavar="PATH", help="also check the file matches the record in this database"
     )
-    add_db_passphrase(p)
-    add_json(p)
+    common.add_db_passphrase(p)
+    common.add_json(p)
 
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import export
 
     if args.case is not None and not args.all:
-        raise UsageError("--case needs --all (every signed record of the case)")
+        raise common.UsageError("--case needs --all (every signed record of the case)")
     if args.all and args.case is None:
-        raise UsageError("--all goes with --case REF")
+        raise common.UsageError("--all goes with --case REF")
     if args.case is not None and args.draft:
-        raise UsageError("--draft exports one record: use --record ID")
+        raise common.UsageError("--draft exports one record: use --record ID")
     if args.case is not None and args.out.suffix.lower() == ".pdf" and not args.out.is_dir():
-        raise UsageError(
+        raise common.UsageError(
             f"--out {args.out}: --case REF --all writes one PDF per record into a folder; give a folder "
             f"(e.g. --out {args.out.with_suffix('')}), made if missing"
         )
     if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs takes a number of processes, 1 or more")
+        raise common.UsageError("--jobs takes a number of processes, 1 or more")
     if args.format == "text":
         if args.record is None:
-            raise UsageError("--format text copies one record: use --record ID")
-        with open_existing(args) as store, refusals(args):
+            raise common.UsageError("--format text copies one record: use --record ID")
+        with common.open_existing(args) as store, common.refusals(args):
             ws = sessions.Workspace.open(store)
             path = export.export_record_text(ws, args.record, args.out, draft=args.draft, replace=args.force)
         out.write(f"Copied record {args.record} as text to {path}\n")
         return 0
-    with open_existing(args) as store, refusals(args):
+    with common.open_existing(args) as store, common.refusals(args):
         ws = sessions.Workspace.open(store)
         if args.case is not None:
             cases = list(dict.fromkeys(args.case))
@@ -120,7 +108,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
                 ws,
                 cases,
                 args.out,
-                signer_from_args(args),
+                common.signer_from_args(args),
                 replace=args.force,
                 jobs=jobs,
                 progress=_export_progress(sys.stderr),
@@ -134,7 +122,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
         if not signed and not args.draft:
             export.render_record(ws, args.record)  # refuses with the reason, before asking for a passphrase
         target = export.output_path(ws, args.record, args.out, replace=args.force)
-        signer = signer_from_args(args) if signed else None
+        signer = common.signer_from_args(args) if signed else None
         path = export.export_record(
             ws, args.record, target, signer=signer, draft=args.draft, replace=args.force
         )
@@ -166,7 +154,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import export
 
     if args.db is not None:
-        with open_db(args, args.db) as store:
+        with common.open_db(args, args.db) as store:
             report = export.verify_file(sessions.Workspace.open(store), args.file)
     else:
         report = export.verify_file(None, args.file)

@@ -15,19 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from cowork_desktop.cli.common import (
-    UsageError,
-    add_command,
-    add_day,
-    add_db,
-    add_force,
-    add_json,
-    add_signer,
-    day_arg,
-    open_existing,
-    refusals,
-    signer_from_args,
-)
+from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json, table
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import sessions
@@ -38,13 +26,13 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the report commands to the ``cowork`` command's subparsers."""
-    p = add_command(
+    p = common.add_command(
         sub,
         "devlog",
         "export a worker's development log (learning by PCF domain) as a PDF for a portfolio",
         cmd_devlog,
     )
-    add_db(p, "--db-passphrase-env")
+    common.add_db(p, "--db-passphrase-env")
     p.add_argument(
         "--worker", required=True, metavar="NAME", help="the worker's name, as in 'cowork workers'"
     )
@@ -55,23 +43,27 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         metavar="FILE.pdf",
         help="the PDF file (a folder: the usual name in it)",
     )
-    p.add_argument("--from", dest="since", type=day_arg, metavar="YYYY-MM-DD", help="only learning from")
-    p.add_argument("--to", dest="until", type=day_arg, metavar="YYYY-MM-DD", help="only learning up to")
-    add_signer(p, "the manager's signing certificate")
+    p.add_argument(
+        "--from", dest="since", type=common.day_arg, metavar="YYYY-MM-DD", help="only learning from"
+    )
+    p.add_argument(
+        "--to", dest="until", type=common.day_arg, metavar="YYYY-MM-DD", help="only learning up to"
+    )
+    common.add_signer(p, "the manager's signing certificate")
     p.add_argument(
         "--unsigned",
         action="store_true",
         help="an unsigned copy (not portfolio evidence: it cannot be verified)",
     )
-    add_force(p)
+    common.add_force(p)
 
-    p = add_command(
+    p = common.add_command(
         sub,
         "calendar",
         "export the reviews, joint supervisions and case discussions as an iCalendar (.ics) file",
         cmd_calendar,
     )
-    add_db(p)
+    common.add_db(p)
     p.add_argument("--case", metavar="REF", help="only this case reference (default: the whole team)")
     p.add_argument("--out", type=Path, required=True, metavar="FILE.ics", help="the calendar file")
     p.add_argument(
@@ -79,40 +71,40 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="name the co-workers in each event's description (default: case references only)",
     )
-    add_day(p, "co-working active on this day (default: today)")
-    add_force(p)
+    common.add_day(p, "co-working active on this day (default: today)")
+    common.add_force(p)
 
-    p = add_command(
+    p = common.add_command(
         sub,
         "drift",
         "the team view: co-allocations drifting into parallel working, furthest first",
         cmd_drift,
     )
-    add_db(p)
-    add_day(p)
-    add_json(p, "a table")
+    common.add_db(p)
+    common.add_day(p)
+    common.add_json(p, "a table")
 
-    p = add_command(
+    p = common.add_command(
         sub,
         "promises",
         "promises kept: the share of agreed actions done on time, per case and per worker",
         cmd_promises,
     )
-    add_db(p)
+    common.add_db(p)
     p.add_argument("--case", metavar="REF", help="only this case reference (default: every case)")
-    add_day(p)
-    add_json(p, "tables")
+    common.add_day(p)
+    common.add_json(p, "tables")
 
 
 def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
     if args.since and args.until and args.since > args.until:
-        raise UsageError("--from is after --to")
+        raise common.UsageError("--from is after --to")
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() != ".pdf":
-        raise UsageError(f"--out {target}: give a .pdf file name (or a folder)")
-    with open_existing(args) as store, refusals(args):
+        raise common.UsageError(f"--out {target}: give a .pdf file name (or a folder)")
+    with common.open_existing(args) as store, common.refusals(args):
         ws = sessions.Workspace.open(store)
         worker_id = insights.find_worker_id(ws, args.worker)
         log = insights.development_log(ws, worker_id, since=args.since, until=args.until)
@@ -123,7 +115,7 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
                 + " (the log covers cases where they are the student, ASYE or less experienced worker)"
             )
         insights.development_log_path(ws, log, target, replace=args.force)  # before the passphrase is asked
-        signer = None if args.unsigned else signer_from_args(args)
+        signer = None if args.unsigned else common.signer_from_args(args)
         path, log = insights.export_development_log(
             ws, worker_id, target, since=args.since, until=args.until, signer=signer, replace=args.force
         )
@@ -142,8 +134,8 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     on = args.on or date.today()
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() not in (".ics", ".ical", ".ifb", ".icalendar"):
-        raise UsageError(f"--out {target}: give an .ics file name")
-    with open_existing(args) as store, refusals(args):
+        raise common.UsageError(f"--out {target}: give an .ics file name")
+    with common.open_existing(args) as store, common.refusals(args):
         ws = sessions.Workspace.open(store)
         case_id = store.find_case(args.case).id if args.case else None
         items = calendar_export.export_calendar(
@@ -163,7 +155,7 @@ def cmd_drift(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
     on = args.on or date.today()
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         drifts = insights.team_drift(ws, on)
     if args.json:
@@ -226,7 +218,7 @@ def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
     on = args.on or date.today()
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         if args.case:
             case_id = store.find_case(args.case).id

@@ -6,15 +6,7 @@ import argparse
 from datetime import date
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import (
-    UsageError,
-    add_command,
-    add_day,
-    add_db,
-    add_json,
-    open_existing,
-    stdin_is_tty,
-)
+from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import retention, sessions
@@ -22,26 +14,28 @@ from cowork_desktop.services import retention, sessions
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``retention`` to the ``cowork`` command."""
-    p = add_command(
+    p = common.add_command(
         sub,
         "retention",
         "list (and with --purge, delete) ended co-allocations past the retention period",
         cmd_retention,
     )
-    add_db(p)
-    add_day(p, "list what would be due on another day (default: today); a purge is always today's")
+    common.add_db(p)
+    common.add_day(p, "list what would be due on another day (default: today); a purge is always today's")
     p.add_argument(
         "--purge", action="store_true", help="delete what is due today, after a backup (asks to confirm)"
     )
     p.add_argument("--yes", action="store_true", help="with --purge: confirm without asking")
-    add_json(p)
+    common.add_json(p)
 
 
 def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
     if args.purge and args.on is not None:
-        raise UsageError("--on only lists what another day would purge: a purge always uses today's date")
+        raise common.UsageError(
+            "--on only lists what another day would purge: a purge always uses today's date"
+        )
     on = args.on or date.today()
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         if args.purge:
             retention.require_intact_audit(ws)  # the candidates are read from the audit log: check it first
@@ -70,7 +64,7 @@ def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
             out.write("Run again with --purge to delete them (an audit entry records each purge).\n")
             return 0
         if not args.yes:
-            if not stdin_is_tty():
+            if not common.stdin_is_tty():
                 raise CoworkError(
                     "add --yes to confirm the purge (after reading the list); nothing was deleted"
                 )

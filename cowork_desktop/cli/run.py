@@ -20,6 +20,7 @@ from cowork_desktop import __version__, logs
 from cowork_desktop.cli import (
     certs,
     check,
+    common,
     database,
     forms,
     records,
@@ -29,14 +30,6 @@ from cowork_desktop.cli import (
     settings,
     team,
 )
-from cowork_desktop.cli.common import (
-    ERROR_PREFIX,
-    PROG,
-    Parser,
-    UsageError,
-    db_path,
-    one_line,
-)
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase
 from cowork_desktop.services.database import damage_met, latest_backup
 
@@ -45,12 +38,12 @@ DEBUG_ENV = "COWORK_DEBUG"
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(
-        prog=PROG,
+    parser = common.Parser(
+        prog=common.PROG,
         description="Set up and supervise co-worked cases, from the command line (no window needed).",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    parser.add_argument("--version", action="version", version=f"{common.PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=common.Parser)
 
     database.register(sub)
     retention.register(sub)
@@ -66,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, status: int, err: TextIO) -> int:
-    err.write(ERROR_PREFIX + one_line(message) + "\n")
+    err.write(common.ERROR_PREFIX + common.one_line(message) + "\n")
     err.flush()
     return status
 
@@ -100,7 +93,7 @@ def _damage_met(args: argparse.Namespace, exc: BaseException) -> DamagedDatabase
     schema; ``cowork check`` reads every page): the one-line refusal naming the latest good backup."""
     if not hasattr(args, "db"):
         return None
-    return damage_met(exc, db_path(args), _env_passphrase(args))
+    return damage_met(exc, common.db_path(args), _env_passphrase(args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
-    except UsageError as exc:
+    except common.UsageError as exc:
         return _fail(str(exc), 2, err)
     except SystemExit as exc:  # --help and --version exit here, with status 0
         return exc.code if isinstance(exc.code, int) else 0
@@ -135,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return func(args, out)
-    except UsageError as exc:
+    except common.UsageError as exc:
         return _fail(str(exc), 2, err)
     except DamagedDatabase as exc:
         if exc.backup is None and exc.path is not None:  # refused before a write: name the latest good backup

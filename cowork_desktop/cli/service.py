@@ -12,7 +12,7 @@ import argparse
 import os
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import UsageError, add_db, open_existing
+from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json
 
 URL_HELP = (
@@ -66,7 +66,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="send the signed records the service lacks, and the current cases and co-allocations (drafts stay here)",
         allow_abbrev=False,
     )
-    add_db(pub)
+    common.add_db(pub)
     _add_url(pub)
     pub.add_argument("--json", action="store_true", help="print JSON instead of text")
     pub.set_defaults(func=cmd_publish)
@@ -90,12 +90,14 @@ def cmd_service_user_add(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import service_admin
 
     if args.head and args.team:
-        raise UsageError("a head of service reads every team: give --head or --team, not both")
+        raise common.UsageError("a head of service reads every team: give --head or --team, not both")
     if not args.head and not args.team:
-        raise UsageError("give the manager's team (--team TEAM), or --head for a head of service")
+        raise common.UsageError("give the manager's team (--team TEAM), or --head for a head of service")
     password = os.environ.get(args.password_env, "")
     if not password:
-        raise UsageError(f"no password: the environment variable {args.password_env} is not set or is empty")
+        raise common.UsageError(
+            f"no password: the environment variable {args.password_env} is not set or is empty"
+        )
     service_admin.add_user(args.url, args.name, args.team, head=args.head, password=password)
     what = "a head of service" if args.head else f"a manager of the team {args.team}"
     out.write(f"added the login {args.name}, {what}\n")
@@ -105,7 +107,7 @@ def cmd_service_user_add(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_publish(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import publish
 
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         report = publish.publish(store, args.url)
     if args.json:
         print_json(

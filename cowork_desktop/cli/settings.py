@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import UsageError, add_command, add_db, open_existing
+from cowork_desktop.cli import common
 from cowork_desktop.services.database import Store
 
 
@@ -19,8 +19,8 @@ def _keys() -> list[str]:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``settings`` to the ``cowork`` command."""
-    p = add_command(sub, "settings", "show or change the settings of a database", cmd_settings)
-    add_db(p)
+    p = common.add_command(sub, "settings", "show or change the settings of a database", cmd_settings)
+    common.add_db(p)
     p.add_argument(
         "--set",
         action="append",
@@ -33,18 +33,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 def _set_setting(store: Store, key: str, value: str) -> None:
     """The dialog's rules and bounds (``services.settings``), so what is set here is what the app shows and uses."""
     if key not in _keys():
-        raise UsageError(f"unknown setting '{key}' (one of: {', '.join(_keys())})")
+        raise common.UsageError(f"unknown setting '{key}' (one of: {', '.join(_keys())})")
     from cowork_desktop.services import settings
 
     settings.set_from_text(store, key, value)
 
 
 def cmd_settings(args: argparse.Namespace, out: TextIO) -> int:
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         for item in args.set:
             key, sep, value = item.partition("=")
             if not sep:
-                raise UsageError(f"--set takes KEY=VALUE, not '{item}'")
+                raise common.UsageError(f"--set takes KEY=VALUE, not '{item}'")
             _set_setting(store, key.strip(), value.strip())
         from cowork_desktop.services.settings import shown
 

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from typing import Any, TextIO
 
-from cowork_desktop.cli.common import PROG, add_command, add_day, add_db, add_forms, add_json, open_existing
+from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json, table
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.models import PlanType
@@ -16,23 +16,23 @@ from cowork_desktop.services import sessions
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add ``cases``, ``due`` and ``workers`` to the ``cowork`` command."""
-    p = add_command(sub, "cases", "list the cases and their co-workers", cmd_cases)
-    add_db(p)
-    add_json(p, "a table")
+    p = common.add_command(sub, "cases", "list the cases and their co-workers", cmd_cases)
+    common.add_db(p)
+    common.add_json(p, "a table")
     p.add_argument(
         "--search", default="", metavar="TEXT", help="only cases whose reference or worker matches"
     )
 
-    p = add_command(sub, "due", "list what is due, overdue or urgent", cmd_due)
-    add_db(p)
-    add_forms(p)
-    add_day(p)
-    add_json(p, "one line per item")
+    p = common.add_command(sub, "due", "list what is due, overdue or urgent", cmd_due)
+    common.add_db(p)
+    common.add_forms(p)
+    common.add_day(p)
+    common.add_json(p, "one line per item")
     p.add_argument("--case", metavar="REF", help="only this case reference")
 
-    p = add_command(sub, "workers", "list the workers", cmd_workers)
-    add_db(p)
-    add_json(p, "a table")
+    p = common.add_command(sub, "workers", "list the workers", cmd_workers)
+    common.add_db(p)
+    common.add_json(p, "a table")
 
 
 def _plan_label(value: str) -> str:
@@ -43,7 +43,7 @@ def _plan_label(value: str) -> str:
 
 
 def cmd_cases(args: argparse.Namespace, out: TextIO) -> int:
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         names = {w.id: w.name for w in store.list_workers()}
         total = store.count_cases(args.search)
         found: list[dict[str, Any]] = []
@@ -89,13 +89,13 @@ def _due_line(item: DueItem) -> str:
 
 def cmd_due(args: argparse.Namespace, out: TextIO) -> int:
     on = args.on or date.today()
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         case_id = store.find_case(args.case).id if args.case else None
         ws = sessions.Workspace.open(store, args.forms)
         items = sessions.due(ws, on, case_id)
         note = sessions.calendar_note(ws, on)
     if note is not None:
-        sys.stderr.write(f"{PROG}: {note}\n")  # said once, beside the output (never inside --json)
+        sys.stderr.write(f"{common.PROG}: {note}\n")  # said once, beside the output (never inside --json)
     if args.json:
         print_json([i.as_dict() for i in items], out)
         return 0
@@ -114,7 +114,7 @@ def cmd_due(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_workers(args: argparse.Namespace, out: TextIO) -> int:
-    with open_existing(args) as store:
+    with common.open_existing(args) as store:
         workers = store.list_workers()
     if args.json:
         print_json(

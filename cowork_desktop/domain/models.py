@@ -11,21 +11,30 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Self
 
 from cowork_desktop.domain.names import name_problem
 
 
-class Role(StrEnum):
-    STUDENT = "student"
-    ASYE = "asye"
-    SOCIAL_WORKER = "social_worker"
-    SENIOR_PRACTITIONER = "senior_practitioner"
-    TEAM_MANAGER = "team_manager"
+class LabelledEnum(StrEnum):
+    """A value as stored, with the words a person reads for it, declared together: ``NAME = "value", "Label"``."""
 
-    @property
-    def label(self) -> str:
-        return ROLE_LABELS[self]
+    _value_: str
+    label: str
+
+    def __new__(cls, value: str, label: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Role(LabelledEnum):
+    STUDENT = "student", "Student social worker"
+    ASYE = "asye", "ASYE (newly qualified)"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    SENIOR_PRACTITIONER = "senior_practitioner", "Senior practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
 
     @property
     def is_learner(self) -> bool:
@@ -42,36 +51,13 @@ def is_learner_role(role: Role | str) -> bool:
     return role in LEARNER_ROLES
 
 
-ROLE_LABELS = {
-    Role.STUDENT: "Student social worker",
-    Role.ASYE: "ASYE (newly qualified)",
-    Role.SOCIAL_WORKER: "Social worker",
-    Role.SENIOR_PRACTITIONER: "Senior practitioner",
-    Role.TEAM_MANAGER: "Team manager",
-}
-
-
-class PlanType(StrEnum):
-    ASSESSMENT = "assessment"
-    CHILD_IN_NEED = "child_in_need"
-    CHILD_PROTECTION = "child_protection"
-    LOOKED_AFTER = "looked_after"
-    PRE_PROCEEDINGS = "pre_proceedings"
-    CARE_PROCEEDINGS = "care_proceedings"
-
-    @property
-    def label(self) -> str:
-        return PLAN_LABELS[self]
-
-
-PLAN_LABELS = {
-    PlanType.ASSESSMENT: "Assessment",
-    PlanType.CHILD_IN_NEED: "Child in need",
-    PlanType.CHILD_PROTECTION: "Child protection",
-    PlanType.LOOKED_AFTER: "Looked after child",
-    PlanType.PRE_PROCEEDINGS: "Pre-proceedings (PLO)",
-    PlanType.CARE_PROCEEDINGS: "Care proceedings",
-}
+class PlanType(LabelledEnum):
+    ASSESSMENT = "assessment", "Assessment"
+    CHILD_IN_NEED = "child_in_need", "Child in need"
+    CHILD_PROTECTION = "child_protection", "Child protection"
+    LOOKED_AFTER = "looked_after", "Looked after child"
+    PRE_PROCEEDINGS = "pre_proceedings", "Pre-proceedings (PLO)"
+    CARE_PROCEEDINGS = "care_proceedings", "Care proceedings"
 
 
 class CaseStatus(StrEnum):
@@ -80,18 +66,14 @@ class CaseStatus(StrEnum):
     TRANSFERRED = "transferred"
 
 
-class Reason(StrEnum):
+class Reason(LabelledEnum):
     """Why a case is co-allocated (the protocol's advantages of co-working)."""
 
-    COMPLEXITY = "complexity"
-    SIBLING_GROUP = "sibling_group"
-    DEVELOPMENT = "development"
-    SAFETY = "safety"
-    COVER = "cover"
-
-    @property
-    def label(self) -> str:
-        return REASON_LABELS[self]
+    COMPLEXITY = "complexity", "High level of complexity"
+    SIBLING_GROUP = "sibling_group", "Large sibling group"
+    DEVELOPMENT = "development", "Development of a less experienced worker"
+    SAFETY = "safety", "Risk to workers' safety"
+    COVER = "cover", "Continuity and cover"
 
 
 def for_development(reasons: Iterable[Reason | str]) -> bool:
@@ -115,25 +97,12 @@ def learner_ids(
     return ()
 
 
-REASON_LABELS = {
-    Reason.COMPLEXITY: "High level of complexity",
-    Reason.SIBLING_GROUP: "Large sibling group",
-    Reason.DEVELOPMENT: "Development of a less experienced worker",
-    Reason.SAFETY: "Risk to workers' safety",
-    Reason.COVER: "Continuity and cover",
-}
-
-
-class RecordKind(StrEnum):
-    INITIAL_MEETING = "initial_meeting"
-    REVIEW = "review"
-    REFLECTIVE_DISCUSSION = "reflective_discussion"
-    ISSUE_RESOLUTION = "issue_resolution"
-    CLOSING = "closing"
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
+class RecordKind(LabelledEnum):
+    INITIAL_MEETING = "initial_meeting", "Initial co-working meeting (MDR)"
+    REVIEW = "review", "Review of co-working"
+    REFLECTIVE_DISCUSSION = "reflective_discussion", "Reflective case discussion"
+    ISSUE_RESOLUTION = "issue_resolution", "Issue-resolution MDR"
+    CLOSING = "closing", "Closing MDR"
 
     @property
     def is_mdr(self) -> bool:
@@ -144,15 +113,6 @@ class RecordKind(StrEnum):
         """The manager holds this meeting with the co-workers (every kind but the co-workers' own reflective
         discussion, which the manager signs off without attending)."""
         return self != RecordKind.REFLECTIVE_DISCUSSION
-
-
-KIND_LABELS = {
-    RecordKind.INITIAL_MEETING: "Initial co-working meeting (MDR)",
-    RecordKind.REVIEW: "Review of co-working",
-    RecordKind.REFLECTIVE_DISCUSSION: "Reflective case discussion",
-    RecordKind.ISSUE_RESOLUTION: "Issue-resolution MDR",
-    RecordKind.CLOSING: "Closing MDR",
-}
 
 
 class RecordStatus(StrEnum):

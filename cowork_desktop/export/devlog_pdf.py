@@ -24,23 +24,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, PageTem
 
 from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.insights import DomainGroup, LearningEntry, PcfDomain
-from cowork_desktop.export import fonts
-from cowork_desktop.export.layout import (
-    HEADER_FILL,
-    MIN_SPACE,
-    PAGE_HEIGHT,
-    NumberedCanvas,
-    Styles,
-    a4_template,
-    ascii_text,
-    body_frame,
-    draw_footer,
-    draw_head_lines,
-    draw_marking,
-    grid_table,
-    make_styles,
-    paragraph,
-)
+from cowork_desktop.export import fonts, layout
 from cowork_desktop.export.model import DEFAULT_PROTECTIVE_MARKING
 from cowork_desktop.export.pdfa import EVIDENCE_FILENAME, attach_evidence, convert_to_pdfa, save_pdfa
 
@@ -85,10 +69,10 @@ def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], 
 
     def decorate(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         canvas.saveState()
-        top = PAGE_HEIGHT - 9 * mm
-        draw_marking(canvas, top, marking)
-        draw_head_lines(canvas, top, doc.organisation, who, demo=doc.demo)
-        draw_footer(canvas, "Case references only: no child is named in this log", marking)
+        top = layout.PAGE_HEIGHT - 9 * mm
+        layout.draw_marking(canvas, top, marking)
+        layout.draw_head_lines(canvas, top, doc.organisation, who, demo=doc.demo)
+        layout.draw_footer(canvas, "Case references only: no child is named in this log", marking)
         canvas.restoreState()
 
     return decorate
@@ -97,7 +81,7 @@ def _page_decorator(doc: DevLogDocument) -> Callable[[Canvas, BaseDocTemplate], 
 # ---------------------------------------------------------------------------------------------- content
 
 
-def _facts(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
+def _facts(doc: DevLogDocument, s: layout.Styles, width: float) -> list[Flowable]:
     refs = doc.case_references
     rows = [
         ("Worker", doc.worker_name),
@@ -108,14 +92,14 @@ def _facts(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
         ("Learning entries", str(len(doc.entries))),
         ("Produced", long_date((doc.generated_at or datetime.now()).date())),
     ]
-    data = [[paragraph(label, s.cell_head), paragraph(value, s.cell)] for label, value in rows]
-    table = grid_table(data, (40 * mm, width - 40 * mm), header=False)
-    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), HEADER_FILL)]))
+    data = [[layout.paragraph(label, s.cell_head), layout.paragraph(value, s.cell)] for label, value in rows]
+    table = layout.grid_table(data, (40 * mm, width - 40 * mm), header=False)
+    table.setStyle(TableStyle([("BACKGROUND", (0, 0), (0, -1), layout.HEADER_FILL)]))
     return [table]
 
 
-def _about(s: Styles) -> Flowable:
-    return paragraph(
+def _about(s: layout.Styles) -> Flowable:
+    return layout.paragraph(
         "The learning recorded for this worker in signed co-working records: the learning opportunities agreed in "
         "initial meetings, what reviews said about their development, reflective case discussions and closing "
         "summaries. Each entry is linked to the Professional Capabilities Framework (PCF) domains its words "
@@ -124,35 +108,37 @@ def _about(s: Styles) -> Flowable:
     )
 
 
-def _summary(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
-    rows = [[paragraph(h, s.cell_head) for h in ("PCF domain", "Entries", "First", "Latest")]]
+def _summary(doc: DevLogDocument, s: layout.Styles, width: float) -> list[Flowable]:
+    rows = [[layout.paragraph(h, s.cell_head) for h in ("PCF domain", "Entries", "First", "Latest")]]
     for g in doc.groups:
         first = short_date(g.first) if g.first else "-"
         latest = short_date(g.latest) if g.latest else "-"
         rows.append(
             [
-                paragraph(g.title, s.cell),
-                paragraph(str(len(g.entries)), s.cell),
-                paragraph(first, s.cell),
-                paragraph(latest, s.cell),
+                layout.paragraph(g.title, s.cell),
+                layout.paragraph(str(len(g.entries)), s.cell),
+                layout.paragraph(first, s.cell),
+                layout.paragraph(latest, s.cell),
             ]
         )
     return [
-        CondPageBreak(MIN_SPACE),
-        paragraph("Summary by domain", s.h2_free),
-        grid_table(rows, [width * f for f in (0.52, 0.14, 0.17, 0.17)]),
+        CondPageBreak(layout.MIN_SPACE),
+        layout.paragraph("Summary by domain", s.h2_free),
+        layout.grid_table(rows, [width * f for f in (0.52, 0.14, 0.17, 0.17)]),
     ]
 
 
-def _entry_rows(entries: Sequence[LearningEntry], s: Styles) -> list[list[Flowable]]:
-    rows = [[paragraph(h, s.cell_head) for h in ("Date", "Case", "Record", "Learning")]]
+def _entry_rows(entries: Sequence[LearningEntry], s: layout.Styles) -> list[list[Flowable]]:
+    rows = [[layout.paragraph(h, s.cell_head) for h in ("Date", "Case", "Record", "Learning")]]
     for e in entries:
         rows.append(
             [
-                paragraph(short_date(e.meeting_date), s.cell),
-                paragraph(e.case_reference, s.cell),
-                paragraph(e.record_label, s.cell),
-                paragraph(e.text + ("" if not e.explicit else " (domains named in the record)"), s.cell),
+                layout.paragraph(short_date(e.meeting_date), s.cell),
+                layout.paragraph(e.case_reference, s.cell),
+                layout.paragraph(e.record_label, s.cell),
+                layout.paragraph(
+                    e.text + ("" if not e.explicit else " (domains named in the record)"), s.cell
+                ),
             ]
         )
     return rows
@@ -161,9 +147,9 @@ def _entry_rows(entries: Sequence[LearningEntry], s: Styles) -> list[list[Flowab
 _ENTRY_WIDTHS = (0.14, 0.16, 0.22, 0.48)
 
 
-def _domain_section(n: int, group: DomainGroup, s: Styles, width: float) -> list[Flowable]:
+def _domain_section(n: int, group: DomainGroup, s: layout.Styles, width: float) -> list[Flowable]:
     heading = f"{n}. {group.title}" if group.domain is not None else group.title
-    out: list[Flowable] = [CondPageBreak(MIN_SPACE), paragraph(heading, s.h2)]
+    out: list[Flowable] = [CondPageBreak(layout.MIN_SPACE), layout.paragraph(heading, s.h2)]
     description = (
         group.domain.description
         if group.domain is not None
@@ -172,44 +158,48 @@ def _domain_section(n: int, group: DomainGroup, s: Styles, width: float) -> list
         )
     )
     if description:
-        out.append(paragraph(description, s.small))
+        out.append(layout.paragraph(description, s.small))
         out.append(Spacer(1, 3))
     if not group.entries:
-        return [*out, paragraph("No learning recorded in this domain yet.", s.empty)]
-    return [*out, grid_table(_entry_rows(group.entries, s), [width * f for f in _ENTRY_WIDTHS]), Spacer(1, 4)]
+        return [*out, layout.paragraph("No learning recorded in this domain yet.", s.empty)]
+    return [
+        *out,
+        layout.grid_table(_entry_rows(group.entries, s), [width * f for f in _ENTRY_WIDTHS]),
+        Spacer(1, 4),
+    ]
 
 
-def _over_time(doc: DevLogDocument, s: Styles, width: float) -> list[Flowable]:
+def _over_time(doc: DevLogDocument, s: layout.Styles, width: float) -> list[Flowable]:
     titles = {d.id: d.title for d in doc.domains}
-    rows = [[paragraph(h, s.cell_head) for h in ("Date", "Case", "Record", "PCF domains")]]
+    rows = [[layout.paragraph(h, s.cell_head) for h in ("Date", "Case", "Record", "PCF domains")]]
     for e in doc.entries:
         named = ", ".join(titles[t] for t in e.domains if t in titles) or "Not linked yet"
         rows.append(
             [
-                paragraph(short_date(e.meeting_date), s.cell),
-                paragraph(e.case_reference, s.cell),
-                paragraph(e.record_label, s.cell),
-                paragraph(named, s.cell),
+                layout.paragraph(short_date(e.meeting_date), s.cell),
+                layout.paragraph(e.case_reference, s.cell),
+                layout.paragraph(e.record_label, s.cell),
+                layout.paragraph(named, s.cell),
             ]
         )
     return [
-        CondPageBreak(MIN_SPACE),
-        paragraph("Over time", s.h2),
-        paragraph("Every entry, oldest first, with the domains it is linked to.", s.small),
+        CondPageBreak(layout.MIN_SPACE),
+        layout.paragraph("Over time", s.h2),
+        layout.paragraph("Every entry, oldest first, with the domains it is linked to.", s.small),
         Spacer(1, 3),
-        grid_table(rows, [width * f for f in _ENTRY_WIDTHS]),
+        layout.grid_table(rows, [width * f for f in _ENTRY_WIDTHS]),
     ]
 
 
 def _story(doc: DevLogDocument, width: float) -> list[Flowable]:
-    s = make_styles()
+    s = layout.make_styles()
     # the name on a line of its own: a right-to-left name beside English text would be reordered around it
-    story: list[Flowable] = [paragraph(TITLE, s.title), paragraph(doc.worker_name, s.subtitle)]
+    story: list[Flowable] = [layout.paragraph(TITLE, s.title), layout.paragraph(doc.worker_name, s.subtitle)]
     story.extend(_facts(doc, s, width))
     story.append(_about(s))
     if not doc.entries:
         story.append(
-            paragraph(
+            layout.paragraph(
                 "No learning has been recorded for this worker in signed co-working records yet.", s.empty
             )
         )
@@ -236,7 +226,7 @@ def render_devlog(doc: DevLogDocument, evidence: bytes | None = None) -> bytes:
     fonts.register_fonts()
     buffer = io.BytesIO()
     refs = doc.case_references
-    template, top, bottom = a4_template(
+    template, top, bottom = layout.a4_template(
         buffer,
         demo=doc.demo,
         title=document_title(doc),
@@ -245,9 +235,9 @@ def render_devlog(doc: DevLogDocument, evidence: bytes | None = None) -> bytes:
         keywords="development log; PCF" + (f"; cases {', '.join(refs)}" if refs else ""),
         creator=doc.producer,
     )
-    frame = body_frame(top, bottom)
+    frame = layout.body_frame(top, bottom)
     template.addPageTemplates([PageTemplate(id="devlog", frames=[frame], onPage=_page_decorator(doc))])
-    template.build(_story(doc, frame._aW), canvasmaker=NumberedCanvas)
+    template.build(_story(doc, frame._aW), canvasmaker=layout.NumberedCanvas)
     with pikepdf.open(io.BytesIO(buffer.getvalue())) as pdf:
         created = doc.generated_at or datetime.now().astimezone()
         fonts.fix_text_maps(pdf)
@@ -272,6 +262,7 @@ _LATIN = str.maketrans(
 def devlog_filename(worker_name: str, on: date) -> str:
     """``development-log_Mei-Lin-Chen_2026-11-23.pdf`` (letters without accents; a safe fallback for others)."""
     name = (
-        re.sub(r"[^A-Za-z0-9]+", "-", ascii_text(worker_name.translate(_LATIN))).strip("-")[:60] or "worker"
+        re.sub(r"[^A-Za-z0-9]+", "-", layout.ascii_text(worker_name.translate(_LATIN))).strip("-")[:60]
+        or "worker"
     )
     return f"development-log_{name}_{on.isoformat()}.pdf"

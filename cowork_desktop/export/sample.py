@@ -7,19 +7,7 @@ from datetime import UTC, date, datetime
 
 from PIL import Image, ImageDraw
 
-from cowork_desktop.export.model import (
-    ActionRow,
-    ActionsTable,
-    Amendment,
-    Attendee,
-    CaseNote,
-    NoteSection,
-    NoteStatus,
-    QuestionAnswer,
-    ResponsibilitiesTable,
-    ResponsibilityRow,
-    SignatureBlock,
-)
+from cowork_desktop.export import model
 
 MANAGER = "Zoë Ó Súilleabháin"
 PRACTITIONER = "Łukasz Wiśniewski"
@@ -51,17 +39,17 @@ def drawn_signature_png(width: int = 600, height: int = 200) -> bytes:
 
 def sample_case_note(
     *,
-    status: NoteStatus = "signed",
+    status: model.NoteStatus = "signed",
     demo: bool = True,
     responsibility_rows: int = len(_TASKS),
     case_reference: str = "CR-1234",
-) -> CaseNote:
+) -> model.CaseNote:
     """An initial co-working meeting with every kind of item and names in several scripts.
 
     ``responsibility_rows`` above the 7 standard tasks repeats them (numbered) to make a table span pages.
     """
     rows = tuple(
-        ResponsibilityRow(
+        model.ResponsibilityRow(
             _TASKS[n % len(_TASKS)] + (f" ({n // len(_TASKS) + 1})" if n >= len(_TASKS) else ""),
             PRACTITIONER if n % 2 == 0 else ASYE,
             joint=n % 3 == 0,
@@ -69,7 +57,7 @@ def sample_case_note(
         for n in range(responsibility_rows)
     )
     signed = datetime(2026, 11, 23, 10, 15, tzinfo=UTC)
-    return CaseNote(
+    return model.CaseNote(
         organisation="Northshire County Council - Children's Services",
         case_reference=case_reference,
         record_kind="Initial co-working meeting (MDR)",
@@ -79,44 +67,48 @@ def sample_case_note(
         status=status,
         demo=demo,
         present=(
-            Attendee(MANAGER, "Team manager"),
-            Attendee(PRACTITIONER, "Senior practitioner"),
-            Attendee(ASYE, "ASYE (newly qualified)"),
-            Attendee(STUDENT, "Student social worker"),
-            Attendee(SOCIAL_WORKER, "Social worker"),
+            model.Attendee(MANAGER, "Team manager"),
+            model.Attendee(PRACTITIONER, "Senior practitioner"),
+            model.Attendee(ASYE, "ASYE (newly qualified)"),
+            model.Attendee(STUDENT, "Student social worker"),
+            model.Attendee(SOCIAL_WORKER, "Social worker"),
         ),
         sections=(
-            NoteSection(
+            model.NoteSection(
                 "Reasons for co-working",
                 (
-                    QuestionAnswer(
+                    model.QuestionAnswer(
                         "Why is this case co-allocated?",
                         "High level of complexity.\nDevelopment of a less experienced worker.",
                     ),
-                    QuestionAnswer("Is there a risk to workers' safety?", "No"),
-                    QuestionAnswer("Anything else the co-workers should know?", ""),
-                    QuestionAnswer("Language the family prefers", "Urdu (اردو); an interpreter is booked."),
+                    model.QuestionAnswer("Is there a risk to workers' safety?", "No"),
+                    model.QuestionAnswer("Anything else the co-workers should know?", ""),
+                    model.QuestionAnswer(
+                        "Language the family prefers", "Urdu (اردو); an interpreter is booked."
+                    ),
                 ),
             ),
-            NoteSection(
+            model.NoteSection(
                 "Roles and responsibilities",
-                (ResponsibilitiesTable(rows, "Who leads each task, and is it joint or sole?"),),
+                (model.ResponsibilitiesTable(rows, "Who leads each task, and is it joint or sole?"),),
             ),
-            NoteSection(
+            model.NoteSection(
                 "Supervision and review",
                 (
-                    QuestionAnswer("How often will the co-workers meet?", "Every 2 weeks"),
-                    QuestionAnswer("Date of the first review", "8 January 2027"),
+                    model.QuestionAnswer("How often will the co-workers meet?", "Every 2 weeks"),
+                    model.QuestionAnswer("Date of the first review", "8 January 2027"),
                 ),
             ),
-            NoteSection(
+            model.NoteSection(
                 "Actions",
                 (
-                    ActionsTable(
+                    model.ActionsTable(
                         (
-                            ActionRow("Arrange a joint home visit", PRACTITIONER, date(2026, 12, 1)),
-                            ActionRow("Update the chronology", ASYE, date(2026, 12, 5), done=True),
-                            ActionRow("Book the interpreter for visits", SOCIAL_WORKER, date(2026, 11, 30)),
+                            model.ActionRow("Arrange a joint home visit", PRACTITIONER, date(2026, 12, 1)),
+                            model.ActionRow("Update the chronology", ASYE, date(2026, 12, 5), done=True),
+                            model.ActionRow(
+                                "Book the interpreter for visits", SOCIAL_WORKER, date(2026, 11, 30)
+                            ),
                         ),
                         "Actions agreed",
                     ),
@@ -124,7 +116,7 @@ def sample_case_note(
             ),
         ),
         signatures=(
-            SignatureBlock(
+            model.SignatureBlock(
                 MANAGER,
                 "Team manager",
                 "drawn",
@@ -132,7 +124,7 @@ def sample_case_note(
                 "I confirm this record is accurate.",
                 drawn_signature_png(),
             ),
-            SignatureBlock(
+            model.SignatureBlock(
                 ASYE,
                 "ASYE (newly qualified)",
                 "typed",
@@ -141,6 +133,6 @@ def sample_case_note(
             ),
         ),
         content_hash="3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855a",
-        amendment=Amendment(1, "Corrected the due date of an action."),
+        amendment=model.Amendment(1, "Corrected the due date of an action."),
         generated_at=datetime(2026, 11, 23, 11, 0, tzinfo=UTC),
     )

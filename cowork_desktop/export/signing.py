@@ -627,6 +627,16 @@ def _resolved(history: Any, value: generic.PdfObject) -> generic.PdfObject:
     return value
 
 
+def _entry(history: Any, obj: generic.PdfObject, *keys: str) -> generic.PdfObject | None:
+    """``obj[key][key]…`` as it was in ``history`` (each step resolved); None where a step is not a dictionary
+    holding the next key."""
+    for key in keys:
+        if not isinstance(obj, generic.DictionaryObject) or key not in obj:
+            return None
+        obj = _resolved(history, obj.raw_get(key))
+    return obj
+
+
 def _signed_info(reader: PdfFileReader, revision: int) -> generic.PdfObject | None:
     """The document information dictionary as it was in ``revision`` (not as later updates left it)."""
     history = reader.get_historical_resolver(revision)
@@ -640,27 +650,13 @@ def _signed_evidence(reader: PdfFileReader, revision: int) -> bytes | None:
     """The embedded file :data:`EVIDENCE_FILENAME` as it was in ``revision``; None when there is none."""
     history = reader.get_historical_resolver(revision)
     root = _resolved(history, history.trailer_view.raw_get("/Root"))
-    if not isinstance(root, generic.DictionaryObject) or "/Names" not in root:
-        return None
-    names = _resolved(history, root.raw_get("/Names"))
-    if not isinstance(names, generic.DictionaryObject) or "/EmbeddedFiles" not in names:
-        return None
-    tree = _resolved(history, names.raw_get("/EmbeddedFiles"))
-    if not isinstance(tree, generic.DictionaryObject) or "/Names" not in tree:
-        return None
-    pairs = _resolved(history, tree.raw_get("/Names"))
+    pairs = _entry(history, root, "/Names", "/EmbeddedFiles", "/Names")
     if not isinstance(pairs, generic.ArrayObject):
         return None
     for i in range(0, len(pairs) - 1, 2):
         if str(_resolved(history, pairs[i])) != EVIDENCE_FILENAME:
             continue
-        spec = _resolved(history, pairs[i + 1])
-        if not isinstance(spec, generic.DictionaryObject) or "/EF" not in spec:
-            return None
-        ef = _resolved(history, spec.raw_get("/EF"))
-        if not isinstance(ef, generic.DictionaryObject) or "/F" not in ef:
-            return None
-        stream = _resolved(history, ef.raw_get("/F"))
+        stream = _entry(history, _resolved(history, pairs[i + 1]), "/EF", "/F")
         if not isinstance(stream, generic.StreamObject):
             return None
         data: bytes = stream.data

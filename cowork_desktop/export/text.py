@@ -10,15 +10,7 @@ its reference only, as on the PDF. The signed PDF stays the record: the text say
 from __future__ import annotations
 
 from cowork_desktop.domain.dates import long_date, long_datetime, short_date
-from cowork_desktop.export.model import (
-    DEMO_MARKING,
-    ActionsTable,
-    CaseNote,
-    NoteSection,
-    QuestionAnswer,
-    ResponsibilitiesTable,
-    SignatureBlock,
-)
+from cowork_desktop.export import model
 from cowork_desktop.export.wording import amendment_text, note_facts, resolution_text, superseded_text
 
 RULE = "=" * 72
@@ -28,12 +20,12 @@ def _heading(text: str) -> list[str]:
     return ["", text, "-" * min(len(text), 72)]
 
 
-def _answer_lines(item: QuestionAnswer) -> list[str]:
+def _answer_lines(item: model.QuestionAnswer) -> list[str]:
     answer = item.answer.strip()
     return [item.prompt, *(answer.splitlines() if answer else ["Not answered"]), ""]
 
 
-def _responsibility_lines(item: ResponsibilitiesTable) -> list[str]:
+def _responsibility_lines(item: model.ResponsibilitiesTable) -> list[str]:
     lines = [item.prompt] if item.prompt else []
     if not item.rows:
         return [*lines, "No responsibilities recorded.", ""]
@@ -41,7 +33,7 @@ def _responsibility_lines(item: ResponsibilitiesTable) -> list[str]:
     return [*lines, ""]
 
 
-def _action_lines(item: ActionsTable) -> list[str]:
+def _action_lines(item: model.ActionsTable) -> list[str]:
     lines = [item.prompt] if item.prompt else []
     if not item.rows:
         return [*lines, "No actions recorded.", ""]
@@ -52,28 +44,28 @@ def _action_lines(item: ActionsTable) -> list[str]:
     return [*lines, ""]
 
 
-def _section_lines(section: NoteSection) -> list[str]:
+def _section_lines(section: model.NoteSection) -> list[str]:
     lines = _heading(section.title)
     for item in section.items:
-        if isinstance(item, ResponsibilitiesTable):
+        if isinstance(item, model.ResponsibilitiesTable):
             lines += _responsibility_lines(item)
-        elif isinstance(item, ActionsTable):
+        elif isinstance(item, model.ActionsTable):
             lines += _action_lines(item)
         else:
             lines += _answer_lines(item)
     return lines
 
 
-def _signature_line(sig: SignatureBlock) -> str:
+def _signature_line(sig: model.SignatureBlock) -> str:
     how = "drawn" if sig.method == "drawn" else "typed"
     return f"- {sig.name}, {sig.role}: signed ({how}) on {long_datetime(sig.signed_at)}"
 
 
-def case_note_text(note: CaseNote) -> str:
+def case_note_text(note: model.CaseNote) -> str:
     """The case note as plain text (``\\n`` line ends, ending with one)."""
     lines = [note.protective_marking, RULE]
     if note.demo:
-        lines += [DEMO_MARKING, RULE]
+        lines += [model.DEMO_MARKING, RULE]
     if note.superseded_by is not None:
         lines += [superseded_text(note.superseded_by), RULE]
     if note.is_draft:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cowork_desktop import paths
+from cowork_desktop.domain import models
 from cowork_desktop.domain.dates import WorkingCalendar
 from cowork_desktop.domain.due import (
     DueItem,
@@ -43,15 +44,6 @@ from cowork_desktop.domain.forms import (
     form_context,
     is_empty,
     validate_answers,
-)
-from cowork_desktop.domain.models import (
-    Action,
-    CoAllocation,
-    Record,
-    RecordKind,
-    RecordStatus,
-    Role,
-    Signature,
 )
 from cowork_desktop.domain.names import clean_name, name_problem, same_name
 from cowork_desktop.domain.records import (
@@ -227,30 +219,30 @@ def open_issues(ws: Workspace, coallocation_id: int) -> list[OpenIssue]:
     ]
 
 
-def form_for(ws: Workspace, record: Record) -> FormDefinition:
+def form_for(ws: Workspace, record: models.Record) -> FormDefinition:
     """The form version the record was captured with (the stored snapshot), never today's file."""
     return ws.store.form_definition(record.form_id, record.form_version)
 
 
-def context_for(ws: Workspace, ca: CoAllocation) -> dict[str, bool]:
+def context_for(ws: Workspace, ca: models.CoAllocation) -> dict[str, bool]:
     roles = [ws.store.get_worker(w).role.value for w in ca.worker_ids]
     has_actions = bool(ca.id and ws.store.open_actions(ca.id))
     return form_context(roles, [r.value for r in ca.reasons], has_actions)
 
 
-def allowed_workers(ws: Workspace, ca: CoAllocation) -> set[int]:
+def allowed_workers(ws: Workspace, ca: models.CoAllocation) -> set[int]:
     return set(ca.worker_ids)
 
 
-def last_signed_mdr(ws: Workspace, ca: CoAllocation) -> Record | None:
+def last_signed_mdr(ws: Workspace, ca: models.CoAllocation) -> models.Record | None:
     """The latest signed arrangement: initial meeting, or a review that changed it."""
     assert ca.id is not None
     found = [
         r
         for r in ws.store.records_for_case(ca.case_id)
         if r.coallocation_id == ca.id
-        and r.status == RecordStatus.SIGNED
-        and r.kind in (RecordKind.INITIAL_MEETING, RecordKind.ISSUE_RESOLUTION)
+        and r.status == models.RecordStatus.SIGNED
+        and r.kind in (models.RecordKind.INITIAL_MEETING, models.RecordKind.ISSUE_RESOLUTION)
     ]
     return found[-1] if found else None
 
@@ -258,10 +250,10 @@ def last_signed_mdr(ws: Workspace, ca: CoAllocation) -> Record | None:
 def start_record(
     ws: Workspace,
     coallocation_id: int,
-    kind: RecordKind,
+    kind: models.RecordKind,
     meeting_date: date | None = None,
     linked_record_id: int | None = None,
-) -> Done[Record]:
+) -> Done[models.Record]:
     """Open the draft of this kind for the co-allocation, or start one (one draft per kind at a time).
 
     Refused (CoworkError, one line) for a co-allocation that has ended. A record started from another (an
@@ -292,7 +284,7 @@ def start_record(
     if linked_record_id is not None:
         linked = ws.store.get_record(linked_record_id)
         answers.update(prefill_from(form_for(ws, linked), linked.answers, form.id))
-    record = Record(
+    record = models.Record(
         case_id=ca.case_id,
         coallocation_id=coallocation_id,
         kind=kind,
@@ -313,7 +305,7 @@ def start_record(
         return _record_changed(again)
 
 
-def _record_changed(record: Record) -> Done[Record]:
+def _record_changed(record: models.Record) -> Done[models.Record]:
     """A draft started, saved, frozen for signatures or signed by a co-worker: the record's views read again."""
     assert record.id is not None
     return Done(record, Changes(records=True, record_ids=frozenset({record.id})))
@@ -354,14 +346,14 @@ def save_draft(
     what each save returns): when another window saved since, :class:`StaleDraft` and nothing is written.
     Returns the new revision (``Done.value``)."""
     record = ws.store.get_record(record_id)
-    if record.status == RecordStatus.SIGNED:
+    if record.status == models.RecordStatus.SIGNED:
         raise LockedRecordError("record is signed and locked: make an amendment instead")
     facts = extract_facts(form_for(ws, record), answers)
     revision = ws.store.save_answers(record_id, answers, meeting_date, facts, based_on=based_on)
     return Done(revision, Changes(records=True, record_ids=frozenset({record_id})))
 
 
-def check_complete(ws: Workspace, record: Record, section_id: str | None = None) -> dict[str, str]:
+def check_complete(ws: Workspace, record: models.Record, section_id: str | None = None) -> dict[str, str]:
     ca = ws.store.get_coallocation(record.coallocation_id)
     return validate_answers(
         form_for(ws, record),
@@ -373,14 +365,14 @@ def check_complete(ws: Workspace, record: Record, section_id: str | None = None)
     )
 
 
-def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = None) -> Done[Record]:
+def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = None) -> Done[models.Record]:
     """Freeze the answers (after checking every required answer) so the people present can sign. Only the
     answers shown are kept (``domain.forms.answers_shown``): an answer to a question hidden again is dropped
     before anyone signs. Given ``today`` (the wizard: the day it is used), a meeting dated after it is refused
     (``domain.records.meeting_date_problem``); without it (the demo, imports, tests building records on dates of
     their own) the date is taken as given."""
     record = ws.store.get_record(record_id)
-    if record.status == RecordStatus.SIGNED:
+    if record.status == models.RecordStatus.SIGNED:
         raise LockedRecordError("record is already signed")
     errors = check_complete(ws, record)
     problem = meeting_date_problem(record.meeting_date, today) if today is not None else None
@@ -388,7 +380,7 @@ def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = 
         errors = {"meeting_date": problem, **errors}
     if errors:
         raise ValidationError(errors)
-    if record.status == RecordStatus.DRAFT:
+    if record.status == models.RecordStatus.DRAFT:
         form = form_for(ws, record)
         kept = answers_shown(
             form, record.answers, context_for(ws, ws.store.get_coallocation(record.coallocation_id))
@@ -397,16 +389,16 @@ def ready_for_signatures(ws: Workspace, record_id: int, *, today: date | None = 
             ws.store.save_answers(
                 record_id, kept, record.meeting_date, extract_facts(form, kept), based_on=record.revision
             )
-        ws.store.set_record_status(record_id, RecordStatus.AWAITING_SIGNATURES)
+        ws.store.set_record_status(record_id, models.RecordStatus.AWAITING_SIGNATURES)
     return _record_changed(ws.store.get_record(record_id))
 
 
-def back_to_draft(ws: Workspace, record_id: int) -> Done[Record]:
-    ws.store.set_record_status(record_id, RecordStatus.DRAFT)
+def back_to_draft(ws: Workspace, record_id: int) -> Done[models.Record]:
+    ws.store.set_record_status(record_id, models.RecordStatus.DRAFT)
     return _record_changed(ws.store.get_record(record_id))
 
 
-def required_signers(ws: Workspace, record: Record) -> list[int]:
+def required_signers(ws: Workspace, record: models.Record) -> list[int]:
     """The co-workers present (workers listed in the participants question), who sign before the manager."""
     ca = ws.store.get_coallocation(record.coallocation_id)
     form = form_for(ws, record)
@@ -436,12 +428,12 @@ def add_signature(
     strokes: list[list[tuple[float, float]]] | None = None,
     image_png: bytes | None = None,
     statement: str = AGREEMENT_STATEMENT,
-) -> Done[Signature]:
+) -> Done[models.Signature]:
     """One signature. The name stored is the signer's recorded name (a co-worker's from the workers, the
     manager's from the settings): a typed name must be that name (compared by :func:`same_name`), else it is
     refused with a message naming the expected name. So what the screen shows is what is stored."""
     record = ws.store.get_record(record_id)
-    if record.status != RecordStatus.AWAITING_SIGNATURES:
+    if record.status != models.RecordStatus.AWAITING_SIGNATURES:
         raise CoworkError("the record is not ready for signatures: finish the questions first")
     if method not in ("drawn", "typed"):
         raise ValidationError({"method": "Sign by drawing or by typing your name."})
@@ -465,7 +457,7 @@ def add_signature(
         )
     if worker_id is not None and any(s.worker_id == worker_id for s in ws.store.signatures_for(record_id)):
         raise ValidationError({"signature": f"{expected} has already signed this record."})
-    sig = Signature(
+    sig = models.Signature(
         record_id=record_id,
         signer_name=clean_name(expected or typed),
         signer_role=role,
@@ -487,7 +479,7 @@ def sign_off(
     method: str = "typed",
     strokes: list[list[tuple[float, float]]] | None = None,
     image_png: bytes | None = None,
-) -> Done[Record]:
+) -> Done[models.Record]:
     """The manager signs last; the record is then locked with its content hash, agreed actions and frame.
 
     ``manager_name`` is what the manager typed: it must be the manager's name in the settings; when none is set
@@ -517,7 +509,7 @@ def sign_off(
         record_id,
         worker_id=None,
         name=manager_name,
-        role=Role.TEAM_MANAGER.label,
+        role=models.Role.TEAM_MANAGER.label,
         method=method,
         strokes=strokes,
         image_png=image_png,
@@ -535,7 +527,11 @@ def sign_off(
     form_sha = ws.store.form_digests()[(record.form_id, record.form_version)][0]
     kept = [a for a in earlier if a.id in set(carried)]
     digest = content_hash(record, case.reference, signatures, [*kept, *new], form_sha, CANON_VERSION)
-    ends = closing_end(form, record) if record.kind == RecordKind.CLOSING and ca.end_date is None else None
+    ends = (
+        closing_end(form, record)
+        if record.kind == models.RecordKind.CLOSING and ca.end_date is None
+        else None
+    )
     signed = ws.store.finalise_record(
         record_id,
         digest,
@@ -564,14 +560,16 @@ def sign_off(
     )
 
 
-def closing_end(form: FormDefinition, record: Record) -> tuple[date, str]:
+def closing_end(form: FormDefinition, record: models.Record) -> tuple[date, str]:
     """A closing MDR ends its co-allocation on its meeting date, for the reason it gives."""
     question = form.find_role("end_reason") or next((q for q in form.questions if q.id == "end_reason"), None)
     reason = record.answers.get(question.id) if question is not None else None
     return record.meeting_date, str(reason).strip() if isinstance(reason, str) else ""
 
 
-def signed_frame(ws: Workspace, form: FormDefinition, record: Record, ca: CoAllocation) -> dict[str, Any]:
+def signed_frame(
+    ws: Workspace, form: FormDefinition, record: models.Record, ca: models.CoAllocation
+) -> dict[str, Any]:
     """What the record's display depends on, as it is now (see :attr:`Record.signed_frame`): the conditions
     that choose its questions, and the name and role of every worker it refers to (the co-workers, workers
     chosen in its answers, and the owners of actions agreed in its case)."""
@@ -597,14 +595,14 @@ def signed_frame(ws: Workspace, form: FormDefinition, record: Record, ca: CoAllo
     return {"context": context_for(ws, ca), "people": people}
 
 
-def _agreed_actions(form: FormDefinition, record: Record) -> list[Action]:
+def _agreed_actions(form: FormDefinition, record: models.Record) -> list[models.Action]:
     found = []
     for q in form.questions:
         if q.kind != QuestionKind.ACTIONS:
             continue
         for item in record.answers.get(q.id) or []:
             found.append(
-                Action(
+                models.Action(
                     description=str(item.get("description", "")).strip(),
                     owner_worker_id=item.get("owner") if isinstance(item.get("owner"), int) else None,
                     due_date=date.fromisoformat(item["due"]) if item.get("due") else None,
@@ -613,7 +611,7 @@ def _agreed_actions(form: FormDefinition, record: Record) -> list[Action]:
     return found
 
 
-def _completed_actions(form: FormDefinition, record: Record) -> list[tuple[int, date]]:
+def _completed_actions(form: FormDefinition, record: models.Record) -> list[tuple[int, date]]:
     done = []
     for q in form.questions:
         if q.kind != QuestionKind.ACTION_REVIEW:
@@ -624,17 +622,17 @@ def _completed_actions(form: FormDefinition, record: Record) -> list[tuple[int, 
     return done
 
 
-def amend(ws: Workspace, record_id: int, reason: str) -> Done[Record]:
+def amend(ws: Workspace, record_id: int, reason: str) -> Done[models.Record]:
     """A correction to a signed record: a new draft version linked to the one it supersedes."""
     original = ws.store.get_record(record_id)
-    if original.status != RecordStatus.SIGNED:
+    if original.status != models.RecordStatus.SIGNED:
         raise CoworkError("only a signed record is amended; a draft can simply be edited")
     if not reason.strip():
         raise ValidationError({"reason": "Say why the record is being amended."})
     newer = [r for r in ws.store.records_for_case(original.case_id) if r.supersedes_id == record_id]
     if newer:
         raise CoworkError(f"record {record_id} has already been amended (version {newer[-1].version})")
-    copy = Record(
+    copy = models.Record(
         case_id=original.case_id,
         coallocation_id=original.coallocation_id,
         kind=original.kind,
@@ -651,7 +649,7 @@ def amend(ws: Workspace, record_id: int, reason: str) -> Done[Record]:
     return _record_changed(ws.store.create_record(copy, form_for(ws, original)))
 
 
-def record_facts(ws: Workspace, record: Record) -> RecordFacts:
+def record_facts(ws: Workspace, record: models.Record) -> RecordFacts:
     return extract_facts(form_for(ws, record), record.answers)
 
 
@@ -662,19 +660,19 @@ def sign_time() -> datetime:
 # -- what the views read of records ------------------------------------------------------------------------------
 
 
-def record(ws: Workspace, record_id: int) -> Record:
+def record(ws: Workspace, record_id: int) -> models.Record:
     return ws.store.get_record(record_id)
 
 
-def records_for_case(ws: Workspace, case_id: int) -> list[Record]:
+def records_for_case(ws: Workspace, case_id: int) -> list[models.Record]:
     """Every record of the case (every version), oldest first."""
     return ws.store.records_for_case(case_id)
 
 
-def signatures(ws: Workspace, record_id: int) -> list[Signature]:
+def signatures(ws: Workspace, record_id: int) -> list[models.Signature]:
     return ws.store.signatures_for(record_id)
 
 
-def open_actions(ws: Workspace, coallocation_id: int) -> list[Action]:
+def open_actions(ws: Workspace, coallocation_id: int) -> list[models.Action]:
     """The agreed actions of the co-allocation not done yet, in due-date order."""
     return ws.store.open_actions(coallocation_id)

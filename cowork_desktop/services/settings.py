@@ -151,10 +151,15 @@ def marking_problem(text: str) -> str:
     return ""
 
 
+def _chosen_path(text: str) -> Path | None:
+    """The path typed into a setting, or None when it was left empty (meaning: none)."""
+    return Path(text.strip()).expanduser() if text.strip() else None
+
+
 def logo_problem(text: str) -> str:
-    if not text.strip():
+    path = _chosen_path(text)
+    if path is None:
         return ""
-    path = Path(text.strip()).expanduser()
     if path.suffix.lower() not in LOGO_SUFFIXES:
         return "The logo must be a PNG or JPEG picture (.png, .jpg or .jpeg)."
     if not path.is_file():
@@ -169,9 +174,9 @@ def logo_problem(text: str) -> str:
 
 
 def forms_problem(text: str) -> str:
-    if not text.strip():
+    folder = _chosen_path(text)
+    if folder is None:
         return ""
-    folder = Path(text.strip()).expanduser()
     try:
         load_forms(folder)
     except CoworkError as exc:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from cowork_desktop.domain.audit import GENESIS, entry_hash
 from cowork_desktop.domain.errors import (
     DamagedDatabase,
+    NotFoundError,
     ProtectionsMissing,
     ReadOnlyDatabase,
     StoreError,
@@ -221,3 +222,10 @@ class StoreBase:
     def _one(self, sql: str, params: Sequence[Any] = ()) -> dict[str, Any] | None:
         rows = list(self.db.query(sql, params))
         return rows[0] if rows else None
+
+    def _by_id(self, table: str, what: str, row_id: int) -> dict[str, Any]:
+        """The row of ``table`` with this id; :class:`NotFoundError` ("no <what> with id …") when there is none."""
+        row = self._one(f"SELECT * FROM {table} WHERE id = ?", [row_id])
+        if row is None:
+            raise NotFoundError(f"no {what} with id {row_id}")
+        return row

@@ -4,8 +4,10 @@ say which signed records and actions are current."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import fields
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 #: A signed record replaced by a signed amendment no longer counts (its actions and facts are the amendment's).
 NOT_SUPERSEDED = "NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = r.id AND n.status = 'signed')"
@@ -53,3 +55,13 @@ def readable(row: dict[str, Any]) -> dict[str, Any]:
         except ValueError:
             out[column] = json.dumps({UNREADABLE: text})
     return out
+
+
+T = TypeVar("T")
+
+
+def from_row(cls: type[T], row: Mapping[str, Any], **converted: Any) -> T:
+    """A dataclass from a table's row: each field from the column of its name, or as ``converted`` gives it
+    (the enums, dates and JSON a column holds as text)."""
+    names = [f.name for f in fields(cast(Any, cls)) if f.init and f.name not in converted]
+    return cls(**{name: row[name] for name in names}, **converted)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QWidget
 
-from cowork_desktop.domain.models import PLAN_LABELS, PlanType
+from cowork_desktop.domain.models import PlanType
 from cowork_desktop.services import cases
 from cowork_desktop.services.cases import CaseRow, Store
 from cowork_desktop.ui.widgets import (
@@ -30,7 +30,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def plan_label(value: str) -> str:
     try:
-        return PLAN_LABELS[PlanType(value)]
+        return PlanType(value).label
     except ValueError:
         return value
 

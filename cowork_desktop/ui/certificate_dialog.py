@@ -28,11 +28,9 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFont, QFontDatabase, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -60,6 +58,7 @@ from cowork_desktop.ui.widgets import (
     dialog_buttons,
     hint_label,
     line_edit,
+    radio_choices,
     title_label,
     with_button,
     wrapped_label,
@@ -142,10 +141,7 @@ class CertificateDialog(QDialog):
             self.tr("&Import a certificate file (.p12/.pfx) from my organisation")
         )
         self.import_choice.setObjectName("importChoice")
-        self.choices = QButtonGroup(self)
-        self.choices.addButton(self.create_choice, self.CREATE)
-        self.choices.addButton(self.import_choice, self.IMPORT)
-        self.create_choice.setChecked(True)
+        self.choices = radio_choices(self, self.create_choice, self.import_choice)  # CREATE, IMPORT
         layout.addWidget(self.create_choice)
         layout.addWidget(self.import_choice)
 
@@ -181,13 +177,17 @@ class CertificateDialog(QDialog):
             return ""
         return (self.ws.store.get_setting(key) or "").strip()
 
-    def _create_page(self) -> QWidget:
+    @staticmethod
+    def _form_page(object_name: str, indent: int, *, wrap: bool = False) -> tuple[QWidget, FormFields]:
+        """A page of the dialog's stack holding a form, ``indent`` pixels in (under the choice it follows)."""
         page = QWidget()
-        page.setObjectName("createPage")
-        form = QFormLayout(page)
-        form.setContentsMargins(24, 4, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.create_fields = FormFields(form)
+        page.setObjectName(object_name)
+        fields = FormFields.new_form(page, wrap=wrap)
+        fields.form.setContentsMargins(indent, 4, 0, 0)
+        return page, fields
+
+    def _create_page(self) -> QWidget:
+        page, self.create_fields = self._form_page("createPage", 24)
         self.name_edit = QLineEdit(self._settings(export.SETTING_MANAGER))
         self.name_edit.setObjectName("certificateName")
         self.org_edit = QLineEdit(self._settings(export.SETTING_ORGANISATION))
@@ -212,12 +212,7 @@ class CertificateDialog(QDialog):
         return page
 
     def _import_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("importPage")
-        form = QFormLayout(page)
-        form.setContentsMargins(24, 4, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        self.import_fields = FormFields(form)
+        page, self.import_fields = self._form_page("importPage", 24)
         self.file_edit = line_edit("importFile", self.tr("manager.p12"))
         self.browse_button = button(
             self.tr("&Browse…"),
@@ -243,14 +238,8 @@ class CertificateDialog(QDialog):
         return page
 
     def _done_page(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("donePage")
-        form = QFormLayout(page)
-        form.setContentsMargins(0, 4, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         # with larger text on a narrow screen the fingerprint goes under its label rather than off the edge
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.done_fields = FormFields(form)
+        page, self.done_fields = self._form_page("donePage", 0, wrap=True)
 
         self.fingerprint_label = QLabel()
         self.fingerprint_label.setObjectName("certificateFingerprint")
@@ -293,7 +282,7 @@ class CertificateDialog(QDialog):
         )
         self.registered_note = hint_label("")
         self.registered_note.setObjectName("registeredNote")
-        form.addRow(self.registered_note)
+        self.done_fields.form.addRow(self.registered_note)
         return page
 
     def _copyable(self, key: str, title: str, label: QLabel, action: QPushButton, hint: str) -> None:

@@ -19,11 +19,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QButtonGroup,
     QCheckBox,
     QDialog,
     QFileDialog,
-    QFormLayout,
     QLabel,
     QRadioButton,
     QVBoxLayout,
@@ -47,6 +45,7 @@ from cowork_desktop.ui.widgets import (
     line_edit,
     marking_combo,
     nation_combo,
+    radio_choices,
     with_button,
     wrapped_label,
 )
@@ -105,10 +104,7 @@ class YouPage(QWizardPage):
         self.setObjectName("youPage")
         self.setTitle(self.tr("About you"))
         self.setSubTitle(self.tr("These appear on every case note you sign."))
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.fields = FormFields(form)
+        self.fields = FormFields.new_form(self)
         self.name = line_edit("manager_name", text=initial.manager_name)
         self.team = line_edit("team", self.tr("e.g. Assessment Team 2"), text=initial.team)
         self.organisation = line_edit("organisation", text=initial.organisation)
@@ -157,10 +153,7 @@ class DataPage(QWizardPage):
         self.setObjectName("dataPage")
         self.setTitle(self.tr("Your data"))
         self.setSubTitle(self.tr("Everything stays on this computer. Nothing is ever sent over the network."))
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.fields = FormFields(form)
+        self.fields = FormFields.new_form(self)
         where = wrapped_label("databasePath", str(ws.store.path))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fields.add(
@@ -300,10 +293,7 @@ class StartPage(QWizardPage):
         self.real.setObjectName("startReal")
         self.demo = QRadioButton(self.tr("&Look around with fictional demo data first"))
         self.demo.setObjectName("startDemo")
-        self.choice = QButtonGroup(self)
-        self.choice.addButton(self.real, self.REAL)
-        self.choice.addButton(self.demo, self.DEMO)
-        self.real.setChecked(True)
+        self.choice = radio_choices(self, self.real, self.demo)  # REAL, DEMO
         column.addWidget(self.real)
         column.addWidget(
             hint_label(

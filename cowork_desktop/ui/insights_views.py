@@ -109,6 +109,11 @@ def promises_short(tally: PromiseTally) -> str:
     return f"{tally.on_time} of {tally.counted} ({round(100 * tally.on_time / tally.counted)}%)"
 
 
+def _points_each(what: str, count: int, weight: int) -> str:
+    """``"<what> (3 points each: 6)"``: a part of the drift score that counts each occurrence."""
+    return f"{what} ({weight} points each: {weight * count})"
+
+
 def drift_parts(d: Drift) -> list[str]:
     """Each part of the drift score in words, with its points (see ``domain.insights.drift_score``)."""
     w = DRIFT_WEIGHTS
@@ -118,11 +123,8 @@ def drift_parts(d: Drift) -> list[str]:
             f"the initial meeting is overdue: no co-working plan agreed ({w['initial_meeting_overdue']} points)"
         )
     if d.discussions_missed:
-        pts = w["discussions_missed"] * d.discussions_missed
-        parts.append(
-            f"{_plural(d.discussions_missed, 'agreed case discussion')} missed "
-            f"({w['discussions_missed']} points each: {pts})"
-        )
+        missed = f"{_plural(d.discussions_missed, 'agreed case discussion')} missed"
+        parts.append(_points_each(missed, d.discussions_missed, w["discussions_missed"]))
     if d.review_overdue_days:
         weeks = d.review_overdue_weeks
         if weeks:
@@ -135,11 +137,10 @@ def drift_parts(d: Drift) -> list[str]:
                 f"the review is {_plural(d.review_overdue_days, 'day')} overdue (no points until a whole week)"
             )
     if d.flagged_reviews:
-        pts = w["flagged_reviews"] * d.flagged_reviews
-        parts.append(
-            f"{_plural(d.flagged_reviews, 'review')} flagged delays, disagreements or uncertainty about roles "
-            f"({w['flagged_reviews']} points each: {pts})"
+        flagged = (
+            f"{_plural(d.flagged_reviews, 'review')} flagged delays, disagreements or uncertainty about roles"
         )
+        parts.append(_points_each(flagged, d.flagged_reviews, w["flagged_reviews"]))
     if d.actions_overdue:
         parts.append(
             f"{_plural(d.actions_overdue, 'agreed action')} past due and not done "
@@ -238,14 +239,21 @@ def export_calendar_file(
 # ---------------------------------------------------------------------------------------------- case panel
 
 
-def _section(title: str) -> tuple[QFrame, QVBoxLayout]:
+def _section(layout: QVBoxLayout, head: str | QHBoxLayout, *items: QWidget) -> None:
+    """A panel at the end of ``layout``: its title (or ``head``, a row of its own), then ``items`` one under
+    another."""
     frame = QFrame()
     frame.setProperty("role", "panel")
     column = QVBoxLayout(frame)
     column.setContentsMargins(14, 10, 14, 12)
     column.setSpacing(6)
-    column.addWidget(title_label(title, "subtitle"))
-    return frame, column
+    if isinstance(head, str):
+        column.addWidget(title_label(head, "subtitle"))
+    else:
+        column.addLayout(head)
+    for item in items:
+        column.addWidget(item)
+    layout.addWidget(frame)
 
 
 class CaseInsightsPanel(QWidget):
@@ -277,11 +285,6 @@ class CaseInsightsPanel(QWidget):
         layout.setSpacing(12)
 
         # drift: the band is the section's title
-        frame = QFrame()
-        frame.setProperty("role", "panel")
-        column = QVBoxLayout(frame)
-        column.setContentsMargins(14, 10, 14, 12)
-        column.setSpacing(6)
         head = QHBoxLayout()
         self.band_label = title_label("", "subtitle")
         self.band_label.setObjectName("driftBand")
@@ -297,46 +300,36 @@ class CaseInsightsPanel(QWidget):
             clicked=self.export_calendar,
         )
         head.addWidget(self.calendar_button)
-        column.addLayout(head)
         self.drift_label = text_label("driftText")
-        column.addWidget(self.drift_label)
-        layout.addWidget(frame)
+        _section(layout, head, self.drift_label)
 
-        # cadence
-        frame, column = _section(self.tr("Agreed dates and held dates"))
         self.timeline = CadenceTimeline()
-        column.addWidget(self.timeline)
         self.cadence_label = text_label("cadenceText")
-        column.addWidget(self.cadence_label)
-        layout.addWidget(frame)
+        _section(layout, self.tr("Agreed dates and held dates"), self.timeline, self.cadence_label)
 
-        # promises
-        frame, column = _section(self.tr("Promises kept"))
         self.promises_label = text_label("promisesText")
         self.promises_label.setProperty("role", "counts")
-        column.addWidget(self.promises_label)
         self.promises_workers = text_label("promisesByWorker")
-        column.addWidget(self.promises_workers)
         self.promises_details = text_label("promisesDetails")
-        column.addWidget(self.promises_details)
-        column.addWidget(
-            hint_label(
-                self.tr(
-                    "An action is done on time when a record confirmed it by its due date, or at the first look "
-                    "after it fell due; late when a record had found it not done first. Actions not yet due are "
-                    "left out."
-                )
+        promises_hint = hint_label(
+            self.tr(
+                "An action is done on time when a record confirmed it by its due date, or at the first look "
+                "after it fell due; late when a record had found it not done first. Actions not yet due are "
+                "left out."
             )
         )
-        layout.addWidget(frame)
+        _section(
+            layout,
+            self.tr("Promises kept"),
+            self.promises_label,
+            self.promises_workers,
+            self.promises_details,
+            promises_hint,
+        )
 
-        # ladder
-        frame, column = _section(self.tr("Partnership over time"))
         self.ladder = LadderTrend()
-        column.addWidget(self.ladder)
         self.ladder_label = text_label("ladderText")
-        column.addWidget(self.ladder_label)
-        layout.addWidget(frame)
+        _section(layout, self.tr("Partnership over time"), self.ladder, self.ladder_label)
         layout.addStretch(1)
 
     # -- loading ------------------------------------------------------------------------------------

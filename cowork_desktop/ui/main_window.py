@@ -449,22 +449,30 @@ class MainWindow(HostWindow):
             self.go(NAV_PAGES[row])
 
     def show_case(self, case_id: int) -> None:
-        try:
-            self.case_page.show_case(case_id)
-        except CoworkError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the case"), str(exc))
-            return
-        self.stack.setCurrentWidget(self.case_page)
-        self._select_nav("cases")
+        self._show_detail(
+            "cases",
+            self.case_page,
+            lambda: self.case_page.show_case(case_id),
+            self.tr("Cannot open the case"),
+        )
 
     def show_worker(self, worker_id: int) -> None:
+        self._show_detail(
+            "workers",
+            self.worker_page,
+            lambda: self.worker_page.show_worker(worker_id),
+            self.tr("Cannot open the worker"),
+        )
+
+    def _show_detail(self, nav: str, page: QWidget, fill: Callable[[], None], cannot: str) -> None:
+        """Fill a detail page and bring it up under its navigation entry; what stops it, in a message."""
         try:
-            self.worker_page.show_worker(worker_id)
+            fill()
         except CoworkError as exc:
-            QMessageBox.warning(self, self.tr("Cannot open the worker"), str(exc))
+            QMessageBox.warning(self, cannot, str(exc))
             return
-        self.stack.setCurrentWidget(self.worker_page)
-        self._select_nav("workers")
+        self.stack.setCurrentWidget(page)
+        self._select_nav(nav)
 
     def apply_changes(self, changes: Changes, *, shown_by: QWidget | None = None) -> None:
         """Refresh the pages that show what ``changes`` touched (each page's ``DEPENDS_ON``), in

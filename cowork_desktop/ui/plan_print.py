@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import files
-from cowork_desktop.services.plan import AgreedPlan, fmt_day
+from cowork_desktop.services.plan import AgreedPlan, build_plan, fmt_day
 from cowork_desktop.ui.widgets import confirm_replace, wrapped_label
 
 if TYPE_CHECKING:
     from cowork_desktop.services.database import Store
+    from cowork_desktop.services.sessions import Workspace
 
 _CSS = """
 body { font-size: 10pt; color: #000; }
@@ -268,3 +269,10 @@ class PlanPrintDialog(QDialog):
             return None
         self.status.setText(f"Saved {path}")
         return path
+
+
+def show_plan(ws: Workspace, record_id: int, parent: QWidget) -> PlanPrintDialog:
+    """Show the agreed plan of a signed record in its print preview (the wizard's and the record view's button)."""
+    dialog = PlanPrintDialog(build_plan(ws, record_id), parent, store=ws.store)
+    dialog.show()
+    return dialog

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import (
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -67,6 +66,9 @@ from cowork_desktop.ui.widgets import (
     with_button,
     wrapped_label,
 )
+
+#: the kind of field a settings row holds (a line, a combo box...)
+_Field = TypeVar("_Field", bound=QWidget)
 
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
 
@@ -171,7 +173,47 @@ def _short(fingerprint: str) -> str:
     return format_fingerprint(fingerprint[:16])
 
 
-class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
+class _Named(Protocol):
+    @property
+    def subject(self) -> str: ...
+    @property
+    def common_name(self) -> str: ...
+    @property
+    def fingerprint(self) -> str: ...
+
+
+_Cert = TypeVar("_Cert")
+
+
+class _CertificatesModel(RowsTableModel[_Cert]):
+    """A table of certificates: the name and fingerprint columns shown alike in every such table (the others,
+    :meth:`other_cell`)."""
+
+    COL_NAME: int
+    COL_FINGERPRINT: int
+
+    def named(self, row: _Cert) -> _Named:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def other_cell(self, row: _Cert, col: int, role: int) -> Any:
+        return None
+
+    def cell(self, row: _Cert, col: int, role: int) -> Any:
+        c = self.named(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == self.COL_FINGERPRINT:
+                return f"SHA-256 {format_fingerprint(c.fingerprint)}"
+            if col == self.COL_NAME:
+                return c.subject
+        elif role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if col == self.COL_NAME:
+                return c.common_name or c.subject
+            if col == self.COL_FINGERPRINT:
+                return _short(c.fingerprint)
+        return self.other_cell(row, col, role)
+
+
+class KnownCertificatesModel(_CertificatesModel[KnownCertificate]):
     """The signing certificates the database knows: read-only."""
 
     COL_NAME, COL_FINGERPRINT, COL_FROM, COL_TO, COL_KNOWN = range(5)
@@ -180,19 +222,12 @@ class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
     def certificate(self, row: int) -> KnownCertificate:
         return self._rows[row]
 
-    def cell(self, c: KnownCertificate, col: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_FINGERPRINT:
-                return f"SHA-256 {format_fingerprint(c.fingerprint)}"
-            if col == self.COL_NAME:
-                return c.subject
-            return None
+    def named(self, row: KnownCertificate) -> _Named:
+        return row
+
+    def other_cell(self, c: KnownCertificate, col: int, role: int) -> Any:
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        if col == self.COL_NAME:
-            return c.common_name or c.subject
-        if col == self.COL_FINGERPRINT:
-            return _short(c.fingerprint)
         if col == self.COL_FROM:
             return fmt_date(c.not_before[:10])
         if col == self.COL_TO:
@@ -204,7 +239,7 @@ class KnownCertificatesModel(RowsTableModel[KnownCertificate]):
         return None
 
 
-class TrustedCertificatesModel(RowsTableModel[trust.Trusted]):
+class TrustedCertificatesModel(_CertificatesModel[trust.Trusted]):
     """The user's trust list (``services.trust``)."""
 
     COL_NAME, COL_KIND, COL_FINGERPRINT, COL_TO = range(4)
@@ -221,34 +256,32 @@ class TrustedCertificatesModel(RowsTableModel[trust.Trusted]):
     def row_of(self, fingerprint: str) -> int:
         return next((i for i, t in enumerate(self._rows) if t.facts.fingerprint == fingerprint), -1)
 
-    def cell(self, t: trust.Trusted, col: int, role: int) -> Any:
+    def named(self, row: trust.Trusted) -> _Named:
+        return row.facts
+
+    def other_cell(self, t: trust.Trusted, col: int, role: int) -> Any:
         facts = t.facts
         if role == Qt.ItemDataRole.ToolTipRole:
-            if col == self.COL_FINGERPRINT:
-                return f"SHA-256 {format_fingerprint(facts.fingerprint)}"
-            if col == self.COL_NAME:
-                return facts.subject
-            if col == self.COL_KIND:
-                return facts.issuer
-            return None
+            return facts.issuer if col == self.COL_KIND else None
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        if col == self.COL_NAME:
-            return facts.common_name or facts.subject
         if col == self.COL_KIND:
             return certificate_kind(facts)
-        if col == self.COL_FINGERPRINT:
-            return _short(facts.fingerprint)
         if col == self.COL_TO:
             return _valid_to(facts.not_after, datetime.now(UTC))
         return None
 
 
-def _certificate_table(name: str, object_name: str, model: RowsTableModel[Any]) -> QTableView:
+def _certificate_table(
+    title: str, name: str, object_name: str, model: RowsTableModel[Any]
+) -> tuple[QLabel, QTableView]:
+    """A table of certificates and its title (the title's mnemonic moves to the table)."""
     table = list_table(name, object_name, CompactTableView(5), rows_fit_contents=True)
     show_model(table, model, 0)
     table.setTabKeyNavigation(False)  # Tab moves on to the next control; the arrows move between rows
-    return table
+    label = title_label(title, "subtitle")
+    label.setBuddy(table)
+    return label, table
 
 
 # -- the dialog -------------------------------------------------------------------------------------------------
@@ -305,25 +338,19 @@ class SettingsDialog(QDialog):
         page.setObjectName(name)
         outer = QVBoxLayout(page)
         outer.addWidget(hint_label(intro))
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        outer.addLayout(form)
+        fields = FormFields.new_form()
+        outer.addLayout(fields.form)
         outer.addStretch(1)
         scroll = scroll_area(across=True)
         scroll.setWidget(page)
         self.tabs.addTab(scroll, title)
-        fields = FormFields(form)
         self.forms.append(fields)
         return fields
 
     def _line(
         self, fields: FormFields, key: str, label: str, hint: str = "", placeholder: str = ""
     ) -> QLineEdit:
-        edit = line_edit(key, placeholder)
-        fields.add(key, label, edit, hint=hint)
-        self.fields[key] = edit
-        return edit
+        return self._setting(fields, key, label, line_edit(key, placeholder), hint)
 
     def _path(
         self,
@@ -337,9 +364,23 @@ class SettingsDialog(QDialog):
         edit = line_edit(key, placeholder)
         plain = label.replace("&", "").rstrip(":")
         row = _path_row(edit, browse, f"browse_{key}", self.tr("Choose: %1").replace("%1", plain))
-        fields.add(key, label, row, hint=hint, focus=edit)
-        self.fields[key] = edit
-        return edit
+        return self._setting(fields, key, label, edit, hint, row=row)
+
+    def _setting(
+        self,
+        fields: FormFields,
+        key: str,
+        label: str,
+        field: _Field,
+        hint: str = "",
+        *,
+        row: QWidget | None = None,
+    ) -> _Field:
+        """Add the row of the setting ``key`` (``row``: its field with what stands beside it) and keep the field
+        to read and fill."""
+        fields.add(key, label, row or field, hint=hint, focus=field if row is not None else None)
+        self.fields[key] = field
+        return field
 
     def _general(self) -> None:
         f = self._tab(
@@ -352,14 +393,13 @@ class SettingsDialog(QDialog):
         self._line(f, "manager_name", self.tr("Your &name:"), self.tr("As it appears on signed case notes."))
         self._line(f, "team", self.tr("&Team:"), placeholder=self.tr("e.g. Assessment Team 2"))
         self._line(f, "organisation", self.tr("&Organisation:"), self.tr("Printed at the top of every PDF."))
-        nation = nation_combo(self.tr)
-        f.add(
+        self._setting(
+            f,
             "nation",
             self.tr("&Bank holidays of:"),
-            nation,
-            hint=self.tr("Working-day deadlines skip weekends and these bank holidays."),
+            nation_combo(self.tr),
+            self.tr("Working-day deadlines skip weekends and these bank holidays."),
         )
-        self.fields["nation"] = nation
         self._line(
             f,
             "initial_meeting_days",
@@ -379,14 +419,13 @@ class SettingsDialog(QDialog):
             self.tr("&Records && PDFs"),
             self.tr("What is printed on the case notes, which forms the meetings use, and your certificate."),
         )
-        marking = marking_combo()
-        f.add(
+        self._setting(
+            f,
             "protective_marking",
             self.tr("Protective &marking:"),
-            marking,
-            hint=self.tr("OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters)."),
+            marking_combo(),
+            self.tr("OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters)."),
         )
-        self.fields["protective_marking"] = marking
         self._path(
             f,
             "logo_path",
@@ -507,12 +546,13 @@ class SettingsDialog(QDialog):
             )
         )
 
-        self.known_title = title_label(self.tr("Certificates &known to this database"), "subtitle")
         self.known_model = KnownCertificatesModel(self)
-        self.known_table = _certificate_table(
-            self.tr("Certificates known to this database"), "knownCertificates", self.known_model
+        self.known_title, self.known_table = _certificate_table(
+            self.tr("Certificates &known to this database"),
+            self.tr("Certificates known to this database"),
+            "knownCertificates",
+            self.known_model,
         )
-        self.known_title.setBuddy(self.known_table)
         outer.addWidget(self.known_title)
         outer.addWidget(
             hint_label(
@@ -531,12 +571,13 @@ class SettingsDialog(QDialog):
         outer.addWidget(self.known_empty)
         outer.addSpacing(self.fontMetrics().height())
 
-        self.trust_title = title_label(self.tr("&Trusted certificates (on this computer)"), "subtitle")
         self.trust_model = TrustedCertificatesModel(self)
-        self.trust_table = _certificate_table(
-            self.tr("Trusted certificates"), "trustedCertificates", self.trust_model
+        self.trust_title, self.trust_table = _certificate_table(
+            self.tr("&Trusted certificates (on this computer)"),
+            self.tr("Trusted certificates"),
+            "trustedCertificates",
+            self.trust_model,
         )
-        self.trust_title.setBuddy(self.trust_table)
         outer.addWidget(self.trust_title)
         trust_hint = hint_label(
             self.tr(

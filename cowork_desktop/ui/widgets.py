@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
+    QButtonGroup,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QRadioButton,
     QScrollArea,
     QSizePolicy,
     QStyledItemDelegate,
@@ -383,6 +385,15 @@ def nation_combo(tr: Callable[[str], str]) -> QComboBox:
     return combo("nation", ((tr(label), key) for key, label in NATION_LABELS.items()))
 
 
+def radio_choices(owner: QWidget, *choices: QRadioButton) -> QButtonGroup:
+    """Choices of which one is taken: ids 0, 1, … in order, the first taken to begin with."""
+    group = QButtonGroup(owner)
+    for i, choice in enumerate(choices):
+        group.addButton(choice, i)
+    choices[0].setChecked(True)
+    return group
+
+
 def tab_order(*widgets: QWidget) -> None:
     """Tab moves through ``widgets`` in this order."""
     for before, after in pairwise(widgets):
@@ -421,6 +432,16 @@ class FormFields:
         self.errors: dict[str, FieldError] = {}
         self.labels: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
+
+    @classmethod
+    def new_form(cls, parent: QWidget | None = None, *, wrap: bool = True) -> FormFields:
+        """Fields in a new form (on ``parent``, if given) whose fields take the width their labels leave;
+        ``wrap``: a row too narrow for both puts its field under its label."""
+        form = QFormLayout(parent) if parent is not None else QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        if wrap:
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        return cls(form)
 
     def add(
         self,

@@ -12,7 +12,7 @@ from typing import Any
 from cowork_desktop.domain.errors import NotFoundError, UniqueConflict, ValidationError
 from cowork_desktop.domain.models import ONE_OPEN_COALLOCATION, CoAllocation, Reason
 from cowork_desktop.store.repos.people import PeopleRepository
-from cowork_desktop.store.rows import now_utc, to_day, to_iso
+from cowork_desktop.store.rows import from_row, now_utc, to_day, to_iso
 
 
 def _written(ca: CoAllocation) -> list[Any]:
@@ -33,16 +33,12 @@ class CoAllocationRepository(PeopleRepository):
     # -- co-allocations ---------------------------------------------------------------------------
     @staticmethod
     def _coallocation(row: dict[str, Any]) -> CoAllocation:
-        return CoAllocation(
-            case_id=row["case_id"],
-            worker1_id=row["worker1_id"],
-            worker2_id=row["worker2_id"],
-            lead_worker_id=row["lead_worker_id"],
+        return from_row(
+            CoAllocation,
+            row,
             start_date=date.fromisoformat(row["start_date"]),
             reasons=[Reason(r) for r in json.loads(row["reasons"])],
             end_date=to_day(row["end_date"]),
-            end_reason=row["end_reason"],
-            id=row["id"],
         )
 
     def add_coallocation(self, ca: CoAllocation) -> CoAllocation:
@@ -119,10 +115,7 @@ class CoAllocationRepository(PeopleRepository):
             raise
 
     def get_coallocation(self, ca_id: int) -> CoAllocation:
-        row = self._one("SELECT * FROM coallocations WHERE id = ?", [ca_id])
-        if row is None:
-            raise NotFoundError(f"no co-allocation with id {ca_id}")
-        return self._coallocation(row)
+        return self._coallocation(self._by_id("coallocations", "co-allocation", ca_id))
 
     def coallocations_for_case(self, case_id: int) -> list[CoAllocation]:
         return [

@@ -9,7 +9,7 @@ from cowork_desktop.domain.errors import NotFoundError, ValidationError
 from cowork_desktop.domain.models import Case, CaseStatus, PlanType, Role, Worker
 from cowork_desktop.domain.names import name_key
 from cowork_desktop.store.base import StoreBase
-from cowork_desktop.store.rows import now_utc
+from cowork_desktop.store.rows import from_row, now_utc
 
 # they are written (plain SQL, no Python per row); a row written without one (by plain SQL) is keyed as it is
 # read. The co-allocations of the (few) matching workers come by the worker indexes: reading every co-allocation
@@ -44,13 +44,7 @@ class PeopleRepository(StoreBase):
     # -- workers ----------------------------------------------------------------------------------
     @staticmethod
     def _worker(row: dict[str, Any]) -> Worker:
-        return Worker(
-            name=row["name"],
-            role=Role(row["role"]),
-            team=row["team"],
-            active=bool(row["active"]),
-            id=row["id"],
-        )
+        return from_row(Worker, row, role=Role(row["role"]), active=bool(row["active"]))
 
     def add_worker(self, worker: Worker) -> Worker:
         errors = worker.validate()
@@ -110,10 +104,7 @@ class PeopleRepository(StoreBase):
         return self.get_worker(worker.id)
 
     def get_worker(self, worker_id: int) -> Worker:
-        row = self._one("SELECT * FROM workers WHERE id = ?", [worker_id])
-        if row is None:
-            raise NotFoundError(f"no worker with id {worker_id}")
-        return self._worker(row)
+        return self._worker(self._by_id("workers", "worker", worker_id))
 
     def list_workers(self, active_only: bool = False) -> list[Worker]:
         where = "WHERE active = 1" if active_only else ""
@@ -130,14 +121,7 @@ class PeopleRepository(StoreBase):
     # -- cases ------------------------------------------------------------------------------------
     @staticmethod
     def _case(row: dict[str, Any]) -> Case:
-        return Case(
-            reference=row["reference"],
-            children_count=row["children_count"],
-            children_initials=row["children_initials"],
-            plan_type=PlanType(row["plan_type"]),
-            status=CaseStatus(row["status"]),
-            id=row["id"],
-        )
+        return from_row(Case, row, plan_type=PlanType(row["plan_type"]), status=CaseStatus(row["status"]))
 
     def add_case(self, case: Case) -> Case:
         errors = case.validate()
@@ -212,10 +196,7 @@ class PeopleRepository(StoreBase):
         return self.get_case(case.id)
 
     def get_case(self, case_id: int) -> Case:
-        row = self._one("SELECT * FROM cases WHERE id = ?", [case_id])
-        if row is None:
-            raise NotFoundError(f"no case with id {case_id}")
-        return self._case(row)
+        return self._case(self._by_id("cases", "case", case_id))
 
     def find_case(self, reference: str) -> Case:
         row = self._one("SELECT * FROM cases WHERE reference = ?", [reference.strip()])

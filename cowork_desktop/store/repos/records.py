@@ -22,7 +22,7 @@ from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import Action, Record, RecordKind, RecordStatus, Signature
 from cowork_desktop.store import form_snapshots
 from cowork_desktop.store.repos.coallocations import CoAllocationRepository
-from cowork_desktop.store.rows import CURRENT_ACTION, now_utc, readable, to_datetime, to_day, to_iso
+from cowork_desktop.store.rows import CURRENT_ACTION, from_row, now_utc, readable, to_datetime, to_day, to_iso
 
 
 @dataclass(frozen=True)
@@ -79,26 +79,17 @@ class RecordRepository(CoAllocationRepository):
     # -- records ----------------------------------------------------------------------------------
     @staticmethod
     def _record(row: dict[str, Any]) -> Record:
-        return Record(
-            case_id=row["case_id"],
-            coallocation_id=row["coallocation_id"],
+        return from_row(
+            Record,
+            row,
             kind=RecordKind(row["kind"]),
-            form_id=row["form_id"],
-            form_version=row["form_version"],
             meeting_date=date.fromisoformat(row["meeting_date"]),
             answers=json.loads(row["answers"]),
             status=RecordStatus(row["status"]),
-            title=row["title"],
-            version=row["version"],
-            supersedes_id=row["supersedes_id"],
-            amendment_reason=row["amendment_reason"],
-            linked_record_id=row["linked_record_id"],
-            content_hash=row["content_hash"],
             signed_frame=json.loads(row["signed_frame"]) if row.get("signed_frame") else {},
             created_at=to_datetime(row["created_at"]),
             updated_at=to_datetime(row["updated_at"]),
             signed_at=to_datetime(row["signed_at"]),
-            id=row["id"],
             revision=int(row.get("revision") or 0),
         )
 
@@ -160,10 +151,7 @@ class RecordRepository(CoAllocationRepository):
             raise
 
     def get_record(self, record_id: int) -> Record:
-        row = self._one("SELECT * FROM records WHERE id = ?", [record_id])
-        if row is None:
-            raise NotFoundError(f"no record with id {record_id}")
-        return self._record(row)
+        return self._record(self._by_id("records", "record", record_id))
 
     def record_status(self, record_id: int) -> RecordStatus:
         row = self.db.conn.execute("SELECT status FROM records WHERE id = ?", [record_id]).fetchone()
@@ -472,14 +460,7 @@ class RecordRepository(CoAllocationRepository):
     # -- actions ----------------------------------------------------------------------------------
     @staticmethod
     def _action(row: dict[str, Any]) -> Action:
-        return Action(
-            description=row["description"],
-            owner_worker_id=row["owner_worker_id"],
-            due_date=to_day(row["due_date"]),
-            done_date=to_day(row["done_date"]),
-            record_id=row["record_id"],
-            id=row["id"],
-        )
+        return from_row(Action, row, due_date=to_day(row["due_date"]), done_date=to_day(row["done_date"]))
 
     def record_actions(self, record_id: int) -> list[Action]:
         """The actions a record agreed: its own rows and those it carried from the version it amends."""

@@ -265,13 +265,10 @@ class RecordView(QWidget):
         return wizard
 
     def print_plan(self) -> QWidget:
-        from cowork_desktop.services.plan import build_plan
-        from cowork_desktop.ui.plan_print import PlanPrintDialog
+        from cowork_desktop.ui.plan_print import show_plan
 
-        dialog = PlanPrintDialog(build_plan(self.ws, self.record_id), self, store=self.ws.store)
-        dialog.show()
-        self.plan_dialog = dialog
-        return dialog
+        self.plan_dialog = show_plan(self.ws, self.record_id, self)
+        return self.plan_dialog
 
     def copy_as_text(self) -> str | None:
         """The record as plain text on the clipboard (the same content and headings as its PDF); a draft is

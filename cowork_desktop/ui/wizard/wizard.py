@@ -376,13 +376,10 @@ class MeetingWizard(QWizard):
             saved = sessions.save_draft(
                 self.ws, self.record_id, self.draft_answers(), self.meeting_date, based_on=self.revision
             )
-        except StaleDraft:
-            self.stale = True
-            self._set_save_warning(STALE_WARNING)
-            return False
         except (CoworkError, OSError) as exc:
-            self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
-            self.timer.start()
+            self._save_refused(exc)
+            if not self.stale:
+                self.timer.start()
             return False
         self.revision = saved.value
         self._dirty = False
@@ -399,7 +396,7 @@ class MeetingWizard(QWizard):
         try:
             latest = sessions.record(self.ws, self.record_id)
         except CoworkError as exc:
-            self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
+            self._save_refused(exc)
             return False
         if latest.status != RecordStatus.DRAFT:
             self._set_save_warning(
@@ -410,6 +407,14 @@ class MeetingWizard(QWizard):
         self.stale = False
         self._dirty = True
         return self.save_now()
+
+    def _save_refused(self, exc: CoworkError | OSError) -> None:
+        """Say why the draft was not saved; a draft changed in another window makes this one stale."""
+        if isinstance(exc, StaleDraft):
+            self.stale = True
+            self._set_save_warning(STALE_WARNING)
+        else:
+            self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
 
     def _set_save_warning(self, message: str) -> None:
         self.save_error = message
@@ -461,12 +466,8 @@ class MeetingWizard(QWizard):
         except ValidationError as exc:
             self.jump_to_errors(exc.errors)
             return False
-        except StaleDraft:
-            self.stale = True
-            self._set_save_warning(STALE_WARNING)
-            return False
         except (CoworkError, OSError) as exc:
-            self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
+            self._save_refused(exc)
             return False
         self.timer.stop()
         self._dirty = False
@@ -494,7 +495,7 @@ class MeetingWizard(QWizard):
             try:
                 self.env.record = sessions.back_to_draft(self.ws, self.record_id).value
             except CoworkError as exc:
-                self._set_save_warning(SAVE_WARNING.format(error=str(exc).rstrip(".")))
+                self._save_refused(exc)
                 return
             self.revision = self.env.record.revision
             self._dirty = True
@@ -561,13 +562,10 @@ class MeetingWizard(QWizard):
         return wizard
 
     def print_plan(self) -> QWidget:
-        from cowork_desktop.services.plan import build_plan
-        from cowork_desktop.ui.plan_print import PlanPrintDialog
+        from cowork_desktop.ui.plan_print import show_plan
 
-        dialog = PlanPrintDialog(build_plan(self.ws, self.record_id), self, store=self.ws.store)
-        dialog.show()
-        self.plan_dialog = dialog
-        return dialog
+        self.plan_dialog = show_plan(self.ws, self.record_id, self)
+        return self.plan_dialog
 
     def export_pdf(self) -> QWidget | None:
         from cowork_desktop.ui.export_dialog import open_export_dialog
