@@ -18,9 +18,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.demo import build_demo_database, copy_database
+from helpers.demo import DEMO_DAY, build_demo_database, copy_database
 
 from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
+from cowork_desktop.services.demo import load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
@@ -107,3 +108,14 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (``helpers.demo.copy_database``), never change it."""
     folder = tmp_path_factory.mktemp("demo-template")
     return build_demo_database(folder / "demo.db", folder / "data")
+
+
+@pytest.fixture(scope="module")
+def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """The demo loaded around :data:`DEMO_DAY` by ``load_demo`` into a database of the module's own, open as
+    ``test-manager``."""
+    store = open_store(tmp_path_factory.mktemp("demo-ws") / "demo.db", actor="test-manager")
+    ws = Workspace.open(store)
+    load_demo(ws, DEMO_DAY)
+    yield ws
+    store.close()

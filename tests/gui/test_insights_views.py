@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,11 +23,10 @@ from cowork_desktop.domain.insights import CadenceStatus, LadderPoint
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.export.signing import create_certificate
 from cowork_desktop.services import export
-from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import MANAGER_NAME
 from cowork_desktop.services.export import default_certificate_path
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.services.signing_keys import SIGNERS
-from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
@@ -46,12 +44,8 @@ def T(days: int) -> date:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("insights-gui") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
+def demo(demo_ws: Workspace) -> Workspace:
+    return demo_ws  # the demo around TODAY (helpers.demo)
 
 
 def _reckoned(qtbot: QtBot, view: TeamView | WorkerPage) -> None:

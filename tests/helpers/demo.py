@@ -5,12 +5,15 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 #: The day the demo is built around, as the CLI tests give it (``--today``).
 DEMO_TODAY = "2026-11-23"
+#: The same day as a date, as the service tests give it to ``load_demo``.
+DEMO_DAY = date.fromisoformat(DEMO_TODAY)
 
 
 def build_demo_database(path: Path, data_dir: Path) -> Path:

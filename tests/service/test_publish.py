@@ -14,8 +14,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from helpers.cli import run
 from helpers.demo import copy_database
-from helpers.pg import Service, add_login, login, run
+from helpers.pg import Service, add_login, login
 from helpers.tamper import change_signed_answer
 
 from cowork_desktop.domain.errors import ServiceError

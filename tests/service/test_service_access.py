@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from helpers.pg import Service, add_login, login, run
+from helpers.cli import run
+from helpers.pg import Service, add_login, login
 
 pytestmark = pytest.mark.slow  # a PostgreSQL server
 

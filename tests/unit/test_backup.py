@@ -11,11 +11,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.cli import run
 from helpers.files import NOON, sha256, workers_in
 from sqlite_utils import Database
 
 from cowork_desktop import paths
-from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
 from cowork_desktop.domain.models import Case, Role, Worker
 from cowork_desktop.store import backup
@@ -237,12 +237,6 @@ def test_restore_to_a_missing_database(store: Store, tmp_path: Path) -> None:
 
 
 # -- the cowork command -----------------------------------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

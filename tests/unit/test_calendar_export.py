@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,23 +12,13 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import calendar_export, sessions
 from cowork_desktop.services.calendar_export import CalendarItem, escape_text, fold, render_ics
-from cowork_desktop.services.demo import DEMO_WORKERS, demo_answers, load_demo
+from cowork_desktop.services.demo import DEMO_WORKERS, demo_answers
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.opening import open_store
 
 icalendar = pytest.importorskip("icalendar")
 
 TODAY = date(2026, 11, 23)
 STAMP = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("ics") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
 
 
 def events(data: bytes) -> list[Any]:

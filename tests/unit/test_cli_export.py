@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cli import assert_one_line_error, run
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -34,21 +35,7 @@ pytestmark = pytest.mark.skipif(
 PASSPHRASE = "a long demo passphrase"
 ENV = "COWORK_TEST_PASSPHRASE"
 
-Arg = str | int | Path  # what the tests pass on the command line; run() turns each into a str
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: Arg) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and err.endswith("\n"), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in err, (word, err)
+Arg = str | int | Path  # what the tests pass on the command line; helpers.cli.run turns each into a str
 
 
 @dataclass(frozen=True)

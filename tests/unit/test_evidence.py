@@ -26,6 +26,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from helpers.cli import assert_one_line_error, run
 from helpers.tamper import change_signed_answer, sql, trigger_sql
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -51,19 +52,6 @@ ENV = "COWORK_TEST_CERT_PASSPHRASE"
 
 
 # ------------------------------------------------------------------------------------------------ helpers
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and "Traceback" not in err, err
-    for word in words:
-        assert word in err, (word, err)
 
 
 def assert_quiet(err: str) -> None:

@@ -7,7 +7,7 @@ definition in ``services/demo.py``), not read back from the code under test.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -40,9 +40,8 @@ from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role,
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
 from cowork_desktop.services import insights, sessions
-from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import MANAGER_NAME
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.opening import open_store
 
 D = date.fromisoformat
 PCF = load_pcf_domains()
@@ -381,15 +380,6 @@ def test_an_amended_record_counts_once(ws: Workspace, small: dict[str, int]) -> 
 # ------------------------------------------------------------------------------------------------ the demo
 
 TODAY = D("2026-11-23")
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("insights") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
 
 
 def test_demo_team_drift(demo_ws: Workspace) -> None:

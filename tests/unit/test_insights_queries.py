@@ -11,7 +11,7 @@ done and done late, an ended co-working) and a small case built through the sess
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from cowork_desktop.domain.insights import (
 )
 from cowork_desktop.domain.models import Action, Case, Record, RecordKind, RecordStatus, learner_ids
 from cowork_desktop.services import insights, sessions
-from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import MANAGER_NAME
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
@@ -280,15 +280,6 @@ def test_a_generated_service_gives_what_it_gave_before(tmp_path: Path, seed: int
     with open_store(path, actor="test-manager") as store:
         ws = Workspace.open(store)
         _compare(ws, [TODAY, TODAY - timedelta(days=45), TODAY - timedelta(days=400)])
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
 
 
 def test_the_demo_gives_what_it_gave_before(demo_ws: Workspace) -> None:

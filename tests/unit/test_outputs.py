@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cli import assert_one_line_error, run
 
 from cowork_desktop import atomic
-from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.export.signing import create_certificate, load_signer
@@ -31,20 +31,6 @@ from cowork_desktop.store.opening import open_store
 PASSPHRASE = "a long demo passphrase"
 ENV = "COWORK_TEST_PASSPHRASE"
 TODAY = "2026-11-23"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and err.endswith("\n"), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in err, (word, err)
 
 
 def mode(path: Path) -> int:
