@@ -16,10 +16,8 @@ from typing import Any
 import pikepdf
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import serialization
+from helpers.certs import make_p12
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -609,26 +607,16 @@ def test_a_created_certificate_is_recorded_in_the_database_and_its_fingerprint_s
 
 
 def expired_p12(path: Path, passphrase: bytes, name: str = "Amara Okafor") -> Path:
-    """A PKCS#12 file whose certificate (RSA 3072, SHA-256, for signing) expired yesterday."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    """A PKCS#12 file whose certificate (RSA 3072, SHA-256, no key usage) expired yesterday."""
     now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=730))
-        .not_valid_after(now - datetime.timedelta(days=1))
-        .sign(key, hashes.SHA256())
+    return make_p12(
+        path,
+        name,
+        passphrase,
+        not_before=now - datetime.timedelta(days=730),
+        not_after=now - datetime.timedelta(days=1),
+        key_usage=None,
     )
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            name.encode(), key, cert, None, serialization.BestAvailableEncryption(passphrase)
-        )
-    )
-    return path
 
 
 def test_importing_an_expired_certificate_is_refused_and_nothing_is_recorded(

@@ -3,7 +3,6 @@ with pdfsig, tampering detected, and one clear line for each failure with nothin
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -16,8 +15,7 @@ from pathlib import Path
 
 import pytest
 from helpers.cli import assert_one_line_error, run
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from helpers.pdf_edits import add_note, appended
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.models import RecordKind, RecordStatus
@@ -412,35 +410,11 @@ def test_a_changed_byte_is_not_intact(
     assert "Result: NOT VALID" in out
 
 
-def _append_update(signed: bytes) -> bytes:
-    """An annotation added after signing, as a PDF editor would append it."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
-    page = writer.root["/Pages"]["/Kids"][0].get_object()
-    note = generic.DictionaryObject(
-        {
-            generic.NameObject("/Type"): generic.NameObject("/Annot"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Text"),
-            generic.NameObject("/Rect"): generic.ArrayObject(
-                [generic.NumberObject(n) for n in (50, 50, 70, 70)]
-            ),
-            generic.NameObject("/Contents"): generic.TextStringObject("added later"),
-            generic.NameObject("/F"): generic.NumberObject(4),
-        }
-    )
-    annots = page.get("/Annots", generic.ArrayObject())
-    annots.append(writer.add_object(note))
-    page[generic.NameObject("/Annots")] = annots
-    writer.update_container(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_a_change_appended_after_signing_is_reported(
     demo: Demo, signed_review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     changed = tmp_path / "changed.pdf"
-    changed.write_bytes(_append_update(signed_review.read_bytes()))
+    changed.write_bytes(appended(signed_review.read_bytes(), add_note))  # an annotation added after signing
     code, out, err = verify(capsys, changed, "--db", demo.db)
     assert (code, err) == (1, "")
     assert "Intact:             yes" in out and "Covers whole file:  NO" in out
