@@ -18,10 +18,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.demo import DEMO_DAY, build_demo_database, copy_database
+from helpers.demo import build_demo_database, copy_database, demo_workspace
 
 from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
-from cowork_desktop.services.demo import load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
@@ -114,8 +113,5 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     """The demo loaded around :data:`DEMO_DAY` by ``load_demo`` into a database of the module's own, open as
     ``test-manager``."""
-    store = open_store(tmp_path_factory.mktemp("demo-ws") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, DEMO_DAY)
-    yield ws
-    store.close()
+    with demo_workspace(tmp_path_factory.mktemp("demo-ws") / "demo.db") as ws:
+        yield ws

@@ -18,6 +18,7 @@ import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from helpers.certs import make_p12
+from helpers.demo import demo_workspace, manager_certificate, workspace_copy
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -26,12 +27,11 @@ from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.domain.passphrases import new_passphrase_problem
-from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
+from cowork_desktop.export.signing import load_signer, public_certificate_path
 from cowork_desktop.services import documents, export, signing_keys
-from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.services.signing_keys import SIGNERS, SignerCache
-from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import export_dialog as export_module
 from cowork_desktop.ui.certificate_dialog import CertificateDialog
 from cowork_desktop.ui.export_dialog import ExportDialog
@@ -56,20 +56,16 @@ class Template:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     """The demo database and a certificate, made once; each test works on its own copies."""
     folder = tmp_path_factory.mktemp("export-template")
-    store = open_store(folder / "demo.db", actor="test-manager")
-    load_demo(Workspace.open(store), TODAY)
-    store.close()
-    cert = create_certificate(MANAGER_NAME, DEMO_ORGANISATION, folder / "manager.p12", PASSPHRASE.encode())
+    with demo_workspace(folder / "demo.db"):
+        pass  # closed: copied for each test
+    cert = manager_certificate(folder, PASSPHRASE.encode(), DEMO_ORGANISATION)
     return Template(folder / "demo.db", cert)
 
 
 @pytest.fixture
 def demo_ws(template: Template, tmp_path: Path) -> Iterator[Workspace]:
-    db = tmp_path / "demo.db"
-    shutil.copy(template.db, db)
-    store = open_store(db, actor="test-manager")
-    yield Workspace.open(store)
-    store.close()
+    with workspace_copy(template.db, tmp_path / "demo.db") as ws:
+        yield ws
 
 
 @pytest.fixture
