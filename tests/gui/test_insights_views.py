@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,27 @@ def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "information", staticmethod(fake))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake))
     return shown
+
+
+def _refused_over_the_open_database(
+    monkeypatch: pytest.MonkeyPatch,
+    demo: Workspace,
+    export: Callable[[], object],
+    shown: list[str],
+    suffix: str,
+) -> None:
+    """The open database picked in the save dialog: ``export()`` refuses, and saves nothing beside it either."""
+    _save_as(monkeypatch, demo.store.path)
+    assert export() is None
+    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}{suffix}").exists()
+
+
+def _disguised_database(monkeypatch: pytest.MonkeyPatch, demo: Workspace, target: Path) -> tuple[Path, bytes]:
+    """A copy of the database at ``target`` (a name that is not a database's), picked in the save dialog; the
+    copy and its bytes."""
+    shutil.copy(demo.store.path, target)
+    _save_as(monkeypatch, target)
+    return target, target.read_bytes()
 
 
 def _save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
@@ -416,14 +438,9 @@ def test_calendar_export_never_writes_over_the_database(
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
     _reckoned(qtbot, view)
-    _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.ics
-    assert view.export_calendar() is None
-    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.ics").exists()
+    _refused_over_the_open_database(monkeypatch, demo, view.export_calendar, shown, ".ics")
     # any database, by content: a copy named .ics
-    disguised = tmp_path / "old.ics"
-    shutil.copy(demo.store.path, disguised)
-    before = disguised.read_bytes()
-    _save_as(monkeypatch, disguised)
+    disguised, before = _disguised_database(monkeypatch, demo, tmp_path / "old.ics")
     assert view.export_calendar() is None
     assert asked == [] and "is an SQLite database" in shown[-1] and "never writes over it" in shown[-1]
     assert disguised.read_bytes() == before
@@ -513,14 +530,9 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     _reckoned(qtbot, page)
     signing: list[bool] = []
     monkeypatch.setattr(page, "signing_key", lambda: signing.append(True))  # never reached: refused first
-    _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.pdf
-    assert page.export_log() is None
-    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.pdf").exists()
+    _refused_over_the_open_database(monkeypatch, demo, page.export_log, shown, ".pdf")
     # any database, by content: a copy named .pdf
-    disguised = tmp_path / "records.pdf"
-    shutil.copy(demo.store.path, disguised)
-    before = disguised.read_bytes()
-    _save_as(monkeypatch, disguised)
+    disguised, before = _disguised_database(monkeypatch, demo, tmp_path / "records.pdf")
     asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
     assert page.export_log() is None
     assert asked == [] and signing == []
