@@ -107,6 +107,15 @@ def _disguised_database(monkeypatch: pytest.MonkeyPatch, demo: Workspace, target
     return target, target.read_bytes()
 
 
+def _worker_page(qtbot: QtBot, demo: Workspace, name: str) -> WorkerPage:
+    """The worker page on TODAY, shown, the worker called ``name`` chosen and their log reckoned."""
+    page = WorkerPage(demo, today=TODAY)
+    _shown(qtbot, page)
+    page.show_worker(_worker_id(demo, name))
+    _reckoned(qtbot, page)
+    return page
+
+
 def _save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
     suggested: list[str] = []
 
@@ -476,10 +485,7 @@ def test_worker_page_shows_a_students_log_by_domain_and_over_time(qtbot: QtBot, 
 
 
 def test_worker_page_for_an_experienced_worker_explains_the_log(qtbot: QtBot, demo: Workspace) -> None:
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Daniel Mensah"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Daniel Mensah")
     assert not page.not_learner.isHidden()
     assert "applies to students, ASYEs and less experienced workers" in page.not_learner.text()
     assert page.tabs.isHidden() and page.export_button.isHidden()
@@ -489,10 +495,7 @@ def test_development_log_export_writes_a_pdf(
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown = _no_message_boxes(monkeypatch)
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Priya Raman"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Priya Raman")
     target = tmp_path / "priya.pdf"
     suggested = _save_as(monkeypatch, target)
     # signed like a case note: the manager's certificate, unlocked with its passphrase when first needed
@@ -524,10 +527,7 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown = _no_message_boxes(monkeypatch)
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Priya Raman"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Priya Raman")
     signing: list[bool] = []
     monkeypatch.setattr(page, "signing_key", lambda: signing.append(True))  # never reached: refused first
     _refused_over_the_open_database(monkeypatch, demo, page.export_log, shown, ".pdf")
@@ -585,10 +585,7 @@ def test_a_long_development_log_opens_its_groups_when_asked(
     """Past LONG_LOG entries the groups start closed (laying out tens of thousands of lines takes seconds) and
     each line is one line high, the whole entry in its tooltip. Mei Lin: 5 entries, 5 under Skills."""
     monkeypatch.setattr(WorkerPage, "LONG_LOG", 2)
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Mei Lin Chen"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Mei Lin Chen")
     tree = page.domain_tree
     model = tree.model()
     assert tree.uniformRowHeights()

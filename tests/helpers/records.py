@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from cowork_desktop.domain.models import Record, RecordKind
 from cowork_desktop.services import sessions
-from cowork_desktop.services.demo import demo_answers
+from cowork_desktop.services.demo import demo_answers, flag_question
 from cowork_desktop.services.sessions import Workspace
 
 MEETING = date(2026, 11, 5)  # co-allocated Monday 2 November 2026
@@ -72,3 +72,17 @@ def make_signed(
     sessions.ready_for_signatures(ws, record.id)
     sign_by_workers(ws, ids, record.id)
     return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
+
+
+def review_with_a_disagreement(ws: Workspace, ids: dict[str, int], detail: str) -> Record:
+    """The initial meeting on :data:`MEETING` signed, then a review six weeks on that flags a disagreement
+    (``detail``), signed: it asks for an urgent issue-resolution meeting."""
+    make_signed(ws, ids, RecordKind.INITIAL_MEETING, MEETING)
+    flag = flag_question(ws.forms.for_kind("review"), "disagree")
+    return make_signed(
+        ws,
+        ids,
+        RecordKind.REVIEW,
+        MEETING + timedelta(weeks=6),
+        {flag.id: "yes", "disagreements_detail": detail},
+    )
