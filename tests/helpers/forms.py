@@ -21,3 +21,16 @@ id = "{qid}"
 prompt = "{prompt}"
 kind = "text"
 """
+
+#: The tasks the shipped initial meeting shares out, in order (written out here, not read from the forms).
+SHIPPED_TASKS = (
+    "Visits",
+    "Completing reports",
+    "Assessments",
+    "Plans",
+    "Recording",
+    "Chronology",
+    "Chairing meetings",
+    "Presenting information to meetings",
+    "Presenting to court",
+)
