@@ -7,7 +7,7 @@ from typing import Any
 
 from cowork_desktop.domain.models import Record, RecordKind
 from cowork_desktop.services import sessions
-from cowork_desktop.services.demo import demo_answers, flag_question
+from cowork_desktop.services.demo import MANAGER_NAME, demo_answers, flag_question
 from cowork_desktop.services.sessions import Workspace
 
 MEETING = date(2026, 11, 5)  # co-allocated Monday 2 November 2026
@@ -86,3 +86,14 @@ def review_with_a_disagreement(ws: Workspace, ids: dict[str, int], detail: str) 
         MEETING + timedelta(weeks=6),
         {flag.id: "yes", "disagreements_detail": detail},
     )
+
+
+def signed_by_everyone(ws: Workspace, record_id: int, manager_name: str = MANAGER_NAME) -> Record:
+    """The draft ``record_id`` made ready, signed by each signer it needs (typed) and signed off by the manager."""
+    sessions.ready_for_signatures(ws, record_id)
+    for worker_id in sessions.required_signers(ws, ws.store.get_record(record_id)):
+        worker = ws.store.get_worker(worker_id)
+        sessions.add_signature(
+            ws, record_id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
+        )
+    return sessions.sign_off(ws, record_id, manager_name=manager_name).value

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.records import signed_by_everyone
 from helpers.small_case import ON
 
 from cowork_desktop.domain.dates import WorkingCalendar
@@ -40,7 +41,6 @@ from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role,
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
 from cowork_desktop.services import insights, sessions
-from cowork_desktop.services.demo import MANAGER_NAME
 from cowork_desktop.services.sessions import Workspace
 
 D = date.fromisoformat
@@ -362,13 +362,7 @@ def test_an_amended_record_counts_once(ws: Workspace, small: dict[str, int]) -> 
     assert amended.id is not None
     answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
     sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
-    sessions.ready_for_signatures(ws, amended.id)
-    for worker_id in sessions.required_signers(ws, amended):
-        w = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, amended.id, worker_id=worker_id, name=w.name, role=w.role.label, method="typed"
-        )
-    sessions.sign_off(ws, amended.id, manager_name=MANAGER_NAME)
+    signed_by_everyone(ws, amended.id)
     texts = [
         e.text
         for e in insights.development_log(ws, small["student"]).entries

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.records import signed_by_everyone
 from helpers.small_case import ON
 
 from benchmarks.generate import generate
@@ -37,7 +38,6 @@ from cowork_desktop.domain.insights import (
 )
 from cowork_desktop.domain.models import Action, Case, Record, RecordKind, RecordStatus, learner_ids
 from cowork_desktop.services import insights, sessions
-from cowork_desktop.services.demo import MANAGER_NAME
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
@@ -299,13 +299,7 @@ def test_a_case_with_an_action_done_late_and_an_amendment_gives_what_it_gave_bef
     answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
     sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
     _compare(ws, days)  # a draft amendment does not count yet
-    sessions.ready_for_signatures(ws, amended.id)
-    for worker_id in sessions.required_signers(ws, amended):
-        w = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, amended.id, worker_id=worker_id, name=w.name, role=w.role.label, method="typed"
-        )
-    sessions.sign_off(ws, amended.id, manager_name=MANAGER_NAME)
+    signed_by_everyone(ws, amended.id)
     assert ws.store.db.conn.execute("SELECT count(*) FROM action_carries").fetchone()[0] > 0
     _compare(ws, days)
 

@@ -297,18 +297,8 @@ def test_a_whole_case_refuses_existing_files_all_or_nothing(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None, umask_022: None
 ) -> None:
     folder = tmp_path / "made" / "for" / "case"
-    argv = [
-        "export",
-        "--db",
-        demo.db,
-        "--case",
-        "CR-2026-0107",
-        "--all",
-        "--out",
-        folder,
-        "--cert",
-        demo.cert,
-    ]
+    case = ("--case", "CR-2026-0107", "--all")  # every record of the case
+    argv = ["export", *case, "--db", demo.db, "--out", folder, "--cert", demo.cert]
     code, _, err = run(capsys, *argv, "--passphrase-env", ENV)
     assert (code, err) == (0, "")
     made = sorted(folder.iterdir())
