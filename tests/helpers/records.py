@@ -97,3 +97,14 @@ def signed_by_everyone(ws: Workspace, record_id: int, manager_name: str = MANAGE
             ws, record_id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
         )
     return sessions.sign_off(ws, record_id, manager_name=manager_name).value
+
+
+def draft_amendment_of_the_initial_meeting(ws: Workspace, case_id: int) -> Record:
+    """An amendment of the case's (first) initial meeting, its learning opportunities changed and saved: a draft."""
+    first = next(r for r in ws.store.records_for_case(case_id) if r.kind == RecordKind.INITIAL_MEETING)
+    assert first.id is not None
+    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity").value
+    assert amended.id is not None
+    answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
+    sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
+    return ws.store.get_record(amended.id)

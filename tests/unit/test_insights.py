@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.records import signed_by_everyone
+from helpers.records import draft_amendment_of_the_initial_meeting, signed_by_everyone
 from helpers.small_case import ON
 
 from cowork_desktop.domain.dates import WorkingCalendar
@@ -40,7 +40,7 @@ from cowork_desktop.domain.insights import (
 from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role, learner_ids
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
-from cowork_desktop.services import insights, sessions
+from cowork_desktop.services import insights
 from cowork_desktop.services.sessions import Workspace
 
 D = date.fromisoformat
@@ -356,12 +356,8 @@ def test_small_case_development_log(ws: Workspace, small: dict[str, int]) -> Non
 
 
 def test_an_amended_record_counts_once(ws: Workspace, small: dict[str, int]) -> None:
-    first = next(r for r in ws.store.records_for_case(small["case"]) if r.kind == RecordKind.INITIAL_MEETING)
-    assert first.id is not None
-    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity").value
+    amended = draft_amendment_of_the_initial_meeting(ws, small["case"])
     assert amended.id is not None
-    answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
-    sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
     signed_by_everyone(ws, amended.id)
     texts = [
         e.text

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.records import signed_by_everyone
+from helpers.records import draft_amendment_of_the_initial_meeting, signed_by_everyone
 from helpers.small_case import ON
 
 from benchmarks.generate import generate
@@ -36,8 +36,8 @@ from cowork_desktop.domain.insights import (
     split_entries,
     tag_entry,
 )
-from cowork_desktop.domain.models import Action, Case, Record, RecordKind, RecordStatus, learner_ids
-from cowork_desktop.services import insights, sessions
+from cowork_desktop.domain.models import Action, Case, Record, RecordStatus, learner_ids
+from cowork_desktop.services import insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
@@ -292,12 +292,8 @@ def test_a_case_with_an_action_done_late_and_an_amendment_gives_what_it_gave_bef
     days = [ON + timedelta(days=n) for n in (-60, -47, -37, -30, -10, 0)]
     _compare(ws, days)
     assert _old_team_promises(ws, ON).total.late == 1
-    first = next(r for r in ws.store.records_for_case(small["case"]) if r.kind == RecordKind.INITIAL_MEETING)
-    assert first.id is not None
-    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity").value
+    amended = draft_amendment_of_the_initial_meeting(ws, small["case"])
     assert amended.id is not None
-    answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
-    sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
     _compare(ws, days)  # a draft amendment does not count yet
     signed_by_everyone(ws, amended.id)
     assert ws.store.db.conn.execute("SELECT count(*) FROM action_carries").fetchone()[0] > 0
