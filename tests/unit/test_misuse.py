@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.cases import coallocate
 from helpers.db_damage import damage_table
 from helpers.files import NOON, sha256, workers_in
 from helpers.records import MEETING, make_signed
@@ -205,13 +206,12 @@ def test_the_backup_before_the_identity_migration_carries_the_identity_it_gets(d
 def test_drafts_made_twice_before_the_one_draft_rule_are_both_kept(db_path: Path) -> None:
     with open_store(db_path, actor="test") as s:
         ws = Workspace.open(s)
-        w1 = s.add_worker(Worker("Worker one", Role.SOCIAL_WORKER))
-        w2 = s.add_worker(Worker("Worker two", Role.STUDENT))
-        case = s.add_case(Case("CR-1", 1, "", PlanType.CHILD_IN_NEED))
-        assert w1.id and w2.id and case.id
-        ca = s.add_coallocation(
-            CoAllocation(case.id, w1.id, w2.id, w1.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
-        )
+        ca = coallocate(
+            s,
+            Worker("Worker one", Role.SOCIAL_WORKER),
+            Worker("Worker two", Role.STUDENT),
+            Case("CR-1", 1, "", PlanType.CHILD_IN_NEED),
+        ).coallocation
         assert ca.id
         first = sessions.start_record(ws, ca.id, RecordKind.REVIEW, MEETING).value
     # as two windows did before the rule: a second draft of the same review, typed in

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cases import coallocate
 from helpers.files import sha256
 from helpers.records import MEETING, signed_initial_meeting
 
@@ -37,12 +38,11 @@ from cowork_desktop.store.store import Store
 def make_db(path: Path) -> None:
     """A real cowork database with a few rows, closed (so the write-ahead log is folded into the file)."""
     with open_store(path, actor="setup") as s:
-        w1 = s.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
-        w2 = s.add_worker(Worker("عائشة خان", Role.ASYE))
-        case = s.add_case(Case("CR-2026-0500", 1, "AB"))
-        assert w1.id and w2.id and case.id
-        s.add_coallocation(
-            CoAllocation(case.id, w1.id, w2.id, w1.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
+        coallocate(
+            s,
+            Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER),
+            Worker("عائشة خان", Role.ASYE),
+            Case("CR-2026-0500", 1, "AB"),
         )
     assert not Path(f"{path}-wal").exists()
 
@@ -395,14 +395,14 @@ def test_every_write_adds_an_audit_entry(ws: Workspace) -> None:
         assert all(e["actor"] == "test-manager" for e in after[before:])
         return after[before:]
 
-    w1 = store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
-    w2 = store.add_worker(Worker("Mei Lin Chen", Role.STUDENT))
-    case = store.add_case(Case("CR-2026-0105", 1, "AB", PlanType.CHILD_PROTECTION))
-    assert w1.id and w2.id and case.id
-    ca = store.add_coallocation(
-        CoAllocation(case.id, w1.id, w2.id, w1.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
+    made = coallocate(
+        store,
+        Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER),
+        Worker("Mei Lin Chen", Role.STUDENT),
+        Case("CR-2026-0105", 1, "AB", PlanType.CHILD_PROTECTION),
     )
-    assert ca.id
+    w1, w2, case, ca = made.experienced, made.learner, made.case, made.coallocation
+    assert w2.id
     entries = store.audit_entries()
     assert [(e["action"], e["entity"]) for e in entries] == [
         ("create", "worker"),
