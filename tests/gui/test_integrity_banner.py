@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.files import rows
 from helpers.modal import when_modal
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -36,11 +37,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 def _signed_record(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("SELECT min(id) FROM records WHERE status = 'signed'").fetchone()[0])
-    finally:
-        conn.close()
+    return int(rows(path, "SELECT min(id) FROM records WHERE status = 'signed'")[0][0])
 
 
 def _tamper(path: Path, record_id: int) -> None:

@@ -22,6 +22,7 @@ import pikepdf
 import pytest
 from helpers.certs import make_p12
 from helpers.cli import assert_one_line_error, run
+from helpers.files import rows
 from helpers.pdf_edits import add_to_first_page, appended
 from helpers.tamper import change_signed_answer, sql, trigger_sql
 from pyhanko.pdf_utils import generic
@@ -386,11 +387,7 @@ def test_the_visible_text_must_be_the_record(
 
 
 def _entry_ids(path: Path, action: str) -> list[int]:
-    conn = sqlite3.connect(path)
-    try:
-        return [r[0] for r in conn.execute("SELECT id FROM audit_log WHERE action = ? ORDER BY id", [action])]
-    finally:
-        conn.close()
+    return [r[0] for r in rows(path, "SELECT id FROM audit_log WHERE action = ? ORDER BY id", [action])]
 
 
 def test_an_audit_row_deleted_is_named(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
