@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 
 def ensure_event_loops_run() -> None:
@@ -37,3 +37,17 @@ def when_modal(action: Callable[[QWidget], None], *, tries: int = 100) -> None:
         action(widget)
 
     QTimer.singleShot(30, lambda: attempt(tries))
+
+
+def confirm_restore(asked: list[str]) -> Callable[[QWidget], None]:
+    """An action for :func:`when_modal`: on the question "restore this backup?", note its informative text in
+    ``asked`` and press its Restore button."""
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and box.objectName() == "restoreQuestion"
+        asked.append(box.informativeText())
+        button = box.findChild(QPushButton, "restoreButton")
+        assert button is not None
+        button.click()
+
+    return confirm
