@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -36,17 +36,23 @@ def add_to_first_page(
     return ref
 
 
+def annotation(
+    subtype: str, rect: tuple[int, int, int, int], entries: Mapping[str, generic.PdfObject]
+) -> generic.DictionaryObject:
+    """A printed annotation (``/F 4``) of ``subtype`` at ``rect``, with ``entries`` (keyed by their names as
+    strings, "/Contents")."""
+    names: dict[str, generic.PdfObject] = {
+        "/Type": generic.NameObject("/Annot"),
+        "/Subtype": generic.NameObject(subtype),
+        "/Rect": generic.ArrayObject([generic.NumberObject(n) for n in rect]),
+        "/F": generic.NumberObject(4),
+        **entries,
+    }
+    return generic.DictionaryObject({generic.NameObject(k): v for k, v in names.items()})
+
+
 def add_note(writer: IncrementalPdfFileWriter) -> None:
     """A text note ("added later") on the first page."""
-    note = generic.DictionaryObject(
-        {
-            generic.NameObject("/Type"): generic.NameObject("/Annot"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Text"),
-            generic.NameObject("/Rect"): generic.ArrayObject(
-                [generic.NumberObject(n) for n in (50, 50, 70, 70)]
-            ),
-            generic.NameObject("/Contents"): generic.TextStringObject("added later"),
-            generic.NameObject("/F"): generic.NumberObject(4),
-        }
+    add_to_first_page(
+        writer, annotation("/Text", (50, 50, 70, 70), {"/Contents": generic.TextStringObject("added later")})
     )
-    add_to_first_page(writer, note)

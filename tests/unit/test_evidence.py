@@ -23,7 +23,7 @@ import pytest
 from helpers.certs import make_p12
 from helpers.cli import assert_one_line_error, run
 from helpers.files import rows
-from helpers.pdf_edits import add_to_first_page, appended
+from helpers.pdf_edits import add_to_first_page, annotation, appended
 from helpers.tamper import change_signed_answer, sql, trigger_sql
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -565,21 +565,15 @@ def _add_filled_field(signed: bytes) -> bytes:
             },
             stream_data=b"1 g 0 0 500 200 re f",
         )
-        field = generic.DictionaryObject(
+        field = annotation(
+            "/Widget",
+            (50, 400, 550, 600),
             {
-                generic.NameObject("/Type"): generic.NameObject("/Annot"),
-                generic.NameObject("/Subtype"): generic.NameObject("/Widget"),
-                generic.NameObject("/FT"): generic.NameObject("/Tx"),
-                generic.NameObject("/T"): generic.TextStringObject("later"),
-                generic.NameObject("/V"): generic.TextStringObject("filled in later"),
-                generic.NameObject("/Rect"): generic.ArrayObject(
-                    [generic.NumberObject(n) for n in (50, 400, 550, 600)]
-                ),
-                generic.NameObject("/F"): generic.NumberObject(4),
-                generic.NameObject("/AP"): generic.DictionaryObject(
-                    {generic.NameObject("/N"): writer.add_object(box)}
-                ),
-            }
+                "/FT": generic.NameObject("/Tx"),
+                "/T": generic.TextStringObject("later"),
+                "/V": generic.TextStringObject("filled in later"),
+                "/AP": generic.DictionaryObject({generic.NameObject("/N"): writer.add_object(box)}),
+            },
         )
         ref = add_to_first_page(writer, field)
         form = writer.root["/AcroForm"]
