@@ -19,6 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from helpers.certs import make_p12
 from helpers.demo import demo_workspace, manager_certificate, workspace_copy
+from helpers.modal import answer_questions
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -300,18 +301,6 @@ def test_cancelling_the_whole_case_keeps_no_file(
     assert len(demo_ws.store.entries_of("export", "record")) == before
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
-    """Stands in for QMessageBox.question: records each question and gives ``answer``."""
-    asked: list[str] = []
-
-    def fake(_parent: Any, _title: str, text: str, *_args: Any, **_kw: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
-    return asked
-
-
 def test_replacing_a_file_is_asked_by_name_first(
     qtbot: QtBot, demo_ws: Workspace, certificate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -321,12 +310,12 @@ def test_replacing_a_file_is_asked_by_name_first(
     SaveAs(monkeypatch, out.with_suffix(""))  # the name typed without .pdf: asked about note.pdf, as written
     dialog = open_dialog(qtbot, demo_ws, signed_id(demo_ws), certificate)
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
     assert dialog.save_signed() is None
     assert asked == [f"note.pdf already exists in {out.parent}. Replace it? The file there now will be lost."]
     assert out.read_bytes() == b"%PDF an earlier export" and leftovers(out.parent) == [out]
 
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     assert dialog.save_signed() == out
     assert len(asked) == 1
     assert export.verify_file(demo_ws, out).ok(require_database=True)
@@ -338,7 +327,7 @@ def test_the_database_is_never_written_over(
 ) -> None:
     db = demo_ws.store.path
     before = db.read_bytes()
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog = open_dialog(qtbot, demo_ws, draft_id(demo_ws), certificate)
     # picked in the save dialog: refused by name, not quietly saved as demo.db.pdf beside it
     SaveAs(monkeypatch, db)

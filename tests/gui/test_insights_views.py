@@ -16,8 +16,10 @@ from typing import Any
 
 import icalendar
 import pytest
+from helpers.modal import answer_questions
+from helpers.widgets import shown as _shown
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.insights import CadenceStatus, LadderPoint
@@ -52,14 +54,6 @@ def demo(demo_ws: Workspace) -> Workspace:
 def _reckoned(qtbot: QtBot, view: TeamView | WorkerPage) -> None:
     """The team view and the development log are read off the GUI thread: wait until they are shown."""
     qtbot.waitUntil(lambda: not view.loading, timeout=10000)
-
-
-def _shown(qtbot: QtBot, widget: QWidget, width: int = 1200, height: int = 800) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _case_id(ws: Workspace, reference: str) -> int:
@@ -407,18 +401,6 @@ def test_calendar_export_cancelled_writes_nothing(
     assert view.export_calendar() is None
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
-    """Stands in for QMessageBox.question: records the question and gives ``answer``."""
-    asked: list[str] = []
-
-    def fake(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
-    return asked
-
-
 def test_calendar_export_asks_before_replacing_a_file(
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -429,11 +411,11 @@ def test_calendar_export_asks_before_replacing_a_file(
     target = tmp_path / "team.ics"
     target.write_bytes(b"an older calendar")
     _save_as(monkeypatch, tmp_path / "team")  # the name actually written gets .ics: asked about by that name
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
     assert view.export_calendar() is None
     assert asked == [f"team.ics already exists in {tmp_path}. Replace it? The file there now will be lost."]
     assert target.read_bytes() == b"an older calendar"
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     assert view.export_calendar() == target
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR") and target.stat().st_mode & 0o777 == 0o600
     assert len(asked) == 1 and "Saved" in shown[-1]
@@ -443,7 +425,7 @@ def test_calendar_export_never_writes_over_the_database(
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown = _no_message_boxes(monkeypatch)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
     _reckoned(qtbot, view)
@@ -533,7 +515,7 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     _refused_over_the_open_database(monkeypatch, demo, page.export_log, shown, ".pdf")
     # any database, by content: a copy named .pdf
     disguised, before = _disguised_database(monkeypatch, demo, tmp_path / "records.pdf")
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     assert page.export_log() is None
     assert asked == [] and signing == []
     assert "is an SQLite database" in shown[-1] and "never writes over it" in shown[-1]
@@ -542,7 +524,7 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     target = tmp_path / "log.pdf"
     target.write_bytes(b"%PDF an older log")
     _save_as(monkeypatch, target)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
     assert page.export_log() is None
     assert asked == [f"log.pdf already exists in {tmp_path}. Replace it? The file there now will be lost."]
     assert signing == [] and target.read_bytes() == b"%PDF an older log"

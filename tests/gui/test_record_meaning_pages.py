@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from helpers.records import MEETING, make_signed, review_with_a_disagreement, sign_by_workers
+from helpers.widgets import shown
 from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,11 +21,7 @@ from cowork_desktop.ui.main_window import MainWindow
 
 
 def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.resize(1100, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, widget, 1100, 900)
 
 
 def _texts(model: DueItemsModel) -> list[str]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
@@ -51,3 +53,15 @@ def confirm_restore(asked: list[str]) -> Callable[[QWidget], None]:
         button.click()
 
     return confirm
+
+
+def answer_questions(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Stands in for ``QMessageBox.question``: records each question's text and gives ``answer``."""
+    asked: list[str] = []
+
+    def fake(_parent: Any, _title: str, text: str, *_args: Any, **_kw: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
+    return asked
