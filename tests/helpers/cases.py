@@ -20,14 +20,23 @@ class Coallocated:
     coallocation: CoAllocation
 
 
+def two_workers_and_a_case(
+    store: Store, first: Worker, second: Worker, case: Case
+) -> tuple[Worker, Worker, Case]:
+    """``first``, ``second`` and ``case`` added in that order, as the store returned them (each with its id)."""
+    w1 = store.add_worker(first)
+    w2 = store.add_worker(second)
+    added = store.add_case(case)
+    assert w1.id and w2.id and added.id
+    return w1, w2, added
+
+
 def coallocate(
     store: Store, experienced: Worker, learner: Worker, case: Case, start: date = START
 ) -> Coallocated:
     """``experienced`` and ``learner`` added (in that order), then ``case``, then co-allocated to them from
     ``start`` for the learner's development, ``experienced`` leading: each as the store returned it."""
-    w1 = store.add_worker(experienced)
-    w2 = store.add_worker(learner)
-    added = store.add_case(case)
+    w1, w2, added = two_workers_and_a_case(store, experienced, learner, case)
     assert w1.id and w2.id and added.id
     ca = store.add_coallocation(CoAllocation(added.id, w1.id, w2.id, w1.id, start, [Reason.DEVELOPMENT]))
     assert ca.id
