@@ -9,6 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from cowork_desktop.domain.errors import StoreError
+from cowork_desktop.store.opening import open_store
+
 #: Noon on the demo's day, in UTC: when the backup tests take their backups.
 NOON = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
@@ -29,3 +34,14 @@ def rows(path: Path, query: str, params: Sequence[object] = (), *, read_only: bo
 
 def workers_in(path: Path) -> list[str]:
     return [r[0] for r in rows(path, "SELECT name FROM workers ORDER BY id", read_only=True)]
+
+
+def refused_unchanged(path: Path, match: str, **options: Any) -> StoreError:
+    """``open_store(path, **options)`` refuses with a one-line :class:`StoreError` matching ``match``, and the
+    file is byte for byte as it was; the error."""
+    before = sha256(path)
+    with pytest.raises(StoreError, match=match) as info:
+        open_store(path, **options)
+    assert "\n" not in str(info.value)
+    assert sha256(path) == before
+    return info.value

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from helpers.cli import run
-from helpers.files import NOON, sha256, workers_in
+from helpers.files import NOON, refused_unchanged, sha256, workers_in
 from sqlite_utils import Database
 
 from cowork_desktop import paths
@@ -174,11 +174,7 @@ def test_no_migration_without_a_backup(db_path: Path, tmp_path: Path) -> None:
     with conn:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [backup.SETTING_FOLDER, str(blocker)])
     conn.close()
-    before = sha256(db_path)
-    with pytest.raises(StoreError, match="not updated, because no backup could be taken first") as info:
-        open_store(db_path)
-    assert "\n" not in str(info.value)
-    assert sha256(db_path) == before
+    refused_unchanged(db_path, "not updated, because no backup could be taken first")
 
 
 # -- restore ------------------------------------------------------------------------------------------------------
