@@ -281,16 +281,8 @@ def test_cli_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     db = tmp_path / "team.db"
     open_store(db).close()
     folder = tmp_path / "bk"
-    code, out, err = run(
-        capsys,
-        "settings",
-        "--db",
-        str(db),
-        "--set",
-        "idle_lock_minutes=5",
-        "--set",
-        f"backup_folder={folder}",
-    )
+    settings = ("--set", "idle_lock_minutes=5", "--set", f"backup_folder={folder}")
+    code, out, err = run(capsys, "settings", "--db", str(db), *settings)
     assert (code, err) == (0, "") and "idle_lock_minutes" in out and str(folder) in out
     with open_store(db) as s:
         assert s.get_setting("idle_lock_minutes") == "5"

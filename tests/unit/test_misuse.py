@@ -57,6 +57,12 @@ def two_same_named(tmp_path: Path) -> tuple[Path, Path, Path]:
     return a, b, shared
 
 
+def _take(path: Path, kind: str, now: datetime) -> backup.Backup:
+    """A backup of the database at ``path``, taken (and checked) as at ``now``."""
+    with open_store(path) as s:
+        return backup.take(s, kind, now=now)
+
+
 def test_two_same_named_databases_keep_their_own_backups(two_same_named: tuple[Path, Path, Path]) -> None:
     a, b, _shared = two_same_named
     with open_store(a) as s:
@@ -79,10 +85,8 @@ def test_a_damaged_database_is_offered_its_own_backup_not_its_namesakes(
     two_same_named: tuple[Path, Path, Path],
 ) -> None:
     a, b, _shared = two_same_named
-    with open_store(a) as s:
-        own = backup.take(s, backup.DAILY, now=NOON)
-    with open_store(b) as s:
-        backup.take(s, backup.DAILY, now=NOON + timedelta(hours=2))  # newer, same name, same folder
+    own = _take(a, backup.DAILY, NOON)
+    _take(b, backup.DAILY, NOON + timedelta(hours=2))  # newer, same name, same folder
     for table in ("workers", "database_identity"):  # damaged pages: not even its identity can be read from it
         damage_table(a, table)
     assert backup.read_identity(a) == ""
@@ -96,8 +100,7 @@ def test_restore_refuses_another_databases_backup_naming_both(
     two_same_named: tuple[Path, Path, Path],
 ) -> None:
     a, b, _shared = two_same_named
-    with open_store(b) as s:
-        theirs = backup.take(s, backup.MANUAL, now=NOON)
+    theirs = _take(b, backup.MANUAL, NOON)
     before = sha256(a)
     with pytest.raises(backup.RestoreNeedsConfirmation) as refused:
         backup.restore(a, theirs.path)
