@@ -102,27 +102,27 @@ def test_a_review_plan_uses_the_arrangement_agreed_before(ws: Workspace, coworke
     ).value
     assert review.id
     answers = dict(review.answers)
-    answers.update(
-        plan_progressing="yes",
-        proactive_information_sharing="yes",
-        proactive_tasks="yes",
-        proactive_outcomes="yes",
-        delays="no",
-        disagreements="no",
-        role_uncertainty="no",
-        learner_development="Growing in confidence.",
-        partnership_ladder="Collaboration",
-        action_review={str(action.id): {"done": "no", "note": "Family away"}},
-        actions=[
+    answers |= {
+        "plan_progressing": "yes",
+        "proactive_information_sharing": "yes",
+        "proactive_tasks": "yes",
+        "proactive_outcomes": "yes",
+        "delays": "no",
+        "disagreements": "no",
+        "role_uncertainty": "no",
+        "learner_development": "Growing in confidence.",
+        "partnership_ladder": "Collaboration",
+        "action_review": {str(action.id): {"done": "no", "note": "Family away"}},
+        "actions": [
             {
                 "description": "Joint visit after the holiday",
                 "owner": coworked["experienced"],
                 "due": "2026-12-17",
             }
         ],
-        decision="Continue as agreed",
-        next_review_date="2027-01-07",
-    )
+        "decision": "Continue as agreed",
+        "next_review_date": "2027-01-07",
+    }
     sign(ws, review.id, answers, [coworked["experienced"], coworked["student"]])
     plan = build_plan(ws, review.id)
     assert plan.responsibilities[0].task == "Visits"
