@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from helpers.db_damage import damage_table
+from helpers.processes import run_process
 
 # The app runs in a child process: Qt, and a few seconds each.
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
@@ -17,14 +18,7 @@ pytestmark = [pytest.mark.gui, pytest.mark.slow]
 def run_app(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     """``python *argv`` with the app's environment: Qt offscreen, a data folder in ``tmp_path``; at most 60 s."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COWORK_DATA_DIR": str(tmp_path / "data")}
-    return subprocess.run(
-        [sys.executable, *argv],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    return run_process([sys.executable, *argv], env=env, timeout=60)
 
 
 def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> None:
