@@ -14,19 +14,9 @@ from helpers.cases import coallocate
 from helpers.files import refused_unchanged, sha256
 from helpers.records import MEETING, signed_initial_meeting
 
+from cowork_desktop.domain import models
 from cowork_desktop.domain.errors import DamagedDatabase, LockedRecordError, StoreError, ValidationError
-from cowork_desktop.domain.models import (
-    Action,
-    Case,
-    CoAllocation,
-    PlanType,
-    Reason,
-    Record,
-    RecordKind,
-    RecordStatus,
-    Role,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, CoAllocation, Reason, RecordKind, RecordStatus, Role, Worker
 from cowork_desktop.forms import definition_from_dict, definition_to_dict
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
@@ -358,7 +348,11 @@ def test_store_methods_refuse_a_signed_record(ws: Workspace, coworked: dict[str,
         store.finalise_record(rid, "0" * 64, sessions.record_facts(ws, record), [], [])
     with pytest.raises(LockedRecordError):
         store.finalise_record(
-            rid, record.content_hash, sessions.record_facts(ws, record), [Action("More", None, None)], []
+            rid,
+            record.content_hash,
+            sessions.record_facts(ws, record),
+            [models.Action("More", None, None)],
+            [],
         )
     assert store.get_record(rid) == record
     assert store.signatures_for(rid) and len(store.actions_for_record(rid)) == 2
@@ -390,7 +384,7 @@ def test_every_write_adds_an_audit_entry(ws: Workspace) -> None:
         store,
         Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER),
         Worker("Mei Lin Chen", Role.STUDENT),
-        Case("CR-2026-0105", 1, "AB", PlanType.CHILD_PROTECTION),
+        Case("CR-2026-0105", 1, "AB", models.PlanType.CHILD_PROTECTION),
     )
     w1, w2, case, ca = made.experienced, made.learner, made.case, made.coallocation
     assert w2.id
@@ -403,12 +397,12 @@ def test_every_write_adds_an_audit_entry(ws: Workspace) -> None:
     ]
     w1.team = "Assessment Team 2"
     audited(lambda: store.update_worker(w1))
-    case.plan_type = PlanType.LOOKED_AFTER
+    case.plan_type = models.PlanType.LOOKED_AFTER
     audited(lambda: store.update_case(case))
     ca.lead_worker_id = w2.id
     audited(lambda: store.update_coallocation(ca))
     audited(lambda: store.set_setting("nation", "scotland"))
-    created: list[Record] = []
+    created: list[models.Record] = []
     audited(
         lambda: created.append(
             sessions.start_record(ws, ca.id or 0, RecordKind.INITIAL_MEETING, MEETING).value
