@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from cowork_desktop.cli import main
@@ -21,3 +23,11 @@ def assert_one_line_error(err: str, *words: str) -> None:
     assert "Traceback" not in err, err
     for word in words:
         assert word in err, (word, err)
+
+
+def assert_refused(capsys: pytest.CaptureFixture[str], code: int, argv: Sequence[object], *words: str) -> str:
+    """``cowork *argv`` exits with ``code`` and one ``cowork: error:`` line naming each of ``words``; its stdout."""
+    done, out, err = run(capsys, *argv)
+    assert done == code, (done, err)
+    assert_one_line_error(err, *words)
+    return out

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.cli import assert_one_line_error, run
+from helpers.cli import assert_one_line_error, assert_refused, run
 from helpers.pdf_edits import add_note, appended
 
 from cowork_desktop.cli import main
@@ -170,9 +170,7 @@ def test_a_passphrase_is_never_an_argument(tmp_path: Path, capsys: pytest.Captur
         ["export", "--record", "1", "--out", tmp_path / "x.pdf", "--passphrase", "secret"],
     ]
     for argv in argvs:
-        code, _, err = run(capsys, *argv)
-        assert code == 2
-        assert_one_line_error(err, "--passphrase")
+        assert_refused(capsys, 2, argv, "--passphrase")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -387,9 +385,7 @@ def test_export_usage_errors(demo: Demo, tmp_path: Path, capsys: pytest.CaptureF
     )
     assert code == 1
     assert_one_line_error(err, "CR-2026-0111 has no signed records")
-    code, _, err = run(capsys, "cert")
-    assert code == 2
-    assert_one_line_error(err, "cowork cert new")
+    assert_refused(capsys, 2, ["cert"], "cowork cert new")
     assert list(tmp_path.iterdir()) == []
 
 
