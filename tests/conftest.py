@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.demo import build_demo_database, copy_database
+from helpers.demo import build_demo_database, copy_database, demo_workspace
 
 from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
 from cowork_desktop.services.sessions import Workspace
@@ -107,3 +107,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (``helpers.demo.copy_database``), never change it."""
     folder = tmp_path_factory.mktemp("demo-template")
     return build_demo_database(folder / "demo.db", folder / "data")
+
+
+@pytest.fixture(scope="module")
+def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    """The demo loaded around :data:`DEMO_DAY` by ``load_demo`` into a database of the module's own, open as
+    ``test-manager``."""
+    with demo_workspace(tmp_path_factory.mktemp("demo-ws") / "demo.db") as ws:
+        yield ws

@@ -6,6 +6,7 @@ from datetime import date
 from typing import TypeVar
 
 import pytest
+from helpers.cases import two_workers_and_a_case
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -132,9 +133,12 @@ def test_every_field_has_an_accessible_name_and_a_label_buddy(qtbot: QtBot, ws: 
 # -- co-allocations ----------------------------------------------------------------------------------
 @pytest.fixture
 def two_workers(store: Store) -> tuple[int, int, int]:
-    experienced = store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
-    student = store.add_worker(Worker("Łukasz Wiśniewski", Role.STUDENT))
-    case = store.add_case(Case("CR-300001"))
+    experienced, student, case = two_workers_and_a_case(
+        store,
+        Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER),
+        Worker("Łukasz Wiśniewski", Role.STUDENT),
+        Case("CR-300001"),
+    )
     assert experienced.id and student.id and case.id
     return experienced.id, student.id, case.id
 

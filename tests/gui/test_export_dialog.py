@@ -16,10 +16,10 @@ from typing import Any
 import pikepdf
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives import serialization
+from helpers.certs import make_p12
+from helpers.demo import demo_workspace, manager_certificate, workspace_copy
+from helpers.modal import answer_questions
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
@@ -28,12 +28,11 @@ from cowork_desktop.domain.certificates import format_fingerprint
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.domain.passphrases import new_passphrase_problem
-from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
+from cowork_desktop.export.signing import load_signer, public_certificate_path
 from cowork_desktop.services import documents, export, signing_keys
-from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.services.signing_keys import SIGNERS, SignerCache
-from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import export_dialog as export_module
 from cowork_desktop.ui.certificate_dialog import CertificateDialog
 from cowork_desktop.ui.export_dialog import ExportDialog
@@ -58,20 +57,16 @@ class Template:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Template:
     """The demo database and a certificate, made once; each test works on its own copies."""
     folder = tmp_path_factory.mktemp("export-template")
-    store = open_store(folder / "demo.db", actor="test-manager")
-    load_demo(Workspace.open(store), TODAY)
-    store.close()
-    cert = create_certificate(MANAGER_NAME, DEMO_ORGANISATION, folder / "manager.p12", PASSPHRASE.encode())
+    with demo_workspace(folder / "demo.db"):
+        pass  # closed: copied for each test
+    cert = manager_certificate(folder, PASSPHRASE.encode(), DEMO_ORGANISATION)
     return Template(folder / "demo.db", cert)
 
 
 @pytest.fixture
 def demo_ws(template: Template, tmp_path: Path) -> Iterator[Workspace]:
-    db = tmp_path / "demo.db"
-    shutil.copy(template.db, db)
-    store = open_store(db, actor="test-manager")
-    yield Workspace.open(store)
-    store.close()
+    with workspace_copy(template.db, tmp_path / "demo.db") as ws:
+        yield ws
 
 
 @pytest.fixture
@@ -306,18 +301,6 @@ def test_cancelling_the_whole_case_keeps_no_file(
     assert len(demo_ws.store.entries_of("export", "record")) == before
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
-    """Stands in for QMessageBox.question: records each question and gives ``answer``."""
-    asked: list[str] = []
-
-    def fake(_parent: Any, _title: str, text: str, *_args: Any, **_kw: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
-    return asked
-
-
 def test_replacing_a_file_is_asked_by_name_first(
     qtbot: QtBot, demo_ws: Workspace, certificate: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -327,12 +310,12 @@ def test_replacing_a_file_is_asked_by_name_first(
     SaveAs(monkeypatch, out.with_suffix(""))  # the name typed without .pdf: asked about note.pdf, as written
     dialog = open_dialog(qtbot, demo_ws, signed_id(demo_ws), certificate)
     qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
     assert dialog.save_signed() is None
     assert asked == [f"note.pdf already exists in {out.parent}. Replace it? The file there now will be lost."]
     assert out.read_bytes() == b"%PDF an earlier export" and leftovers(out.parent) == [out]
 
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     assert dialog.save_signed() == out
     assert len(asked) == 1
     assert export.verify_file(demo_ws, out).ok(require_database=True)
@@ -344,7 +327,7 @@ def test_the_database_is_never_written_over(
 ) -> None:
     db = demo_ws.store.path
     before = db.read_bytes()
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     dialog = open_dialog(qtbot, demo_ws, draft_id(demo_ws), certificate)
     # picked in the save dialog: refused by name, not quietly saved as demo.db.pdf beside it
     SaveAs(monkeypatch, db)
@@ -609,26 +592,16 @@ def test_a_created_certificate_is_recorded_in_the_database_and_its_fingerprint_s
 
 
 def expired_p12(path: Path, passphrase: bytes, name: str = "Amara Okafor") -> Path:
-    """A PKCS#12 file whose certificate (RSA 3072, SHA-256, for signing) expired yesterday."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=3072)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    """A PKCS#12 file whose certificate (RSA 3072, SHA-256, no key usage) expired yesterday."""
     now = datetime.datetime.now(datetime.UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=730))
-        .not_valid_after(now - datetime.timedelta(days=1))
-        .sign(key, hashes.SHA256())
+    return make_p12(
+        path,
+        name,
+        passphrase,
+        not_before=now - datetime.timedelta(days=730),
+        not_after=now - datetime.timedelta(days=1),
+        key_usage=None,
     )
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            name.encode(), key, cert, None, serialization.BestAvailableEncryption(passphrase)
-        )
-    )
-    return path
 
 
 def test_importing_an_expired_certificate_is_refused_and_nothing_is_recorded(

@@ -9,26 +9,27 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
+from helpers.modal import answer_questions
+from helpers.widgets import shown as _shown
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.insights import CadenceStatus, LadderPoint
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.export.signing import create_certificate
 from cowork_desktop.services import export
-from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import MANAGER_NAME
 from cowork_desktop.services.export import default_certificate_path
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.services.signing_keys import SIGNERS
-from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.case_page import CasePage
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
@@ -46,25 +47,13 @@ def T(days: int) -> date:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("insights-gui") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
+def demo(demo_ws: Workspace) -> Workspace:
+    return demo_ws  # the demo around TODAY (helpers.demo)
 
 
 def _reckoned(qtbot: QtBot, view: TeamView | WorkerPage) -> None:
     """The team view and the development log are read off the GUI thread: wait until they are shown."""
     qtbot.waitUntil(lambda: not view.loading, timeout=10000)
-
-
-def _shown(qtbot: QtBot, widget: QWidget, width: int = 1200, height: int = 800) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.resize(width, height)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def _case_id(ws: Workspace, reference: str) -> int:
@@ -89,6 +78,36 @@ def _no_message_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "information", staticmethod(fake))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(fake))
     return shown
+
+
+def _refused_over_the_open_database(
+    monkeypatch: pytest.MonkeyPatch,
+    demo: Workspace,
+    export: Callable[[], object],
+    shown: list[str],
+    suffix: str,
+) -> None:
+    """The open database picked in the save dialog: ``export()`` refuses, and saves nothing beside it either."""
+    _save_as(monkeypatch, demo.store.path)
+    assert export() is None
+    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}{suffix}").exists()
+
+
+def _disguised_database(monkeypatch: pytest.MonkeyPatch, demo: Workspace, target: Path) -> tuple[Path, bytes]:
+    """A copy of the database at ``target`` (a name that is not a database's), picked in the save dialog; the
+    copy and its bytes."""
+    shutil.copy(demo.store.path, target)
+    _save_as(monkeypatch, target)
+    return target, target.read_bytes()
+
+
+def _worker_page(qtbot: QtBot, demo: Workspace, name: str) -> WorkerPage:
+    """The worker page on TODAY, shown, the worker called ``name`` chosen and their log reckoned."""
+    page = WorkerPage(demo, today=TODAY)
+    _shown(qtbot, page)
+    page.show_worker(_worker_id(demo, name))
+    _reckoned(qtbot, page)
+    return page
 
 
 def _save_as(monkeypatch: pytest.MonkeyPatch, target: Path) -> list[str]:
@@ -382,18 +401,6 @@ def test_calendar_export_cancelled_writes_nothing(
     assert view.export_calendar() is None
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
-    """Stands in for QMessageBox.question: records the question and gives ``answer``."""
-    asked: list[str] = []
-
-    def fake(_parent: Any, _title: str, text: str, *args: Any, **kwargs: Any) -> QMessageBox.StandardButton:
-        asked.append(text)
-        return answer
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
-    return asked
-
-
 def test_calendar_export_asks_before_replacing_a_file(
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -404,11 +411,11 @@ def test_calendar_export_asks_before_replacing_a_file(
     target = tmp_path / "team.ics"
     target.write_bytes(b"an older calendar")
     _save_as(monkeypatch, tmp_path / "team")  # the name actually written gets .ics: asked about by that name
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
     assert view.export_calendar() is None
     assert asked == [f"team.ics already exists in {tmp_path}. Replace it? The file there now will be lost."]
     assert target.read_bytes() == b"an older calendar"
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     assert view.export_calendar() == target
     assert target.read_bytes().startswith(b"BEGIN:VCALENDAR") and target.stat().st_mode & 0o777 == 0o600
     assert len(asked) == 1 and "Saved" in shown[-1]
@@ -418,18 +425,13 @@ def test_calendar_export_never_writes_over_the_database(
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown = _no_message_boxes(monkeypatch)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     view = TeamView(demo, on=TODAY)
     _shown(qtbot, view)
     _reckoned(qtbot, view)
-    _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.ics
-    assert view.export_calendar() is None
-    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.ics").exists()
+    _refused_over_the_open_database(monkeypatch, demo, view.export_calendar, shown, ".ics")
     # any database, by content: a copy named .ics
-    disguised = tmp_path / "old.ics"
-    shutil.copy(demo.store.path, disguised)
-    before = disguised.read_bytes()
-    _save_as(monkeypatch, disguised)
+    disguised, before = _disguised_database(monkeypatch, demo, tmp_path / "old.ics")
     assert view.export_calendar() is None
     assert asked == [] and "is an SQLite database" in shown[-1] and "never writes over it" in shown[-1]
     assert disguised.read_bytes() == before
@@ -465,10 +467,7 @@ def test_worker_page_shows_a_students_log_by_domain_and_over_time(qtbot: QtBot, 
 
 
 def test_worker_page_for_an_experienced_worker_explains_the_log(qtbot: QtBot, demo: Workspace) -> None:
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Daniel Mensah"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Daniel Mensah")
     assert not page.not_learner.isHidden()
     assert "applies to students, ASYEs and less experienced workers" in page.not_learner.text()
     assert page.tabs.isHidden() and page.export_button.isHidden()
@@ -478,10 +477,7 @@ def test_development_log_export_writes_a_pdf(
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown = _no_message_boxes(monkeypatch)
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Priya Raman"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Priya Raman")
     target = tmp_path / "priya.pdf"
     suggested = _save_as(monkeypatch, target)
     # signed like a case note: the manager's certificate, unlocked with its passphrase when first needed
@@ -513,21 +509,13 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     qtbot: QtBot, demo: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown = _no_message_boxes(monkeypatch)
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Priya Raman"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Priya Raman")
     signing: list[bool] = []
     monkeypatch.setattr(page, "signing_key", lambda: signing.append(True))  # never reached: refused first
-    _save_as(monkeypatch, demo.store.path)  # picked in the save dialog: refused, not saved as demo.db.pdf
-    assert page.export_log() is None
-    assert "is the open cowork database" in shown[-1] and not Path(f"{demo.store.path}.pdf").exists()
+    _refused_over_the_open_database(monkeypatch, demo, page.export_log, shown, ".pdf")
     # any database, by content: a copy named .pdf
-    disguised = tmp_path / "records.pdf"
-    shutil.copy(demo.store.path, disguised)
-    before = disguised.read_bytes()
-    _save_as(monkeypatch, disguised)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    disguised, before = _disguised_database(monkeypatch, demo, tmp_path / "records.pdf")
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.Yes)
     assert page.export_log() is None
     assert asked == [] and signing == []
     assert "is an SQLite database" in shown[-1] and "never writes over it" in shown[-1]
@@ -536,7 +524,7 @@ def test_development_log_export_asks_before_replacing_and_never_writes_over_the_
     target = tmp_path / "log.pdf"
     target.write_bytes(b"%PDF an older log")
     _save_as(monkeypatch, target)
-    asked = _answer(monkeypatch, QMessageBox.StandardButton.No)
+    asked = answer_questions(monkeypatch, QMessageBox.StandardButton.No)
     assert page.export_log() is None
     assert asked == [f"log.pdf already exists in {tmp_path}. Replace it? The file there now will be lost."]
     assert signing == [] and target.read_bytes() == b"%PDF an older log"
@@ -579,10 +567,7 @@ def test_a_long_development_log_opens_its_groups_when_asked(
     """Past LONG_LOG entries the groups start closed (laying out tens of thousands of lines takes seconds) and
     each line is one line high, the whole entry in its tooltip. Mei Lin: 5 entries, 5 under Skills."""
     monkeypatch.setattr(WorkerPage, "LONG_LOG", 2)
-    page = WorkerPage(demo, today=TODAY)
-    _shown(qtbot, page)
-    page.show_worker(_worker_id(demo, "Mei Lin Chen"))
-    _reckoned(qtbot, page)
+    page = _worker_page(qtbot, demo, "Mei Lin Chen")
     tree = page.domain_tree
     model = tree.model()
     assert tree.uniformRowHeights()

@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.modal import when_modal
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from helpers.files import rows
+from helpers.modal import confirm_restore, when_modal
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.errors import ProtectionsMissing
@@ -36,11 +37,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 def _signed_record(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("SELECT min(id) FROM records WHERE status = 'signed'").fetchone()[0])
-    finally:
-        conn.close()
+    return int(rows(path, "SELECT min(id) FROM records WHERE status = 'signed'")[0][0])
 
 
 def _tamper(path: Path, record_id: int) -> None:
@@ -125,15 +122,7 @@ def test_a_changed_record_is_named_with_the_backup_that_checks(
 
     # restoring it (confirmed) puts the backup in place, keeps the changed file aside, and the banner goes
     asked: list[str] = []
-
-    def confirm(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox) and box.objectName() == "restoreQuestion"
-        asked.append(box.informativeText())
-        restore = box.findChild(QPushButton, "restoreButton")
-        assert restore is not None
-        restore.click()
-
-    when_modal(confirm)
+    when_modal(confirm_restore(asked))
     qtbot_monkey = pytest.MonkeyPatch()
     qtbot_monkey.setattr(QMessageBox, "information", lambda *a, **k: QMessageBox.StandardButton.Ok)
     try:

@@ -24,6 +24,15 @@ def _window(qtbot: QtBot, ws: Workspace) -> MainWindow:
     return window
 
 
+def _case_page(qtbot: QtBot, ws: Workspace, reference: str) -> QWidget:
+    """The main window's case page, showing the case ``reference`` (the window is kept by ``qtbot``)."""
+    window = _window(qtbot, ws)
+    case = ws.store.find_case(reference)
+    assert case.id is not None
+    window.show_case(case.id)
+    return window._page("case_page")
+
+
 def _tab_walk(qtbot: QtBot, start: QWidget, presses: int) -> list[QWidget]:
     """The widgets that hold the focus after each Tab, starting from ``start``."""
     start.setFocus(Qt.FocusReason.TabFocusReason)
@@ -50,11 +59,7 @@ def test_tab_leaves_the_dashboards_lists(qtbot: QtBot, ws: Workspace) -> None:
 
 
 def test_every_button_on_the_case_page_is_reached_with_tab(qtbot: QtBot, ws: Workspace) -> None:
-    window = _window(qtbot, ws)
-    case = ws.store.find_case("CR-2026-0103")
-    assert case.id is not None
-    window.show_case(case.id)
-    page = window._page("case_page")
+    page = _case_page(qtbot, ws, "CR-2026-0103")
     buttons = [
         b
         for b in page.findChildren(QPushButton)
@@ -118,11 +123,7 @@ def test_the_focus_indicator_is_at_least_two_pixels(qtbot: QtBot) -> None:
 
 
 def test_enter_presses_the_focused_button_on_the_main_window(qtbot: QtBot, ws: Workspace) -> None:
-    window = _window(qtbot, ws)
-    case = ws.store.find_case("CR-2026-0101")
-    assert case.id is not None
-    window.show_case(case.id)
-    page = window._page("case_page")
+    page = _case_page(qtbot, ws, "CR-2026-0101")
     pressed: list[str] = []
     button = next(b for b in page.findChildren(QPushButton) if b.isVisibleTo(page) and b.isEnabled())
     button.clicked.connect(lambda: pressed.append(button.objectName()))

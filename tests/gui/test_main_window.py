@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.widgets import shown
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -29,11 +30,7 @@ START = date(2026, 11, 2)  # the `coworked` fixture's co-allocation date
 
 
 def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.resize(1100, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, widget, 1100, 700)
 
 
 def _capture(monkeypatch: pytest.MonkeyPatch, name: str) -> list[str]:

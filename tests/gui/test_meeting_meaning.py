@@ -14,6 +14,7 @@ from helpers.wizard import (
     click,
     complete_pages,
     fill_page,
+    first_page_widget,
     go_next,
     page,
     set_answer,
@@ -110,10 +111,9 @@ def test_the_mdr_started_from_the_urgent_issue_is_linked_filled_in_and_named_in_
 def test_a_long_answer_counts_down_and_stops_at_the_limit(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
 ) -> None:
-    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
-    go_next(wizard)
-    widget = wizard.widgets["learning"]
-    assert isinstance(widget, TextAnswer)
+    wizard, widget = first_page_widget(
+        qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION, "learning", TextAnswer
+    )
     widget.edit.setPlainText("a" * 100)
     assert not widget.counter.isVisibleTo(wizard)
     widget.edit.setPlainText("a" * int(MAX_TEXT_ANSWER * 0.9))

@@ -3,10 +3,12 @@ it would do, and the backups taken after signing and at exit. Real widgets offsc
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -37,14 +39,26 @@ def _event_loops_run(qapp: QApplication) -> None:
 # -- two windows on one draft -----------------------------------------------------------------------------------
 
 
-def test_a_stale_window_cannot_save_over_the_other_and_keeps_what_was_typed(
+@contextlib.contextmanager
+def two_windows(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
-) -> None:
+) -> Iterator[tuple[MeetingWizard, MeetingWizard]]:
+    """A new reflective discussion open in a wizard on ``ws`` and in a second on another connection ("second
+    window"); that connection closed afterwards."""
     other = Workspace.open(open_store(ws.store.path, actor="second window"))
     try:
         first = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
         second = MeetingWizard(other, first.record_id)
         qtbot.addWidget(second)
+        yield first, second
+    finally:
+        other.store.close()
+
+
+def test_a_stale_window_cannot_save_over_the_other_and_keeps_what_was_typed(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    with two_windows(qtbot, ws, coworked) as (first, second):
         for w in (first, second):
             go_next(w)
         set_answer(qtbot, first, "analysis", "Typed in the first window")
@@ -69,18 +83,12 @@ def test_a_stale_window_cannot_save_over_the_other_and_keeps_what_was_typed(
         assert not second.isVisible()
         saved = ws.store.get_record(first.record_id).answers
         assert saved["analysis"] == "Typed later in the second window"
-    finally:
-        other.store.close()
 
 
 def test_closing_with_answers_that_could_not_be_saved_asks_first(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
 ) -> None:
-    other = Workspace.open(open_store(ws.store.path, actor="second window"))
-    try:
-        first = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
-        second = MeetingWizard(other, first.record_id)
-        qtbot.addWidget(second)
+    with two_windows(qtbot, ws, coworked) as (first, second):
         go_next(first)
         go_next(second)
         set_answer(qtbot, first, "analysis", "The first window's")
@@ -103,8 +111,6 @@ def test_closing_with_answers_that_could_not_be_saved_asks_first(
         when_modal(discard)
         assert second.close()
         assert ws.store.get_record(first.record_id).answers["analysis"] == "The first window's"
-    finally:
-        other.store.close()
 
 
 # -- a second window on the same database ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from datetime import date
 from typing import Any
 
+from helpers.cases import two_workers_and_a_case
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
@@ -176,9 +177,13 @@ def walk_meeting(qtbot: QtBot, ws: Workspace, ca_id: int, kind: RecordKind, seen
 
 def test_every_meeting_wizard_page_has_unique_mnemonics(qtbot: QtBot, ws: Workspace) -> None:
     s = ws.store
-    experienced = s.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER, "Assessment Team 2"))
-    student = s.add_worker(Worker("Łukasz Wiśniewski", Role.STUDENT, "Assessment Team 2"))
-    case = s.add_case(Case("CR-300001", 1, "", PlanType.CHILD_PROTECTION))
+    team = "Assessment Team 2"
+    experienced, student, case = two_workers_and_a_case(
+        s,
+        Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER, team),
+        Worker("Łukasz Wiśniewski", Role.STUDENT, team),
+        Case("CR-300001", 1, "", PlanType.CHILD_PROTECTION),
+    )
     assert experienced.id and student.id and case.id
     # a learner and a safety risk: every conditional page and note of the forms is shown
     ca = s.add_coallocation(

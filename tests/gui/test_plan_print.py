@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.forms import SHIPPED_TASKS as TASKS
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
@@ -21,17 +22,6 @@ from cowork_desktop.services.plan import build_plan
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.plan_print import PlanPrintDialog, plan_html, save_plan_pdf
 
-TASKS = [
-    "Visits",
-    "Completing reports",
-    "Assessments",
-    "Plans",
-    "Recording",
-    "Chronology",
-    "Chairing meetings",
-    "Presenting information to meetings",
-    "Presenting to court",
-]
 MEETING = date(2026, 11, 5)
 
 
@@ -80,7 +70,7 @@ def test_the_initial_meeting_plan_as_a_pdf(
     record_id = signed_initial(ws, coworked)
     plan = build_plan(ws, record_id)
     assert plan.case_reference == "CR-100234"
-    assert [t.task for t in plan.responsibilities] == TASKS
+    assert [t.task for t in plan.responsibilities] == list(TASKS)
     assert plan.responsibilities[0].lead == "Zoë Ó Súilleabháin" and plan.responsibilities[0].joint
     assert plan.discussion_frequency == "every 2 weeks"
     assert plan.discussion_recorder == "Łukasz Wiśniewski"
@@ -112,27 +102,27 @@ def test_a_review_plan_uses_the_arrangement_agreed_before(ws: Workspace, coworke
     ).value
     assert review.id
     answers = dict(review.answers)
-    answers.update(
-        plan_progressing="yes",
-        proactive_information_sharing="yes",
-        proactive_tasks="yes",
-        proactive_outcomes="yes",
-        delays="no",
-        disagreements="no",
-        role_uncertainty="no",
-        learner_development="Growing in confidence.",
-        partnership_ladder="Collaboration",
-        action_review={str(action.id): {"done": "no", "note": "Family away"}},
-        actions=[
+    answers |= {
+        "plan_progressing": "yes",
+        "proactive_information_sharing": "yes",
+        "proactive_tasks": "yes",
+        "proactive_outcomes": "yes",
+        "delays": "no",
+        "disagreements": "no",
+        "role_uncertainty": "no",
+        "learner_development": "Growing in confidence.",
+        "partnership_ladder": "Collaboration",
+        "action_review": {str(action.id): {"done": "no", "note": "Family away"}},
+        "actions": [
             {
                 "description": "Joint visit after the holiday",
                 "owner": coworked["experienced"],
                 "due": "2026-12-17",
             }
         ],
-        decision="Continue as agreed",
-        next_review_date="2027-01-07",
-    )
+        "decision": "Continue as agreed",
+        "next_review_date": "2027-01-07",
+    }
     sign(ws, review.id, answers, [coworked["experienced"], coworked["student"]])
     plan = build_plan(ws, review.id)
     assert plan.responsibilities[0].task == "Visits"

@@ -7,54 +7,21 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from helpers.records import MEETING, make_signed, review_with_a_disagreement, sign_by_workers
+from helpers.widgets import shown
 from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from cowork_desktop.domain.models import Record, RecordKind
+from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import sessions
-from cowork_desktop.services.demo import demo_answers, flag_question
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.case_page import CasePage, RecordsModel
 from cowork_desktop.ui.dashboard import DashboardPage, DueItemsModel
 from cowork_desktop.ui.main_window import MainWindow
 
-MEETING = date(2026, 11, 5)  # the `coworked` fixture's co-allocation is Monday 2 November 2026
-
-
-def sign_by_workers(ws: Workspace, ids: dict[str, int], record_id: int) -> None:
-    for key in ("experienced", "student"):
-        worker = ws.store.get_worker(ids[key])
-        sessions.add_signature(ws, record_id, worker_id=worker.id, name=worker.name, role="", method="typed")
-
-
-def make_signed(
-    ws: Workspace, ids: dict[str, int], kind: RecordKind, on: date, overrides: dict[str, object] | None = None
-) -> Record:
-    """A record filled with the demo's fictional answers (and ``overrides``), signed by everyone."""
-    record = sessions.start_record(ws, ids["coallocation"], kind, on).value
-    assert record.id is not None
-    ca = ws.store.get_coallocation(ids["coallocation"])
-    answers = demo_answers(
-        sessions.form_for(ws, record),
-        ca,
-        sessions.context_for(ws, ca),
-        on,
-        overrides,
-        experienced_id=ids["experienced"],
-        open_actions=ws.store.open_actions(ids["coallocation"]),
-    )
-    sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
-    sessions.ready_for_signatures(ws, record.id)
-    sign_by_workers(ws, ids, record.id)
-    return sessions.sign_off(ws, record.id, manager_name="Amara Okafor").value
-
 
 def _shown(qtbot: QtBot, widget: QWidget) -> QWidget:
-    qtbot.addWidget(widget)
-    widget.resize(1100, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown(qtbot, widget, 1100, 900)
 
 
 def _texts(model: DueItemsModel) -> list[str]:
@@ -117,16 +84,8 @@ def test_an_ended_co_working_takes_no_new_meeting_and_the_buttons_say_why(
 def test_the_urgent_issue_opens_its_own_mdr_linked_and_filled_in(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    make_signed(ws, coworked, RecordKind.INITIAL_MEETING, MEETING)
+    review = review_with_a_disagreement(ws, coworked, "Who visits alone.")
     review_day = MEETING + timedelta(weeks=6)
-    flag = flag_question(ws.forms.for_kind("review"), "disagree")
-    review = make_signed(
-        ws,
-        coworked,
-        RecordKind.REVIEW,
-        review_day,
-        {flag.id: "yes", "disagreements_detail": "Who visits alone."},
-    )
     window = MainWindow(ws)
     qtbot.addWidget(window)
     window.show()

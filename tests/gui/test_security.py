@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from helpers.modal import ensure_event_loops_run, when_modal
+from helpers.modal import confirm_restore, ensure_event_loops_run, when_modal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -297,16 +297,9 @@ def test_back_up_now_and_restore(
     window.ws.store.add_worker(Worker("Added Later", Role.SOCIAL_WORKER))
     asked: list[str] = []
 
-    def confirm(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox) and box.objectName() == "restoreQuestion"
-        asked.append(box.informativeText())
-        button = box.findChild(QPushButton, "restoreButton")
-        assert button is not None
-        button.click()
-
     def passphrase_then_confirm(dialog: QWidget) -> None:
         type_and_accept(PASSPHRASE)(dialog)
-        when_modal(confirm)
+        when_modal(confirm_restore(asked))
 
     when_modal(passphrase_then_confirm)
     assert security.restore_backup(window, made[0].path)

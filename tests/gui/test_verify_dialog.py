@@ -6,24 +6,23 @@ dropped, and from the main window's Tools menu; and the export dialog's line for
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.demo import demo_workspace, manager_certificate, workspace_copy
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from cowork_desktop.domain.models import Record, RecordStatus
-from cowork_desktop.export.signing import Signer, create_certificate, load_signer
+from cowork_desktop.export.signing import Signer, load_signer
 from cowork_desktop.services import export, trust
 from cowork_desktop.services.demo import DEMO_ORGANISATION, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.export_dialog import confirmation
 from cowork_desktop.ui.verify_dialog import CHECKS, VerifyDialog
 
@@ -55,40 +54,34 @@ def _signed(ws: Workspace) -> list[Record]:
 def files(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Files]:
     """A demo database, and files exported from it: good, tampered (one byte flipped), superseded, draft."""
     folder = tmp_path_factory.mktemp("verify")
-    store = open_store(folder / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    cert = create_certificate(MANAGER_NAME, DEMO_ORGANISATION, folder / "manager.p12", PASSPHRASE)
-    signer: Signer = load_signer(cert, PASSPHRASE)
-    signed = _signed(ws)
-    current = next(r for r in signed if not any(o.supersedes_id == r.id for o in signed))
-    older = next(r for r in signed if any(o.supersedes_id == r.id for o in signed))
-    assert current.id is not None and older.id is not None
-    good = export.export_record(ws, current.id, folder / "good.pdf", signer=signer)
-    data = bytearray(good.read_bytes())
-    data[len(data) // 2] ^= 0x01
-    tampered = folder / "tampered.pdf"
-    tampered.write_bytes(bytes(data))
-    superseded = export.export_record(ws, older.id, folder / "superseded.pdf", signer=signer)
-    draft_record = next(
-        r
-        for c in ws.store.list_cases()
-        for r in ws.store.records_for_case(c.id or 0)
-        if r.status != RecordStatus.SIGNED
-    )
-    assert draft_record.id is not None
-    draft = export.export_record(ws, draft_record.id, folder / "draft.pdf", draft=True)
-    store.close()
+    with demo_workspace(folder / "demo.db") as ws:
+        cert = manager_certificate(folder, PASSPHRASE, DEMO_ORGANISATION)
+        signer: Signer = load_signer(cert, PASSPHRASE)
+        signed = _signed(ws)
+        current = next(r for r in signed if not any(o.supersedes_id == r.id for o in signed))
+        older = next(r for r in signed if any(o.supersedes_id == r.id for o in signed))
+        assert current.id is not None and older.id is not None
+        good = export.export_record(ws, current.id, folder / "good.pdf", signer=signer)
+        data = bytearray(good.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        tampered = folder / "tampered.pdf"
+        tampered.write_bytes(bytes(data))
+        superseded = export.export_record(ws, older.id, folder / "superseded.pdf", signer=signer)
+        draft_record = next(
+            r
+            for c in ws.store.list_cases()
+            for r in ws.store.records_for_case(c.id or 0)
+            if r.status != RecordStatus.SIGNED
+        )
+        assert draft_record.id is not None
+        draft = export.export_record(ws, draft_record.id, folder / "draft.pdf", draft=True)
     yield Files(folder / "demo.db", good, tampered, superseded, draft, current.id, cert.with_suffix(".crt"))
 
 
 @pytest.fixture
 def demo_ws(files: Files, tmp_path: Path) -> Iterator[Workspace]:
-    db = tmp_path / "demo.db"
-    shutil.copy(files.db, db)
-    store = open_store(db, actor="test-manager")
-    yield Workspace.open(store)
-    store.close()
+    with workspace_copy(files.db, tmp_path / "demo.db") as ws:
+        yield ws
 
 
 def dialog_for(qtbot: QtBot, ws: Workspace | None) -> VerifyDialog:

@@ -14,6 +14,7 @@ from helpers.wizard import (
     click,
     complete_pages,
     fill_page,
+    first_page_widget,
     go_next,
     label_text,
     page,
@@ -380,10 +381,9 @@ def test_every_field_is_named_for_screen_readers(
 
 # -- nothing typed is lost -------------------------------------------------------------------------
 def test_the_draft_is_saved_while_typing(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> None:
-    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
-    go_next(wizard)
-    analysis = wizard.widgets["analysis"]
-    assert isinstance(analysis, TextAnswer)
+    wizard, analysis = first_page_widget(
+        qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION, "analysis", TextAnswer
+    )
     with qtbot.waitSignal(wizard.record_changed, timeout=3000) as blocker:
         qtbot.keyClicks(analysis.edit, "Mother was calmer today")
         assert ws.store.get_record(wizard.record_id).answers.get("analysis") is None  # not on every key
@@ -594,10 +594,14 @@ def geometry(widgets: Sequence[QWidget], wizard: MeetingWizard) -> list[tuple[in
 def test_a_task_added_in_the_meeting_is_kept_and_signed(
     qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
 ) -> None:
-    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.INITIAL_MEETING)
-    go_next(wizard)
-    resp = wizard.widgets["responsibilities"]
-    assert isinstance(resp, ResponsibilitiesAnswer)
+    wizard, resp = first_page_widget(
+        qtbot,
+        ws,
+        coworked["coallocation"],
+        RecordKind.INITIAL_MEETING,
+        "responsibilities",
+        ResponsibilitiesAnswer,
+    )
     assert "Chronology" in resp.tasks()  # the form's own list
     click(qtbot, resp.fill_buttons[0])  # the experienced worker leads every task of the form
     # typed, and added with Return (which stays on the page)

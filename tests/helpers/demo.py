@@ -5,12 +5,21 @@ from __future__ import annotations
 import contextlib
 import io
 import shutil
+from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from cowork_desktop.export.signing import create_certificate
+from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.store.opening import open_store
+
 #: The day the demo is built around, as the CLI tests give it (``--today``).
 DEMO_TODAY = "2026-11-23"
+#: The same day as a date, as the service tests give it to ``load_demo``.
+DEMO_DAY = date.fromisoformat(DEMO_TODAY)
 
 
 def build_demo_database(path: Path, data_dir: Path) -> Path:
@@ -41,3 +50,32 @@ def copy_database(source: Path, target: Path) -> Path:
     shutil.copyfile(source, target)
     target.chmod(0o600)
     return target
+
+
+@contextlib.contextmanager
+def demo_workspace(path: Path) -> Iterator[Workspace]:
+    """The demo loaded around :data:`DEMO_DAY` by ``load_demo`` into a new database at ``path``, open as
+    ``test-manager``; closed afterwards."""
+    store = open_store(path, actor="test-manager")
+    try:
+        ws = Workspace.open(store)
+        load_demo(ws, DEMO_DAY)
+        yield ws
+    finally:
+        store.close()
+
+
+@contextlib.contextmanager
+def workspace_copy(source: Path, target: Path) -> Iterator[Workspace]:
+    """A copy of the closed database ``source`` at ``target``, open as ``test-manager``; closed afterwards."""
+    shutil.copy(source, target)
+    store = open_store(target, actor="test-manager")
+    try:
+        yield Workspace.open(store)
+    finally:
+        store.close()
+
+
+def manager_certificate(folder: Path, passphrase: bytes, organisation: str) -> Path:
+    """The demo's manager's signing certificate, made by the app at ``folder``/manager.p12."""
+    return create_certificate(MANAGER_NAME, organisation, folder / "manager.p12", passphrase)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 
 def ensure_event_loops_run() -> None:
@@ -37,3 +39,29 @@ def when_modal(action: Callable[[QWidget], None], *, tries: int = 100) -> None:
         action(widget)
 
     QTimer.singleShot(30, lambda: attempt(tries))
+
+
+def confirm_restore(asked: list[str]) -> Callable[[QWidget], None]:
+    """An action for :func:`when_modal`: on the question "restore this backup?", note its informative text in
+    ``asked`` and press its Restore button."""
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox) and box.objectName() == "restoreQuestion"
+        asked.append(box.informativeText())
+        button = box.findChild(QPushButton, "restoreButton")
+        assert button is not None
+        button.click()
+
+    return confirm
+
+
+def answer_questions(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[str]:
+    """Stands in for ``QMessageBox.question``: records each question's text and gives ``answer``."""
+    asked: list[str] = []
+
+    def fake(_parent: Any, _title: str, text: str, *_args: Any, **_kw: Any) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(fake))
+    return asked

@@ -22,7 +22,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from cowork_desktop.cli import main
+from helpers.cli import run
 
 _logins = itertools.count(1)
 
@@ -150,12 +150,6 @@ class Service:
 
     def url(self, user: str) -> str:
         return self.cluster.url(user, self.dbname)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def add_login(

@@ -11,8 +11,9 @@ import pytest
 
 from cowork_desktop.domain.models import Record, RecordKind
 from cowork_desktop.services import sessions
-from cowork_desktop.services.demo import MANAGER_NAME, demo_answers
+from cowork_desktop.services.demo import demo_answers
 from cowork_desktop.services.sessions import Workspace
+from helpers.records import signed_by_everyone
 
 D = date.fromisoformat
 
@@ -33,13 +34,7 @@ def _sign(
         form, ca, sessions.context_for(ws, ca), day, overrides, open_actions=ws.store.open_actions(ca_id)
     )
     sessions.save_draft(ws, record.id, answers, day, based_on=ws.store.get_record(record.id).revision)
-    sessions.ready_for_signatures(ws, record.id)
-    for worker_id in sessions.required_signers(ws, ws.store.get_record(record.id)):
-        worker = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, record.id, worker_id=worker_id, name=worker.name, role=worker.role.label, method="typed"
-        )
-    return sessions.sign_off(ws, record.id, manager_name=MANAGER_NAME).value
+    return signed_by_everyone(ws, record.id)
 
 
 ON = D("2027-01-06")

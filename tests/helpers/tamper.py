@@ -8,6 +8,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+from helpers.files import rows
+
 CHANGED_ANSWER = "No further action: the case is closed."
 
 
@@ -23,11 +25,7 @@ def sql(path: Path, *statements: str, params: tuple[object, ...] = ()) -> None:
 
 
 def trigger_sql(path: Path, name: str) -> str:
-    conn = sqlite3.connect(path)
-    try:
-        return str(conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [name]).fetchone()[0])
-    finally:
-        conn.close()
+    return str(rows(path, "SELECT sql FROM sqlite_master WHERE name = ?", [name])[0][0])
 
 
 def change_signed_answer(path: Path, record_id: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
@@ -235,3 +235,18 @@ def signed_initial(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]) -> Mee
     )
     sign_all(qtbot, wizard)
     return wizard
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def first_page_widget(
+    qtbot: QtBot, ws: Workspace, ca_id: int, kind: RecordKind, qid: str, cls: type[W]
+) -> tuple[MeetingWizard, W]:
+    """A new ``kind`` meeting open in the wizard, on its first page of questions, and the answer widget of
+    question ``qid`` there (a ``cls``)."""
+    wizard = wizard_for(qtbot, ws, ca_id, kind)
+    go_next(wizard)
+    widget = wizard.widgets[qid]
+    assert isinstance(widget, cls), widget
+    return wizard, widget

@@ -8,7 +8,8 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from helpers.pg import Cluster, Service, run, throwaway_cluster
+from helpers.cli import run
+from helpers.pg import Cluster, Service, throwaway_cluster
 
 _numbers = itertools.count(1)
 

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from helpers.cli import run
 from helpers.demo import copy_database
-from helpers.pg import Service, add_login, login, run
+from helpers.files import rows
+from helpers.pg import Service, add_login, login
 from helpers.tamper import change_signed_answer
 
 from cowork_desktop.domain.errors import ServiceError
@@ -52,19 +54,11 @@ def manager(initialised: Service, capsys: pytest.CaptureFixture[str], monkeypatc
 
 
 def local_signed(path: Path) -> dict[int, str]:
-    conn = sqlite3.connect(path)
-    try:
-        return dict(conn.execute("SELECT id, content_hash FROM records WHERE status = 'signed'").fetchall())
-    finally:
-        conn.close()
+    return dict(rows(path, "SELECT id, content_hash FROM records WHERE status = 'signed'"))
 
 
 def local_drafts(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("SELECT count(*) FROM records WHERE status <> 'signed'").fetchone()[0])
-    finally:
-        conn.close()
+    return int(rows(path, "SELECT count(*) FROM records WHERE status <> 'signed'")[0][0])
 
 
 def counts(service: Service) -> dict[str, int]:

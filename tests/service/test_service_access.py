@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import psycopg
 import pytest
-from helpers.pg import Service, add_login, login, run
+from helpers.cli import run
+from helpers.pg import Service, add_login, login
 
 pytestmark = pytest.mark.slow  # a PostgreSQL server
 
@@ -228,47 +229,17 @@ def test_user_add_refuses_what_it_must(
         capsys, "service", "user", "add", "x1", "--password-env", "PW", "--url", initialised.admin_url
     )
     assert code == 2 and "--team" in err
-    code, _, err = run(
-        capsys,
-        "service",
-        "user",
-        "add",
-        "Bad-Name",
-        "--team",
-        "t",
-        "--password-env",
-        "PW",
-        "--url",
-        initialised.admin_url,
-    )
+
+    def add_to_team_t(name: str, *password: str) -> tuple[int, str, str]:
+        return run(
+            capsys, "service", "user", "add", name, "--team", "t", *password, "--url", initialised.admin_url
+        )
+
+    code, _, err = add_to_team_t("Bad-Name", "--password-env", "PW")
     assert code == 1 and "not a login name" in err
-    code, _, err = run(
-        capsys,
-        "service",
-        "user",
-        "add",
-        "x2",
-        "--team",
-        "t",
-        "--password-env",
-        "UNSET_VAR",
-        "--url",
-        initialised.admin_url,
-    )
+    code, _, err = add_to_team_t("x2", "--password-env", "UNSET_VAR")
     assert code == 2 and "UNSET_VAR" in err
-    code, _, err = run(
-        capsys,
-        "service",
-        "user",
-        "add",
-        "x3",
-        "--team",
-        "t",
-        "--password",
-        "secret",
-        "--url",
-        initialised.admin_url,
-    )
+    code, _, err = add_to_team_t("x3", "--password", "secret")
     assert code == 2 and "secret" not in err
     # a password in the URL is refused before anything is sent
     url = initialised.admin_url.replace("cowork_admin@", "cowork_admin:secret@")

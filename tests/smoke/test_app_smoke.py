@@ -9,32 +9,23 @@ from pathlib import Path
 
 import pytest
 from helpers.db_damage import damage_table
+from helpers.processes import run_process
 
 # The app runs in a child process: Qt, and a few seconds each.
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
+def run_app(tmp_path: Path, *argv: str) -> subprocess.CompletedProcess[str]:
+    """``python *argv`` with the app's environment: Qt offscreen, a data folder in ``tmp_path``; at most 60 s."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COWORK_DATA_DIR": str(tmp_path / "data")}
+    return run_process([sys.executable, *argv], env=env, timeout=60)
+
+
 def test_app_starts_on_a_new_database_and_quits_by_itself(tmp_path: Path) -> None:
     db = tmp_path / "smoke.db"
     shot = tmp_path / "shot.png"
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COWORK_DATA_DIR": str(tmp_path / "data")}
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "cowork_desktop",
-            "--db",
-            str(db),
-            "--quit-after",
-            "300",
-            "--screenshot",
-            str(shot),
-        ],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    done = run_app(
+        tmp_path, "-m", "cowork_desktop", "--db", str(db), "--quit-after", "300", "--screenshot", str(shot)
     )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
@@ -56,15 +47,7 @@ def test_start_up_does_not_load_the_pdf_and_signing_libraries(tmp_path: Path) ->
         f"rc = app.main(['--db', {str(tmp_path / 'd.db')!r}, '--quit-after', '50'])\n"
         "print(rc, sorted(m for m in ('pyhanko', 'reportlab', 'pikepdf') if m in sys.modules))\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COWORK_DATA_DIR": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_app(tmp_path, "-c", script)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "0 []"
 
@@ -104,15 +87,7 @@ def test_a_large_file_checked_after_the_first_paint_is_still_refused_unchanged(
         f"rc = app.main(['--db', {str(db)!r}, '--quit-after', '3000'])\n"
         "print('RC', rc)\n"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "COWORK_DATA_DIR": str(tmp_path / "data")}
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        env=env,
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_app(tmp_path, "-c", script)
     assert "Traceback" not in done.stderr, done.stderr
     lines = done.stdout.strip().splitlines()
     assert lines[-1] == "RC 1", done.stdout

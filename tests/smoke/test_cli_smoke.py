@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from helpers.processes import run_process
 
 COWORK = Path(sys.executable).parent / ("cowork.exe" if os.name == "nt" else "cowork")
 
@@ -23,15 +24,7 @@ pytestmark = [
 
 def cowork(*args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    return subprocess.run(
-        [str(COWORK), *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        env=env,
-    )
+    return run_process([COWORK, *args], env=env, timeout=120)
 
 
 def test_demo_then_due_json(tmp_path: Path) -> None:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+from helpers.processes import run_process
 
 import cowork_desktop
 
@@ -58,17 +59,7 @@ def bare_env(home: Path, **extra: str) -> dict[str, str]:
 
 
 def run(exe: Path, args: Sequence[str | Path], cwd: Path, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(exe), *(str(a) for a in args)],
-        cwd=cwd,
-        env=bare_env(cwd, **extra),
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=180,
-        check=False,
-    )
+    return run_process([exe, *args], cwd=cwd, env=bare_env(cwd, **extra), timeout=180)
 
 
 def ok(done: subprocess.CompletedProcess[str]) -> str:

@@ -11,11 +11,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from helpers.files import NOON, sha256, workers_in
+from helpers.cli import run
+from helpers.files import NOON, refused_unchanged, sha256, workers_in
 from sqlite_utils import Database
 
 from cowork_desktop import paths
-from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
 from cowork_desktop.domain.models import Case, Role, Worker
 from cowork_desktop.store import backup
@@ -174,11 +174,7 @@ def test_no_migration_without_a_backup(db_path: Path, tmp_path: Path) -> None:
     with conn:
         conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", [backup.SETTING_FOLDER, str(blocker)])
     conn.close()
-    before = sha256(db_path)
-    with pytest.raises(StoreError, match="not updated, because no backup could be taken first") as info:
-        open_store(db_path)
-    assert "\n" not in str(info.value)
-    assert sha256(db_path) == before
+    refused_unchanged(db_path, "not updated, because no backup could be taken first")
 
 
 # -- restore ------------------------------------------------------------------------------------------------------
@@ -239,12 +235,6 @@ def test_restore_to_a_missing_database(store: Store, tmp_path: Path) -> None:
 # -- the cowork command -----------------------------------------------------------------------------------------------
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 def test_cli_backup_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "team.db"
     with open_store(db) as s:
@@ -291,16 +281,8 @@ def test_cli_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     db = tmp_path / "team.db"
     open_store(db).close()
     folder = tmp_path / "bk"
-    code, out, err = run(
-        capsys,
-        "settings",
-        "--db",
-        str(db),
-        "--set",
-        "idle_lock_minutes=5",
-        "--set",
-        f"backup_folder={folder}",
-    )
+    settings = ("--set", "idle_lock_minutes=5", "--set", f"backup_folder={folder}")
+    code, out, err = run(capsys, "settings", "--db", str(db), *settings)
     assert (code, err) == (0, "") and "idle_lock_minutes" in out and str(folder) in out
     with open_store(db) as s:
         assert s.get_setting("idle_lock_minutes") == "5"

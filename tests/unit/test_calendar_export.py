@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.records import signed_by_everyone
 
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import calendar_export, sessions
 from cowork_desktop.services.calendar_export import CalendarItem, escape_text, fold, render_ics
-from cowork_desktop.services.demo import DEMO_WORKERS, demo_answers, load_demo
+from cowork_desktop.services.demo import DEMO_WORKERS, demo_answers
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.opening import open_store
 
 icalendar = pytest.importorskip("icalendar")
 
 TODAY = date(2026, 11, 23)
 STAMP = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("ics") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
 
 
 def events(data: bytes) -> list[Any]:
@@ -173,13 +163,7 @@ def test_an_end_date_ends_the_recurrence(ws: Workspace, coworked: dict[str, int]
     form = sessions.form_for(ws, record)
     answers = demo_answers(form, ca, sessions.context_for(ws, ca), date(2026, 11, 2), {"actions": []})
     sessions.save_draft(ws, record.id, answers, based_on=ws.store.get_record(record.id).revision)
-    sessions.ready_for_signatures(ws, record.id)
-    for worker_id in sessions.required_signers(ws, record):
-        w = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, record.id, worker_id=worker_id, name=w.name, role=w.role.label, method="typed"
-        )
-    sessions.sign_off(ws, record.id, manager_name="Amara Okafor")
+    signed_by_everyone(ws, record.id, "Amara Okafor")
     ca = ws.store.get_coallocation(coworked["coallocation"])
     ca.end_date = date(2027, 3, 31)
     ws.store.update_coallocation(ca)

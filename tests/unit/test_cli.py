@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -11,32 +10,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cli import assert_one_line_error, run
 from helpers.demo import copy_database
+from helpers.files import sha256
 
 from cowork_desktop import __version__, paths
-from cowork_desktop.cli import main
 from cowork_desktop.services.demo import DEMO_REFERENCES, DEMO_WORKERS
 from cowork_desktop.store.opening import open_store
 
 TODAY = "2026-11-23"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and err.endswith("\n"), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in err
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

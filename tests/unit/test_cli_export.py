@@ -3,7 +3,6 @@ with pdfsig, tampering detected, and one clear line for each failure with nothin
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -15,8 +14,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from helpers.cli import assert_one_line_error, assert_refused, run
+from helpers.pdf_edits import add_note, appended
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.models import RecordKind, RecordStatus
@@ -34,21 +33,7 @@ pytestmark = pytest.mark.skipif(
 PASSPHRASE = "a long demo passphrase"
 ENV = "COWORK_TEST_PASSPHRASE"
 
-Arg = str | int | Path  # what the tests pass on the command line; run() turns each into a str
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: Arg) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and err.endswith("\n"), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in err, (word, err)
+Arg = str | int | Path  # what the tests pass on the command line; helpers.cli.run turns each into a str
 
 
 @dataclass(frozen=True)
@@ -185,9 +170,7 @@ def test_a_passphrase_is_never_an_argument(tmp_path: Path, capsys: pytest.Captur
         ["export", "--record", "1", "--out", tmp_path / "x.pdf", "--passphrase", "secret"],
     ]
     for argv in argvs:
-        code, _, err = run(capsys, *argv)
-        assert code == 2
-        assert_one_line_error(err, "--passphrase")
+        assert_refused(capsys, 2, argv, "--passphrase")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -402,9 +385,7 @@ def test_export_usage_errors(demo: Demo, tmp_path: Path, capsys: pytest.CaptureF
     )
     assert code == 1
     assert_one_line_error(err, "CR-2026-0111 has no signed records")
-    code, _, err = run(capsys, "cert")
-    assert code == 2
-    assert_one_line_error(err, "cowork cert new")
+    assert_refused(capsys, 2, ["cert"], "cowork cert new")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -425,35 +406,11 @@ def test_a_changed_byte_is_not_intact(
     assert "Result: NOT VALID" in out
 
 
-def _append_update(signed: bytes) -> bytes:
-    """An annotation added after signing, as a PDF editor would append it."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
-    page = writer.root["/Pages"]["/Kids"][0].get_object()
-    note = generic.DictionaryObject(
-        {
-            generic.NameObject("/Type"): generic.NameObject("/Annot"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Text"),
-            generic.NameObject("/Rect"): generic.ArrayObject(
-                [generic.NumberObject(n) for n in (50, 50, 70, 70)]
-            ),
-            generic.NameObject("/Contents"): generic.TextStringObject("added later"),
-            generic.NameObject("/F"): generic.NumberObject(4),
-        }
-    )
-    annots = page.get("/Annots", generic.ArrayObject())
-    annots.append(writer.add_object(note))
-    page[generic.NameObject("/Annots")] = annots
-    writer.update_container(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
 def test_a_change_appended_after_signing_is_reported(
     demo: Demo, signed_review: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     changed = tmp_path / "changed.pdf"
-    changed.write_bytes(_append_update(signed_review.read_bytes()))
+    changed.write_bytes(appended(signed_review.read_bytes(), add_note))  # an annotation added after signing
     code, out, err = verify(capsys, changed, "--db", demo.db)
     assert (code, err) == (1, "")
     assert "Intact:             yes" in out and "Covers whole file:  NO" in out

@@ -19,19 +19,13 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.cli import run
 from helpers.demo import copy_database
 from helpers.files import sha256
 
-from cowork_desktop.cli import main
 from cowork_desktop.domain.models import Role, Worker
 from cowork_desktop.store import backup
 from cowork_desktop.store.opening import open_store
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture

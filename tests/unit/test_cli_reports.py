@@ -6,25 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from helpers.cli import assert_one_line_error, run
 from helpers.demo import copy_database
 
-from cowork_desktop.cli import main
 from cowork_desktop.services.demo import MANAGER_NAME
 
 TODAY = "2026-11-23"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and "Traceback" not in err
-    for word in words:
-        assert word in err, err
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +15,7 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.export.devlog_pdf import devlog_filename, render_devlog
 from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.services import insights
-from cowork_desktop.services.demo import load_demo
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.opening import open_store
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -30,15 +27,6 @@ def pdf_text(data: bytes, tmp_path: Path) -> str:
     path.write_bytes(data)
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
     return result.stdout.decode("utf-8")
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("devlog") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
 
 
 @pytest.fixture(scope="module")

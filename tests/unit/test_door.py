@@ -13,19 +13,10 @@ import grimp
 import pytest
 
 import cowork_desktop
+from cowork_desktop.domain import models
 from cowork_desktop.domain.errors import DamagedDatabase, StoreError, ValidationError
 from cowork_desktop.domain.forms import QuestionKind, answers_shown
-from cowork_desktop.domain.models import (
-    Case,
-    CoAllocation,
-    PlanType,
-    Reason,
-    Record,
-    RecordKind,
-    RecordStatus,
-    Role,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, PlanType, Record, RecordKind, RecordStatus, Role, Worker
 from cowork_desktop.domain.records import FUTURE_MEETING, meeting_date_problem
 from cowork_desktop.services import cases, database, sessions
 from cowork_desktop.services.changes import KINDS, Changes
@@ -112,7 +103,7 @@ def test_cases_and_co_allocations_are_saved_through_the_service(store: Store) ->
     case = cases.save_case(store, Case("CR-1", 1, "", PlanType.CHILD_IN_NEED))
     assert case.changes.kinds == {"cases"} and case.changes.case_ids == {case.id}
     ca = cases.save_coallocation(
-        store, CoAllocation(case.id, a.id, b.id, a.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
+        store, models.CoAllocation(case.id, a.id, b.id, a.id, date(2026, 11, 2), [models.Reason.DEVELOPMENT])
     )
     assert ca.changes.kinds == {"coallocations"} and ca.changes.case_ids == {case.id}
     assert cases.coallocation(store, ca.id).case_id == case.id

@@ -3,15 +3,15 @@ says, that nothing is modified on a refusal, re-keying, encrypted backups, and t
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import stat
 from pathlib import Path
 
 import pytest
+from helpers.cli import assert_one_line_error, run
+from helpers.files import sha256
 
-from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import (
     DamagedDatabase,
     EncryptionUnavailable,
@@ -25,22 +25,6 @@ from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.opening import open_store
 
 PASSPHRASE = "correct horse 'battery' staple — ünïcode"
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: ") and err.count("\n") == 1 and "Traceback" not in err, err
-    for word in words:
-        assert word in err, err
 
 
 @pytest.fixture
@@ -245,14 +229,14 @@ def test_cli_refuses_without_or_with_a_wrong_passphrase(
     before = sha256(encrypted_db)
     code, out, err = run(capsys, "workers", "--db", str(encrypted_db))
     assert code == 1 and out == ""
-    one_line(err, "encrypted", "--passphrase-env VAR")
+    assert_one_line_error(err, "encrypted", "--passphrase-env VAR")
     monkeypatch.setenv("WRONG_PASS", "nope")
     code, _, err = run(capsys, "workers", "--db", str(encrypted_db), "--passphrase-env", "WRONG_PASS")
     assert code == 1
-    one_line(err, "wrong passphrase for", str(encrypted_db))
+    assert_one_line_error(err, "wrong passphrase for", str(encrypted_db))
     code, _, err = run(capsys, "workers", "--db", str(encrypted_db), "--passphrase-env", "UNSET_VARIABLE_X")
     assert code == 1
-    one_line(err, "UNSET_VARIABLE_X", "not set")
+    assert_one_line_error(err, "UNSET_VARIABLE_X", "not set")
     # never a passphrase on the command line (no abbreviation of --passphrase-env either)
     code, _, err = run(capsys, "workers", "--db", str(encrypted_db), "--passphrase", PASSPHRASE)
     assert code == 2 and PASSPHRASE not in err
@@ -263,7 +247,7 @@ def test_cli_init_encrypt_needs_a_passphrase(tmp_path: Path, capsys: pytest.Capt
     path = tmp_path / "x.db"
     code, _, err = run(capsys, "init", "--db", str(path), "--encrypt")
     assert code == 1
-    one_line(err, "--passphrase-env VAR")
+    assert_one_line_error(err, "--passphrase-env VAR")
     assert not path.exists()
 
 
@@ -276,7 +260,7 @@ def test_cli_demo_encrypt_refuses_an_existing_plain_database(
     before = sha256(path)
     code, _, err = run(capsys, "demo", "--db", str(path), "--encrypt", "--passphrase-env", "P")
     assert code == 1
-    one_line(err, "without encryption")
+    assert_one_line_error(err, "without encryption")
     assert sha256(path) == before
 
 
@@ -287,7 +271,7 @@ def test_cli_init_encrypt_when_unavailable(
     monkeypatch.setenv("P", PASSPHRASE)
     code, _, err = run(capsys, "init", "--db", str(tmp_path / "x.db"), "--encrypt", "--passphrase-env", "P")
     assert code == 1
-    one_line(err, "encryption is not available", "no SQLCipher on this platform")
+    assert_one_line_error(err, "encryption is not available", "no SQLCipher on this platform")
 
 
 def test_cli_passphrase_change(
@@ -312,10 +296,10 @@ def test_cli_passphrase_change(
     assert code == 0 and "Zoë" in out
     code, _, err = run(capsys, "workers", "--db", str(encrypted_db), "--passphrase-env", "OLD")
     assert code == 1
-    one_line(err, "wrong passphrase")
+    assert_one_line_error(err, "wrong passphrase")
     code, _, err = run(capsys, "passphrase")
     assert code == 2
-    one_line(err, "passphrase change")
+    assert_one_line_error(err, "passphrase change")
 
 
 def test_cli_passphrase_change_of_a_plain_database(
@@ -325,7 +309,7 @@ def test_cli_passphrase_change_of_a_plain_database(
     open_store(path).close()
     code, _, err = run(capsys, "passphrase", "change", "--db", str(path))
     assert code == 1
-    one_line(err, "not encrypted")
+    assert_one_line_error(err, "not encrypted")
 
 
 def test_cli_export_takes_the_database_passphrase_separately(
@@ -334,7 +318,7 @@ def test_cli_export_takes_the_database_passphrase_separately(
     """export's --passphrase-env is the certificate's: the database's is --db-passphrase-env."""
     code, _, err = run(capsys, "export", "--db", str(encrypted_db), "--record", "1", "--out", "x.pdf")
     assert code == 1
-    one_line(err, "--db-passphrase-env VAR")
+    assert_one_line_error(err, "--db-passphrase-env VAR")
     monkeypatch.setenv("DBPASS", PASSPHRASE)
     code, _, err = run(
         capsys,
@@ -349,4 +333,4 @@ def test_cli_export_takes_the_database_passphrase_separately(
         "x.pdf",
     )
     assert code == 1
-    one_line(err, "no record with id 1")
+    assert_one_line_error(err, "no record with id 1")

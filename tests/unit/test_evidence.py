@@ -6,7 +6,6 @@ Each attack must fail safely: one line, no traceback, nothing written or changed
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import shutil
@@ -21,11 +20,10 @@ from pathlib import Path
 
 import pikepdf
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
-from cryptography.hazmat.primitives.serialization import pkcs12
-from cryptography.x509.oid import NameOID
+from helpers.certs import make_p12
+from helpers.cli import assert_one_line_error, run
+from helpers.files import rows
+from helpers.pdf_edits import add_to_first_page, annotation, appended
 from helpers.tamper import change_signed_answer, sql, trigger_sql
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -53,19 +51,6 @@ ENV = "COWORK_TEST_CERT_PASSPHRASE"
 # ------------------------------------------------------------------------------------------------ helpers
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and "Traceback" not in err, err
-    for word in words:
-        assert word in err, (word, err)
-
-
 def assert_quiet(err: str) -> None:
     """Nothing from pyHanko's loggers (or any traceback) on stderr."""
     assert err == "", err
@@ -83,57 +68,6 @@ def pyhanko_validate(path: Path, trust_root: Path) -> subprocess.CompletedProces
         text=True,
         check=False,
     )
-
-
-def make_p12(
-    path: Path,
-    name: str,
-    *,
-    bits: int = 3072,
-    not_before: datetime | None = None,
-    not_after: datetime | None = None,
-    key_usage: str = "signing",
-) -> Path:
-    """A self-signed PKCS#12 certificate made as an attacker (or a careless issuer) would."""
-    key = rsa.generate_private_key(public_exponent=65537, key_size=bits)
-    subject = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
-    now = datetime.now(UTC)
-    signing = key_usage == "signing"
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(subject)
-        .issuer_name(subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(not_before or now - timedelta(days=1))
-        .not_valid_after(not_after or now + timedelta(days=365))
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=signing,
-                content_commitment=signing,
-                key_encipherment=not signing,
-                data_encipherment=False,
-                key_agreement=False,
-                key_cert_sign=False,
-                crl_sign=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            name.encode(),
-            key,
-            cert,
-            None,
-            serialization.BestAvailableEncryption(PASSPHRASE.encode()),
-        )
-    )
-    path.with_suffix(".crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    return path
 
 
 @dataclass
@@ -332,7 +266,7 @@ def test_a_bad_certificate_is_refused_at_signing_and_fails_at_verify(
     kind: str,
 ) -> None:
     options, words = BAD_CERTIFICATES[kind]
-    bad = make_p12(tmp_path / "bad.p12", MANAGER_NAME, **options)  # type: ignore[arg-type]
+    bad = make_p12(tmp_path / "bad.p12", MANAGER_NAME, PASSPHRASE.encode(), **options)  # type: ignore[arg-type]
     record = demo.records[RecordKind.REVIEW]
     target = tmp_path / "note.pdf"
     before = copy.read_bytes()
@@ -366,7 +300,7 @@ def test_a_bad_certificate_is_refused_at_signing_and_fails_at_verify(
 def test_a_certificate_in_another_name_cannot_sign_the_managers_records(
     demo: Demo, copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None
 ) -> None:
-    other = make_p12(tmp_path / "other.p12", "Someone Else")
+    other = make_p12(tmp_path / "other.p12", "Someone Else", PASSPHRASE.encode())
     code, _, err = run(
         capsys, "export", "--db", copy, "--record", demo.records[RecordKind.REVIEW], "--out", tmp_path / "x.pdf",
         "--cert", other, "--passphrase-env", ENV,
@@ -453,11 +387,7 @@ def test_the_visible_text_must_be_the_record(
 
 
 def _entry_ids(path: Path, action: str) -> list[int]:
-    conn = sqlite3.connect(path)
-    try:
-        return [r[0] for r in conn.execute("SELECT id FROM audit_log WHERE action = ? ORDER BY id", [action])]
-    finally:
-        conn.close()
+    return [r[0] for r in rows(path, "SELECT id FROM audit_log WHERE action = ? ORDER BY id", [action])]
 
 
 def test_an_audit_row_deleted_is_named(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -623,45 +553,34 @@ def test_retention_purge_needs_an_intact_chain(
 def _add_filled_field(signed: bytes) -> bytes:
     """A form field added and filled after signing, painting a white box over the first page's "Present"
     table, as an editor would append it."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
-    page = writer.root["/Pages"]["/Kids"][0].get_object()
-    box = generic.StreamObject(
-        {
-            generic.NameObject("/Type"): generic.NameObject("/XObject"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Form"),
-            generic.NameObject("/BBox"): generic.ArrayObject(
-                [generic.NumberObject(n) for n in (0, 0, 500, 200)]
-            ),
-        },
-        stream_data=b"1 g 0 0 500 200 re f",
-    )
-    field = generic.DictionaryObject(
-        {
-            generic.NameObject("/Type"): generic.NameObject("/Annot"),
-            generic.NameObject("/Subtype"): generic.NameObject("/Widget"),
-            generic.NameObject("/FT"): generic.NameObject("/Tx"),
-            generic.NameObject("/T"): generic.TextStringObject("later"),
-            generic.NameObject("/V"): generic.TextStringObject("filled in later"),
-            generic.NameObject("/Rect"): generic.ArrayObject(
-                [generic.NumberObject(n) for n in (50, 400, 550, 600)]
-            ),
-            generic.NameObject("/F"): generic.NumberObject(4),
-            generic.NameObject("/AP"): generic.DictionaryObject(
-                {generic.NameObject("/N"): writer.add_object(box)}
-            ),
-        }
-    )
-    ref = writer.add_object(field)
-    annots = page.get("/Annots", generic.ArrayObject())
-    annots.append(ref)
-    page[generic.NameObject("/Annots")] = annots
-    writer.update_container(page)
-    form = writer.root["/AcroForm"]
-    form["/Fields"].append(ref)
-    writer.update_container(form)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+
+    def fill(writer: IncrementalPdfFileWriter) -> None:
+        box = generic.StreamObject(
+            {
+                generic.NameObject("/Type"): generic.NameObject("/XObject"),
+                generic.NameObject("/Subtype"): generic.NameObject("/Form"),
+                generic.NameObject("/BBox"): generic.ArrayObject(
+                    [generic.NumberObject(n) for n in (0, 0, 500, 200)]
+                ),
+            },
+            stream_data=b"1 g 0 0 500 200 re f",
+        )
+        field = annotation(
+            "/Widget",
+            (50, 400, 550, 600),
+            {
+                "/FT": generic.NameObject("/Tx"),
+                "/T": generic.TextStringObject("later"),
+                "/V": generic.TextStringObject("filled in later"),
+                "/AP": generic.DictionaryObject({generic.NameObject("/N"): writer.add_object(box)}),
+            },
+        )
+        ref = add_to_first_page(writer, field)
+        form = writer.root["/AcroForm"]
+        form["/Fields"].append(ref)
+        writer.update_container(form)
+
+    return appended(signed, fill)
 
 
 def test_a_form_field_filled_after_signing_is_flagged_by_every_reader(

@@ -5,10 +5,10 @@ and what is made after is the new kind of evidence."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
+from helpers.files import rows
 
 from cowork_desktop.domain.models import RecordStatus
 from cowork_desktop.export.signing import load_signer
@@ -29,11 +29,7 @@ def legacy(tmp_path: Path) -> Path:
 
 
 def _entries(path: Path) -> int:
-    conn = sqlite3.connect(path)
-    try:
-        return int(conn.execute("SELECT count(*) FROM audit_log").fetchone()[0])
-    finally:
-        conn.close()
+    return int(rows(path, "SELECT count(*) FROM audit_log")[0][0])
 
 
 def test_the_upgrade_chains_the_existing_audit_log_and_everything_checks(legacy: Path) -> None:

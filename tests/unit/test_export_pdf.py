@@ -17,16 +17,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import RecordKind
-from cowork_desktop.export import fonts
-from cowork_desktop.export.model import (
-    DEMO_MARKING,
-    ActionsTable,
-    CaseNote,
-    NoteSection,
-    QuestionAnswer,
-    ResponsibilitiesTable,
-    SignatureBlock,
-)
+from cowork_desktop.export import fonts, model
+from cowork_desktop.export.model import DEMO_MARKING, ActionsTable, CaseNote, NoteSection, QuestionAnswer
 from cowork_desktop.export.pdf import (
     INFO_CONTENT_HASH,
     SIGNATURE_FIELD,
@@ -88,7 +80,7 @@ def test_every_prompt_and_answer_is_printed(long_note: CaseNote, long_pdf: bytes
                         assert word in text
                 else:
                     assert expected in text
-            elif isinstance(item, ResponsibilitiesTable):
+            elif isinstance(item, model.ResponsibilitiesTable):
                 for row in item.rows:
                     assert normalise(row.task) in text
             elif isinstance(item, ActionsTable):
@@ -258,7 +250,9 @@ def test_pdfa_validator_from_pikepdf_approves_the_draft_note_as_pdfa_3b() -> Non
 
 def test_unreadable_drawn_signature_is_a_clear_error() -> None:
     note = sample_case_note()
-    broken = SignatureBlock(MANAGER, "Team manager", "drawn", note.signatures[0].signed_at, "", b"not a png")
+    broken = model.SignatureBlock(
+        MANAGER, "Team manager", "drawn", note.signatures[0].signed_at, "", b"not a png"
+    )
     with pytest.raises(CoworkError, match=f"drawn signature of {MANAGER} cannot be read"):
         render_case_note(dataclasses.replace(note, signatures=(broken,)))
 

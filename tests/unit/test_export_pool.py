@@ -13,12 +13,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.demo import demo_workspace, manager_certificate
 
 from cowork_desktop.domain.models import RecordStatus
 from cowork_desktop.export.pdf import page_texts
-from cowork_desktop.export.signing import Signer, create_certificate, evidence_json, load_signer
+from cowork_desktop.export.signing import Signer, evidence_json, load_signer
 from cowork_desktop.services import export
-from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services.demo import load_demo
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 
@@ -48,12 +49,9 @@ def _signed_cases(ws: Workspace) -> list[str]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     folder = tmp_path_factory.mktemp("pool")
-    store = open_store(folder / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    cert = create_certificate(MANAGER_NAME, "Northshire County Council", folder / "manager.p12", PASSPHRASE)
-    yield Demo(ws, load_signer(cert, PASSPHRASE), folder, _signed_cases(ws))
-    store.close()
+    with demo_workspace(folder / "demo.db") as ws:
+        cert = manager_certificate(folder, PASSPHRASE, "Northshire County Council")
+        yield Demo(ws, load_signer(cert, PASSPHRASE), folder, _signed_cases(ws))
 
 
 def _pdfs(folder: Path) -> list[Path]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from helpers.demo import demo_workspace, manager_certificate
 
 from cowork_desktop.domain.dates import long_date, short_date
 from cowork_desktop.domain.errors import CoworkError
@@ -24,7 +25,7 @@ from cowork_desktop.domain.models import Record, RecordKind, RecordStatus
 from cowork_desktop.export import fonts
 from cowork_desktop.export.model import ActionsTable, CaseNote, QuestionAnswer, ResponsibilitiesTable
 from cowork_desktop.export.pdfa import pdfa_problems
-from cowork_desktop.export.signing import Signer, create_certificate, load_signer, verify_pdf
+from cowork_desktop.export.signing import Signer, load_signer, verify_pdf
 from cowork_desktop.services import export, files
 from cowork_desktop.services.demo import DEMO_ORGANISATION, DEMO_WORKERS, MANAGER_NAME, load_demo
 from cowork_desktop.services.sessions import Workspace, form_for
@@ -75,12 +76,9 @@ class Demo:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     folder = tmp_path_factory.mktemp("export")
-    store = open_store(folder / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    cert = create_certificate(MANAGER_NAME, "Northshire County Council", folder / "manager.p12", PASSPHRASE)
-    yield Demo(ws, load_signer(cert, PASSPHRASE), folder)
-    store.close()
+    with demo_workspace(folder / "demo.db") as ws:
+        cert = manager_certificate(folder, PASSPHRASE, "Northshire County Council")
+        yield Demo(ws, load_signer(cert, PASSPHRASE), folder)
 
 
 def _richest(ws: Workspace, records: list[Record]) -> Record:

@@ -15,10 +15,11 @@ from pathlib import Path
 import pikepdf
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
+from helpers.certs import make_p12
+from helpers.pdf_edits import add_note, appended
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
@@ -125,24 +126,8 @@ def test_missing_or_foreign_certificate_file_is_a_clear_error(tmp_path: Path) ->
 
 def test_ecdsa_certificate_is_refused(tmp_path: Path) -> None:
     """pyHanko would mark an ECDSA-signed file as PDF 2.0, breaking PDF/A-2."""
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "EC User")])
-    now = datetime.now(UTC)
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(1)
-        .not_valid_before(now)
-        .not_valid_after(now + timedelta(days=1))
-        .sign(key, hashes.SHA256())
-    )
-    path = tmp_path / "ec.p12"
-    path.write_bytes(
-        pkcs12.serialize_key_and_certificates(
-            b"ec", key, cert, None, serialization.BestAvailableEncryption(b"pw")
-        )
+    path = make_p12(
+        tmp_path / "ec.p12", "EC User", b"pw", key=ec.generate_private_key(ec.SECP256R1()), key_usage=None
     )
     with pytest.raises(CoworkError, match="only RSA keys"):
         load_signer(path, b"pw")
@@ -296,31 +281,13 @@ def test_a_flipped_byte_anywhere_never_gives_a_traceback(signed_pdf: bytes) -> N
 
 def append_update(signed: bytes, change: str) -> bytes:
     """An incremental update appended after signing, as an editor would write it."""
-    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
-    if change == "annotation":
-        page = writer.root["/Pages"]["/Kids"][0].get_object()
-        note = generic.DictionaryObject(
-            {
-                generic.NameObject("/Type"): generic.NameObject("/Annot"),
-                generic.NameObject("/Subtype"): generic.NameObject("/Text"),
-                generic.NameObject("/Rect"): generic.ArrayObject(
-                    [generic.NumberObject(n) for n in (50, 50, 70, 70)]
-                ),
-                generic.NameObject("/Contents"): generic.TextStringObject("added later"),
-                generic.NameObject("/F"): generic.NumberObject(4),
-            }
-        )
-        annots = page.get("/Annots", generic.ArrayObject())
-        annots.append(writer.add_object(note))
-        page[generic.NameObject("/Annots")] = annots
-        writer.update_container(page)
-    else:
+
+    def change_content_hash(writer: IncrementalPdfFileWriter) -> None:
         info = writer.trailer["/Info"].get_object()
         info[generic.NameObject(INFO_CONTENT_HASH)] = generic.TextStringObject("0" * 64)
         writer.update_container(info)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+
+    return appended(signed, add_note if change == "annotation" else change_content_hash)
 
 
 @pytest.mark.parametrize("change", ["annotation", "content hash"])

@@ -5,27 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers.forms import HEADER, QUESTION
 
 from cowork_desktop.domain.errors import FormError
 from cowork_desktop.forms import load_form, load_forms
 
-HEADER = """\
-id = "review"
-version = 1
-title = "Review"
-record_kind = "review"
-
-[[sections]]
-id = "main"
-title = "Main"
-"""
-
-GOOD_QUESTION = """
-[[sections.questions]]
-id = "notes"
-prompt = "Notes?"
-kind = "text"
-"""
+GOOD_QUESTION = QUESTION.format(qid="notes", prompt="Notes?")
 
 
 def write(folder: Path, name: str, body: str) -> Path:
@@ -48,58 +33,58 @@ def test_a_good_form_loads(tmp_path: Path) -> None:
     assert [q.id for q in form.questions] == ["notes"]
 
 
-def test_unknown_kind(tmp_path: Path) -> None:
-    err = load_bad(
-        tmp_path,
+BAD_QUESTIONS = [
+    pytest.param(
         """
 [[sections.questions]]
 id = "mood"
 prompt = "Mood?"
 kind = "slider"
 """,
-    )
-    assert err.question == "mood"
-    assert "'mood'" in str(err)
-    assert "unknown kind 'slider'" in str(err)
-
-
-def test_duplicate_question_id(tmp_path: Path) -> None:
-    err = load_bad(tmp_path, GOOD_QUESTION + GOOD_QUESTION)
-    assert err.question == "notes"
-    assert "'notes'" in str(err)
-    assert "duplicate question id" in str(err)
-
-
-def test_condition_on_a_question_that_does_not_exist(tmp_path: Path) -> None:
-    err = load_bad(
-        tmp_path,
+        "mood",
+        "unknown kind 'slider'",
+        id="unknown_kind",
+    ),
+    pytest.param(
+        GOOD_QUESTION + GOOD_QUESTION,
+        "notes",
+        "duplicate question id",
+        id="duplicate_question_id",
+    ),
+    pytest.param(
+        QUESTION.format(qid="detail", prompt="Detail?")
+        + 'show_if = { question = "missing", values = ["yes"] }\n',
+        "detail",
+        "'missing', which does not exist",
+        id="condition_on_a_question_that_does_not_exist",
+    ),
+    pytest.param(
+        GOOD_QUESTION + 'colour = "red"\n',
+        "notes",
+        "unknown key colour",
+        id="unknown_key",
+    ),
+    pytest.param(
         """
 [[sections.questions]]
-id = "detail"
-prompt = "Detail?"
-kind = "text"
-show_if = { question = "missing", values = ["yes"] }
+id = "decision"
+prompt = "Decision?"
+kind = "choice"
+choices = ["Continue"]
 """,
-    )
-    assert err.question == "detail"
-    assert "'detail'" in str(err)
-    assert "'missing', which does not exist" in str(err)
+        "decision",
+        "at least two 'choices'",
+        id="choice_with_one_choice",
+    ),
+]
 
 
-def test_unknown_key(tmp_path: Path) -> None:
-    err = load_bad(
-        tmp_path,
-        """
-[[sections.questions]]
-id = "notes"
-prompt = "Notes?"
-kind = "text"
-colour = "red"
-""",
-    )
-    assert err.question == "notes"
-    assert "'notes'" in str(err)
-    assert "unknown key colour" in str(err)
+@pytest.mark.parametrize(("questions", "question", "words"), BAD_QUESTIONS)
+def test_a_bad_question_is_named(tmp_path: Path, questions: str, question: str, words: str) -> None:
+    err = load_bad(tmp_path, questions)
+    assert err.question == question
+    assert f"'{question}'" in str(err)
+    assert words in str(err)
 
 
 def test_invalid_toml(tmp_path: Path) -> None:
@@ -156,22 +141,6 @@ def test_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(FormError) as info:
         load_forms(tmp_path / "nowhere")
     assert "not a folder of forms" in str(info.value)
-
-
-def test_choice_with_one_choice(tmp_path: Path) -> None:
-    err = load_bad(
-        tmp_path,
-        """
-[[sections.questions]]
-id = "decision"
-prompt = "Decision?"
-kind = "choice"
-choices = ["Continue"]
-""",
-    )
-    assert err.question == "decision"
-    assert "'decision'" in str(err)
-    assert "at least two 'choices'" in str(err)
 
 
 def test_two_forms_for_one_record_kind(tmp_path: Path) -> None:

@@ -5,23 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from helpers.forms import SHIPPED_TASKS as TASKS
 
 from cowork_desktop.domain.forms import FormDefinition, QuestionKind, form_context
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.forms import FormSet, definition_from_dict, definition_to_dict, load_forms
 from cowork_desktop.paths import forms_dir
 
-TASKS = (
-    "Visits",
-    "Completing reports",
-    "Assessments",
-    "Plans",
-    "Recording",
-    "Chronology",
-    "Chairing meetings",
-    "Presenting information to meetings",
-    "Presenting to court",
-)
 MDR_HEADINGS = (
     "decision",
     "facts_and_reflection",

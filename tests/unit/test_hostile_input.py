@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers.forms import HEADER, QUESTION
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import FormError
@@ -29,23 +30,6 @@ from cowork_desktop.forms.pcf import MAX_KEYWORDS, PCF_FILENAME, load_pcf_domain
 
 SHIPPED = Path(__file__).resolve().parents[2] / "forms"
 
-HEADER = """\
-id = "review"
-version = 1
-title = "Review"
-record_kind = "review"
-
-[[sections]]
-id = "main"
-title = "Main"
-"""
-
-QUESTION = """
-[[sections.questions]]
-id = "{qid}"
-prompt = "{prompt}"
-kind = "text"
-"""
 
 GOOD_PCF = """\
 version = 1

@@ -7,12 +7,13 @@ definition in ``services/demo.py``), not read back from the code under test.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.records import draft_amendment_of_the_initial_meeting, signed_by_everyone
 from helpers.small_case import ON
 
 from cowork_desktop.domain.dates import WorkingCalendar
@@ -39,10 +40,8 @@ from cowork_desktop.domain.insights import (
 from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role, learner_ids
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.forms.pcf import default_pcf_file, domains_from_dict, load_pcf_domains
-from cowork_desktop.services import insights, sessions
-from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.services import insights
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.store.opening import open_store
 
 D = date.fromisoformat
 PCF = load_pcf_domains()
@@ -357,19 +356,9 @@ def test_small_case_development_log(ws: Workspace, small: dict[str, int]) -> Non
 
 
 def test_an_amended_record_counts_once(ws: Workspace, small: dict[str, int]) -> None:
-    first = next(r for r in ws.store.records_for_case(small["case"]) if r.kind == RecordKind.INITIAL_MEETING)
-    assert first.id is not None
-    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity").value
+    amended = draft_amendment_of_the_initial_meeting(ws, small["case"])
     assert amended.id is not None
-    answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
-    sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
-    sessions.ready_for_signatures(ws, amended.id)
-    for worker_id in sessions.required_signers(ws, amended):
-        w = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, amended.id, worker_id=worker_id, name=w.name, role=w.role.label, method="typed"
-        )
-    sessions.sign_off(ws, amended.id, manager_name=MANAGER_NAME)
+    signed_by_everyone(ws, amended.id)
     texts = [
         e.text
         for e in insights.development_log(ws, small["student"]).entries
@@ -381,15 +370,6 @@ def test_an_amended_record_counts_once(ws: Workspace, small: dict[str, int]) -> 
 # ------------------------------------------------------------------------------------------------ the demo
 
 TODAY = D("2026-11-23")
-
-
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("insights") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
 
 
 def test_demo_team_drift(demo_ws: Workspace) -> None:

@@ -11,12 +11,13 @@ done and done late, an ended co-working) and a small case built through the sess
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.records import draft_amendment_of_the_initial_meeting, signed_by_everyone
 from helpers.small_case import ON
 
 from benchmarks.generate import generate
@@ -35,9 +36,8 @@ from cowork_desktop.domain.insights import (
     split_entries,
     tag_entry,
 )
-from cowork_desktop.domain.models import Action, Case, Record, RecordKind, RecordStatus, learner_ids
-from cowork_desktop.services import insights, sessions
-from cowork_desktop.services.demo import MANAGER_NAME, load_demo
+from cowork_desktop.domain.models import Action, Case, Record, RecordStatus, learner_ids
+from cowork_desktop.services import insights
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
@@ -282,15 +282,6 @@ def test_a_generated_service_gives_what_it_gave_before(tmp_path: Path, seed: int
         _compare(ws, [TODAY, TODAY - timedelta(days=45), TODAY - timedelta(days=400)])
 
 
-@pytest.fixture(scope="module")
-def demo_ws(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
-    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db", actor="test-manager")
-    ws = Workspace.open(store)
-    load_demo(ws, TODAY)
-    yield ws
-    store.close()
-
-
 def test_the_demo_gives_what_it_gave_before(demo_ws: Workspace) -> None:
     _compare(demo_ws, [TODAY + timedelta(days=n) for n in (-80, -40, -17, -3, 0, 30, 200)])
 
@@ -301,20 +292,10 @@ def test_a_case_with_an_action_done_late_and_an_amendment_gives_what_it_gave_bef
     days = [ON + timedelta(days=n) for n in (-60, -47, -37, -30, -10, 0)]
     _compare(ws, days)
     assert _old_team_promises(ws, ON).total.late == 1
-    first = next(r for r in ws.store.records_for_case(small["case"]) if r.kind == RecordKind.INITIAL_MEETING)
-    assert first.id is not None
-    amended = sessions.amend(ws, first.id, "Corrected a learning opportunity").value
+    amended = draft_amendment_of_the_initial_meeting(ws, small["case"])
     assert amended.id is not None
-    answers = dict(amended.answers, learning_opportunities="Chair the core group with support")
-    sessions.save_draft(ws, amended.id, answers, based_on=ws.store.get_record(amended.id).revision)
     _compare(ws, days)  # a draft amendment does not count yet
-    sessions.ready_for_signatures(ws, amended.id)
-    for worker_id in sessions.required_signers(ws, amended):
-        w = ws.store.get_worker(worker_id)
-        sessions.add_signature(
-            ws, amended.id, worker_id=worker_id, name=w.name, role=w.role.label, method="typed"
-        )
-    sessions.sign_off(ws, amended.id, manager_name=MANAGER_NAME)
+    signed_by_everyone(ws, amended.id)
     assert ws.store.db.conn.execute("SELECT count(*) FROM action_carries").fetchone()[0] > 0
     _compare(ws, days)
 

@@ -6,24 +6,15 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers.cases import coallocate
 from helpers.demo import copy_database
 from helpers.records import MEETING, signed_initial_meeting
 
-from cowork_desktop.domain.models import (
-    Case,
-    CoAllocation,
-    Reason,
-    Record,
-    RecordKind,
-    RecordStatus,
-    Role,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, Record, RecordKind, RecordStatus, Role, Worker
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
@@ -40,16 +31,17 @@ def signed_template(
     path = tmp_path_factory.mktemp(f"locked-{request.param}") / "locked.db"
     store = open_store(path, actor="test-manager", passphrase=passphrase)
     ws = Workspace.open(store)
-    sw = store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
-    st = store.add_worker(Worker("Łukasz Wiśniewski", Role.STUDENT))
-    store.add_worker(Worker("Amara Okafor", Role.TEAM_MANAGER))
-    case = store.add_case(Case("CR-100234", 2, "AB, CD"))
-    assert sw.id and st.id and case.id
-    ca = store.add_coallocation(
-        CoAllocation(case.id, sw.id, st.id, sw.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
+    made = coallocate(
+        store,
+        Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER),
+        Worker("Łukasz Wiśniewski", Role.STUDENT),
+        Case("CR-100234", 2, "AB, CD"),
     )
-    assert ca.id
-    record = signed_initial_meeting(ws, {"coallocation": ca.id, "experienced": sw.id})
+    store.add_worker(Worker("Amara Okafor", Role.TEAM_MANAGER))
+    assert made.coallocation.id and made.experienced.id
+    record = signed_initial_meeting(
+        ws, {"coallocation": made.coallocation.id, "experienced": made.experienced.id}
+    )
     store.close()
     assert record.id is not None
     return path, passphrase, record.id

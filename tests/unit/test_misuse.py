@@ -19,6 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from helpers.cases import coallocate
 from helpers.db_damage import damage_table
 from helpers.files import NOON, sha256, workers_in
 from helpers.records import MEETING, make_signed
@@ -56,6 +57,12 @@ def two_same_named(tmp_path: Path) -> tuple[Path, Path, Path]:
     return a, b, shared
 
 
+def _take(path: Path, kind: str, now: datetime) -> backup.Backup:
+    """A backup of the database at ``path``, taken (and checked) as at ``now``."""
+    with open_store(path) as s:
+        return backup.take(s, kind, now=now)
+
+
 def test_two_same_named_databases_keep_their_own_backups(two_same_named: tuple[Path, Path, Path]) -> None:
     a, b, _shared = two_same_named
     with open_store(a) as s:
@@ -78,10 +85,8 @@ def test_a_damaged_database_is_offered_its_own_backup_not_its_namesakes(
     two_same_named: tuple[Path, Path, Path],
 ) -> None:
     a, b, _shared = two_same_named
-    with open_store(a) as s:
-        own = backup.take(s, backup.DAILY, now=NOON)
-    with open_store(b) as s:
-        backup.take(s, backup.DAILY, now=NOON + timedelta(hours=2))  # newer, same name, same folder
+    own = _take(a, backup.DAILY, NOON)
+    _take(b, backup.DAILY, NOON + timedelta(hours=2))  # newer, same name, same folder
     for table in ("workers", "database_identity"):  # damaged pages: not even its identity can be read from it
         damage_table(a, table)
     assert backup.read_identity(a) == ""
@@ -95,8 +100,7 @@ def test_restore_refuses_another_databases_backup_naming_both(
     two_same_named: tuple[Path, Path, Path],
 ) -> None:
     a, b, _shared = two_same_named
-    with open_store(b) as s:
-        theirs = backup.take(s, backup.MANUAL, now=NOON)
+    theirs = _take(b, backup.MANUAL, NOON)
     before = sha256(a)
     with pytest.raises(backup.RestoreNeedsConfirmation) as refused:
         backup.restore(a, theirs.path)
@@ -205,13 +209,12 @@ def test_the_backup_before_the_identity_migration_carries_the_identity_it_gets(d
 def test_drafts_made_twice_before_the_one_draft_rule_are_both_kept(db_path: Path) -> None:
     with open_store(db_path, actor="test") as s:
         ws = Workspace.open(s)
-        w1 = s.add_worker(Worker("Worker one", Role.SOCIAL_WORKER))
-        w2 = s.add_worker(Worker("Worker two", Role.STUDENT))
-        case = s.add_case(Case("CR-1", 1, "", PlanType.CHILD_IN_NEED))
-        assert w1.id and w2.id and case.id
-        ca = s.add_coallocation(
-            CoAllocation(case.id, w1.id, w2.id, w1.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
-        )
+        ca = coallocate(
+            s,
+            Worker("Worker one", Role.SOCIAL_WORKER),
+            Worker("Worker two", Role.STUDENT),
+            Case("CR-1", 1, "", PlanType.CHILD_IN_NEED),
+        ).coallocation
         assert ca.id
         first = sessions.start_record(ws, ca.id, RecordKind.REVIEW, MEETING).value
     # as two windows did before the rule: a second draft of the same review, typed in

@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cli import assert_one_line_error, run
 
 from cowork_desktop import atomic
-from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.export.signing import create_certificate, load_signer
@@ -31,20 +31,6 @@ from cowork_desktop.store.opening import open_store
 PASSPHRASE = "a long demo passphrase"
 ENV = "COWORK_TEST_PASSPHRASE"
 TODAY = "2026-11-23"
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def assert_one_line_error(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and err.endswith("\n"), err
-    assert "Traceback" not in err
-    for word in words:
-        assert word in err, (word, err)
 
 
 def mode(path: Path) -> int:
@@ -311,18 +297,8 @@ def test_a_whole_case_refuses_existing_files_all_or_nothing(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None, umask_022: None
 ) -> None:
     folder = tmp_path / "made" / "for" / "case"
-    argv = [
-        "export",
-        "--db",
-        demo.db,
-        "--case",
-        "CR-2026-0107",
-        "--all",
-        "--out",
-        folder,
-        "--cert",
-        demo.cert,
-    ]
+    case = ("--case", "CR-2026-0107", "--all")  # every record of the case
+    argv = ["export", *case, "--db", demo.db, "--out", folder, "--cert", demo.cert]
     code, _, err = run(capsys, *argv, "--passphrase-env", ENV)
     assert (code, err) == (0, "")
     made = sorted(folder.iterdir())

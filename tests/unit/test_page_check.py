@@ -4,21 +4,17 @@ app (a write meanwhile waits for it), in ``cowork check``, and before a migratio
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
 from helpers.db_damage import damage_table
+from helpers.files import sha256
 
 from cowork_desktop.cli import main
 from cowork_desktop.domain.errors import DamagedDatabase
 from cowork_desktop.domain.models import Role, Worker
 from cowork_desktop.store.opening import open_store
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def make_db(path: Path, padding_rows: int = 0) -> None:

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
+from helpers.cli import assert_one_line_error, run
+from helpers.files import sha256
 
-from cowork_desktop.cli import main
 from cowork_desktop.domain.passphrases import MIN_LENGTH, new_passphrase_problem
 from cowork_desktop.export.signing import create_certificate, load_signer
 from cowork_desktop.store import crypto
@@ -27,28 +27,11 @@ WEAK = {
 needs_sqlcipher = pytest.mark.skipif(not crypto.available(), reason="SQLCipher is not available here")
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str, *words: str) -> None:
-    assert err.startswith("cowork: error: "), err
-    assert err.count("\n") == 1 and "Traceback" not in err
-    for word in words:
-        assert word in err, (word, err)
-
-
 def rule_words(passphrase: str) -> str:
     """The rule's own sentence, as the command line shows it (without its full stop)."""
     problem = new_passphrase_problem(passphrase)
     assert problem is not None
     return problem.rstrip(".")
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 # -- the rule -------------------------------------------------------------------------------------------------
@@ -94,7 +77,7 @@ def test_a_new_database_with_a_weak_passphrase_is_not_created(
     path = tmp_path / "new.db"
     code, out, err = run(capsys, command, "--db", path, "--encrypt", "--passphrase-env", "NEW_PASS")
     assert (code, out) == (1, "")
-    one_line(err, rule_words(weak), "nothing was created")
+    assert_one_line_error(err, rule_words(weak), "nothing was created")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -108,7 +91,7 @@ def test_cert_new_with_a_weak_passphrase_creates_nothing(
         capsys, "cert", "new", "--name", "Amara Okafor", "--out", path, "--passphrase-env", "CERT_PASS"
     )
     assert (code, out) == (1, "")
-    one_line(err, rule_words(weak), "no certificate was created")
+    assert_one_line_error(err, rule_words(weak), "no certificate was created")
     assert list(tmp_path.iterdir()) == []
     # not over an existing certificate either, even with --force
     monkeypatch.setenv("GOOD_PASS", GOOD)
@@ -123,7 +106,7 @@ def test_cert_new_with_a_weak_passphrase_creates_nothing(
         capsys, "cert", "new", "--name", "Someone", "--out", path, "--passphrase-env", "CERT_PASS", "--force"
     )
     assert code == 1
-    one_line(err, rule_words(weak))
+    assert_one_line_error(err, rule_words(weak))
     assert sha256(path) == before and load_signer(path, GOOD.encode()).common_name == "Amara Okafor"
 
 
@@ -141,7 +124,7 @@ def test_passphrase_change_to_a_weak_one_changes_nothing(
         capsys, "passphrase", "change", "--db", path, "--passphrase-env", "OLD", "--new-passphrase-env", "NEW"
     )
     assert (code, out) == (1, "")
-    one_line(err, rule_words(weak), "the passphrase was not changed")
+    assert_one_line_error(err, rule_words(weak), "the passphrase was not changed")
     assert sha256(path) == before
     assert run(capsys, "workers", "--db", path, "--passphrase-env", "OLD")[0] == 0
 

@@ -21,17 +21,8 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from cowork_desktop.export import fonts
-from cowork_desktop.export.model import (
-    Amendment,
-    Attendee,
-    CaseNote,
-    NoteSection,
-    QuestionAnswer,
-    Resolution,
-    SignatureBlock,
-    Supersession,
-)
+from cowork_desktop.export import fonts, model
+from cowork_desktop.export.model import Amendment, CaseNote, NoteSection, QuestionAnswer, SignatureBlock
 from cowork_desktop.export.pdf import SIGNATURE_FIELD, page_texts, render_case_note
 from cowork_desktop.export.pdfa import pdfa_problems
 from cowork_desktop.export.sample import sample_case_note
@@ -121,7 +112,7 @@ def multi_script_note(**changes: object) -> CaseNote:
         "Languages and names",
         tuple(QuestionAnswer(f"In {key.replace('_', ' ')}", text) for key, text in SCRIPTS.items()),
     )
-    present = (*note.present, *(Attendee(name, "Family member") for name in NAMES))
+    present = (*note.present, *(model.Attendee(name, "Family member") for name in NAMES))
     signed = datetime(2026, 11, 23, 10, 30, tzinfo=UTC)
     signature = SignatureBlock("דנה לוי", "Social worker", "typed", signed, "אני מסכימה.")
     return dataclasses.replace(
@@ -316,7 +307,7 @@ def test_the_signature_box_never_stands_alone(sentences: int, tmp_path: Path) ->
 
 def test_superseded_band_on_every_page(tmp_path: Path) -> None:
     note = sample_case_note(responsibility_rows=60)
-    superseded = Supersession(version=3, record_id=57, signed_on=date(2026, 12, 4))
+    superseded = model.Supersession(version=3, record_id=57, signed_on=date(2026, 12, 4))
     pdf = render_case_note(dataclasses.replace(note, superseded_by=superseded))
     pages = page_count(pdf)
     assert pages >= 3
@@ -340,7 +331,7 @@ def test_display_number_in_footer_and_facts_but_the_real_id_in_metadata(tmp_path
 
 def test_amendment_and_resolution_are_printed(tmp_path: Path) -> None:
     amendment = Amendment(1, "Corrected the due date of an action", 1, date(2026, 10, 3))
-    resolution = Resolution(
+    resolution = model.Resolution(
         9, 1, "Review of co-working", date(2026, 10, 3), ("Disagreement between the co-workers", "Workload")
     )
     note = dataclasses.replace(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from helpers.records import MEETING, answers_for, make_signed, sign_by_workers
+from helpers.records import MEETING, answers_for, make_signed, review_with_a_disagreement, sign_by_workers
 
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.domain.errors import CoworkError
@@ -96,16 +96,8 @@ def test_an_amendment_keeps_done_actions_done_and_promises_unchanged(
 def test_only_the_mdr_linked_to_a_review_resolves_it_and_it_is_filled_in_from_it(
     ws: Workspace, coworked: dict[str, int]
 ) -> None:
-    make_signed(ws, coworked, RecordKind.INITIAL_MEETING, MEETING)
+    review = review_with_a_disagreement(ws, coworked, "Whether the student visits alone.")
     review_day = MEETING + timedelta(weeks=6)
-    flag = flag_question(ws.forms.for_kind("review"), "disagree")
-    review = make_signed(
-        ws,
-        coworked,
-        RecordKind.REVIEW,
-        review_day,
-        {flag.id: "yes", "disagreements_detail": "Whether the student visits alone."},
-    )
     urgent = [i for i in sessions.due(ws, review_day + timedelta(days=1)) if i.severity == Severity.URGENT]
     assert [i.record_id for i in urgent] == [review.id]
     assert "unresolved: disagreement between the co-workers" in urgent[0].message

@@ -75,10 +75,12 @@ def test_a_draft_only_when_asked_and_marked(demo_db: Path) -> None:
 def test_cowork_export_format_text(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     signed, _ = _signed_and_draft(demo_db)
     out = tmp_path / "note.txt"
-    assert (
-        main(["export", "--db", str(demo_db), "--record", str(signed), "--format", "text", "--out", str(out)])
-        == 0
-    )
+
+    def export_text(*what: object, out: Path = out) -> int:
+        """``cowork export --db demo_db *what --format text --out out``: its exit code."""
+        return main(["export", "--db", str(demo_db), *map(str, what), "--format", "text", "--out", str(out)])
+
+    assert export_text("--record", signed) == 0
     assert "Copied record" in capsys.readouterr().out
     assert (out.stat().st_mode & 0o777) == 0o600
     with open_store(demo_db) as store:
@@ -87,43 +89,9 @@ def test_cowork_export_format_text(demo_db: Path, tmp_path: Path, capsys: pytest
         entries = [e for e in store.chain_entries() if e.action == "export_text"]
     assert [e.entity_id for e in entries] == [signed]
     # a second copy over it only with --force; never over the database
-    assert (
-        main(["export", "--db", str(demo_db), "--record", str(signed), "--format", "text", "--out", str(out)])
-        == 1
-    )
-    assert (
-        main(
-            [
-                "export",
-                "--db",
-                str(demo_db),
-                "--record",
-                str(signed),
-                "--format",
-                "text",
-                "--out",
-                str(demo_db),
-            ]
-        )
-        == 1
-    )
-    assert (
-        main(
-            [
-                "export",
-                "--db",
-                str(demo_db),
-                "--case",
-                "CR-2026-0104",
-                "--all",
-                "--format",
-                "text",
-                "--out",
-                str(tmp_path),
-            ]
-        )
-        == 2
-    )
+    assert export_text("--record", signed) == 1
+    assert export_text("--record", signed, out=demo_db) == 1
+    assert export_text("--case", "CR-2026-0104", "--all", out=tmp_path) == 2
 
 
 def test_an_altered_record_is_not_copied(demo_db: Path) -> None:

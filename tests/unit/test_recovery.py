@@ -4,7 +4,6 @@ message and keeps the previous draft whole until a save succeeds."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import subprocess
 import sys
@@ -13,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from helpers.files import sha256
 from sqlite_utils import Database
 
 from cowork_desktop.cli import main
@@ -25,10 +25,6 @@ from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
 
 PASSPHRASE = "recovery test passphrase"
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def make_db(path: Path, passphrase: str | None = None) -> Path:

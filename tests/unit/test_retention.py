@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from helpers.cli import run
 from helpers.records import signed_initial_meeting
 
-from cowork_desktop.cli import main
 from cowork_desktop.domain.audit import entry_hash
 from cowork_desktop.domain.errors import CoworkError, HeldElsewhere, ValidationError
 from cowork_desktop.domain.models import Record
@@ -190,12 +190,6 @@ def test_months_are_validated(ws: Workspace) -> None:
         retention.set_retention_months(ws, 0)
     retention.set_retention_months(ws, None)
     assert retention.retention_months(ws) is None
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_lists_then_purges_with_confirmation(

@@ -10,22 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers.files import sha256
+from helpers.cases import coallocate
+from helpers.files import refused_unchanged, sha256
 from helpers.records import MEETING, signed_initial_meeting
 
+from cowork_desktop.domain import models
 from cowork_desktop.domain.errors import DamagedDatabase, LockedRecordError, StoreError, ValidationError
-from cowork_desktop.domain.models import (
-    Action,
-    Case,
-    CoAllocation,
-    PlanType,
-    Reason,
-    Record,
-    RecordKind,
-    RecordStatus,
-    Role,
-    Worker,
-)
+from cowork_desktop.domain.models import Case, CoAllocation, Reason, RecordKind, RecordStatus, Role, Worker
 from cowork_desktop.forms import definition_from_dict, definition_to_dict
 from cowork_desktop.services import sessions
 from cowork_desktop.services.sessions import Workspace
@@ -37,12 +28,11 @@ from cowork_desktop.store.store import Store
 def make_db(path: Path) -> None:
     """A real cowork database with a few rows, closed (so the write-ahead log is folded into the file)."""
     with open_store(path, actor="setup") as s:
-        w1 = s.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
-        w2 = s.add_worker(Worker("عائشة خان", Role.ASYE))
-        case = s.add_case(Case("CR-2026-0500", 1, "AB"))
-        assert w1.id and w2.id and case.id
-        s.add_coallocation(
-            CoAllocation(case.id, w1.id, w2.id, w1.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
+        coallocate(
+            s,
+            Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER),
+            Worker("عائشة خان", Role.ASYE),
+            Case("CR-2026-0500", 1, "AB"),
         )
     assert not Path(f"{path}-wal").exists()
 
@@ -112,11 +102,7 @@ def test_newer_schema_is_refused_and_left_alone(db_path: Path) -> None:
         )
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
-    before = sha256(db_path)
-    with pytest.raises(StoreError, match="newer version") as info:
-        open_store(db_path)
-    assert "\n" not in str(info.value)
-    assert sha256(db_path) == before
+    refused_unchanged(db_path, "newer version")
 
 
 def _not_sqlite(path: Path) -> None:
@@ -168,13 +154,8 @@ def test_bad_files_are_refused_and_left_byte_identical(
     db_path: Path, spoil: Callable[[Path], None], message: str
 ) -> None:
     spoil(db_path)
-    before = sha256(db_path)
     for create in (True, False):
-        with pytest.raises(StoreError, match=message) as info:
-            open_store(db_path, create=create)
-        assert "\n" not in str(info.value)
-        assert str(db_path) in str(info.value)
-    assert sha256(db_path) == before
+        assert str(db_path) in str(refused_unchanged(db_path, message, create=create))
 
 
 def test_a_damaged_page_is_refused_before_anything_is_written(db_path: Path) -> None:
@@ -367,7 +348,11 @@ def test_store_methods_refuse_a_signed_record(ws: Workspace, coworked: dict[str,
         store.finalise_record(rid, "0" * 64, sessions.record_facts(ws, record), [], [])
     with pytest.raises(LockedRecordError):
         store.finalise_record(
-            rid, record.content_hash, sessions.record_facts(ws, record), [Action("More", None, None)], []
+            rid,
+            record.content_hash,
+            sessions.record_facts(ws, record),
+            [models.Action("More", None, None)],
+            [],
         )
     assert store.get_record(rid) == record
     assert store.signatures_for(rid) and len(store.actions_for_record(rid)) == 2
@@ -395,14 +380,14 @@ def test_every_write_adds_an_audit_entry(ws: Workspace) -> None:
         assert all(e["actor"] == "test-manager" for e in after[before:])
         return after[before:]
 
-    w1 = store.add_worker(Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER))
-    w2 = store.add_worker(Worker("Mei Lin Chen", Role.STUDENT))
-    case = store.add_case(Case("CR-2026-0105", 1, "AB", PlanType.CHILD_PROTECTION))
-    assert w1.id and w2.id and case.id
-    ca = store.add_coallocation(
-        CoAllocation(case.id, w1.id, w2.id, w1.id, date(2026, 11, 2), [Reason.DEVELOPMENT])
+    made = coallocate(
+        store,
+        Worker("Zoë Ó Súilleabháin", Role.SENIOR_PRACTITIONER),
+        Worker("Mei Lin Chen", Role.STUDENT),
+        Case("CR-2026-0105", 1, "AB", models.PlanType.CHILD_PROTECTION),
     )
-    assert ca.id
+    w1, w2, case, ca = made.experienced, made.learner, made.case, made.coallocation
+    assert w2.id
     entries = store.audit_entries()
     assert [(e["action"], e["entity"]) for e in entries] == [
         ("create", "worker"),
@@ -412,12 +397,12 @@ def test_every_write_adds_an_audit_entry(ws: Workspace) -> None:
     ]
     w1.team = "Assessment Team 2"
     audited(lambda: store.update_worker(w1))
-    case.plan_type = PlanType.LOOKED_AFTER
+    case.plan_type = models.PlanType.LOOKED_AFTER
     audited(lambda: store.update_case(case))
     ca.lead_worker_id = w2.id
     audited(lambda: store.update_coallocation(ca))
     audited(lambda: store.set_setting("nation", "scotland"))
-    created: list[Record] = []
+    created: list[models.Record] = []
     audited(
         lambda: created.append(
             sessions.start_record(ws, ca.id or 0, RecordKind.INITIAL_MEETING, MEETING).value

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import grimp
 import pytest
+from helpers.cases import two_workers_and_a_case
 from sqlite_utils import Database
 
 from cowork_desktop.domain.errors import LockedRecordError, StoreError, UniqueConflict, ValidationError
@@ -115,9 +116,8 @@ def test_a_refused_write_says_the_same_one_line(store: Store) -> None:
 @pytest.fixture
 def case_with_two(store: Store) -> tuple[Store, CoAllocation, CoAllocation]:
     """Case CR-2026-0300: co-allocation 1 ended on 2026-06-30, co-allocation 2 open since 2026-07-01."""
-    a = store.add_worker(Worker("Daniel Mensah", Role.SOCIAL_WORKER))
-    b = store.add_worker(Worker("Priya Raman", Role.ASYE))
-    case = store.add_case(Case("CR-2026-0300"))
+    daniel, priya = Worker("Daniel Mensah", Role.SOCIAL_WORKER), Worker("Priya Raman", Role.ASYE)
+    a, b, case = two_workers_and_a_case(store, daniel, priya, Case("CR-2026-0300"))
     assert a.id and b.id and case.id
     first = store.add_coallocation(
         CoAllocation(case.id, a.id, b.id, a.id, date(2026, 1, 5), [Reason.DEVELOPMENT])
