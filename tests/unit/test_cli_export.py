@@ -218,6 +218,7 @@ def test_export_into_a_folder_uses_the_usual_name(
     assert path.name.startswith("CR-2026-") and "_initial_meeting_" in path.name and str(path) in out
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 def test_export_a_whole_case_with_the_default_certificate(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None
 ) -> None:

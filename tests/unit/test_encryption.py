@@ -139,6 +139,7 @@ def test_locking_triggers_raise_sqlite3_errors_on_an_encrypted_database(encrypte
         assert len(s.audit_entries()) >= 2
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 def test_changing_the_passphrase_rekeys_the_database(encrypted_db: Path) -> None:
     new = "a much longer new passphrase"
     with open_store(encrypted_db, passphrase=PASSPHRASE) as s:
@@ -274,6 +275,7 @@ def test_cli_init_encrypt_when_unavailable(
     assert_one_line_error(err, "encryption is not available", "no SQLCipher on this platform")
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 def test_cli_passphrase_change(
     encrypted_db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

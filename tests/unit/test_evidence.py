@@ -524,6 +524,7 @@ def test_a_missing_trigger_blocks_writing_with_a_way_out(
     assert len(entries) == 2
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 def test_retention_purge_needs_an_intact_chain(
     demo: Demo, copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

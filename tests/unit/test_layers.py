@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 HEADLESS_PACKAGES = [
     "cowork_desktop.domain",
     "cowork_desktop.store",
@@ -44,6 +46,7 @@ PROBE = textwrap.dedent(
 )
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 def test_headless_modules_do_not_import_qt() -> None:
     code = PROBE.format(modules=HEADLESS_MODULES, packages=HEADLESS_PACKAGES)
     done = subprocess.run(

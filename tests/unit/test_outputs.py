@@ -293,6 +293,7 @@ def test_a_whole_case_takes_a_folder_not_a_pdf_name(
     assert (code, err) == (0, "")
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 def test_a_whole_case_refuses_existing_files_all_or_nothing(
     demo: Demo, tmp_path: Path, capsys: pytest.CaptureFixture[str], env: None, umask_022: None
 ) -> None:

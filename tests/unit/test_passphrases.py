@@ -129,6 +129,7 @@ def test_passphrase_change_to_a_weak_one_changes_nothing(
     assert run(capsys, "workers", "--db", path, "--passphrase-env", "OLD")[0] == 0
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 @needs_sqlcipher
 def test_an_existing_database_opens_with_whatever_passphrase_it_has(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch

@@ -185,6 +185,7 @@ def test_the_dashboard_queries_read_the_active_coallocations_by_index(generated:
             assert any("rowid>? AND rowid<?" in step for step in steps), steps
 
 
+@pytest.mark.slow  # over 0.7 s; make test runs it
 def test_saving_a_draft_reads_and_writes_that_record_by_index(generated: Path) -> None:
     with open_store(generated) as store:
         ws = Workspace.open(store)
