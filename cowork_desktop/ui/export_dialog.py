@@ -24,7 +24,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -39,14 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cowork_desktop import paths
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.models import Record, RecordStatus
 from cowork_desktop.services import cases, documents, export, files, sessions
 from cowork_desktop.services.export import VerifyReport
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.services.signing_keys import SIGNERS, SignerCache, warm_stamp_font
-from cowork_desktop.ui import theme
+from cowork_desktop.ui import recent
 from cowork_desktop.ui.certificate_dialog import CertificateDialog, is_wrong_passphrase, passphrase_field
 from cowork_desktop.ui.pdf_preview import PdfPreview
 from cowork_desktop.ui.widgets import (
@@ -61,26 +60,7 @@ from cowork_desktop.ui.widgets import (
 if TYPE_CHECKING:
     from cowork_desktop.services.signing_keys import Signer
 
-SETTINGS_LAST_FOLDER = "export/last_folder"
-EXPORTS_FOLDER = "exports"
 TICK, CROSS = "✓", "✗"
-
-
-def default_folder() -> Path:
-    """Where the save dialog starts: the last folder used, else Documents, else the data folder's exports."""
-    last = QSettings(theme.SETTINGS_ORG, theme.SETTINGS_APP).value(SETTINGS_LAST_FOLDER, "")
-    if isinstance(last, str) and last and Path(last).is_dir():
-        return Path(last)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    if documents and Path(documents).is_dir():
-        return Path(documents)
-    return paths.data_dir() / EXPORTS_FOLDER
-
-
-def remember_folder(folder: Path) -> None:
-    settings = QSettings(theme.SETTINGS_ORG, theme.SETTINGS_APP)
-    settings.setValue(SETTINGS_LAST_FOLDER, str(folder))
-    settings.sync()
 
 
 def format_moment(report: VerifyReport) -> str:
@@ -452,7 +432,7 @@ class ExportDialog(QDialog):
         replace an existing file (asked here, naming the file, after ``.pdf`` is added: the save dialog's own
         question is turned off, as it would not see the name actually written)."""
         self.replace = False
-        folder = default_folder()
+        folder = recent.last_folder()
         name, _filter = QFileDialog.getSaveFileName(
             self,
             caption,
@@ -514,7 +494,7 @@ class ExportDialog(QDialog):
         if signer is None:
             return None
         chosen = QFileDialog.getExistingDirectory(
-            self, self.tr("Export the whole case into a folder"), str(default_folder())
+            self, self.tr("Export the whole case into a folder"), str(recent.last_folder())
         )
         if not chosen:
             return None
@@ -546,7 +526,7 @@ class ExportDialog(QDialog):
             self.show_error(f"Not saved: {str(result).rstrip('.')}. Nothing was kept.")
         elif isinstance(result, list) and result:
             folder = Path(result[0]).parent
-            remember_folder(folder.parent)
+            recent.remember_folder(folder.parent)
             self.result_label.setText(
                 f"Saved {len(result)} signed PDF(s) of case {self.case_reference} in {folder}"
             )
@@ -572,7 +552,7 @@ class ExportDialog(QDialog):
                 self.show_error(f"Not saved: {str(exc).rstrip('.')}. Nothing was written.")
                 return None
             self.saved_path = out
-            remember_folder(out.parent)
+            recent.remember_folder(out.parent)
             report: VerifyReport | None = None
             problem = ""
             try:

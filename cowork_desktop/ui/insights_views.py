@@ -52,6 +52,7 @@ from cowork_desktop.domain.insights import (
 from cowork_desktop.services import cases, files, insights
 from cowork_desktop.services.calendar_export import export_calendar
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import recent
 from cowork_desktop.ui.charts import CadenceTimeline, LadderTrend, cadence_summary
 from cowork_desktop.ui.widgets import (
     MARK_ROLES,
@@ -198,7 +199,7 @@ def export_calendar_file(
     path, _filter = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("InsightsViews", "Export calendar"),
-        str(Path.home() / f"{stem}.ics"),
+        recent.in_last_folder(f"{stem}.ics"),
         QCoreApplication.translate("InsightsViews", "iCalendar files (*.ics);;All files (*)"),
         options=QFileDialog.Option.DontConfirmOverwrite,  # asked below, for the name actually written
     )
@@ -223,6 +224,7 @@ def export_calendar_file(
     except (CoworkError, OSError) as exc:
         QMessageBox.warning(parent, cannot, str(exc))
         return None
+    recent.remember_folder(target.parent)
     live = sum(1 for i in items if not i.cancelled)
     ended = len(items) - live
     cancelled = f" (and cancelled {ended} of ended co-working, so calendars drop them)" if ended else ""

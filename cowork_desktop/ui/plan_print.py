@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import files
 from cowork_desktop.services.plan import AgreedPlan, build_plan, fmt_day
+from cowork_desktop.ui import recent
 from cowork_desktop.ui.widgets import confirm_replace, wrapped_label
 
 if TYPE_CHECKING:
@@ -236,7 +237,7 @@ class PlanPrintDialog(QDialog):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save agreed plan as PDF"),
-            f"agreed-plan-{self.plan.case_reference.replace('/', '-')}.pdf",
+            recent.in_last_folder(f"agreed-plan-{self.plan.case_reference.replace('/', '-')}.pdf"),
             self.tr("PDF files (*.pdf)"),
             options=QFileDialog.Option.DontConfirmOverwrite,  # asked in save_pdf, for the name actually written
         )
@@ -268,6 +269,7 @@ class PlanPrintDialog(QDialog):
             self.status.setText(f"Not saved: {exc}")
             return None
         self.status.setText(f"Saved {path}")
+        recent.remember_folder(path.parent)
         return path
 
 

@@ -38,6 +38,7 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import export
 from cowork_desktop.services.export import MAX_VERIFY_BYTES, Verdict, VerifyReport
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import recent
 from cowork_desktop.ui.pdf_preview import PdfPreview
 from cowork_desktop.ui.widgets import hint_label, scroll_area, set_role, text_label, title_label
 
@@ -207,12 +208,13 @@ class VerifyDialog(QDialog):
 
     # -- choosing -----------------------------------------------------------------------------------
     def choose(self) -> VerifyReport | None:
-        start = str(self.path.parent) if self.path is not None else str(Path.home())
+        start = str(self.path.parent) if self.path is not None else str(recent.last_folder())
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Choose a signed PDF to verify"), start, self.tr("PDF files (*.pdf);;All files (*)")
         )
         if not name:
             return None
+        recent.remember_folder(Path(name).parent)
         return self.check_file(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

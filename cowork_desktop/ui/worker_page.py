@@ -36,6 +36,7 @@ from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
 from cowork_desktop.services import cases, documents, files, insights
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui import recent
 from cowork_desktop.ui.insights_views import ReadLoad, read_finished, read_off_thread
 from cowork_desktop.ui.widgets import (
     busy_bar,
@@ -406,7 +407,7 @@ class WorkerPage(QWidget):
     def export_log(self) -> Path | None:
         if self.worker is None or self.worker.id is None:
             return None
-        suggested = Path.home() / documents.devlog_filename(self.worker.name, self.today)
+        suggested = recent.in_last_folder(documents.devlog_filename(self.worker.name, self.today))
         path, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Export development log"),
@@ -439,6 +440,7 @@ class WorkerPage(QWidget):
             "signed PDF checks it).\n\nCases are named by reference and children's initials removed, but free "
             "text can still name a child: read it before sharing.",
         )
+        recent.remember_folder(written.parent)
         return written
 
     def may_write(self, target: Path, chosen: Path | None = None) -> bool | None:

@@ -221,3 +221,29 @@ def test_the_dialog_asks_before_replacing_and_never_writes_over_the_database(
     with pytest.raises(CoworkError, match="is the open cowork database"):
         save_plan_pdf(dialog.plan, db, replace=True, store=ws.store)
     assert db.read_bytes()[:16] == b"SQLite format 3\x00"
+
+
+def test_save_dialogs_start_in_the_folder_chosen_last(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: never the program's folder or the working directory (the plan's dialog was given a bare name):
+    the folder the user chose last, else Documents."""
+    from cowork_desktop.ui import recent
+
+    offered: list[str] = []
+    chosen = tmp_path / "team folder"
+    chosen.mkdir()
+
+    def save_as(_parent: Any, _caption: str, directory: str = "", *_a: Any, **_k: Any) -> tuple[str, str]:
+        offered.append(directory)
+        return str(chosen / f"plan-{len(offered)}.pdf"), ""  # a new file each time: nothing to confirm
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    dialog = PlanPrintDialog(build_plan(ws, signed_initial(ws, coworked)))
+    qtbot.addWidget(dialog)
+    dialog.pdf_button.click()
+    first = Path(offered[0])
+    assert first.is_absolute() and first.name.startswith("agreed-plan-")  # a folder with it, not a bare name
+    assert recent.last_folder() == chosen  # remembered
+    dialog.pdf_button.click()
+    assert Path(offered[1]).parent == chosen  # the next dialog starts there
