@@ -195,22 +195,22 @@
 <context>
     <name>CaseExport</name>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="146" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="126" />
         <source>Signing the records of case %1…</source>
         <translation>Signing the records of case %1…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="147" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="127" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="153" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="133" />
         <source>Export the whole case</source>
         <translation>Export the whole case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="189" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="169" />
         <source>Signed %1 of %2 records of case %3…</source>
         <translation>Signed %1 of %2 records of case %3…</translation>
     </message>
@@ -218,67 +218,67 @@
 <context>
     <name>CaseInsightsPanel</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="292" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="294" />
         <source>Drift towards parallel working</source>
         <translation>Drift towards parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="296" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="298" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="298" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="300" />
         <source>Export calendar for this case</source>
         <translation>Export calendar for this case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="299" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="301" />
         <source>The next review and the agreed discussions and joint supervision, as calendar events.</source>
         <translation>The next review and the agreed discussions and joint supervision, as calendar events.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="308" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="310" />
         <source>Agreed dates and held dates</source>
         <translation>Agreed dates and held dates</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="323" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="325" />
         <source>Promises kept</source>
         <translation>Promises kept</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="316" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="318" />
         <source>An action is done on time when a record confirmed it by its due date, or at the first look after it fell due; late when a record had found it not done first. Actions not yet due are left out.</source>
         <translation>An action is done on time when a record confirmed it by its due date, or at the first look after it fell due; late when a record had found it not done first. Actions not yet due are left out.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="332" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="334" />
         <source>Partnership over time</source>
         <translation>Partnership over time</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="366" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="368" />
         <source>Co-working has ended</source>
         <translation>Co-working has ended</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="368" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="370" />
         <source>Drift is reckoned for co-working still in place; the history is below.</source>
         <translation>Drift is reckoned for co-working still in place; the history is below.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="371" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="373" />
         <source>Not co-allocated</source>
         <translation>Not co-allocated</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="373" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="375" />
         <source>Nothing to show until the case is co-allocated to two workers.</source>
         <translation>Nothing to show until the case is co-allocated to two workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="384" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="386" />
         <source>No co-allocation yet.</source>
         <translation>No co-allocation yet.</translation>
     </message>
@@ -1128,135 +1128,135 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="98" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="78" />
         <source>Signed by {signer} at {when}</source>
         <translation>Signed by {signer} at {when}</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="99" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="79" />
         <source>an unnamed certificate</source>
         <translation>an unnamed certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="103" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="83" />
         <source>{signed}; valid: intact, covers the whole file and matches the record in this database.</source>
         <translation>{signed}; valid: intact, covers the whole file and matches the record in this database.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="108" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="88" />
         <source>{signed}; valid: intact, covers the whole file and matches the record in this database. Superseded by version {version}: every page says it is not the current record.</source>
         <translation>{signed}; valid: intact, covers the whole file and matches the record in this database. Superseded by version {version}: every page says it is not the current record.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="115" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="95" />
         <source>changed after signing</source>
         <translation>changed after signing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="117" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="97" />
         <source>something was added after signing</source>
         <translation>something was added after signing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="119" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="99" />
         <source>does not match the record in this database</source>
         <translation>does not match the record in this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="121" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="101" />
         <source>the signer's certificate is not known to this database</source>
         <translation>the signer's certificate is not known to this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="124" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="104" />
         <source>see Tools ▸ Verify a signed PDF…</source>
         <translation>see Tools ▸ Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="125" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="105" />
         <source>{signed}, but NOT valid: {why}.</source>
         <translation>{signed}, but NOT valid: {why}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="252" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="232" />
         <source>Set &amp;up my certificate…</source>
         <extracomment>the manager agreed to replace the file chosen last (see :meth:`ask_path`)</extracomment>
         <translation>Set &amp;up my certificate…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="262" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="242" />
         <source>Certificate &amp;passphrase:</source>
         <translation>Certificate &amp;passphrase:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="264" />
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="269" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="244" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="249" />
         <source>Certificate passphrase</source>
         <translation>Certificate passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="268" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="248" />
         <source>Asked once while the app is open. It is never stored.</source>
         <translation>Asked once while the app is open. It is never stored.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="276" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="256" />
         <source>Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on every page, unsigned: it is not a record for the child's file.</source>
         <translation>Only a signed record can be exported as signed. This one can be printed as a PDF marked DRAFT on every page, unsigned: it is not a record for the child's file.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="283" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="263" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="290" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="270" />
         <source>&amp;Save signed PDF…</source>
         <translation>&amp;Save signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="292" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="272" />
         <source>&amp;Print draft PDF…</source>
         <translation>&amp;Print draft PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="294" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="274" />
         <source>Export the &amp;whole case…</source>
         <translation>Export the &amp;whole case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="298" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="278" />
         <source>Every signed record of this case, each a signed PDF, in a folder named after the case</source>
         <translation>Every signed record of this case, each a signed PDF, in a folder named after the case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="302" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="282" />
         <source>Close</source>
         <extracomment>the export of the whole case running (or last run), if any</extracomment>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="391" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="371" />
         <source>No signing certificate yet. Create your own, or import the one your organisation gave you: you will be asked when you save.</source>
         <translation>No signing certificate yet. Create your own, or import the one your organisation gave you: you will be asked when you save.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="423" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="403" />
         <source>Enter the passphrase of your signing certificate.</source>
         <translation>Enter the passphrase of your signing certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="432" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="412" />
         <source>Wrong passphrase: it does not open your certificate. Try again.</source>
         <translation>Wrong passphrase: it does not open your certificate. Try again.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="460" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="440" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="517" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="497" />
         <source>Export the whole case into a folder</source>
         <translation>Export the whole case into a folder</translation>
     </message>
@@ -1265,7 +1265,7 @@
         <translation type="vanished">Replace the file?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/export_dialog.py" line="607" />
+        <location filename="../../cowork_desktop/ui/export_dialog.py" line="587" />
         <source>Cannot export the record</source>
         <translation>Cannot export the record</translation>
     </message>
@@ -1503,17 +1503,17 @@
 <context>
     <name>InsightsViews</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="200" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="201" />
         <source>Export calendar</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="202" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="203" />
         <source>iCalendar files (*.ics);;All files (*)</source>
         <translation>iCalendar files (*.ics);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="210" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="211" />
         <source>Cannot export the calendar</source>
         <translation>Cannot export the calendar</translation>
     </message>
@@ -1522,7 +1522,7 @@
         <translation type="vanished">Replace the file?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="231" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="233" />
         <source>Calendar exported</source>
         <translation>Calendar exported</translation>
     </message>
@@ -1973,7 +1973,7 @@
 <context>
     <name>PlanPrint</name>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="181" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="182" />
         <source>Print agreed plan</source>
         <translation>Print agreed plan</translation>
     </message>
@@ -1981,37 +1981,37 @@
 <context>
     <name>PlanPrintDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="205" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="206" />
         <source>Agreed plan preview</source>
         <translation>Agreed plan preview</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="214" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="215" />
         <source>Print...</source>
         <translation>Print...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="216" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="217" />
         <source>Save as PDF...</source>
         <translation>Save as PDF...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="218" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="219" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="232" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="233" />
         <source>Sent to the printer.</source>
         <translation>Sent to the printer.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="238" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="239" />
         <source>Save agreed plan as PDF</source>
         <translation>Save agreed plan as PDF</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/plan_print.py" line="240" />
+        <location filename="../../cowork_desktop/ui/plan_print.py" line="241" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -3055,33 +3055,33 @@ Case notes signed with it will no longer verify as valid without the signer's da
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="616" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="618" />
         <source>Team view: drifting into parallel working</source>
         <translation>Team view: drifting into parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="608" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="610" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="606" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="608" />
         <source>Reckoning drift and promises</source>
         <extracomment>the loads running: each is kept until it has finished (the view that started it may be closed first) the figures are shown (after each refresh, whether reckoned here or off the GUI thread) up to this many co-allocations each row fits its wrapped text; more, and rows are two lines high (the reasons in full in the tooltip): fitting every row measures them all, seconds for thousands</extracomment>
         <translation>Reckoning drift and promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="610" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="612" />
         <source>Export calendar for the team</source>
         <translation>Export calendar for the team</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="611" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="613" />
         <source>Every active co-allocation's next review, agreed discussions and joint supervision.</source>
         <translation>Every active co-allocation's next review, agreed discussions and joint supervision.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="653" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="655" />
         <source>Promises kept per worker</source>
         <translation>Promises kept per worker</translation>
     </message>
@@ -3102,8 +3102,8 @@ Case notes signed with it will no longer verify as valid without the signer's da
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="85" />
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="101" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="86" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="102" />
         <source>Verify a signed PDF</source>
         <extracomment>the checks, in the order they are shown (``certified`` only for a certification signature) the side panel's width in average characters (at least SIDE_MIN_WIDTH pixels): it grows with the text size</extracomment>
         <translation>Verify a signed PDF</translation>
@@ -3113,102 +3113,102 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">Choose a case note exported from cowork-desktop, or drop it on this window, to see who signed it, when, and whether it is exactly the record kept in this database.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="105" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="106" />
         <source>Choose a case note or development log exported from cowork-desktop, or drop it on this window, to see who signed it, when, whether it is intact, and whether it is exactly the record kept in this database.</source>
         <translation>Choose a case note or development log exported from cowork-desktop, or drop it on this window, to see who signed it, when, whether it is intact, and whether it is exactly the record kept in this database.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="112" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="113" />
         <source>&amp;Choose a PDF…</source>
         <translation>&amp;Choose a PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="121" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="122" />
         <source>Co&amp;mpare with the open database ({name})</source>
         <translation>Co&amp;mpare with the open database ({name})</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="128" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="129" />
         <source>Untick to check a file from another database (a colleague's) by the signature and your trust list alone.</source>
         <translation>Untick to check a file from another database (a colleague's) by the signature and your trust list alone.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="148" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="149" />
         <source>No file chosen yet.</source>
         <translation>No file chosen yet.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="161" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="162" />
         <source>What stops this file being valid:</source>
         <translation>What stops this file being valid:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="168" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="169" />
         <source>Checks</source>
         <translation>Checks</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="180" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="181" />
         <source>Worth knowing:</source>
         <translation>Worth knowing:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="186" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="187" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="212" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="213" />
         <source>Choose a signed PDF to verify</source>
         <translation>Choose a signed PDF to verify</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="212" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="213" />
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="246" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="248" />
         <source>File: {path}</source>
         <translation>File: {path}</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="267" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="269" />
         <source>The file cannot be read.</source>
         <translation>The file cannot be read.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="278" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="280" />
         <source>Passed</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="278" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="280" />
         <source>Problem</source>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="278" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="280" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="316" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="318" />
         <source>This file cannot be verified. {reason}.</source>
         <translation>This file cannot be verified. {reason}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="335" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="337" />
         <source>an unnamed certificate</source>
         <translation>an unnamed certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="344" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="346" />
         <source>Signed by {signer}, but the signature carries no certificate.</source>
         <translation>Signed by {signer}, but the signature carries no certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="350" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="352" />
         <source>Certificate SHA-256 fingerprint:
 {fingerprint}
 Subject: {subject}
@@ -3221,247 +3221,247 @@ Issued by: {issuer}
 Valid from {start:%d %b %Y} to {end:%d %b %Y}</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="362" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="364" />
         <source>Signed by {signer}, certificate {fingerprint}… (SHA-256)</source>
         <translation>Signed by {signer}, certificate {fingerprint}… (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="369" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="371" />
         <source>Signer trusted: {how}.</source>
         <translation>Signer trusted: {how}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="372" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="374" />
         <source>The certificate is self-signed, as a manager's own certificate made by cowork-desktop is: that is expected.</source>
         <translation>The certificate is self-signed, as a manager's own certificate made by cowork-desktop is: that is expected.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="377" />
         <location filename="../../cowork_desktop/ui/verify_dialog.py" line="379" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="381" />
         <source>Signer's certificate: {how}.</source>
         <translation>Signer's certificate: {how}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="384" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="386" />
         <source>Signed on {when} (by the signing computer's clock)</source>
         <translation>Signed on {when} (by the signing computer's clock)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="387" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="389" />
         <source>The signing time is not stated.</source>
         <translation>The signing time is not stated.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="392" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="394" />
         <source>Intact: the content is exactly as it was signed.</source>
         <translation>Intact: the content is exactly as it was signed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="394" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="396" />
         <source>Not intact: the file was changed after it was signed.</source>
         <translation>Not intact: the file was changed after it was signed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="397" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="399" />
         <source>Covers the whole file: nothing was added after signing.</source>
         <translation>Covers the whole file: nothing was added after signing.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="403" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="405" />
         <source>Does not cover the whole file: something was added after it was signed.</source>
         <translation>Does not cover the whole file: something was added after it was signed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="408" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="410" />
         <source>Certified: no changes are allowed after signing.</source>
         <translation>Certified: no changes are allowed after signing.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="413" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="415" />
         <source>Certified, but later changes are allowed (DocMDP permission {permission}).</source>
         <translation>Certified, but later changes are allowed (DocMDP permission {permission}).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="420" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="422" />
         <source>a development log</source>
         <translation>a development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="423" />
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="442" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="425" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="444" />
         <source>record {id}, version {version}</source>
         <translation>record {id}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="427" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="429" />
         <source>, case {reference}</source>
         <translation>, case {reference}</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="433" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="435" />
         <source>The file is {what}.</source>
         <translation>The file is {what}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="435" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="437" />
         <source>The file names no record.</source>
         <translation>The file names no record.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="439" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="441" />
         <source>Matches the database: {note}.</source>
         <translation>Matches the database: {note}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="441" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="443" />
         <source>Matches the database: the file is {what}, exactly as kept in {db}.</source>
         <translation>Matches the database: the file is {what}, exactly as kept in {db}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="449" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="451" />
         <source>This version was later superseded by version {version} (record {id}), which corrects it; both stay on file.</source>
         <translation>This version was later superseded by version {version} (record {id}), which corrects it; both stay on file.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="455" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="457" />
         <source>Does not match the database</source>
         <translation>Does not match the database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="461" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="463" />
         <source>Not compared with a database: none is open.</source>
         <translation>Not compared with a database: none is open.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="463" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="465" />
         <source>Not compared with a database: the comparison is unticked.</source>
         <translation>Not compared with a database: the comparison is unticked.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="470" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="472" />
         <source>Not compared with the database: {reason}.</source>
         <translation>Not compared with the database: {reason}.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="471" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="473" />
         <source>nothing to compare</source>
         <translation>nothing to compare</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="478" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="480" />
         <source>Exported from this database: its audit log records saving this very file.</source>
         <translation>Exported from this database: its audit log records saving this very file.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="484" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="486" />
         <source>Not exported from this database: this file's SHA-256 is not in its audit log.</source>
         <translation>Not exported from this database: this file's SHA-256 is not in its audit log.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="488" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="490" />
         <source>Not checked whether this very file was exported from a database.</source>
         <translation>Not checked whether this very file was exported from a database.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="498" />
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="518" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="500" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="520" />
         <source>the record</source>
         <translation>the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="500" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="502" />
         <source>Signed by {signer}, intact, and exactly {what}, as kept in {db} and exported from it.</source>
         <translation>Signed by {signer}, intact, and exactly {what}, as kept in {db} and exported from it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="503" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="505" />
         <source>An earlier version: version {version} corrects it.</source>
         <translation>An earlier version: version {version} corrects it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="508" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="510" />
         <source>whose certificate is in your trust list</source>
         <translation>whose certificate is in your trust list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="509" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="511" />
         <source>whose certificate is issued by a CA in your trust list</source>
         <translation>whose certificate is issued by a CA in your trust list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="512" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="514" />
         <source>Intact, and signed by {signer}, {how}. Not compared with a database: to check it is the record kept there, open the manager's database and verify it again.</source>
         <translation>Intact, and signed by {signer}, {how}. Not compared with a database: to check it is the record kept there, open the manager's database and verify it again.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="515" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="517" />
         <source>Valid</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="521" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="523" />
         <source>Valid, but superseded: not the current record</source>
         <translation>Valid, but superseded: not the current record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="523" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="525" />
         <source>Signed by {signer}, intact, and exactly {what}, as kept in {db}. A later version corrects it: version {version} (record {record}). Rely on that one.</source>
         <translation>Signed by {signer}, intact, and exactly {what}, as kept in {db}. A later version corrects it: version {version} (record {record}). Rely on that one.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="538" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="540" />
         <source>Intact, but the signer is not known here</source>
         <translation>Intact, but the signer is not known here</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="540" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="542" />
         <source>The signature is sound, but nothing on this computer shows that its certificate is {signer}'s.
 To prove it, open the manager's database (File ▸ Open database…) and verify the file again; or ask {signer} for their certificate file (.crt), compare its fingerprint ({fingerprint}…) with them, and trust it: File ▸ Settings… ▸ Signing and trust ▸ Add certificate…, or the command cowork trust add FILE.crt</source>
         <translation>The signature is sound, but nothing on this computer shows that its certificate is {signer}'s.
 To prove it, open the manager's database (File ▸ Open database…) and verify the file again; or ask {signer} for their certificate file (.crt), compare its fingerprint ({fingerprint}…) with them, and trust it: File ▸ Settings… ▸ Signing and trust ▸ Add certificate…, or the command cowork trust add FILE.crt</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="550" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="552" />
         <source>NOT valid: do not rely on this file</source>
         <translation>NOT valid: do not rely on this file</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="558" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="560" />
         <source>The problem is listed below.</source>
         <translation>The problem is listed below.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="560" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="562" />
         <source>The problems are listed below.</source>
         <translation>The problems are listed below.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="563" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="565" />
         <source>It was changed after it was signed.</source>
         <translation>It was changed after it was signed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="565" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="567" />
         <source>Something was added after it was signed.</source>
         <translation>Something was added after it was signed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="568" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="570" />
         <source>It is not a record kept in this database, nor signed by a certificate it knows: if it comes from another database, open that one and verify it again.</source>
         <translation>It is not a record kept in this database, nor signed by a certificate it knows: if it comes from another database, open that one and verify it again.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="572" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="574" />
         <source>It is not the record kept in this database.</source>
         <translation>It is not the record kept in this database.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="574" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="576" />
         <source>It fails a check.</source>
         <translation>It fails a check.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="579" />
+        <location filename="../../cowork_desktop/ui/verify_dialog.py" line="581" />
         <source>the database</source>
         <translation>the database</translation>
     </message>
@@ -3633,70 +3633,70 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WorkerPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="243" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="244" />
         <source>← All workers</source>
         <extracomment>what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes up to this many entries in a tree, its groups are open and each line wraps its text; more, and the groups (with their counts) open when asked, their lines one line high (the full entry in its tooltip)</extracomment>
         <translation>← All workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="243" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="244" />
         <source>Back to all workers</source>
         <translation>Back to all workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="250" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="251" />
         <source>E&amp;xport development log…</source>
         <translation>E&amp;xport development log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="252" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="412" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="253" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="413" />
         <source>Export development log</source>
         <translation>Export development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="253" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="254" />
         <source>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</source>
         <translation>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="266" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="267" />
         <source>Reading the development log</source>
         <translation>Reading the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="267" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="268" />
         <source>Development log</source>
         <translation>Development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="272" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="273" />
         <source>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</source>
         <translation>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="282" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="283" />
         <source>By PCF &amp;domain</source>
         <translation>By PCF &amp;domain</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="283" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="284" />
         <source>Over t&amp;ime</source>
         <translation>Over t&amp;ime</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="414" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="415" />
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="433" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="448" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="434" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="450" />
         <source>Cannot export the development log</source>
         <translation>Cannot export the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="437" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="438" />
         <source>Development log exported</source>
         <translation>Development log exported</translation>
     </message>
@@ -3705,22 +3705,22 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
         <translation type="vanished">Replace the file?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="480" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="482" />
         <source>Sign the development log</source>
         <translation>Sign the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="482" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="484" />
         <source>The log is signed like a case note. Passphrase of your signing certificate (%1):</source>
         <translation>The log is signed like a case note. Passphrase of your signing certificate (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="492" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="494" />
         <source>Wrong passphrase: it does not open your certificate. Nothing was saved.</source>
         <translation>Wrong passphrase: it does not open your certificate. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="496" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="498" />
         <source>Cannot sign the development log</source>
         <translation>Cannot sign the development log</translation>
     </message>
