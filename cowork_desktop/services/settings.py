@@ -59,7 +59,6 @@ MACHINE_KEYS = {
     "text_scale": "theme/text_scale",
 }
 GEOMETRY_KEY = "window/{name}/geometry"
-LAST_DATABASE_KEY = "database/last"
 
 
 @dataclass(frozen=True)

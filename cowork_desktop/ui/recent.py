@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QStandardPaths
 
 from cowork_desktop import paths
 from cowork_desktop.ui import theme
@@ -20,13 +20,9 @@ EXPORTS_FOLDER = "exports"
 KEEP = 8
 
 
-def _settings() -> QSettings:
-    return QSettings(theme.SETTINGS_ORG, theme.SETTINGS_APP)
-
-
 def recent() -> list[Path]:
     """The databases opened last, the newest first."""
-    value = _settings().value(RECENT_KEY)
+    value = theme.qsettings().value(RECENT_KEY)
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
@@ -38,20 +34,20 @@ def remember(path: Path) -> None:
     """``path`` goes to the top of the list (once)."""
     resolved = path.expanduser().resolve()
     kept = [p for p in recent() if p != resolved]
-    s = _settings()
+    s = theme.qsettings()
     s.setValue(RECENT_KEY, [str(p) for p in [resolved, *kept][:KEEP]])
     s.sync()
 
 
 def clear() -> None:
-    s = _settings()
+    s = theme.qsettings()
     s.remove(RECENT_KEY)
     s.sync()
 
 
 def last_folder() -> Path:
     """Where a save or open dialog starts: the folder chosen last, else Documents, else the data folder's exports."""
-    last = _settings().value(LAST_FOLDER_KEY, "")
+    last = theme.qsettings().value(LAST_FOLDER_KEY, "")
     if isinstance(last, str) and last and Path(last).is_dir():
         return Path(last)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -67,6 +63,6 @@ def in_last_folder(name: str) -> str:
 
 def remember_folder(folder: Path) -> None:
     """The folder of a file the user chose: the next dialog starts there."""
-    s = _settings()
+    s = theme.qsettings()
     s.setValue(LAST_FOLDER_KEY, str(folder))
     s.sync()

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -73,13 +73,9 @@ _Field = TypeVar("_Field", bound=QWidget)
 # -- per-machine settings (QSettings) ---------------------------------------------------------------------------
 
 
-def qsettings() -> QSettings:
-    return QSettings(theme.SETTINGS_ORG, theme.SETTINGS_APP)
-
-
 def machine_settings() -> dict[str, str]:
     """``{field: text}`` of the per-machine settings, as saved (missing ones are left out)."""
-    s = qsettings()
+    s = theme.qsettings()
     found: dict[str, str] = {}
     for name, key in model.MACHINE_KEYS.items():
         value = s.value(key)
@@ -89,7 +85,7 @@ def machine_settings() -> dict[str, str]:
 
 
 def save_machine_settings(settings: model.Settings) -> None:
-    s = qsettings()
+    s = theme.qsettings()
     for key, value in model.machine_values(settings).items():
         s.setValue(key, value)
     s.sync()
@@ -110,27 +106,16 @@ def apply_look(settings: model.Settings, app: QApplication | None = None) -> Non
 
 def restore_geometry(widget: QWidget, name: str) -> bool:
     """Put a window back where it was (size and position); False the first time."""
-    value = qsettings().value(model.GEOMETRY_KEY.format(name=name))
+    value = theme.qsettings().value(model.GEOMETRY_KEY.format(name=name))
     if isinstance(value, QByteArray) and not value.isEmpty():
         return bool(widget.restoreGeometry(value))
     return False
 
 
 def save_geometry(widget: QWidget, name: str) -> None:
-    s = qsettings()
+    s = theme.qsettings()
     s.setValue(model.GEOMETRY_KEY.format(name=name), widget.saveGeometry())
     s.sync()
-
-
-def remember_database(path: Path) -> None:
-    s = qsettings()
-    s.setValue(model.LAST_DATABASE_KEY, str(path))
-    s.sync()
-
-
-def last_database() -> Path | None:
-    value = qsettings().value(model.LAST_DATABASE_KEY)
-    return Path(str(value)) if value else None
 
 
 # -- signing and trust ------------------------------------------------------------------------------------------

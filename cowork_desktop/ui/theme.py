@@ -166,7 +166,8 @@ def colors() -> ThemeColors:
     return _current
 
 
-def _settings() -> QSettings:
+def qsettings() -> QSettings:
+    """This computer's settings for the app (theme, windows, recent databases and folders): one place to open them."""
     return QSettings(SETTINGS_ORG, SETTINGS_APP)
 
 
@@ -180,7 +181,7 @@ def _appearance(value: object) -> str:
 
 
 def saved_theme() -> ThemeSettings:
-    s = _settings()
+    s = qsettings()
     high = str(s.value("theme/high_contrast", "false")).lower() in ("true", "1")
     try:
         scale = float(str(s.value("theme/text_scale", "1.0")))
@@ -190,7 +191,7 @@ def saved_theme() -> ThemeSettings:
 
 
 def save_theme(settings: ThemeSettings) -> None:
-    s = _settings()
+    s = qsettings()
     s.setValue("theme/high_contrast", "true" if settings.high_contrast else "false")
     s.setValue("theme/text_scale", str(settings.text_scale))
     s.setValue("theme/mode", _appearance(settings.appearance))

@@ -23,13 +23,11 @@ from pytestqt.qtbot import QtBot
 from cowork_desktop.export.signing import create_certificate, load_signer, public_certificate_path
 from cowork_desktop.services import export, trust
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import theme
+from cowork_desktop.ui import recent, theme
 from cowork_desktop.ui.main_window import MainWindow
 from cowork_desktop.ui.settings_dialog import (
     SettingsDialog,
-    last_database,
     machine_settings,
-    remember_database,
     restore_geometry,
 )
 
@@ -110,8 +108,8 @@ def test_window_geometry_is_remembered(qtbot: QtBot, ws: Workspace) -> None:
 
 
 def test_the_last_database_is_remembered(tmp_path: Path) -> None:
-    remember_database(tmp_path / "team.db")
-    assert last_database() == tmp_path / "team.db"
+    recent.remember(tmp_path / "team.db")  # File ▸ Open recent replaced the single "last database"
+    assert recent.recent()[0] == tmp_path / "team.db"
 
 
 def test_the_view_menu_ticks_follow_the_settings_dialog_and_back(
