@@ -89,8 +89,12 @@ def test_cowork_export_format_text(demo_db: Path, tmp_path: Path, capsys: pytest
         entries = [e for e in store.chain_entries() if e.action == "export_text"]
     assert [e.entity_id for e in entries] == [signed]
     # a second copy over it only with --force; never over the database
+    kept, database = out.read_bytes(), demo_db.read_bytes()
     assert export_text("--record", signed) == 1
     assert export_text("--record", signed, out=demo_db) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 2 and "already exists" in err and "never writes over it" in err  # one line each
+    assert out.read_bytes() == kept and demo_db.read_bytes() == database  # nothing lost, nothing changed
     assert export_text("--case", "CR-2026-0104", "--all", out=tmp_path) == 2
 
 
