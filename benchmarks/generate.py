@@ -63,6 +63,7 @@ from cowork_desktop.domain.names import name_key
 from cowork_desktop.domain.records import AGREEMENT_STATEMENT, CANON_VERSION, canonical_json, content_hash
 from cowork_desktop.forms.loader import FormSet, definition_to_dict, load_forms
 from cowork_desktop.services.demo import TEXT_BANK, demo_answers
+from cowork_desktop.store import derived
 from cowork_desktop.store.migrations import known_migration_names
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.schema import expected_schema
@@ -827,6 +828,8 @@ def generate(
             with conn:
                 _insert(conn, batch)
         conn.execute(one_draft)
+        with conn:  # what the team's promises count, as the store keeps it when it signs a record one by one
+            derived.rebuild(conn)
         conn.execute("PRAGMA synchronous = FULL")
         counts = {
             table: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

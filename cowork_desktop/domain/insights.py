@@ -551,19 +551,19 @@ def promises(actions: Iterable[ActionFact]) -> Promises:
 OUTCOME_ORDER = (Outcome.ON_TIME, Outcome.LATE, Outcome.NOT_DONE, Outcome.NOT_YET_DUE)
 
 
-def promises_from_counts(counts: Iterable[tuple[str, int | None, int, int]]) -> Promises:
+def promises_from_counts(counts: Iterable[tuple[str | None, int | None, int, int]]) -> Promises:
     """:func:`promises` from ``(case reference, owner worker id, outcome number, how many)`` counts (the outcome
-    numbered as in :data:`OUTCOME_ORDER`): the same tallies, without a fact per action (``actions`` is empty)."""
+    numbered as in :data:`OUTCOME_ORDER`): the same tallies, without a fact per action (``actions`` is empty).
+    Counts without a case reference (None: counted by worker only) leave ``by_case`` out."""
     cases: dict[str, list[int]] = {}
     workers: dict[int | None, list[int]] = {}
     total = [0, 0, 0, 0]
     for reference, owner, outcome, n in counts:
-        for tally in (
-            cases.setdefault(reference, [0, 0, 0, 0]),
-            workers.setdefault(owner, [0, 0, 0, 0]),
-            total,
-        ):
-            tally[outcome] += n
+        worker = workers.setdefault(owner, [0, 0, 0, 0])
+        worker[outcome] += n
+        total[outcome] += n
+        if reference is not None:
+            cases.setdefault(reference, [0, 0, 0, 0])[outcome] += n
     return Promises(
         {k: PromiseTally(*v) for k, v in sorted(cases.items())},
         {k: PromiseTally(*v) for k, v in workers.items()},

@@ -246,8 +246,9 @@ class TeamFigures:
 
 
 def team_figures(ws: Workspace, on: date) -> TeamFigures:
-    """The team view's figures: :func:`team_drift` and :func:`team_promises` (eight statements in all)."""
-    return TeamFigures(on, team_drift(ws, on), team_promises(ws, on))
+    """The team view's figures: :func:`team_drift` and the team's promises by worker (:func:`team_promises`):
+    a few statements whatever the number of cases."""
+    return TeamFigures(on, team_drift(ws, on), team_promises(ws, on, by_case=False))
 
 
 def team_drift(ws: Workspace, on: date) -> list[Drift]:
@@ -329,18 +330,13 @@ def case_promises(ws: Workspace, case_id: int, on: date) -> Promises:
     return _promises(ws, _Forms(ws), case, records, _actions_of(ws, records), on)
 
 
-def team_promises(ws: Workspace, on: date) -> Promises:
+def team_promises(ws: Workspace, on: date, *, by_case: bool = True) -> Promises:
     """Promises kept across every case, per case and per worker (``by_worker`` is keyed by worker id), as known
-    on ``on``: counted in SQL in two statements whatever the number of cases. A whole service agrees a million
+    on ``on``, from the tally the store keeps as records are signed: a few statements whatever the number of
+    cases (see :meth:`~cowork_desktop.store.store.Store.promise_counts`). A whole service agrees a million
     actions, so the team's promises hold the tallies only (``actions`` is empty; a case's, from
-    :func:`case_promises`, lists them)."""
-    store = ws.store
-    review = [
-        (form_id, version, q.id)
-        for (form_id, version), form in sorted(store.form_definitions().items())
-        if (q := form.find_role("action_review")) is not None
-    ]
-    return promises_from_counts(store.promise_counts(on, review))
+    :func:`case_promises`, lists them). With ``by_case`` False (the team view) ``by_case`` is empty too."""
+    return promises_from_counts(ws.store.promise_counts(on, by_case=by_case))
 
 
 # ------------------------------------------------------------------------------------------ development log

@@ -299,6 +299,7 @@ def check_store(store: Store, progress: Progress | None = None) -> CheckReport:
     protections = store.protection_problems(fresh=True)
     findings: list[Finding] = [Finding(p.message) for p in protections]
     findings.extend(_form_findings(store))
+    findings.extend(Finding(line) for line in store.derived_problems())
     start_id = chain_start(store)
     locks = lock_entries(store)
     total = store.count_signed_records()

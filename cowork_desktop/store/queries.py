@@ -11,7 +11,7 @@ from typing import Any
 from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordFacts, RecordSummary
 from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import RecordKind, RecordStatus, Role
-from cowork_desktop.store import form_snapshots
+from cowork_desktop.store import derived, form_snapshots
 from cowork_desktop.store.base import StoreBase
 from cowork_desktop.store.rows import ACTIVE_ON, CURRENT_ACTION, NOT_SUPERSEDED
 
@@ -170,49 +170,53 @@ class DueQueries(StoreBase):
         }
 
     def promise_counts(
-        self, on: date, action_review: Sequence[tuple[str, int, str]]
-    ) -> list[tuple[str, int | None, int, int]]:
+        self, on: date, *, by_case: bool = True
+    ) -> list[tuple[str | None, int | None, int, int]]:
         """``(case reference, owner worker id, outcome, count)`` for every action agreed in a signed, current
-        record dated on or before ``on`` (carried actions with the amendment that carries them), grouped.
+        record dated on or before ``on`` (carried actions with the amendment that carries them), grouped; with
+        ``by_case`` False, ``(None, owner, outcome, count)`` grouped by owner only (what the team view shows).
 
         ``outcome`` follows :func:`cowork_desktop.domain.insights.action_outcome`: 0 done on time, 1 done late,
         2 not done, 3 not yet due. A done date after ``on`` is not known yet. An action done after its due date
-        was done late when a current signed record of the case dated strictly between the two found it not done:
-        its ``action_review`` answer (``action_review``: the form id, version and question id of each form that
-        has one) holds ``{"<action id>": {"done": "no"}}``. Only those few records' answers are read."""
-        forms = " UNION ALL ".join(f"SELECT :f{n}, :v{n}, :q{n}" for n in range(len(action_review)))
-        params: dict[str, Any] = {"on": on.isoformat()}
-        for n, (form_id, version, qid) in enumerate(action_review):
-            params.update({f"f{n}": form_id, f"v{n}": version, f"q{n}": qid})
-        known = "CASE WHEN a.done_date <= :on THEN a.done_date END"
+        was done late when a current signed record of the case dated strictly between the two found it not done.
+
+        Read from the kept tally (:mod:`cowork_desktop.store.derived`), whatever the number of cases: the tally
+        of eventual outcomes, less the facts not settled by ``on``, plus those facts counted as they stood on
+        ``on``; only the unsettled facts (an index range: the actions still open and not yet overdue, and
+        anything dated after ``on``) are read one by one."""
+        params = {"on": on.isoformat()}
+        case = "case_id" if by_case else "NULL"
+        known = "CASE WHEN done_date <= :on THEN done_date END"
         sql = (
-            f"WITH paths(form_id, version, qid) AS ({forms or 'SELECT NULL, NULL, NULL'}),"
-            " superseded AS (SELECT supersedes_id FROM records INDEXED BY records_supersedes"
-            "  WHERE supersedes_id IS NOT NULL AND status = 'signed'),"
-            " cur AS MATERIALIZED (SELECT r.id, ca.case_id FROM records r INDEXED BY records_due"
-            "  JOIN coallocations ca ON ca.id = r.coallocation_id"
-            "  WHERE r.status = 'signed' AND r.meeting_date <= :on AND r.id NOT IN superseded),"
-            f" x AS (SELECT cur.case_id, a.id, a.owner_worker_id AS owner, a.due_date AS due, {known} AS done"
-            "  FROM cur JOIN actions a ON a.record_id = cur.id"
-            f"  UNION ALL SELECT cur.case_id, a.id, a.owner_worker_id, a.due_date, {known}"
-            "  FROM cur JOIN action_carries k ON k.record_id = cur.id JOIN actions a ON a.id = k.action_id),"
-            " o AS (SELECT case_id, owner, CASE"
-            "  WHEN due IS NULL THEN CASE WHEN done IS NOT NULL THEN 0 ELSE 3 END"
-            "  WHEN done IS NOT NULL THEN CASE WHEN done <= due THEN 0"
-            "   WHEN EXISTS (SELECT 1 FROM records v INDEXED BY records_case"
-            "    JOIN paths f ON f.form_id = v.form_id AND f.version = v.form_version"
-            "    WHERE v.case_id = x.case_id AND v.meeting_date > x.due AND v.meeting_date < x.done"
-            "    AND v.status = 'signed' AND v.id NOT IN superseded"
-            "    AND json_extract(v.answers, '$.\"' || f.qid || '\".\"' || x.id || '\".done') = 'no')"
-            "   THEN 1 ELSE 0 END"
-            "  WHEN due < :on THEN 2 ELSE 3 END AS outcome FROM x),"
-            " g AS (SELECT case_id, owner, outcome, count(*) AS n FROM o GROUP BY case_id, owner, outcome)"
-            " SELECT c.reference, g.owner, g.outcome, g.n FROM g JOIN cases c ON c.id = g.case_id"
+            f"WITH u AS MATERIALIZED (SELECT {case} AS k1, owner_worker_id AS owner, outcome, agreed_on,"
+            f"  due_date AS due, {known} AS done, late FROM promise_facts WHERE settled_on > :on),"
+            f" d(k1, owner, outcome, n) AS (SELECT {case}, owner_worker_id, outcome, n"
+            f"  FROM {'promise_tally' if by_case else 'promise_owner_tally'}"
+            "  UNION ALL SELECT k1, owner, outcome, -1 FROM u"
+            "  UNION ALL SELECT k1, owner, CASE"
+            "   WHEN due IS NULL THEN CASE WHEN done IS NOT NULL THEN 0 ELSE 3 END"
+            "   WHEN done IS NOT NULL THEN late WHEN due < :on THEN 2 ELSE 3 END, 1 FROM u WHERE agreed_on <= :on),"
+            " g AS (SELECT k1, owner, outcome, sum(n) AS n FROM d GROUP BY k1, owner, outcome HAVING sum(n) <> 0)"
         )
+        if by_case:
+            sql += " SELECT c.reference, g.owner, g.outcome, g.n FROM g JOIN cases c ON c.id = g.k1"
+        else:
+            sql += " SELECT NULL, owner, outcome, n FROM g"
         return [
-            (str(ref), owner, int(outcome), int(n))
+            (None if ref is None else str(ref), owner, int(outcome), int(n))
             for ref, owner, outcome, n in self.db.conn.execute(sql, params)
         ]
+
+    def derived_problems(self) -> list[str]:
+        """Where the promises kept beside the records differ from what the records give (one line each; empty
+        when they agree): see :mod:`cowork_desktop.store.derived`."""
+        return derived.problems(self.db.conn)
+
+    def rebuild_derived(self) -> None:
+        """Make the promises kept beside the records again from the records (audited, one transaction)."""
+        with self.tx() as db:
+            derived.rebuild(db.conn)
+            self.audit("rebuild", "promise_facts", None)
 
     def worker_coallocations(self, worker_id: int) -> list[tuple[int, dict[int, Role], int, list[str]]]:
         """``(co-allocation id, {worker id: role} of its two workers, lead worker id, reasons)`` of every

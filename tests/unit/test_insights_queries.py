@@ -264,7 +264,14 @@ def _compare(ws: Workspace, days: Iterable[date]) -> None:
     workers = _learners(ws.store)
     for on in days:
         assert insights.team_drift(ws, on) == _old_team_drift(ws, on), on
-        assert _tallies(insights.team_promises(ws, on)) == _tallies(_old_team_promises(ws, on)), on
+        old = _old_team_promises(ws, on)
+        assert _tallies(insights.team_promises(ws, on)) == _tallies(old), on
+        by_worker = insights.team_promises(ws, on, by_case=False)
+        assert (by_worker.by_case, dict(by_worker.by_worker), by_worker.total) == (
+            {},
+            old.by_worker,
+            old.total,
+        )
     for worker in workers:
         assert insights.development_log(ws, worker) == _old_development_log(ws, worker), worker
     first, *_ = workers
@@ -310,7 +317,7 @@ def test_the_views_read_off_the_gui_thread_on_a_second_read_only_connection(
         try:
             figures = insights.team_figures(reader, TODAY)
             assert figures.drifts == insights.team_drift(ws, TODAY)
-            assert _tallies(figures.promises) == _tallies(insights.team_promises(ws, TODAY))
+            assert _tallies(figures.promises) == _tallies(insights.team_promises(ws, TODAY, by_case=False))
             with pytest.raises(sqlite3.OperationalError, match=r"readonly|read-only|query_only"):
                 reader.store.db.conn.execute("DELETE FROM settings")
         finally:
@@ -321,3 +328,16 @@ def test_the_views_read_off_the_gui_thread_on_a_second_read_only_connection(
     if crypto.available():
         with open_store(tmp_path / "locked.db", passphrase="a long enough passphrase 1") as store:
             assert insights.reader(Workspace.open(store)) is None
+
+
+def test_a_database_made_before_the_promises_were_kept_counts_what_it_counted(tmp_path: Path) -> None:
+    """The m006 fixture (made by an earlier version, never rebuilt) upgraded: m009 builds the promises kept from
+    the records signed before it, and they give what the records give, on any day."""
+    import shutil
+
+    path = tmp_path / "m006.db"
+    shutil.copyfile(Path(__file__).parents[1] / "fixtures" / "m006" / "m006.db", path)
+    with open_store(path, actor="test-manager") as store:
+        assert store.db.conn.execute("SELECT count(*) FROM promise_facts").fetchone()[0] > 0
+        assert store.derived_problems() == []
+        _compare(Workspace.open(store), [TODAY + timedelta(days=n) for n in (-60, -20, 0, 90)])

@@ -109,9 +109,13 @@ def test_the_purge_deletes_everything_of_it_after_a_backup_and_audits_its_dates(
     candidates = retention.retention_candidates(ws, date.today())
     before = counts(ws)
     assert before["signatures"] == 3 and before["actions"] == 2
+    promised = "SELECT (SELECT count(*) FROM promise_facts), (SELECT count(*) FROM promise_tally)"
+    assert ws.store.db.execute(promised).fetchone() != (0, 0)
     audit_before = ws.store.audit_entries()
     assert retention.purge(ws, candidates) == 1
     assert counts(ws) == {"cases": 0, "coallocations": 0, "records": 0, "signatures": 0, "actions": 0}
+    assert ws.store.db.execute(promised).fetchone() == (0, 0)  # nor are its promises counted any more
+    assert ws.store.derived_problems() == []
     after = ws.store.audit_entries()
     assert after[: len(audit_before)] == audit_before  # the audit log is untouched, only added to
     [entry] = [e for e in after if e["action"] == "purge"]

@@ -20,7 +20,7 @@ from cowork_desktop.domain.errors import (
 )
 from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import Action, Record, RecordKind, RecordStatus, Signature
-from cowork_desktop.store import form_snapshots
+from cowork_desktop.store import derived, form_snapshots
 from cowork_desktop.store.repos.coallocations import CoAllocationRepository
 from cowork_desktop.store.rows import CURRENT_ACTION, from_row, now_utc, readable, to_datetime, to_day, to_iso
 
@@ -318,7 +318,8 @@ class RecordRepository(CoAllocationRepository):
         amends that it keeps as they are (their identity and completion stay). ``ends``: a closing record ends
         its co-allocation on that day, for that reason, in the same transaction."""
         signed_at = now_utc().isoformat()
-        coallocation_id = self.get_record(record_id).coallocation_id
+        record = self.get_record(record_id)
+        coallocation_id = record.coallocation_id
         with self.tx():
             self.db.execute("DELETE FROM actions WHERE record_id = ?", [record_id])
             self.db.execute("DELETE FROM action_carries WHERE record_id = ?", [record_id])
@@ -365,6 +366,20 @@ class RecordRepository(CoAllocationRepository):
                 actions=len(actions),
                 carried=list(carried),
                 completed=[a for a, _ in completed],
+            )
+            # what the team's promises count: this case's, and the case of any action it marked done
+            done_in = [a for a, _ in completed]
+            derived.refresh(
+                self.db.conn,
+                [record.case_id]
+                + [
+                    int(row[0])
+                    for row in self.db.conn.execute(
+                        "SELECT DISTINCT r.case_id FROM actions a JOIN records r ON r.id = a.record_id"
+                        " WHERE a.id IN (SELECT value FROM json_each(?))",
+                        [json.dumps(done_in)],
+                    )
+                ],
             )
             if ends is not None:
                 end_day, reason = ends

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from cowork_desktop.domain.models import RecordStatus
+from cowork_desktop.store import derived
 from cowork_desktop.store.base import StoreBase
 from cowork_desktop.store.rows import now_utc
 
@@ -131,3 +132,5 @@ class RetentionRepository(StoreBase):
                         " (SELECT 1 FROM coallocations WHERE case_id = ?)",
                         [p.case_id, p.case_id],
                     )
+            # what the team's promises count, without the purged records' actions
+            derived.refresh(db.conn, [p.case_id for p in purges])
