@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -546,27 +546,22 @@ def promises(actions: Iterable[ActionFact]) -> Promises:
     )
 
 
-#: the outcomes in the order a count of them is numbered (:meth:`cowork_desktop.store.store.Store.promise_counts`
+#: the outcomes in the order a count of them is numbered (:meth:`cowork_desktop.store.store.Store.promise_tallies`
 #: reckons :func:`action_outcome` in SQL for a whole service, and numbers them so)
 OUTCOME_ORDER = (Outcome.ON_TIME, Outcome.LATE, Outcome.NOT_DONE, Outcome.NOT_YET_DUE)
 
 
-def promises_from_counts(counts: Iterable[tuple[str | None, int | None, int, int]]) -> Promises:
-    """:func:`promises` from ``(case reference, owner worker id, outcome number, how many)`` counts (the outcome
-    numbered as in :data:`OUTCOME_ORDER`): the same tallies, without a fact per action (``actions`` is empty).
-    Counts without a case reference (None: counted by worker only) leave ``by_case`` out."""
-    cases: dict[str, list[int]] = {}
-    workers: dict[int | None, list[int]] = {}
-    total = [0, 0, 0, 0]
-    for reference, owner, outcome, n in counts:
-        worker = workers.setdefault(owner, [0, 0, 0, 0])
-        worker[outcome] += n
-        total[outcome] += n
-        if reference is not None:
-            cases.setdefault(reference, [0, 0, 0, 0])[outcome] += n
+def promises_from_tallies(
+    cases: Iterable[tuple[str, Sequence[int]]], workers: Iterable[tuple[int | None, Sequence[int]]]
+) -> Promises:
+    """:func:`promises` from counts already made: per case reference and per owner worker id, the number of
+    actions of each outcome (in the order of :data:`OUTCOME_ORDER`). The total is the workers' sum (every action
+    has one owner, or None). The same tallies, without a fact per action (``actions`` is empty)."""
+    by_worker = {owner: PromiseTally(*counts) for owner, counts in workers}
+    total = [sum(t) for t in zip(*(astuple(t) for t in by_worker.values()), strict=True)] or [0, 0, 0, 0]
     return Promises(
-        {k: PromiseTally(*v) for k, v in sorted(cases.items())},
-        {k: PromiseTally(*v) for k, v in workers.items()},
+        {reference: PromiseTally(*counts) for reference, counts in sorted(cases)},
+        by_worker,
         PromiseTally(*total),
     )
 

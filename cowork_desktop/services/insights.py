@@ -35,7 +35,7 @@ from cowork_desktop.domain.insights import (
     group_by_month,
     ladder_trend,
     promises,
-    promises_from_counts,
+    promises_from_tallies,
     redact_initials,
     sort_by_drift,
     split_entries,
@@ -333,10 +333,11 @@ def case_promises(ws: Workspace, case_id: int, on: date) -> Promises:
 def team_promises(ws: Workspace, on: date, *, by_case: bool = True) -> Promises:
     """Promises kept across every case, per case and per worker (``by_worker`` is keyed by worker id), as known
     on ``on``, from the tally the store keeps as records are signed: a few statements whatever the number of
-    cases (see :meth:`~cowork_desktop.store.store.Store.promise_counts`). A whole service agrees a million
+    cases (see :meth:`~cowork_desktop.store.store.Store.promise_tallies`). A whole service agrees a million
     actions, so the team's promises hold the tallies only (``actions`` is empty; a case's, from
     :func:`case_promises`, lists them). With ``by_case`` False (the team view) ``by_case`` is empty too."""
-    return promises_from_counts(ws.store.promise_counts(on, by_case=by_case))
+    cases, workers = ws.store.promise_tallies(on, by_case=by_case)
+    return promises_from_tallies(cases, workers.items())
 
 
 # ------------------------------------------------------------------------------------------ development log

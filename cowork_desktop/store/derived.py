@@ -3,9 +3,10 @@
 ``promise_facts`` holds one row per action agreed in a signed, current record (an action an amendment carries
 counts with the amendment): its case, owner, the day it was agreed, due and done dates, whether a current signed
 record dated strictly between its due and done dates found it not done (``late``), its *eventual* outcome and
-the day from which that outcome holds for good (``settled_on``). ``promise_tally`` counts the facts by case,
-owner and eventual outcome, ``promise_owner_tally`` by owner and eventual outcome (what the team view shows: a
-few hundred rows); triggers (migration m009) keep both in step with every fact inserted or deleted.
+the day from which that outcome holds for good (``settled_on``). ``promise_case_tally`` counts the facts of each
+case by eventual outcome (a row per case: what ``cowork promises`` lists), ``promise_owner_tally`` by owner and
+eventual outcome (what the team view shows: a few hundred rows); triggers (migration m009) keep both in step
+with every fact inserted or deleted.
 
 The store refreshes a case's facts in the transaction that signs one of its records (the only way a record
 becomes signed, an action done or a record superseded: :meth:`~cowork_desktop.store.repos.records.
@@ -30,26 +31,30 @@ from cowork_desktop.store import form_snapshots
 
 COLUMNS = "case_id, action_id, owner_worker_id, agreed_on, due_date, done_date, late, outcome, settled_on"
 
+
 #: the tally's maintenance (made by m009): a fact inserted counts once, a fact deleted uncounts
+#: a fact's outcome added to (``sign`` +) or taken from (-) its case's row of counts
+def _case_counts(row: str, sign: str) -> str:
+    return ", ".join(f"{c} = {c} {sign} ({row}.outcome = {n})" for n, c in enumerate(OUTCOME_COLUMNS))
+
+
+OUTCOME_COLUMNS = ("on_time", "late", "not_done", "not_yet_due")
+
 TRIGGERS = (
-    """CREATE TRIGGER promise_facts_counted AFTER INSERT ON promise_facts BEGIN
-    UPDATE promise_tally SET n = n + 1
-        WHERE case_id = NEW.case_id AND owner_worker_id IS NEW.owner_worker_id AND outcome = NEW.outcome;
-    INSERT INTO promise_tally (case_id, owner_worker_id, outcome, n)
-        SELECT NEW.case_id, NEW.owner_worker_id, NEW.outcome, 1 WHERE NOT EXISTS (SELECT 1 FROM promise_tally
-        WHERE case_id = NEW.case_id AND owner_worker_id IS NEW.owner_worker_id AND outcome = NEW.outcome);
+    f"""CREATE TRIGGER promise_facts_counted AFTER INSERT ON promise_facts BEGIN
+    INSERT INTO promise_case_tally (case_id) SELECT NEW.case_id
+        WHERE NOT EXISTS (SELECT 1 FROM promise_case_tally WHERE case_id = NEW.case_id);
+    UPDATE promise_case_tally SET {_case_counts("NEW", "+")} WHERE case_id = NEW.case_id;
     UPDATE promise_owner_tally SET n = n + 1
         WHERE owner_worker_id IS NEW.owner_worker_id AND outcome = NEW.outcome;
     INSERT INTO promise_owner_tally (owner_worker_id, outcome, n)
         SELECT NEW.owner_worker_id, NEW.outcome, 1 WHERE NOT EXISTS (SELECT 1 FROM promise_owner_tally
         WHERE owner_worker_id IS NEW.owner_worker_id AND outcome = NEW.outcome);
 END""",
-    """CREATE TRIGGER promise_facts_uncounted AFTER DELETE ON promise_facts BEGIN
-    UPDATE promise_tally SET n = n - 1
-        WHERE case_id = OLD.case_id AND owner_worker_id IS OLD.owner_worker_id AND outcome = OLD.outcome;
-    DELETE FROM promise_tally
-        WHERE case_id = OLD.case_id AND owner_worker_id IS OLD.owner_worker_id AND outcome = OLD.outcome
-        AND n <= 0;
+    f"""CREATE TRIGGER promise_facts_uncounted AFTER DELETE ON promise_facts BEGIN
+    UPDATE promise_case_tally SET {_case_counts("OLD", "-")} WHERE case_id = OLD.case_id;
+    DELETE FROM promise_case_tally
+        WHERE case_id = OLD.case_id AND on_time + late + not_done + not_yet_due <= 0;
     UPDATE promise_owner_tally SET n = n - 1 WHERE owner_worker_id IS OLD.owner_worker_id AND outcome = OLD.outcome;
     DELETE FROM promise_owner_tally WHERE owner_worker_id IS OLD.owner_worker_id AND outcome = OLD.outcome
         AND n <= 0;
@@ -123,19 +128,19 @@ def rebuild(conn: sqlite3.Connection) -> None:
     for name in TRIGGER_NAMES:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
     conn.execute("DELETE FROM promise_facts")
-    conn.execute("DELETE FROM promise_tally")
+    conn.execute("DELETE FROM promise_case_tally")
     conn.execute("DELETE FROM promise_owner_tally")
     params: dict[str, Any] = {}
     sql = _facts_select(action_review_paths(conn), params, cases=False)
     conn.execute(f"INSERT INTO promise_facts ({COLUMNS}) {sql}", params)
+    counts = ", ".join(f"sum(outcome = {n})" for n in range(len(OUTCOME_COLUMNS)))
     conn.execute(
-        "INSERT INTO promise_tally (case_id, owner_worker_id, outcome, n)"
-        " SELECT case_id, owner_worker_id, outcome, count(*) FROM promise_facts"
-        " GROUP BY case_id, owner_worker_id, outcome"
+        f"INSERT INTO promise_case_tally (case_id, {', '.join(OUTCOME_COLUMNS)})"
+        f" SELECT case_id, {counts} FROM promise_facts GROUP BY case_id"
     )
     conn.execute(
         "INSERT INTO promise_owner_tally (owner_worker_id, outcome, n)"
-        " SELECT owner_worker_id, outcome, sum(n) FROM promise_tally GROUP BY owner_worker_id, outcome"
+        " SELECT owner_worker_id, outcome, count(*) FROM promise_facts GROUP BY owner_worker_id, outcome"
     )
     for statement in TRIGGERS:
         conn.execute(statement)
@@ -158,12 +163,17 @@ def problems(conn: sqlite3.Connection) -> list[str]:
             f"the promises kept differ from the signed records in {off} action(s): made again by "
             "cowork check --repair"
         )
+    columns = ", ".join(OUTCOME_COLUMNS)
+    counts = ", ".join(f"sum(outcome = {n})" for n in range(len(OUTCOME_COLUMNS)))
     (off,) = conn.execute(
-        "SELECT count(*) FROM (SELECT case_id, owner_worker_id, outcome, sum(n) AS t FROM"
-        " (SELECT case_id, owner_worker_id, outcome, 1 AS n FROM promise_facts"
-        "  UNION ALL SELECT case_id, owner_worker_id, outcome, -n FROM promise_tally)"
-        " GROUP BY 1, 2, 3 HAVING t <> 0)"
+        f"SELECT count(*) FROM (SELECT case_id, {counts} FROM promise_facts GROUP BY case_id"
+        f" EXCEPT SELECT case_id, {columns} FROM promise_case_tally)"
     ).fetchone()
+    (more,) = conn.execute(
+        f"SELECT count(*) FROM (SELECT case_id, {columns} FROM promise_case_tally"
+        f" EXCEPT SELECT case_id, {counts} FROM promise_facts GROUP BY case_id)"
+    ).fetchone()
+    off += more
     (by_owner,) = conn.execute(
         "SELECT count(*) FROM (SELECT owner_worker_id, outcome, sum(n) AS t FROM"
         " (SELECT owner_worker_id, outcome, 1 AS n FROM promise_facts"

@@ -632,7 +632,7 @@ def m008_tagged_refusals(db: Database) -> None:
 
 M009_PROMISE_FACTS = """
 -- What the team's promises count, kept beside the records (issue 14; store/derived.py says how): a row per action
--- agreed in a signed, current record, and its count by case, owner and eventual outcome, and by owner alone.
+-- agreed in a signed, current record, and their counts by eventual outcome: per case, and per owner.
 CREATE TABLE promise_facts (
     case_id INTEGER NOT NULL,
     action_id INTEGER NOT NULL,
@@ -646,13 +646,13 @@ CREATE TABLE promise_facts (
 );
 CREATE INDEX promise_facts_case ON promise_facts(case_id);
 CREATE INDEX promise_facts_settled ON promise_facts(settled_on);
-CREATE TABLE promise_tally (
-    case_id INTEGER NOT NULL,
-    owner_worker_id INTEGER,
-    outcome INTEGER NOT NULL,
-    n INTEGER NOT NULL
+CREATE TABLE promise_case_tally (
+    case_id INTEGER PRIMARY KEY,
+    on_time INTEGER NOT NULL DEFAULT 0,
+    late INTEGER NOT NULL DEFAULT 0,
+    not_done INTEGER NOT NULL DEFAULT 0,
+    not_yet_due INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX promise_tally_key ON promise_tally(case_id, owner_worker_id, outcome);
 CREATE TABLE promise_owner_tally (
     owner_worker_id INTEGER,
     outcome INTEGER NOT NULL,

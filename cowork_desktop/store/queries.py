@@ -169,43 +169,56 @@ class DueQueries(StoreBase):
             )
         }
 
-    def promise_counts(
+    def promise_tallies(
         self, on: date, *, by_case: bool = True
-    ) -> list[tuple[str | None, int | None, int, int]]:
-        """``(case reference, owner worker id, outcome, count)`` for every action agreed in a signed, current
-        record dated on or before ``on`` (carried actions with the amendment that carries them), grouped; with
-        ``by_case`` False, ``(None, owner, outcome, count)`` grouped by owner only (what the team view shows).
+    ) -> tuple[list[tuple[str, list[int]]], dict[int | None, list[int]]]:
+        """The team's promises on ``on``: per case (by reference, in reference order; empty unless ``by_case``)
+        and per owner worker id (None: actions with no owner), each as the counts of the four outcomes, of every
+        action agreed in a signed, current record dated on or before ``on`` (carried actions with the amendment
+        that carries them). A case or owner with no such action is left out.
 
-        ``outcome`` follows :func:`cowork_desktop.domain.insights.action_outcome`: 0 done on time, 1 done late,
-        2 not done, 3 not yet due. A done date after ``on`` is not known yet. An action done after its due date
-        was done late when a current signed record of the case dated strictly between the two found it not done.
+        The outcomes follow :func:`cowork_desktop.domain.insights.action_outcome`, in the order of
+        :data:`~cowork_desktop.domain.insights.OUTCOME_ORDER`: done on time, done late, not done, not yet due. A
+        done date after ``on`` is not known yet. An action done after its due date was done late when a current
+        signed record of the case dated strictly between the two found it not done.
 
-        Read from the kept tally (:mod:`cowork_desktop.store.derived`), whatever the number of cases: the tally
-        of eventual outcomes, less the facts not settled by ``on``, plus those facts counted as they stood on
-        ``on``; only the unsettled facts (an index range: the actions still open and not yet overdue, and
-        anything dated after ``on``) are read one by one."""
-        params = {"on": on.isoformat()}
-        case = "case_id" if by_case else "NULL"
+        Read from the tallies kept beside the records (:mod:`cowork_desktop.store.derived`), whatever the number
+        of cases: the tallies of eventual outcomes, less the facts not settled by ``on``, plus those facts
+        counted as they stood on ``on``. Only the unsettled facts (an index range: the actions still open and not
+        yet overdue, and anything dated after ``on``) are read one by one."""
+        conn = self.db.conn
         known = "CASE WHEN done_date <= :on THEN done_date END"
-        sql = (
-            f"WITH u AS MATERIALIZED (SELECT {case} AS k1, owner_worker_id AS owner, outcome, agreed_on,"
-            f"  due_date AS due, {known} AS done, late FROM promise_facts WHERE settled_on > :on),"
-            f" d(k1, owner, outcome, n) AS (SELECT {case}, owner_worker_id, outcome, n"
-            f"  FROM {'promise_tally' if by_case else 'promise_owner_tally'}"
-            "  UNION ALL SELECT k1, owner, outcome, -1 FROM u"
-            "  UNION ALL SELECT k1, owner, CASE"
-            "   WHEN due IS NULL THEN CASE WHEN done IS NOT NULL THEN 0 ELSE 3 END"
-            "   WHEN done IS NOT NULL THEN late WHEN due < :on THEN 2 ELSE 3 END, 1 FROM u WHERE agreed_on <= :on),"
-            " g AS (SELECT k1, owner, outcome, sum(n) AS n FROM d GROUP BY k1, owner, outcome HAVING sum(n) <> 0)"
-        )
+        unsettled = conn.execute(
+            "SELECT case_id, owner_worker_id, outcome, CASE WHEN agreed_on > :on THEN NULL"
+            "  WHEN due IS NULL THEN CASE WHEN done IS NOT NULL THEN 0 ELSE 3 END"
+            "  WHEN done IS NOT NULL THEN late WHEN due < :on THEN 2 ELSE 3 END"
+            f" FROM (SELECT *, due_date AS due, {known} AS done FROM promise_facts WHERE settled_on > :on)",
+            {"on": on.isoformat()},
+        ).fetchall()
+        owners: dict[int | None, list[int]] = {}
+        for owner, outcome, n in conn.execute("SELECT owner_worker_id, outcome, n FROM promise_owner_tally"):
+            owners.setdefault(owner, [0, 0, 0, 0])[outcome] += n
+        cases: dict[int, list[int]] = {}
+        for case_id, owner, eventual, then in unsettled:
+            owners.setdefault(owner, [0, 0, 0, 0])[eventual] -= 1
+            if by_case:
+                cases.setdefault(case_id, [0, 0, 0, 0])[eventual] -= 1
+            if then is not None:
+                owners[owner][then] += 1
+                if by_case:
+                    cases[case_id][then] += 1
+        found: list[tuple[str, list[int]]] = []
         if by_case:
-            sql += " SELECT c.reference, g.owner, g.outcome, g.n FROM g JOIN cases c ON c.id = g.k1"
-        else:
-            sql += " SELECT NULL, owner, outcome, n FROM g"
-        return [
-            (None if ref is None else str(ref), owner, int(outcome), int(n))
-            for ref, owner, outcome, n in self.db.conn.execute(sql, params)
-        ]
+            for reference, case_id, *counts in conn.execute(
+                "SELECT c.reference, t.case_id, t.on_time, t.late, t.not_done, t.not_yet_due"
+                " FROM promise_case_tally t JOIN cases c ON c.id = t.case_id ORDER BY c.reference"
+            ):
+                change = cases.get(case_id)
+                if change is not None:
+                    counts = [a + b for a, b in zip(counts, change, strict=True)]
+                if any(counts):
+                    found.append((reference, counts))
+        return found, {k: v for k, v in owners.items() if any(v)}
 
     def derived_problems(self) -> list[str]:
         """Where the promises kept beside the records differ from what the records give (one line each; empty

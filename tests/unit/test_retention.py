@@ -109,7 +109,7 @@ def test_the_purge_deletes_everything_of_it_after_a_backup_and_audits_its_dates(
     candidates = retention.retention_candidates(ws, date.today())
     before = counts(ws)
     assert before["signatures"] == 3 and before["actions"] == 2
-    promised = "SELECT (SELECT count(*) FROM promise_facts), (SELECT count(*) FROM promise_tally)"
+    promised = "SELECT (SELECT count(*) FROM promise_facts), (SELECT count(*) FROM promise_case_tally)"
     assert ws.store.db.execute(promised).fetchone() != (0, 0)
     audit_before = ws.store.audit_entries()
     assert retention.purge(ws, candidates) == 1
