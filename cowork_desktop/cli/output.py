@@ -13,7 +13,8 @@ def print_json(data: Any, out: TextIO) -> None:
     out.write(json_text(data) + "\n")
 
 
-_SCALARS = (str, int, float, bool, type(None))
+#: the exact types json writes as they are (a subclass, such as an enum, takes json.dumps' own path)
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 _ONE = json.JSONEncoder(ensure_ascii=False).encode
@@ -22,19 +23,33 @@ _ONE = json.JSONEncoder(ensure_ascii=False).encode
 _MARK = "\x00list"
 
 
-def _shallow_dict(value: Any) -> bool:
-    """A non-empty dict of text keys whose values are scalars or lists of scalars (no text holds a NUL)."""
-    if not isinstance(value, dict) or not value:
-        return False
-    for key, item in value.items():
-        if not isinstance(key, str):
-            return False
-        if isinstance(item, list):
-            if not all(isinstance(v, _SCALARS) and not (isinstance(v, str) and "\x00" in v) for v in item):
-                return False
-        elif not isinstance(item, _SCALARS) or (isinstance(item, str) and "\x00" in item):
-            return False
-    return True
+def _scalar(value: Any) -> bool:
+    kind = type(value)
+    return kind in _SCALARS and not (kind is str and "\x00" in value)
+
+
+def _shallow_rows(rows: list[Any]) -> bool | None:
+    """None unless every row is a non-empty dict of text keys whose values are scalars or lists of scalars (no
+    text holds a NUL); else whether any holds a list. Read with exact types, not isinstance: at 40,000 cases
+    ``due --json`` asks this of 24,000 items."""
+    lists = False
+    for row in rows:
+        if type(row) is not dict or not row:
+            return None
+        for key, item in row.items():
+            if type(key) is not str:
+                return None
+            kind = type(item)
+            if kind is str:
+                if "\x00" in item:
+                    return None
+            elif kind is list:
+                if not all(_scalar(v) for v in item):
+                    return None
+                lists = True
+            elif kind not in _SCALARS:
+                return None
+    return lists
 
 
 def _list_text(items: list[Any], level: int) -> str:
@@ -56,9 +71,10 @@ def json_text(data: Any, level: int = 0) -> str:
     if isinstance(data, dict) and data and all(isinstance(k, str) for k in data):
         parts = [_ONE(k) + ": " + json_text(v, level + 1) for k, v in data.items()]
         return "{" + inner + ("," + inner).join(parts) + close + "}"
-    if isinstance(data, list) and data and all(_shallow_dict(v) for v in data):
+    shallow = _shallow_rows(data) if isinstance(data, list) and data else None
+    if shallow is not None:
         lists: list[list[Any]] = []
-        if any(isinstance(v, list) for d in data for v in d.values()):
+        if shallow:
             swapped = []
             for (
                 d
