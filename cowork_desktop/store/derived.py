@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from cowork_desktop.store import form_snapshots
@@ -65,15 +66,22 @@ TRIGGER_NAMES = ("promise_facts_counted", "promise_facts_uncounted")
 
 def action_review_paths(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
     """``(form id, version, question id)`` of the ``action_review`` question of every stored form version that
-    has one: where a record's answers say an action was not done."""
+    has one: where a record's answers say an action was not done. (Each stored definition is parsed once a
+    process: a record is signed in a few milliseconds, and parsing every form version costs two.)"""
     found = []
     for form_id, version, text in conn.execute(
         "SELECT form_id, version, definition FROM form_versions ORDER BY form_id, version"
     ):
-        q = form_snapshots.definition(text, form_id, version).find_role("action_review")
-        if q is not None:
-            found.append((str(form_id), int(version), q.id))
+        qid = _review_question(text, form_id, version)
+        if qid is not None:
+            found.append((str(form_id), int(version), qid))
     return found
+
+
+@lru_cache(maxsize=64)
+def _review_question(text: str, form_id: str, version: int) -> str | None:
+    q = form_snapshots.definition(text, form_id, version).find_role("action_review")
+    return q.id if q is not None else None
 
 
 def _facts_select(paths: list[tuple[str, int, str]], params: dict[str, Any], cases: bool) -> str:
@@ -82,12 +90,22 @@ def _facts_select(paths: list[tuple[str, int, str]], params: dict[str, Any], cas
     for n, (form_id, version, qid) in enumerate(paths):
         params.update({f"f{n}": form_id, f"v{n}": version, f"q{n}": qid})
     which = " AND r.case_id IN (SELECT value FROM json_each(:cases))" if cases else ""
+
+    def current(r: str) -> str:
+        """``r`` is not superseded by a signed amendment: for a few cases looked up record by record, for every
+        case as one set of the superseded ones."""
+        if cases:
+            return (
+                f"NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = {r}.id AND n.status = 'signed')"
+            )
+        return f"{r}.id NOT IN superseded"
+
     return (
         f"WITH paths(form_id, version, qid) AS ({forms or 'SELECT NULL, NULL, NULL'}),"
         " superseded AS (SELECT supersedes_id FROM records INDEXED BY records_supersedes"
         "  WHERE supersedes_id IS NOT NULL AND status = 'signed'),"
         " cur AS MATERIALIZED (SELECT r.id, r.case_id, r.meeting_date FROM records r"
-        f"  WHERE r.status = 'signed' AND r.id NOT IN superseded{which}),"
+        f"  WHERE r.status = 'signed' AND {current('r')}{which}),"
         " x AS (SELECT cur.case_id, a.id, a.owner_worker_id AS owner, cur.meeting_date AS agreed,"
         "  a.due_date AS due, a.done_date AS done FROM cur JOIN actions a ON a.record_id = cur.id"
         "  UNION ALL SELECT cur.case_id, a.id, a.owner_worker_id, cur.meeting_date, a.due_date, a.done_date"
@@ -96,7 +114,7 @@ def _facts_select(paths: list[tuple[str, int, str]], params: dict[str, Any], cas
         "  (SELECT 1 FROM records v INDEXED BY records_case"
         "   JOIN paths f ON f.form_id = v.form_id AND f.version = v.form_version"
         "   WHERE v.case_id = x.case_id AND v.meeting_date > x.due AND v.meeting_date < x.done"
-        "   AND v.status = 'signed' AND v.id NOT IN superseded"
+        f"   AND v.status = 'signed' AND {current('v')}"
         "   AND json_extract(v.answers, '$.\"' || f.qid || '\".\"' || x.id || '\".done') = 'no')"
         "  THEN 1 ELSE 0 END AS late FROM x)"
         " SELECT case_id, id AS action_id, owner AS owner_worker_id, agreed AS agreed_on, due AS due_date,"
