@@ -245,23 +245,52 @@ class TeamFigures:
     promises: Promises
 
 
-def team_figures(ws: Workspace, on: date) -> TeamFigures:
+@dataclass
+class DriftMemo:
+    """What :func:`team_drift` reckoned for each co-allocation, kept by a view between its refreshes so that it
+    reckons again only the co-allocations whose mark moved (:meth:`~cowork_desktop.store.store.Store.
+    coallocation_marks`: every write that changes what drift is reckoned from moves it, plain SQL included), and
+    everything when the day, the initial-meeting setting or the calendar is another. One reckoning at a time."""
+
+    key: tuple[Any, ...] | None = None
+    drifts: dict[int, tuple[int, Drift]] = field(default_factory=dict)
+    #: how many co-allocations the last reckoning reckoned again (the rest came from the memo)
+    reckoned: int = 0
+
+
+def team_figures(ws: Workspace, on: date, memo: DriftMemo | None = None) -> TeamFigures:
     """The team view's figures: :func:`team_drift` and the team's promises by worker (:func:`team_promises`):
     a few statements whatever the number of cases."""
-    return TeamFigures(on, team_drift(ws, on), team_promises(ws, on, by_case=False))
+    return TeamFigures(on, team_drift(ws, on, memo), team_promises(ws, on, by_case=False))
 
 
-def team_drift(ws: Workspace, on: date) -> list[Drift]:
+def team_drift(ws: Workspace, on: date, memo: DriftMemo | None = None) -> list[Drift]:
     """Every co-allocation active on ``on``, furthest drifted first: six statements whatever the number of cases
     (the snapshots of :meth:`~cowork_desktop.store.store.Store.coallocation_states`, the setting read once), each
-    initial-meeting deadline reckoned once per start date."""
-    states = ws.store.coallocation_states(on, due_rules_only=False)
+    initial-meeting deadline reckoned once per start date. With a ``memo``, only the co-allocations whose mark
+    moved since it was filled are read and reckoned again (one more statement: the marks)."""
     days = ws.initial_meeting_days
     deadlines: dict[date, date] = {}
-    for s in states:
-        if s.start_date not in deadlines:
-            deadlines[s.start_date] = ws.calendar.add_working_days(s.start_date, days)
-    return sort_by_drift(drift_for(s, on, deadlines[s.start_date]) for s in states)
+
+    def deadline(start: date) -> date:
+        if start not in deadlines:
+            deadlines[start] = ws.calendar.add_working_days(start, days)
+        return deadlines[start]
+
+    if memo is None:
+        states = ws.store.coallocation_states(on, due_rules_only=False)
+        return sort_by_drift(drift_for(s, on, deadline(s.start_date)) for s in states)
+    key = (on, days, id(ws.calendar))
+    if memo.key != key:
+        memo.key, memo.drifts = key, {}
+    marks = ws.store.coallocation_marks(on)
+    stale = [ca for ca, mark in marks.items() if memo.drifts.get(ca, (None,))[0] != mark]
+    kept = {ca: memo.drifts[ca] for ca in marks if ca not in stale}
+    if stale:
+        for s in ws.store.coallocation_states(on, due_rules_only=False, only=stale):
+            kept[s.coallocation_id] = (marks[s.coallocation_id], drift_for(s, on, deadline(s.start_date)))
+    memo.drifts, memo.reckoned = kept, len(stale)
+    return sort_by_drift(drift for _mark, drift in kept.values())
 
 
 def coallocation_drift(ws: Workspace, coallocation_id: int, on: date) -> Drift | None:

@@ -659,7 +659,78 @@ CREATE TABLE promise_owner_tally (
     n INTEGER NOT NULL
 );
 CREATE INDEX promise_owner_tally_key ON promise_owner_tally(owner_worker_id, outcome);
+
+-- A mark per co-allocation, set anew (to a random 64-bit number: a restored backup's later marks cannot repeat those
+-- of the file it replaced) by whatever changes what is reckoned from it: its records, their actions and carried
+-- actions, the co-allocation itself, its case or one of its two workers.
+-- A view that keeps what it reckoned per co-allocation (services.insights.DriftMemo) reckons again only those
+-- whose mark has moved. Every path that writes, plain SQL included, moves them.
+CREATE TABLE coallocation_marks (
+    coallocation_id INTEGER PRIMARY KEY,
+    mark INTEGER NOT NULL
+);
+CREATE TRIGGER mark_record_insert AFTER INSERT ON records BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT NEW.coallocation_id, random() WHERE true
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_record_update AFTER UPDATE ON records BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT NEW.coallocation_id, random() WHERE true
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_record_delete AFTER DELETE ON records BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT OLD.coallocation_id, random() WHERE true
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_action_insert AFTER INSERT ON actions BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT (SELECT coallocation_id FROM records WHERE id = NEW.record_id), random() WHERE (SELECT coallocation_id FROM records WHERE id = NEW.record_id) IS NOT NULL
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_action_update AFTER UPDATE ON actions BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT (SELECT coallocation_id FROM records WHERE id = NEW.record_id), random() WHERE (SELECT coallocation_id FROM records WHERE id = NEW.record_id) IS NOT NULL
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_action_delete AFTER DELETE ON actions BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT (SELECT coallocation_id FROM records WHERE id = OLD.record_id), random() WHERE (SELECT coallocation_id FROM records WHERE id = OLD.record_id) IS NOT NULL
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_carry_insert AFTER INSERT ON action_carries BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT (SELECT coallocation_id FROM records WHERE id = NEW.record_id), random() WHERE (SELECT coallocation_id FROM records WHERE id = NEW.record_id) IS NOT NULL
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_carry_delete AFTER DELETE ON action_carries BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT (SELECT coallocation_id FROM records WHERE id = OLD.record_id), random() WHERE (SELECT coallocation_id FROM records WHERE id = OLD.record_id) IS NOT NULL
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_coallocation_update AFTER UPDATE ON coallocations BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT NEW.id, random() WHERE true
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_case_update AFTER UPDATE ON cases BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT ca.id, random() FROM coallocations ca
+        WHERE ca.case_id = NEW.id
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
+CREATE TRIGGER mark_worker_update AFTER UPDATE ON workers BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT ca.id, random() FROM coallocations ca
+        WHERE NEW.id IN (ca.worker1_id, ca.worker2_id)
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+END;
 """
+
+
+#: the triggers of m009 that keep the co-allocations' marks (they count, and refuse nothing)
+MARK_TRIGGERS = tuple(re.findall(r"CREATE TRIGGER (mark_\w+)", M009_PROMISE_FACTS))
 
 
 @migration

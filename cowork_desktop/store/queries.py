@@ -25,6 +25,7 @@ class DueQueries(StoreBase):
         *,
         due_rules_only: bool = False,
         ids: tuple[int, int] | None = None,
+        only: Sequence[int] | None = None,
     ) -> list[CoAllocationState]:
         """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR).
 
@@ -33,14 +34,18 @@ class DueQueries(StoreBase):
         :mod:`cowork_desktop.domain.due` read (see :data:`~cowork_desktop.domain.due.RECORDS_THE_RULES_READ`):
         the same due items, from a few records per co-allocation instead of all of them.
         With ``ids`` (first, last) only the co-allocations with an id in that range (the dashboard reads a large
-        service's in steps: see :meth:`active_coallocation_ids`).
+        service's in steps: see :meth:`active_coallocation_ids`); with ``only``, those with one of these ids (a
+        view reckoning again the co-allocations whose :meth:`coallocation_marks` moved).
         """
         first, last = ids if ids is not None else (None, None)
         params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id, "first": first, "last": last}
+        if only is not None:
+            params["only"] = json.dumps(list(only))
         active = (
             f"WITH active AS (SELECT id FROM coallocations WHERE {ACTIVE_ON}"
             + (" AND case_id = :case_id" if case_id is not None else "")
             + (" AND id BETWEEN :first AND :last" if ids is not None else "")
+            + (" AND id IN (SELECT value FROM json_each(:only))" if only is not None else "")
             + ")"
         )
         conn = self.db.conn
@@ -154,6 +159,18 @@ class DueQueries(StoreBase):
                 f"SELECT id FROM coallocations WHERE {ACTIVE_ON} ORDER BY id", {"on": on.isoformat()}
             )
         ]
+
+    def coallocation_marks(self, on: date) -> dict[int, int]:
+        """The mark of every co-allocation active on ``on`` (0 for one nothing has changed since it was added; a mark is a random number, set anew by each change):
+        a mark moves whenever anything reckoned from that co-allocation changes (migration m009's triggers)."""
+        return {
+            int(ca_id): int(mark)
+            for ca_id, mark in self.db.conn.execute(
+                "SELECT ca.id, coalesce(m.mark, 0) FROM coallocations ca"
+                f" LEFT JOIN coallocation_marks m ON m.coallocation_id = ca.id WHERE {ACTIVE_ON}",
+                {"on": on.isoformat()},
+            )
+        }
 
     # == insights: the team view and the development log, read set-based ==============================
     # One statement each whatever the number of cases (issue 14): what the views show, computed in SQL from the

@@ -121,6 +121,8 @@ class DashboardPage(QWidget):
         self.coming: list[DueItem] = []
         #: what is due, being read in steps (a large service's); None once read
         self.reading: sessions.DueAndComing | None = None
+        #: each active co-allocation's items as last reckoned: a refresh reckons again only those that changed
+        self.memo = sessions.DueMemo()
         self._next_step = QTimer(self)
         self._next_step.setSingleShot(True)
         self._next_step.setInterval(0)  # as soon as the window has painted and answered what is waiting
@@ -223,7 +225,7 @@ class DashboardPage(QWidget):
         them, a progress bar showing how far, and the lists shown when all is read. A refresh while reading
         starts again from the new day."""
         self._next_step.stop()
-        self.reading = sessions.DueAndComing(self.ws, self.on)
+        self.reading = sessions.DueAndComing(self.ws, self.on, memo=self.memo)
         self.team_view.set_date(self.on)  # filled when its tab is shown
         self._read_step()
 

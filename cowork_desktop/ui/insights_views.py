@@ -597,6 +597,9 @@ class TeamView(QWidget):
         self.on = on or date.today()
         self.drifts: list[Drift] = []
         self.kept: Promises | None = None
+        #: each co-allocation's drift as last reckoned: a refresh reckons again only those that changed (one
+        #: read at a time uses it: see OffThreadView)
+        self.memo = insights.DriftMemo()
         self._stale = True
         self._load: ReadLoad | None = None
         self._again = False  # asked again while a load was running: load once more when it is done
@@ -697,10 +700,10 @@ class TeamView(QWidget):
         if self._load is not None:
             self._again = True
             return
-        on = self.on
-        self._load = read_off_thread(self.ws, lambda ws: insights.team_figures(ws, on), self._loaded)
+        on, memo = self.on, self.memo
+        self._load = read_off_thread(self.ws, lambda ws: insights.team_figures(ws, on, memo), self._loaded)
         if self._load is None:
-            self._show(insights.team_figures(self.ws, on))
+            self._show(insights.team_figures(self.ws, on, memo))
             return
         self.progress.show()
         self.counts_label.setText(f"Reckoning drift and promises on {fmt_date(on)}…")
