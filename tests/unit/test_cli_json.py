@@ -67,5 +67,14 @@ def test_what_the_commands_print() -> None:
         {"on": "2026-11-23", "coallocations": cases},
         {"nested": {"deeper": cases}},
         [{1: "x"}],
+        # promises --json: a tally per case, the text holding what the layout is mended at
+        {
+            "by_case": {
+                f'CR-{i}}},\n  "': {"on_time": i, "late": None, "note": ': {"x', "share": 0.5, "ok": True}
+                for i in range(20)
+            },
+            "empty": {"CR-0": {}},
+        },
+        {"by_case": {"CR-1": {"on_time": 1}, "CR-2": {"late": [1]}}},
     ):
         assert json_text(data) == json.dumps(data, ensure_ascii=False, indent=2)
