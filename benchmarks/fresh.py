@@ -239,10 +239,10 @@ COMMANDS: dict[str, tuple[str, tuple[str, ...]]] = {
 
 def _items(command: str, data: Any) -> int:
     if command == "due":
-        return len(data)
+        return len(data["items"])
     if command == "drift":
         return len(data["coallocations"])
-    return len(data.get("by_case", {}))
+    return len(data.get("cases", []))
 
 
 def bench_cli(ctx: Context, name: str) -> Line:

@@ -146,19 +146,22 @@ def cmd_cert_list(args: argparse.Namespace, out: TextIO) -> int:
         known = store.list_certificates()
     if args.json:
         print_json(
-            [
-                {
-                    "fingerprint": c.fingerprint,
-                    "subject": c.subject,
-                    "issuer": c.issuer,
-                    "serial": c.serial,
-                    "valid_from": c.not_before,
-                    "valid_to": c.not_after,
-                    "source": c.source,
-                    "added_at": c.added_at,
-                }
-                for c in known
-            ],
+            "cert list",
+            {
+                "certificates": [
+                    {
+                        "fingerprint": c.fingerprint,
+                        "subject": c.subject,
+                        "issuer": c.issuer,
+                        "serial": c.serial,
+                        "valid_from": c.not_before,
+                        "valid_to": c.not_after,
+                        "source": c.source,
+                        "added_at": c.added_at,
+                    }
+                    for c in known
+                ]
+            },
             out,
         )
         return 0
@@ -195,17 +198,20 @@ def cmd_trust_list(args: argparse.Namespace, out: TextIO) -> int:
     found = trust.trusted()
     if args.json:
         print_json(
-            [
-                {
-                    "fingerprint": t.facts.fingerprint,
-                    "subject": t.facts.subject,
-                    "issuer": t.facts.issuer,
-                    "ca": t.facts.is_ca,
-                    "valid_to": t.facts.not_after.isoformat(),
-                    "file": str(t.path),
-                }
-                for t in found
-            ],
+            "trust list",
+            {
+                "certificates": [
+                    {
+                        "fingerprint": t.facts.fingerprint,
+                        "subject": t.facts.subject,
+                        "issuer": t.facts.issuer,
+                        "ca": t.facts.is_ca,
+                        "valid_to": t.facts.not_after.isoformat(),
+                        "file": str(t.path),
+                    }
+                    for t in found
+                ]
+            },
             out,
         )
         return 0

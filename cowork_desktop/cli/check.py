@@ -42,7 +42,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
                 repaired.append("the promises kept, made again from the signed records")
         report = integrity.check_store(store)
     if args.json:
-        print_json({**report.as_dict(), "repaired": repaired}, out)
+        print_json("check", {**report.as_dict(), "repaired": repaired}, out)
         return 0 if report.ok else 1
     for line in repaired:
         out.write(f"repaired: {line}\n")

@@ -69,9 +69,37 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """The command ``name``, run by ``func``. It takes no abbreviated option: "--passphrase SECRET" must never be
     taken for --passphrase-env."""
-    parser: argparse.ArgumentParser = sub.add_parser(name, help=help, allow_abbrev=False)
+    parser: argparse.ArgumentParser = sub.add_parser(
+        name, help=help, allow_abbrev=False, formatter_class=Formatter
+    )
     parser.set_defaults(func=func)
     return parser
+
+
+class Formatter(argparse.HelpFormatter):
+    """Help text wrapped as argparse wraps it, but the epilog (example, exit status, environment: see
+    :mod:`cowork_desktop.cli.help`) kept as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "".join(indent + line for line in text.splitlines(keepends=True))
+
+
+def finish_help(parser: argparse.ArgumentParser) -> None:
+    """Give every command's ``--help`` its epilog (:func:`cowork_desktop.cli.help.epilog`), once every command and
+    its options are added: whether it prints JSON is read from its options."""
+    from cowork_desktop.cli import help as epilogs
+
+    if parser.prog == PROG:
+        parser.epilog, parser.formatter_class = epilogs.general(), Formatter
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                if any(isinstance(a, argparse._SubParsersAction) for a in command._actions):
+                    finish_help(command)
+                else:
+                    has_json = any("--json" in a.option_strings for a in command._actions)
+                    command.epilog = epilogs.epilog(command.prog, has_json)
+                    command.formatter_class = Formatter
 
 
 def add_group(sub: argparse._SubParsersAction[Any], name: str, help: str) -> argparse._SubParsersAction[Any]:

@@ -1,5 +1,5 @@
-"""How the ``cowork`` commands print: JSON (``--json``, exactly ``json.dumps(..., ensure_ascii=False, indent=2)``,
-faster on long lists) and plain-text tables.
+"""How the ``cowork`` commands print: JSON (``--json``: one object with a ``schema`` version and named lists,
+exactly ``json.dumps(..., ensure_ascii=False, indent=2)``, faster on long lists) and plain-text tables.
 """
 
 from __future__ import annotations
@@ -9,9 +9,16 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, TextIO
 
+#: the version of every ``--json`` document's shape: raised when any command's output changes shape (a field
+#: renamed, moved or dropped; a new field keeps it)
+SCHEMA = 1
 
-def print_json(data: Any, out: TextIO) -> None:
-    out.write(json_text(data) + "\n")
+
+def print_json(command: str, data: dict[str, Any], out: TextIO) -> None:
+    """A command's ``--json`` output: one object, ``{"schema": SCHEMA, "command": command, ...data}``, whose
+    lists are named (``{"items": [...]}``, never a bare list) and whose people are objects with their id and name
+    (never keys: two people may share a name)."""
+    out.write(json_text({"schema": SCHEMA, "command": command, **data}) + "\n")
 
 
 #: the exact types json writes as they are (a subclass, such as an enum, takes json.dumps' own path)
@@ -74,30 +81,6 @@ def _flat_dict(value: Any) -> bool:
     )
 
 
-def _flat_dicts_by_key(value: Any) -> bool:
-    """A non-empty dict of text keys whose values are all non-empty dicts of text keys and scalar values (what
-    ``promises --json`` lists per case: 40,000 of them at 40,000 cases)."""
-    if type(value) is not dict or not value:
-        return False
-    inner = value.values()
-    return (
-        all(type(k) is str for k in value)
-        and all(type(v) is dict and v for v in inner)
-        and all(type(k) is str and type(x) in _SCALARS for v in inner for k, x in v.items())
-    )
-
-
-def _flat_dicts_text(data: dict[str, dict[str, Any]], level: int) -> str:
-    """:func:`_flat_dicts_by_key` data as indent=2 writes it, from one call of the C encoder: its item separator
-    (a newline: never inside JSON text, where a newline is always escaped) is indent=2's for the inner dicts;
-    where an inner dict opens (``: {"``, a quote in text being escaped) and where one closes before the next key
-    (``},`` then a newline) the outer level's layout is put in."""
-    outer, deeper = "\n" + "  " * (level + 1), "\n" + "  " * (level + 2)
-    body = _flat_encoder(level + 1)(data)[1:-1]
-    body = body.replace(': {"', ": {" + deeper + '"').replace("}," + deeper + '"', outer + "}," + outer + '"')
-    return "{" + outer + body[:-1] + outer + "}" + "\n" + "  " * level + "}"
-
-
 def json_text(data: Any, level: int = 0) -> str:
     """Exactly ``json.dumps(data, ensure_ascii=False, indent=2)``, faster on a long list of shallow dicts (what
     ``due``, ``drift``, ``promises`` and ``cases`` print): given an indent, json encodes in pure Python (0.3 s
@@ -108,8 +91,6 @@ def json_text(data: Any, level: int = 0) -> str:
     close = "\n" + "  " * level
     if _flat_dict(data):  # one call of the C encoder
         return "{" + inner + _flat_encoder(level)(data)[1:-1] + close + "}"
-    if _flat_dicts_by_key(data):
-        return _flat_dicts_text(data, level)
     if isinstance(data, dict) and data and all(isinstance(k, str) for k in data):
         parts = [_ONE(k) + ": " + json_text(v, level + 1) for k, v in data.items()]
         return "{" + inner + ("," + inner).join(parts) + close + "}"

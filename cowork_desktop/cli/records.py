@@ -159,7 +159,7 @@ def cmd_verify(args: argparse.Namespace, out: TextIO) -> int:
     else:
         report = export.verify_file(None, args.file)
     if args.json:
-        print_json(report.as_dict(), out)
+        print_json("verify", report.as_dict(), out)
         return report.exit_status
     result = report.result
     when = long_datetime(result.signing_time) if result.signing_time else "not stated"

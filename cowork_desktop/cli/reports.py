@@ -159,7 +159,7 @@ def cmd_drift(args: argparse.Namespace, out: TextIO) -> int:
         ws = sessions.Workspace.open(store)
         drifts = insights.team_drift(ws, on)
     if args.json:
-        print_json({"on": on.isoformat(), "coallocations": [d.as_dict() for d in drifts]}, out)
+        print_json("drift", {"on": on.isoformat(), "coallocations": [d.as_dict() for d in drifts]}, out)
         return 0
     if not drifts:
         out.write(f"No co-working is active on {on.isoformat()}.\n")
@@ -214,6 +214,10 @@ def _tally_row(name: str, t: PromiseTally) -> list[str]:
 _TALLY_HEADERS = ["Done on time", "Done late", "Not done", "Not yet due"]
 
 
+def _owner_name(worker_id: int | None, names: dict[int | None, str]) -> str:
+    return names.get(worker_id, "(no owner)") if worker_id is not None else "(no owner)"
+
+
 def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
@@ -228,20 +232,22 @@ def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
             kept = insights.team_promises(ws, on)
         names = {w.id: w.name for w in store.list_workers()}
     by_worker = sorted(
-        (
-            (names.get(w, "(no owner)") if w is not None else "(no owner)", t)
-            for w, t in kept.by_worker.items()
-        ),
-        key=lambda item: item[0].casefold(),
+        ((_owner_name(w, names), t) for w, t in kept.by_worker.items()), key=lambda item: item[0].casefold()
     )
     if args.json:
         print_json(
+            "promises",
             {
                 "on": on.isoformat(),
                 "case": args.case,
                 "total": kept.total.as_dict(),
-                "by_case": {ref: t.as_dict() for ref, t in kept.by_case.items()},
-                "by_worker": {name: t.as_dict() for name, t in by_worker},
+                "cases": [{"reference": ref, **t.as_dict()} for ref, t in kept.by_case.items()],
+                "workers": [
+                    {"id": w, "name": names.get(w, "") if w is not None else "", **t.as_dict()}
+                    for w, t in sorted(
+                        kept.by_worker.items(), key=lambda item: _owner_name(item[0], names).casefold()
+                    )
+                ],
             },
             out,
         )

@@ -42,7 +42,7 @@ def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
         months = retention.retention_months(ws)
         candidates = retention.retention_candidates(ws, on)
         if args.json and not args.purge:
-            print_json({"months": months, "candidates": [c.as_dict() for c in candidates]}, out)
+            print_json("retention", {"months": months, "candidates": [c.as_dict() for c in candidates]}, out)
             return 0
         if months is None:
             out.write(

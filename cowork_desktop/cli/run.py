@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     records.register(sub)
     reports.register(sub)
     service.register(sub)
+    common.finish_help(parser)
     return parser
 
 

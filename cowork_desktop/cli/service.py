@@ -111,6 +111,7 @@ def cmd_publish(args: argparse.Namespace, out: TextIO) -> int:
         report = publish.publish(store, args.url)
     if args.json:
         print_json(
+            "publish",
             {
                 "ok": report.ok,
                 "team": report.team,

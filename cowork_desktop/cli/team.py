@@ -56,14 +56,18 @@ def cmd_cases(args: argparse.Namespace, out: TextIO) -> int:
                     "plan_type": row.plan_type,
                     "status": row.status,
                     "children_count": row.children_count,
-                    "co_workers": [names.get(w, "") for w in latest.worker_ids] if latest else [],
-                    "lead": names.get(latest.lead_worker_id, "") if latest else "",
+                    "co_workers": [{"id": w, "name": names.get(w, "")} for w in latest.worker_ids]
+                    if latest
+                    else [],
+                    "lead": {"id": latest.lead_worker_id, "name": names.get(latest.lead_worker_id, "")}
+                    if latest
+                    else None,
                     "start_date": latest.start_date.isoformat() if latest else None,
                     "end_date": latest.end_date.isoformat() if latest and latest.end_date else None,
                 }
             )
     if args.json:
-        print_json(found, out)
+        print_json("cases", {"search": args.search or None, "cases": found}, out)
         return 0
     if not found:
         out.write("No cases match.\n" if args.search else "No cases yet.\n")
@@ -73,8 +77,8 @@ def cmd_cases(args: argparse.Namespace, out: TextIO) -> int:
             c["reference"],
             _plan_label(c["plan_type"]),
             c["status"] + (" (co-working ended)" if c["end_date"] else ""),
-            " & ".join(c["co_workers"]),
-            c["lead"],
+            " & ".join(w["name"] for w in c["co_workers"]),
+            c["lead"]["name"] if c["lead"] else "",
         ]
         for c in found
     ]
@@ -97,7 +101,9 @@ def cmd_due(args: argparse.Namespace, out: TextIO) -> int:
     if note is not None:
         sys.stderr.write(f"{common.PROG}: {note}\n")  # said once, beside the output (never inside --json)
     if args.json:
-        print_json([i.as_dict() for i in items], out)
+        print_json(
+            "due", {"on": on.isoformat(), "case": args.case, "items": [i.as_dict() for i in items]}, out
+        )
         return 0
     if not items:
         out.write(f"Nothing due on {on.isoformat()}.\n")
@@ -118,10 +124,13 @@ def cmd_workers(args: argparse.Namespace, out: TextIO) -> int:
         workers = store.list_workers()
     if args.json:
         print_json(
-            [
-                {"id": w.id, "name": w.name, "role": w.role.value, "team": w.team, "active": w.active}
-                for w in workers
-            ],
+            "workers",
+            {
+                "workers": [
+                    {"id": w.id, "name": w.name, "role": w.role.value, "team": w.team, "active": w.active}
+                    for w in workers
+                ]
+            },
             out,
         )
         return 0

@@ -37,13 +37,13 @@ def test_demo_then_due_json(tmp_path: Path) -> None:
 
     due = cowork("due", "--db", str(db), "--json")
     assert due.returncode == 0, due.stderr
-    items = json.loads(due.stdout)
+    items = json.loads(due.stdout)["items"]
     severities = Counter(i["severity"] for i in items)
     assert severities["urgent"] >= 1 and severities["overdue"] >= 1
     assert items[0]["severity"] == "urgent"
 
     cases = cowork("cases", "--db", str(db), "--json")
-    assert cases.returncode == 0 and len(json.loads(cases.stdout)) >= 10
+    assert cases.returncode == 0 and len(json.loads(cases.stdout)["cases"]) >= 10
 
 
 def test_version() -> None:

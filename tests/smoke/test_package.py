@@ -102,9 +102,9 @@ def test_version_is_the_package_version(tmp_path: Path) -> None:
 
 @needs_bundle
 def test_demo_and_due(demo_db: Path) -> None:
-    items = json.loads(ok(run(CLI, ["due", "--db", demo_db, "--json"], demo_db.parent)))
+    items = json.loads(ok(run(CLI, ["due", "--db", demo_db, "--json"], demo_db.parent)))["items"]
     assert {i["severity"] for i in items} >= {"urgent", "overdue"}
-    cases = json.loads(ok(run(CLI, ["cases", "--db", demo_db, "--json"], demo_db.parent)))
+    cases = json.loads(ok(run(CLI, ["cases", "--db", demo_db, "--json"], demo_db.parent)))["cases"]
     assert len(cases) == 12
 
 
@@ -117,7 +117,7 @@ def test_encrypted_database(tmp_path: Path) -> None:
     cases = ok(
         run(CLI, ["cases", "--db", db, "--json", "--passphrase-env", PASSPHRASE_VAR], tmp_path, **secret)
     )
-    assert len(json.loads(cases)) == 12
+    assert len(json.loads(cases)["cases"]) == 12
 
 
 @needs_bundle

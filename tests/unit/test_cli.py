@@ -65,12 +65,15 @@ def test_demo_tops_up_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_cases_json(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "cases", "--db", str(demo_db), "--json")
     assert (code, err) == (0, "")
-    cases = json.loads(out)
+    data = json.loads(out)
+    assert (data["schema"], data["command"], data["search"]) == (1, "cases", None)
+    cases = data["cases"]
     assert [c["reference"] for c in cases] == sorted(DEMO_REFERENCES)
-    for case in cases:
+    for case in cases:  # people as objects with their id and name, never keys
         assert len(case["co_workers"]) == 2 and case["lead"] in case["co_workers"]
+        assert all(set(w) == {"id", "name"} and isinstance(w["id"], int) for w in case["co_workers"])
         assert set(case) >= {"reference", "plan_type", "status", "co_workers", "lead"}
-    assert any("عائشة خان" in c["co_workers"] for c in cases)
+    assert any("عائشة خان" in [w["name"] for w in c["co_workers"]] for c in cases)
     assert sum(1 for c in cases if c["end_date"]) == 1
 
 
@@ -80,8 +83,8 @@ def test_cases_table_and_search(demo_db: Path, capsys: pytest.CaptureFixture[str
     assert code == 0 and lines[0].split() == ["Reference", "Plan", "Status", "Co-workers", "Lead"]
     assert len(lines) == 2 + len(DEMO_REFERENCES)
     code, out, _ = run(capsys, "cases", "--db", str(demo_db), "--search", "Wiśniewski", "--json")
-    found = json.loads(out)
-    assert found and all("Łukasz Wiśniewski" in c["co_workers"] for c in found)
+    found = json.loads(out)["cases"]
+    assert found and all("Łukasz Wiśniewski" in [w["name"] for w in c["co_workers"]] for c in found)
     code, out, _ = run(capsys, "cases", "--db", str(demo_db), "--search", "nobody-at-all")
     assert (code, out) == (0, "No cases match.\n")
 
@@ -89,7 +92,9 @@ def test_cases_table_and_search(demo_db: Path, capsys: pytest.CaptureFixture[str
 def test_due_json_on_the_demo(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "due", "--db", str(demo_db), "--on", TODAY, "--json")
     assert (code, err) == (0, "")
-    items = json.loads(out)
+    data = json.loads(out)
+    assert (data["schema"], data["command"], data["on"], data["case"]) == (1, "due", TODAY, None)
+    items = data["items"]
     severities = Counter(i["severity"] for i in items)
     assert severities["urgent"] >= 1 and severities["overdue"] >= 4 and severities["due"] >= 2
     assert items[0]["severity"] == "urgent"
@@ -123,14 +128,14 @@ def test_due_human_and_by_case(demo_db: Path, capsys: pytest.CaptureFixture[str]
     severities = [line.split()[0] for line in lines[:-1]]
     assert severities == sorted(severities, key=["URGENT", "OVERDUE", "DUE"].index)
     code, out, _ = run(capsys, "due", "--db", str(demo_db), "--on", TODAY, "--case", "CR-2026-0103", "--json")
-    assert (code, json.loads(out)) == (0, [])
+    assert (code, json.loads(out)["items"], json.loads(out)["case"]) == (0, [], "CR-2026-0103")
     code, out, _ = run(capsys, "due", "--db", str(demo_db), "--on", TODAY, "--case", "CR-2026-0103")
     assert out == "Nothing due on 2026-11-23.\n"
 
 
 def test_workers(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "workers", "--db", str(demo_db), "--json")
-    workers = json.loads(out)
+    workers = json.loads(out)["workers"]
     assert code == 0 and {w["name"] for w in workers} == {name for name, _ in DEMO_WORKERS}
     assert {w["role"] for w in workers} == {
         "student",
@@ -261,4 +266,4 @@ def test_demo_today_defaults_to_today(tmp_path: Path, capsys: pytest.CaptureFixt
     code, out, _ = run(capsys, "demo", "--db", str(path))
     assert code == 0 and date.today().isoformat() in out
     code, out, _ = run(capsys, "due", "--db", str(path), "--json")
-    assert {"urgent", "overdue", "due"} <= {i["severity"] for i in json.loads(out)}
+    assert {"urgent", "overdue", "due"} <= {i["severity"] for i in json.loads(out)["items"]}

@@ -28,7 +28,7 @@ def test_drift_table_and_json(demo_db: Path, capsys: pytest.CaptureFixture[str])
     assert "initial meeting overdue" in out and "5 drifting" in out
     code, out, _ = run(capsys, "drift", "--db", str(demo_db), "--on", TODAY, "--json")
     data = json.loads(out)
-    assert code == 0 and data["on"] == TODAY
+    assert code == 0 and (data["schema"], data["command"], data["on"]) == (1, "drift", TODAY)
     assert [(c["case_reference"], c["score"]) for c in data["coallocations"]][:3] == [
         ("CR-2026-0107", 11),
         ("CR-2026-0105", 8),
@@ -46,7 +46,11 @@ def test_promises(demo_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     )
     data = json.loads(out)
     assert code == 0 and data["total"]["on_time"] == 2 and data["total"]["not_done"] == 2
-    assert data["by_worker"]["Mei Lin Chen"]["share_kept"] == 0.5
+    assert (data["schema"], data["command"], data["case"]) == (1, "promises", "CR-2026-0110")
+    # workers are objects with their id and name (two people may share a name), cases a named list
+    [mei] = [w for w in data["workers"] if w["name"] == "Mei Lin Chen"]
+    assert isinstance(mei["id"], int) and mei["share_kept"] == 0.5
+    assert [c["reference"] for c in data["cases"]] == ["CR-2026-0110"]
     code, _, err = run(capsys, "promises", "--db", str(demo_db), "--case", "CR-9999")
     assert code == 1
     assert_one_line_error(err, "CR-9999")

@@ -3,6 +3,7 @@ says, that nothing is modified on a refusal, re-keying, encrypted backups, and t
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import stat
@@ -221,7 +222,7 @@ def test_cli_init_and_demo_encrypted(
     code, out, err = run(capsys, "cases", "--db", str(path), "--passphrase-env", "COWORK_TEST_PASS")
     assert code == 0 and "CR-2026-0101" in out
     code, out, err = run(capsys, "due", "--db", str(path), "--passphrase-env", "COWORK_TEST_PASS", "--json")
-    assert code == 0 and out.startswith("[")
+    assert code == 0 and json.loads(out)["command"] == "due"
 
 
 def test_cli_refuses_without_or_with_a_wrong_passphrase(

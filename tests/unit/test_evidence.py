@@ -217,7 +217,7 @@ def test_impersonation_from_a_copied_database_fails_with_and_without_the_databas
     assert code == 0 and "in your trust list" in out and out.endswith("Result: valid\n")
     assert run(capsys, "verify", forged)[0] == 3  # trusting the right certificate does not trust the forgery
     code, out, _ = run(capsys, "trust", "list", "--json")
-    (listed,) = json.loads(out)
+    (listed,) = json.loads(out)["certificates"]
     fingerprint = listed["fingerprint"]
     assert stat.S_IMODE(Path(listed["file"]).stat().st_mode) == 0o600
     assert run(capsys, "trust", "remove", fingerprint[:12])[0] == 0
