@@ -114,6 +114,9 @@ def _application() -> QApplication:
     app.setApplicationName(TITLE)
     app.setOrganizationName("cowork")
     app.setApplicationDisplayName(TITLE)
+    from cowork_desktop.ui import accessibility
+
+    accessibility.install()  # titles as headings: after the application, whose own factory Qt would ask first
     return app
 
 

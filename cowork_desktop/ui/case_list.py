@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QToolButton, QWidget
 
 from cowork_desktop.domain.models import PlanType
 from cowork_desktop.services import cases
@@ -135,6 +135,8 @@ class CaseListPage(QWidget):
             "caseSearch", self.tr("Case reference or worker name"), accessible_name=self.tr("Search cases")
         )
         self.search_edit.setClearButtonEnabled(True)
+        for clear in self.search_edit.findChildren(QToolButton):  # Qt's clear button has no name of its own
+            clear.setAccessibleName(self.tr("Clear the search"))
         label.setBuddy(self.search_edit)
         search_row.addWidget(label)
         search_row.addWidget(self.search_edit, 1)

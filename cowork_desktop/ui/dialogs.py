@@ -318,8 +318,10 @@ class CoAllocationDialog(_FormDialog):
             self.fields.add("case_id", self.tr("&Case:"), self.case_edit)
         else:
             reference = cases.case(store, self.case_id).reference
+            set_role(
+                self.intro, "subtitle"
+            )  # before its text: a heading to a screen reader (ui/accessibility.py)
             self.set_intro(self.tr("Case %1").replace("%1", reference))
-            set_role(self.intro, "subtitle")
 
         self.worker1_combo = self._worker_combo(self.tr("First co-worker"), "coallocationWorker1")
         self.worker2_combo = self._worker_combo(self.tr("Second co-worker"), "coallocationWorker2")

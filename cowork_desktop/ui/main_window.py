@@ -40,7 +40,7 @@ from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups, cases, database, signing_keys
 from cowork_desktop.services.changes import NOTHING, Changes
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui import help, keys, recent, security, theme
+from cowork_desktop.ui import accessibility, help, keys, recent, security, theme
 from cowork_desktop.ui.dashboard import DashboardPage
 from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
 from cowork_desktop.ui.host import HostWindow
@@ -131,6 +131,7 @@ class MainWindow(HostWindow):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             keys.install(app)  # Enter presses the focused button here too, not only in dialogs
+            accessibility.install()  # page and section titles are headings to a screen reader
         self.ws = ws
         self.forms_dir = forms_dir
         self._wizards: list[QWidget] = []
@@ -161,6 +162,8 @@ class MainWindow(HostWindow):
         self.nav.setItemDelegate(RoomyItemDelegate(self.nav))
         self.nav.setFixedWidth(170)
         self.nav.currentRowChanged.connect(self._nav_changed)
+        # a screen reader's "select" (AT-SPI Selection) picks a page as the arrow keys do
+        self.nav.itemSelectionChanged.connect(self._nav_selected)
         side_column.addWidget(self.nav)
         row.addWidget(side)
         right = QVBoxLayout()
@@ -447,6 +450,11 @@ class MainWindow(HostWindow):
     def _nav_changed(self, row: int) -> None:
         if 0 <= row < len(NAV_PAGES):
             self.go(NAV_PAGES[row])
+
+    def _nav_selected(self) -> None:
+        selected = self.nav.selectedItems()
+        if selected and self.nav.row(selected[0]) != self.nav.currentRow():
+            self.nav.setCurrentRow(self.nav.row(selected[0]))
 
     def show_case(self, case_id: int) -> None:
         self._show_detail(

@@ -38,7 +38,7 @@ from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.services import backups, database
 from cowork_desktop.services.database import Store
 from cowork_desktop.ui.host import HostWindow
-from cowork_desktop.ui.widgets import dialog_buttons, wrapped_label
+from cowork_desktop.ui.widgets import dialog_buttons, title_label, wrapped_label
 
 SETTING_IDLE_MINUTES = "idle_lock_minutes"
 DEFAULT_IDLE_MINUTES = NUMBERS[SETTING_IDLE_MINUTES].default
@@ -260,9 +260,7 @@ class LockScreen(QWidget):
         self.setObjectName("lockScreen")
         column = QVBoxLayout(self)
         column.addStretch(1)
-        title = QLabel(self.tr("cowork-desktop is locked"))
-        title.setProperty("role", "title")
-        column.addWidget(title)
+        column.addWidget(title_label(self.tr("cowork-desktop is locked")))
         column.addWidget(QLabel(f"Type the passphrase of {store.path.name} to carry on."))
         self.edit = _password_field("Passphrase", "unlockPassphrase")
         self.edit.returnPressed.connect(self.try_unlock)

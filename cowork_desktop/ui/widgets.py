@@ -207,9 +207,12 @@ def set_role(widget: QWidget, role: str) -> None:
 
 
 def title_label(text: str, role: str = "title") -> QLabel:
-    """A page or section title; its size comes from the theme's style sheet."""
-    label = QLabel(text)
+    """A page or section title; its size comes from the theme's style sheet, and a screen reader is told it is a
+    heading (ui/accessibility.py). The role is set before the text: while a screen reader listens, Qt makes the
+    label's accessible interface as soon as it has text, and keeps it."""
+    label = QLabel()
     label.setProperty("role", role)
+    label.setText(text)
     label.setWordWrap(True)
     return label
 

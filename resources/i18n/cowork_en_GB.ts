@@ -3,17 +3,17 @@
 <context>
     <name>ActionReviewAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="927" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="932" />
         <source>No actions were open from earlier meetings.</source>
         <translation>No actions were open from earlier meetings.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="943" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="948" />
         <source>Done?</source>
         <translation>Done?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="955" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="960" />
         <source>Note (what happened, new date)</source>
         <translation>Note (what happened, new date)</translation>
     </message>
@@ -21,22 +21,22 @@
 <context>
     <name>ActionRow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="794" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="799" />
         <source>What will be done</source>
         <translation>What will be done</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="797" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="802" />
         <source>Who?</source>
         <translation>Who?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="802" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="807" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="807" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="812" />
         <source>by</source>
         <translation>by</translation>
     </message>
@@ -44,12 +44,12 @@
 <context>
     <name>ActionsAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="846" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="851" />
         <source>No actions yet.</source>
         <translation>No actions yet.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="848" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="853" />
         <source>Add action</source>
         <translation>Add action</translation>
     </message>
@@ -287,7 +287,7 @@
     <name>CaseListPage</name>
     <message>
         <location filename="../../cowork_desktop/ui/case_list.py" line="130" />
-        <location filename="../../cowork_desktop/ui/case_list.py" line="148" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="150" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
@@ -318,27 +318,32 @@
         <translation>Case reference or worker name</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="164" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="139" />
+        <source>Clear the search</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/case_list.py" line="166" />
         <source>Double-click a case, or select it and press Enter, to open it.</source>
         <translation>Double-click a case, or select it and press Enter, to open it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="190" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="192" />
         <source>%1 matching</source>
         <translation>%1 matching</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="190" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="192" />
         <source>1 matching</source>
         <translation>1 matching</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="194" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="196" />
         <source>%1 cases</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="194" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="196" />
         <source>1 case</source>
         <translation>1 case</translation>
     </message>
@@ -802,7 +807,7 @@
         <translation>&amp;Case:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="321" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="322" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
@@ -932,63 +937,63 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="132" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="134" />
         <source>What needs doing</source>
         <translation>What needs doing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="129" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="131" />
         <source>&amp;As on:</source>
-        <extracomment>rows of the dashboard table are this many lines of text tall (a long message wraps to a second line) rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows) Qt's "no maximum" for a widget's size what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes what is due, being read in steps (a large service's); None once read</extracomment>
+        <extracomment>rows of the dashboard table are this many lines of text tall (a long message wraps to a second line) rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows) Qt's "no maximum" for a widget's size what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes what is due, being read in steps (a large service's); None once read each active co-allocation's items as last reckoned: a refresh reckons again only those that changed</extracomment>
         <translation>&amp;As on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="130" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="132" />
         <source>As on date</source>
         <translation>As on date</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="142" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="144" />
         <source>Counts</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="147" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="149" />
         <source>Reading what is due</source>
         <translation>Reading what is due</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="154" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="156" />
         <source>Double-click a line, or select it and press Enter, to open the case.</source>
         <translation>Double-click a line, or select it and press Enter, to open the case.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="158" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="160" />
         <source>Due and overdue items</source>
         <translation>Due and overdue items</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="184" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="186" />
         <source>Coming up</source>
         <translation>Coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="197" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="199" />
         <source>&amp;Due and coming up</source>
         <translation>&amp;Due and coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="251" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="253" />
         <source>Reading what is due on %1…</source>
         <translation>Reading what is due on %1…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="281" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="283" />
         <source>Coming up in the next %1 days (%2)</source>
         <translation>Coming up in the next %1 days (%2)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="287" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="289" />
         <source>Nothing is expected in the next %1 days.</source>
         <translation>Nothing is expected in the next %1 days.</translation>
     </message>
@@ -997,17 +1002,17 @@
         <translation type="vanished">&amp;Due and overdue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="198" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="200" />
         <source>Team view: drift and &amp;promises</source>
         <translation>Team view: drift and &amp;promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="271" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="273" />
         <source>Nothing is due or overdue on %1.</source>
         <translation>Nothing is due or overdue on %1.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="274" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="276" />
         <source>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</source>
         <translation>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</translation>
     </message>
@@ -1082,7 +1087,7 @@
 <context>
     <name>DateAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="360" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="365" />
         <source>Set a date</source>
         <translation>Set a date</translation>
     </message>
@@ -1588,7 +1593,7 @@
         <translation>cowork-desktop is locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="272" />
+        <location filename="../../cowork_desktop/ui/security.py" line="270" />
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -1596,239 +1601,239 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="156" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="157" />
         <source>Navigation</source>
         <extracomment>the page check found a damaged page (the DamagedDatabase): nothing was written; the app offers a backup the page check has reported (passed, failed or could not run) (store, error) from the page check's thread, delivered on the GUI thread</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="171" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="174" />
         <source>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</source>
         <translation>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="181" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="184" />
         <source>Read-only</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="233" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="236" />
         <source>&amp;File</source>
         <extracomment>background backups (ui.backup_runner), started by start_backups the page check on its thread (store.checks.PageCheck), and what waits for it to pass the pages built so far: the dashboard at once, the others on first use (see _page)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="235" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="238" />
         <source>&amp;Open database…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="238" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="241" />
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="242" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="245" />
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="243" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="246" />
         <source>&amp;Restore…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="245" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="248" />
         <source>Change &amp;passphrase…</source>
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="247" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="250" />
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="251" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="254" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="255" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="258" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="258" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="261" />
         <source>&amp;Cases</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="259" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="262" />
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="260" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="263" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="264" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="267" />
         <source>&amp;Workers</source>
         <translation>&amp;Workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="265" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="268" />
         <source>&amp;New worker…</source>
         <translation>&amp;New worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="268" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="271" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="272" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="275" />
         <source>Go to %1</source>
         <translation>Go to %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="279" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="282" />
         <source>&amp;High contrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="284" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="287" />
         <source>&amp;Larger text</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="290" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
         <source>&amp;Normal (100%)</source>
         <translation>&amp;Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="290" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
         <source>&amp;Larger (125%)</source>
         <translation>&amp;Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="290" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
         <source>L&amp;argest (150%)</source>
         <translation>L&amp;argest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="314" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="312" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="315" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>&amp;Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="315" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="318" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="414" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="417" />
         <source>Read-only: %1. Nothing can be changed or saved in this window.</source>
         <extracomment>the pages, in the order they are refreshed</extracomment>
         <translation>Read-only: %1. Nothing can be changed or saved in this window.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="427" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="430" />
         <source>Read-only in this window</source>
         <translation>Read-only in this window</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="456" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="464" />
         <source>Cannot open the case</source>
         <translation>Cannot open the case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="464" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="472" />
         <source>Cannot open the worker</source>
         <translation>Cannot open the worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="499" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="512" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="526" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="507" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="520" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="534" />
         <source>Meeting wizard</source>
         <translation>Meeting wizard</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="504" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="519" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="512" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="527" />
         <source>Cannot open the meeting</source>
         <translation>Cannot open the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="531" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="539" />
         <source>Cannot open the record</source>
         <translation>Cannot open the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="631" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="638" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="639" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="646" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="631" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="639" />
         <source>Demo data is not available in this build.</source>
         <translation>Demo data is not available in this build.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="647" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="655" />
         <source>Open or create a database</source>
         <translation>Open or create a database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="649" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="657" />
         <source>cowork databases (*.db);;All files (*)</source>
         <translation>cowork databases (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="668" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="676" />
         <source>No other database yet</source>
         <translation>No other database yet</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="670" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="678" />
         <source>&amp;Clear the list</source>
         <translation>&amp;Clear the list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="693" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="701" />
         <source>Open elsewhere</source>
         <translation>Open elsewhere</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="694" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="702" />
         <source>Open it read-only here?</source>
         <translation>Open it read-only here?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="716" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="724" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="744" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="752" />
         <source>Checking the database file…</source>
         <translation>Checking the database file…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="780" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="788" />
         <source>Checking every signed record and the audit log…</source>
         <translation>Checking every signed record and the audit log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="885" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="893" />
         <source>About cowork-desktop</source>
         <translation>About cowork-desktop</translation>
     </message>
@@ -2174,7 +2179,7 @@
 <context>
     <name>RecurrenceAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="464" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="469" />
         <source>Every</source>
         <translation>Every</translation>
     </message>
@@ -2182,75 +2187,75 @@
 <context>
     <name>ResponsibilitiesAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="535" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="540" />
         <source>Quick fill:</source>
         <translation>Quick fill:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="539" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="544" />
         <source>%1 leads all</source>
         <translation>%1 leads all</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="553" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="558" />
         <source>Task</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="561" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="566" />
         <source>Joint</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="580" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="585" />
         <source>New &amp;task:</source>
         <extracomment>the tasks the meeting added (after the form's), in order, and the button that removes each</extracomment>
         <translation>New &amp;task:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="583" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="588" />
         <source>A task of your own, e.g. Life story work</source>
         <translation>A task of your own, e.g. Life story work</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="586" />
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="779" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="591" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="784" />
         <source>Add a task</source>
         <translation>Add a task</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="595" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="600" />
         <source>New task: problem</source>
         <translation>New task: problem</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="622" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="627" />
         <source>leads</source>
         <translation>leads</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="631" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="636" />
         <source>joint</source>
         <translation>joint</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="641" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="646" />
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="644" />
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="775" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="649" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="780" />
         <source>Remove the task %1</source>
         <translation>Remove the task %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="646" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="651" />
         <source>Added in this meeting; removing it removes its lead too.</source>
         <translation>Added in this meeting; removing it removes its lead too.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="778" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="783" />
         <source>Name of a task to add</source>
         <translation>Name of a task to add</translation>
     </message>
@@ -2263,33 +2268,33 @@
         <translation>Wrong passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="339" />
-        <location filename="../../cowork_desktop/ui/security.py" line="345" />
+        <location filename="../../cowork_desktop/ui/security.py" line="337" />
+        <location filename="../../cowork_desktop/ui/security.py" line="343" />
         <source>Back up now</source>
         <translation>Back up now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="392" />
-        <location filename="../../cowork_desktop/ui/security.py" line="418" />
-        <location filename="../../cowork_desktop/ui/security.py" line="426" />
-        <location filename="../../cowork_desktop/ui/security.py" line="444" />
-        <location filename="../../cowork_desktop/ui/security.py" line="459" />
-        <location filename="../../cowork_desktop/ui/security.py" line="467" />
+        <location filename="../../cowork_desktop/ui/security.py" line="390" />
+        <location filename="../../cowork_desktop/ui/security.py" line="416" />
+        <location filename="../../cowork_desktop/ui/security.py" line="424" />
+        <location filename="../../cowork_desktop/ui/security.py" line="442" />
+        <location filename="../../cowork_desktop/ui/security.py" line="457" />
+        <location filename="../../cowork_desktop/ui/security.py" line="465" />
         <source>Restore a backup</source>
         <translation>Restore a backup</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="428" />
+        <location filename="../../cowork_desktop/ui/security.py" line="426" />
         <source>cowork backups (*.db);;All files (*)</source>
         <translation>cowork backups (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="478" />
+        <location filename="../../cowork_desktop/ui/security.py" line="476" />
         <source>Change passphrase</source>
         <translation>Change passphrase</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/security.py" line="479" />
+        <location filename="../../cowork_desktop/ui/security.py" line="477" />
         <source>This database is not encrypted, so it has no passphrase to change.</source>
         <translation>This database is not encrypted, so it has no passphrase to change.</translation>
     </message>
@@ -2297,64 +2302,64 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="291" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="276" />
         <source>&amp;Browse…</source>
         <extracomment>the kind of field a settings row holds (a line, a combo box...) how a certificate became known to the database (``KnownCertificate.source``)</extracomment>
         <translation>&amp;Browse…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="309" />
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="325" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="294" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="310" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="366" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="351" />
         <source>Choose: %1</source>
         <translation>Choose: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="388" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="373" />
         <source>&amp;General</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="390" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="375" />
         <source>Who you are, as it appears on every case note, and the working-days rule for deadlines.</source>
         <translation>Who you are, as it appears on every case note, and the working-days rule for deadlines.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="393" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="378" />
         <source>Your &amp;name:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="393" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="378" />
         <source>As it appears on signed case notes.</source>
         <translation>As it appears on signed case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="394" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="379" />
         <source>&amp;Team:</source>
         <translation>&amp;Team:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="394" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="379" />
         <source>e.g. Assessment Team 2</source>
         <translation>e.g. Assessment Team 2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="395" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="380" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="395" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="380" />
         <source>Printed at the top of every PDF.</source>
         <translation>Printed at the top of every PDF.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="399" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="384" />
         <source>&amp;Bank holidays of:</source>
         <translation>&amp;Bank holidays of:</translation>
     </message>
@@ -2363,323 +2368,323 @@
         <translation type="vanished">Working-day deadlines skip weekends and these bank holidays.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="406" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="391" />
         <source>&amp;Initial meeting within:</source>
         <translation>&amp;Initial meeting within:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="407" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="392" />
         <source>Working days after the co-allocation (1 to 30; the protocol's usual is 5).</source>
         <translation>Working days after the co-allocation (1 to 30; the protocol's usual is 5).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="412" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="397" />
         <source>Coming up: the ne&amp;xt days:</source>
         <translation>Coming up: the ne&amp;xt days:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="413" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="398" />
         <source>How far ahead the dashboard and case pages show what is coming (1 to 90 days).</source>
         <translation>How far ahead the dashboard and case pages show what is coming (1 to 90 days).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="419" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="404" />
         <source>&amp;Records &amp;&amp; PDFs</source>
         <translation>&amp;Records &amp;&amp; PDFs</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="420" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="405" />
         <source>What is printed on the case notes, which forms the meetings use, and your certificate.</source>
         <translation>What is printed on the case notes, which forms the meetings use, and your certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="425" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="410" />
         <source>Protective &amp;marking:</source>
         <translation>Protective &amp;marking:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="427" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="412" />
         <source>OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters).</source>
         <translation>OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="432" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="417" />
         <source>&amp;Logo:</source>
         <translation>&amp;Logo:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="433" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="418" />
         <source>A PNG or JPEG under 1 MB, for the PDFs. Leave empty for none.</source>
         <translation>A PNG or JPEG under 1 MB, for the PDFs. Leave empty for none.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="439" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="424" />
         <source>&amp;Forms folder:</source>
         <translation>&amp;Forms folder:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="440" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="425" />
         <source>Your team's own forms. Leave empty for the protocol's forms shipped with the app.</source>
         <translation>Your team's own forms. Leave empty for the protocol's forms shipped with the app.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="441" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="426" />
         <source>Choose the forms folder</source>
         <translation>Choose the forms folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="442" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="427" />
         <source>The forms shipped with the app</source>
         <translation>The forms shipped with the app</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="446" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="431" />
         <source>&amp;Set up…</source>
         <translation>&amp;Set up…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="448" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="433" />
         <source>Set up your signing certificate</source>
         <translation>Set up your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="452" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="437" />
         <source>Signing &amp;certificate:</source>
         <translation>Signing &amp;certificate:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="458" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="443" />
         <source>&amp;Data &amp;&amp; backups</source>
         <translation>&amp;Data &amp;&amp; backups</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="459" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="444" />
         <source>Where your records are, and how many backups are kept.</source>
         <translation>Where your records are, and how many backups are kept.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="463" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="448" />
         <source>Database:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="467" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="452" />
         <source>&amp;Backup folder:</source>
         <translation>&amp;Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="468" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="453" />
         <source>A folder of your own, ideally on another disk. Leave empty for the default.</source>
         <translation>A folder of your own, ideally on another disk. Leave empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="469" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="454" />
         <source>Choose the backup folder</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="472" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="457" />
         <source>Keep &amp;daily backups for:</source>
         <translation>Keep &amp;daily backups for:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="472" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="457" />
         <source>Days (0 to 365).</source>
         <translation>Days (0 to 365).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="474" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="459" />
         <source>Keep &amp;weekly backups for:</source>
         <translation>Keep &amp;weekly backups for:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="474" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="459" />
         <source>Weeks (0 to 520).</source>
         <translation>Weeks (0 to 520).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="479" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="464" />
         <source>&amp;Retention:</source>
         <translation>&amp;Retention:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="480" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="465" />
         <source>Months after the last export before ended co-allocations may be purged; empty: off.</source>
         <translation>Months after the last export before ended co-allocations may be purged; empty: off.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="481" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="466" />
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="487" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="472" />
         <source>&amp;Appearance</source>
         <translation>&amp;Appearance</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="488" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="473" />
         <source>How the app looks on this computer. Changes show at once when you save.</source>
         <translation>How the app looks on this computer. Changes show at once when you save.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="493" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="478" />
         <source>Follow the system (light or dark)</source>
         <translation>Follow the system (light or dark)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="494" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="479" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="495" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="480" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="498" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="483" />
         <source>&amp;Theme:</source>
         <translation>&amp;Theme:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="500" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="485" />
         <source>&amp;High contrast (black, white and yellow)</source>
         <translation>&amp;High contrast (black, white and yellow)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="502" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="487" />
         <source>Contrast:</source>
         <translation>Contrast:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="507" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="492" />
         <source>Normal (100%)</source>
         <translation>Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="507" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="492" />
         <source>Larger (125%)</source>
         <translation>Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="507" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="492" />
         <source>Largest (150%)</source>
         <translation>Largest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="512" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="497" />
         <source>Te&amp;xt size:</source>
         <translation>Te&amp;xt size:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="516" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="501" />
         <source>S&amp;ecurity</source>
         <translation>S&amp;ecurity</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="516" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="501" />
         <source>Encryption and the idle lock.</source>
         <translation>Encryption and the idle lock.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="519" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="504" />
         <source>Encrypted with your passphrase. File ▸ Change passphrase… changes it.</source>
         <translation>Encrypted with your passphrase. File ▸ Change passphrase… changes it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="522" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="507" />
         <source>Not encrypted. An encrypted database is offered when the app first creates one; keep the computer's disk encryption on.</source>
         <translation>Not encrypted. An encrypted database is offered when the app first creates one; keep the computer's disk encryption on.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="528" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="513" />
         <source>Encryption:</source>
         <translation>Encryption:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="532" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="517" />
         <source>&amp;Lock after:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="533" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="518" />
         <source>Minutes without use before the app hides everything (1 to 240; encrypted databases).</source>
         <translation>Minutes without use before the app hides everything (1 to 240; encrypted databases).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="543" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="528" />
         <source>Your signing certificates, as this database knows them, and the certificates you trust when checking signed case notes.</source>
         <translation>Your signing certificates, as this database knows them, and the certificates you trust when checking signed case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="551" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="536" />
         <source>Certificates &amp;known to this database</source>
         <translation>Certificates &amp;known to this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="552" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="537" />
         <source>Certificates known to this database</source>
         <translation>Certificates known to this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="560" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="545" />
         <source>Recorded when a certificate is created or imported here, or first signs a case note. They stay on record, so case notes signed in the past can still be checked.</source>
         <translation>Recorded when a certificate is created or imported here, or first signs a case note. They stay on record, so case notes signed in the past can still be checked.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="567" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="552" />
         <source>None yet: your certificate is recorded when you set it up or first sign with it.</source>
         <translation>None yet: your certificate is recorded when you set it up or first sign with it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="576" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="561" />
         <source>&amp;Trusted certificates (on this computer)</source>
         <translation>&amp;Trusted certificates (on this computer)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="577" />
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="609" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="562" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="594" />
         <source>Trusted certificates</source>
         <translation>Trusted certificates</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="584" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="569" />
         <source>Case notes signed with a certificate in this list verify as valid without the signer's database. Add a colleague's .crt, or your organisation's CA certificate. Changes to this list take effect at once, whatever you do with Save or Cancel.</source>
         <translation>Case notes signed with a certificate in this list verify as valid without the signer's database. Add a colleague's .crt, or your organisation's CA certificate. Changes to this list take effect at once, whatever you do with Save or Cancel.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="592" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="577" />
         <source>Your trust list is empty.</source>
         <translation>Your trust list is empty.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="595" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="580" />
         <source>Add &amp;certificate…</source>
         <translation>Add &amp;certificate…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="597" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="582" />
         <source>Add a certificate to the trust list</source>
         <translation>Add a certificate to the trust list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="599" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="584" />
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="602" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="587" />
         <source>Remove the selected certificate from the trust list</source>
         <translation>Remove the selected certificate from the trust list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="621" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="606" />
         <source>Signing and tr&amp;ust</source>
         <translation>Signing and tr&amp;ust</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="676" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="661" />
         <source>Nothing was saved: %n setting(s) need attention (shown in red).</source>
         <translation>
             <numerusform>Nothing was saved: %n setting(s) need attention (shown in red).</numerusform>
@@ -2687,67 +2692,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="694" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="679" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="709" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="694" />
         <source>Choose the logo</source>
         <translation>Choose the logo</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="709" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="694" />
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="725" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="710" />
         <source>Set up: %1</source>
         <translation>Set up: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="728" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="713" />
         <source>Not set up yet. You need one to sign case notes.</source>
         <translation>Not set up yet. You need one to sign case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="776" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="761" />
         <source>Add a trusted certificate</source>
         <translation>Add a trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="778" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="763" />
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="785" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="770" />
         <source>Not added: %1</source>
         <translation>Not added: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="790" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="775" />
         <source>Trusted: %1</source>
         <translation>Trusted: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="790" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="775" />
         <source>Already trusted: %1</source>
         <translation>Already trusted: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="800" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="785" />
         <source>Remove a trusted certificate</source>
         <translation>Remove a trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="802" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="787" />
         <source>Stop trusting the certificate of %1?</source>
         <translation>Stop trusting the certificate of %1?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="806" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="791" />
         <source>SHA-256 %1
 
 Case notes signed with it will no longer verify as valid without the signer's database. You can add it again later.</source>
@@ -2756,17 +2761,17 @@ Case notes signed with it will no longer verify as valid without the signer's da
 Case notes signed with it will no longer verify as valid without the signer's database. You can add it again later.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="811" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="796" />
         <source>&amp;Remove</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="823" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="808" />
         <source>Not removed: %1</source>
         <translation>Not removed: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="827" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="812" />
         <source>No longer trusted: %1</source>
         <translation>No longer trusted: %1</translation>
     </message>
@@ -3055,33 +3060,33 @@ Case notes signed with it will no longer verify as valid without the signer's da
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="618" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="621" />
         <source>Team view: drifting into parallel working</source>
         <translation>Team view: drifting into parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="610" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="613" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="608" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="611" />
         <source>Reckoning drift and promises</source>
-        <extracomment>the loads running: each is kept until it has finished (the view that started it may be closed first) the figures are shown (after each refresh, whether reckoned here or off the GUI thread) up to this many co-allocations each row fits its wrapped text; more, and rows are two lines high (the reasons in full in the tooltip): fitting every row measures them all, seconds for thousands</extracomment>
+        <extracomment>the loads running: each is kept until it has finished (the view that started it may be closed first) the figures are shown (after each refresh, whether reckoned here or off the GUI thread) up to this many co-allocations each row fits its wrapped text; more, and rows are two lines high (the reasons in full in the tooltip): fitting every row measures them all, seconds for thousands each co-allocation's drift as last reckoned: a refresh reckons again only those that changed (one read at a time uses it: see OffThreadView)</extracomment>
         <translation>Reckoning drift and promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="612" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="615" />
         <source>Export calendar for the team</source>
         <translation>Export calendar for the team</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="613" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="616" />
         <source>Every active co-allocation's next review, agreed discussions and joint supervision.</source>
         <translation>Every active co-allocation's next review, agreed discussions and joint supervision.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="655" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="658" />
         <source>Promises kept per worker</source>
         <translation>Promises kept per worker</translation>
     </message>
@@ -3089,12 +3094,12 @@ Case notes signed with it will no longer verify as valid without the signer's da
 <context>
     <name>TextAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="195" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="201" />
         <source>%1 of %2 characters: %3 left</source>
         <translation>%1 of %2 characters: %3 left</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="201" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="207" />
         <source>The answer is at its limit of %1 characters: shorten it, or go on in another answer.</source>
         <translation>The answer is at its limit of %1 characters: shorten it, or go on in another answer.</translation>
     </message>
@@ -3534,7 +3539,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../cowork_desktop/ui/widgets.py" line="554" />
+        <location filename="../../cowork_desktop/ui/widgets.py" line="557" />
         <source>Replace the file?</source>
         <extracomment>the roles a cell marked with a severity answers (its colours, in bold)</extracomment>
         <translation>Replace the file?</translation>
@@ -3553,7 +3558,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
         <translation>Who does what:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/style.py" line="111" />
+        <location filename="../../cowork_desktop/ui/wizard/style.py" line="112" />
         <source>(required)</source>
         <translation>(required)</translation>
     </message>
@@ -3561,7 +3566,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WorkerAnswer</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="420" />
+        <location filename="../../cowork_desktop/ui/wizard/questions.py" line="425" />
         <source>Choose a co-worker...</source>
         <translation>Choose a co-worker...</translation>
     </message>
@@ -3863,7 +3868,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>self.self</name>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="401" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="386" />
         <source>Working-day deadlines skip weekends and these bank holidays.</source>
         <translation>Working-day deadlines skip weekends and these bank holidays.</translation>
     </message>

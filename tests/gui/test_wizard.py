@@ -43,7 +43,7 @@ from cowork_desktop.export.model import ResponsibilitiesTable
 from cowork_desktop.services import insights, sessions
 from cowork_desktop.services.export import build_case_note
 from cowork_desktop.services.sessions import Workspace
-from cowork_desktop.ui.wizard import MeetingWizard, RecordView, open_record
+from cowork_desktop.ui.wizard import MeetingWizard, RecordView, open_record, style
 from cowork_desktop.ui.wizard.pages import FormPage, SectionPage, SignOffPage, StartPage
 from cowork_desktop.ui.wizard.questions import (
     ActionReviewAnswer,
@@ -369,7 +369,8 @@ def test_every_field_is_named_for_screen_readers(
         wizard = wizard_for(qtbot, ws, coworked["coallocation"], kind)
         for qid, widget in wizard.widgets.items():
             q = widget.question
-            assert widget.accessibleName() == q.prompt
+            assert widget.accessibleName() == style.prompt_text(q.prompt, q.required)  # as the screen says it
+            assert ("(required)" in widget.accessibleName()) == q.required
             for control, _name in widget.controls():
                 assert control.accessibleName(), (kind, qid, control)
                 if q.guidance:

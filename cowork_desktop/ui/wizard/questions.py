@@ -46,6 +46,7 @@ from cowork_desktop.services.plan import fmt_day
 from cowork_desktop.ui.privacy import PrivacyHint
 from cowork_desktop.ui.widgets import date_edit, to_qdate
 from cowork_desktop.ui.widgets import from_qdate as from_qdate  # re-exported: wizard.py imports it from here
+from cowork_desktop.ui.wizard import style
 from cowork_desktop.ui.wizard.env import WizardEnv
 from cowork_desktop.ui.wizard.keys import literal
 from cowork_desktop.ui.wizard.style import error_label, hint_label
@@ -75,7 +76,7 @@ class QuestionWidget(QWidget):
         self.setObjectName(f"answer_{question.id}")
         self._loading = False
         self.build(answers)
-        self.set_accessible(question.prompt, question.guidance)
+        self.set_accessible(self.shown_prompt, question.guidance)
 
     # subclasses -----------------------------------------------------------------------------------
     def build(self, answers: dict[str, Any]) -> None:
@@ -91,9 +92,14 @@ class QuestionWidget(QWidget):
         """The control that takes the focus when this answer needs attention."""
         return self
 
+    @property
+    def shown_prompt(self) -> str:
+        """The prompt as the screen shows it ("(required)" after it when it must be answered)."""
+        return style.prompt_text(self.question.prompt, self.question.required)
+
     def controls(self) -> list[tuple[QWidget, str]]:
-        """Each interactive control with the name it is announced by (the prompt, or prompt: option)."""
-        return [(self.focus_target(), self.question.prompt)]
+        """Each interactive control with the name it is announced by (the prompt as shown, or prompt: option)."""
+        return [(self.focus_target(), self.shown_prompt)]
 
     # shared ---------------------------------------------------------------------------------------
     def load(self, value: Any) -> None:
@@ -255,8 +261,7 @@ class _RadioAnswer(QuestionWidget):
 
     def controls(self) -> list[tuple[QWidget, str]]:
         return [
-            (b, f"{self.question.prompt}: {label}")
-            for b, label in zip(self.buttons, self.labels, strict=True)
+            (b, f"{self.shown_prompt}: {label}") for b, label in zip(self.buttons, self.labels, strict=True)
         ]
 
     def button_for(self, value: str) -> QRadioButton:
@@ -404,9 +409,9 @@ class DateAnswer(QuestionWidget):
         return self.edit
 
     def controls(self) -> list[tuple[QWidget, str]]:
-        found: list[tuple[QWidget, str]] = [(self.edit, self.question.prompt)]
+        found: list[tuple[QWidget, str]] = [(self.edit, self.shown_prompt)]
         if self.set_box is not None:
-            found.insert(0, (self.set_box, f"{self.question.prompt}: set a date"))
+            found.insert(0, (self.set_box, f"{self.shown_prompt}: set a date"))
         return found
 
 
@@ -449,7 +454,7 @@ class WorkersAnswer(QuestionWidget):
 
     def controls(self) -> list[tuple[QWidget, str]]:
         labels = {w.id: self.env.worker_label(w) for w in self.env.coworkers}
-        return [(b, f"{self.question.prompt}: {labels[wid]}") for wid, b in self.boxes.items()]
+        return [(b, f"{self.shown_prompt}: {labels[wid]}") for wid, b in self.boxes.items()]
 
 
 @register(QuestionKind.RECURRENCE)
@@ -504,8 +509,8 @@ class RecurrenceAnswer(QuestionWidget):
 
     def controls(self) -> list[tuple[QWidget, str]]:
         return [
-            (self.spin, f"{self.question.prompt}: every how many"),
-            (self.unit, f"{self.question.prompt}: weeks or months"),
+            (self.spin, f"{self.shown_prompt}: every how many"),
+            (self.unit, f"{self.shown_prompt}: weeks or months"),
         ]
 
 
@@ -911,7 +916,7 @@ class ActionsAnswer(QuestionWidget):
         return self.rows[0].description if self.rows else self.add_button
 
     def controls(self) -> list[tuple[QWidget, str]]:
-        return [(self.add_button, f"{self.question.prompt}: add an action")]
+        return [(self.add_button, f"{self.shown_prompt}: add an action")]
 
 
 @register(QuestionKind.ACTION_REVIEW)

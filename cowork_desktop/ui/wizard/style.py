@@ -106,10 +106,14 @@ def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def prompt_text(text: str, required: bool) -> str:
+    """A question's prompt as the screen shows it, and as a screen reader names its field: "(required)" after
+    the prompt of a question that must be answered."""
+    return text + ("  " + QCoreApplication.translate("Wizard", "(required)") if required else "")
+
+
 def prompt_label(text: str, required: bool, parent: QWidget | None = None) -> QLabel:
-    label = QLabel(
-        text + ("  " + QCoreApplication.translate("Wizard", "(required)") if required else ""), parent
-    )
+    label = QLabel(prompt_text(text, required), parent)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setFont(scaled_font(label, 1.0, bold=True))
