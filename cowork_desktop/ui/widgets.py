@@ -374,8 +374,13 @@ def combo(
 
 def marking_combo(text: str | None = None) -> QComboBox:
     """The protective marking: one of the usual ones, or the organisation's own typed in."""
-    c = combo("protective_marking")
+    c = combo(
+        "protective_marking", accessible_name=QCoreApplication.translate("Settings", "Protective marking")
+    )
     c.setEditable(True)
+    line = c.lineEdit()
+    assert line is not None
+    line.setAccessibleName(c.accessibleName())  # its text field is a control of its own to a screen reader
     c.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     c.addItems(list(MARKINGS))
     if text is not None:

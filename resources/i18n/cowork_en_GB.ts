@@ -807,129 +807,129 @@
         <translation>&amp;Case:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="322" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="324" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="324" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="326" />
         <source>First co-worker</source>
         <translation>First co-worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="325" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="327" />
         <source>Second co-worker</source>
         <translation>Second co-worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="326" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="328" />
         <source>Lead worker</source>
         <translation>Lead worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="327" />
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="424" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="329" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="426" />
         <source>Choose the two co-workers first</source>
         <translation>Choose the two co-workers first</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="339" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="341" />
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="343" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="345" />
         <source>&amp;First co-worker:</source>
         <translation>&amp;First co-worker:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="344" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="346" />
         <source>&amp;Second co-worker:</source>
         <translation>&amp;Second co-worker:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="347" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="349" />
         <source>&amp;Lead:</source>
         <translation>&amp;Lead:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="349" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="351" />
         <source>The experienced worker usually leads at first, to model good practice.</source>
         <translation>The experienced worker usually leads at first, to model good practice.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="351" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="353" />
         <source>Co-allocated &amp;on:</source>
         <translation>Co-allocated &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="353" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="355" />
         <source>&amp;Reasons:</source>
         <translation>&amp;Reasons:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="359" />
         <location filename="../../cowork_desktop/ui/dialogs.py" line="361" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="363" />
         <source>Co-working has ended</source>
         <translation>Co-working has ended</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="364" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="366" />
         <source>e.g. student placement finished</source>
         <translation>e.g. student placement finished</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="366" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="368" />
         <source>&amp;Ended:</source>
         <translation>&amp;Ended:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="367" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="369" />
         <source>&amp;End date:</source>
         <translation>&amp;End date:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="368" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="370" />
         <source>End reas&amp;on:</source>
         <translation>End reas&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="399" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="401" />
         <source>Choose a worker</source>
         <translation>Choose a worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="396" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="398" />
         <source>(inactive)</source>
         <translation>(inactive)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="424" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="426" />
         <source>Choose the lead</source>
         <translation>Choose the lead</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="434" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="436" />
         <source>Type the reference of the case to co-allocate.</source>
         <translation>Type the reference of the case to co-allocate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="439" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="441" />
         <source>There is no case with reference %1.</source>
         <translation>There is no case with reference %1.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="444" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="446" />
         <source>Choose the first co-worker.</source>
         <translation>Choose the first co-worker.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="446" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="448" />
         <source>Choose the second co-worker.</source>
         <translation>Choose the second co-worker.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="448" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="450" />
         <source>Choose which of the two co-workers leads.</source>
         <translation>Choose which of the two co-workers leads.</translation>
     </message>
@@ -1095,37 +1095,37 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="634" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="636" />
         <source>Signed and locked</source>
         <translation>Signed and locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="642" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="644" />
         <source>Print agreed plan...</source>
         <translation>Print agreed plan...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="647" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="649" />
         <source>Export signed PDF...</source>
         <translation>Export signed PDF...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="677" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="679" />
         <source>Urgent: </source>
         <translation>Urgent: </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="677" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="679" />
         <source>Next step: </source>
         <translation>Next step: </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="688" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="690" />
         <source>Start issue-resolution MDR now</source>
         <translation>Start issue-resolution MDR now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="690" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="692" />
         <source>Start %1 now</source>
         <translation>Start %1 now</translation>
     </message>
@@ -2300,6 +2300,15 @@
     </message>
 </context>
 <context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/widgets.py" line="378" />
+        <source>Protective marking</source>
+        <extracomment>the roles a cell marked with a severity answers (its colours, in bold)</extracomment>
+        <translation>Protective marking</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <location filename="../../cowork_desktop/ui/settings_dialog.py" line="276" />
@@ -2792,12 +2801,12 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">Clear drawing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="424" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="426" />
         <source>I agree this is an accurate record</source>
         <translation>I agree this is an accurate record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="427" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="429" />
         <source>Signature: problem</source>
         <translation>Signature: problem</translation>
     </message>
@@ -2822,12 +2831,12 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">To sign last: the manager</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="526" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="528" />
         <source>Signed and locked</source>
         <translation>Signed and locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="580" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="582" />
         <source>Now signing: %1, %2</source>
         <translation>Now signing: %1, %2</translation>
     </message>
@@ -2836,17 +2845,17 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">Or type your full name to sign (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="586" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="588" />
         <source>Typed signature of %1</source>
         <translation>Typed signature of %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="588" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="590" />
         <source>Sign as %1</source>
         <translation>Sign as %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="569" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="571" />
         <source>Now signing: the manager (last)</source>
         <translation>Now signing: the manager (last)</translation>
     </message>
@@ -2876,102 +2885,107 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation>&amp;Clear drawing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="422" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="421" />
+        <source>Full name of the person signing</source>
+        <translation>Full name of the person signing</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="424" />
         <source>I &amp;agree this is an accurate record</source>
         <translation>I &amp;agree this is an accurate record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="429" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="431" />
         <source>S&amp;ign</source>
         <translation>S&amp;ign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="456" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="458" />
         <source>The manager (signs last)</source>
         <translation>The manager (signs last)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="494" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="496" />
         <source>Signed: %1 (%2).</source>
         <translation>Signed: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="500" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="502" />
         <source>Signed: the manager.</source>
         <translation>Signed: the manager.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="502" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="504" />
         <source> and </source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="503" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="505" />
         <source>To sign: %1, then the manager.</source>
         <translation>To sign: %1, then the manager.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="505" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="507" />
         <source>To sign: the manager.</source>
         <translation>To sign: the manager.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="513" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="515" />
         <source>The manager signs once every co-worker has signed.</source>
         <translation>The manager signs once every co-worker has signed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="519" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="521" />
         <source>%1: signed</source>
         <translation>%1: signed</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="571" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="573" />
         <source>&amp;Type the manager's full name (a typed signature, or the name under a drawn one):</source>
         <translation>&amp;Type the manager's full name (a typed signature, or the name under a drawn one):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="574" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="576" />
         <source>Manager's name</source>
         <translation>Manager's name</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="575" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="577" />
         <source>S&amp;ign as manager and lock the record</source>
         <translation>S&amp;ign as manager and lock the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="576" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="578" />
         <source>Sign as manager and lock the record</source>
         <translation>Sign as manager and lock the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="583" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="585" />
         <source>Or &amp;type your full name to sign (%1):</source>
         <translation>Or &amp;type your full name to sign (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="587" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="589" />
         <source>S&amp;ign as %1</source>
         <translation>S&amp;ign as %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="590" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="592" />
         <source>To sign without drawing, type the name here and tick the statement.</source>
         <translation>To sign without drawing, type the name here and tick the statement.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="600" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="602" />
         <source>Tick "I agree this is an accurate record" to sign.</source>
         <translation>Tick "I agree this is an accurate record" to sign.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="603" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="605" />
         <source>Type the manager's name.</source>
         <translation>Type the manager's name.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="606" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="608" />
         <source>Draw the signature in the box, or type the name instead.</source>
         <translation>Draw the signature in the box, or type the name instead.</translation>
     </message>
@@ -3539,9 +3553,8 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../cowork_desktop/ui/widgets.py" line="557" />
+        <location filename="../../cowork_desktop/ui/widgets.py" line="562" />
         <source>Replace the file?</source>
-        <extracomment>the roles a cell marked with a severity answers (its colours, in bold)</extracomment>
         <translation>Replace the file?</translation>
     </message>
 </context>

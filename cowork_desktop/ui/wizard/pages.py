@@ -417,6 +417,8 @@ class SignOffPage(QWizardPage):
         inner.addWidget(self.name_label)
         self.name = QLineEdit()
         self.name.setObjectName("signName")
+        # named before anyone signs too (its label says whose name, once a signer is chosen)
+        self.name.setAccessibleName(self.tr("Full name of the person signing"))
         self.name_label.setBuddy(self.name)
         inner.addWidget(self.name)
         self.agree = QCheckBox(self.tr("I &agree this is an accurate record"))
