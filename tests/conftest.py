@@ -20,10 +20,15 @@ from pathlib import Path
 import pytest
 from helpers.demo import build_demo_database, copy_database, demo_workspace
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.models import CoAllocation, Reason, Role, Worker
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_store
 from cowork_desktop.store.store import Store
+
+# One day for the whole run: a run that crosses midnight would otherwise start a meeting on one day and check it
+# against the next (the app reckons "today" by domain.dates.today; test modules take theirs when imported)
+dates.pin_today(date.today())
 
 # gui marked by what a test uses, and a run without gui loading no Qt; --shard=i/n (for `make unit`); the
 # fixture `small` (a case with an action done late) for the insights tests

@@ -5,11 +5,12 @@ database file.
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from cowork_desktop.cli import common
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.backups import restore_summary
 from cowork_desktop.domain.errors import PassphraseRequired, StoreError
 from cowork_desktop.services import backups, database, sessions
@@ -92,7 +93,7 @@ def _create(args: argparse.Namespace, path: Path) -> Store:
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     path = common.db_path(args)
-    today = args.today or date.today()
+    today = args.today or dates.today()
     with _create(args, path) as store:
         from cowork_desktop.services.demo import load_demo
 

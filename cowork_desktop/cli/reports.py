@@ -11,12 +11,12 @@ not pay for the insights or the calendar.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json, table
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import sessions
 
@@ -131,7 +131,7 @@ def cmd_devlog(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import calendar_export
 
-    on = args.on or date.today()
+    on = args.on or dates.today()
     target: Path = args.out
     if not target.is_dir() and target.suffix.lower() not in (".ics", ".ical", ".ifb", ".icalendar"):
         raise common.UsageError(f"--out {target}: give an .ics file name")
@@ -154,7 +154,7 @@ def cmd_calendar(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_drift(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
-    on = args.on or date.today()
+    on = args.on or dates.today()
     with common.open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         drifts = insights.team_drift(ws, on)
@@ -221,7 +221,7 @@ def _owner_name(worker_id: int | None, names: dict[int | None, str]) -> str:
 def cmd_promises(args: argparse.Namespace, out: TextIO) -> int:
     from cowork_desktop.services import insights
 
-    on = args.on or date.today()
+    on = args.on or dates.today()
     with common.open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         if args.case:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any, TextIO
 
 from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import retention, sessions
 
@@ -34,7 +34,7 @@ def cmd_retention(args: argparse.Namespace, out: TextIO) -> int:
         raise common.UsageError(
             "--on only lists what another day would purge: a purge always uses today's date"
         )
-    on = args.on or date.today()
+    on = args.on or dates.today()
     with common.open_existing(args) as store:
         ws = sessions.Workspace.open(store)
         if args.purge:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import Any, TextIO
 
 from cowork_desktop.cli import common
 from cowork_desktop.cli.output import print_json, table
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.models import PlanType
 from cowork_desktop.services import sessions
@@ -92,7 +92,7 @@ def _due_line(item: DueItem) -> str:
 
 
 def cmd_due(args: argparse.Namespace, out: TextIO) -> int:
-    on = args.on or date.today()
+    on = args.on or dates.today()
     with common.open_existing(args) as store:
         case_id = store.find_case(args.case).id if args.case else None
         ws = sessions.Workspace.open(store, args.forms)

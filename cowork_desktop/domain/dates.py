@@ -19,6 +19,22 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rrulestr
 
 from cowork_desktop.domain.holidays import HolidayRules
 
+#: the day taken for today when pinned (see :func:`pin_today`), else None: the calendar's
+_pinned: date | None = None
+
+
+def today() -> date:
+    """Today, for everything the app reckons "today" (the one clock): the calendar's day, unless pinned."""
+    return _pinned if _pinned is not None else date.today()
+
+
+def pin_today(day: date | None) -> None:
+    """Take ``day`` for today until pinned again (None: the calendar's again). The test suite pins the day it
+    started, so that a run crossing midnight reckons one day throughout; the app never pins."""
+    global _pinned
+    _pinned = day
+
+
 _UNITS = {"day": DAILY, "week": WEEKLY, "month": MONTHLY, "year": YEARLY}
 _FREQ_NAMES = {DAILY: "day", WEEKLY: "week", MONTHLY: "month", YEARLY: "year"}
 _FREQ_TOKENS = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, StoreError
 from cowork_desktop.services import backups
 from cowork_desktop.services.changes import Changes
@@ -153,6 +154,6 @@ def create_demo_database(path: Path, manager_name: str = "", today: date | None 
     from cowork_desktop.services.demo import load_demo
 
     with open_database(path) as store:
-        load_demo(Workspace.open(store), today or date.today())
+        load_demo(Workspace.open(store), today or dates.today())
         set_manager_name_if_unset(store, manager_name)
     return path

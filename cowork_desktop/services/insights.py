@@ -16,6 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordSummary, extract_facts
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.forms import FormDefinition
@@ -553,7 +554,7 @@ def development_log_path(
 
     path = Path(out)
     if path.is_dir():
-        path = path / devlog_filename(log.worker_name, today or date.today())
+        path = path / devlog_filename(log.worker_name, today or dates.today())
     return check_target(path, replace=replace, store=ws.store)
 
 

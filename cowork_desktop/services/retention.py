@@ -24,6 +24,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError, ValidationError
 from cowork_desktop.domain.models import RecordStatus
 from cowork_desktop.domain.settings import NUMBERS, number_problem, stored_number
@@ -148,7 +149,7 @@ def purge(ws: Workspace, candidates: list[PurgeCandidate]) -> int:
     if not candidates:
         return 0
     store = ws.store
-    today = date.today()  # the real clock, always
+    today = dates.today()  # the clock, always (never a day asked for)
     months = retention_months(ws)
     with owner.sole(store.path, "purging records", held=store.owner):
         require_intact_audit(ws)

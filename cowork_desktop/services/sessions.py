@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from cowork_desktop import paths
-from cowork_desktop.domain import models
+from cowork_desktop.domain import dates, models
 from cowork_desktop.domain.dates import WorkingCalendar
 from cowork_desktop.domain.due import (
     DueItem,
@@ -317,7 +317,7 @@ def start_record(
     issue-resolution MDR from the review that flagged the issue) is linked to it and prefilled from it, as the
     form's follow-ups say (the manager does not type again what is already recorded)."""
     ca = ws.store.get_coallocation(coallocation_id)
-    refusal = ca.refuses_new(kind, date.today())
+    refusal = ca.refuses_new(kind, dates.today())
     if refusal:
         raise CoworkError(refusal)
     existing = ws.store.draft_for(coallocation_id, kind)
@@ -347,7 +347,7 @@ def start_record(
         kind=kind,
         form_id=form.id,
         form_version=form.version,
-        meeting_date=meeting_date or date.today(),
+        meeting_date=meeting_date or dates.today(),
         answers=answers,
         title=form.mdr_title or form.title,
         linked_record_id=linked_record_id,

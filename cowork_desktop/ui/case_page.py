@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.due import DueItem
 from cowork_desktop.domain.errors import NotFoundError
 from cowork_desktop.domain.models import Case, CoAllocation, Record, RecordKind, RecordStatus, Worker
@@ -278,7 +279,7 @@ class CasePage(QWidget):
     # -- loading --------------------------------------------------------------------------------
     @property
     def on(self) -> date:
-        return self._on or date.today()
+        return self._on or dates.today()
 
     @property
     def case_id(self) -> int | None:

@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.insights import Cadence, CadenceStatus, LadderPoint
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.widgets import fmt_date
@@ -140,6 +141,9 @@ class _Chart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setProperty(
+            "role", "chart"
+        )  # an image to a screen reader (ui/accessibility.py), before its name
         self._marks: list[Mark] = []
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a screen reader can reach it and read the description
@@ -212,7 +216,7 @@ class CadenceTimeline(_Chart):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.rows: list[tuple[str, str, Cadence | None]] = []
-        self.on: date = date.today()
+        self.on: date = dates.today()
         self._legend_rows = 1
 
     def set_cadences(self, rows: Sequence[tuple[str, str, Cadence | None]], on: date) -> None:
@@ -239,7 +243,7 @@ class CadenceTimeline(_Chart):
             ("held", "Held"),
             ("missed", "Missed"),
             ("pending", "Not yet due"),
-            ("today", "Today" if self.on == date.today() else f"As on {fmt_date(self.on)}"),
+            ("today", "Today" if self.on == dates.today() else f"As on {fmt_date(self.on)}"),
         ]
 
     def _legend_layout(self, width: float) -> list[list[tuple[str, str, float]]]:
@@ -397,7 +401,7 @@ class CadenceTimeline(_Chart):
         tx = self._x(self.on, plot, start, end)
         p.setPen(QPen(colors.text, 1.4, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(tx, plot.top() - 2), QPointF(tx, plot.bottom()))
-        today = "Today" if self.on == date.today() else fmt_date(self.on)
+        today = "Today" if self.on == dates.today() else fmt_date(self.on)
         w = fm.horizontalAdvance(today)
         lx = min(max(tx - w / 2, plot.left()), self.width() - w - 6)
         p.setPen(colors.text)

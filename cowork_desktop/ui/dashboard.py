@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import sessions
@@ -129,7 +130,9 @@ class DashboardPage(QWidget):
         self._next_step.timeout.connect(self._read_step)
 
         as_on = QLabel(self.tr("&As on:"))
-        self.date_edit = date_edit("dashboardDate", on or date.today(), accessible_name=self.tr("As on date"))
+        self.date_edit = date_edit(
+            "dashboardDate", on or dates.today(), accessible_name=self.tr("As on date")
+        )
         as_on.setBuddy(self.date_edit)
         layout = page_layout(self, self.tr("What needs doing"), as_on, self.date_edit)
 

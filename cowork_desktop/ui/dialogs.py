@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError, NotFoundError, ValidationError
 from cowork_desktop.domain.models import Case, CaseStatus, CoAllocation, PlanType, Reason, Role, Worker
 from cowork_desktop.services import cases
@@ -300,7 +301,7 @@ class CoAllocationDialog(_FormDialog):
         super().__init__(store, coallocation is not None, "coallocationDialog", parent)
         self.coallocation = coallocation
         self.case_id = coallocation.case_id if coallocation else case_id
-        today = today or date.today()
+        today = today or dates.today()
 
         chosen = set(coallocation.worker_ids) if coallocation else set()
         self.workers = [w for w in cases.workers(store) if w.active or w.id in chosen]

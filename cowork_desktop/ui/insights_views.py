@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import (
@@ -268,7 +269,7 @@ class CaseInsightsPanel(QWidget):
         self.setObjectName("caseInsightsPanel")
         self.ws = ws
         self.case_id: int | None = None
-        self.on = date.today()
+        self.on = dates.today()
         self.view: insights.CaseInsights | None = None
         self._stale = False
 
@@ -291,7 +292,6 @@ class CaseInsightsPanel(QWidget):
         self.band_label = title_label("", "subtitle")
         self.band_label.setObjectName("driftBand")
         self.band_label.setWordWrap(False)
-        self.band_label.setAccessibleName(self.tr("Drift towards parallel working"))
         head.addWidget(self.band_label)
         head.addStretch(1)
         self.calendar_button = button(
@@ -360,17 +360,21 @@ class CaseInsightsPanel(QWidget):
         if view.drift is not None:
             d = view.drift
             self.band_label.setText(f"{BAND_MARKS[d.band]}  {BAND_WORDS[d.band]} — score {d.score}")
+            # read as the screen says it, without the band's mark (a shape for the eye, not a word)
+            self.band_label.setAccessibleName(f"{BAND_WORDS[d.band]} — score {d.score}")
             self.drift_label.setText(
                 f"Drift towards parallel working: {DRIFTING_FROM} or more is drifting, 1 to 4 watch. "
                 + drift_reasons(d)
             )
         elif view.coallocation_id is not None:
             self.band_label.setText(self.tr("Co-working has ended"))
+            self.band_label.setAccessibleName(self.band_label.text())
             self.drift_label.setText(
                 self.tr("Drift is reckoned for co-working still in place; the history is below.")
             )
         else:
             self.band_label.setText(self.tr("Not co-allocated"))
+            self.band_label.setAccessibleName(self.band_label.text())
             self.drift_label.setText(
                 self.tr("Nothing to show until the case is co-allocated to two workers.")
             )
@@ -594,7 +598,7 @@ class TeamView(QWidget):
         super().__init__(parent)
         self.setObjectName("teamView")
         self.ws = ws
-        self.on = on or date.today()
+        self.on = on or dates.today()
         self.drifts: list[Drift] = []
         self.kept: Promises | None = None
         #: each co-allocation's drift as last reckoned: a refresh reckons again only those that changed (one

@@ -13,7 +13,6 @@ import importlib
 import logging
 import weakref
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop import __version__
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, HeldElsewhere, ReadOnlyDatabase
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups, cases, database, signing_keys
@@ -641,7 +641,7 @@ class MainWindow(HostWindow):
             return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            load_demo(self.ws, date.today())
+            load_demo(self.ws, dates.today())
         except CoworkError as exc:
             QMessageBox.warning(self, self.tr("Demo data"), str(exc))
         finally:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import LearningEntry
 from cowork_desktop.domain.models import Worker
@@ -290,7 +291,7 @@ class WorkerPage(QWidget):
 
     @property
     def today(self) -> date:
-        return self._today or date.today()
+        return self._today or dates.today()
 
     # -- loading ------------------------------------------------------------------------------------
     def show_worker(self, worker_id: int) -> None:

@@ -99,7 +99,7 @@
 <context>
     <name>CadenceTimeline</name>
     <message>
-        <location filename="../../cowork_desktop/ui/charts.py" line="210" />
+        <location filename="../../cowork_desktop/ui/charts.py" line="214" />
         <source>Agreed and held dates</source>
         <translation>Agreed and held dates</translation>
     </message>
@@ -107,87 +107,87 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="50" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="51" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="51" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="52" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="52" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="53" />
         <source>Transferred</source>
         <translation>Transferred</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="210" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="211" />
         <source>Edit case</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="209" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="210" />
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="216" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="217" />
         <source>Case reference only — never a child's name. Use initials for the children.</source>
         <translation>Case reference only — never a child's name. Use initials for the children.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="222" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="223" />
         <source>Number of children</source>
         <translation>Number of children</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="223" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="224" />
         <source>e.g. AB, CD</source>
         <translation>e.g. AB, CD</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="225" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="226" />
         <source>Plan</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="230" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="231" />
         <source>Case status</source>
         <translation>Case status</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="234" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="235" />
         <source>Case &amp;reference:</source>
         <translation>Case &amp;reference:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="236" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="237" />
         <source>From the case management system, e.g. CR-100234.</source>
         <translation>From the case management system, e.g. CR-100234.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="238" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="239" />
         <source>Number of &amp;children:</source>
         <translation>Number of &amp;children:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="241" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="242" />
         <source>Children's &amp;initials:</source>
         <translation>Children's &amp;initials:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="243" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="244" />
         <source>Initials only, in capitals (optional).</source>
         <translation>Initials only, in capitals (optional).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="245" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="246" />
         <source>&amp;Plan:</source>
         <translation>&amp;Plan:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="246" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="247" />
         <source>&amp;Status:</source>
         <translation>&amp;Status:</translation>
     </message>
@@ -218,9 +218,8 @@
 <context>
     <name>CaseInsightsPanel</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="294" />
         <source>Drift towards parallel working</source>
-        <translation>Drift towards parallel working</translation>
+        <translation type="vanished">Drift towards parallel working</translation>
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/insights_views.py" line="298" />
@@ -258,27 +257,27 @@
         <translation>Partnership over time</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="368" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="370" />
         <source>Co-working has ended</source>
         <translation>Co-working has ended</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="370" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="373" />
         <source>Drift is reckoned for co-working still in place; the history is below.</source>
         <translation>Drift is reckoned for co-working still in place; the history is below.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="373" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="376" />
         <source>Not co-allocated</source>
         <translation>Not co-allocated</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="375" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="379" />
         <source>Nothing to show until the case is co-allocated to two workers.</source>
         <translation>Nothing to show until the case is co-allocated to two workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="386" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="390" />
         <source>No co-allocation yet.</source>
         <translation>No co-allocation yet.</translation>
     </message>
@@ -351,190 +350,190 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="149" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="150" />
         <source>← All cases</source>
         <extracomment>the meeting buttons, in the order of the protocol what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes</extracomment>
         <translation>← All cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="149" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="150" />
         <source>Back to all cases</source>
         <translation>Back to all cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="155" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="156" />
         <source>&amp;Edit case…</source>
         <translation>&amp;Edit case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="155" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="156" />
         <source>Edit case</source>
         <translation>Edit case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="158" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="402" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="159" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="403" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="160" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="405" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="161" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="406" />
         <source>New co-allocation</source>
         <translation>New co-allocation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="174" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="175" />
         <source>Co-allocation</source>
         <translation>Co-allocation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="177" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="178" />
         <source>Co-workers</source>
         <translation>Co-workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="177" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="178" />
         <source>Lead</source>
         <translation>Lead</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="177" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="178" />
         <source>Reasons</source>
         <translation>Reasons</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="177" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="178" />
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="177" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="178" />
         <source>Until</source>
         <translation>Until</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="197" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="198" />
         <source>Record a meeting</source>
         <translation>Record a meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="210" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="211" />
         <source>Due for this case</source>
         <translation>Due for this case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="215" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="216" />
         <source>Nothing is due for this case.</source>
         <translation>Nothing is due for this case.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="221" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="222" />
         <source>Record the issue-resolution MDR for the selected &amp;issue</source>
         <translation>Record the issue-resolution MDR for the selected &amp;issue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="223" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="224" />
         <source>Record the issue-resolution MDR for the selected issue</source>
         <translation>Record the issue-resolution MDR for the selected issue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="224" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="225" />
         <source>Linked to the review that found the issue, and filled in with what it recorded.</source>
         <translation>Linked to the review that found the issue, and filled in with what it recorded.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="255" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="256" />
         <source>Double-click a record, or select it and press Enter, to open it.</source>
         <translation>Double-click a record, or select it and press Enter, to open it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="259" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="260" />
         <source>&amp;Open record</source>
         <translation>&amp;Open record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="259" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="260" />
         <source>Open record</source>
         <translation>Open record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="269" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="270" />
         <source>No records yet: start with the initial co-working meeting.</source>
         <translation>No records yet: start with the initial co-working meeting.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="274" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="275" />
         <source>&amp;Records</source>
         <translation>&amp;Records</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="275" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="276" />
         <source>Co-workin&amp;g health</source>
         <translation>Co-workin&amp;g health</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="301" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="302" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="303" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="304" />
         <source>1 child</source>
         <translation>1 child</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="305" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="306" />
         <source>%1 children</source>
         <translation>%1 children</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="324" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="325" />
         <source>Coming up in the next %1 days</source>
         <translation>Coming up in the next %1 days</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="328" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="329" />
         <source>Nothing is expected for this case in the next %1 days.</source>
         <translation>Nothing is expected for this case in the next %1 days.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="370" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="371" />
         <source>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</source>
         <translation>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="397" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="398" />
         <source>Each button opens the draft of that meeting, or starts one.</source>
         <translation>Each button opens the draft of that meeting, or starts one.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="430" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="431" />
         <source>None of these: another issue</source>
         <translation>None of these: another issue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="434" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="435" />
         <source>Issue-resolution MDR</source>
         <translation>Issue-resolution MDR</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="436" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="437" />
         <source>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</source>
         <translation>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="392" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="393" />
         <source>Co-allocate the case to two workers before recording a meeting.</source>
         <translation>Co-allocate the case to two workers before recording a meeting.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="402" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="403" />
         <source>Edit &amp;co-allocation…</source>
         <translation>Edit &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="405" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="406" />
         <source>Edit co-allocation</source>
         <translation>Edit co-allocation</translation>
     </message>
@@ -787,149 +786,149 @@
 <context>
     <name>CoAllocationDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="289" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="290" />
         <source>Edit co-allocation</source>
         <translation>Edit co-allocation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="288" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="289" />
         <source>New co-allocation</source>
         <translation>New co-allocation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="312" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="313" />
         <source>Type the case reference</source>
         <translation>Type the case reference</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="318" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="319" />
         <source>&amp;Case:</source>
         <translation>&amp;Case:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="324" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="325" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="326" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="327" />
         <source>First co-worker</source>
         <translation>First co-worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="327" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="328" />
         <source>Second co-worker</source>
         <translation>Second co-worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="328" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="329" />
         <source>Lead worker</source>
         <translation>Lead worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="329" />
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="426" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="330" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="427" />
         <source>Choose the two co-workers first</source>
         <translation>Choose the two co-workers first</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="341" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="342" />
         <source>Reason: %1</source>
         <translation>Reason: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="345" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="346" />
         <source>&amp;First co-worker:</source>
         <translation>&amp;First co-worker:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="346" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="347" />
         <source>&amp;Second co-worker:</source>
         <translation>&amp;Second co-worker:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="349" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="350" />
         <source>&amp;Lead:</source>
         <translation>&amp;Lead:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="351" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="352" />
         <source>The experienced worker usually leads at first, to model good practice.</source>
         <translation>The experienced worker usually leads at first, to model good practice.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="353" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="354" />
         <source>Co-allocated &amp;on:</source>
         <translation>Co-allocated &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="355" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="356" />
         <source>&amp;Reasons:</source>
         <translation>&amp;Reasons:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="361" />
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="363" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="362" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="364" />
         <source>Co-working has ended</source>
         <translation>Co-working has ended</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="366" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="367" />
         <source>e.g. student placement finished</source>
         <translation>e.g. student placement finished</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="368" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="369" />
         <source>&amp;Ended:</source>
         <translation>&amp;Ended:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="369" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="370" />
         <source>&amp;End date:</source>
         <translation>&amp;End date:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="370" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="371" />
         <source>End reas&amp;on:</source>
         <translation>End reas&amp;on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="401" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="402" />
         <source>Choose a worker</source>
         <translation>Choose a worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="398" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="399" />
         <source>(inactive)</source>
         <translation>(inactive)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="426" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="427" />
         <source>Choose the lead</source>
         <translation>Choose the lead</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="436" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="437" />
         <source>Type the reference of the case to co-allocate.</source>
         <translation>Type the reference of the case to co-allocate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="441" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="442" />
         <source>There is no case with reference %1.</source>
         <translation>There is no case with reference %1.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="446" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="447" />
         <source>Choose the first co-worker.</source>
         <translation>Choose the first co-worker.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="448" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="449" />
         <source>Choose the second co-worker.</source>
         <translation>Choose the second co-worker.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="450" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="451" />
         <source>Choose which of the two co-workers leads.</source>
         <translation>Choose which of the two co-workers leads.</translation>
     </message>
@@ -937,63 +936,63 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="134" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="137" />
         <source>What needs doing</source>
         <translation>What needs doing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="131" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="132" />
         <source>&amp;As on:</source>
         <extracomment>rows of the dashboard table are this many lines of text tall (a long message wraps to a second line) rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows) Qt's "no maximum" for a widget's size what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes what is due, being read in steps (a large service's); None once read each active co-allocation's items as last reckoned: a refresh reckons again only those that changed</extracomment>
         <translation>&amp;As on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="132" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="134" />
         <source>As on date</source>
         <translation>As on date</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="144" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="147" />
         <source>Counts</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="149" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="152" />
         <source>Reading what is due</source>
         <translation>Reading what is due</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="156" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="159" />
         <source>Double-click a line, or select it and press Enter, to open the case.</source>
         <translation>Double-click a line, or select it and press Enter, to open the case.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="160" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="163" />
         <source>Due and overdue items</source>
         <translation>Due and overdue items</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="186" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="189" />
         <source>Coming up</source>
         <translation>Coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="199" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="202" />
         <source>&amp;Due and coming up</source>
         <translation>&amp;Due and coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="253" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="256" />
         <source>Reading what is due on %1…</source>
         <translation>Reading what is due on %1…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="283" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="286" />
         <source>Coming up in the next %1 days (%2)</source>
         <translation>Coming up in the next %1 days (%2)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="289" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="292" />
         <source>Nothing is expected in the next %1 days.</source>
         <translation>Nothing is expected in the next %1 days.</translation>
     </message>
@@ -1002,17 +1001,17 @@
         <translation type="vanished">&amp;Due and overdue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="200" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="203" />
         <source>Team view: drift and &amp;promises</source>
         <translation>Team view: drift and &amp;promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="273" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="276" />
         <source>Nothing is due or overdue on %1.</source>
         <translation>Nothing is due or overdue on %1.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="276" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="279" />
         <source>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</source>
         <translation>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</translation>
     </message>
@@ -1508,17 +1507,17 @@
 <context>
     <name>InsightsViews</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="201" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="202" />
         <source>Export calendar</source>
         <translation>Export calendar</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="203" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="204" />
         <source>iCalendar files (*.ics);;All files (*)</source>
         <translation>iCalendar files (*.ics);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="211" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="212" />
         <source>Cannot export the calendar</source>
         <translation>Cannot export the calendar</translation>
     </message>
@@ -1527,7 +1526,7 @@
         <translation type="vanished">Replace the file?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="233" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="234" />
         <source>Calendar exported</source>
         <translation>Calendar exported</translation>
     </message>
@@ -1580,7 +1579,7 @@
 <context>
     <name>LadderTrend</name>
     <message>
-        <location filename="../../cowork_desktop/ui/charts.py" line="435" />
+        <location filename="../../cowork_desktop/ui/charts.py" line="439" />
         <source>Partnership over time</source>
         <translation>Partnership over time</translation>
     </message>
@@ -1858,74 +1857,74 @@
         <translation type="vanished">Ready to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="115" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="116" />
         <source>&lt; &amp;Back</source>
         <extracomment>top-level windows opened without a parent are kept here until they close (Python would collect them) what a save or a signature changed (a ``services.changes.Changes``), for the main window to refresh by the draft's revision these answers were typed over (each save names it) another window saved this draft since: autosave waits for the manager's choice what opening this meeting changed (a draft started: the pages that list records read again)</extracomment>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="116" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="117" />
         <source>&amp;Save and close</source>
         <translation>&amp;Save and close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="117" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="118" />
         <source>&amp;Close</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="118" />
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="289" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="119" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="290" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="285" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="286" />
         <source>&amp;Go on to sign</source>
         <translation>&amp;Go on to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="287" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="288" />
         <source>&amp;Ready to sign</source>
         <translation>&amp;Ready to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="305" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="306" />
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="596" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="597" />
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="602" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="603" />
         <source>This draft was changed in another window. Keep the answers in this window (they replace the other window's), or close without them (the other window's stay)?</source>
         <translation>This draft was changed in another window. Keep the answers in this window (they replace the other window's), or close without them (the other window's stay)?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="606" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="607" />
         <source>&amp;Keep my answers</source>
         <translation>&amp;Keep my answers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="608" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="609" />
         <source>Your latest answers could not be saved.</source>
         <translation>Your latest answers could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="609" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="610" />
         <source>Close anyway and lose them?</source>
         <translation>Close anyway and lose them?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="610" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="611" />
         <source>&amp;Close without saving</source>
         <translation>&amp;Close without saving</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="611" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="612" />
         <source>&amp;Stay here</source>
         <translation>&amp;Stay here</translation>
     </message>
@@ -3074,33 +3073,33 @@ Case notes signed with it will no longer verify as valid without the signer's da
 <context>
     <name>TeamView</name>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="621" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="625" />
         <source>Team view: drifting into parallel working</source>
         <translation>Team view: drifting into parallel working</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="613" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="617" />
         <source>Export calendar (.ics)…</source>
         <translation>Export calendar (.ics)…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="611" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="615" />
         <source>Reckoning drift and promises</source>
         <extracomment>the loads running: each is kept until it has finished (the view that started it may be closed first) the figures are shown (after each refresh, whether reckoned here or off the GUI thread) up to this many co-allocations each row fits its wrapped text; more, and rows are two lines high (the reasons in full in the tooltip): fitting every row measures them all, seconds for thousands each co-allocation's drift as last reckoned: a refresh reckons again only those that changed (one read at a time uses it: see OffThreadView)</extracomment>
         <translation>Reckoning drift and promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="615" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="619" />
         <source>Export calendar for the team</source>
         <translation>Export calendar for the team</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="616" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="620" />
         <source>Every active co-allocation's next review, agreed discussions and joint supervision.</source>
         <translation>Every active co-allocation's next review, agreed discussions and joint supervision.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/insights_views.py" line="658" />
+        <location filename="../../cowork_desktop/ui/insights_views.py" line="662" />
         <source>Promises kept per worker</source>
         <translation>Promises kept per worker</translation>
     </message>
@@ -3587,63 +3586,63 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WorkerDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="157" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="158" />
         <source>Edit worker</source>
         <translation>Edit worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="156" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="157" />
         <source>Add a worker</source>
         <extracomment>what the save changed (nothing until saved)</extracomment>
         <translation>Add a worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="165" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="166" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="166" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="167" />
         <source>Choose a role</source>
         <translation>Choose a role</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="167" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="168" />
         <source>e.g. Assessment Team 2</source>
         <translation>e.g. Assessment Team 2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="168" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="169" />
         <source>Active (can be chosen for new co-allocations)</source>
         <translation>Active (can be chosen for new co-allocations)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="170" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="171" />
         <source>Active</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="173" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="174" />
         <source>&amp;Name:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="174" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="175" />
         <source>&amp;Role:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="175" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="176" />
         <source>&amp;Team:</source>
         <translation>&amp;Team:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="176" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="177" />
         <source>Stat&amp;us:</source>
         <translation>Stat&amp;us:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="192" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="193" />
         <source>Choose a role.</source>
         <translation>Choose a role.</translation>
     </message>
@@ -3651,70 +3650,70 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WorkerPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="244" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="245" />
         <source>← All workers</source>
         <extracomment>what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes up to this many entries in a tree, its groups are open and each line wraps its text; more, and the groups (with their counts) open when asked, their lines one line high (the full entry in its tooltip)</extracomment>
         <translation>← All workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="244" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="245" />
         <source>Back to all workers</source>
         <translation>Back to all workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="251" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="252" />
         <source>E&amp;xport development log…</source>
         <translation>E&amp;xport development log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="253" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="413" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="254" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="414" />
         <source>Export development log</source>
         <translation>Export development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="254" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="255" />
         <source>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</source>
         <translation>A PDF of the learning by PCF domain, for an ASYE or placement portfolio.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="267" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="268" />
         <source>Reading the development log</source>
         <translation>Reading the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="268" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="269" />
         <source>Development log</source>
         <translation>Development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="273" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="274" />
         <source>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</source>
         <translation>Learning recorded in signed records of co-worked cases, linked to the Professional Capabilities Framework by keywords (or by a [PCF: …] tag in the entry). Cases are named by reference; children's initials are removed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="283" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="284" />
         <source>By PCF &amp;domain</source>
         <translation>By PCF &amp;domain</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="284" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="285" />
         <source>Over t&amp;ime</source>
         <translation>Over t&amp;ime</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="415" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="416" />
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="434" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="450" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="435" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="451" />
         <source>Cannot export the development log</source>
         <translation>Cannot export the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="438" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="439" />
         <source>Development log exported</source>
         <translation>Development log exported</translation>
     </message>
@@ -3723,22 +3722,22 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
         <translation type="vanished">Replace the file?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="482" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="483" />
         <source>Sign the development log</source>
         <translation>Sign the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="484" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="485" />
         <source>The log is signed like a case note. Passphrase of your signing certificate (%1):</source>
         <translation>The log is signed like a case note. Passphrase of your signing certificate (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="494" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="495" />
         <source>Wrong passphrase: it does not open your certificate. Nothing was saved.</source>
         <translation>Wrong passphrase: it does not open your certificate. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="498" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="499" />
         <source>Cannot sign the development log</source>
         <translation>Cannot sign the development log</translation>
     </message>
@@ -3862,18 +3861,18 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>_FormDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="80" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="81" />
         <source>Problem</source>
         <extracomment>the window title adding one, and editing one (translated in the context of the dialog's class name)</extracomment>
         <translation>Problem</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="96" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="97" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dialogs.py" line="99" />
+        <location filename="../../cowork_desktop/ui/dialogs.py" line="100" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.forms import QuestionKind
 from cowork_desktop.domain.models import (
     Case,
@@ -38,7 +39,7 @@ from cowork_desktop.ui.wizard.questions import (
 )
 from cowork_desktop.ui.wizard.readback import ReadBackPage
 
-TODAY = date.today()
+TODAY = dates.today()  # the day the run pinned (tests/conftest.py)
 
 
 def wizard_for(qtbot: QtBot, ws: Workspace, ca_id: int, kind: RecordKind, **kw: Any) -> MeetingWizard:

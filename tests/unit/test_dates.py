@@ -248,3 +248,20 @@ def test_after_interval_is_the_day_plus_the_interval() -> None:
         for rule in (*rules, "FREQ=YEARLY", "FREQ=WEEKLY;BYDAY=MO", "not a rule"):
             assert after_interval(day, rule) == day + interval(rule), (day, rule)
         day += timedelta(days=1)
+
+
+def test_one_clock_pinned_for_a_whole_run() -> None:
+    """The app reckons today by domain.dates.today(): the calendar's day unless pinned (the suite pins the day
+    it started, tests/conftest.py); pinning another day moves every "today" with it, and None lets go."""
+    from datetime import date as real_date
+
+    from cowork_desktop.domain import dates as clock
+
+    pinned = clock.today()
+    try:
+        clock.pin_today(real_date(2031, 2, 28))
+        assert clock.today() == real_date(2031, 2, 28)
+        clock.pin_today(None)
+        assert clock.today() == real_date.today()
+    finally:
+        clock.pin_today(pinned)

@@ -26,6 +26,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QScrollArea, QWidget, QWizard, QWizardPage
 
+from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError, StaleDraft, ValidationError
 from cowork_desktop.domain.forms import FollowUp, QuestionKind, answers_shown, is_empty
 from cowork_desktop.domain.models import RecordKind, RecordStatus
@@ -435,7 +436,7 @@ class MeetingWizard(QWizard):
             return True
         ok = True
         if page is self.start_page:
-            problem = meeting_date_problem(self.meeting_date, date.today())
+            problem = meeting_date_problem(self.meeting_date, dates.today())
             self.start_page.show_date_error(problem or "")
             ok = problem is None
         errors = self.page_errors(page)
@@ -460,7 +461,7 @@ class MeetingWizard(QWizard):
                 self.ws, self.record_id, kept, self.meeting_date, based_on=self.revision
             )
             self.revision = saved.value
-            ready = sessions.ready_for_signatures(self.ws, self.record_id, today=date.today())
+            ready = sessions.ready_for_signatures(self.ws, self.record_id, today=dates.today())
             self.env.record = ready.value
             self.revision = self.env.record.revision
         except ValidationError as exc:
