@@ -285,6 +285,14 @@ class CasePage(QWidget):
     def case_id(self) -> int | None:
         return self.case.id if self.case else None
 
+    def arrival(self) -> QWidget:
+        """Where the focus goes when the case opens: the first meeting that can be recorded now (the buttons are
+        in the order meetings come), else the way back."""
+        for b in self.meeting_buttons.values():
+            if b.isVisibleTo(self) and b.isEnabled():
+                return b
+        return self.back_button
+
     def show_case(self, case_id: int) -> None:
         self.case = cases.case(self.ws.store, case_id)
         self.refresh()

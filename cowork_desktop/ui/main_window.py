@@ -362,7 +362,7 @@ class MainWindow(HostWindow):
             from cowork_desktop.ui.worker_page import WorkerPage
 
             worker_page = WorkerPage(self.ws)
-            worker_page.back_requested.connect(lambda: self.go("workers"))
+            worker_page.back_requested.connect(lambda: self.go("workers", arrive=True))
             page = worker_page
         elif name == "case_page":
             from cowork_desktop.ui.case_page import CasePage
@@ -374,7 +374,7 @@ class MainWindow(HostWindow):
             case_page.case_changed.connect(
                 lambda changes, p=case_page: self.apply_changes(changes, shown_by=p)
             )
-            case_page.back_requested.connect(lambda: self.go("cases"))
+            case_page.back_requested.connect(lambda: self.go("cases", arrive=True))
             page = case_page
         else:
             raise KeyError(name)
@@ -434,13 +434,33 @@ class MainWindow(HostWindow):
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
-    def go(self, key: str) -> None:
-        """Show a navigation page: ``dashboard`` (the welcome panel while empty), ``cases`` or ``workers``."""
+    def go(self, key: str, *, arrive: bool = False) -> None:
+        """Show a navigation page: ``dashboard`` (the welcome panel while empty), ``cases`` or ``workers``. With
+        ``arrive`` (a Back button, not the page list, whose arrow keys must stay in the list) the focus goes to
+        the page's first thing to do (:meth:`arrive`)."""
         page = self._page({"dashboard": "dashboard", "cases": "case_list", "workers": "workers_page"}[key])
         if key == "dashboard" and self.is_empty():
             page = self.welcome
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
+        if arrive:
+            self.arrive(page)
+
+    def arrive(self, page: QWidget) -> None:
+        """Put the focus on ``page``'s first thing to do: what its ``arrival()`` names, else its first control
+        that Tab stops at; a keyboard or screen-reader user starts there, not on the page they left."""
+        chosen = getattr(page, "arrival", None)
+        target = chosen() if callable(chosen) else None
+        if target is None:
+            widget = page.nextInFocusChain()
+            while widget is not None and widget is not page and page.isAncestorOf(widget):
+                shown = widget.isVisibleTo(page) and widget.isEnabled()
+                if shown and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    target = widget
+                    break
+                widget = widget.nextInFocusChain()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _select_nav(self, key: str) -> None:
         self.nav.blockSignals(True)
@@ -481,6 +501,7 @@ class MainWindow(HostWindow):
             return
         self.stack.setCurrentWidget(page)
         self._select_nav(nav)
+        self.arrive(page)
 
     def apply_changes(self, changes: Changes, *, shown_by: QWidget | None = None) -> None:
         """Refresh the pages that show what ``changes`` touched (each page's ``DEPENDS_ON``), in

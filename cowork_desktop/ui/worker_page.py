@@ -294,6 +294,11 @@ class WorkerPage(QWidget):
         return self._today or dates.today()
 
     # -- loading ------------------------------------------------------------------------------------
+    def arrival(self) -> QWidget:
+        """Where the focus goes when the worker's page opens: their development log (a learner's), else the way
+        back."""
+        return self.tabs if self.tabs.isVisibleTo(self) else self.back_button
+
     def show_worker(self, worker_id: int) -> None:
         self.worker = cases.worker(self.ws.store, worker_id)
         self.refresh()

@@ -132,3 +132,30 @@ def test_enter_presses_the_focused_button_on_the_main_window(qtbot: QtBot, ws: W
     QTest.keyClick(button, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: bool(pressed))
     assert pressed == [button.objectName()]
+
+
+def test_the_focus_arrives_on_the_first_thing_to_do(qtbot: QtBot, ws: Workspace) -> None:
+    """A case opened with Enter puts the focus on the first meeting that can be recorded (it used to stay on the
+    list left behind, hidden); Back puts it on the page returned to; a worker's page on their log."""
+    window = _window(qtbot, ws)
+    window.go("cases")
+    cases_page = window._page("case_list")
+    table = cases_page.table  # type: ignore[attr-defined]
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is table)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    case_page = window._page("case_page")
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is case_page)
+    focused = QApplication.focusWidget()
+    assert focused is case_page.arrival()  # type: ignore[attr-defined]
+    assert focused is not None and case_page.isAncestorOf(focused) and focused.isVisible()
+    QTest.keyClick(case_page.back_button, Qt.Key.Key_Space)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is cases_page)
+    focused = QApplication.focusWidget()
+    assert focused is not None and cases_page.isAncestorOf(focused)
+    student = next(w for w in ws.store.list_workers() if w.role.value == "student")
+    window.show_worker(student.id or 0)
+    worker_page = window._page("worker_page")
+    target, focused = worker_page.arrival(), QApplication.focusWidget()  # type: ignore[attr-defined]
+    assert focused is not None and (focused is target or target.isAncestorOf(focused))  # its tabs' bar
