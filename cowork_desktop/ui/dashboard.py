@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -72,9 +73,22 @@ def counts_text(items: list[DueItem]) -> str:
 
 
 class DueItemsModel(SeverityRowsModel[DueItem]):
+    """Due items, one a row. ``shown``: the columns a table shows (the ``COL_*``, in that order; all of them by
+    default): a column a table does not show is left out of the model, not hidden in the view, where a screen
+    reader would still read it (a case's own page has no "Case" column)."""
+
     COL_SEVERITY, COL_CASE, COL_WHAT, COL_DUE = range(4)
-    HEADERS = ("Severity", "Case", "What", "Due")
+    ALL_HEADERS = ("Severity", "Case", "What", "Due")
     ItemRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: QWidget | None = None, shown: Sequence[int] | None = None) -> None:
+        super().__init__(parent)
+        self.shown = tuple(shown) if shown is not None else tuple(range(len(self.ALL_HEADERS)))
+        self.HEADERS = tuple(self.ALL_HEADERS[c] for c in self.shown)
+
+    def column(self, logical: int) -> int:
+        """Where the column ``logical`` (a ``COL_*``) is in this model."""
+        return self.shown.index(logical)
 
     def item(self, row: int) -> DueItem:
         return self._rows[row]
@@ -83,6 +97,9 @@ class DueItemsModel(SeverityRowsModel[DueItem]):
         return list(self._rows)
 
     def cell(self, item: DueItem, col: int, role: int) -> Any:
+        return self._cell(item, self.shown[col], role)
+
+    def _cell(self, item: DueItem, col: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.COL_SEVERITY:
                 return f"{SEVERITY_MARKS[item.severity]}  {SEVERITY_LABELS[item.severity]}"
@@ -97,7 +114,7 @@ class DueItemsModel(SeverityRowsModel[DueItem]):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if col == self.COL_SEVERITY:
                 return SEVERITY_LABELS[item.severity]
-            return self.cell(item, col, Qt.ItemDataRole.DisplayRole)
+            return self._cell(item, col, Qt.ItemDataRole.DisplayRole)
         if col == self.COL_SEVERITY and role in MARK_ROLES:
             return self.marked(item.severity, role)
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -105,6 +122,10 @@ class DueItemsModel(SeverityRowsModel[DueItem]):
         if role == self.ItemRole:
             return item
         return None
+
+
+#: what coming up shows: no severity (nothing is late yet)
+COMING_COLUMNS = (DueItemsModel.COL_CASE, DueItemsModel.COL_WHAT, DueItemsModel.COL_DUE)
 
 
 class DashboardPage(QWidget):
@@ -185,11 +206,12 @@ class DashboardPage(QWidget):
         self.coming_title = title_label("", "subtitle")
         self.coming_title.setObjectName("comingUpTitle")
         due_layout.addWidget(self.coming_title)
-        self.coming_model = DueItemsModel(self)
+        self.coming_model = DueItemsModel(self, COMING_COLUMNS)
         self.coming_table = list_table(self.tr("Coming up"), "comingUpTable")
-        coming_header = show_model(self.coming_table, self.coming_model, DueItemsModel.COL_WHAT)
+        coming_header = show_model(
+            self.coming_table, self.coming_model, self.coming_model.column(DueItemsModel.COL_WHAT)
+        )
         coming_header.setResizeContentsPrecision(COLUMN_SIZE_PRECISION)
-        self.coming_table.setColumnHidden(DueItemsModel.COL_SEVERITY, True)
         self.coming_table.activated.connect(self._open_coming)
         self.nothing_coming = hint_label("")
         self.nothing_coming.setObjectName("nothingComingUp")

@@ -163,3 +163,29 @@ def test_every_wizard_page(qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
         go_next(wizard)
     assert len(seen) >= 3, seen  # the form's pages, then the read-back
     wizard.reject()
+
+
+def test_a_table_exposes_only_the_columns_it_shows(qtbot: QtBot, window: MainWindow, ws: Workspace) -> None:
+    """A screen reader reads the columns a table shows, no hidden one: the case's own page has no "Case"
+    column, and what is coming up no "Severity"."""
+    from PySide6.QtGui import QAccessible
+
+    def headers(table: QWidget) -> list[str]:
+        iface = QAccessible.queryAccessibleInterface(table)
+        assert iface is not None
+        return [
+            iface.child(i).text(QAccessible.Text.Name)
+            for i in range(iface.childCount())
+            if iface.child(i).role() == QAccessible.Role.ColumnHeader
+        ]
+
+    window.show()
+    case = ws.store.list_cases()[0]
+    window.show_case(case.id or 0)
+    page = window._page("case_page")
+    assert headers(page.due_table) == ["Severity", "What", "Due"]  # type: ignore[attr-defined]
+    assert headers(page.coming_table) == ["What", "Due"]  # type: ignore[attr-defined]
+    window.go("dashboard")
+    dashboard = window._page("dashboard")
+    assert headers(dashboard.table) == ["Severity", "Case", "What", "Due"]  # type: ignore[attr-defined]
+    assert headers(dashboard.coming_table) == ["Case", "What", "Due"]  # type: ignore[attr-defined]
