@@ -286,12 +286,17 @@ class CasePage(QWidget):
         return self.case.id if self.case else None
 
     def arrival(self) -> QWidget:
-        """Where the focus goes when the case opens: the first meeting that can be recorded now (the buttons are
-        in the order meetings come), else the way back."""
-        for b in self.meeting_buttons.values():
-            if b.isVisibleTo(self) and b.isEnabled():
-                return b
-        return self.back_button
+        """Where the focus goes when the case opens: the meeting the most urgent item due for this case asks for,
+        else the first meeting that can be recorded now (the buttons are in the order meetings come), else the
+        way back."""
+        usable = [
+            (kind, b) for kind, b in self.meeting_buttons.items() if b.isVisibleTo(self) and b.isEnabled()
+        ]
+        for item in self.due_model.rows():
+            for kind, b in usable:
+                if item.kind == kind.value:
+                    return b
+        return usable[0][1] if usable else self.back_button
 
     def show_case(self, case_id: int) -> None:
         self.case = cases.case(self.ws.store, case_id)

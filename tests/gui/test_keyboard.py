@@ -159,3 +159,14 @@ def test_the_focus_arrives_on_the_first_thing_to_do(qtbot: QtBot, ws: Workspace)
     worker_page = window._page("worker_page")
     target, focused = worker_page.arrival(), QApplication.focusWidget()  # type: ignore[attr-defined]
     assert focused is not None and (focused is target or target.isAncestorOf(focused))  # its tabs' bar
+    # the meeting the most urgent item due asks for: a case whose first due item is a meeting
+    buttons = case_page.meeting_buttons  # type: ignore[attr-defined]
+    for case in ws.store.list_cases():
+        window.show_case(case.id or 0)
+        asked = [i.kind for i in case_page.due_model.rows() if i.kind in {k.value for k in buttons}]  # type: ignore[attr-defined]
+        if asked and buttons[next(k for k in buttons if k.value == asked[0])].isEnabled():
+            wanted = buttons[next(k for k in buttons if k.value == asked[0])]
+            assert QApplication.focusWidget() is wanted, (case.reference, asked[0])
+            break
+    else:
+        raise AssertionError("no demo case has a meeting due")
