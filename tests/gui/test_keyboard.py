@@ -170,3 +170,28 @@ def test_the_focus_arrives_on_the_first_thing_to_do(qtbot: QtBot, ws: Workspace)
             break
     else:
         raise AssertionError("no demo case has a meeting due")
+
+
+def test_each_wizard_page_puts_the_focus_on_its_first_question(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    """Walked with the keyboard under Xvfb: after Next the focus stayed on the Next button, and what was typed
+    went nowhere; each page now starts on its first question."""
+    from helpers.wizard import fill_page, go_next, page, wizard_for
+
+    from cowork_desktop.domain.models import RecordKind
+    from cowork_desktop.ui.wizard.pages import FormPage
+
+    wizard = wizard_for(qtbot, ws, coworked["coallocation"], RecordKind.REFLECTIVE_DISCUSSION)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    for _ in range(3):
+        current = page(wizard)
+        target = current.arrival()
+        assert target is not None
+        qtbot.waitUntil(lambda t=target: wizard.focusWidget() is t)  # type: ignore[misc]
+        fill_page(qtbot, wizard, {})
+        go_next(wizard)
+        if not isinstance(wizard.currentPage(), FormPage):
+            break
+    wizard.reject()

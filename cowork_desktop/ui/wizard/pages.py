@@ -213,6 +213,21 @@ class FormPage(QWizardPage):
     def is_shown(self) -> bool:
         return True
 
+    def arrival(self) -> QWidget | None:
+        """Where the focus goes when the page comes up: its first question shown that takes an answer."""
+        for row in self.rows.values():
+            if not row.isHidden() and row.widget.question.kind != QuestionKind.INFO:
+                return row.widget.focus_target()
+        return None
+
+    def arrive(self) -> None:
+        """Put the focus on :meth:`arrival` (and scroll to it): a keyboard user types the first answer at once,
+        instead of starting from the Next button pressed to get here."""
+        target = self.arrival()
+        if target is not None and self.isVisible():
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll_area.ensureWidgetVisible(target)
+
     def show_errors(self, errors: dict[str, str]) -> QWidget | None:
         """Each message next to its field; the first field with a problem gets the focus."""
         first: QWidget | None = None

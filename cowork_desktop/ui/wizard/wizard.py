@@ -273,6 +273,8 @@ class MeetingWizard(QWizard):
                 widget = self.widgets.get(question_id)
                 if isinstance(widget, DateAnswer):
                     widget.repropose(self.answers)
+        if isinstance(page, FormPage):
+            QTimer.singleShot(0, page, page.arrive)  # after QWizard has done with the button that was pressed
         if isinstance(page, FormPage) and not self._resuming:
             if self.answers.get(PAGE_KEY) != page.key:
                 self.answers[PAGE_KEY] = page.key
