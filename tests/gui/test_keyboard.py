@@ -195,3 +195,21 @@ def test_each_wizard_page_puts_the_focus_on_its_first_question(
         if not isinstance(wizard.currentPage(), FormPage):
             break
     wizard.reject()
+
+
+def test_once_signed_the_focus_is_on_the_next_thing_to_do(
+    qtbot: QtBot, ws: Workspace, coworked: dict[str, int]
+) -> None:
+    """Walked with the keyboard: once signed the focus sat on Close; it is now on the signed PDF (or the meeting
+    a follow-up asks for)."""
+    from helpers.wizard import signed_initial
+
+    from cowork_desktop.ui.wizard.pages import DonePage
+
+    wizard = signed_initial(qtbot, ws, coworked)
+    wizard.show()
+    done = wizard.currentPage()
+    assert isinstance(done, DonePage)
+    done.arrive()  # as the page does once shown (the wizard was hidden while the helper signed)
+    qtbot.waitUntil(lambda: wizard.focusWidget() is done.arrival())
+    assert done.arrival() in (done.export_button, *done.follow_buttons.values())

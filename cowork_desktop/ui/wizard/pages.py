@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -712,3 +712,12 @@ class DonePage(QWizardPage):
             button.clicked.connect(lambda _=False, k=kind: self.owner.start_follow_up(k))
             self.follow_box.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.follow_buttons[fu.form] = button
+        QTimer.singleShot(0, self, self.arrive)  # after QWizard has done with the Sign button
+
+    def arrival(self) -> QWidget:
+        """The next thing to do once signed: the meeting a follow-up asks for, else the signed PDF."""
+        return next(iter(self.follow_buttons.values()), self.export_button)
+
+    def arrive(self) -> None:
+        if self.isVisible():
+            self.arrival().setFocus(Qt.FocusReason.OtherFocusReason)
