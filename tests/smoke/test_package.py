@@ -128,7 +128,8 @@ def test_certificate_export_and_verify(demo_db: Path, tmp_path: Path) -> None:
     ok(
         run(
             CLI,
-            ["cert", "new", "--name", "Smoke Test", "--out", cert, "--passphrase-env", PASSPHRASE_VAR],
+            # in the name of the demo's manager, who signed its records (a certificate in another name is refused)
+            ["cert", "new", "--name", "Amara Okafor", "--out", cert, "--passphrase-env", PASSPHRASE_VAR],
             tmp_path,
             **secret,
         )
@@ -153,8 +154,8 @@ def test_certificate_export_and_verify(demo_db: Path, tmp_path: Path) -> None:
     assert pdfs, "nothing exported"
     for pdf in pdfs:
         report = json.loads(ok(run(CLI, ["verify", "--db", demo_db, "--json", pdf], tmp_path)))
-        assert report["ok"] and report["intact"] and report["matches_database"], report
-        assert report["signer"] == "Smoke Test"
+        assert (report["schema"], report["command"], report["result"]) == (1, "verify", "valid"), report
+        assert report["record"]["matches_database"] is True and report["signer"]["name"] == "Amara Okafor"
 
     import pikepdf
 
@@ -220,3 +221,42 @@ def test_version_has_one_source() -> None:
         "the .iss must not pin a version"
     )
     assert "#ifndef AppVersion" in iss
+
+
+@needs_bundle
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform != "linux", reason="the throwaway PostgreSQL server is Debian's")
+def test_the_bundle_publishes_to_a_postgresql_service(demo_db: Path, tmp_path: Path) -> None:
+    """psycopg and its libpq travel in the bundle (issue 17): the bundled `cowork` makes the service's schema,
+    a login for a team, and publishes the demo's signed records as that login, on a real PostgreSQL server."""
+    import psycopg
+    from helpers.pg import throwaway_cluster
+
+    with throwaway_cluster() as cluster:
+        with psycopg.connect(cluster.url(), autocommit=True) as conn:
+            conn.execute("CREATE DATABASE cowork_bundle")
+        admin = cluster.url(dbname="cowork_bundle")
+        assert "applied m001_initial" in ok(run(CLI, ["service", "init", "--url", admin], tmp_path))
+        team = "Assessment Team 2"
+        secret = {"BUNDLE_PG_PASSWORD": "pw-bundle-manager"}
+        argv = [
+            "service",
+            "user",
+            "add",
+            "bundle_manager",
+            "--team",
+            team,
+            "--password-env",
+            "BUNDLE_PG_PASSWORD",
+        ]
+        ok(run(CLI, [*argv, "--url", admin], tmp_path, **secret))
+        url = cluster.url("bundle_manager", "cowork_bundle")
+        done = run(
+            CLI,
+            ["publish", "--db", demo_db, "--url", url, "--json"],
+            tmp_path,
+            PGPASSWORD="pw-bundle-manager",
+        )
+        report = json.loads(ok(done))
+        assert report["schema"] == 1 and report["command"] == "publish"
+        assert report["ok"] and report["sent"] > 0 and sum(report["written"].values()) > 0, report
