@@ -55,6 +55,7 @@ from cowork_desktop.services.evidence import (
     check_signer,
     embedded_evidence,
 )
+from cowork_desktop.services.reckoned import Reckoned
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store.opening import open_read_only
 
@@ -246,17 +247,8 @@ class TeamFigures:
     promises: Promises
 
 
-@dataclass
-class DriftMemo:
-    """What :func:`team_drift` reckoned for each co-allocation, kept by a view between its refreshes so that it
-    reckons again only the co-allocations whose mark moved (:meth:`~cowork_desktop.store.store.Store.
-    coallocation_marks`: every write that changes what drift is reckoned from moves it, plain SQL included), and
-    everything when the day, the initial-meeting setting or the calendar is another. One reckoning at a time."""
-
-    key: tuple[Any, ...] | None = None
-    drifts: dict[int, tuple[int, Drift]] = field(default_factory=dict)
-    #: how many co-allocations the last reckoning reckoned again (the rest came from the memo)
-    reckoned: int = 0
+#: the team view's drift of each co-allocation, kept between its refreshes (services/reckoned.py)
+DriftMemo = Reckoned[Drift]
 
 
 def team_figures(ws: Workspace, on: date, memo: DriftMemo | None = None) -> TeamFigures:
@@ -266,10 +258,10 @@ def team_figures(ws: Workspace, on: date, memo: DriftMemo | None = None) -> Team
 
 
 def team_drift(ws: Workspace, on: date, memo: DriftMemo | None = None) -> list[Drift]:
-    """Every co-allocation active on ``on``, furthest drifted first: six statements whatever the number of cases
+    """Every co-allocation active on ``on``, furthest drifted first: a few statements whatever the number of cases
     (the snapshots of :meth:`~cowork_desktop.store.store.Store.coallocation_states`, the setting read once), each
-    initial-meeting deadline reckoned once per start date. With a ``memo``, only the co-allocations whose mark
-    moved since it was filled are read and reckoned again (one more statement: the marks)."""
+    initial-meeting deadline reckoned once per start date. With a ``memo`` (a view's), only the co-allocations
+    whose mark moved since it was filled are read and reckoned again."""
     days = ws.initial_meeting_days
     deadlines: dict[date, date] = {}
 
@@ -278,20 +270,13 @@ def team_drift(ws: Workspace, on: date, memo: DriftMemo | None = None) -> list[D
             deadlines[start] = ws.calendar.add_working_days(start, days)
         return deadlines[start]
 
-    if memo is None:
-        states = ws.store.coallocation_states(on, due_rules_only=False)
-        return sort_by_drift(drift_for(s, on, deadline(s.start_date)) for s in states)
-    key = (on, days, id(ws.calendar))
-    if memo.key != key:
-        memo.key, memo.drifts = key, {}
+    memo = memo if memo is not None else DriftMemo()
     marks = ws.store.coallocation_marks(on)
-    stale = [ca for ca, mark in marks.items() if memo.drifts.get(ca, (None,))[0] != mark]
-    kept = {ca: memo.drifts[ca] for ca in marks if ca not in stale}
+    stale = memo.stale((on, days, id(ws.calendar), str(ws.store.path)), marks)
     if stale:
         for s in ws.store.coallocation_states(on, due_rules_only=False, only=stale):
-            kept[s.coallocation_id] = (marks[s.coallocation_id], drift_for(s, on, deadline(s.start_date)))
-    memo.drifts, memo.reckoned = kept, len(stale)
-    return sort_by_drift(drift for _mark, drift in kept.values())
+            memo.keep(s.coallocation_id, marks[s.coallocation_id], drift_for(s, on, deadline(s.start_date)))
+    return sort_by_drift(memo.current(marks))
 
 
 def coallocation_drift(ws: Workspace, coallocation_id: int, on: date) -> Drift | None:

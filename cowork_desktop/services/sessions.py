@@ -58,6 +58,7 @@ from cowork_desktop.domain.settings import NUMBERS, stored_number
 from cowork_desktop.forms.loader import FormSet, load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.services.changes import NOTHING, Changes, Done
+from cowork_desktop.services.reckoned import Reckoned
 from cowork_desktop.store.rows import now_utc
 from cowork_desktop.store.store import Store
 
@@ -131,18 +132,8 @@ def due_and_coming(
 DASHBOARD_STEP = 250
 
 
-@dataclass
-class DueMemo:
-    """What :class:`DueAndComing` reckoned for each active co-allocation (its mark, its due items and what is
-    coming up), kept by the dashboard between its refreshes so that a refresh reads and reckons again only the
-    co-allocations whose mark moved (:meth:`~cowork_desktop.store.store.Store.coallocation_marks`: every write
-    that changes what is reckoned from one moves it, plain SQL included), and everything when the day, a setting
-    it reckons with or the calendar is another. One reckoning at a time."""
-
-    key: tuple[object, ...] | None = None
-    items: dict[int, tuple[int, list[DueItem], list[DueItem]]] = field(default_factory=dict)
-    #: how many co-allocations the last reckoning reckoned again (the rest came from the memo)
-    reckoned: int = 0
+#: the dashboard's due and coming-up items of each co-allocation, kept between its refreshes (services/reckoned.py)
+DueMemo = Reckoned[tuple[list[DueItem], list[DueItem]]]
 
 
 class DueAndComing:
@@ -150,7 +141,7 @@ class DueAndComing:
     until it returns True, then :meth:`result` holds the same lists, in the same order. The lists of a large
     service are put in order in a step of their own; a service with no more than ``step`` active co-allocations
     is read, and put in order, in one step. With a ``memo`` (the dashboard's), only the co-allocations whose
-    mark moved since it was filled are read, in steps, and the lists are made from the memo."""
+    mark moved since it was filled are read and reckoned again."""
 
     def __init__(
         self,
@@ -165,26 +156,13 @@ class DueAndComing:
         self.on = on
         self.days = days or ws.coming_up_days
         self.initial_meeting_days = ws.initial_meeting_days
-        self.memo = memo
-        self.marks: dict[int, int] = {}
-        if memo is None:
-            ids = ws.store.active_coallocation_ids(on)
-            self.steps = [
-                (chunk[0], chunk[-1]) for chunk in (ids[i : i + step] for i in range(0, len(ids), step))
-            ]
-            self.chunks: list[list[int]] = []
-        else:
-            key = (on, self.days, self.initial_meeting_days, id(ws.calendar), str(ws.store.path))
-            if memo.key != key:
-                memo.key, memo.items = key, {}
-            self.marks = ws.store.coallocation_marks(on)
-            stale = sorted(ca for ca, mark in self.marks.items() if memo.items.get(ca, (None,))[0] != mark)
-            memo.reckoned = len(stale)
-            self.chunks = [stale[i : i + step] for i in range(0, len(stale), step)]
-            self.steps = [(chunk[0], chunk[-1]) for chunk in self.chunks]
+        self.memo = memo if memo is not None else DueMemo()
+        self.marks = ws.store.coallocation_marks(on)
+        key = (on, self.days, self.initial_meeting_days, id(ws.calendar), str(ws.store.path))
+        stale = self.memo.stale(key, self.marks)
+        #: the co-allocations read in each step
+        self.steps = [stale[i : i + step] for i in range(0, len(stale), step)]
         self.done_steps = 0
-        self._due: list[DueItem] = []
-        self._coming: list[DueItem] = []
         self._result: tuple[list[DueItem], list[DueItem]] | None = None
 
     @property
@@ -197,48 +175,31 @@ class DueAndComing:
     def advance(self) -> bool:
         """Do one more step; True once everything is read and in order."""
         if self.done_steps < len(self.steps):
-            memo = self.memo
-            if memo is None:
-                states = self.ws.store.coallocation_states(
-                    self.on, due_rules_only=True, ids=self.steps[self.done_steps]
-                )
-            else:
-                states = self.ws.store.coallocation_states(
-                    self.on, due_rules_only=True, only=self.chunks[self.done_steps]
-                )
+            states = self.ws.store.coallocation_states(
+                self.on, due_rules_only=True, only=self.steps[self.done_steps]
+            )
             calendar, on, days, first = self.ws.calendar, self.on, self.days, self.initial_meeting_days
-            due: list[DueItem] = []
-            coming: list[DueItem] = []
             for state in states:
                 signed = signed_in_order(state)
-                mine = due_items_for(state, on, calendar, first, signed=signed)
-                ahead = coming_up_for(state, on, days, calendar, first, signed=signed)
-                if memo is not None:
-                    memo.items[state.coallocation_id] = (self.marks[state.coallocation_id], mine, ahead)
-                else:
-                    due.extend(mine)
-                    coming.extend(ahead)
-            # each step's items in order: the last step then merges runs (a stable sort of runs in step order
-            # gives what one sort of all the items gives)
-            self._due.extend(sort_due(due))
-            self._coming.extend(sort_coming(coming))
+                self.memo.keep(
+                    state.coallocation_id,
+                    self.marks[state.coallocation_id],
+                    (
+                        due_items_for(state, on, calendar, first, signed=signed),
+                        coming_up_for(state, on, days, calendar, first, signed=signed),
+                    ),
+                )
             self.done_steps += 1
             if len(self.steps) > 1:
                 return False  # the order in a step of its own
         if self._result is None:
-            if self.memo is not None:
-                self._result = self._from_memo(self.memo)
-            else:
-                self._result = (sort_due(self._due), sort_coming(self._coming))
+            # every active co-allocation's items in id order, then one sort: what one reading of them all gives
+            kept = self.memo.current(self.marks)
+            self._result = (
+                sort_due([i for due, _coming in kept for i in due]),
+                sort_coming([i for _due, coming in kept for i in coming]),
+            )
         return True
-
-    def _from_memo(self, memo: DueMemo) -> tuple[list[DueItem], list[DueItem]]:
-        """The lists from the memo, the active co-allocations' items gathered in id order and put in order: what
-        one reading of them all gives. A co-allocation no longer active leaves the memo."""
-        memo.items = {ca: memo.items[ca] for ca in sorted(self.marks) if ca in memo.items}
-        due = [i for _mark, mine, _ahead in memo.items.values() for i in mine]
-        coming = [i for _mark, _mine, ahead in memo.items.values() for i in ahead]
-        return sort_due(due), sort_coming(coming)
 
     def result(self) -> tuple[list[DueItem], list[DueItem]]:
         """(due, coming up), as :func:`due_and_coming` returns them; everything is read first if it is not yet."""

@@ -33,9 +33,9 @@ class DueQueries(StoreBase):
         With ``due_rules_only`` (the dashboard) a snapshot holds only the records the rules in
         :mod:`cowork_desktop.domain.due` read (see :data:`~cowork_desktop.domain.due.RECORDS_THE_RULES_READ`):
         the same due items, from a few records per co-allocation instead of all of them.
-        With ``ids`` (first, last) only the co-allocations with an id in that range (the dashboard reads a large
-        service's in steps: see :meth:`active_coallocation_ids`); with ``only``, those with one of these ids (a
-        view reckoning again the co-allocations whose :meth:`coallocation_marks` moved).
+        With ``ids`` (first, last) only the co-allocations with an id in that range; with ``only``, those with one
+        of these ids (a view reckoning again, in steps, the co-allocations whose :meth:`coallocation_marks`
+        moved).
         """
         first, last = ids if ids is not None else (None, None)
         params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id, "first": first, "last": last}
@@ -151,18 +151,9 @@ class DueQueries(StoreBase):
         return list(states.values())
 
     # -- the screens: reads for the dashboard, the case list and the case page (issue 14) --------------------
-    def active_coallocation_ids(self, on: date) -> list[int]:
-        """The ids of the co-allocations active on ``on``, in order: what the dashboard reads in steps."""
-        return [
-            int(r[0])
-            for r in self.db.conn.execute(
-                f"SELECT id FROM coallocations WHERE {ACTIVE_ON} ORDER BY id", {"on": on.isoformat()}
-            )
-        ]
-
     def coallocation_marks(self, on: date) -> dict[int, int]:
-        """The mark of every co-allocation active on ``on`` (0 for one nothing has changed since it was added; a mark is a random number, set anew by each change):
-        a mark moves whenever anything reckoned from that co-allocation changes (migration m009's triggers)."""
+        """The mark of every co-allocation active on ``on``: a random number that migration m009's triggers set anew
+        whenever anything reckoned from that co-allocation changes (0 while nothing has since it was added)."""
         return {
             int(ca_id): int(mark)
             for ca_id, mark in self.db.conn.execute(

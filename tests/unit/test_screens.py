@@ -142,7 +142,7 @@ def test_the_dashboard_finds_the_same_items_as_the_rules_did_before(generated: P
 def test_the_dashboard_reads_a_large_service_in_steps(generated: Path) -> None:
     with open_store(generated) as store:
         ws = Workspace.open(store)
-        active = store.active_coallocation_ids(TODAY)
+        active = sorted(store.coallocation_marks(TODAY))  # the co-allocations active that day
         assert len(active) > 10
         stepped = sessions.DueAndComing(ws, TODAY, step=4)
         assert len(stepped.steps) == -(-len(active) // 4) and stepped.fraction == 0.0
@@ -171,18 +171,22 @@ def test_the_dashboard_queries_read_the_active_coallocations_by_index(generated:
         stepped.advance()
         store.db.conn.set_trace_callback(None)
         aliases = {"ca": "coallocations", "r": "records", "a": "actions", "n": "records", "k": "records"}
-        # once per refresh, the active co-allocations' ids from their dates: the one read of the whole table (its
-        # narrow rows, ~5 ms at 40,000 cases; no index on the dates serves "ended after, or not ended")
+        # once per refresh, the active co-allocations from their dates, with their marks by id: the one read of
+        # the whole table (its narrow rows, ~5 ms at 40,000 cases; no index on the dates serves "ended after, or
+        # not ended")
         first, *reads = [
             sql for sql in statements if sql.startswith(("SELECT", "WITH")) and "settings" not in sql
         ]
-        assert plan(store.db.conn, first) == ["SCAN coallocations"] and "ORDER BY id" in first
+        assert plan(store.db.conn, first) == [
+            "SCAN ca",
+            "SEARCH m USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN",
+        ]
         assert len(reads) == 3
         for sql in reads:
             steps = plan(store.db.conn, sql)
             # the co-allocations of the step by their ids; records and actions by the co-allocation's
             assert full_scans(steps, aliases) == [], (sql, steps)
-            assert any("rowid>? AND rowid<?" in step for step in steps), steps
+            assert "SEARCH coallocations USING INTEGER PRIMARY KEY (rowid=?)" in steps, steps
 
 
 @pytest.mark.slow  # over 0.7 s; make test runs it
