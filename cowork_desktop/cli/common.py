@@ -69,9 +69,7 @@ def add_command(
 ) -> argparse.ArgumentParser:
     """The command ``name``, run by ``func``. It takes no abbreviated option: "--passphrase SECRET" must never be
     taken for --passphrase-env."""
-    parser: argparse.ArgumentParser = sub.add_parser(
-        name, help=help, allow_abbrev=False, formatter_class=Formatter
-    )
+    parser: argparse.ArgumentParser = sub.add_parser(name, help=help, allow_abbrev=False)
     parser.set_defaults(func=func)
     return parser
 
