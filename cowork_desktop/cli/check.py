@@ -24,8 +24,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--repair",
         action="store_true",
-        help="put back missing or altered triggers and indexes, and make the promises kept again from the signed "
-        "records (audited); records that do not check stay named",
+        help="put back missing or altered triggers and indexes, and make the promises and due facts kept again from "
+        "the signed records (audited); records that do not check stay named",
     )
 
 
@@ -39,7 +39,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             repaired = store.restore_protections()
             if store.derived_problems():
                 store.rebuild_derived()
-                repaired.append("the promises kept, made again from the signed records")
+                repaired.append("the promises and due facts kept, made again from the signed records")
         report = integrity.check_store(store)
     if args.json:
         print_json("check", {**report.as_dict(), "repaired": repaired}, out)

@@ -173,6 +173,97 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
     )
 
 
+#: the version of :class:`DueFacts` and of the rules that make them: facts kept by another version are made again
+DUE_FACTS_VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DueFacts:
+    """What the due rules read of a co-allocation's signed records, the same on every day: the store keeps them
+    per co-allocation (issue 14), so a day's items are reckoned from these few dates instead of the records.
+    :func:`due_facts_of` makes them; :func:`due_items_for` and :func:`coming_up_for` read nothing else of the
+    records."""
+
+    has_initial: bool = False
+    #: signed reviews that flagged an issue no signed issue-resolution MDR resolves yet, oldest first:
+    #: (record id, meeting date, the questions that flagged it)
+    unresolved: tuple[tuple[int, date, tuple[str, ...]], ...] = ()
+    #: the review expected next (from the last initial meeting or review) and that record's id
+    next_review: date | None = None
+    review_record_id: int | None = None
+    #: the frequencies in force, and the day of the last reflective discussion held (or the discussion
+    #: frequency's agreement, when none has been held since)
+    discussion: Agreed | None = None
+    discussion_last_held: date | None = None
+    supervision: Agreed | None = None
+
+    def as_json(self) -> list[Any]:
+        """A compact JSON-able form (what the store keeps); :meth:`from_json` reads it back."""
+
+        def agreed(a: Agreed | None) -> list[Any] | None:
+            return [a.since.isoformat(), a.record_id, a.rule] if a is not None else None
+
+        return [
+            int(self.has_initial),
+            [[rid, day.isoformat(), list(flagged)] for rid, day, flagged in self.unresolved],
+            self.next_review.isoformat() if self.next_review else None,
+            self.review_record_id,
+            agreed(self.discussion),
+            self.discussion_last_held.isoformat() if self.discussion_last_held else None,
+            agreed(self.supervision),
+        ]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> DueFacts:
+        fromiso = date.fromisoformat
+
+        def agreed(a: list[Any] | None) -> Agreed | None:
+            return Agreed(fromiso(a[0]), int(a[1]), str(a[2])) if a else None
+
+        initial, unresolved, review, review_id, discussion, held, supervision = data
+        return cls(
+            bool(initial),
+            tuple((int(rid), fromiso(day), tuple(flagged)) for rid, day, flagged in unresolved),
+            fromiso(review) if review else None,
+            review_id,
+            agreed(discussion),
+            fromiso(held) if held else None,
+            agreed(supervision),
+        )
+
+
+#: the facts of a co-allocation with no signed record
+NO_DUE_FACTS = DueFacts()
+
+
+def due_facts_of(state: CoAllocationState, signed: list[RecordSummary] | None = None) -> DueFacts:
+    """The :class:`DueFacts` of a co-allocation's records (``signed``: its :func:`signed_in_order`, when the
+    caller has it already)."""
+    if signed is None:
+        signed = signed_in_order(state)
+    supervision = _last_agreed(signed, "supervision")
+    last = _last_of(signed, RecordKind.INITIAL_MEETING, RecordKind.REVIEW)
+    next_review = None
+    if last is not None:
+        next_review = last.facts.next_review_date
+        if next_review is None and supervision is not None:
+            next_review = after_interval(last.meeting_date, supervision.rule)
+    discussion = _last_agreed(signed, "discussion")
+    last_held = None
+    if discussion is not None:
+        held = _last_of(signed, RecordKind.REFLECTIVE_DISCUSSION)
+        last_held = max(discussion.since, held.meeting_date) if held is not None else discussion.since
+    return DueFacts(
+        has_initial=any(r.kind == RecordKind.INITIAL_MEETING for r in signed),
+        unresolved=tuple((r.id, r.meeting_date, r.facts.issues_flagged) for r in unresolved_reviews(signed)),
+        next_review=next_review,
+        review_record_id=last.id if last is not None else None,
+        discussion=discussion,
+        discussion_last_held=last_held,
+        supervision=supervision,
+    )
+
+
 def due_items_for(
     state: CoAllocationState,
     on: date,
@@ -180,11 +271,13 @@ def due_items_for(
     initial_meeting_days: int = 5,
     *,
     signed: list[RecordSummary] | None = None,
+    facts: DueFacts | None = None,
 ) -> list[DueItem]:
     """Everything due or overdue for one co-allocation on day ``on``. Once it has ended only an unresolved issue
     stays (urgent until its issue-resolution MDR is signed): what else was open was handed over in its closing
     MDR, and an ended arrangement takes no new review, discussion or initial meeting. ``signed``: the state's
-    :func:`signed_in_order`, when the caller has it already."""
+    :func:`signed_in_order`, when the caller has it already; ``facts``: its :func:`due_facts_of`, when the
+    caller has them (then its records are not read)."""
     if state.start_date > on:
         return []
     active = state.is_active(on)
@@ -195,12 +288,10 @@ def due_items_for(
             DueItem(state.case_id, state.case_reference, state.coallocation_id, kind, sev, when, msg, **ids)
         )
 
-    # signed records in meeting order, sorted once (a service asks this for thousands of co-allocations)
-    if signed is None:
-        signed = signed_in_order(state)
-    has_initial = any(r.kind == RecordKind.INITIAL_MEETING for r in signed)
+    if facts is None:
+        facts = due_facts_of(state, signed)
 
-    if active and not has_initial:
+    if active and not facts.has_initial:
         deadline = calendar.add_working_days(state.start_date, initial_meeting_days)
         if on > deadline:
             add(
@@ -219,49 +310,39 @@ def due_items_for(
             )
 
     # Issues flagged in a signed review stay urgent until an issue-resolution MDR linked to that review is signed.
-    for review in unresolved_reviews(signed):
+    for review_id, meeting, flagged in facts.unresolved:
         add(
             "issue_resolution",
             Severity.URGENT,
-            review.meeting_date,
-            f"Review of {_day(review.meeting_date)}, unresolved: {issue_words(review.facts.issues_flagged)}. "
+            meeting,
+            f"Review of {_day(meeting)}, unresolved: {issue_words(flagged)}. "
             "Resolve urgently and record an issue-resolution MDR for it",
-            record_id=review.id,
+            record_id=review_id,
         )
 
-    last = _last_of(signed, RecordKind.INITIAL_MEETING, RecordKind.REVIEW) if active else None
-    if last is not None:
-        next_review = last.facts.next_review_date
-        if next_review is None:
-            supervision = _last_agreed(signed, "supervision")
-            if supervision is not None:
-                next_review = after_interval(last.meeting_date, supervision.rule)
-        if next_review is not None:
-            if on > next_review:
-                add(
-                    "review",
-                    Severity.OVERDUE,
-                    next_review,
-                    f"Review of co-working overdue since {_day(next_review)}",
-                )
-            elif next_review - on <= timedelta(days=DUE_SOON_DAYS):
-                add("review", Severity.DUE, next_review, f"Review of co-working due {_day(next_review)}")
+    next_review = facts.next_review if active else None
+    if next_review is not None:
+        if on > next_review:
+            add(
+                "review",
+                Severity.OVERDUE,
+                next_review,
+                f"Review of co-working overdue since {_day(next_review)}",
+            )
+        elif next_review - on <= timedelta(days=DUE_SOON_DAYS):
+            add("review", Severity.DUE, next_review, f"Review of co-working due {_day(next_review)}")
 
-    agreed = _last_agreed(signed, "discussion") if active and has_initial else None
-    if agreed is not None:
-        rule = agreed.rule
-        if rule:
-            held = _last_of(signed, RecordKind.REFLECTIVE_DISCUSSION)
-            last_held = max(agreed.since, held.meeting_date) if held is not None else agreed.since
-            expected = after_interval(last_held, rule)
-            if on > expected:
-                add(
-                    "reflective_discussion",
-                    Severity.OVERDUE,
-                    expected,
-                    f"No reflective case discussion recorded since {_day(last_held)} "
-                    f"(agreed: {_describe_rrule(rule)})",
-                )
+    agreed = facts.discussion if active and facts.has_initial else None
+    if agreed is not None and agreed.rule and facts.discussion_last_held is not None:
+        expected = after_interval(facts.discussion_last_held, agreed.rule)
+        if on > expected:
+            add(
+                "reflective_discussion",
+                Severity.OVERDUE,
+                expected,
+                f"No reflective case discussion recorded since {_day(facts.discussion_last_held)} "
+                f"(agreed: {_describe_rrule(agreed.rule)})",
+            )
 
     for action in state.actions if active else ():
         if action.due_date is not None and action_overdue(action.due_date, action.done_date, on):
@@ -391,11 +472,13 @@ def coming_up_for(
     initial_meeting_days: int = 5,
     *,
     signed: list[RecordSummary] | None = None,
+    facts: DueFacts | None = None,
 ) -> list[DueItem]:
     """What is expected for one active co-allocation after ``on`` and up to ``days`` days ahead: the initial
     meeting, the next review, the reflective discussions and joint supervisions the agreements in force expect
     (dates of their rules), and the actions due. Nothing for an ended co-allocation. ``signed``: the state's
-    :func:`signed_in_order`, when the caller has it already."""
+    :func:`signed_in_order`, when the caller has it already; ``facts``: its :func:`due_facts_of`, when the
+    caller has them (then its records are not read)."""
     if not state.is_active(on) or state.start_date > on + timedelta(days=days):
         return []
     until = on + timedelta(days=days)
@@ -418,29 +501,28 @@ def coming_up_for(
                 )
             )
 
-    if signed is None:
-        signed = signed_in_order(state)
-    if not any(r.kind == RecordKind.INITIAL_MEETING for r in signed):
+    if facts is None:
+        facts = due_facts_of(state, signed)
+    if not facts.has_initial:
         deadline = (calendar or WorkingCalendar()).add_working_days(state.start_date, initial_meeting_days)
         add("initial_meeting", deadline, "Initial co-working meeting (due by then)")
         return sorted(items, key=lambda i: (i.due_date or date.max, i.kind))
-    last = _last_of(signed, RecordKind.INITIAL_MEETING, RecordKind.REVIEW)
-    assert last is not None  # there is an initial meeting
-    next_review = last.facts.next_review_date
-    supervision = _last_agreed(signed, "supervision")
-    if next_review is None and supervision is not None:
-        next_review = after_interval(last.meeting_date, supervision.rule)
+    next_review = facts.next_review
     if next_review is not None:
-        add("review", next_review, "Review of co-working in formal supervision", record_id=last.id)
-    for which, kind, words in (
-        ("discussion", "reflective_discussion", "Reflective case discussion"),
-        ("supervision", "supervision", "Joint supervision of the case"),
+        add(
+            "review",
+            next_review,
+            "Review of co-working in formal supervision",
+            record_id=facts.review_record_id,
+        )
+    for current, kind, words in (
+        (facts.discussion, "reflective_discussion", "Reflective case discussion"),
+        (facts.supervision, "supervision", "Joint supervision of the case"),
     ):
-        current = supervision if which == "supervision" else _last_agreed(signed, which)
         if current is None or parse_rrule_safe(current.rule) is None:
             continue
         for day in occurrences_after(current.rule, current.since, max(on, current.since), until):
-            if not (which == "supervision" and day == next_review):
+            if not (kind == "supervision" and day == next_review):
                 add(
                     kind,
                     day,

@@ -15,20 +15,22 @@ from cowork_desktop import paths
 from cowork_desktop.domain import dates, models
 from cowork_desktop.domain.dates import WorkingCalendar
 from cowork_desktop.domain.due import (
+    NO_DUE_FACTS,
+    CoAllocationState,
+    DueFacts,
     DueItem,
     RecordFacts,
     RecordSummary,
     coming_up_for,
+    due_facts_of,
     due_items,
     due_items_for,
     extract_facts,
     issue_words,
-    signed_in_order,
     sort_coming,
     sort_due,
     unresolved_reviews,
 )
-from cowork_desktop.domain.due import coming_up as coming_up_items
 from cowork_desktop.domain.errors import (
     CoworkError,
     LockedRecordError,
@@ -101,14 +103,43 @@ def _forms_dir_setting(store: Store) -> Path | None:
     return Path(value) if value else None
 
 
+def due_inputs(
+    ws: Workspace, on: date, case_id: int | None = None, *, only: list[int] | None = None
+) -> list[tuple[CoAllocationState, DueFacts]]:
+    """What the due rules need of the co-allocations active on ``on`` (one case's, or those with an id in
+    ``only``), in id order: each snapshot (its open actions, no records) with its :class:`DueFacts`. The facts
+    kept at the co-allocation's mark are used as they are; the others are made from the records that the rules
+    read, and kept for next time (issue 14: a service's due list is reckoned from a few dates per co-allocation,
+    its records read again only where one was written since)."""
+    found = ws.store.due_states(on, case_id, only=only)
+    stale = [state.coallocation_id for state, _mark, facts in found if facts is None]
+    made: dict[int, DueFacts] = {}
+    if stale:
+        marks = {state.coallocation_id: mark for state, mark, _facts in found}
+        for state in ws.store.coallocation_states(on, due_rules_only=True, only=stale):
+            made[state.coallocation_id] = due_facts_of(state)
+        ws.store.keep_due_facts([(ca, marks[ca], facts) for ca, facts in made.items()])
+    return [
+        (state, facts if facts is not None else made.get(state.coallocation_id, NO_DUE_FACTS))
+        for state, _mark, facts in found
+    ]
+
+
 def due(ws: Workspace, on: date, case_id: int | None = None, *, due_rules_only: bool = True) -> list[DueItem]:
     """Everything due or overdue on ``on`` (for one case, or all), most urgent first.
 
-    The store reads only the records the due rules look at (``due_rules_only``); the items are the same as from
-    the full snapshots, which ``due_rules_only=False`` reads instead (for checks).
+    Reckoned from the facts kept per co-allocation (:func:`due_inputs`); ``due_rules_only=False`` reckons
+    from every signed record instead (for checks: the same items).
     """
-    states = ws.store.coallocation_states(on, case_id, due_rules_only=due_rules_only)
-    return due_items(states, on, ws.calendar, ws.initial_meeting_days)
+    if not due_rules_only:
+        states = ws.store.coallocation_states(on, case_id, due_rules_only=False)
+        return due_items(states, on, ws.calendar, ws.initial_meeting_days)
+    first = ws.initial_meeting_days
+    return sort_due(
+        item
+        for state, facts in due_inputs(ws, on, case_id)
+        for item in due_items_for(state, on, ws.calendar, first, facts=facts)
+    )
 
 
 def coming_up(ws: Workspace, on: date, case_id: int | None = None, days: int | None = None) -> list[DueItem]:
@@ -121,10 +152,14 @@ def due_and_coming(
     ws: Workspace, on: date, case_id: int | None = None, days: int | None = None
 ) -> tuple[list[DueItem], list[DueItem]]:
     """:func:`due` and :func:`coming_up` from one read of the co-allocations (the dashboard shows both)."""
-    states = ws.store.coallocation_states(on, case_id, due_rules_only=True)
-    due_now = due_items(states, on, ws.calendar, ws.initial_meeting_days)
-    coming = coming_up_items(states, on, days or ws.coming_up_days, ws.calendar, ws.initial_meeting_days)
-    return due_now, coming
+    days = days or ws.coming_up_days
+    calendar, first = ws.calendar, ws.initial_meeting_days
+    due_now: list[DueItem] = []
+    coming: list[DueItem] = []
+    for state, facts in due_inputs(ws, on, case_id):
+        due_now += due_items_for(state, on, calendar, first, facts=facts)
+        coming += coming_up_for(state, on, days, calendar, first, facts=facts)
+    return sort_due(due_now), sort_coming(coming)
 
 
 #: active co-allocations the dashboard reads per step: a large service's are read in steps, the window painting
@@ -175,18 +210,14 @@ class DueAndComing:
     def advance(self) -> bool:
         """Do one more step; True once everything is read and in order."""
         if self.done_steps < len(self.steps):
-            states = self.ws.store.coallocation_states(
-                self.on, due_rules_only=True, only=self.steps[self.done_steps]
-            )
             calendar, on, days, first = self.ws.calendar, self.on, self.days, self.initial_meeting_days
-            for state in states:
-                signed = signed_in_order(state)
+            for state, facts in due_inputs(self.ws, on, only=self.steps[self.done_steps]):
                 self.memo.keep(
                     state.coallocation_id,
                     self.marks[state.coallocation_id],
                     (
-                        due_items_for(state, on, calendar, first, signed=signed),
-                        coming_up_for(state, on, days, calendar, first, signed=signed),
+                        due_items_for(state, on, calendar, first, facts=facts),
+                        coming_up_for(state, on, days, calendar, first, facts=facts),
                     ),
                 )
             self.done_steps += 1

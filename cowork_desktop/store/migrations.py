@@ -729,16 +729,49 @@ END;
 """
 
 
-#: the triggers of m009 that keep the co-allocations' marks (they count, and refuse nothing)
-MARK_TRIGGERS = tuple(re.findall(r"CREATE TRIGGER (mark_\w+)", M009_PROMISE_FACTS))
-
-
 @migration
 def m009_promise_facts(db: Database) -> None:
     """The promise facts and their tally, built from the records signed so far (at 40,000 cases, about a million
     actions: seconds, once); the tally's triggers are made last, by :func:`cowork_desktop.store.derived.rebuild`."""
     run_script(db, M009_PROMISE_FACTS)
     derived.rebuild(db.conn)
+
+
+M010_DUE_FACTS = """
+-- What the due rules read of each co-allocation's signed records, kept at the co-allocation's mark (issue 14;
+-- domain.due.DueFacts says what, store.queries.DueQueries.due_states how): a day's due list is reckoned from these
+-- few dates, and a co-allocation's are made again from its records whenever its mark has moved since. Derived,
+-- not evidence: cowork check compares them with the records, and --repair clears them (made again on first use).
+CREATE TABLE due_facts (
+    coallocation_id INTEGER PRIMARY KEY,
+    mark INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    facts TEXT NOT NULL
+);
+-- A co-allocation added (perhaps with the id of one purged) is marked at once, and a purged one's mark and facts go
+-- with it: kept facts and a view's memo are never taken for those of another co-allocation with the same id.
+CREATE TRIGGER mark_coallocation_insert AFTER INSERT ON coallocations BEGIN
+    INSERT INTO coallocation_marks (coallocation_id, mark)
+        SELECT NEW.id, random() WHERE true
+        ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark;
+    DELETE FROM due_facts WHERE coallocation_id = NEW.id;
+END;
+CREATE TRIGGER mark_coallocation_delete AFTER DELETE ON coallocations BEGIN
+    DELETE FROM coallocation_marks WHERE coallocation_id = OLD.id;
+    DELETE FROM due_facts WHERE coallocation_id = OLD.id;
+END;
+"""
+
+
+#: the triggers of m009 and m010 that keep the co-allocations' marks (they count, and refuse nothing)
+MARK_TRIGGERS = tuple(re.findall(r"CREATE TRIGGER (mark_\w+)", M009_PROMISE_FACTS + M010_DUE_FACTS))
+
+
+@migration
+def m010_due_facts(db: Database) -> None:
+    """The kept due facts (empty: each co-allocation's are made on first use) and the marks of co-allocations
+    added or purged."""
+    run_script(db, M010_DUE_FACTS)
 
 
 def known_migration_names() -> list[str]:

@@ -4,11 +4,21 @@ log (insights), each one statement whatever the number of cases. The rules stay 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordFacts, RecordSummary
+from cowork_desktop.domain.due import (
+    DUE_FACTS_VERSION,
+    ActionSummary,
+    CoAllocationState,
+    DueFacts,
+    RecordFacts,
+    RecordSummary,
+    due_facts_of,
+)
+from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import RecordKind, RecordStatus, Role
 from cowork_desktop.store import derived, form_snapshots
@@ -16,18 +26,42 @@ from cowork_desktop.store.base import StoreBase
 from cowork_desktop.store.rows import ACTIVE_ON, CURRENT_ACTION, NOT_SUPERSEDED
 
 
+def _active(
+    on: date | None, case_id: int | None, ids: tuple[int, int] | None, only: Sequence[int] | None
+) -> tuple[str, dict[str, Any]]:
+    """The ``active`` CTE of the co-allocations active on ``on`` (every one when None; one case's; with an id in
+    ``ids`` (first, last); with one of the ids ``only``) and its parameters."""
+    first, last = ids if ids is not None else (None, None)
+    params: dict[str, Any] = {
+        "on": on.isoformat() if on else None,
+        "case_id": case_id,
+        "first": first,
+        "last": last,
+    }
+    if only is not None:
+        params["only"] = json.dumps(list(only))
+    return (
+        f"WITH active AS (SELECT id FROM coallocations WHERE {ACTIVE_ON if on else 'true'}"
+        + (" AND case_id = :case_id" if case_id is not None else "")
+        + (" AND id BETWEEN :first AND :last" if ids is not None else "")
+        + (" AND id IN (SELECT value FROM json_each(:only))" if only is not None else "")
+        + ")"
+    ), params
+
+
 class DueQueries(StoreBase):
     # -- what is due ------------------------------------------------------------------------------
     def coallocation_states(
         self,
-        on: date,
+        on: date | None,
         case_id: int | None = None,
         *,
         due_rules_only: bool = False,
         ids: tuple[int, int] | None = None,
         only: Sequence[int] | None = None,
     ) -> list[CoAllocationState]:
-        """Snapshots of co-allocations active on ``on``, for the due rules (an ended one was handed over in its closing MDR).
+        """Snapshots of co-allocations active on ``on`` (None: every one), for the due rules (an ended one was
+        handed over in its closing MDR).
 
         Each snapshot holds the co-allocation's signed, current (not superseded) records and its open actions.
         With ``due_rules_only`` (the dashboard) a snapshot holds only the records the rules in
@@ -37,30 +71,10 @@ class DueQueries(StoreBase):
         of these ids (a view reckoning again, in steps, the co-allocations whose :meth:`coallocation_marks`
         moved).
         """
-        first, last = ids if ids is not None else (None, None)
-        params: dict[str, Any] = {"on": on.isoformat(), "case_id": case_id, "first": first, "last": last}
-        if only is not None:
-            params["only"] = json.dumps(list(only))
-        active = (
-            f"WITH active AS (SELECT id FROM coallocations WHERE {ACTIVE_ON}"
-            + (" AND case_id = :case_id" if case_id is not None else "")
-            + (" AND id BETWEEN :first AND :last" if ids is not None else "")
-            + (" AND id IN (SELECT value FROM json_each(:only))" if only is not None else "")
-            + ")"
-        )
+        active, params = _active(on, case_id, ids, only)
         conn = self.db.conn
         fromiso = date.fromisoformat
-        states: dict[int, CoAllocationState] = {}
-        # plain tuples (not a dict per row): thousands of rows on a large service
-        for ca_id, case, reference, start, end, n1, n2 in conn.execute(
-            f"{active} SELECT ca.id, ca.case_id, c.reference, ca.start_date, ca.end_date, w1.name, w2.name"
-            " FROM active JOIN coallocations ca ON ca.id = active.id JOIN cases c ON c.id = ca.case_id"
-            " JOIN workers w1 ON w1.id = ca.worker1_id JOIN workers w2 ON w2.id = ca.worker2_id ORDER BY ca.id",
-            params,
-        ):
-            states[ca_id] = CoAllocationState(
-                ca_id, case, reference, fromiso(start), fromiso(end) if end else None, (n1, n2)
-            )
+        states = {state.coallocation_id: state for state, _mark, _facts in self._headers(active, params)}
         if not states:
             return []
         signed = (
@@ -130,7 +144,60 @@ class DueQueries(StoreBase):
                     linked,
                 )
             )
-        for aid, description, due_date, done_date, ca_id, owner in conn.execute(
+        self._add_open_actions(active, params, states)
+        return list(states.values())
+
+    def _headers(
+        self, active: str, params: dict[str, Any], *, kept: bool = False
+    ) -> list[tuple[CoAllocationState, int, DueFacts | None]]:
+        """The active co-allocations (no records, no actions yet) in id order; with ``kept``, each with its mark
+        and its kept :class:`DueFacts` (None unless kept at that mark by this version of the rules)."""
+        fromiso = date.fromisoformat
+        found = []
+        with_kept = ", coalesce(m.mark, 0), f.mark, f.version, f.facts" if kept else ", 0, NULL, NULL, NULL"
+        joins = (
+            " LEFT JOIN coallocation_marks m ON m.coallocation_id = ca.id"
+            " LEFT JOIN due_facts f ON f.coallocation_id = ca.id"
+            if kept
+            else ""
+        )
+        for (
+            ca_id,
+            case,
+            reference,
+            start,
+            end,
+            n1,
+            n2,
+            mark,
+            kept_mark,
+            version,
+            facts,
+        ) in self.db.conn.execute(
+            f"{active} SELECT ca.id, ca.case_id, c.reference, ca.start_date, ca.end_date, w1.name, w2.name"
+            f"{with_kept} FROM active JOIN coallocations ca ON ca.id = active.id JOIN cases c ON c.id = ca.case_id"
+            f" JOIN workers w1 ON w1.id = ca.worker1_id JOIN workers w2 ON w2.id = ca.worker2_id{joins}"
+            " ORDER BY ca.id",
+            params,
+        ):
+            state = CoAllocationState(
+                ca_id, case, reference, fromiso(start), fromiso(end) if end else None, (n1, n2)
+            )
+            due_facts = None
+            if kept_mark == mark and version == DUE_FACTS_VERSION:
+                try:
+                    due_facts = DueFacts.from_json(json.loads(facts))
+                except (ValueError, TypeError, KeyError, IndexError):
+                    due_facts = None  # unreadable: reckoned again from the records
+            found.append((state, int(mark), due_facts))
+        return found
+
+    def _add_open_actions(
+        self, active: str, params: dict[str, Any], states: dict[int, CoAllocationState]
+    ) -> None:
+        """Each state's open actions (agreed in a signed record, current), in id order."""
+        fromiso = date.fromisoformat
+        for aid, description, due_date, done_date, ca_id, owner in self.db.conn.execute(
             f"{active} SELECT a.id, a.description, a.due_date, a.done_date, r.coallocation_id, w.name"
             " FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
             " CROSS JOIN actions a ON a.record_id = r.id LEFT JOIN workers w ON w.id = a.owner_worker_id"
@@ -148,7 +215,44 @@ class DueQueries(StoreBase):
                         owner or "",
                     )
                 )
-        return list(states.values())
+
+    def due_states(
+        self, on: date, case_id: int | None = None, *, only: Sequence[int] | None = None
+    ) -> list[tuple[CoAllocationState, int, DueFacts | None]]:
+        """What the due rules need of the co-allocations active on ``on`` (one case's, or those with one of the
+        ids ``only``), in id order: each snapshot with its open actions but no records, its mark, and the
+        :class:`DueFacts` kept for it (None where none are kept at its current mark: the caller reckons those
+        from :meth:`coallocation_states` and keeps them with :meth:`keep_due_facts`)."""
+        active, params = _active(on, case_id, None, only)
+        found = self._headers(active, params, kept=True)
+        if found:
+            self._add_open_actions(active, params, {state.coallocation_id: state for state, _m, _f in found})
+        return found
+
+    def keep_due_facts(self, facts: Sequence[tuple[int, int, DueFacts]]) -> bool:
+        """Keep ``(co-allocation id, mark, facts)``: each only while the co-allocation's mark is still the one
+        read before its records were (a write since then moved it, and the facts would be stale). Derived, not
+        evidence: nothing is audited, and a store that cannot write (read-only, its protections missing, busy)
+        keeps nothing (returns False) and the facts are reckoned again next time."""
+        if not facts:
+            return True
+        rows = json.dumps(
+            [[ca, mark, json.dumps(f.as_json(), separators=(",", ":"))] for ca, mark, f in facts]
+        )
+        try:
+            with self.tx() as db:
+                db.conn.execute(
+                    "INSERT INTO due_facts (coallocation_id, mark, version, facts)"
+                    " SELECT j.value ->> 0, j.value ->> 1, :version, j.value ->> 2 FROM json_each(:rows) j"
+                    " WHERE coalesce((SELECT mark FROM coallocation_marks WHERE coallocation_id = j.value ->> 0), 0)"
+                    " = j.value ->> 1"
+                    " ON CONFLICT (coallocation_id) DO UPDATE SET mark = excluded.mark,"
+                    " version = excluded.version, facts = excluded.facts",
+                    {"rows": rows, "version": DUE_FACTS_VERSION},
+                )
+        except (CoworkError, sqlite3.Error):
+            return False
+        return True
 
     # -- the screens: reads for the dashboard, the case list and the case page (issue 14) --------------------
     def coallocation_marks(self, on: date) -> dict[int, int]:
@@ -229,14 +333,38 @@ class DueQueries(StoreBase):
         return found, {k: v for k, v in owners.items() if any(v)}
 
     def derived_problems(self) -> list[str]:
-        """Where the promises kept beside the records differ from what the records give (one line each; empty
-        when they agree): see :mod:`cowork_desktop.store.derived`."""
-        return derived.problems(self.db.conn)
+        """Where the promises and the due facts kept beside the records differ from what the records give (one
+        line each; empty when they agree): see :mod:`cowork_desktop.store.derived` and :meth:`due_states`."""
+        return derived.problems(self.db.conn) + self._due_facts_problems()
+
+    def _due_facts_problems(self) -> list[str]:
+        """The due facts kept at a co-allocation's current mark that differ from those its records give (kept
+        at an older mark, they are never read: they are made again)."""
+        kept: dict[int, DueFacts | None] = {}
+        active, params = _active(None, None, None, None)
+        for state, _mark, facts in self._headers(active, params, kept=True):
+            kept[state.coallocation_id] = facts
+        wanted = [ca for ca, facts in kept.items() if facts is not None]
+        if not wanted:
+            return []
+        off = sum(
+            1
+            for state in self.coallocation_states(None, due_rules_only=True, only=wanted)
+            if due_facts_of(state) != kept[state.coallocation_id]
+        )
+        if not off:
+            return []
+        return [
+            f"the due facts kept differ from the signed records in {off} co-allocation(s): made again by "
+            "cowork check --repair"
+        ]
 
     def rebuild_derived(self) -> None:
-        """Make the promises kept beside the records again from the records (audited, one transaction)."""
+        """Make the promises kept beside the records again from the records, and let the due facts go (made
+        again on first use), in one audited transaction."""
         with self.tx() as db:
             derived.rebuild(db.conn)
+            db.conn.execute("DELETE FROM due_facts")
             self.audit("rebuild", "promise_facts", None)
 
     def worker_coallocations(self, worker_id: int) -> list[tuple[int, dict[int, Role], int, list[str]]]:
