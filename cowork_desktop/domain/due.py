@@ -196,6 +196,8 @@ class DueFacts:
     discussion: Agreed | None = None
     discussion_last_held: date | None = None
     supervision: Agreed | None = None
+    #: the actions agreed in its signed, current records and not yet done, in id order
+    actions: tuple[ActionSummary, ...] = ()
 
     def as_json(self) -> list[Any]:
         """A compact JSON-able form (what the store keeps); :meth:`from_json` reads it back."""
@@ -211,6 +213,10 @@ class DueFacts:
             agreed(self.discussion),
             self.discussion_last_held.isoformat() if self.discussion_last_held else None,
             agreed(self.supervision),
+            [
+                [a.id, a.description, a.due_date.isoformat() if a.due_date else None, a.owner_name]
+                for a in self.actions
+            ],
         ]
 
     @classmethod
@@ -220,7 +226,7 @@ class DueFacts:
         def agreed(a: list[Any] | None) -> Agreed | None:
             return Agreed(fromiso(a[0]), int(a[1]), str(a[2])) if a else None
 
-        initial, unresolved, review, review_id, discussion, held, supervision = data
+        initial, unresolved, review, review_id, discussion, held, supervision, actions = data
         return cls(
             bool(initial),
             tuple((int(rid), fromiso(day), tuple(flagged)) for rid, day, flagged in unresolved),
@@ -229,6 +235,10 @@ class DueFacts:
             agreed(discussion),
             fromiso(held) if held else None,
             agreed(supervision),
+            tuple(
+                ActionSummary(int(aid), str(text), fromiso(due) if due else None, None, str(owner))
+                for aid, text, due, owner in actions
+            ),
         )
 
 
@@ -261,6 +271,7 @@ def due_facts_of(state: CoAllocationState, signed: list[RecordSummary] | None = 
         discussion=discussion,
         discussion_last_held=last_held,
         supervision=supervision,
+        actions=tuple(a for a in state.actions if a.done_date is None),
     )
 
 
@@ -344,7 +355,7 @@ def due_items_for(
                 f"(agreed: {_describe_rrule(agreed.rule)})",
             )
 
-    for action in state.actions if active else ():
+    for action in facts.actions if active else ():
         if action.due_date is not None and action_overdue(action.due_date, action.done_date, on):
             owner = f" ({action.owner_name})" if action.owner_name else ""
             add(
@@ -529,8 +540,8 @@ def coming_up_for(
                     f"{words} (agreed: {_describe_rrule(current.rule)})",
                     record_id=current.record_id,
                 )
-    for action in state.actions:
-        if action.done_date is None and action.due_date is not None:
+    for action in facts.actions:
+        if action.due_date is not None and on < action.due_date <= until:
             owner = f" ({action.owner_name})" if action.owner_name else ""
             add("action", action.due_date, f"Action due{owner}: {action.description}", action_id=action.id)
     return sorted(items, key=lambda i: (i.due_date or date.max, i.kind))

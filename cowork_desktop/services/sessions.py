@@ -107,7 +107,7 @@ def due_inputs(
     ws: Workspace, on: date, case_id: int | None = None, *, only: list[int] | None = None
 ) -> list[tuple[CoAllocationState, DueFacts]]:
     """What the due rules need of the co-allocations active on ``on`` (one case's, or those with an id in
-    ``only``), in id order: each snapshot (its open actions, no records) with its :class:`DueFacts`. The facts
+    ``only``), in id order: each snapshot (no records, no actions) with its :class:`DueFacts`. The facts
     kept at the co-allocation's mark are used as they are; the others are made from the records that the rules
     read, and kept for next time (issue 14: a service's due list is reckoned from a few dates per co-allocation,
     its records read again only where one was written since)."""

@@ -220,14 +220,11 @@ class DueQueries(StoreBase):
         self, on: date, case_id: int | None = None, *, only: Sequence[int] | None = None
     ) -> list[tuple[CoAllocationState, int, DueFacts | None]]:
         """What the due rules need of the co-allocations active on ``on`` (one case's, or those with one of the
-        ids ``only``), in id order: each snapshot with its open actions but no records, its mark, and the
-        :class:`DueFacts` kept for it (None where none are kept at its current mark: the caller reckons those
+        ids ``only``), in id order, in one statement: each snapshot (no records, no actions), its mark, and the
+        :class:`DueFacts` kept for it (its open actions among them) (None where none are kept at its current mark: the caller reckons those
         from :meth:`coallocation_states` and keeps them with :meth:`keep_due_facts`)."""
         active, params = _active(on, case_id, None, only)
-        found = self._headers(active, params, kept=True)
-        if found:
-            self._add_open_actions(active, params, {state.coallocation_id: state for state, _m, _f in found})
-        return found
+        return self._headers(active, params, kept=True)
 
     def keep_due_facts(self, facts: Sequence[tuple[int, int, DueFacts]]) -> bool:
         """Keep ``(co-allocation id, mark, facts)``: each only while the co-allocation's mark is still the one

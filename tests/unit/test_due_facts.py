@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -84,12 +85,15 @@ def test_a_record_signed_makes_its_coallocations_facts_again_and_only_those(ws: 
     after = _kept(ws)
     moved = {ca for ca in before if before[ca] != after.get(ca)}
     assert moved == {amended.coallocation_id}
-    # a worker renamed by plain SQL (names are shown with the actions): their co-allocations' marks move, and the
-    # facts (which hold no name) are made again, the same
+    # a worker renamed by plain SQL (the open actions are shown with their owner's name): their co-allocations'
+    # marks move, and their facts are made again, with the new name
     worker = ws.store.get_coallocation(amended.coallocation_id).worker_ids[0]
     _plain(ws, "UPDATE workers SET name = name || ' Jr' WHERE id = ?", worker)
     _same_as_records(ws)
-    assert _kept(ws)[amended.coallocation_id][2] == after[amended.coallocation_id][2]
+    theirs = {ca for ca in after if worker in ws.store.get_coallocation(ca).worker_ids}
+    renamed = _kept(ws)
+    assert {ca for ca in after if renamed[ca][0] != after[ca][0]} == theirs
+    assert any(" Jr" in renamed[ca][2] for ca in theirs)
 
 
 def test_a_fact_changed_by_hand_is_found_by_the_check_and_made_again_by_repair(ws: Workspace) -> None:
@@ -98,17 +102,8 @@ def test_a_fact_changed_by_hand_is_found_by_the_check_and_made_again_by_repair(w
     must find them, and the repair must put the records' lists back."""
     _same_as_records(ws)
     review = next(i for i in sessions.due(ws, DEMO_DAY) if i.kind == "review")
-    mark, version, text = _kept(ws)[review.coallocation_id]
-    forged = DueFacts.from_json(json.loads(text))
-    forged = DueFacts(
-        forged.has_initial,
-        forged.unresolved,
-        DEMO_DAY + timedelta(days=365),
-        forged.review_record_id,
-        forged.discussion,
-        forged.discussion_last_held,
-        forged.supervision,
-    )
+    text = _kept(ws)[review.coallocation_id][2]
+    forged = replace(DueFacts.from_json(json.loads(text)), next_review=DEMO_DAY + timedelta(days=365))
     _plain(
         ws,
         "UPDATE due_facts SET facts = ? WHERE coallocation_id = ?",
