@@ -24,7 +24,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--repair",
         action="store_true",
-        help="put back missing or altered triggers and indexes, and make the promises and due facts kept again from "
+        help="put back missing or altered triggers and indexes, and make the promises, due facts and search index kept again from "
         "the signed records (audited); records that do not check stay named",
     )
 
@@ -39,7 +39,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO) -> int:
             repaired = store.restore_protections()
             if store.derived_problems():
                 store.rebuild_derived()
-                repaired.append("the promises and due facts kept, made again from the signed records")
+                repaired.append("the promises, due facts and search index kept, made again from the records")
         report = integrity.check_store(store)
     if args.json:
         print_json("check", {**report.as_dict(), "repaired": repaired}, out)

@@ -17,6 +17,7 @@ EXAMPLES = {
     "cowork settings": "cowork settings --db team.db --set coming_up_days=21",
     "cowork cases": "cowork cases --db team.db --search Okafor --json",
     "cowork due": "cowork due --db team.db --on 2026-12-02 --json",
+    "cowork search": "cowork search --db team.db housing officer --json",
     "cowork workers": "cowork workers --db team.db --json",
     "cowork forms check": "cowork forms check ./our-forms",
     "cowork cert new": "cowork cert new --name 'Amara Okafor' --org \"Children's Services\" --out manager.p12",

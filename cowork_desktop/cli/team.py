@@ -1,4 +1,4 @@
-"""``cowork cases``, ``due`` and ``workers``: the team's work, read only, as text or ``--json``."""
+"""``cowork cases``, ``due``, ``workers`` and ``search``: the team's work, read only, as text or ``--json``."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from cowork_desktop.cli.output import print_json, table
 from cowork_desktop.domain import dates
 from cowork_desktop.domain.due import DueItem, Severity
 from cowork_desktop.domain.models import PlanType
-from cowork_desktop.services import sessions
+from cowork_desktop.domain.search import SEARCH_LIMIT
+from cowork_desktop.services import search, sessions
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add ``cases``, ``due`` and ``workers`` to the ``cowork`` command."""
+    """Add ``cases``, ``due``, ``workers`` and ``search`` to the ``cowork`` command."""
     p = common.add_command(sub, "cases", "list the cases and their co-workers", cmd_cases)
     common.add_db(p)
     common.add_json(p, "a table")
@@ -33,6 +34,24 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     p = common.add_command(sub, "workers", "list the workers", cmd_workers)
     common.add_db(p)
     common.add_json(p, "a table")
+
+    p = common.add_command(sub, "search", "find records by the words in them", cmd_search)
+    common.add_db(p)
+    common.add_json(p, "a line per record found")
+    p.add_argument(
+        "words",
+        nargs="+",
+        metavar="WORD",
+        help="every word must be in the record (its title, amendment reason or answers); the last one may be "
+        "the start of a word",
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=SEARCH_LIMIT,
+        metavar="N",
+        help=f"show at most N records (default {SEARCH_LIMIT})",
+    )
 
 
 def _plan_label(value: str) -> str:
@@ -139,4 +158,23 @@ def cmd_workers(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     rows = [[w.name, w.role.label, w.team, "active" if w.active else "inactive"] for w in workers]
     table(["Name", "Role", "Team", "Status"], rows, out)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    text = " ".join(args.words)
+    with common.open_existing(args) as store:
+        found = search.search(sessions.Workspace.open(store), text, args.limit)
+    if args.json:
+        print_json(
+            "search", {"text": text, "total": found.total, "records": [h.as_dict() for h in found.hits]}, out
+        )
+        return 0
+    for hit in found.hits:
+        status = "superseded" if hit.superseded else hit.status.replace("_", " ")
+        out.write(
+            f"{hit.case_reference:<14} {hit.meeting_date.isoformat()}  record {hit.record_id:<6} "
+            f"{hit.kind_label} ({status})\n    {hit.snippet}\n"
+        )
+    out.write(found.summary + "\n")
     return 0

@@ -22,8 +22,8 @@ from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.models import RecordKind, RecordStatus, Role
 from cowork_desktop.store import derived, form_snapshots
-from cowork_desktop.store.base import StoreBase
 from cowork_desktop.store.rows import ACTIVE_ON, CURRENT_ACTION, NOT_SUPERSEDED
+from cowork_desktop.store.search import SearchQueries
 
 
 def _active(
@@ -49,7 +49,7 @@ def _active(
     ), params
 
 
-class DueQueries(StoreBase):
+class DueQueries(SearchQueries):
     # -- what is due ------------------------------------------------------------------------------
     def coallocation_states(
         self,
@@ -330,9 +330,10 @@ class DueQueries(StoreBase):
         return found, {k: v for k, v in owners.items() if any(v)}
 
     def derived_problems(self) -> list[str]:
-        """Where the promises and the due facts kept beside the records differ from what the records give (one
-        line each; empty when they agree): see :mod:`cowork_desktop.store.derived` and :meth:`due_states`."""
-        return derived.problems(self.db.conn) + self._due_facts_problems()
+        """Where the promises, the due facts and the search index kept beside the records differ from what the
+        records give (one line each; empty when they agree): see :mod:`cowork_desktop.store.derived`,
+        :meth:`due_states` and :mod:`cowork_desktop.store.search`."""
+        return derived.problems(self.db.conn) + self._due_facts_problems() + self.search_index_problems()
 
     def _due_facts_problems(self) -> list[str]:
         """The due facts kept at a co-allocation's current mark that differ from those its records give (kept
@@ -357,11 +358,12 @@ class DueQueries(StoreBase):
         ]
 
     def rebuild_derived(self) -> None:
-        """Make the promises kept beside the records again from the records, and let the due facts go (made
-        again on first use), in one audited transaction."""
+        """Make the promises and the search index kept beside the records again from the records, and let the
+        due facts go (made again on first use), in one audited transaction."""
         with self.tx() as db:
             derived.rebuild(db.conn)
             db.conn.execute("DELETE FROM due_facts")
+            self.rebuild_search_index()
             self.audit("rebuild", "promise_facts", None)
 
     def worker_coallocations(self, worker_id: int) -> list[tuple[int, dict[int, Role], int, list[str]]]:

@@ -75,6 +75,7 @@ def demo_db(tmp_path: Path, demo_template: Path) -> Path:
         (["retention"], "retention", ["candidates"]),
         (["cert", "list"], "cert list", ["certificates"]),
         (["check"], "check", ["findings"]),
+        (["search", "colleague"], "search", ["records"]),
     ],
 )
 def test_every_json_output_is_one_object_with_a_schema_and_named_lists(

@@ -105,7 +105,7 @@ def test_a_hand_change_is_found_by_check_and_undone_by_repair(
 
     code, out, _err = run(capsys, "check", "--db", path, "--repair")
     assert code == 0, out
-    assert "repaired: the promises and due facts kept, made again from the signed records" in out
+    assert "repaired: the promises, due facts and search index kept, made again from the records" in out
     assert out.rstrip().splitlines()[-1].startswith("OK: ")
     assert _tallies(path) == kept and _records(path) == records  # the records were never touched
     with open_store(path, actor="test-manager") as store:

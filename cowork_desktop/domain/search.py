@@ -1,0 +1,76 @@
+"""Search across the text of records (issue 15): what a manager types, made into an SQLite FTS5 query that cannot
+fail, and what a hit shows. Plain Python: the index is the store's (migration m011), the use case the service's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+#: how many hits a search shows at most (the best first); the count says how many there were
+SEARCH_LIMIT = 200
+
+
+def match_expression(text: str) -> str | None:
+    """The FTS5 query for what was typed: every word must be in the record, the last one also as the start of a
+    longer word (so results come as the manager types: "hous" finds "housing"). Each word is a quoted phrase,
+    which FTS5 cuts into words as it cut the records (any script: "प्रिया", "王小明"), so its own syntax (AND, OR,
+    NOT, NEAR, quotes, ``*``, ``-``, ``:``, brackets) is searched as text and a query never fails. Words with no
+    letter or digit are left out. None when nothing searchable was typed."""
+    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    if not words:
+        return None
+    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A record whose text matched: where it is (the case by reference only) and the matching words in context,
+    marked with [ ]."""
+
+    record_id: int
+    case_id: int
+    case_reference: str
+    coallocation_id: int
+    kind: str  # a RecordKind value
+    kind_label: str
+    status: str  # a RecordStatus value
+    meeting_date: date
+    superseded: bool
+    snippet: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "record_id": self.record_id,
+            "case_id": self.case_id,
+            "case_reference": self.case_reference,
+            "coallocation_id": self.coallocation_id,
+            "kind": self.kind,
+            "status": self.status,
+            "meeting_date": self.meeting_date.isoformat(),
+            "superseded": self.superseded,
+            "snippet": self.snippet,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """What a search found: the best hits (at most ``limit``) and how many records matched in all."""
+
+    text: str
+    hits: tuple[SearchHit, ...]
+    total: int
+
+    @property
+    def summary(self) -> str:
+        if not self.text.strip():
+            return "Type a word to search the records."
+        if not self.total:
+            return f"No record mentions “{self.text.strip()}”."
+        shown = len(self.hits)
+        records = "record" if self.total == 1 else "records"
+        if shown < self.total:
+            return f"{self.total:,} {records} found; the best {shown:,} are shown."
+        return f"{self.total:,} {records} found."

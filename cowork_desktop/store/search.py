@@ -1,0 +1,86 @@
+"""Search across the text of records: the FTS5 index of migration m011 (``record_search``, over the view
+``record_search_text``, kept by triggers on every write). What a query means is :mod:`cowork_desktop.domain.search`'s;
+this reads the index, checks it and makes it again."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+
+from cowork_desktop.domain.models import RecordKind
+from cowork_desktop.domain.search import SearchHit
+from cowork_desktop.store.base import StoreBase
+
+#: how the index marks the matching words in a hit's snippet, and how many words of context it keeps
+SNIPPET = ("[", "]", "…", 16)
+
+
+class SearchQueries(StoreBase):
+    def search_records(self, match: str, limit: int) -> tuple[list[SearchHit], int]:
+        """The records whose text matches the FTS5 query ``match`` (see
+        :func:`cowork_desktop.domain.search.match_expression`), best first (bm25), at most ``limit``, and how
+        many matched in all. Two statements whatever the number of records."""
+        conn = self.db.conn
+        (total,) = conn.execute(
+            "SELECT count(*) FROM record_search WHERE record_search MATCH :m", {"m": match}
+        ).fetchone()
+        if not total:
+            return [], 0
+        opened, closed, ellipsis, words = SNIPPET
+        hits = []
+        for rid, case_id, reference, ca_id, kind, status, meeting, superseded, snippet in conn.execute(
+            "WITH found AS (SELECT rowid AS id, rank,"
+            " snippet(record_search, 0, :o, :c, :e, :w) AS snippet FROM record_search"
+            " WHERE record_search MATCH :m ORDER BY rank LIMIT :limit)"
+            " SELECT r.id, r.case_id, c.reference, r.coallocation_id, r.kind, r.status, r.meeting_date,"
+            " EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = r.id AND n.status = 'signed'),"
+            " found.snippet FROM found JOIN records r ON r.id = found.id JOIN cases c ON c.id = r.case_id"
+            " ORDER BY found.rank, r.id",
+            {"m": match, "o": opened, "c": closed, "e": ellipsis, "w": words, "limit": limit},
+        ):
+            kind_value = RecordKind(kind)
+            hits.append(
+                SearchHit(
+                    rid,
+                    case_id,
+                    reference,
+                    ca_id,
+                    kind_value.value,
+                    kind_value.label,
+                    status,
+                    date.fromisoformat(meeting),
+                    bool(superseded),
+                    " ".join(str(snippet or "").split()),
+                )
+            )
+        return hits, int(total)
+
+    def search_index_problems(self) -> list[str]:
+        """Where the search index is not sound (one line; empty when it is): FTS5's own check of its structure,
+        and a record with no entry in it (or an entry with no record)."""
+        conn = self.db.conn
+        opened = (
+            not conn.in_transaction
+        )  # the check is written as an INSERT: sqlite3 would begin a transaction
+        try:
+            conn.execute("INSERT INTO record_search (record_search) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            return [f"the search index is damaged ({exc}): made again by cowork check --repair"]
+        finally:
+            if opened and conn.in_transaction:
+                conn.rollback()  # it wrote nothing; no lock is kept
+        (missing,) = conn.execute(
+            "SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM record_search_docsize)"
+        ).fetchone()
+        if missing:
+            return [
+                f"the search index holds {abs(missing)} record(s) {'too few' if missing > 0 else 'too many'}: "
+                "made again by cowork check --repair"
+            ]
+        return []
+
+    def rebuild_search_index(self) -> None:
+        """Make the search index again from every record (in the caller's transaction)."""
+        conn = self.db.conn
+        conn.execute("INSERT INTO record_search (record_search) VALUES ('delete-all')")
+        conn.execute("INSERT INTO record_search (rowid, text) SELECT id, text FROM record_search_text")
