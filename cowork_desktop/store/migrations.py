@@ -778,13 +778,14 @@ def record_text_sql(row: str) -> str:
     """What the search index holds of a record (``row``: ``r``, ``NEW`` or ``OLD``): its title, amendment reason
     and every text answer a person wrote, a line each (the same expression in the view and in the triggers, so
     that a record's old text can be taken out of the index exactly as it was put in). The values a form stores
-    for a choice (``yes``, ``role_uncertainty``: nothing but lower-case letters, digits and ``_``) and the
-    frequencies (``FREQ=...``) are left out: a search shows the words people wrote."""
+    for a choice (``yes``, ``role_uncertainty``: nothing but lower-case letters, digits and ``_``), the
+    frequencies (``FREQ=...``) and the dates (``2026-11-23``) are left out: a search shows the words people
+    wrote."""
     return (
         f"coalesce({row}.title, '') || char(10) || coalesce({row}.amendment_reason, '') || char(10) || "
         f"coalesce((SELECT group_concat(j.value, char(10)) FROM json_tree(CASE WHEN json_valid({row}.answers) "
         f"THEN {row}.answers ELSE '{{}}' END) j WHERE j.type = 'text' AND j.value GLOB '*[^a-z0-9_]*' "
-        "AND j.value NOT GLOB 'FREQ=*'), '')"
+        "AND j.value NOT GLOB 'FREQ=*' AND j.value NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'), '')"
     )
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QWidget
 
 from cowork_desktop.domain.models import PlanType
 from cowork_desktop.services import cases
@@ -132,11 +132,11 @@ class CaseListPage(QWidget):
         search_row = QHBoxLayout()
         label = QLabel(self.tr("&Search:"))
         self.search_edit = line_edit(
-            "caseSearch", self.tr("Case reference or worker name"), accessible_name=self.tr("Search cases")
+            "caseSearch",
+            self.tr("Case reference or worker name"),
+            accessible_name=self.tr("Search cases"),
+            clear_name=self.tr("Clear the search"),
         )
-        self.search_edit.setClearButtonEnabled(True)
-        for clear in self.search_edit.findChildren(QToolButton):  # Qt's clear button has no name of its own
-            clear.setAccessibleName(self.tr("Clear the search"))
         label.setBuddy(self.search_edit)
         search_row.addWidget(label)
         search_row.addWidget(self.search_edit, 1)

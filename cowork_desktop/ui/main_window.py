@@ -263,6 +263,24 @@ class MainWindow(HostWindow):
         self.new_coallocation_action = action(self.tr("New &co-allocation…"), self.new_coallocation)
         cases_menu.addAction(self.new_case_action)
         cases_menu.addAction(self.new_coallocation_action)
+        cases_menu.addSeparator()
+
+        def search_records() -> None:
+            from cowork_desktop.ui.search_dialog import open_search_dialog  # imported when first used
+
+            kept = getattr(self, "search_dialog", None)
+            if kept is not None and kept.isVisible() and kept.ws is self.ws:
+                kept.raise_()
+                kept.activateWindow()
+                kept.words.setFocus()
+                kept.words.selectAll()  # typing starts the next search
+                return
+            if kept is not None:
+                kept.close()  # another database since: a search of this one
+            self.search_dialog = open_search_dialog(self.ws, self, self.show_case)
+
+        self.search_action = action(self.tr("&Search records…"), search_records, "Ctrl+Shift+F")
+        cases_menu.addAction(self.search_action)
 
         workers_menu = bar.addMenu(self.tr("&Workers"))
         self.new_worker_action = action(self.tr("&New worker…"), self.new_worker)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -331,9 +332,16 @@ def button(
 
 
 def line_edit(
-    object_name: str, placeholder: str = "", *, text: str = "", max_length: int = 0, accessible_name: str = ""
+    object_name: str,
+    placeholder: str = "",
+    *,
+    text: str = "",
+    max_length: int = 0,
+    accessible_name: str = "",
+    clear_name: str = "",
 ) -> QLineEdit:
-    """A one-line text field (``max_length``: at most so many characters; 0, Qt's own limit)."""
+    """A one-line text field (``max_length``: at most so many characters; 0, Qt's own limit). With
+    ``clear_name``, a button in it empties it, named so (Qt's own has no name)."""
     edit = QLineEdit(text)
     edit.setObjectName(object_name)
     if placeholder:
@@ -342,6 +350,10 @@ def line_edit(
         edit.setMaxLength(max_length)
     if accessible_name:
         edit.setAccessibleName(accessible_name)
+    if clear_name:
+        edit.setClearButtonEnabled(True)
+        for clear in edit.findChildren(QToolButton):
+            clear.setAccessibleName(clear_name)
     return edit
 
 

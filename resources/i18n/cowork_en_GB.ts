@@ -307,17 +307,17 @@
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="135" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="137" />
         <source>Search cases</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="135" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="136" />
         <source>Case reference or worker name</source>
         <translation>Case reference or worker name</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="139" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="138" />
         <source>Clear the search</source>
         <translation>Clear the search</translation>
     </message>
@@ -372,13 +372,13 @@
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/case_page.py" line="159" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="403" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="416" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/case_page.py" line="161" />
-        <location filename="../../cowork_desktop/ui/case_page.py" line="406" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="419" />
         <source>New co-allocation</source>
         <translation>New co-allocation</translation>
     </message>
@@ -423,22 +423,22 @@
         <translation>Due for this case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="216" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="218" />
         <source>Nothing is due for this case.</source>
         <translation>Nothing is due for this case.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="222" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="224" />
         <source>Record the issue-resolution MDR for the selected &amp;issue</source>
         <translation>Record the issue-resolution MDR for the selected &amp;issue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="224" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="226" />
         <source>Record the issue-resolution MDR for the selected issue</source>
         <translation>Record the issue-resolution MDR for the selected issue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="225" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="227" />
         <source>Linked to the review that found the issue, and filled in with what it recorded.</source>
         <translation>Linked to the review that found the issue, and filled in with what it recorded.</translation>
     </message>
@@ -473,67 +473,67 @@
         <translation>Co-workin&amp;g health</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="302" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="315" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="304" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="317" />
         <source>1 child</source>
         <translation>1 child</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="306" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="319" />
         <source>%1 children</source>
         <translation>%1 children</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="325" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="338" />
         <source>Coming up in the next %1 days</source>
         <translation>Coming up in the next %1 days</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="329" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="342" />
         <source>Nothing is expected for this case in the next %1 days.</source>
         <translation>Nothing is expected for this case in the next %1 days.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="371" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="384" />
         <source>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</source>
         <translation>This case is not co-allocated yet. Choose “New co-allocation” to name the two co-workers.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="398" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="411" />
         <source>Each button opens the draft of that meeting, or starts one.</source>
         <translation>Each button opens the draft of that meeting, or starts one.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="431" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="444" />
         <source>None of these: another issue</source>
         <translation>None of these: another issue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="435" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="448" />
         <source>Issue-resolution MDR</source>
         <translation>Issue-resolution MDR</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="437" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="450" />
         <source>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</source>
         <translation>Which open issue does this MDR resolve? It is linked to that review and filled in from it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="393" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="406" />
         <source>Co-allocate the case to two workers before recording a meeting.</source>
         <translation>Co-allocate the case to two workers before recording a meeting.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="403" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="416" />
         <source>Edit &amp;co-allocation…</source>
         <translation>Edit &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_page.py" line="406" />
+        <location filename="../../cowork_desktop/ui/case_page.py" line="419" />
         <source>Edit co-allocation</source>
         <translation>Edit co-allocation</translation>
     </message>
@@ -936,63 +936,63 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="137" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="158" />
         <source>What needs doing</source>
         <translation>What needs doing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="132" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="153" />
         <source>&amp;As on:</source>
-        <extracomment>rows of the dashboard table are this many lines of text tall (a long message wraps to a second line) rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows) Qt's "no maximum" for a widget's size what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes what is due, being read in steps (a large service's); None once read each active co-allocation's items as last reckoned: a refresh reckons again only those that changed</extracomment>
+        <extracomment>rows of the dashboard table are this many lines of text tall (a long message wraps to a second line) rows looked at to size a column to its contents (Qt's default, 1000, is slow with thousands of rows) Qt's "no maximum" for a widget's size what coming up shows: no severity (nothing is late yet) what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes what is due, being read in steps (a large service's); None once read each active co-allocation's items as last reckoned: a refresh reckons again only those that changed</extracomment>
         <translation>&amp;As on:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="134" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="155" />
         <source>As on date</source>
         <translation>As on date</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="147" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="168" />
         <source>Counts</source>
         <translation>Counts</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="152" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="173" />
         <source>Reading what is due</source>
         <translation>Reading what is due</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="159" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="180" />
         <source>Double-click a line, or select it and press Enter, to open the case.</source>
         <translation>Double-click a line, or select it and press Enter, to open the case.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="163" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="184" />
         <source>Due and overdue items</source>
         <translation>Due and overdue items</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="189" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="210" />
         <source>Coming up</source>
         <translation>Coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="202" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="224" />
         <source>&amp;Due and coming up</source>
         <translation>&amp;Due and coming up</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="256" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="278" />
         <source>Reading what is due on %1…</source>
         <translation>Reading what is due on %1…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="286" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="308" />
         <source>Coming up in the next %1 days (%2)</source>
         <translation>Coming up in the next %1 days (%2)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="292" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="314" />
         <source>Nothing is expected in the next %1 days.</source>
         <translation>Nothing is expected in the next %1 days.</translation>
     </message>
@@ -1001,17 +1001,17 @@
         <translation type="vanished">&amp;Due and overdue</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="203" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="225" />
         <source>Team view: drift and &amp;promises</source>
         <translation>Team view: drift and &amp;promises</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="276" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="298" />
         <source>Nothing is due or overdue on %1.</source>
         <translation>Nothing is due or overdue on %1.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/dashboard.py" line="279" />
+        <location filename="../../cowork_desktop/ui/dashboard.py" line="301" />
         <source>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</source>
         <translation>Initial meetings, reviews, reflective discussions and agreed actions appear here when due.</translation>
     </message>
@@ -1094,37 +1094,37 @@
 <context>
     <name>DonePage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="636" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="651" />
         <source>Signed and locked</source>
         <translation>Signed and locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="644" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="659" />
         <source>Print agreed plan...</source>
         <translation>Print agreed plan...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="649" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="664" />
         <source>Export signed PDF...</source>
         <translation>Export signed PDF...</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="679" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="694" />
         <source>Urgent: </source>
         <translation>Urgent: </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="679" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="694" />
         <source>Next step: </source>
         <translation>Next step: </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="690" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="705" />
         <source>Start issue-resolution MDR now</source>
         <translation>Start issue-resolution MDR now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="692" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="707" />
         <source>Start %1 now</source>
         <translation>Start %1 now</translation>
     </message>
@@ -1677,162 +1677,167 @@
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="267" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="282" />
+        <source>&amp;Search records…</source>
+        <translation>&amp;Search records…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="285" />
         <source>&amp;Workers</source>
         <translation>&amp;Workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="268" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="286" />
         <source>&amp;New worker…</source>
         <translation>&amp;New worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="271" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="289" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="275" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
         <source>Go to %1</source>
         <translation>Go to %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="282" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="300" />
         <source>&amp;High contrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="287" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="305" />
         <source>&amp;Larger text</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
         <source>&amp;Normal (100%)</source>
         <translation>&amp;Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
         <source>&amp;Larger (125%)</source>
         <translation>&amp;Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
         <source>L&amp;argest (150%)</source>
         <translation>L&amp;argest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="314" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="332" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="315" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="333" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>&amp;Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="318" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="336" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="417" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="435" />
         <source>Read-only: %1. Nothing can be changed or saved in this window.</source>
         <extracomment>the pages, in the order they are refreshed</extracomment>
         <translation>Read-only: %1. Nothing can be changed or saved in this window.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="430" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="448" />
         <source>Read-only in this window</source>
         <translation>Read-only in this window</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="464" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="502" />
         <source>Cannot open the case</source>
         <translation>Cannot open the case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="472" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="510" />
         <source>Cannot open the worker</source>
         <translation>Cannot open the worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="507" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="520" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="534" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="546" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="559" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="573" />
         <source>Meeting wizard</source>
         <translation>Meeting wizard</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="512" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="527" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="551" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="566" />
         <source>Cannot open the meeting</source>
         <translation>Cannot open the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="539" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="578" />
         <source>Cannot open the record</source>
         <translation>Cannot open the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="639" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="646" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="678" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="685" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="639" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="678" />
         <source>Demo data is not available in this build.</source>
         <translation>Demo data is not available in this build.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="655" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="694" />
         <source>Open or create a database</source>
         <translation>Open or create a database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="657" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="696" />
         <source>cowork databases (*.db);;All files (*)</source>
         <translation>cowork databases (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="676" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="715" />
         <source>No other database yet</source>
         <translation>No other database yet</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="678" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="717" />
         <source>&amp;Clear the list</source>
         <translation>&amp;Clear the list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="701" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="740" />
         <source>Open elsewhere</source>
         <translation>Open elsewhere</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="702" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="741" />
         <source>Open it read-only here?</source>
         <translation>Open it read-only here?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="724" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="763" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="752" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="791" />
         <source>Checking the database file…</source>
         <translation>Checking the database file…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="788" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="827" />
         <source>Checking every signed record and the audit log…</source>
         <translation>Checking every signed record and the audit log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="893" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="932" />
         <source>About cowork-desktop</source>
         <translation>About cowork-desktop</translation>
     </message>
@@ -1874,57 +1879,57 @@
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="119" />
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="290" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="292" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="286" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="288" />
         <source>&amp;Go on to sign</source>
         <translation>&amp;Go on to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="288" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="290" />
         <source>&amp;Ready to sign</source>
         <translation>&amp;Ready to sign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="306" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="308" />
         <source>Page %1 of %2</source>
         <translation>Page %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="597" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="599" />
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="603" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="605" />
         <source>This draft was changed in another window. Keep the answers in this window (they replace the other window's), or close without them (the other window's stay)?</source>
         <translation>This draft was changed in another window. Keep the answers in this window (they replace the other window's), or close without them (the other window's stay)?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="607" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="609" />
         <source>&amp;Keep my answers</source>
         <translation>&amp;Keep my answers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="609" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="611" />
         <source>Your latest answers could not be saved.</source>
         <translation>Your latest answers could not be saved.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="610" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="612" />
         <source>Close anyway and lose them?</source>
         <translation>Close anyway and lose them?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="611" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="613" />
         <source>&amp;Close without saving</source>
         <translation>&amp;Close without saving</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="612" />
+        <location filename="../../cowork_desktop/ui/wizard/wizard.py" line="614" />
         <source>&amp;Stay here</source>
         <translation>&amp;Stay here</translation>
     </message>
@@ -2260,6 +2265,55 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="78" />
+        <source>Search records</source>
+        <extracomment>how long after the last key the search runs (ms) a case to show (the main window shows it)</extracomment>
+        <translation>Search records</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="82" />
+        <source>Search the text of every record</source>
+        <translation>Search the text of every record</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="85" />
+        <source>Words to find, e.g. housing officer</source>
+        <translation>Words to find, e.g. housing officer</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="86" />
+        <source>Words to find</source>
+        <translation>Words to find</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="87" />
+        <source>Clear the words</source>
+        <translation>Clear the words</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="89" />
+        <source>&amp;Words to find:</source>
+        <translation>&amp;Words to find:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="94" />
+        <source>Search result</source>
+        <translation>Search result</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="97" />
+        <source>Records found</source>
+        <translation>Records found</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="102" />
+        <source>&amp;Open the case</source>
+        <translation>&amp;Open the case</translation>
+    </message>
+</context>
+<context>
     <name>Security</name>
     <message>
         <location filename="../../cowork_desktop/ui/security.py" line="129" />
@@ -2301,7 +2355,7 @@
 <context>
     <name>Settings</name>
     <message>
-        <location filename="../../cowork_desktop/ui/widgets.py" line="378" />
+        <location filename="../../cowork_desktop/ui/widgets.py" line="390" />
         <source>Protective marking</source>
         <extracomment>the roles a cell marked with a severity answers (its colours, in bold)</extracomment>
         <translation>Protective marking</translation>
@@ -2787,7 +2841,7 @@ Case notes signed with it will no longer verify as valid without the signer's da
 <context>
     <name>SignOffPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="366" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="381" />
         <source>Signatures</source>
         <translation>Signatures</translation>
     </message>
@@ -2800,12 +2854,12 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">Clear drawing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="426" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="441" />
         <source>I agree this is an accurate record</source>
         <translation>I agree this is an accurate record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="429" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="444" />
         <source>Signature: problem</source>
         <translation>Signature: problem</translation>
     </message>
@@ -2830,12 +2884,12 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">To sign last: the manager</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="528" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="543" />
         <source>Signed and locked</source>
         <translation>Signed and locked</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="582" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="597" />
         <source>Now signing: %1, %2</source>
         <translation>Now signing: %1, %2</translation>
     </message>
@@ -2844,17 +2898,17 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">Or type your full name to sign (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="588" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="603" />
         <source>Typed signature of %1</source>
         <translation>Typed signature of %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="590" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="605" />
         <source>Sign as %1</source>
         <translation>Sign as %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="571" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="586" />
         <source>Now signing: the manager (last)</source>
         <translation>Now signing: the manager (last)</translation>
     </message>
@@ -2863,128 +2917,128 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation type="vanished">Manager's full name (typed signature, or the name under a drawn one):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="378" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="393" />
         <source>The co-workers who took part sign in any order, the manager last. Draw the signature in the box or type the name, and tick the statement. Signing locks the record (a correction is made as an amendment); going back to change an answer clears the signatures collected so far.</source>
         <translation>The co-workers who took part sign in any order, the manager last. Draw the signature in the box or type the name, and tick the statement. Signing locks the record (a correction is made as an amendment); going back to change an answer clears the signatures collected so far.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="387" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="402" />
         <source>&amp;Who is signing now?</source>
         <translation>&amp;Who is signing now?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="405" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="420" />
         <source>Signature: draw it here</source>
         <extracomment>a radio button per person who signs: the co-workers present (by worker id), then the manager</extracomment>
         <translation>Signature: draw it here</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="408" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="423" />
         <source>&amp;Clear drawing</source>
         <translation>&amp;Clear drawing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="421" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="436" />
         <source>Full name of the person signing</source>
         <translation>Full name of the person signing</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="424" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="439" />
         <source>I &amp;agree this is an accurate record</source>
         <translation>I &amp;agree this is an accurate record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="431" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="446" />
         <source>S&amp;ign</source>
         <translation>S&amp;ign</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="458" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="473" />
         <source>The manager (signs last)</source>
         <translation>The manager (signs last)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="496" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="511" />
         <source>Signed: %1 (%2).</source>
         <translation>Signed: %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="502" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="517" />
         <source>Signed: the manager.</source>
         <translation>Signed: the manager.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="504" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="519" />
         <source> and </source>
         <translation> and </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="505" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="520" />
         <source>To sign: %1, then the manager.</source>
         <translation>To sign: %1, then the manager.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="507" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="522" />
         <source>To sign: the manager.</source>
         <translation>To sign: the manager.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="515" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="530" />
         <source>The manager signs once every co-worker has signed.</source>
         <translation>The manager signs once every co-worker has signed.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="521" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="536" />
         <source>%1: signed</source>
         <translation>%1: signed</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="573" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="588" />
         <source>&amp;Type the manager's full name (a typed signature, or the name under a drawn one):</source>
         <translation>&amp;Type the manager's full name (a typed signature, or the name under a drawn one):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="576" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="591" />
         <source>Manager's name</source>
         <translation>Manager's name</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="577" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="592" />
         <source>S&amp;ign as manager and lock the record</source>
         <translation>S&amp;ign as manager and lock the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="578" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="593" />
         <source>Sign as manager and lock the record</source>
         <translation>Sign as manager and lock the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="585" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="600" />
         <source>Or &amp;type your full name to sign (%1):</source>
         <translation>Or &amp;type your full name to sign (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="589" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="604" />
         <source>S&amp;ign as %1</source>
         <translation>S&amp;ign as %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="592" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="607" />
         <source>To sign without drawing, type the name here and tick the statement.</source>
         <translation>To sign without drawing, type the name here and tick the statement.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="602" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="617" />
         <source>Tick "I agree this is an accurate record" to sign.</source>
         <translation>Tick "I agree this is an accurate record" to sign.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="605" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="620" />
         <source>Type the manager's name.</source>
         <translation>Type the manager's name.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="608" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="623" />
         <source>Draw the signature in the box, or type the name instead.</source>
         <translation>Draw the signature in the box, or type the name instead.</translation>
     </message>
@@ -3044,28 +3098,28 @@ Case notes signed with it will no longer verify as valid without the signer's da
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="257" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="272" />
         <source>Case %1</source>
         <translation>Case %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="262" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="277" />
         <source>Co-workers: %1</source>
         <translation>Co-workers: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="281" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="296" />
         <source>&amp;Date of the meeting</source>
         <translation>&amp;Date of the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="288" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="303" />
         <source>Date of the meeting</source>
         <translation>Date of the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="284" />
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="290" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="299" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="305" />
         <source>The day the meeting took place. It cannot be in the future.</source>
         <translation>The day the meeting took place. It cannot be in the future.</translation>
     </message>
@@ -3552,7 +3606,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>Widgets</name>
     <message>
-        <location filename="../../cowork_desktop/ui/widgets.py" line="562" />
+        <location filename="../../cowork_desktop/ui/widgets.py" line="574" />
         <source>Replace the file?</source>
         <translation>Replace the file?</translation>
     </message>
@@ -3560,12 +3614,12 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>Wizard</name>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="323" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="338" />
         <source>The arrangement agreed last time</source>
         <translation>The arrangement agreed last time</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="334" />
+        <location filename="../../cowork_desktop/ui/wizard/pages.py" line="349" />
         <source>Who does what:</source>
         <translation>Who does what:</translation>
     </message>
@@ -3667,7 +3721,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/worker_page.py" line="254" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="414" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="419" />
         <source>Export development log</source>
         <translation>Export development log</translation>
     </message>
@@ -3702,18 +3756,18 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
         <translation>Over t&amp;ime</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="416" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="421" />
         <source>PDF files (*.pdf);;All files (*)</source>
         <translation>PDF files (*.pdf);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="435" />
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="451" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="440" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="456" />
         <source>Cannot export the development log</source>
         <translation>Cannot export the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="439" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="444" />
         <source>Development log exported</source>
         <translation>Development log exported</translation>
     </message>
@@ -3722,22 +3776,22 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
         <translation type="vanished">Replace the file?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="483" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="488" />
         <source>Sign the development log</source>
         <translation>Sign the development log</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="485" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="490" />
         <source>The log is signed like a case note. Passphrase of your signing certificate (%1):</source>
         <translation>The log is signed like a case note. Passphrase of your signing certificate (%1):</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="495" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="500" />
         <source>Wrong passphrase: it does not open your certificate. Nothing was saved.</source>
         <translation>Wrong passphrase: it does not open your certificate. Nothing was saved.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/worker_page.py" line="499" />
+        <location filename="../../cowork_desktop/ui/worker_page.py" line="504" />
         <source>Cannot sign the development log</source>
         <translation>Cannot sign the development log</translation>
     </message>

@@ -68,6 +68,7 @@ def _dialogs(ws: Workspace, tmp: Path) -> dict[str, Callable[[], QDialog]]:
     from cowork_desktop.ui.dialogs import CaseDialog, CoAllocationDialog, WorkerDialog
     from cowork_desktop.ui.export_dialog import ExportDialog
     from cowork_desktop.ui.plan_print import PlanPrintDialog
+    from cowork_desktop.ui.search_dialog import SearchDialog
     from cowork_desktop.ui.security import ChangePassphraseDialog, NewDatabaseDialog, PassphraseDialog
     from cowork_desktop.ui.settings_dialog import SettingsDialog
     from cowork_desktop.ui.verify_dialog import VerifyDialog
@@ -94,6 +95,7 @@ def _dialogs(ws: Workspace, tmp: Path) -> dict[str, Callable[[], QDialog]]:
         "passphrase": lambda: PassphraseDialog(tmp / "enc.db"),
         "change passphrase": lambda: ChangePassphraseDialog(store),
         "amendment reason": lambda: AmendReasonDialog(),
+        "search": lambda: SearchDialog(ws),
     }
 
 
@@ -110,6 +112,7 @@ DIALOGS = [
     "passphrase",
     "change passphrase",
     "amendment reason",
+    "search",
 ]
 
 
