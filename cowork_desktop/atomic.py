@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -151,10 +152,55 @@ def put_in_place(finished: str | os.PathLike[str], target: str | os.PathLike[str
     return target
 
 
+#: on Windows, who keeps full control of a folder the app makes (besides the user): the operating system itself
+#: (``S-1-5-18``, LocalSystem), which backup and anti-malware agents run as; nobody else, and nothing inherited
+WINDOWS_SYSTEM_SID = "*S-1-5-18"
+
+
+def windows_user() -> str | None:
+    """The signed-in Windows user as icacls names them (``DOMAIN\\user``, or ``user``); None when unknown."""
+    user = os.environ.get("USERNAME")
+    if not user:
+        return None
+    domain = os.environ.get("USERDOMAIN")
+    return f"{domain}\\{user}" if domain else user
+
+
+def restrict_to_user(folder: str | os.PathLike[str], *, platform: str | None = None) -> bool:
+    """On Windows, where a mode of 0700 does nothing, make ``folder`` the user's only with an access list: no
+    permission inherited from above (a shared or redirected parent), full control for the user and the system,
+    and what is made in it inherits that. Elsewhere the mode already does this: nothing to do. False (and the
+    folder as it was) when the access list could not be set: the app goes on, as on a file system without
+    ACLs. (Run with ``icacls``, which every Windows has: no extra package.)"""
+    if (platform or sys.platform) != "win32":
+        return True
+    user = windows_user()
+    if user is None:
+        return False
+    import subprocess
+
+    command = [
+        "icacls",
+        os.fspath(folder),
+        "/inheritance:r",
+        "/grant:r",
+        f"{user}:(OI)(CI)F",
+        "/grant:r",
+        f"{WINDOWS_SYSTEM_SID}:(OI)(CI)F",
+        "/Q",
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0
+
+
 def make_private_folders(folder: str | os.PathLike[str]) -> list[Path]:
-    """Create ``folder`` and any missing folders above it, each with mode 0700 (whatever the umask). Folders
-    that exist already are left as they are. Returns the folders created, outermost first (so a caller that
-    fails later can remove them, innermost first). CoworkError, with nothing left behind, when it cannot."""
+    """Create ``folder`` and any missing folders above it, each with mode 0700 (whatever the umask; on Windows,
+    an access list to the same effect: :func:`restrict_to_user`). Folders that exist already are left as they
+    are. Returns the folders created, outermost first (so a caller that fails later can remove them, innermost
+    first). CoworkError, with nothing left behind, when it cannot. The one way the app makes a folder."""
     folder = Path(folder)
     missing: list[Path] = []
     probe = folder
@@ -174,6 +220,7 @@ def make_private_folders(folder: str | os.PathLike[str]) -> list[Path]:
                 raise
             created.append(step)
             os.chmod(step, FOLDER_MODE)
+            restrict_to_user(step)
     except OSError as exc:
         for step in reversed(created):
             with contextlib.suppress(OSError):

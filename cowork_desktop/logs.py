@@ -39,7 +39,9 @@ from typing import Any
 import platformdirs
 
 from cowork_desktop import paths
+from cowork_desktop.atomic import make_private_folders
 from cowork_desktop.domain import privacy
+from cowork_desktop.domain.errors import CoworkError
 
 LOG_NAME = "cowork.log"
 #: rotate at 1 MB and keep 5 old files: weeks of warnings, a few MB on disk at most
@@ -251,7 +253,7 @@ class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
 
 
 def _private_folder(folder: Path) -> None:
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    make_private_folders(folder)
     if os.name == "posix":
         os.chmod(folder, 0o700)
 
@@ -275,7 +277,7 @@ def _make_handler(path: Path, kind: str, *, create: bool = True) -> logging.Hand
         handler = _PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
-    except OSError:
+    except (OSError, CoworkError):
         handler = logging.NullHandler()
     formatter = logging.Formatter(FORMAT, datefmt="%Y-%m-%dT%H:%M:%SZ", defaults={"kind": kind})
     formatter.converter = time.gmtime

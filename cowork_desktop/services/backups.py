@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from cowork_desktop.atomic import make_private_folders
 from cowork_desktop.domain.backups import RestoreFacts
 from cowork_desktop.store import backup, owner
 from cowork_desktop.store.backup import Backup as Backup
@@ -32,8 +33,7 @@ def take_ownership(db_path: Path) -> OwnerLock:
     """The app's lock on ``db_path`` (its folder is made if need be). HeldElsewhere (naming the holder) when
     another window or command has it; ReadOnlyDatabase when nothing can be written beside it."""
     db_path = Path(db_path)
-    if not db_path.parent.exists():
-        db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(db_path.parent)
     return OwnerLock.acquire(db_path)
 
 

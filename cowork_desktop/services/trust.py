@@ -15,7 +15,7 @@ from pathlib import Path
 from cowork_desktop import paths
 from cowork_desktop.domain.certificates import CertificateFacts, normalise_fingerprint
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.services.files import os_reason, read_limited, write_atomic
+from cowork_desktop.services.files import make_private_folders, os_reason, read_limited, write_atomic
 
 TRUST_FOLDER = "trusted-certificates"
 #: a certificate file is a few kilobytes; anything much larger is not one
@@ -69,10 +69,7 @@ def add(path: str | os.PathLike[str]) -> tuple[Trusted, bool]:
     target = where / f"{facts.fingerprint}.pem"
     if target.exists():
         return Trusted(facts, der, target), False
-    try:
-        where.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise CoworkError(f"cannot write to {where}: {os_reason(exc)}") from None
+    make_private_folders(where)
     write_atomic(target, certificate_pem(der))
     return Trusted(facts, der, target), True
 

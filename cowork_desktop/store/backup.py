@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cowork_desktop import paths
-from cowork_desktop.atomic import sync_to_disk, write_atomic
+from cowork_desktop.atomic import make_private_folders, sync_to_disk, write_atomic
 from cowork_desktop.domain.backups import RestoreFacts
 from cowork_desktop.domain.errors import CoworkError, PassphraseRequired, StoreError
 from cowork_desktop.domain.settings import NUMBERS, stored_number
@@ -134,7 +134,7 @@ def _key(db_path: Path) -> str:
 def _save_entries(entries: dict[str, dict[str, str]]) -> None:
     target = _locations_file()
     with contextlib.suppress(OSError, CoworkError):
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(target.parent)
         text = json.dumps({k: v for k, v in entries.items() if v}, indent=2, sort_keys=True)
         write_atomic(target, text.encode("utf-8"), replace=True)  # 0600, like every file the app writes
 
@@ -242,9 +242,9 @@ def keep_counts(store: Store) -> tuple[int, int]:
 
 def _ensure_folder(folder: Path) -> None:
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise BackupError(f"cannot use {folder} for backups ({exc.strerror or exc})") from None
+        make_private_folders(folder)
+    except CoworkError as exc:
+        raise BackupError(f"cannot use {folder} for backups ({str(exc).rpartition(': ')[2]})") from None
     if not folder.is_dir():
         raise BackupError(f"cannot use {folder} for backups (not a folder)")
 
@@ -729,7 +729,7 @@ def _put_in_place(db_path: Path, source: Path, now: datetime | None) -> Path | N
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     tmp = db_path.with_name(f".{db_path.name}.restoring")
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_folders(db_path.parent)
         _remove(tmp)
         fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
         os.close(fd)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from cowork_desktop.atomic import make_private_folders
 from cowork_desktop.domain.errors import DamagedDatabase, StoreError
 from cowork_desktop.store import backup, crypto
 from cowork_desktop.store.checks import (
@@ -33,7 +34,7 @@ def damage_found(exc: BaseException, path: Path, passphrase: str | None = None) 
 
 
 def _create_private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_folders(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     os.close(fd)
 

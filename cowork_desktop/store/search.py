@@ -59,16 +59,10 @@ class SearchQueries(StoreBase):
         """Where the search index is not sound (one line; empty when it is): FTS5's own check of its structure,
         and a record with no entry in it (or an entry with no record)."""
         conn = self.db.conn
-        opened = (
-            not conn.in_transaction
-        )  # the check is written as an INSERT: sqlite3 would begin a transaction
         try:
-            conn.execute("INSERT INTO record_search (record_search) VALUES ('integrity-check')")
+            self._walk_search_index()
         except sqlite3.DatabaseError as exc:
             return [f"the search index is damaged ({exc}): made again by cowork check --repair"]
-        finally:
-            if opened and conn.in_transaction:
-                conn.rollback()  # it wrote nothing; no lock is kept
         (missing,) = conn.execute(
             "SELECT (SELECT count(*) FROM records) - (SELECT count(*) FROM record_search_docsize)"
         ).fetchone()
@@ -78,6 +72,37 @@ class SearchQueries(StoreBase):
                 "made again by cowork check --repair"
             ]
         return []
+
+    def _walk_search_index(self) -> None:
+        """FTS5's own check of the index's structure (an INSERT that writes nothing), or, on a connection that
+        cannot write (the start-up check reads only), a walk of every term and every entry of the index through
+        an ``fts5vocab`` table in the connection's temporary schema: a damaged page fails either way."""
+        conn = self.db.conn
+        opened = not conn.in_transaction  # the check is an INSERT: sqlite3 would begin a transaction for it
+        try:
+            conn.execute("INSERT INTO record_search (record_search) VALUES ('integrity-check')")
+            return
+        except sqlite3.OperationalError as exc:
+            if "readonly" not in str(exc).replace("-", "").replace(" ", ""):
+                raise
+        finally:
+            if opened and conn.in_transaction:
+                conn.rollback()  # it wrote nothing; no lock is kept
+        # such a connection is read-only at the file (``mode=ro``), and ``query_only`` on top: lifted only while
+        # the vocabulary table is made and dropped in the connection's own temporary schema, never the file's
+        (query_only,) = conn.execute("PRAGMA query_only").fetchone()
+        conn.execute("PRAGMA query_only = 0")
+        try:
+            conn.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.record_search_terms"
+                " USING fts5vocab(main, record_search, instance)"
+            )
+            conn.execute("PRAGMA query_only = 1")
+            conn.execute("SELECT count(*), count(DISTINCT doc) FROM temp.record_search_terms").fetchone()
+        finally:
+            conn.execute("PRAGMA query_only = 0")
+            conn.execute("DROP TABLE IF EXISTS temp.record_search_terms")
+            conn.execute(f"PRAGMA query_only = {int(query_only)}")
 
     def rebuild_search_index(self) -> None:
         """Make the search index again from every record (in the caller's transaction)."""

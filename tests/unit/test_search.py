@@ -139,6 +139,11 @@ def test_a_damaged_or_stale_index_is_found_and_made_again(ws: Workspace) -> None
     finds each; the repair makes it again from the records."""
     expected = _ids(ws, "colleague case note")
     assert expected
+    sound = open_read_only(ws.store.path)  # a sound index checks, on a connection that cannot write too
+    try:
+        assert sound.search_index_problems() == [] and integrity.check_store(sound).ok
+    finally:
+        sound.close()
     _plain(ws, "DELETE FROM record_search_docsize WHERE id IN (SELECT id FROM record_search_docsize LIMIT 3)")
     problems = ws.store.search_index_problems()
     assert problems and "search index" in problems[0]
@@ -153,6 +158,11 @@ def test_a_damaged_or_stale_index_is_found_and_made_again(ws: Workspace) -> None
 
     _plain(ws, "UPDATE record_search_data SET block = zeroblob(length(block)) WHERE id > 10")
     assert ws.store.search_index_problems()
+    checker = open_read_only(ws.store.path)  # the start-up check cannot write: it walks the index instead
+    try:
+        assert checker.search_index_problems()
+    finally:
+        checker.close()
     ws.store.rebuild_derived()
     assert ws.store.search_index_problems() == [] and _ids(ws, "colleague case note") == expected
 
