@@ -174,15 +174,15 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
 
 
 #: the version of :class:`DueFacts` and of the rules that make them: facts kept by another version are made again
-DUE_FACTS_VERSION = 1
+DUE_FACTS_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
 class DueFacts:
-    """What the due rules read of a co-allocation's signed records, the same on every day: the store keeps them
-    per co-allocation (issue 14), so a day's items are reckoned from these few dates instead of the records.
-    :func:`due_facts_of` makes them; :func:`due_items_for` and :func:`coming_up_for` read nothing else of the
-    records."""
+    """What the due rules and the drift read of a co-allocation's signed, current records, the same on every day:
+    the store keeps them per co-allocation (issue 14), so a day's items and drift are reckoned from these dates
+    instead of the records. :func:`due_facts_of` makes them; :func:`due_items_for`, :func:`coming_up_for` and
+    :func:`cowork_desktop.domain.insights.drift_for` read nothing else of the records."""
 
     has_initial: bool = False
     #: signed reviews that flagged an issue no signed issue-resolution MDR resolves yet, oldest first:
@@ -191,28 +191,53 @@ class DueFacts:
     #: the review expected next (from the last initial meeting or review) and that record's id
     next_review: date | None = None
     review_record_id: int | None = None
-    #: the frequencies in force, and the day of the last reflective discussion held (or the discussion
-    #: frequency's agreement, when none has been held since)
-    discussion: Agreed | None = None
-    discussion_last_held: date | None = None
-    supervision: Agreed | None = None
+    #: every frequency of reflective discussion and of joint supervision agreed, in meeting order (the last is
+    #: in force: :attr:`discussion`, :attr:`supervision`)
+    discussion_agreed: tuple[Agreed, ...] = ()
+    supervision_agreed: tuple[Agreed, ...] = ()
+    #: the days of the reflective discussions and of the reviews (made in joint supervision) held, in order
+    discussions_held: tuple[date, ...] = ()
+    reviews_held: tuple[date, ...] = ()
+    #: how many signed reviews flagged an issue (resolved or not)
+    flagged_reviews: int = 0
     #: the actions agreed in its signed, current records and not yet done, in id order
     actions: tuple[ActionSummary, ...] = ()
+
+    @property
+    def discussion(self) -> Agreed | None:
+        """The discussion frequency in force."""
+        return self.discussion_agreed[-1] if self.discussion_agreed else None
+
+    @property
+    def supervision(self) -> Agreed | None:
+        """The joint supervision frequency in force."""
+        return self.supervision_agreed[-1] if self.supervision_agreed else None
+
+    @property
+    def discussion_last_held(self) -> date | None:
+        """The day from which the next discussion is counted: the last one held, or the agreement in force
+        when none has been held since it."""
+        agreed = self.discussion
+        if agreed is None:
+            return None
+        return max(agreed.since, self.discussions_held[-1]) if self.discussions_held else agreed.since
 
     def as_json(self) -> list[Any]:
         """A compact JSON-able form (what the store keeps); :meth:`from_json` reads it back."""
 
-        def agreed(a: Agreed | None) -> list[Any] | None:
-            return [a.since.isoformat(), a.record_id, a.rule] if a is not None else None
+        def agreed(found: tuple[Agreed, ...]) -> list[list[Any]]:
+            return [[a.since.isoformat(), a.record_id, a.rule] for a in found]
 
         return [
             int(self.has_initial),
             [[rid, day.isoformat(), list(flagged)] for rid, day, flagged in self.unresolved],
             self.next_review.isoformat() if self.next_review else None,
             self.review_record_id,
-            agreed(self.discussion),
-            self.discussion_last_held.isoformat() if self.discussion_last_held else None,
-            agreed(self.supervision),
+            agreed(self.discussion_agreed),
+            agreed(self.supervision_agreed),
+            [d.isoformat() for d in self.discussions_held],
+            [d.isoformat() for d in self.reviews_held],
+            self.flagged_reviews,
             [
                 [a.id, a.description, a.due_date.isoformat() if a.due_date else None, a.owner_name]
                 for a in self.actions
@@ -223,18 +248,31 @@ class DueFacts:
     def from_json(cls, data: list[Any]) -> DueFacts:
         fromiso = date.fromisoformat
 
-        def agreed(a: list[Any] | None) -> Agreed | None:
-            return Agreed(fromiso(a[0]), int(a[1]), str(a[2])) if a else None
+        def agreed(found: list[list[Any]]) -> tuple[Agreed, ...]:
+            return tuple(Agreed(fromiso(since), int(rid), str(rule)) for since, rid, rule in found)
 
-        initial, unresolved, review, review_id, discussion, held, supervision, actions = data
+        (
+            initial,
+            unresolved,
+            review,
+            review_id,
+            discussions,
+            supervisions,
+            discussions_held,
+            reviews_held,
+            flagged,
+            actions,
+        ) = data
         return cls(
             bool(initial),
             tuple((int(rid), fromiso(day), tuple(flagged)) for rid, day, flagged in unresolved),
             fromiso(review) if review else None,
             review_id,
-            agreed(discussion),
-            fromiso(held) if held else None,
-            agreed(supervision),
+            agreed(discussions),
+            agreed(supervisions),
+            tuple(map(fromiso, discussions_held)),
+            tuple(map(fromiso, reviews_held)),
+            int(flagged),
             tuple(
                 ActionSummary(int(aid), str(text), fromiso(due) if due else None, None, str(owner))
                 for aid, text, due, owner in actions
@@ -247,30 +285,29 @@ NO_DUE_FACTS = DueFacts()
 
 
 def due_facts_of(state: CoAllocationState, signed: list[RecordSummary] | None = None) -> DueFacts:
-    """The :class:`DueFacts` of a co-allocation's records (``signed``: its :func:`signed_in_order`, when the
-    caller has it already)."""
+    """The :class:`DueFacts` of a co-allocation's records (every signed, current one: ``signed``, its
+    :func:`signed_in_order`, when the caller has it already)."""
     if signed is None:
         signed = signed_in_order(state)
-    supervision = _last_agreed(signed, "supervision")
+    supervision_agreed = tuple(agreed_rules(signed, "supervision"))
+    supervision = supervision_agreed[-1] if supervision_agreed else None
     last = _last_of(signed, RecordKind.INITIAL_MEETING, RecordKind.REVIEW)
     next_review = None
     if last is not None:
         next_review = last.facts.next_review_date
         if next_review is None and supervision is not None:
             next_review = after_interval(last.meeting_date, supervision.rule)
-    discussion = _last_agreed(signed, "discussion")
-    last_held = None
-    if discussion is not None:
-        held = _last_of(signed, RecordKind.REFLECTIVE_DISCUSSION)
-        last_held = max(discussion.since, held.meeting_date) if held is not None else discussion.since
+    reviews = [r for r in signed if r.kind == RecordKind.REVIEW]
     return DueFacts(
         has_initial=any(r.kind == RecordKind.INITIAL_MEETING for r in signed),
         unresolved=tuple((r.id, r.meeting_date, r.facts.issues_flagged) for r in unresolved_reviews(signed)),
         next_review=next_review,
         review_record_id=last.id if last is not None else None,
-        discussion=discussion,
-        discussion_last_held=last_held,
-        supervision=supervision,
+        discussion_agreed=tuple(agreed_rules(signed, "discussion")),
+        supervision_agreed=supervision_agreed,
+        discussions_held=tuple(r.meeting_date for r in signed if r.kind == RecordKind.REFLECTIVE_DISCUSSION),
+        reviews_held=tuple(r.meeting_date for r in reviews),
+        flagged_reviews=sum(1 for r in reviews if r.facts.issues_flagged),
         actions=tuple(a for a in state.actions if a.done_date is None),
     )
 
@@ -388,16 +425,6 @@ def _last_of(in_order: list[RecordSummary], *kinds: RecordKind) -> RecordSummary
     for r in reversed(in_order):
         if r.kind in kinds:
             return r
-    return None
-
-
-def _last_agreed(signed_in_order: list[RecordSummary], which: str) -> Agreed | None:
-    """``agreed_rules(...)[-1]`` (the frequency in force) from signed records already in meeting order, without
-    listing every agreement before it."""
-    for r in reversed(signed_in_order):
-        rule = r.facts.discussion_rrule if which == "discussion" else r.facts.supervision_rrule
-        if rule:
-            return Agreed(r.meeting_date, r.id, rule)
     return None
 
 

@@ -34,7 +34,14 @@ from cowork_desktop.domain.dates import (
     occurrences_after,
     parse_rrule_safe,
 )
-from cowork_desktop.domain.due import Agreed, CoAllocationState, RecordSummary, agreed_rules
+from cowork_desktop.domain.due import (
+    Agreed,
+    CoAllocationState,
+    DueFacts,
+    RecordSummary,
+    agreed_rules,
+    due_facts_of,
+)
 from cowork_desktop.domain.models import RecordKind, RecordStatus, action_overdue
 
 # ------------------------------------------------------------------------------------------------- learning
@@ -635,16 +642,17 @@ def agreed_cadence(
     )
 
 
-def discussion_cadence(state: CoAllocationState, on: date) -> Cadence | None:
-    """Agreed reflective case discussions against the signed reflective-discussion records."""
-    held = [r.meeting_date for r in _signed(state, RecordKind.REFLECTIVE_DISCUSSION)]
-    return agreed_cadence(agreed_rules(state.records, "discussion"), held, on, state.end_date)
+def discussion_cadence(state: CoAllocationState, on: date, facts: DueFacts | None = None) -> Cadence | None:
+    """Agreed reflective case discussions against the signed reflective-discussion records (``facts``: the
+    state's :func:`~cowork_desktop.domain.due.due_facts_of`, when the caller has them)."""
+    facts = facts if facts is not None else due_facts_of(state)
+    return agreed_cadence(facts.discussion_agreed, facts.discussions_held, on, state.end_date)
 
 
-def supervision_cadence(state: CoAllocationState, on: date) -> Cadence | None:
+def supervision_cadence(state: CoAllocationState, on: date, facts: DueFacts | None = None) -> Cadence | None:
     """Agreed joint supervision against the signed reviews of co-working (made in that supervision)."""
-    held = [r.meeting_date for r in _signed(state, RecordKind.REVIEW)]
-    return agreed_cadence(agreed_rules(state.records, "supervision"), held, on, state.end_date)
+    facts = facts if facts is not None else due_facts_of(state)
+    return agreed_cadence(facts.supervision_agreed, facts.reviews_held, on, state.end_date)
 
 
 def missed_sentence(c: Cadence, noun: str) -> str:
@@ -677,23 +685,30 @@ def next_review(state: CoAllocationState) -> tuple[date, int] | None:
     return None
 
 
-def drift_for(state: CoAllocationState, on: date, initial_meeting_deadline: date | None = None) -> Drift:
-    """The drift of one co-allocation on ``on`` (``initial_meeting_deadline``: when its initial meeting was due)."""
-    discussions = discussion_cadence(state, on)
-    supervision = supervision_cadence(state, on)
-    has_initial = bool(_signed(state, RecordKind.INITIAL_MEETING))
-    review = next_review(state)
-    overdue = max((on - review[0]).days, 0) if review is not None else 0
+def drift_for(
+    state: CoAllocationState,
+    on: date,
+    initial_meeting_deadline: date | None = None,
+    facts: DueFacts | None = None,
+) -> Drift:
+    """The drift of one co-allocation on ``on`` (``initial_meeting_deadline``: when its initial meeting was due;
+    ``facts``: its :func:`~cowork_desktop.domain.due.due_facts_of`, when the caller has them: then its records
+    are not read)."""
+    facts = facts if facts is not None else due_facts_of(state)
+    discussions = discussion_cadence(state, on, facts)
+    supervision = supervision_cadence(state, on, facts)
+    review = facts.next_review
+    overdue = max((on - review).days, 0) if review is not None else 0
     return Drift(
         coallocation_id=state.coallocation_id,
         case_id=state.case_id,
         case_reference=state.case_reference,
         discussions_missed=discussions.missed_count if discussions else 0,
         review_overdue_days=overdue,
-        flagged_reviews=sum(1 for r in _signed(state, RecordKind.REVIEW) if r.facts.issues_flagged),
-        actions_overdue=sum(1 for a in state.actions if action_overdue(a.due_date, a.done_date, on)),
+        flagged_reviews=facts.flagged_reviews,
+        actions_overdue=sum(1 for a in facts.actions if action_overdue(a.due_date, a.done_date, on)),
         initial_meeting_overdue=(
-            not has_initial and initial_meeting_deadline is not None and on > initial_meeting_deadline
+            not facts.has_initial and initial_meeting_deadline is not None and on > initial_meeting_deadline
         ),
         supervisions_missed=supervision.missed_count if supervision else 0,
         worker_names=tuple(n for n in state.worker_names if n),

@@ -56,7 +56,7 @@ from cowork_desktop.services.evidence import (
     embedded_evidence,
 )
 from cowork_desktop.services.reckoned import Reckoned
-from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.services.sessions import Workspace, due_inputs
 from cowork_desktop.store.opening import open_read_only
 
 if TYPE_CHECKING:
@@ -259,8 +259,8 @@ def team_figures(ws: Workspace, on: date, memo: DriftMemo | None = None) -> Team
 
 def team_drift(ws: Workspace, on: date, memo: DriftMemo | None = None) -> list[Drift]:
     """Every co-allocation active on ``on``, furthest drifted first: a few statements whatever the number of cases
-    (the snapshots of :meth:`~cowork_desktop.store.store.Store.coallocation_states`, the setting read once), each
-    initial-meeting deadline reckoned once per start date. With a ``memo`` (a view's), only the co-allocations
+    (the due facts kept per co-allocation, :func:`~cowork_desktop.services.sessions.due_inputs`; the setting read
+    once), each initial-meeting deadline reckoned once per start date. With a ``memo`` (a view's), only the co-allocations
     whose mark moved since it was filled are read and reckoned again."""
     days = ws.initial_meeting_days
     deadlines: dict[date, date] = {}
@@ -274,8 +274,12 @@ def team_drift(ws: Workspace, on: date, memo: DriftMemo | None = None) -> list[D
     marks = ws.store.coallocation_marks(on)
     stale = memo.stale((on, days, id(ws.calendar), str(ws.store.path)), marks)
     if stale:
-        for s in ws.store.coallocation_states(on, due_rules_only=False, only=stale):
-            memo.keep(s.coallocation_id, marks[s.coallocation_id], drift_for(s, on, deadline(s.start_date)))
+        for state, facts in due_inputs(ws, on, only=stale):
+            memo.keep(
+                state.coallocation_id,
+                marks[state.coallocation_id],
+                drift_for(state, on, deadline(state.start_date), facts),
+            )
     return sort_by_drift(memo.current(marks))
 
 

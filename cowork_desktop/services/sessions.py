@@ -108,15 +108,15 @@ def due_inputs(
 ) -> list[tuple[CoAllocationState, DueFacts]]:
     """What the due rules need of the co-allocations active on ``on`` (one case's, or those with an id in
     ``only``), in id order: each snapshot (no records, no actions) with its :class:`DueFacts`. The facts
-    kept at the co-allocation's mark are used as they are; the others are made from the records that the rules
-    read, and kept for next time (issue 14: a service's due list is reckoned from a few dates per co-allocation,
+    kept at the co-allocation's mark are used as they are; the others are made from its signed records, and kept
+    for next time (issue 14: a service's due list is reckoned from a few dates per co-allocation,
     its records read again only where one was written since)."""
     found = ws.store.due_states(on, case_id, only=only)
     stale = [state.coallocation_id for state, _mark, facts in found if facts is None]
     made: dict[int, DueFacts] = {}
     if stale:
         marks = {state.coallocation_id: mark for state, mark, _facts in found}
-        for state in ws.store.coallocation_states(on, due_rules_only=True, only=stale):
+        for state in ws.store.coallocation_states(on, only=stale):
             made[state.coallocation_id] = due_facts_of(state)
         ws.store.keep_due_facts([(ca, marks[ca], facts) for ca, facts in made.items()])
     return [

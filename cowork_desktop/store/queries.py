@@ -347,7 +347,7 @@ class DueQueries(SearchQueries):
             return []
         off = sum(
             1
-            for state in self.coallocation_states(None, due_rules_only=True, only=wanted)
+            for state in self.coallocation_states(None, only=wanted)
             if due_facts_of(state) != kept[state.coallocation_id]
         )
         if not off:
