@@ -832,7 +832,7 @@ def bench_due_facts_made(ctx: Context) -> Line:
     started = time.perf_counter()
     made = sessions.due_inputs(ws, ctx.on)
     elapsed = ms(time.perf_counter() - started)
-    base = timed(lambda: ws.store.coallocation_states(ctx.on, due_rules_only=True))
+    base = timed(lambda: ws.store.coallocation_states(ctx.on))
     return timing_line(
         "due_facts_made",
         ctx.cases,

@@ -143,16 +143,6 @@ class DueItem:
         }
 
 
-#: Which records the rules below read, so a store may hand over only these (the dashboard reads thousands of
-#: co-allocations): every signed initial meeting and issue resolution, every review that flagged an issue or
-#: agreed a new frequency, the latest of the initial meetings and reviews together, and the latest reflective
-#: discussion. Keep this, and
-#: ``Store.coallocation_states(due_rules_only=True)``, in step with :func:`due_items_for`.
-RECORDS_THE_RULES_READ = (
-    "initial_meeting: all; issue_resolution: all; review: those with issues_flagged or a frequency, the latest of "
-    "initial_meeting+review; reflective_discussion: the latest"
-)
-
 _describe_rrule = lru_cache(maxsize=256)(describe_rrule)
 
 

@@ -216,7 +216,7 @@ def calendar_items(
 ) -> list[CalendarItem]:
     """The items of every co-allocation active on ``on`` (or of one case's), by case reference, and the
     cancellations of those that have ended (see :func:`cancelled_items`)."""
-    states = ws.store.coallocation_states(on, case_id, due_rules_only=False)
+    states = ws.store.coallocation_states(on, case_id)
     items = [i for s in states for i in items_for(s, include_workers=include_workers)]
     since = on - timedelta(days=CANCEL_WINDOW_DAYS)
     for ended in ws.store.ended_coallocations(on - timedelta(days=1)):

@@ -286,11 +286,7 @@ def team_drift(ws: Workspace, on: date, memo: DriftMemo | None = None) -> list[D
 def coallocation_drift(ws: Workspace, coallocation_id: int, on: date) -> Drift | None:
     """One co-allocation's drift on ``on`` (None when it is not active that day)."""
     ca = ws.store.get_coallocation(coallocation_id)
-    states = [
-        s
-        for s in ws.store.coallocation_states(on, ca.case_id, due_rules_only=False)
-        if s.coallocation_id == ca.id
-    ]
+    states = [s for s in ws.store.coallocation_states(on, ca.case_id) if s.coallocation_id == ca.id]
     return drift_for(states[0], on, _initial_deadline(ws, ca.start_date)) if states else None
 
 

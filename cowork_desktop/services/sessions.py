@@ -125,14 +125,14 @@ def due_inputs(
     ]
 
 
-def due(ws: Workspace, on: date, case_id: int | None = None, *, due_rules_only: bool = True) -> list[DueItem]:
+def due(ws: Workspace, on: date, case_id: int | None = None, *, from_records: bool = False) -> list[DueItem]:
     """Everything due or overdue on ``on`` (for one case, or all), most urgent first.
 
-    Reckoned from the facts kept per co-allocation (:func:`due_inputs`); ``due_rules_only=False`` reckons
+    Reckoned from the facts kept per co-allocation (:func:`due_inputs`); ``from_records`` reckons
     from every signed record instead (for checks: the same items).
     """
-    if not due_rules_only:
-        states = ws.store.coallocation_states(on, case_id, due_rules_only=False)
+    if from_records:
+        states = ws.store.coallocation_states(on, case_id)
         return due_items(states, on, ws.calendar, ws.initial_meeting_days)
     first = ws.initial_meeting_days
     return sort_due(

@@ -56,7 +56,6 @@ class DueQueries(SearchQueries):
         on: date | None,
         case_id: int | None = None,
         *,
-        due_rules_only: bool = False,
         ids: tuple[int, int] | None = None,
         only: Sequence[int] | None = None,
     ) -> list[CoAllocationState]:
@@ -64,9 +63,8 @@ class DueQueries(SearchQueries):
         handed over in its closing MDR).
 
         Each snapshot holds the co-allocation's signed, current (not superseded) records and its open actions.
-        With ``due_rules_only`` (the dashboard) a snapshot holds only the records the rules in
-        :mod:`cowork_desktop.domain.due` read (see :data:`~cowork_desktop.domain.due.RECORDS_THE_RULES_READ`):
-        the same due items, from a few records per co-allocation instead of all of them.
+        (The screens read what the rules need of them as the due facts kept per co-allocation:
+        :meth:`due_states`.)
         With ``ids`` (first, last) only the co-allocations with an id in that range; with ``only``, those with one
         of these ids (a view reckoning again, in steps, the co-allocations whose :meth:`coallocation_marks`
         moved).
@@ -82,31 +80,10 @@ class DueQueries(SearchQueries):
             " r.discussion_rrule, r.supervision_rrule, r.issues_flagged, r.linked_record_id"
         )
         current = f"r.status = 'signed' AND {NOT_SUPERSEDED}"
-        if due_rules_only:
-            # every initial meeting and issue resolution, every review that flagged an issue, and the latest
-            # initial-meeting-or-review and the latest reflective discussion (RECORDS_THE_RULES_READ); every
-            # initial meeting is read already, so the latest review completes the latest of the two kinds
-            def latest(kinds: str) -> str:
-                return (
-                    f" UNION {signed} FROM active CROSS JOIN records r ON r.id = (SELECT r.id FROM records r"
-                    f" WHERE r.coallocation_id = active.id AND r.kind IN ({kinds}) AND {current}"
-                    " ORDER BY r.meeting_date DESC, r.id DESC LIMIT 1)"
-                )
-
-            sql = (
-                f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
-                f" WHERE {current} AND (r.kind IN ('initial_meeting', 'issue_resolution')"
-                " OR (r.kind = 'review' AND (r.issues_flagged <> '' OR r.discussion_rrule <> ''"
-                " OR r.supervision_rrule <> '')))"
-                + latest("'review'")
-                + latest("'reflective_discussion'")
-                + " ORDER BY 1"
-            )
-        else:
-            sql = (
-                f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
-                f" WHERE {current} ORDER BY r.id"
-            )
+        sql = (
+            f"{active} {signed} FROM active CROSS JOIN records r ON r.coallocation_id = active.id"
+            f" WHERE {current} ORDER BY r.id"
+        )
         kinds = {k.value: k for k in RecordKind}
         signed_status = RecordStatus.SIGNED
         no_facts = RecordFacts()  # frozen: one for every record without any

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from benchmarks import fresh
 from benchmarks import run as bench
 from benchmarks.generate import cached_database, generate
 from benchmarks.report import table
-from cowork_desktop.domain.due import due_items, extract_facts
+from cowork_desktop.domain.due import extract_facts
 from cowork_desktop.services import integrity
 from cowork_desktop.services.sessions import Workspace, form_for
 from cowork_desktop.store.opening import open_store
@@ -58,17 +58,6 @@ def test_generated_records_are_as_the_app_would_store_them(tiny_db: Path) -> Non
         report = integrity.check_store(store)
         assert report.ok, report.findings[:3]
         assert report.signed_records > 0 and report.audit_entries > report.signed_records
-
-
-def test_the_dashboard_reads_only_what_the_rules_need_and_finds_the_same_items(tiny_db: Path) -> None:
-    with open_store(tiny_db) as store:
-        ws = Workspace.open(store)
-        for days in range(-600, 40, 45):
-            on = TODAY + timedelta(days=days)
-            full = due_items(store.coallocation_states(on), on, ws.calendar)
-            pruned_states = store.coallocation_states(on, due_rules_only=True)
-            assert due_items(pruned_states, on, ws.calendar) == full
-        assert full  # the generated data has something due on the day it was made for
 
 
 def test_the_cache_reuses_a_generated_database(tmp_path: Path) -> None:

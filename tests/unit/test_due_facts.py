@@ -59,7 +59,7 @@ def _same_as_records(ws: Workspace, on: date = DEMO_DAY) -> None:
     due, coming = sessions.due_and_coming(ws, on)
     assert (due, coming) == _oracle(ws, on), on
     assert sessions.DueAndComing(ws, on, step=2).result() == (due, coming)
-    assert sessions.due(ws, on) == due == sessions.due(ws, on, due_rules_only=False)
+    assert sessions.due(ws, on) == due == sessions.due(ws, on, from_records=True)
 
 
 def test_the_facts_are_kept_once_and_give_every_day_what_the_records_give(ws: Workspace) -> None:

@@ -74,7 +74,7 @@ def _all_cases(ws: Workspace) -> list[Case]:
 
 
 def _old_team_drift(ws: Workspace, on: date) -> list[Drift]:
-    states = ws.store.coallocation_states(on, due_rules_only=False)
+    states = ws.store.coallocation_states(on)
     return sort_by_drift(
         drift_for(s, on, ws.calendar.add_working_days(s.start_date, ws.initial_meeting_days)) for s in states
     )
