@@ -7,13 +7,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-#: how many hits a search shows at most (the best first); the count says how many there were
+#: how many hits a search shows at most (the newest first); the count says how many there were
 SEARCH_LIMIT = 200
+#: the count stops here: "more than 10,000 records" says enough, and counting every record of a word that is in
+#: all of them costs more than the search
+COUNT_LIMIT = 10_000
+#: the last word typed is also looked for as the start of a longer word once it has this many characters (a
+#: shorter start of Latin letters matches most of a service's words, and costs a large index a second); a word
+#: in another script is, whatever its length
+PREFIX_FROM = 3
 
 
 def match_expression(text: str) -> str | None:
     """The FTS5 query for what was typed: every word must be in the record, the last one also as the start of a
-    longer word (so results come as the manager types: "hous" finds "housing"). Each word is a quoted phrase,
+    longer word once it has :data:`PREFIX_FROM` characters (so results come as the manager types: "hous" finds
+    "housing"). Each word is a quoted phrase,
     which FTS5 cuts into words as it cut the records (any script: "प्रिया", "王小明"), so its own syntax (AND, OR,
     NOT, NEAR, quotes, ``*``, ``-``, ``:``, brackets) is searched as text and a query never fails. Words with no
     letter or digit are left out. None when nothing searchable was typed."""
@@ -21,7 +29,8 @@ def match_expression(text: str) -> str | None:
     if not words:
         return None
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"
+    if len(words[-1]) >= PREFIX_FROM or not words[-1].isascii():  # two Chinese characters say a lot
+        quoted[-1] += "*"
     return " ".join(quoted)
 
 
@@ -57,7 +66,8 @@ class SearchHit:
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
-    """What a search found: the best hits (at most ``limit``) and how many records matched in all."""
+    """What a search found: the newest hits (at most ``limit``) and how many records matched in all (counted up
+    to :data:`COUNT_LIMIT`: ``total`` is one more when there were more)."""
 
     text: str
     hits: tuple[SearchHit, ...]
@@ -71,6 +81,7 @@ class SearchResult:
             return f"No record mentions “{self.text.strip()}”."
         shown = len(self.hits)
         records = "record" if self.total == 1 else "records"
+        found = f"More than {COUNT_LIMIT:,}" if self.total > COUNT_LIMIT else f"{self.total:,}"
         if shown < self.total:
-            return f"{self.total:,} {records} found; the best {shown:,} are shown."
-        return f"{self.total:,} {records} found."
+            return f"{found} {records} found; the newest {shown:,} are shown."
+        return f"{found} {records} found, the newest first."

@@ -16,26 +16,30 @@ SNIPPET = ("[", "]", "…", 16)
 
 
 class SearchQueries(StoreBase):
-    def search_records(self, match: str, limit: int) -> tuple[list[SearchHit], int]:
+    def search_records(self, match: str, limit: int, count_limit: int) -> tuple[list[SearchHit], int]:
         """The records whose text matches the FTS5 query ``match`` (see
-        :func:`cowork_desktop.domain.search.match_expression`), best first (bm25), at most ``limit``, and how
-        many matched in all. Two statements whatever the number of records."""
+        :func:`cowork_desktop.domain.search.match_expression`), the newest first, at most ``limit``, and how many
+        matched in all, counted up to ``count_limit`` (one more: there were more). Two statements whatever the
+        number of records. Newest first, not by relevance (bm25): the index gives its entries newest first and
+        stops at ``limit``, where ranking needs every match scored (1.4 s for a word in most of a 40,000-case
+        service's records, against 35 ms)."""
         conn = self.db.conn
         (total,) = conn.execute(
-            "SELECT count(*) FROM record_search WHERE record_search MATCH :m", {"m": match}
+            "SELECT count(*) FROM (SELECT 1 FROM record_search WHERE record_search MATCH :m LIMIT :n)",
+            {"m": match, "n": count_limit + 1},
         ).fetchone()
         if not total:
             return [], 0
         opened, closed, ellipsis, words = SNIPPET
         hits = []
         for rid, case_id, reference, ca_id, kind, status, meeting, superseded, snippet in conn.execute(
-            "WITH found AS (SELECT rowid AS id, rank,"
+            "WITH found AS (SELECT rowid AS id,"
             " snippet(record_search, 0, :o, :c, :e, :w) AS snippet FROM record_search"
-            " WHERE record_search MATCH :m ORDER BY rank LIMIT :limit)"
+            " WHERE record_search MATCH :m ORDER BY rowid DESC LIMIT :limit)"
             " SELECT r.id, r.case_id, c.reference, r.coallocation_id, r.kind, r.status, r.meeting_date,"
             " EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = r.id AND n.status = 'signed'),"
             " found.snippet FROM found JOIN records r ON r.id = found.id JOIN cases c ON c.id = r.case_id"
-            " ORDER BY found.rank, r.id",
+            " ORDER BY r.id DESC",
             {"m": match, "o": opened, "c": closed, "e": ellipsis, "w": words, "limit": limit},
         ):
             kind_value = RecordKind(kind)

@@ -1,5 +1,5 @@
 """Search the records (Cases ▸ Search records…, Ctrl+Shift+F): the words typed, found in every record's title,
-amendment reason and written answers, best first, each with its case (by reference), date, kind and status and the
+amendment reason and written answers, the newest first, each with its case (by reference), date, kind and status and the
 words in context. Enter or a double click opens the record's case. Results come as the manager types (a quarter
 of a second after the last key)."""
 

@@ -56,23 +56,26 @@ def test_what_is_typed_becomes_a_query_that_cannot_fail() -> None:
     assert match_expression("") is None and match_expression("  -- ** ") is None
     assert match_expression("housing") == '"housing"*'
     assert match_expression("duty desk") == '"duty" "desk"*'
+    assert match_expression("housing of") == '"housing" "of"'  # a start of two letters: that word only
     # FTS5's own syntax is searched as text
-    assert match_expression('NEAR(a b) OR "x" NOT y*') == '"NEAR(a" "b)" "OR" """x""" "NOT" "y*"*'
+    assert match_expression('NEAR(a b) OR "x" NOT y*') == '"NEAR(a" "b)" "OR" """x""" "NOT" "y*"'
 
 
-def test_a_search_finds_every_record_that_says_it_best_first_by_reference(ws: Workspace) -> None:
+def test_a_search_finds_every_record_that_says_it_newest_first_by_reference(ws: Workspace) -> None:
     found = search.search(ws, "colleague case note")
     assert found.total > 0 and found.total == len(found.hits)
     assert {h.record_id for h in found.hits} == _records_saying(ws, "colleague case note")
     hit = found.hits[0]
     assert "[colleague]" in hit.snippet.lower() and "[note]" in hit.snippet.lower()
     assert hit.case_reference == ws.store.get_case(hit.case_id).reference
-    assert found.summary.endswith("found.")
+    assert found.summary.endswith("found, the newest first.")
+    assert [h.record_id for h in found.hits] == sorted((h.record_id for h in found.hits), reverse=True)
     # the last word as the start of a longer one, as the manager types
     assert _ids(ws, "collea") == _records_saying(ws, "colleague") != set()
     # at most ``limit``, the count says how many in all
     few = search.search(ws, "colleague", limit=2)
-    assert len(few.hits) == 2 and few.total > 2 and "the best 2 are shown" in few.summary
+    assert len(few.hits) == 2 and few.total > 2 and "the newest 2 are shown" in few.summary
+    assert [h.record_id for h in few.hits] == sorted(_records_saying(ws, "colleague"), reverse=True)[:2]
     assert search.search(ws, "zebra crossing").total == 0
     assert search.search(ws, "").summary == "Type a word to search the records."
     for nasty in ('"', "*", "NEAR(", "a OR", "-x", "col:umn", "(", "^", "AND"):
@@ -183,7 +186,7 @@ def test_cowork_search_says_where_each_record_is_by_reference(
     code, out, err = run(capsys, "search", "--db", db, "colleague", "case", "note", "--limit", "2")
     assert (code, err) == (0, "")
     lines = out.splitlines()
-    assert len(lines) == 5 and lines[-1].endswith("the best 2 are shown.")
+    assert len(lines) == 5 and lines[-1].endswith("the newest 2 are shown.")
     assert "[colleague]" in lines[1] and lines[0].startswith("CR-")
     code, out, err = run(capsys, "search", "--db", db, "colleague", "--json")
     data = json.loads(out)
