@@ -21,15 +21,19 @@ PREFIX_FROM = 3
 def match_expression(text: str) -> str | None:
     """The FTS5 query for what was typed: every word must be in the record, the last one also as the start of a
     longer word once it has :data:`PREFIX_FROM` characters (so results come as the manager types: "hous" finds
-    "housing"). Each word is a quoted phrase,
+    "housing"; a shorter last word after others is left out until it has them, one on its own is a word). Each word is a quoted phrase,
     which FTS5 cuts into words as it cut the records (any script: "प्रिया", "王小明"), so its own syntax (AND, OR,
     NOT, NEAR, quotes, ``*``, ``-``, ``:``, brackets) is searched as text and a query never fails. Words with no
     letter or digit are left out. None when nothing searchable was typed."""
     words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
     if not words:
         return None
+    last = words[-1]
+    prefix = len(last) >= PREFIX_FROM or not last.isascii()  # two Chinese characters say a lot
+    if not prefix and len(words) > 1:
+        words = words[:-1]  # still being typed ("joint visits d"): the words before it, until it says more
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    if len(words[-1]) >= PREFIX_FROM or not words[-1].isascii():  # two Chinese characters say a lot
+    if prefix:
         quoted[-1] += "*"
     return " ".join(quoted)
 

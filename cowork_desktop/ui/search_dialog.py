@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.search import SearchHit, SearchResult
@@ -103,6 +103,12 @@ class SearchDialog(QDialog):
         self.open_button.setEnabled(False)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        for (
+            b
+        ) in buttons.buttons():  # Enter belongs to the words (search) and the results (open), never a button
+            if isinstance(b, QPushButton):
+                b.setAutoDefault(False)
+                b.setDefault(False)
         layout.addWidget(buttons)
 
         self.timer = QTimer(self)

@@ -38,6 +38,9 @@ def test_a_whole_search_with_the_keyboard(qtbot: QtBot, ws: Workspace) -> None:
     first = dialog.model.hit(0)
     qtbot.keyClick(dialog.words, Qt.Key.Key_Return)
     assert dialog.table.hasFocus() and dialog.table.currentIndex().row() == 0
+    assert (
+        window.case_page.case is None
+    )  # Enter in the words searches and goes to the results: nothing opened
     qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
     second = dialog.model.hit(1)
     qtbot.keyClick(dialog.table, Qt.Key.Key_Return)

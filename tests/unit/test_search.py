@@ -56,9 +56,11 @@ def test_what_is_typed_becomes_a_query_that_cannot_fail() -> None:
     assert match_expression("") is None and match_expression("  -- ** ") is None
     assert match_expression("housing") == '"housing"*'
     assert match_expression("duty desk") == '"duty" "desk"*'
-    assert match_expression("housing of") == '"housing" "of"'  # a start of two letters: that word only
+    assert match_expression("housing of") == '"housing"'  # a start of two letters: still being typed
+    assert match_expression("of") == '"of"'  # on its own: that word
+    assert match_expression("王小") == '"王小"*'  # two Chinese characters: a start
     # FTS5's own syntax is searched as text
-    assert match_expression('NEAR(a b) OR "x" NOT y*') == '"NEAR(a" "b)" "OR" """x""" "NOT" "y*"'
+    assert match_expression('NEAR(a b) OR "x" NOT you*') == '"NEAR(a" "b)" "OR" """x""" "NOT" "you*"*'
 
 
 def test_a_search_finds_every_record_that_says_it_newest_first_by_reference(ws: Workspace) -> None:
