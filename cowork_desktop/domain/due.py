@@ -19,6 +19,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from cowork_desktop.domain.cadence import Agreed, SettledPart, settle
 from cowork_desktop.domain.dates import (
     WorkingCalendar,
     after_interval,
@@ -164,7 +165,7 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
 
 
 #: the version of :class:`DueFacts` and of the rules that make them: facts kept by another version are made again
-DUE_FACTS_VERSION = 2
+DUE_FACTS_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,6 +191,10 @@ class DueFacts:
     reviews_held: tuple[date, ...] = ()
     #: how many signed reviews flagged an issue (resolved or not)
     flagged_reviews: int = 0
+    #: what the cadences of discussions and of joint supervision have settled for good (their missed count on
+    #: any later day: :func:`cowork_desktop.domain.cadence.missed_on`)
+    discussion_settled: tuple[SettledPart, ...] = ()
+    supervision_settled: tuple[SettledPart, ...] = ()
     #: the actions agreed in its signed, current records and not yet done, in id order
     actions: tuple[ActionSummary, ...] = ()
 
@@ -228,6 +233,8 @@ class DueFacts:
             [d.isoformat() for d in self.discussions_held],
             [d.isoformat() for d in self.reviews_held],
             self.flagged_reviews,
+            [p.as_json() for p in self.discussion_settled],
+            [p.as_json() for p in self.supervision_settled],
             [
                 [a.id, a.description, a.due_date.isoformat() if a.due_date else None, a.owner_name]
                 for a in self.actions
@@ -251,6 +258,8 @@ class DueFacts:
             discussions_held,
             reviews_held,
             flagged,
+            discussion_settled,
+            supervision_settled,
             actions,
         ) = data
         return cls(
@@ -263,6 +272,8 @@ class DueFacts:
             tuple(map(fromiso, discussions_held)),
             tuple(map(fromiso, reviews_held)),
             int(flagged),
+            tuple(map(SettledPart.from_json, discussion_settled)),
+            tuple(map(SettledPart.from_json, supervision_settled)),
             tuple(
                 ActionSummary(int(aid), str(text), fromiso(due) if due else None, None, str(owner))
                 for aid, text, due, owner in actions
@@ -288,16 +299,21 @@ def due_facts_of(state: CoAllocationState, signed: list[RecordSummary] | None = 
         if next_review is None and supervision is not None:
             next_review = after_interval(last.meeting_date, supervision.rule)
     reviews = [r for r in signed if r.kind == RecordKind.REVIEW]
+    discussion_agreed = tuple(agreed_rules(signed, "discussion"))
+    discussions_held = tuple(r.meeting_date for r in signed if r.kind == RecordKind.REFLECTIVE_DISCUSSION)
+    reviews_held = tuple(r.meeting_date for r in reviews)
     return DueFacts(
         has_initial=any(r.kind == RecordKind.INITIAL_MEETING for r in signed),
         unresolved=tuple((r.id, r.meeting_date, r.facts.issues_flagged) for r in unresolved_reviews(signed)),
         next_review=next_review,
         review_record_id=last.id if last is not None else None,
-        discussion_agreed=tuple(agreed_rules(signed, "discussion")),
+        discussion_agreed=discussion_agreed,
         supervision_agreed=supervision_agreed,
-        discussions_held=tuple(r.meeting_date for r in signed if r.kind == RecordKind.REFLECTIVE_DISCUSSION),
-        reviews_held=tuple(r.meeting_date for r in reviews),
+        discussions_held=discussions_held,
+        reviews_held=reviews_held,
         flagged_reviews=sum(1 for r in reviews if r.facts.issues_flagged),
+        discussion_settled=settle(discussion_agreed, discussions_held, state.end_date),
+        supervision_settled=settle(supervision_agreed, reviews_held, state.end_date),
         actions=tuple(a for a in state.actions if a.done_date is None),
     )
 
@@ -393,16 +409,6 @@ def due_items_for(
                 action_id=action.id,
             )
     return items
-
-
-@dataclass(frozen=True, slots=True)
-class Agreed:
-    """A frequency agreed in a signed record (an initial meeting, or a review that changed it), in force from
-    that record's meeting date until the next one."""
-
-    since: date
-    record_id: int
-    rule: str
 
 
 def signed_in_order(state: CoAllocationState) -> list[RecordSummary]:

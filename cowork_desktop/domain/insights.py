@@ -19,23 +19,18 @@ Everything here can be checked by hand (``docs/decisions.md``, "Insights", gives
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import astuple, dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from cowork_desktop.domain.cadence import Cadence, CadenceStatus, agreed_cadence, missed_on
 from cowork_desktop.domain.dates import (
     after_interval,
-    describe_rrule,
-    next_occurrence,
-    occurrences_after,
-    parse_rrule_safe,
 )
 from cowork_desktop.domain.due import (
-    Agreed,
     CoAllocationState,
     DueFacts,
     RecordSummary,
@@ -210,134 +205,6 @@ def group_by_month(entries: Iterable[LearningEntry]) -> list[tuple[str, tuple[Le
     for e in sorted(entries, key=_entry_order):
         months.setdefault(f"{e.meeting_date:%Y-%m}", []).append(e)
     return [(m, tuple(es)) for m, es in months.items()]
-
-
-# -------------------------------------------------------------------------------------------------- cadence
-
-
-class CadenceStatus(StrEnum):
-    HELD = "held"
-    MISSED = "missed"
-    PENDING = "pending"  # its window is still open on the day looked at
-
-
-@dataclass(frozen=True)
-class CadencePoint:
-    expected: date
-    status: CadenceStatus
-    held: date | None = None  # the held date matched to it
-
-
-@dataclass(frozen=True)
-class Cadence:
-    """Agreed dates against held dates for one agreed frequency (discussions or joint supervision)."""
-
-    rule: str
-    anchor: date  # the initial meeting the rule was agreed in (the rule's start)
-    until: date  # the last day looked at (the day, or the co-allocation's end)
-    tolerance_days: int
-    points: tuple[CadencePoint, ...] = ()
-    #: held dates matched to no expected date (extra discussions: never a problem)
-    extra_held: tuple[date, ...] = ()
-    #: the next expected date after ``until`` (None when the rule has ended)
-    next_expected: date | None = None
-
-    @property
-    def description(self) -> str:
-        return describe_rrule(self.rule)
-
-    @property
-    def held_count(self) -> int:
-        return sum(1 for p in self.points if p.status == CadenceStatus.HELD)
-
-    @property
-    def missed_count(self) -> int:
-        return sum(1 for p in self.points if p.status == CadenceStatus.MISSED)
-
-    @property
-    def pending_count(self) -> int:
-        return sum(1 for p in self.points if p.status == CadenceStatus.PENDING)
-
-    @property
-    def missed(self) -> tuple[date, ...]:
-        return tuple(p.expected for p in self.points if p.status == CadenceStatus.MISSED)
-
-    @property
-    def share_held(self) -> float | None:
-        """Held / (held + missed): None when nothing has fallen due yet."""
-        settled = self.held_count + self.missed_count
-        return self.held_count / settled if settled else None
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "rule": self.rule,
-            "description": self.description,
-            "anchor": self.anchor.isoformat(),
-            "until": self.until.isoformat(),
-            "tolerance_days": self.tolerance_days,
-            "held": self.held_count,
-            "missed": self.missed_count,
-            "pending": self.pending_count,
-            "points": [
-                {
-                    "expected": p.expected.isoformat(),
-                    "status": p.status.value,
-                    "held": p.held.isoformat() if p.held else None,
-                }
-                for p in self.points
-            ],
-            "extra_held": [d.isoformat() for d in self.extra_held],
-            "next_expected": self.next_expected.isoformat() if self.next_expected else None,
-        }
-
-
-def tolerance_days(rule: str, anchor: date) -> int:
-    """Less than half the rule's first interval, in whole days: 6 for every 2 weeks, 3 weekly, 15 for a 31-day
-    month, 13 for 28 days. A held date exactly half-way between two expected ones belongs to neither, and a
-    missed date is counted as soon as its window has closed (5 weeks into a fortnightly rule: 2 missed)."""
-    after: date = after_interval(anchor, rule)
-    return ((after - anchor).days - 1) // 2
-
-
-def cadence(
-    rule: str, anchor: date, held: Iterable[date], on: date, end: date | None = None
-) -> Cadence | None:
-    """Agreed against held dates from the initial meeting (``anchor``) to ``on`` (or ``end``, if earlier).
-
-    The expected dates are the rule's occurrences after the anchor up to that day. Each is matched to the
-    unmatched held date nearest to it (the earlier on a tie) within :func:`tolerance_days` either side; held
-    dates before the anchor are ignored. An unmatched expected date is *missed* once its window has closed
-    (``expected + tolerance < on``), else *pending*. None when ``rule`` is not a valid RRULE.
-    """
-    if not rule or parse_rrule_safe(rule) is None:
-        return None
-    until = min(on, end) if end is not None else on
-    tol = tolerance_days(rule, anchor)
-    expected = occurrences_after(rule, anchor, anchor, until)
-    pool = sorted(d for d in held if anchor <= d <= until)
-    used = [False] * len(pool)
-    points: list[CadencePoint] = []
-    for day in expected:
-        best: int | None = None
-        # the held dates within the tolerance are a run of the sorted pool: look at those only
-        for i in range(bisect_left(pool, day - timedelta(days=tol)), len(pool)):
-            h = pool[i]
-            if (h - day).days > tol:
-                break
-            if used[i]:
-                continue
-            if best is None or abs((h - day).days) < abs((pool[best] - day).days):
-                best = i
-        if best is not None:
-            used[best] = True
-            points.append(CadencePoint(day, CadenceStatus.HELD, pool[best]))
-        elif day + timedelta(days=tol) < on:
-            points.append(CadencePoint(day, CadenceStatus.MISSED))
-        else:
-            points.append(CadencePoint(day, CadenceStatus.PENDING))
-    extra = tuple(h for i, h in enumerate(pool) if not used[i])
-    following = next_occurrence(rule, anchor, max(until, anchor))
-    return Cadence(rule, anchor, until, tol, tuple(points), extra, following)
 
 
 # ---------------------------------------------------------------------------------------------------- drift
@@ -604,44 +471,6 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
     )
 
 
-def agreed_cadence(
-    agreed: Sequence[Agreed], held: Iterable[date], on: date, end: date | None = None
-) -> Cadence | None:
-    """Agreed against held dates when the agreement changed over time: each frequency counts from the record
-    that agreed it until the next one did (a held date counts once, for the agreement in force then). The
-    cadence is named by the agreement in force; its points run across them all."""
-    usable = [a for a in agreed if parse_rrule_safe(a.rule) is not None]
-    if not usable:
-        return None
-    held = sorted(held)
-    points: list[CadencePoint] = []
-    extra: list[date] = []
-    last: Cadence | None = None
-    for i, current in enumerate(usable):
-        following = usable[i + 1].since if i + 1 < len(usable) else None
-        stop = following - timedelta(days=1) if following is not None else end
-        if stop is not None and end is not None:
-            stop = min(stop, end)
-        mine = [d for d in held if d >= current.since and (following is None or d < following)]
-        part = cadence(current.rule, current.since, mine, on, stop)
-        if part is None:
-            continue
-        points.extend(part.points)
-        extra.extend(part.extra_held)
-        last = part
-    if last is None:
-        return None
-    return Cadence(
-        last.rule,
-        last.anchor,
-        last.until,
-        last.tolerance_days,
-        tuple(points),
-        tuple(extra),
-        last.next_expected,
-    )
-
-
 def discussion_cadence(state: CoAllocationState, on: date, facts: DueFacts | None = None) -> Cadence | None:
     """Agreed reflective case discussions against the signed reflective-discussion records (``facts``: the
     state's :func:`~cowork_desktop.domain.due.due_facts_of`, when the caller has them)."""
@@ -695,21 +524,27 @@ def drift_for(
     ``facts``: its :func:`~cowork_desktop.domain.due.due_facts_of`, when the caller has them: then its records
     are not read)."""
     facts = facts if facts is not None else due_facts_of(state)
-    discussions = discussion_cadence(state, on, facts)
-    supervision = supervision_cadence(state, on, facts)
+    discussions_missed = missed_on(facts.discussion_settled, on)
+    if discussions_missed is None:  # a day before what is settled: walked
+        discussions = discussion_cadence(state, on, facts)
+        discussions_missed = discussions.missed_count if discussions else 0
+    supervisions_missed = missed_on(facts.supervision_settled, on)
+    if supervisions_missed is None:
+        supervision = supervision_cadence(state, on, facts)
+        supervisions_missed = supervision.missed_count if supervision else 0
     review = facts.next_review
     overdue = max((on - review).days, 0) if review is not None else 0
     return Drift(
         coallocation_id=state.coallocation_id,
         case_id=state.case_id,
         case_reference=state.case_reference,
-        discussions_missed=discussions.missed_count if discussions else 0,
+        discussions_missed=discussions_missed,
         review_overdue_days=overdue,
         flagged_reviews=facts.flagged_reviews,
         actions_overdue=sum(1 for a in facts.actions if action_overdue(a.due_date, a.done_date, on)),
         initial_meeting_overdue=(
             not facts.has_initial and initial_meeting_deadline is not None and on > initial_meeting_deadline
         ),
-        supervisions_missed=supervision.missed_count if supervision else 0,
+        supervisions_missed=supervisions_missed,
         worker_names=tuple(n for n in state.worker_names if n),
     )

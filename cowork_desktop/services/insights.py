@@ -17,12 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cowork_desktop.domain import dates
+from cowork_desktop.domain.cadence import Cadence
 from cowork_desktop.domain.due import ActionSummary, CoAllocationState, RecordSummary, extract_facts
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.forms import FormDefinition
 from cowork_desktop.domain.insights import (
     ActionFact,
-    Cadence,
     DomainGroup,
     Drift,
     LadderPoint,

@@ -22,7 +22,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEven
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from cowork_desktop.domain import dates
-from cowork_desktop.domain.insights import Cadence, CadenceStatus, LadderPoint
+from cowork_desktop.domain.cadence import Cadence, CadenceStatus
+from cowork_desktop.domain.insights import LadderPoint
 from cowork_desktop.ui import theme
 from cowork_desktop.ui.widgets import fmt_date
 

@@ -37,13 +37,13 @@ from PySide6.QtWidgets import (
 )
 
 from cowork_desktop.domain import dates
+from cowork_desktop.domain.cadence import Cadence
 from cowork_desktop.domain.due import Severity
 from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.domain.insights import (
     DRIFT_WEIGHTS,
     DRIFTING_FROM,
     ActionFact,
-    Cadence,
     Drift,
     DriftBand,
     Outcome,

@@ -22,7 +22,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from cowork_desktop.domain.insights import CadenceStatus, LadderPoint
+from cowork_desktop.domain.cadence import CadenceStatus
+from cowork_desktop.domain.insights import LadderPoint
 from cowork_desktop.domain.models import RecordKind, RecordStatus
 from cowork_desktop.export.signing import create_certificate
 from cowork_desktop.services import export
@@ -296,7 +297,7 @@ def test_cadence_timeline_summary_matches_the_points(qtbot: QtBot, demo: Workspa
 
 
 def test_cadence_summary_counts_pending_and_extra() -> None:
-    from cowork_desktop.domain.insights import cadence
+    from cowork_desktop.domain.cadence import cadence
 
     c = cadence("FREQ=WEEKLY;INTERVAL=2", date(2026, 11, 2), [date(2026, 11, 15), date(2026, 11, 20)], TODAY)
     assert c is not None

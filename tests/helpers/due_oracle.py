@@ -9,10 +9,10 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrulestr
 
+from cowork_desktop.domain.cadence import Agreed
 from cowork_desktop.domain.dates import WorkingCalendar, describe_rrule, parse_rrule_safe, split_rrule
 from cowork_desktop.domain.due import (
     SEVERITY_ORDER,
-    Agreed,
     CoAllocationState,
     DueItem,
     RecordSummary,

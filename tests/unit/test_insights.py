@@ -16,16 +16,15 @@ import pytest
 from helpers.records import draft_amendment_of_the_initial_meeting, signed_by_everyone
 from helpers.small_case import ON
 
+from cowork_desktop.domain.cadence import CadenceStatus, cadence, tolerance_days
 from cowork_desktop.domain.dates import WorkingCalendar
 from cowork_desktop.domain.due import CoAllocationState, RecordFacts, RecordSummary, due_items_for
 from cowork_desktop.domain.errors import FormError
 from cowork_desktop.domain.insights import (
-    CadenceStatus,
     DriftBand,
     Outcome,
     PcfDomain,
     action_outcome,
-    cadence,
     discussion_cadence,
     drift_for,
     drift_score,
@@ -35,7 +34,6 @@ from cowork_desktop.domain.insights import (
     redact_initials,
     split_entries,
     suggest_domains,
-    tolerance_days,
 )
 from cowork_desktop.domain.models import Reason, RecordKind, RecordStatus, Role, learner_ids
 from cowork_desktop.forms.loader import load_forms
