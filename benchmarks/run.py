@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from benchmarks import baselines, fresh
+from benchmarks import baselines, fresh, service
 from benchmarks.core import (
     BUDGET_S,
     FIRST_NAMES,
@@ -865,6 +865,7 @@ BENCHMARKS: dict[str, Callable[[Context], Line]] = {
     "pdf_generate": bench_pdf_generate,
     "pdf_sign": bench_pdf_sign,
     "evidence_check": bench_evidence_check,
+    "publish_10k": service.bench_publish_10k,
 }
 assert tuple(BENCHMARKS) == NAMES
 

@@ -268,4 +268,7 @@ def open_read_only(path: Path | str, passphrase: str | None = None, *, actor: st
     another thread: nothing is written, not even a migration. StoreError when it cannot be opened."""
     path = Path(path)
     conn = read_only_connection(path, passphrase)
-    return Store(Database(conn, execute_plugins=False), path, actor, encrypted=passphrase is not None)
+    store = Store(Database(conn, execute_plugins=False), path, actor, encrypted=passphrase is not None)
+    # said, so that nothing tries to write through it (a write would first check every page, then be refused)
+    store.read_only = "a read-only connection, for checks and views read beside the app"
+    return store

@@ -1,4 +1,4 @@
-"""The service tests' PostgreSQL: one throwaway cluster per test run (tests/helpers/pg.py), and a fresh
+"""The service tests' PostgreSQL: one throwaway cluster per test run (benchmarks/pg.py), and a fresh
 database for each test (``pg_database``), with the service's schema made by ``cowork service init`` (``initialised``)."""
 
 from __future__ import annotations
@@ -9,7 +9,9 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 from helpers.cli import run
-from helpers.pg import Cluster, Service, throwaway_cluster
+from helpers.pg import Service
+
+from benchmarks.pg import Cluster, throwaway_cluster
 
 _numbers = itertools.count(1)
 

@@ -230,7 +230,8 @@ def test_the_bundle_publishes_to_a_postgresql_service(demo_db: Path, tmp_path: P
     """psycopg and its libpq travel in the bundle (issue 17): the bundled `cowork` makes the service's schema,
     a login for a team, and publishes the demo's signed records as that login, on a real PostgreSQL server."""
     import psycopg
-    from helpers.pg import throwaway_cluster
+
+    from benchmarks.pg import throwaway_cluster
 
     with throwaway_cluster() as cluster:
         with psycopg.connect(cluster.url(), autocommit=True) as conn:

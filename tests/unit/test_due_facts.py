@@ -177,3 +177,30 @@ def test_a_store_that_cannot_write_reckons_the_same_and_keeps_nothing(ws: Worksp
     ws.store.read_only = "opened read-only for this test"
     _same_as_records(ws)
     assert _kept(ws) == {}
+
+
+def test_a_view_read_on_a_read_only_connection_never_tries_to_write(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The team view reads off the GUI thread on a second, read-only connection: its facts are made and used, and
+    nothing tries to keep them there (a write would first check every page of the file: a second at 10,000
+    cases, on every refresh)."""
+    from cowork_desktop.services import insights
+    from cowork_desktop.store.store import Store
+
+    reader = insights.reader(ws)
+    assert reader is not None and reader.store.read_only is not None
+
+    check_pages = Store.check_pages
+
+    def no_page_check(self: Store) -> None:
+        assert self is not reader.store, "a page check on a read-only reader"
+        check_pages(self)
+
+    monkeypatch.setattr(Store, "check_pages", no_page_check)
+    try:
+        assert insights.team_drift(reader, DEMO_DAY) == insights.team_drift(ws, DEMO_DAY)
+        assert sessions.due_and_coming(reader, DEMO_DAY) == _oracle(ws, DEMO_DAY)
+    finally:
+        reader.store.close()
+    assert _kept(ws) != {}  # kept by the writable store's own reading, not the reader's
