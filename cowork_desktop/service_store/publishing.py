@@ -116,6 +116,36 @@ class ServiceWriter:
             self.written[table] = self.written.get(table, 0) + count
         return count
 
+    def _append(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
+        """Insert ``rows`` into an append-only ``table`` (``ON CONFLICT DO NOTHING``) in two statements whatever
+        their number: COPY into a temporary table of the same columns, then one INSERT ... SELECT, so that the
+        policies, triggers and constraints check every row as they would an INSERT of each (a row-by-row
+        INSERT costs a round of the protocol per row: 125 microseconds, 2 minutes for a 10,000-case laptop's
+        first publish). Inside the caller's transaction; the staging rows go at its end."""
+        if not rows:
+            return 0
+        names = ", ".join(columns)
+        stage = f"stage_{table}"
+        try:
+            with self.conn.cursor() as cur:
+                cur.execute(
+                    f"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {table} INCLUDING DEFAULTS)"
+                    " ON COMMIT DELETE ROWS".encode()
+                )
+                cur.execute(f"TRUNCATE {stage}".encode())
+                with cur.copy(f"COPY {stage} ({names}) FROM STDIN".encode()) as copy:
+                    for row in rows:
+                        copy.write_row(row)
+                cur.execute(
+                    f"INSERT INTO {table} ({names}) SELECT {names} FROM {stage} ON CONFLICT DO NOTHING".encode()
+                )
+                count = cur.rowcount
+        except psycopg.Error as exc:
+            raise translate(exc) from None
+        if count > 0:
+            self.written[table] = self.written.get(table, 0) + count
+        return count
+
     def published_hashes(self, source: str) -> set[str]:
         """The content hashes of the records the service already has from this laptop's database."""
         return {str(r[0]) for r in self._run("SELECT content_hash FROM records WHERE source = %s", [source])}
@@ -202,11 +232,11 @@ class ServiceWriter:
         team = self.team
         try:
             with self.conn.transaction():
-                inserted = self._many(
+                inserted = self._append(
                     "records",
-                    "INSERT INTO records (content_hash, team, source, local_id, case_reference, coallocation_id,"
-                    " kind, meeting_date, version, supersedes_id, form_id, form_version, canon, content, signed_at)"
-                    " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    ("content_hash", "team", "source", "local_id", "case_reference", "coallocation_id", "kind",
+                     "meeting_date", "version", "supersedes_id", "form_id", "form_version", "canon", "content",
+                     "signed_at"),
                     [
                         (r.content_hash, team, source, r.local_id, r.case_reference, r.coallocation_id, r.kind,
                          r.meeting_date, r.version, r.supersedes_id, r.form_id, r.form_version, r.canon,
@@ -221,11 +251,10 @@ class ServiceWriter:
                         f"{len(records) - inserted} of these signed records are already on the service under "
                         "another team: nothing of this batch was published (a handover moves a case)"
                     )
-                self._many(
+                self._append(
                     "signatures",
-                    "INSERT INTO signatures (record_hash, position, team, worker_id, signer_name, signer_role,"
-                    " method, statement, image_png, signed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT DO NOTHING",
+                    ("record_hash", "position", "team", "worker_id", "signer_name", "signer_role", "method",
+                     "statement", "image_png", "signed_at"),
                     [
                         (r.content_hash, n, team, s["worker_id"], s["signer_name"], s["signer_role"], s["method"],
                          s["statement"], s["image_png"], s["signed_at"])
@@ -233,21 +262,19 @@ class ServiceWriter:
                         for n, s in enumerate(r.signatures, start=1)
                     ],
                 )  # fmt: skip
-                self._many(
+                self._append(
                     "actions",
-                    "INSERT INTO actions (record_hash, local_id, team, description, owner_worker_id, due_date)"
-                    " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    ("record_hash", "local_id", "team", "description", "owner_worker_id", "due_date"),
                     [
                         (r.content_hash, a["id"], team, a["description"], a["owner_worker_id"], a["due_date"])
                         for r in records
                         for a in r.actions
                     ],
                 )
-                self._many(
+                self._append(
                     "audit",
-                    "INSERT INTO audit (source, id, team, record_hash, at, actor, action, entity, entity_id,"
-                    " detail, prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                    " ON CONFLICT DO NOTHING",
+                    ("source", "id", "team", "record_hash", "at", "actor", "action", "entity", "entity_id",
+                     "detail", "prev_hash", "hash"),
                     [
                         (source, e["id"], team, r.content_hash, e["at"], e["actor"], e["action"], e["entity"],
                          e["entity_id"], e["detail"], e["prev_hash"], e["hash"])
@@ -262,10 +289,9 @@ class ServiceWriter:
         """Agreed actions done since their record was signed: (action id, record hash, done date, done in)."""
         try:
             with self.conn.transaction():
-                self._many(
+                self._append(
                     "action_completions",
-                    "INSERT INTO action_completions (source, action_id, team, record_hash, done_date,"
-                    " done_in_record_id) VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                    ("source", "action_id", "team", "record_hash", "done_date", "done_in_record_id"),
                     [(source, c[0], self.team, c[1], c[2], c[3]) for c in completions],
                 )
         except psycopg.Error as exc:

@@ -424,17 +424,26 @@ class CheckedRecord:
     findings: tuple[Finding, ...]
 
 
-def checked_signed_records(store: Store, what: str = "published") -> Iterator[CheckedRecord]:
-    """Every signed record with its findings, as ``cowork check`` finds them, for a caller that sets aside the
+def checked_signed_records(
+    store: Store, what: str = "published"
+) -> Callable[[Sequence[int] | None], Iterator[CheckedRecord]]:
+    """The signed records with their findings, as ``cowork check`` finds them, for a caller that sets aside the
     records that fail instead of stopping (publishing). Refuses at once (``what``: the verb of the refusal) an
-    unprotected database or an audit chain that does not walk (now, not when the records are read)."""
+    unprotected database or an audit chain that does not walk (now, not when the records are read); then the
+    function returned reads and checks them: every signed record, or those of the ids given (in id order)."""
     start = _refuse_unsound(store, what)
-    return _checked(store, start)
+
+    def checked(record_ids: Sequence[int] | None = None) -> Iterator[CheckedRecord]:
+        return _checked(store, start, record_ids)
+
+    return checked
 
 
-def _checked(store: Store, start: int) -> Iterator[CheckedRecord]:
+def _checked(store: Store, start: int, record_ids: Sequence[int] | None = None) -> Iterator[CheckedRecord]:
+    if record_ids is not None and not record_ids:
+        return
     locks = lock_entries(store)
-    for inputs in store.signed_inputs():
+    for inputs in store.signed_inputs(sorted(record_ids) if record_ids is not None else None):
         assert inputs.record.id is not None
         lock = locks.get(inputs.record.id)
         canon = _detail(lock).get("canon", 1) if lock is not None else 1

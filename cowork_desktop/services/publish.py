@@ -114,25 +114,28 @@ def publish(
     try:
         report.team = writer.team or ""
         held = writer.published_hashes(source)
+        # the records the service has from here were checked when they were sent, and it keeps them as they were:
+        # only the others are read and checked (an idle publish reads the hashes, not the records)
+        stored = store.signed_hashes()
+        unsent = [rid for rid, digest in stored.items() if digest not in held]
+        report.already = len(stored) - len(unsent)
         certificates = [
             (c.fingerprint, c.subject, c.common_name, c.issuer, c.serial, c.not_before, c.not_after, c.der)
             for c in store.list_certificates()
         ]
         writer.put_current_state(source, store.service_rows(), certificates)
 
-        hashes: dict[int, str] = {}  # every signed record that checks, by id
+        # every signed record the service has or that checks, by id (their actions' completions go too)
+        hashes = {rid: digest for rid, digest in stored.items() if digest in held}
 
         def to_send() -> Iterator[integrity.CheckedRecord]:
-            for checked in checked_records:
+            for checked in checked_records(None if len(unsent) == len(stored) else unsent):
                 record = checked.inputs.record
                 if checked.findings:
                     report.refused.extend(checked.findings)
                     continue
                 hashes[record.id or 0] = record.content_hash
-                if record.content_hash in held:
-                    report.already += 1
-                else:
-                    yield checked
+                yield checked
 
         for batch in _batches(to_send(), batch_size):
             ids = [c.inputs.record.id for c in batch if c.inputs.record.id is not None]

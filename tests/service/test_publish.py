@@ -235,17 +235,17 @@ from cowork_desktop.services import publish
 from cowork_desktop.store.opening import open_store
 
 calls = {"records": 0}
-original = publishing.ServiceWriter._many
+original = publishing.ServiceWriter._append
 
-def dying(self, table, query, rows):
+def dying(self, table, columns, rows):
     if table == "records":
         calls["records"] += 1
-    count = original(self, table, query, rows)
+    count = original(self, table, columns, rows)
     if table == "records" and calls["records"] == 2:  # the second batch's records are in, its signatures not
         os.kill(os.getpid(), signal.SIGKILL)
     return count
 
-publishing.ServiceWriter._many = dying
+publishing.ServiceWriter._append = dying
 publish.publish(open_store(sys.argv[1]), sys.argv[2], batch_size=3)
 """
 
@@ -295,3 +295,33 @@ def test_the_certificates_the_laptop_knows_go_with_their_fingerprints(
             (str(f), bytes(d)) for f, d in admin.execute("SELECT fingerprint, der FROM cowork.certificates")
         }
     assert local and held == local
+
+
+def test_completions_of_published_records_still_go_once_their_records_are_there(
+    initialised: Service, manager: str, laptop: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A publish that reads only the records the service lacks must still send the completions of actions agreed
+    in records it already has (an action done after its record was published): here a first run cut off just
+    before the completions, then a run with nothing left to send."""
+    from cowork_desktop.service_store.publishing import ServiceWriter
+
+    done_locally = rows(laptop, "SELECT count(*) FROM actions a JOIN records r ON r.id = a.record_id"
+                        " WHERE a.done_date IS NOT NULL AND r.status = 'signed'")[0][0]  # fmt: skip
+    assert done_locally > 0
+    real = ServiceWriter.put_completions
+
+    def cut_before(self: ServiceWriter, *args: object) -> None:
+        raise Cut(0)
+
+    monkeypatch.setattr(ServiceWriter, "put_completions", cut_before)
+    store = open_store(laptop)
+    try:
+        with pytest.raises(Cut):
+            publish.publish(store, initialised.url(manager))
+        assert counts(initialised)["action_completions"] == 0
+        monkeypatch.setattr(ServiceWriter, "put_completions", real)
+        report = publish.publish(store, initialised.url(manager))
+    finally:
+        store.close()
+    assert report.sent == 0 and report.already == len(local_signed(laptop))
+    assert counts(initialised)["action_completions"] > 0

@@ -102,8 +102,19 @@ def test_init_twice_applies_nothing_new(initialised: Service, capsys: pytest.Cap
     assert "0 migration(s) applied" in out and "applied m001" not in out
     with psycopg.connect(initialised.admin_url) as admin:
         assert admin.execute("SELECT version, name FROM cowork.schema_migrations").fetchall() == [
-            (1, "m001_initial")
+            (1, "m001_initial"),
+            (2, "m002_policies_once_per_statement"),
         ]
+        # each policy asks for the login's team once per statement (a sub-select), not once per row
+        quals = admin.execute(
+            "SELECT tablename, policyname, coalesce(qual, '') || coalesce(with_check, '') FROM pg_policies"
+            " WHERE schemaname = 'cowork'"
+        ).fetchall()
+        assert len(quals) > 16
+        for table, policy, text in quals:
+            for look_up in ("team_of", "is_head"):
+                calls = text.count(f"{look_up}(CURRENT_USER)")
+                assert calls == text.count(f"SELECT cowork.{look_up}(CURRENT_USER)"), (table, policy, text)
         owner = admin.execute(
             "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'cowork'"
         ).fetchall()
@@ -265,22 +276,21 @@ def test_a_migration_that_fails_half_way_leaves_nothing_of_itself(
     statement done, its second refused) leaves neither, and the next init applies it whole."""
     from cowork_desktop.service_store import admin, migrations
 
-    broken = migrations.Migration(2, "m002_test", "CREATE TABLE half_done (x int); SELECT 1/0;")
+    last = len(migrations.MIGRATIONS)
+    new = last + 1
+    broken = migrations.Migration(new, "m_test", "CREATE TABLE half_done (x int); SELECT 1/0;")
     monkeypatch.setattr(admin, "MIGRATIONS", (*migrations.MIGRATIONS, broken))
     code, _, err = run(capsys, "service", "init", "--url", initialised.admin_url)
     assert code == 1 and "division by zero" in err
     with psycopg.connect(initialised.admin_url) as conn:
-        assert conn.execute("SELECT version FROM cowork.schema_migrations").fetchall() == [(1,)]
+        assert conn.execute("SELECT max(version) FROM cowork.schema_migrations").fetchall() == [(last,)]
         assert conn.execute("SELECT to_regclass('cowork.half_done')").fetchone() == (None,)
-    fixed = migrations.Migration(2, "m002_test", "CREATE TABLE half_done (x int);")
+    fixed = migrations.Migration(new, "m_test", "CREATE TABLE half_done (x int);")
     monkeypatch.setattr(admin, "MIGRATIONS", (*migrations.MIGRATIONS, fixed))
     code, out, err = run(capsys, "service", "init", "--url", initialised.admin_url)
-    assert (code, err) == (0, "") and "applied m002_test" in out
+    assert (code, err) == (0, "") and "applied m_test" in out
     with psycopg.connect(initialised.admin_url) as conn:
-        assert conn.execute("SELECT version FROM cowork.schema_migrations ORDER BY 1").fetchall() == [
-            (1,),
-            (2,),
-        ]
+        assert conn.execute("SELECT max(version) FROM cowork.schema_migrations").fetchall() == [(new,)]
         owner = conn.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'half_done'").fetchone()
         assert owner == ("cowork_owner",)
 

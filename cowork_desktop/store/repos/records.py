@@ -398,6 +398,15 @@ class RecordRepository(CoAllocationRepository):
         return self.get_record(record_id)
 
     # -- signed content, as the checks read it --------------------------------------------------------
+    def signed_hashes(self) -> dict[int, str]:
+        """Every signed record's content hash as stored, by id (what a publish compares with the service's)."""
+        return {
+            int(rid): str(digest)
+            for rid, digest in self.db.conn.execute(
+                "SELECT id, content_hash FROM records WHERE status = 'signed'"
+            )
+        }
+
     def signed_inputs(self, record_ids: Sequence[int] | None = None) -> Iterator[SignedInputs]:
         """Everything a signed record's canonical content is computed from, record by record (id order):
         the record, its case reference, signatures and agreed actions, and its form definition's SHA-256
@@ -408,8 +417,8 @@ class RecordRepository(CoAllocationRepository):
             which, params = "r.status = 'signed'", []
             references = dict(conn.execute("SELECT id, reference FROM cases").fetchall())
         else:
-            which = f"r.id IN ({','.join('?' * len(record_ids))})"
-            params = list(record_ids)
+            which = "r.id IN (SELECT value FROM json_each(?))"  # any number of ids (no variable per id)
+            params = [json.dumps([int(i) for i in record_ids])]
             references = dict(
                 conn.execute(
                     f"SELECT c.id, c.reference FROM cases c JOIN records r ON r.case_id = c.id WHERE {which}",
