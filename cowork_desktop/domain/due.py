@@ -12,8 +12,9 @@ The rules come from the co-working protocol:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -165,7 +166,7 @@ def _signed(state: CoAllocationState, *kinds: RecordKind) -> list[RecordSummary]
 
 
 #: the version of :class:`DueFacts` and of the rules that make them: facts kept by another version are made again
-DUE_FACTS_VERSION = 3
+DUE_FACTS_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +198,8 @@ class DueFacts:
     supervision_settled: tuple[SettledPart, ...] = ()
     #: the actions agreed in its signed, current records and not yet done, in id order
     actions: tuple[ActionSummary, ...] = ()
+    #: False when read for the due list only (:meth:`from_json` without ``drift``): the drift cannot be reckoned
+    drift_known: bool = field(default=True, compare=False)
 
     @property
     def discussion(self) -> Agreed | None:
@@ -218,16 +221,17 @@ class DueFacts:
         return max(agreed.since, self.discussions_held[-1]) if self.discussions_held else agreed.since
 
     def as_json(self) -> list[Any]:
-        """A compact JSON-able form (what the store keeps); :meth:`from_json` reads it back."""
+        """A compact JSON-able form (what the store keeps; :meth:`from_json` reads it back): what the due rules
+        read, then what only the drift reads as one JSON string, which a reader of the due list skips unparsed."""
 
         def agreed(found: tuple[Agreed, ...]) -> list[list[Any]]:
             return [[a.since.isoformat(), a.record_id, a.rule] for a in found]
 
-        return [
-            int(self.has_initial),
-            [[rid, day.isoformat(), list(flagged)] for rid, day, flagged in self.unresolved],
-            self.next_review.isoformat() if self.next_review else None,
-            self.review_record_id,
+        def last(found: tuple[Any, ...]) -> Any:
+            return found[-1] if found else None
+
+        held = last(self.discussions_held)
+        drift = [
             agreed(self.discussion_agreed),
             agreed(self.supervision_agreed),
             [d.isoformat() for d in self.discussions_held],
@@ -235,49 +239,61 @@ class DueFacts:
             self.flagged_reviews,
             [p.as_json() for p in self.discussion_settled],
             [p.as_json() for p in self.supervision_settled],
+        ]
+        return [
+            int(self.has_initial),
+            [[rid, day.isoformat(), list(flagged)] for rid, day, flagged in self.unresolved],
+            self.next_review.isoformat() if self.next_review else None,
+            self.review_record_id,
+            agreed(self.discussion_agreed[-1:]),
+            agreed(self.supervision_agreed[-1:]),
+            held.isoformat() if held else None,
             [
                 [a.id, a.description, a.due_date.isoformat() if a.due_date else None, a.owner_name]
                 for a in self.actions
             ],
+            json.dumps(drift, separators=(",", ":")),
         ]
 
     @classmethod
-    def from_json(cls, data: list[Any]) -> DueFacts:
+    def from_json(cls, data: list[Any], *, drift: bool = True) -> DueFacts:
+        """The facts :meth:`as_json` wrote; without ``drift``, only what the due rules read (the agreements and
+        discussions held cut to the last of each: what the due rules look at), and :attr:`drift_known` False."""
         fromiso = date.fromisoformat
 
         def agreed(found: list[list[Any]]) -> tuple[Agreed, ...]:
             return tuple(Agreed(fromiso(since), int(rid), str(rule)) for since, rid, rule in found)
 
-        (
-            initial,
-            unresolved,
-            review,
-            review_id,
-            discussions,
-            supervisions,
-            discussions_held,
-            reviews_held,
-            flagged,
-            discussion_settled,
-            supervision_settled,
-            actions,
-        ) = data
-        return cls(
+        initial, unresolved, review, review_id, discussion, supervision, held, actions, drift_text = data
+        facts = cls(
             bool(initial),
             tuple((int(rid), fromiso(day), tuple(flagged)) for rid, day, flagged in unresolved),
             fromiso(review) if review else None,
             review_id,
-            agreed(discussions),
-            agreed(supervisions),
-            tuple(map(fromiso, discussions_held)),
-            tuple(map(fromiso, reviews_held)),
-            int(flagged),
-            tuple(map(SettledPart.from_json, discussion_settled)),
-            tuple(map(SettledPart.from_json, supervision_settled)),
-            tuple(
+            agreed(discussion),
+            agreed(supervision),
+            (fromiso(held),) if held else (),
+            actions=tuple(
                 ActionSummary(int(aid), str(text), fromiso(due) if due else None, None, str(owner))
                 for aid, text, due, owner in actions
             ),
+            drift_known=False,
+        )
+        if not drift:
+            return facts
+        discussions, supervisions, discussions_held, reviews_held, flagged, d_settled, s_settled = json.loads(
+            drift_text
+        )
+        return replace(
+            facts,
+            discussion_agreed=agreed(discussions),
+            supervision_agreed=agreed(supervisions),
+            discussions_held=tuple(map(fromiso, discussions_held)),
+            reviews_held=tuple(map(fromiso, reviews_held)),
+            flagged_reviews=int(flagged),
+            discussion_settled=tuple(map(SettledPart.from_json, d_settled)),
+            supervision_settled=tuple(map(SettledPart.from_json, s_settled)),
+            drift_known=True,
         )
 
 

@@ -524,6 +524,10 @@ def drift_for(
     ``facts``: its :func:`~cowork_desktop.domain.due.due_facts_of`, when the caller has them: then its records
     are not read)."""
     facts = facts if facts is not None else due_facts_of(state)
+    if not facts.drift_known:
+        raise ValueError(
+            "drift_for needs the facts read with what the drift reads (due_inputs(..., drift=True))"
+        )
     discussions_missed = missed_on(facts.discussion_settled, on)
     if discussions_missed is None:  # a day before what is settled: walked
         discussions = discussion_cadence(state, on, facts)

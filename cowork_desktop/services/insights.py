@@ -274,7 +274,7 @@ def team_drift(ws: Workspace, on: date, memo: DriftMemo | None = None) -> list[D
     marks = ws.store.coallocation_marks(on)
     stale = memo.stale((on, days, id(ws.calendar), str(ws.store.path)), marks)
     if stale:
-        for state, facts in due_inputs(ws, on, only=stale):
+        for state, facts in due_inputs(ws, on, only=stale, drift=True):
             memo.keep(
                 state.coallocation_id,
                 marks[state.coallocation_id],

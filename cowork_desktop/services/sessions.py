@@ -104,14 +104,15 @@ def _forms_dir_setting(store: Store) -> Path | None:
 
 
 def due_inputs(
-    ws: Workspace, on: date, case_id: int | None = None, *, only: list[int] | None = None
+    ws: Workspace, on: date, case_id: int | None = None, *, only: list[int] | None = None, drift: bool = False
 ) -> list[tuple[CoAllocationState, DueFacts]]:
     """What the due rules need of the co-allocations active on ``on`` (one case's, or those with an id in
     ``only``), in id order: each snapshot (no records, no actions) with its :class:`DueFacts`. The facts
     kept at the co-allocation's mark are used as they are; the others are made from its signed records, and kept
-    for next time (issue 14: a service's due list is reckoned from a few dates per co-allocation,
-    its records read again only where one was written since)."""
-    found = ws.store.due_states(on, case_id, only=only)
+    for next time (issue 14: a service's due list is reckoned from a few dates per co-allocation, its records
+    read again only where one was written since). With ``drift``, the facts only the drift reads are read too
+    (the due list leaves them unparsed)."""
+    found = ws.store.due_states(on, case_id, only=only, drift=drift)
     stale = [state.coallocation_id for state, _mark, facts in found if facts is None]
     made: dict[int, DueFacts] = {}
     if stale:

@@ -126,7 +126,7 @@ class DueQueries(SearchQueries):
         return list(states.values())
 
     def _headers(
-        self, active: str, params: dict[str, Any], *, kept: bool = False
+        self, active: str, params: dict[str, Any], *, kept: bool = False, drift: bool = True
     ) -> list[tuple[CoAllocationState, int, DueFacts | None]]:
         """The active co-allocations (no records, no actions yet) in id order; with ``kept``, each with its mark
         and its kept :class:`DueFacts` (None unless kept at that mark by this version of the rules)."""
@@ -164,7 +164,7 @@ class DueQueries(SearchQueries):
             due_facts = None
             if kept_mark == mark and version == DUE_FACTS_VERSION:
                 try:
-                    due_facts = DueFacts.from_json(json.loads(facts))
+                    due_facts = DueFacts.from_json(json.loads(facts), drift=drift)
                 except (ValueError, TypeError, KeyError, IndexError):
                     due_facts = None  # unreadable: reckoned again from the records
             found.append((state, int(mark), due_facts))
@@ -195,14 +195,14 @@ class DueQueries(SearchQueries):
                 )
 
     def due_states(
-        self, on: date, case_id: int | None = None, *, only: Sequence[int] | None = None
+        self, on: date, case_id: int | None = None, *, only: Sequence[int] | None = None, drift: bool = False
     ) -> list[tuple[CoAllocationState, int, DueFacts | None]]:
         """What the due rules need of the co-allocations active on ``on`` (one case's, or those with one of the
         ids ``only``), in id order, in one statement: each snapshot (no records, no actions), its mark, and the
         :class:`DueFacts` kept for it (its open actions among them) (None where none are kept at its current mark: the caller reckons those
         from :meth:`coallocation_states` and keeps them with :meth:`keep_due_facts`)."""
         active, params = _active(on, case_id, None, only)
-        return self._headers(active, params, kept=True)
+        return self._headers(active, params, kept=True, drift=drift)
 
     def keep_due_facts(self, facts: Sequence[tuple[int, int, DueFacts]]) -> bool:
         """Keep ``(co-allocation id, mark, facts)``: each only while the co-allocation's mark is still the one

@@ -204,3 +204,26 @@ def test_a_view_read_on_a_read_only_connection_never_tries_to_write(
     finally:
         reader.store.close()
     assert _kept(ws) != {}  # kept by the writable store's own reading, not the reader's
+
+
+def test_the_due_list_reads_the_facts_without_what_only_the_drift_reads(ws: Workspace) -> None:
+    from cowork_desktop.domain.due import coming_up_for, due_items_for
+    from cowork_desktop.domain.insights import drift_for
+
+    _same_as_records(ws)
+    short = {s.coallocation_id: (s, f) for s, _m, f in ws.store.due_states(DEMO_DAY)}
+    full = {s.coallocation_id: f for s, _m, f in ws.store.due_states(DEMO_DAY, drift=True)}
+    assert short and set(short) == set(full)
+    for ca, (state, facts) in short.items():
+        whole = full[ca]
+        assert facts is not None and whole is not None
+        assert not facts.drift_known and whole.drift_known
+        for on in (DEMO_DAY, DEMO_DAY + timedelta(days=20)):
+            assert due_items_for(state, on, ws.calendar, facts=facts) == due_items_for(
+                state, on, ws.calendar, facts=whole
+            )
+            assert coming_up_for(state, on, 14, ws.calendar, facts=facts) == coming_up_for(
+                state, on, 14, ws.calendar, facts=whole
+            )
+        with pytest.raises(ValueError):
+            drift_for(state, DEMO_DAY, None, facts)
