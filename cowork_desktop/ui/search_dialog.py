@@ -9,14 +9,25 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cowork_desktop.domain.errors import CoworkError
-from cowork_desktop.domain.search import SearchHit, SearchResult
+from cowork_desktop.domain.search import SearchHit, SearchResult, match_expression
 from cowork_desktop.services import search
 from cowork_desktop.services.sessions import Workspace
+from cowork_desktop.ui.insights_views import ReadLoad, read_finished, read_off_thread
 from cowork_desktop.ui.widgets import (
     RowsTableModel,
+    busy_bar,
     button,
     fmt_date,
     line_edit,
@@ -92,7 +103,12 @@ class SearchDialog(QDialog):
         layout.addWidget(self.words)
         self.summary = wrapped_label("search_summary")
         self.summary.setAccessibleName(self.tr("Search result"))
-        layout.addWidget(self.summary)
+        # shown while a search runs off the GUI thread (a word in most of a large service's records: ~0.4 s)
+        self.progress = busy_bar("search_progress", self.tr("Searching"))
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary, 1)
+        summary_row.addWidget(self.progress)
+        layout.addLayout(summary_row)
         self.model = HitsModel(self)
         self.table = list_table(self.tr("Records found"), "search_results", _ResultsTable())
         show_model(self.table, self.model, HitsModel.SNIPPET)
@@ -111,6 +127,9 @@ class SearchDialog(QDialog):
                 b.setDefault(False)
         layout.addWidget(buttons)
 
+        self._load: ReadLoad | None = None
+        self._again = False  # typed again while a search ran: search once more when it is done
+        self._to_results = False  # Enter was pressed in the words: go to the results when they come
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(TYPING_PAUSE_MS)
@@ -126,27 +145,56 @@ class SearchDialog(QDialog):
         self.run_search()
         self.words.setFocus()
 
+    @property
+    def searching(self) -> bool:
+        return self._load is not None
+
     def run_search(self) -> None:
-        """Search for what is typed now; the first hit is selected (so Enter in the table opens it)."""
+        """Search for what is typed now, on a second, read-only connection off the GUI thread (here, when none can
+        be opened: an encrypted database); the first hit is selected (so Enter in the table opens it)."""
         self.timer.stop()
-        try:
-            self.found = search.search(self.ws, self.words.text())
-        except CoworkError as exc:
-            self.found = SearchResult(self.words.text(), (), 0)
-            self.summary.setText(str(exc))
-            self.model.set_rows(())
+        if self._load is not None:
+            self._again = True
             return
+        text = self.words.text()
+        if match_expression(text) is None:  # nothing to look for: said at once, no second connection
+            self._show(search.search(self.ws, text))
+            return
+        self._load = read_off_thread(self.ws, lambda ws: search.search(ws, text), self._searched)
+        if self._load is None:
+            try:
+                self._show(search.search(self.ws, text))
+            except CoworkError as exc:
+                self._show(exc)
+            return
+        self.progress.show()
+
+    def _searched(self, result: object) -> None:
+        if read_finished(self):
+            self._show(result)
+
+    def _show(self, result: object) -> None:
+        if isinstance(result, SearchResult):
+            self.found = result
+            self.summary.setText(result.summary)
+        else:
+            self.found = SearchResult(self.words.text(), (), 0)
+            self.summary.setText(str(result))
         self.model.set_rows(self.found.hits)
-        self.summary.setText(self.found.summary)
         if self.found.hits:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.open_button.setEnabled(bool(self.found.hits))
+        if self._to_results and self.found.hits:
+            self.table.setFocus()
+        self._to_results = False
+
+    def refresh(self) -> None:  # (OffThreadView: a search asked again while one ran)
+        self.run_search()
 
     def _enter_in_words(self) -> None:
         """Enter in the words: search now, then go to the results (Enter again opens the first one's case)."""
+        self._to_results = True
         self.run_search()
-        if self.found.hits:
-            self.table.setFocus()
 
     def _open_current(self) -> None:
         self._open_index(self.table.currentIndex())

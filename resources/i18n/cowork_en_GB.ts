@@ -99,7 +99,7 @@
 <context>
     <name>CadenceTimeline</name>
     <message>
-        <location filename="../../cowork_desktop/ui/charts.py" line="214" />
+        <location filename="../../cowork_desktop/ui/charts.py" line="215" />
         <source>Agreed and held dates</source>
         <translation>Agreed and held dates</translation>
     </message>
@@ -1579,7 +1579,7 @@
 <context>
     <name>LadderTrend</name>
     <message>
-        <location filename="../../cowork_desktop/ui/charts.py" line="439" />
+        <location filename="../../cowork_desktop/ui/charts.py" line="440" />
         <source>Partnership over time</source>
         <translation>Partnership over time</translation>
     </message>
@@ -2267,48 +2267,53 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="78" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="89" />
         <source>Search records</source>
         <extracomment>how long after the last key the search runs (ms) a case to show (the main window shows it)</extracomment>
         <translation>Search records</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="82" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="93" />
         <source>Search the text of every record</source>
         <translation>Search the text of every record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="85" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="96" />
         <source>Words to find, e.g. housing officer</source>
         <translation>Words to find, e.g. housing officer</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="86" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="97" />
         <source>Words to find</source>
         <translation>Words to find</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="87" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="98" />
         <source>Clear the words</source>
         <translation>Clear the words</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="89" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="100" />
         <source>&amp;Words to find:</source>
         <translation>&amp;Words to find:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="94" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="105" />
         <source>Search result</source>
         <translation>Search result</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="97" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="107" />
+        <source>Searching</source>
+        <translation>Searching</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="113" />
         <source>Records found</source>
         <translation>Records found</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/search_dialog.py" line="102" />
+        <location filename="../../cowork_desktop/ui/search_dialog.py" line="118" />
         <source>&amp;Open the case</source>
         <translation>&amp;Open the case</translation>
     </message>

@@ -3,12 +3,15 @@ types, Enter goes to them, Enter again opens the case of the one selected; the d
 
 from __future__ import annotations
 
+import threading
 from datetime import date
+from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from cowork_desktop.services import demo
+from cowork_desktop.services import demo, search
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import accessibility
 from cowork_desktop.ui.main_window import MainWindow
@@ -17,8 +20,19 @@ from cowork_desktop.ui.search_dialog import SearchDialog
 DAY = date(2026, 11, 23)
 
 
-def test_a_whole_search_with_the_keyboard(qtbot: QtBot, ws: Workspace) -> None:
+def test_a_whole_search_with_the_keyboard(
+    qtbot: QtBot, ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     accessibility.install()
+    threads: list[bool] = []  # where each search with words ran: off the GUI thread (the window answers)
+    real = search.search
+
+    def watched(ws: Workspace, text: str, *args: Any) -> Any:
+        if text.strip():
+            threads.append(threading.current_thread() is threading.main_thread())
+        return real(ws, text, *args)
+
+    monkeypatch.setattr(search, "search", watched)
     demo.load_demo(ws, DAY)
     window = MainWindow(ws)
     qtbot.addWidget(window)
@@ -34,10 +48,12 @@ def test_a_whole_search_with_the_keyboard(qtbot: QtBot, ws: Workspace) -> None:
     qtbot.keyClicks(dialog.words, "colleague case not")  # the last word still being typed
     qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=3000)  # a pause in typing searches
     assert dialog.found.total == dialog.model.rowCount() > 1
+    assert threads and not any(threads)  # every search with words in it, off the GUI thread
     assert "[note]" in dialog.model.hit(0).snippet.lower()
     first = dialog.model.hit(0)
-    qtbot.keyClick(dialog.words, Qt.Key.Key_Return)
-    assert dialog.table.hasFocus() and dialog.table.currentIndex().row() == 0
+    qtbot.keyClick(dialog.words, Qt.Key.Key_Return)  # searched again off the GUI thread, then the results
+    qtbot.waitUntil(lambda: dialog.table.hasFocus() and not dialog.searching, timeout=3000)
+    assert dialog.table.currentIndex().row() == 0
     assert (
         window.case_page.case is None
     )  # Enter in the words searches and goes to the results: nothing opened
@@ -54,5 +70,6 @@ def test_a_whole_search_with_the_keyboard(qtbot: QtBot, ws: Workspace) -> None:
     dialog.words.clear()
     qtbot.keyClicks(dialog.words, "zebra crossing")
     qtbot.keyClick(dialog.words, Qt.Key.Key_Return)
-    assert dialog.model.rowCount() == 0 and dialog.summary.text() == "No record mentions “zebra crossing”."
+    qtbot.waitUntil(lambda: dialog.summary.text() == "No record mentions “zebra crossing”.", timeout=3000)
+    assert dialog.model.rowCount() == 0 and dialog.words.hasFocus()
     assert not dialog.open_button.isEnabled()
