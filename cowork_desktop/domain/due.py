@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
@@ -265,27 +265,29 @@ class DueFacts:
             return tuple(Agreed(fromiso(since), int(rid), str(rule)) for since, rid, rule in found)
 
         initial, unresolved, review, review_id, discussion, supervision, held, actions, drift_text = data
-        facts = cls(
-            bool(initial),
-            tuple((int(rid), fromiso(day), tuple(flagged)) for rid, day, flagged in unresolved),
-            fromiso(review) if review else None,
-            review_id,
-            agreed(discussion),
-            agreed(supervision),
-            (fromiso(held),) if held else (),
-            actions=tuple(
+        due = {
+            "has_initial": bool(initial),
+            "unresolved": tuple((int(rid), fromiso(day), tuple(flagged)) for rid, day, flagged in unresolved),
+            "next_review": fromiso(review) if review else None,
+            "review_record_id": review_id,
+            "actions": tuple(
                 ActionSummary(int(aid), str(text), fromiso(due) if due else None, None, str(owner))
                 for aid, text, due, owner in actions
             ),
-            drift_known=False,
-        )
+        }
         if not drift:
-            return facts
+            return cls(
+                **due,
+                discussion_agreed=agreed(discussion),
+                supervision_agreed=agreed(supervision),
+                discussions_held=(fromiso(held),) if held else (),
+                drift_known=False,
+            )
         discussions, supervisions, discussions_held, reviews_held, flagged, d_settled, s_settled = json.loads(
             drift_text
         )
-        return replace(
-            facts,
+        return cls(
+            **due,
             discussion_agreed=agreed(discussions),
             supervision_agreed=agreed(supervisions),
             discussions_held=tuple(map(fromiso, discussions_held)),
@@ -293,7 +295,6 @@ class DueFacts:
             flagged_reviews=int(flagged),
             discussion_settled=tuple(map(SettledPart.from_json, d_settled)),
             supervision_settled=tuple(map(SettledPart.from_json, s_settled)),
-            drift_known=True,
         )
 
 

@@ -103,6 +103,12 @@ class ServiceWriter:
         except psycopg.Error as exc:
             raise translate(exc) from None
 
+    def _counted(self, table: str, count: int) -> int:
+        """``count`` rows of ``table`` inserted or changed: added to what this run wrote."""
+        if count > 0:
+            self.written[table] = self.written.get(table, 0) + count
+        return count
+
     def _many(self, table: str, query: str, rows: Sequence[Sequence[Any]]) -> int:
         if not rows:
             return 0
@@ -112,9 +118,7 @@ class ServiceWriter:
                 count = cur.rowcount
         except psycopg.Error as exc:
             raise translate(exc) from None
-        if count > 0:
-            self.written[table] = self.written.get(table, 0) + count
-        return count
+        return self._counted(table, count)
 
     def _append(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> int:
         """Insert ``rows`` into an append-only ``table`` (``ON CONFLICT DO NOTHING``) in two statements whatever
@@ -142,9 +146,7 @@ class ServiceWriter:
                 count = cur.rowcount
         except psycopg.Error as exc:
             raise translate(exc) from None
-        if count > 0:
-            self.written[table] = self.written.get(table, 0) + count
-        return count
+        return self._counted(table, count)
 
     def published_hashes(self, source: str) -> set[str]:
         """The content hashes of the records the service already has from this laptop's database."""
