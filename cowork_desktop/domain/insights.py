@@ -130,20 +130,25 @@ def tag_entry(text: str, domains: Sequence[PcfDomain]) -> tuple[str, tuple[str, 
     return text, suggest_domains(text, domains), False
 
 
+@lru_cache(maxsize=8192)
+def _initials_tokens(initials: str) -> tuple[str, ...]:
+    """The distinct words of a case's recorded initials (one entry per case: a learner's log may span
+    thousands of cases in a large service, so the cache holds many)."""
+    return tuple(sorted({t for t in re.split(r"[\s,]+", initials.strip()) if t}))
+
+
 @lru_cache(maxsize=1024)
-def _initials_re(initials: str) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
-    tokens = tuple(sorted({t for t in re.split(r"[\s,]+", initials.strip()) if t}))
-    if not tokens:
-        return (), None
-    return tokens, re.compile(r"(?<![\w])(" + "|".join(re.escape(t) for t in tokens) + r")(?![\w])")
+def _initials_re(tokens: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w])(" + "|".join(re.escape(t) for t in tokens) + r")(?![\w])")
 
 
 def redact_initials(text: str, initials: str) -> str:
-    """``text`` with each of the children's recorded initials (a whole word in capitals) replaced."""
-    tokens, pattern = _initials_re(initials)
-    if pattern is None or not any(t in text for t in tokens):  # none of them is in it: nothing to replace
+    """``text`` with each of the children's recorded initials (a whole word in capitals) replaced. The pattern
+    is made only for a text holding one of them (most entries hold none)."""
+    tokens = _initials_tokens(initials)
+    if not tokens or not any(t in text for t in tokens):  # none of them is in it: nothing to replace
         return text
-    return pattern.sub("[initials removed]", text)
+    return _initials_re(tokens).sub("[initials removed]", text)
 
 
 @dataclass(frozen=True)
