@@ -4,7 +4,8 @@ Two homes:
 
 * **the database** (``settings`` table) for what belongs to the records and travels with them: the manager's
   name, team and organisation, the protective marking, the working-days rule (``nation``), the initial-meeting
-  deadline, the forms folder, the PDF logo, backups, the idle lock and retention. Each change is audited by the
+  deadline, the forms folder, the PDF logo, backups, the idle lock, retention and the service the signed records
+  are published to. Each change is audited by the
   store.
 * **this computer** (QSettings, written by the UI) for per-machine look and feel: theme, text size, window
   geometry, the last database. This module only names and checks them; ``ui/settings_dialog.py`` reads and writes
@@ -33,6 +34,7 @@ from cowork_desktop.domain.settings import NUMBERS, number_problem
 from cowork_desktop.forms.loader import load_forms
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.services.changes import Changes, Done
+from cowork_desktop.services.service_link import url_problem
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.store import backup
 from cowork_desktop.store.store import Store
@@ -80,6 +82,8 @@ class Settings:
     backup_keep_weekly: int = NUMBERS["backup_keep_weekly"].default
     idle_lock_minutes: int = NUMBERS["idle_lock_minutes"].default
     retention_months: int = NUMBERS["retention_months"].default  # 0: off
+    service_url: str = ""  # the service's PostgreSQL address, without a password; empty: no service
+    publish_when_reachable: bool = True  # publish in the background whenever the service answers
     # this computer (QSettings)
     theme_mode: str = "system"
     high_contrast: bool = False
@@ -263,6 +267,10 @@ def validate(
     if not any(abs(scale - s) < 0.01 for s in TEXT_SCALES):
         errors["text_scale"] = "Choose a text size of 100%, 125% or 150%."
     out["text_scale"] = scale
+    out["service_url"] = values["service_url"].strip()
+    if check_files and (problem := url_problem(out["service_url"])):  # psycopg parses it: not when loading
+        errors["service_url"] = problem
+    out["publish_when_reachable"] = _bool(values["publish_when_reachable"])
     if errors:
         return None, errors
     return Settings(**out), {}
@@ -300,11 +308,20 @@ def set_from_text(store: Store, key: str, text: str) -> str:
         raise CoworkError(f"unknown setting '{key}'")
     current = as_texts(load(store))
     checked, errors = validate(current | {key: text}, check_files=False)
-    problem = errors.get(key) or (folder_problem(text) if key == "backup_folder" else "")
+    problem = errors.get(key) or _file_problem(key, text)
     if problem or checked is None:
         raise CoworkError(f"{key}: {problem or next(iter(errors.values()))}")
     save(store, checked)
     return _as_text(load(store), key)
+
+
+def _file_problem(key: str, text: str) -> str:
+    """The checks :func:`validate` makes only with ``check_files``, for one setting set from the command line."""
+    if key == "backup_folder":
+        return folder_problem(text)
+    if key == "service_url":
+        return url_problem(text)
+    return ""
 
 
 #: the database settings ``cowork settings`` lists and ``--set`` changes, each with its line of help
@@ -323,6 +340,8 @@ DESCRIPTIONS: dict[str, str] = {
     "backup_keep_weekly": "how many weeks' backups to keep",
     "idle_lock_minutes": "minutes without input before the app locks itself (encrypted databases)",
     "retention_months": "purge ended co-allocations this many months after the last export",
+    "service_url": "the service's PostgreSQL address the app publishes to, without a password; empty: none",
+    "publish_when_reachable": "publish the signed records in the background whenever the service answers",
 }
 
 
@@ -349,6 +368,10 @@ def shown(store: Store) -> list[Shown]:
             allowed = " or ".join(MARKINGS)
         elif key == "nation":
             allowed = ", ".join(NATIONS)
+        elif key == "service_url":
+            allowed = "a PostgreSQL URL without a password"
+        elif key == "publish_when_reachable":
+            allowed = "true or false"
         else:
             allowed = "text" if key in ("manager_name", "team", "organisation") else "a path"
         default = defaults[key]

@@ -36,6 +36,8 @@ class BackupRunner(QObject):
     def __init__(self, window: HostWindow, source: Store | None) -> None:
         super().__init__(window)  # the window is its parent (never kept in an attribute: no reference cycle)
         self.source = source
+        #: held while a thread reads through ``source``: the backups and the background publishing take turns
+        self.source_lock = threading.Lock()
         self.worker: threading.Thread | None = None
         self.pending = False
         self.timer = QTimer(self)
@@ -106,7 +108,8 @@ class BackupRunner(QObject):
     def _run(self, kind: str, head: int) -> None:
         assert self.source is not None
         try:
-            result: object = (backups.take(self.source, kind), head)
+            with self.source_lock:
+                result: object = (backups.take(self.source, kind), head)
         except Exception as exc:  # a backup must never take the app down: say it could not be taken
             result = str(exc) or type(exc).__name__
         with contextlib.suppress(RuntimeError):  # the window closed meanwhile
@@ -143,14 +146,14 @@ class BackupRunner(QObject):
 
     def _exit_backup(self) -> None:
         assert self.source is not None
-        with contextlib.suppress(Exception):  # nobody is left to tell: the next start's backup covers it
-            backups.take(self.source, backups.EXIT)
+        with contextlib.suppress(Exception), self.source_lock:  # nobody is left to tell: the next start's
+            backups.take(self.source, backups.EXIT)  # backup covers it
 
     def close(self) -> None:
         self.timer.stop()
         if self.worker is not None and self.worker.is_alive():
             self.worker.join()
         if self.source is not None:
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(Exception), self.source_lock:  # a publish reading through it ends first
                 self.source.close()
             self.source = None

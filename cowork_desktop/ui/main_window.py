@@ -190,6 +190,8 @@ class MainWindow(HostWindow):
         right.addWidget(self.read_only_banner)
         #: background backups (ui.backup_runner), started by start_backups
         self.backups: Any = None
+        #: background publishing to the service (ui.publish_runner), started with the backups
+        self.publisher: Any = None
         from cowork_desktop.ui.integrity import IntegrityBanner
 
         self.integrity_banner = IntegrityBanner()
@@ -251,6 +253,9 @@ class MainWindow(HostWindow):
         for a in (self.backup_action, self.restore_action, self.change_passphrase_action, self.lock_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
+        self.publish_action = action(self.tr("P&ublish to the service now"), self.publish_now)
+        self.publish_action.setObjectName("publishNow")
+        file_menu.addAction(self.publish_action)
         self.settings_action = action(self.tr("&Settings…"), self.open_settings, "Ctrl+,")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         file_menu.addAction(self.settings_action)
@@ -531,6 +536,9 @@ class MainWindow(HostWindow):
                 continue
             if changes.touches(page.DEPENDS_ON):  # type: ignore[attr-defined]
                 page.refresh()  # type: ignore[attr-defined]
+        if changes.settings and self.publisher is not None:  # the service's address, or publishing on or off
+            self.publisher.configure()
+            self._publish_enabled()
         self._update_title()
         if self.stack.currentWidget() is self.welcome and not self.is_empty():
             self.go("dashboard")
@@ -611,15 +619,42 @@ class MainWindow(HostWindow):
     def _record_signed(self, _record_id: int = 0) -> None:
         if self.backups is not None:
             self.backups.after_signing()
+        if self.publisher is not None:
+            self.publisher.after_signing()
 
     # -- backups and the one owner ------------------------------------------------------------------------
     def start_backups(self, source: Any) -> None:
         """Background backups through ``source`` (a second connection; None: none this session)."""
         from cowork_desktop.ui.backup_runner import BackupRunner
+        from cowork_desktop.ui.publish_runner import PublishRunner
 
+        self.stop_publishing()
         if self.backups is not None:
             self.backups.close()
         self.backups = BackupRunner(self, source) if self.ws.store.read_only is None else None
+        # publishing reads through the backups' connection: a read-only window (another owns the file) does not
+        self.publisher = PublishRunner(self) if self.backups is not None and source is not None else None
+        self._publish_enabled()
+
+    def _publish_enabled(self) -> None:
+        on = self.publisher is not None and bool(self.publisher.url)
+        self.publish_action.setEnabled(on)
+        self.publish_action.setStatusTip(
+            "" if on else self.tr("Set the service's address in Settings ▸ Service to publish.")
+        )
+
+    def publish_now(self) -> None:
+        """File ▸ Publish to the service now."""
+        if self.publisher is not None:
+            self.publisher.publish_now()
+
+    def stop_publishing(self) -> None:
+        if self.publisher is not None:
+            self.publisher.stop()
+            self.statusBar().removeWidget(self.publisher.label)
+            self.publisher.label.deleteLater()
+            self.publisher.deleteLater()
+            self.publisher = None
 
     def start_daily_backup(self) -> None:
         """The day's first backup, once the page check has passed (never a backup of a damaged file, and not
@@ -631,6 +666,7 @@ class MainWindow(HostWindow):
             self.backups.start_daily()
 
     def finish_backups(self) -> None:
+        self.stop_publishing()
         if self.backups is not None:
             self.backups.at_exit()
             self.backups = None

@@ -278,8 +278,8 @@ def _path_row(edit: QLineEdit, browse: Callable[[], None], name: str, accessible
 
 
 class SettingsDialog(QDialog):
-    """The settings, in tabs: General / Records & PDFs / Data & backups / Appearance / Security / Signing and
-    trust."""
+    """The settings, in tabs: General / Records & PDFs / Data & backups / Appearance / Security / Service /
+    Signing and trust."""
 
     def __init__(
         self, ws: Workspace, forms_override: Path | None = None, parent: QWidget | None = None
@@ -306,6 +306,7 @@ class SettingsDialog(QDialog):
         self._data()
         self._appearance()
         self._security()
+        self._service()
         self._signing()  # last: the tabs before it are self.forms, in order
         self.error = FieldError(self.tr("Settings"))
         column.addWidget(self.error)
@@ -517,6 +518,39 @@ class SettingsDialog(QDialog):
             self.tr("&Lock after:"),
             self.tr("Minutes without use before the app hides everything (1 to 240; encrypted databases)."),
         )
+
+    def _service(self) -> None:
+        f = self._tab(
+            "serviceTab",
+            self.tr("Ser&vice"),
+            self.tr(
+                "Your council's service keeps a copy of every signed record on its own server, for handover and "
+                "oversight. Drafts, settings, backups and your signing key stay on this computer."
+            ),
+        )
+        self._line(
+            f,
+            "service_url",
+            self.tr("Service &address:"),
+            self.tr(
+                "The PostgreSQL address your IT team gave you, without a password, e.g. "
+                "postgresql://you@db.council.example/cowork?sslmode=verify-full. The password is read from "
+                "~/.pgpass, PGPASSWORD or a service file. Leave empty for none."
+            ),
+            placeholder=self.tr("None: the records stay on this computer"),
+        )
+        publish = QCheckBox(self.tr("&Publish signed records whenever the service can be reached"))
+        publish.setObjectName("publish_when_reachable")
+        f.add(
+            "publish_when_reachable",
+            self.tr("Publishing:"),
+            publish,
+            hint=self.tr(
+                "In the background, never in your way; the status bar says how it went. Off: File ▸ Publish "
+                "to the service now."
+            ),
+        )
+        self.fields["publish_when_reachable"] = publish
 
     def _signing(self) -> None:
         page = QWidget()

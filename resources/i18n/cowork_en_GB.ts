@@ -81,17 +81,18 @@
 <context>
     <name>BackupRunner</name>
     <message>
-        <location filename="../../cowork_desktop/ui/backup_runner.py" line="84" />
+        <location filename="../../cowork_desktop/ui/backup_runner.py" line="86" />
         <source>Today's backup could not be taken: %1</source>
+        <extracomment>held while a thread reads through ``source``: the backups and the background publishing take turns</extracomment>
         <translation>Today's backup could not be taken: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/backup_runner.py" line="124" />
+        <location filename="../../cowork_desktop/ui/backup_runner.py" line="127" />
         <source>Backed up and checked: %1</source>
         <translation>Backed up and checked: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/backup_runner.py" line="126" />
+        <location filename="../../cowork_desktop/ui/backup_runner.py" line="129" />
         <source>A backup could not be taken: %1</source>
         <translation>A backup could not be taken: %1</translation>
     </message>
@@ -1616,228 +1617,238 @@
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="236" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="238" />
         <source>&amp;File</source>
-        <extracomment>background backups (ui.backup_runner), started by start_backups the page check on its thread (store.checks.PageCheck), and what waits for it to pass the pages built so far: the dashboard at once, the others on first use (see _page)</extracomment>
+        <extracomment>background backups (ui.backup_runner), started by start_backups background publishing to the service (ui.publish_runner), started with the backups the page check on its thread (store.checks.PageCheck), and what waits for it to pass the pages built so far: the dashboard at once, the others on first use (see _page)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="238" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="240" />
         <source>&amp;Open database…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="241" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="243" />
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="245" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="247" />
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="246" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="248" />
         <source>&amp;Restore…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="248" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="250" />
         <source>Change &amp;passphrase…</source>
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="250" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="252" />
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="254" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="256" />
+        <source>P&amp;ublish to the service now</source>
+        <translation>P&amp;ublish to the service now</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="259" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="258" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="263" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="261" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="266" />
         <source>&amp;Cases</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="262" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="267" />
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="263" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="268" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="282" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="287" />
         <source>&amp;Search records…</source>
         <translation>&amp;Search records…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="285" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="290" />
         <source>&amp;Workers</source>
         <translation>&amp;Workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="286" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="291" />
         <source>&amp;New worker…</source>
         <translation>&amp;New worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="289" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="294" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="293" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="298" />
         <source>Go to %1</source>
         <translation>Go to %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="300" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="305" />
         <source>&amp;High contrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="305" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="310" />
         <source>&amp;Larger text</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="316" />
         <source>&amp;Normal (100%)</source>
         <translation>&amp;Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="316" />
         <source>&amp;Larger (125%)</source>
         <translation>&amp;Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="316" />
         <source>L&amp;argest (150%)</source>
         <translation>L&amp;argest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="332" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="337" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="333" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="338" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>&amp;Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="336" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="341" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="435" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="440" />
         <source>Read-only: %1. Nothing can be changed or saved in this window.</source>
         <extracomment>the pages, in the order they are refreshed</extracomment>
         <translation>Read-only: %1. Nothing can be changed or saved in this window.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="448" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="453" />
         <source>Read-only in this window</source>
         <translation>Read-only in this window</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="502" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="507" />
         <source>Cannot open the case</source>
         <translation>Cannot open the case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="510" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="515" />
         <source>Cannot open the worker</source>
         <translation>Cannot open the worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="546" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="559" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="573" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="554" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="567" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="581" />
         <source>Meeting wizard</source>
         <translation>Meeting wizard</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="551" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="566" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="559" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="574" />
         <source>Cannot open the meeting</source>
         <translation>Cannot open the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="578" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="586" />
         <source>Cannot open the record</source>
         <translation>Cannot open the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="678" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="685" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="643" />
+        <source>Set the service's address in Settings ▸ Service to publish.</source>
+        <translation>Set the service's address in Settings ▸ Service to publish.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/main_window.py" line="714" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="721" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="678" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="714" />
         <source>Demo data is not available in this build.</source>
         <translation>Demo data is not available in this build.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="694" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="730" />
         <source>Open or create a database</source>
         <translation>Open or create a database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="696" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="732" />
         <source>cowork databases (*.db);;All files (*)</source>
         <translation>cowork databases (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="715" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="751" />
         <source>No other database yet</source>
         <translation>No other database yet</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="717" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="753" />
         <source>&amp;Clear the list</source>
         <translation>&amp;Clear the list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="740" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="776" />
         <source>Open elsewhere</source>
         <translation>Open elsewhere</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="741" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="777" />
         <source>Open it read-only here?</source>
         <translation>Open it read-only here?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="763" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="799" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="791" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="827" />
         <source>Checking the database file…</source>
         <translation>Checking the database file…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="827" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="863" />
         <source>Checking every signed record and the audit log…</source>
         <translation>Checking every signed record and the audit log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="932" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="968" />
         <source>About cowork-desktop</source>
         <translation>About cowork-desktop</translation>
     </message>
@@ -2035,6 +2046,66 @@
         <location filename="../../cowork_desktop/ui/privacy.py" line="25" />
         <source>Privacy note</source>
         <translation>Privacy note</translation>
+    </message>
+</context>
+<context>
+    <name>PublishRunner</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="54" />
+        <source>Service</source>
+        <extracomment>how long closing the app waits for a publish to stop after its current batch</extracomment>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="88" />
+        <source>Service: publishing soon</source>
+        <translation>Service: publishing soon</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="93" />
+        <source>Service: publishing by hand (File ▸ Publish to the service now)</source>
+        <translation>Service: publishing by hand (File ▸ Publish to the service now)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="119" />
+        <source>Service: publishing…</source>
+        <translation>Service: publishing…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="145" />
+        <source>Service: not published at %1, trying again at %2</source>
+        <translation>Service: not published at %1, trying again at %2</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="150" />
+        <source>Not published: %1</source>
+        <translation>Not published: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="157" />
+        <source>Service: %n record(s) not published, they fail the checks</source>
+        <translation>
+            <numerusform>Service: %n record(s) not published, they fail the checks</numerusform>
+            <numerusform>Service: %n record(s) not published, they fail the checks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="163" />
+        <source>Service: published at %1</source>
+        <translation>Service: published at %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="164" />
+        <source>%1: %2 signed record(s) sent now, %3 there before</source>
+        <translation>%1: %2 signed record(s) sent now, %3 there before</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../cowork_desktop/ui/publish_runner.py" line="171" />
+        <source>Published %n signed record(s) to the service</source>
+        <translation>
+            <numerusform>Published %n signed record(s) to the service</numerusform>
+            <numerusform>Published %n signed record(s) to the service</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2376,57 +2447,57 @@
     </message>
     <message>
         <location filename="../../cowork_desktop/ui/settings_dialog.py" line="294" />
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="310" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="311" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="351" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="352" />
         <source>Choose: %1</source>
         <translation>Choose: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="373" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="374" />
         <source>&amp;General</source>
         <translation>&amp;General</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="375" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="376" />
         <source>Who you are, as it appears on every case note, and the working-days rule for deadlines.</source>
         <translation>Who you are, as it appears on every case note, and the working-days rule for deadlines.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="378" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="379" />
         <source>Your &amp;name:</source>
         <translation>Your &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="378" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="379" />
         <source>As it appears on signed case notes.</source>
         <translation>As it appears on signed case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="379" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="380" />
         <source>&amp;Team:</source>
         <translation>&amp;Team:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="379" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="380" />
         <source>e.g. Assessment Team 2</source>
         <translation>e.g. Assessment Team 2</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="380" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="381" />
         <source>&amp;Organisation:</source>
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="380" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="381" />
         <source>Printed at the top of every PDF.</source>
         <translation>Printed at the top of every PDF.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="384" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="385" />
         <source>&amp;Bank holidays of:</source>
         <translation>&amp;Bank holidays of:</translation>
     </message>
@@ -2435,323 +2506,363 @@
         <translation type="vanished">Working-day deadlines skip weekends and these bank holidays.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="391" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="392" />
         <source>&amp;Initial meeting within:</source>
         <translation>&amp;Initial meeting within:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="392" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="393" />
         <source>Working days after the co-allocation (1 to 30; the protocol's usual is 5).</source>
         <translation>Working days after the co-allocation (1 to 30; the protocol's usual is 5).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="397" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="398" />
         <source>Coming up: the ne&amp;xt days:</source>
         <translation>Coming up: the ne&amp;xt days:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="398" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="399" />
         <source>How far ahead the dashboard and case pages show what is coming (1 to 90 days).</source>
         <translation>How far ahead the dashboard and case pages show what is coming (1 to 90 days).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="404" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="405" />
         <source>&amp;Records &amp;&amp; PDFs</source>
         <translation>&amp;Records &amp;&amp; PDFs</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="405" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="406" />
         <source>What is printed on the case notes, which forms the meetings use, and your certificate.</source>
         <translation>What is printed on the case notes, which forms the meetings use, and your certificate.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="410" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="411" />
         <source>Protective &amp;marking:</source>
         <translation>Protective &amp;marking:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="412" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="413" />
         <source>OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters).</source>
         <translation>OFFICIAL, OFFICIAL-SENSITIVE, or your organisation's own (up to 40 characters).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="417" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="418" />
         <source>&amp;Logo:</source>
         <translation>&amp;Logo:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="418" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="419" />
         <source>A PNG or JPEG under 1 MB, for the PDFs. Leave empty for none.</source>
         <translation>A PNG or JPEG under 1 MB, for the PDFs. Leave empty for none.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="424" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="425" />
         <source>&amp;Forms folder:</source>
         <translation>&amp;Forms folder:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="425" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="426" />
         <source>Your team's own forms. Leave empty for the protocol's forms shipped with the app.</source>
         <translation>Your team's own forms. Leave empty for the protocol's forms shipped with the app.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="426" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="427" />
         <source>Choose the forms folder</source>
         <translation>Choose the forms folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="427" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="428" />
         <source>The forms shipped with the app</source>
         <translation>The forms shipped with the app</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="431" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="432" />
         <source>&amp;Set up…</source>
         <translation>&amp;Set up…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="433" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="434" />
         <source>Set up your signing certificate</source>
         <translation>Set up your signing certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="437" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="438" />
         <source>Signing &amp;certificate:</source>
         <translation>Signing &amp;certificate:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="443" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="444" />
         <source>&amp;Data &amp;&amp; backups</source>
         <translation>&amp;Data &amp;&amp; backups</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="444" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="445" />
         <source>Where your records are, and how many backups are kept.</source>
         <translation>Where your records are, and how many backups are kept.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="448" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="449" />
         <source>Database:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="452" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="453" />
         <source>&amp;Backup folder:</source>
         <translation>&amp;Backup folder:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="453" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="454" />
         <source>A folder of your own, ideally on another disk. Leave empty for the default.</source>
         <translation>A folder of your own, ideally on another disk. Leave empty for the default.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="454" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="455" />
         <source>Choose the backup folder</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="457" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="458" />
         <source>Keep &amp;daily backups for:</source>
         <translation>Keep &amp;daily backups for:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="457" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="458" />
         <source>Days (0 to 365).</source>
         <translation>Days (0 to 365).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="459" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="460" />
         <source>Keep &amp;weekly backups for:</source>
         <translation>Keep &amp;weekly backups for:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="459" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="460" />
         <source>Weeks (0 to 520).</source>
         <translation>Weeks (0 to 520).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="464" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="465" />
         <source>&amp;Retention:</source>
         <translation>&amp;Retention:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="465" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="466" />
         <source>Months after the last export before ended co-allocations may be purged; empty: off.</source>
         <translation>Months after the last export before ended co-allocations may be purged; empty: off.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="466" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="467" />
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="472" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="473" />
         <source>&amp;Appearance</source>
         <translation>&amp;Appearance</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="473" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="474" />
         <source>How the app looks on this computer. Changes show at once when you save.</source>
         <translation>How the app looks on this computer. Changes show at once when you save.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="478" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="479" />
         <source>Follow the system (light or dark)</source>
         <translation>Follow the system (light or dark)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="479" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="480" />
         <source>Light</source>
         <translation>Light</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="480" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="481" />
         <source>Dark</source>
         <translation>Dark</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="483" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="484" />
         <source>&amp;Theme:</source>
         <translation>&amp;Theme:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="485" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="486" />
         <source>&amp;High contrast (black, white and yellow)</source>
         <translation>&amp;High contrast (black, white and yellow)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="487" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="488" />
         <source>Contrast:</source>
         <translation>Contrast:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="492" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="493" />
         <source>Normal (100%)</source>
         <translation>Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="492" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="493" />
         <source>Larger (125%)</source>
         <translation>Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="492" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="493" />
         <source>Largest (150%)</source>
         <translation>Largest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="497" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="498" />
         <source>Te&amp;xt size:</source>
         <translation>Te&amp;xt size:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="501" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="502" />
         <source>S&amp;ecurity</source>
         <translation>S&amp;ecurity</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="501" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="502" />
         <source>Encryption and the idle lock.</source>
         <translation>Encryption and the idle lock.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="504" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="505" />
         <source>Encrypted with your passphrase. File ▸ Change passphrase… changes it.</source>
         <translation>Encrypted with your passphrase. File ▸ Change passphrase… changes it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="507" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="508" />
         <source>Not encrypted. An encrypted database is offered when the app first creates one; keep the computer's disk encryption on.</source>
         <translation>Not encrypted. An encrypted database is offered when the app first creates one; keep the computer's disk encryption on.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="513" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="514" />
         <source>Encryption:</source>
         <translation>Encryption:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="517" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="518" />
         <source>&amp;Lock after:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="518" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="519" />
         <source>Minutes without use before the app hides everything (1 to 240; encrypted databases).</source>
         <translation>Minutes without use before the app hides everything (1 to 240; encrypted databases).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="528" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="525" />
+        <source>Ser&amp;vice</source>
+        <translation>Ser&amp;vice</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="527" />
+        <source>Your council's service keeps a copy of every signed record on its own server, for handover and oversight. Drafts, settings, backups and your signing key stay on this computer.</source>
+        <translation>Your council's service keeps a copy of every signed record on its own server, for handover and oversight. Drafts, settings, backups and your signing key stay on this computer.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="534" />
+        <source>Service &amp;address:</source>
+        <translation>Service &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="536" />
+        <source>The PostgreSQL address your IT team gave you, without a password, e.g. postgresql://you@db.council.example/cowork?sslmode=verify-full. The password is read from ~/.pgpass, PGPASSWORD or a service file. Leave empty for none.</source>
+        <translation>The PostgreSQL address your IT team gave you, without a password, e.g. postgresql://you@db.council.example/cowork?sslmode=verify-full. The password is read from ~/.pgpass, PGPASSWORD or a service file. Leave empty for none.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="540" />
+        <source>None: the records stay on this computer</source>
+        <translation>None: the records stay on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="542" />
+        <source>&amp;Publish signed records whenever the service can be reached</source>
+        <translation>&amp;Publish signed records whenever the service can be reached</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="546" />
+        <source>Publishing:</source>
+        <translation>Publishing:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="549" />
+        <source>In the background, never in your way; the status bar says how it went. Off: File ▸ Publish to the service now.</source>
+        <translation>In the background, never in your way; the status bar says how it went. Off: File ▸ Publish to the service now.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="562" />
         <source>Your signing certificates, as this database knows them, and the certificates you trust when checking signed case notes.</source>
         <translation>Your signing certificates, as this database knows them, and the certificates you trust when checking signed case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="536" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="570" />
         <source>Certificates &amp;known to this database</source>
         <translation>Certificates &amp;known to this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="537" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="571" />
         <source>Certificates known to this database</source>
         <translation>Certificates known to this database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="545" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="579" />
         <source>Recorded when a certificate is created or imported here, or first signs a case note. They stay on record, so case notes signed in the past can still be checked.</source>
         <translation>Recorded when a certificate is created or imported here, or first signs a case note. They stay on record, so case notes signed in the past can still be checked.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="552" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="586" />
         <source>None yet: your certificate is recorded when you set it up or first sign with it.</source>
         <translation>None yet: your certificate is recorded when you set it up or first sign with it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="561" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="595" />
         <source>&amp;Trusted certificates (on this computer)</source>
         <translation>&amp;Trusted certificates (on this computer)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="562" />
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="594" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="596" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="628" />
         <source>Trusted certificates</source>
         <translation>Trusted certificates</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="569" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="603" />
         <source>Case notes signed with a certificate in this list verify as valid without the signer's database. Add a colleague's .crt, or your organisation's CA certificate. Changes to this list take effect at once, whatever you do with Save or Cancel.</source>
         <translation>Case notes signed with a certificate in this list verify as valid without the signer's database. Add a colleague's .crt, or your organisation's CA certificate. Changes to this list take effect at once, whatever you do with Save or Cancel.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="577" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="611" />
         <source>Your trust list is empty.</source>
         <translation>Your trust list is empty.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="580" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="614" />
         <source>Add &amp;certificate…</source>
         <translation>Add &amp;certificate…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="582" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="616" />
         <source>Add a certificate to the trust list</source>
         <translation>Add a certificate to the trust list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="584" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="618" />
         <source>Re&amp;move</source>
         <translation>Re&amp;move</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="587" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="621" />
         <source>Remove the selected certificate from the trust list</source>
         <translation>Remove the selected certificate from the trust list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="606" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="640" />
         <source>Signing and tr&amp;ust</source>
         <translation>Signing and tr&amp;ust</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="661" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="695" />
         <source>Nothing was saved: %n setting(s) need attention (shown in red).</source>
         <translation>
             <numerusform>Nothing was saved: %n setting(s) need attention (shown in red).</numerusform>
@@ -2759,67 +2870,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="679" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="713" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="694" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="728" />
         <source>Choose the logo</source>
         <translation>Choose the logo</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="694" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="728" />
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="710" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="744" />
         <source>Set up: %1</source>
         <translation>Set up: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="713" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="747" />
         <source>Not set up yet. You need one to sign case notes.</source>
         <translation>Not set up yet. You need one to sign case notes.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="761" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="795" />
         <source>Add a trusted certificate</source>
         <translation>Add a trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="763" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="797" />
         <source>Certificates (*.crt *.pem *.cer);;All files (*)</source>
         <translation>Certificates (*.crt *.pem *.cer);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="770" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="804" />
         <source>Not added: %1</source>
         <translation>Not added: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="775" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="809" />
         <source>Trusted: %1</source>
         <translation>Trusted: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="775" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="809" />
         <source>Already trusted: %1</source>
         <translation>Already trusted: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="785" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="819" />
         <source>Remove a trusted certificate</source>
         <translation>Remove a trusted certificate</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="787" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="821" />
         <source>Stop trusting the certificate of %1?</source>
         <translation>Stop trusting the certificate of %1?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="791" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="825" />
         <source>SHA-256 %1
 
 Case notes signed with it will no longer verify as valid without the signer's database. You can add it again later.</source>
@@ -2828,17 +2939,17 @@ Case notes signed with it will no longer verify as valid without the signer's da
 Case notes signed with it will no longer verify as valid without the signer's database. You can add it again later.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="796" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="830" />
         <source>&amp;Remove</source>
         <translation>&amp;Remove</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="808" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="842" />
         <source>Not removed: %1</source>
         <translation>Not removed: %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="812" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="846" />
         <source>No longer trusted: %1</source>
         <translation>No longer trusted: %1</translation>
     </message>
@@ -3939,7 +4050,7 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>self.self</name>
     <message>
-        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="386" />
+        <location filename="../../cowork_desktop/ui/settings_dialog.py" line="387" />
         <source>Working-day deadlines skip weekends and these bank holidays.</source>
         <translation>Working-day deadlines skip weekends and these bank holidays.</translation>
     </message>

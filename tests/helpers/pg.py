@@ -1,18 +1,21 @@
-"""The service tests' logins on the throwaway PostgreSQL cluster (:mod:`benchmarks.pg`, shared with the service
-benchmarks): a database of the cluster, a new login made as an administrator would, and a connection as it."""
+"""The service tests' PostgreSQL: one throwaway cluster per test run (:mod:`benchmarks.pg`, shared with the service
+benchmarks), a fresh database for each test (``pg_database``) with the service's schema made by ``cowork service
+init`` (``initialised``), a new login made as an administrator would, and a connection as it."""
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import psycopg
 import pytest
 
-from benchmarks.pg import Cluster
+from benchmarks.pg import Cluster, throwaway_cluster
 from helpers.cli import run
 
 _logins = itertools.count(1)
+_numbers = itertools.count(1)
 
 
 @dataclass(frozen=True)
@@ -65,3 +68,31 @@ def login(service: Service, name: str) -> psycopg.Connection[tuple[object, ...]]
     return psycopg.connect(
         service.url(name), password=f"pw-{name}", autocommit=True, options="-c search_path=cowork"
     )
+
+
+# -- fixtures (tests/service/conftest.py offers them to the service tests; another test module imports them) --
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway cluster per test run (per module that imports it outside tests/service)."""
+    with throwaway_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Cluster) -> Service:
+    """A new empty database on the cluster (the cluster's roles are shared by every database)."""
+    name = f"cowork_test_{next(_numbers)}"
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return Service(pg_cluster, name)
+
+
+@pytest.fixture
+def initialised(pg_database: Service, capsys: pytest.CaptureFixture[str]) -> Service:
+    """A database with the service's schema, made by ``cowork service init``."""
+    code, out, err = run(capsys, "service", "init", "--url", pg_database.admin_url)
+    assert (code, err) == (0, ""), err
+    assert "applied m001_initial" in out
+    return pg_database

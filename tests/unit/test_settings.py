@@ -162,6 +162,28 @@ def test_the_cli_refuses_what_the_dialog_refuses(store: Store, capsys: pytest.Ca
         assert model.load(again).idle_lock_minutes == 45 == security.idle_minutes(again)
 
 
+def test_a_service_address_with_a_password_is_refused_by_the_cli_as_by_the_dialog(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cowork_desktop.cli import main
+
+    path = str(store.path)
+    store.close()
+    for typed in ("postgresql://alice:secret@db.example/cowork", "host=db.example password=secret"):
+        assert main(["settings", "--db", path, "--set", f"service_url={typed}"]) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Leave the password out of the address" in err and "secret" not in err
+    assert main(["settings", "--db", path, "--set", "service_url=postgresql://alice@db.example/x y"]) == 1
+    assert "not a PostgreSQL address" in capsys.readouterr().err
+    url = "postgresql://alice@db.example/cowork?sslmode=verify-full"
+    assert main(["settings", "--db", path, "--set", f"service_url={url}"]) == 0
+    capsys.readouterr()
+    from cowork_desktop.store.opening import open_store
+
+    with open_store(Path(path)) as again:
+        assert model.load(again).service_url == url and model.load(again).publish_when_reachable
+
+
 def test_a_value_stored_out_of_bounds_is_read_as_the_dialog_shows_it(store: Store) -> None:
     """Written by hand or by an older version: every reader uses the default the dialog shows, not the value."""
     from cowork_desktop.services import retention
