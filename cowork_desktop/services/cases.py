@@ -7,6 +7,8 @@ nothing written) and the rest (one active co-allocation per case, two different 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cowork_desktop.domain.models import Case, CoAllocation, Worker
 from cowork_desktop.services.changes import Changes, Done
 from cowork_desktop.store.repos.people import CaseRow as CaseRow
@@ -74,6 +76,16 @@ def case_rows(store: Store, search: str = "", limit: int = 500, offset: int = 0)
 
 def count_cases(store: Store, search: str = "") -> int:
     return store.count_cases(search)
+
+
+def matching_case_ids(store: Store, search: str) -> list[int] | None:
+    """The cases a search finds, in the case list's order (one pass for its count and every page); None for an
+    empty search (every case, read by page)."""
+    return store.matching_case_ids(search)
+
+
+def case_rows_by_id(store: Store, case_ids: Sequence[int]) -> list[CaseRow]:
+    return store.case_rows_by_id(case_ids)
 
 
 def coallocation(store: Store, ca_id: int) -> CoAllocation:

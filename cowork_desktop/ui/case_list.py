@@ -47,6 +47,8 @@ class CaseListModel(RowsTableModel[CaseRow]):
         self.store = store
         self.page_size = page_size
         self.search = ""
+        #: the cases the search finds, in order (None: no search, every case read by page)
+        self._ids: list[int] | None = None
         self._total = cases.count_cases(store)
 
     # -- loading ------------------------------------------------------------------------------------
@@ -55,16 +57,26 @@ class CaseListModel(RowsTableModel[CaseRow]):
         self._total = len(rows) if total is None else total
         super().set_rows(rows)
 
+    def _match(self) -> int:
+        """Find the search's cases once (their count, and the pages read by id); the number found."""
+        self._ids = cases.matching_case_ids(self.store, self.search)
+        return len(self._ids) if self._ids is not None else cases.count_cases(self.store)
+
+    def _page(self, limit: int, offset: int) -> list[CaseRow]:
+        if self._ids is None:
+            return cases.case_rows(self.store, "", limit, offset)
+        return cases.case_rows_by_id(self.store, self._ids[offset : offset + limit])
+
     def set_search(self, text: str) -> None:
         """Start again from the first page for this search (the view fetches the first page)."""
         self.search = text.strip()
-        self.set_rows([], cases.count_cases(self.store, self.search))
+        self.set_rows([], self._match())
 
     def reload(self) -> None:
         """After a change: keep as many rows loaded as before, so the view keeps its place."""
         loaded = max(len(self._rows), self.page_size)
-        total = cases.count_cases(self.store, self.search)
-        self.set_rows(cases.case_rows(self.store, self.search, min(loaded, max(total, 1)), 0), total)
+        total = self._match()
+        self.set_rows(self._page(min(loaded, max(total, 1)), 0), total)
 
     @property
     def total(self) -> int:
@@ -76,7 +88,7 @@ class CaseListModel(RowsTableModel[CaseRow]):
     def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = cases.case_rows(self.store, self.search, self.page_size, len(self._rows))
+        page = self._page(self.page_size, len(self._rows))
         if not page:
             self._total = len(self._rows)
             return

@@ -95,6 +95,24 @@ def test_the_case_search_reads_the_coallocations_of_the_matching_workers_only(st
             assert any("USING INDEX coallocations_worker1" in s for s in steps), steps
 
 
+def test_the_case_list_finds_a_searchs_cases_once_for_its_count_and_every_page(store: Store) -> None:
+    _service(store)
+    conn = store.db.conn
+    assert store.matching_case_ids("  ") is None  # no search: every case, read by page
+    for term in ("zoë", "cr-2", "nobody", "2"):
+        statements = traced(store)
+        ids = store.matching_case_ids(term)
+        conn.set_trace_callback(None)
+        assert ids is not None
+        listed = store.list_cases(term)
+        assert ids == [row.id for row in listed]  # the same cases, in the same (reference) order
+        assert store.case_rows_by_id(ids[1:]) == listed[1:]  # a later page, by id, in the order given
+        (read,) = [sql for sql in statements if sql.lstrip().startswith(("SELECT", "WITH"))]
+        steps = plan(conn, read)
+        assert full_scans(steps, {"ca": "coallocations", "r": "records"}) == [], steps
+        assert any("USING INDEX coallocations_worker1" in s for s in steps), steps
+
+
 # -- the dashboard -----------------------------------------------------------------------------------------------
 
 

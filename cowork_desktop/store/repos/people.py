@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -226,33 +228,66 @@ class PeopleRepository(StoreBase):
             return "", []
         return f"WHERE instr({_CASE_KEY}, ?) > 0 OR c.id IN ({_COWORKERS_CASES})", [key, key, key]
 
-    def list_cases(self, search: str = "", limit: int = 500, offset: int = 0) -> list[CaseRow]:
-        """The case list (reference order), with each case's latest co-allocation's workers."""
-        where, params = self._case_filter(search)
-        sql = f"""
+    #: a case list row's columns: the case, and its latest co-allocation's workers
+    _CASE_ROW = """
             SELECT c.id, c.reference, c.plan_type, c.status, c.children_count,
-                   w1.name AS w1, w2.name AS w2, wl.name AS lead, ca.start_date, ca.end_date
-            FROM cases c
+                   w1.name, w2.name, wl.name, ca.start_date, ca.end_date
+            FROM {source}
             LEFT JOIN coallocations ca ON ca.id = (
                 SELECT id FROM coallocations WHERE case_id = c.id ORDER BY start_date DESC, id DESC LIMIT 1)
             LEFT JOIN workers w1 ON w1.id = ca.worker1_id
             LEFT JOIN workers w2 ON w2.id = ca.worker2_id
             LEFT JOIN workers wl ON wl.id = ca.lead_worker_id
             {where}
-            ORDER BY c.reference
-            LIMIT ? OFFSET ?
-        """
+            ORDER BY {order}
+    """
+
+    def _case_rows(self, sql: str, params: Sequence[Any]) -> list[CaseRow]:
         return [
             CaseRow(
-                r["id"],
-                r["reference"],
-                r["plan_type"],
-                r["status"],
-                r["children_count"],
-                " & ".join(n for n in (r["w1"], r["w2"]) if n),
-                r["lead"] or "",
-                r["start_date"],
-                r["end_date"] is not None,
+                cid,
+                reference,
+                plan_type,
+                status,
+                children,
+                " & ".join(n for n in (w1, w2) if n),
+                lead or "",
+                start,
+                end is not None,
             )
-            for r in self.db.query(sql, [*params, limit, offset])
+            for cid, reference, plan_type, status, children, w1, w2, lead, start, end in self.db.conn.execute(
+                sql, params
+            )
         ]
+
+    def list_cases(self, search: str = "", limit: int = 500, offset: int = 0) -> list[CaseRow]:
+        """The case list (reference order), with each case's latest co-allocation's workers."""
+        where, params = self._case_filter(search)
+        sql = self._CASE_ROW.format(source="cases c", where=where, order="c.reference") + " LIMIT ? OFFSET ?"
+        return self._case_rows(sql, [*params, limit, offset])
+
+    def matching_case_ids(self, search: str) -> list[int] | None:
+        """The ids of the cases the search finds (as :meth:`list_cases` does), in reference order: one pass over
+        the cases for the count and every page of a search; None for an empty search (every case)."""
+        key = name_key(search)
+        if not key:
+            return None
+        # the matches found as count_cases finds them (a pass over the cases, the co-workers' by index), then
+        # put in reference order: a scan in reference order tests every case, however few match
+        return [
+            row[0]
+            for row in self.db.conn.execute(
+                f"SELECT c.id FROM (SELECT c.id FROM cases c WHERE instr({_CASE_KEY}, ?) > 0"
+                f" UNION {_COWORKERS_CASES}) AS m JOIN cases c ON c.id = m.id ORDER BY c.reference",
+                [key, key, key],
+            )
+        ]
+
+    def case_rows_by_id(self, case_ids: Sequence[int]) -> list[CaseRow]:
+        """The case list's rows of these cases, in the order given."""
+        if not case_ids:
+            return []
+        sql = self._CASE_ROW.format(
+            source="json_each(?) AS j JOIN cases c ON c.id = j.value", where="", order="j.key"
+        )
+        return self._case_rows(sql, [json.dumps(list(case_ids))])
