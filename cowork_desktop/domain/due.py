@@ -13,7 +13,8 @@ The rules come from the co-working protocol:
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from bisect import insort_right
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
@@ -497,22 +498,53 @@ def due_items(
     return sort_due([i for s in states for i in due_items_for(s, on, calendar, initial_meeting_days)])
 
 
-def _due_order(i: DueItem) -> tuple[int, date, str]:
-    return (SEVERITY_ORDER[i.severity], i.due_date or date.max, i.case_reference)
+def _due_order(i: DueItem) -> tuple[int, date, str, int]:
+    return (SEVERITY_ORDER[i.severity], i.due_date or date.max, i.case_reference, i.coallocation_id)
 
 
 def sort_due(items: Iterable[DueItem]) -> list[DueItem]:
-    """Due items most urgent first, then by date (the order of :func:`due_items`, for items gathered in steps)."""
+    """Due items most urgent first, then by date, case and co-allocation (a co-allocation's own items as it gave
+    them): the order of :func:`due_items`, for items gathered in steps."""
     return sorted(items, key=_due_order)
 
 
-def _coming_order(i: DueItem) -> tuple[date, str, str]:
-    return (i.due_date or date.max, i.case_reference, i.kind)
+def _coming_order(i: DueItem) -> tuple[date, str, str, int]:
+    return (i.due_date or date.max, i.case_reference, i.kind, i.coallocation_id)
 
 
 def sort_coming(items: Iterable[DueItem]) -> list[DueItem]:
     """What is coming up, soonest first (the order of :func:`coming_up`, for items gathered in steps)."""
     return sorted(items, key=_coming_order)
+
+
+def _resorted(
+    ordered: Sequence[DueItem],
+    replaced: Collection[int],
+    new: Iterable[DueItem],
+    key: Callable[[DueItem], tuple[Any, ...]],
+) -> list[DueItem]:
+    kept = [i for i in ordered if i.coallocation_id not in replaced]
+    for (
+        item
+    ) in new:  # after the equal ones: each co-allocation's own items stay as it gave them, as sorted() keeps
+        insort_right(kept, item, key=key)
+    return kept
+
+
+def resort_due(
+    ordered: Sequence[DueItem], replaced: Collection[int], new: Iterable[DueItem]
+) -> list[DueItem]:
+    """``ordered`` (in :func:`sort_due`'s order) with the items of the co-allocations ``replaced`` taken out and
+    ``new`` (theirs, reckoned again) put in their places: what :func:`sort_due` of all of them gives (the order is
+    total: the co-allocation's id decides a tie), without sorting them all again when a few changed."""
+    return _resorted(ordered, replaced, new, _due_order)
+
+
+def resort_coming(
+    ordered: Sequence[DueItem], replaced: Collection[int], new: Iterable[DueItem]
+) -> list[DueItem]:
+    """:func:`resort_due` for what is coming up (:func:`sort_coming`'s order)."""
+    return _resorted(ordered, replaced, new, _coming_order)
 
 
 def coming_up_for(

@@ -20,12 +20,14 @@ class Reckoned(Generic[T]):
     kept: dict[int, tuple[int, T]] = field(default_factory=dict)
     #: how many co-allocations the last reckoning reckoned again (the rest came from here)
     reckoned: int = 0
+    #: what the view made of them all the last time (the dashboard's lists in order), while ``key`` holds
+    made: object = None
 
     def stale(self, key: tuple[object, ...], marks: dict[int, int]) -> list[int]:
         """The co-allocations of ``marks`` (id: mark) to reckon again, in id order: those whose mark moved or that
         were never reckoned; every one when ``key`` (what they are reckoned with) is not the last one's."""
         if self.key != key:
-            self.key, self.kept = key, {}
+            self.key, self.kept, self.made = key, {}, None
         found = sorted(ca for ca, mark in marks.items() if self.kept.get(ca, (None,))[0] != mark)
         self.reckoned = len(found)
         return found

@@ -27,6 +27,8 @@ from cowork_desktop.domain.due import (
     due_items_for,
     extract_facts,
     issue_words,
+    resort_coming,
+    resort_due,
     sort_coming,
     sort_due,
     unresolved_reviews,
@@ -171,6 +173,18 @@ DASHBOARD_STEP = 250
 #: the dashboard's due and coming-up items of each co-allocation, kept between its refreshes (services/reckoned.py)
 DueMemo = Reckoned[tuple[list[DueItem], list[DueItem]]]
 
+#: how many co-allocations reckoned again are put into the last ordered lists one by one, not all sorted again
+RESORT_AT_MOST = 64
+
+
+@dataclass(frozen=True)
+class _Ordered:
+    """The dashboard's last lists in order, and the co-allocations they were made of."""
+
+    due: list[DueItem]
+    coming: list[DueItem]
+    coallocations: frozenset[int]
+
 
 class DueAndComing:
     """:func:`due_and_coming` for every case, read ``step`` active co-allocations at a time: call :meth:`advance`
@@ -225,13 +239,26 @@ class DueAndComing:
             if len(self.steps) > 1:
                 return False  # the order in a step of its own
         if self._result is None:
-            # every active co-allocation's items in id order, then one sort: what one reading of them all gives
-            kept = self.memo.current(self.marks)
-            self._result = (
-                sort_due([i for due, _coming in kept for i in due]),
-                sort_coming([i for _due, coming in kept for i in coming]),
-            )
+            self._result = self._in_order()
         return True
+
+    def _in_order(self) -> tuple[list[DueItem], list[DueItem]]:
+        """Every active co-allocation's items in order: what one reading of them all gives. When only a few were
+        reckoned again (a meeting saved between two refreshes), the last lists with theirs put in their places."""
+        kept = self.memo.current(self.marks)
+        made = self.memo.made
+        if isinstance(made, _Ordered):
+            replaced = {ca for step in self.steps for ca in step} | (made.coallocations - self.marks.keys())
+            if len(replaced) <= RESORT_AT_MOST:
+                new = [self.memo.kept[ca][1] for ca in sorted(replaced) if ca in self.memo.kept]
+                due = resort_due(made.due, replaced, (i for d, _c in new for i in d))
+                coming = resort_coming(made.coming, replaced, (i for _d, c in new for i in c))
+                self.memo.made = _Ordered(due, coming, frozenset(self.marks))
+                return due, coming
+        due = sort_due([i for d, _coming in kept for i in d])
+        coming = sort_coming([i for _due, c in kept for i in c])
+        self.memo.made = _Ordered(due, coming, frozenset(self.marks))
+        return due, coming
 
     def result(self) -> tuple[list[DueItem], list[DueItem]]:
         """(due, coming up), as :func:`due_and_coming` returns them; everything is read first if it is not yet."""

@@ -124,3 +124,30 @@ def test_a_mark_trigger_dropped_stops_every_write_until_it_is_repaired(ws: Works
     _same(ws, memo)
     draft_amendment_of_the_initial_meeting(ws, case_id)
     _same(ws, memo, reckoned=1)
+
+
+def test_a_refresh_after_a_few_changes_puts_their_items_in_place_without_sorting_everything(
+    ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a few co-allocations reckoned again give is put into the last lists in order (the order is total: a
+    tie goes by co-allocation), the same as sorting every item again; an ended co-allocation's items go."""
+    memo = sessions.DueMemo()
+    _due_same(ws, memo)
+    drifts = insights.team_drift(ws, DEMO_DAY)
+    amended = draft_amendment_of_the_initial_meeting(ws, drifts[0].case_id)
+    assert amended.id is not None
+    _plain(ws, "UPDATE coallocations SET end_date = start_date WHERE id = ?", drifts[1].coallocation_id)
+    fresh = sessions.due_and_coming(ws, DEMO_DAY)
+    assert any(i.coallocation_id == drifts[1].coallocation_id for i in memo.made.due + memo.made.coming)  # type: ignore[attr-defined]
+
+    def everything_sorted(_items: object) -> list[object]:
+        raise AssertionError("every item sorted again")
+
+    monkeypatch.setattr(sessions, "sort_due", everything_sorted)
+    monkeypatch.setattr(sessions, "sort_coming", everything_sorted)
+    reading = sessions.DueAndComing(ws, DEMO_DAY, step=2, memo=memo)
+    assert reading.result() == fresh and memo.reckoned == 1
+    assert all(i.coallocation_id != drifts[1].coallocation_id for i in fresh[0] + fresh[1])
+    # many changed at once (another day): everything is sorted again
+    monkeypatch.undo()
+    _due_same(ws, memo)
