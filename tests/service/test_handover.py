@@ -467,3 +467,52 @@ def test_a_pull_into_a_database_with_another_case_of_that_reference_is_refused(
     assert code == 1
     assert_one_line_error(err, "already holds a case", "nothing was pulled")
     assert count_rows(other) == before
+
+
+def test_a_signed_note_of_a_pulled_record_verifies_against_the_new_database(
+    scene: Scene, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note A signed and put on the child's file is valid against B's database once B has pulled the case:
+    its record is the pulled one and the certificate came with it. Without the pull, it is not B's."""
+    from cowork_desktop.services.demo import MANAGER_NAME
+
+    monkeypatch.setenv("CERT_PASSPHRASE", "a long test passphrase")
+    cert = tmp_path / "a.p12"
+    code, _, err = run(
+        capsys, "cert", "new", "--name", MANAGER_NAME, "--org", "Test Council", "--out", cert,
+        "--passphrase-env", "CERT_PASSPHRASE", "--db", scene.laptop,
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    record_id = int(
+        rows(
+            scene.laptop,
+            "SELECT max(r.id) FROM records r JOIN cases c ON c.id = r.case_id WHERE c.reference = ?"
+            " AND r.status = 'signed' AND NOT EXISTS (SELECT 1 FROM records n WHERE n.supersedes_id = r.id"
+            " AND n.status = 'signed')",
+            [scene.case],
+        )[0][0]
+    )
+    note = tmp_path / "note.pdf"
+    code, _, err = run(
+        capsys, "export", "--record", record_id, "--out", note, "--cert", cert,
+        "--passphrase-env", "CERT_PASSPHRASE", "--db", scene.laptop,
+    )  # fmt: skip
+    assert (code, err) == (0, ""), err
+    # A's next publish sends the certificate (the case itself is B's now)
+    as_login(monkeypatch, scene.a)
+    assert run(capsys, "publish", "--db", scene.laptop, "--url", scene.service.url(scene.a))[0] == 0
+
+    fresh = fresh_db(capsys, tmp_path / "b" / "cowork.db")
+    code, out, err = run(capsys, "verify", note, "--db", fresh)
+    assert code == 1 and "Result: NOT VALID" in out  # not B's record (yet)
+    as_login(monkeypatch, scene.b)
+    code, _, err = pull_cli(capsys, scene, scene.b, fresh)
+    assert (code, err) == (0, ""), err
+    assert rows(fresh, "SELECT common_name FROM pulled_certificates") == [(MANAGER_NAME,)]
+    code, out, err = run(capsys, "verify", note, "--db", fresh, "--json")
+    data = json.loads(out)
+    assert (code, err) == (0, ""), out
+    assert data["result"] == "valid" and data["signer"]["trusted_by"] == "pulled", data
+    assert data["record"]["matches_database"] is True and data["findings"] == []
+    # B's own certificates are not A's: the pulled one vouches only for pulled records
+    assert rows(fresh, "SELECT count(*) FROM certificates") == [(0,)]

@@ -176,6 +176,22 @@ class PulledRepository(StoreBase):
             for row in self.db.conn.execute(f"SELECT DISTINCT pull_id FROM {table}")
         } | {int(row[0]) for row in self.db.conn.execute("SELECT DISTINCT pull_id FROM pulled_cases")}
 
+    def pulled_certificates(self) -> list[PulledCertificate]:
+        names = _columns(PulledCertificate)
+        return [
+            PulledCertificate(*row)
+            for row in self.db.conn.execute(
+                f"SELECT {', '.join(names)} FROM pulled_certificates ORDER BY rowid"
+            )
+        ]
+
+    def pulled_record(self, content_hash: str) -> PulledRecord | None:
+        names = _columns(PulledRecord)
+        row = self.db.conn.execute(
+            f"SELECT {', '.join(names)} FROM pulled_records WHERE content_hash = ?", [content_hash]
+        ).fetchone()
+        return PulledRecord(*row) if row else None
+
     def count_pulled_records(self) -> int:
         return int(self.db.conn.execute("SELECT count(*) FROM pulled_records").fetchone()[0])
 
