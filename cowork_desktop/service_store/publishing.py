@@ -150,7 +150,10 @@ class ServiceWriter:
 
     def handed_away(self) -> dict[str, tuple[str, str, str]]:
         """The cases this login's team handed over and no longer holds: by reference, the manager and team
-        that received them last (as far as this team may see) and when."""
+        that received them last (as far as this team may see) and when; none on a service whose schema
+        predates handovers (service migration m003: ``cowork service init`` applies it)."""
+        if self._run("SELECT to_regclass('handovers')").fetchone() in (None, (None,)):
+            return {}
         found = self._run(
             "SELECT DISTINCT ON (case_reference) case_reference, to_manager, to_team, handed_over_at::date::text"
             " FROM handovers ORDER BY case_reference, id DESC"

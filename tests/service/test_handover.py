@@ -516,3 +516,30 @@ def test_a_signed_note_of_a_pulled_record_verifies_against_the_new_database(
     assert data["record"]["matches_database"] is True and data["findings"] == []
     # B's own certificates are not A's: the pulled one vouches only for pulled records
     assert rows(fresh, "SELECT count(*) FROM certificates") == [(0,)]
+
+
+def test_a_service_without_m003_still_takes_a_publish_and_then_upgrades(
+    pg_database: Service,
+    demo_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A laptop updated before its service: publishing works on a service at m002 (no handovers there yet), and
+    `cowork service init` then applies m003 to the published rows."""
+    from cowork_desktop.service_store import admin
+    from cowork_desktop.service_store.migrations import MIGRATIONS as every
+
+    monkeypatch.setattr(admin, "MIGRATIONS", every[:2])
+    code, out, err = run(capsys, "service", "init", "--url", pg_database.admin_url)
+    assert (code, err) == (0, "") and "m003" not in out
+    monkeypatch.setattr(admin, "MIGRATIONS", every)
+    laptop = copy_database(demo_template, tmp_path / "a" / "cowork.db")
+    a = add_login(pg_database, capsys, monkeypatch, team="north")
+    as_login(monkeypatch, a)
+    code, out, err = run(capsys, "publish", "--db", laptop, "--url", pg_database.url(a))
+    assert (code, err) == (0, ""), err
+    code, out, err = run(capsys, "service", "init", "--url", pg_database.admin_url)
+    assert (code, err) == (0, "") and "applied m003_handover" in out
+    code, out, err = run(capsys, "publish", "--db", laptop, "--url", pg_database.url(a))
+    assert (code, err) == (0, "") and "0 signed record(s) sent" in out
