@@ -37,6 +37,9 @@ EXAMPLES = {
     "cowork service user add": "COWORK_PG_PASSWORD='…' cowork service user add --team 'Assessment Team 2' "
     "--password-env COWORK_PG_PASSWORD --url postgresql://admin@db.council.example/cowork a.okafor",
     "cowork publish": "cowork publish --db team.db --url postgresql://a.okafor@db.council.example/cowork",
+    "cowork service handover": "cowork service handover --case CR-2026-0101 --to b.mensah "
+    "--url postgresql://hos@db.council.example/cowork",
+    "cowork pull": "cowork pull --db team.db --case CR-2026-0101 --url postgresql://b.mensah@db.council.example/cowork",
 }
 
 EXIT_STATUS = """exit status:
@@ -67,7 +70,13 @@ def json_note(prog: str) -> str:
 
 #: what a command reads beyond that
 MORE_ENVIRONMENT = dict.fromkeys(
-    ("cowork service init", "cowork service user add", "cowork publish"),
+    (
+        "cowork service init",
+        "cowork service user add",
+        "cowork service handover",
+        "cowork publish",
+        "cowork pull",
+    ),
     "  PGPASSWORD, PGSSLMODE, PGSSLROOTCERT...  read by libpq for what --url leaves out",
 )
 

@@ -1,5 +1,5 @@
-"""``cowork service init``, ``cowork service user add`` and ``cowork publish``: a service's signed records in
-PostgreSQL (see docs/decisions.md, "Issue 17").
+"""``cowork service init``, ``cowork service user add``, ``cowork service handover``, ``cowork publish`` and
+``cowork pull``: a service's signed records in PostgreSQL (see docs/decisions.md, "Issue 17").
 
 The URL is libpq's (``postgresql://user@host:5432/dbname?sslmode=verify-full``) and never holds a password: the
 password comes from ``PGPASSWORD``, ``~/.pgpass`` or a service file, as for ``psql``. psycopg is imported only when
@@ -26,7 +26,7 @@ def _add_url(parser: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add ``service`` (``init``, ``user add``) and ``publish`` to the ``cowork`` command."""
+    """Add ``service`` (``init``, ``user add``, ``handover``), ``pull`` and ``publish`` to the ``cowork`` command."""
     p = sub.add_parser(
         "service", help="set up the service's PostgreSQL database and its logins", allow_abbrev=False
     )
@@ -60,6 +60,31 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     _add_url(add)
     add.set_defaults(func=cmd_service_user_add)
+
+    handover = service.add_parser(
+        "handover",
+        help="pass a case, with its whole published history, to another manager (a head of service's login)",
+        allow_abbrev=False,
+    )
+    handover.add_argument("--case", required=True, metavar="REF", help="the case's reference")
+    handover.add_argument(
+        "--to", required=True, metavar="MANAGER", help="the receiving manager's login on the service"
+    )
+    _add_url(handover)
+    handover.add_argument("--json", action="store_true", help="print JSON instead of text")
+    handover.set_defaults(func=cmd_service_handover)
+
+    pull = sub.add_parser(
+        "pull",
+        help="bring a case handed over to you, with every signed record the service holds, into your database "
+        "(read-only history)",
+        allow_abbrev=False,
+    )
+    pull.add_argument("--case", required=True, metavar="REF", help="the case's reference")
+    common.add_db(pull)
+    _add_url(pull)
+    pull.add_argument("--json", action="store_true", help="print JSON instead of text")
+    pull.set_defaults(func=cmd_pull)
 
     pub = sub.add_parser(
         "publish",
@@ -119,10 +144,16 @@ def cmd_publish(args: argparse.Namespace, out: TextIO) -> int:
                 "already_published": report.already,
                 "written": report.written,
                 "refused": [{"message": f.message, "record_id": f.record_id} for f in report.refused],
+                "handed_over": [
+                    {"case_reference": ref, "to_manager": manager, "to_team": team, "on": day}
+                    for ref, manager, team, day in report.handed_over
+                ],
             },
             out,
         )
         return 0 if report.ok else 1
+    for reference, manager, team, day in report.handed_over:
+        out.write(f"not published: case {reference} was handed over to {manager} (team {team}) on {day}\n")
     for finding in report.refused:
         out.write(f"refused: {finding}\n")
     out.write(
@@ -132,3 +163,74 @@ def cmd_publish(args: argparse.Namespace, out: TextIO) -> int:
         + "\n"
     )
     return 0 if report.ok else 1
+
+
+def cmd_service_handover(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import handover
+
+    done = handover.hand_over(args.url, args.case, args.to)
+    if args.json:
+        print_json(
+            "service handover",
+            {
+                "handover": {
+                    "id": done.id,
+                    "case_reference": done.case_reference,
+                    "from_manager": done.from_manager,
+                    "from_team": done.from_team,
+                    "to_manager": done.to_manager,
+                    "to_team": done.to_team,
+                    "handed_over_by": done.handed_over_by,
+                    "handed_over_at": done.handed_over_at,
+                }
+            },
+            out,
+        )
+        return 0
+    out.write(
+        f"case {done.case_reference} handed over from {done.from_manager} (team {done.from_team}) to "
+        f"{done.to_manager} (team {done.to_team}) by {done.handed_over_by} (handover {done.id}); "
+        f"{done.to_manager} brings its history in with: cowork pull --case {done.case_reference} --url URL\n"
+    )
+    return 0
+
+
+def cmd_pull(args: argparse.Namespace, out: TextIO) -> int:
+    from cowork_desktop.services import handover
+
+    with common.open_existing(args) as store:
+        report = handover.pull(store, args.url, args.case)
+    if args.json:
+        print_json(
+            "pull",
+            {
+                "case_reference": report.case_reference,
+                "case_id": report.case_id,
+                "case_made": report.case_made,
+                "holder_team": report.holder_team,
+                "on_service": report.on_service,
+                "own": report.own,
+                "already_pulled": report.already,
+                "pulled": report.pulled,
+                "added": report.added,
+                "audit_entry": report.entry_id or None,
+                "handovers": [
+                    {
+                        "id": h.id,
+                        "from_manager": h.from_manager,
+                        "to_manager": h.to_manager,
+                        "at": h.handed_over_at,
+                    }
+                    for h in report.handovers
+                ],
+            },
+            out,
+        )
+        return 0
+    made = " (the case was added to this database)" if report.case_made else ""
+    own = f", {report.own} of them this database's own" if report.own else ""
+    out.write(
+        f"OK: case {report.case_reference}{made}: {report.pulled} signed record(s) pulled, {report.already} "
+        f"pulled before{own}, of {report.on_service} on the service; read-only history, checked by cowork check\n"
+    )
+    return 0

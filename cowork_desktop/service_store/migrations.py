@@ -345,7 +345,131 @@ def _policies_once_per_statement() -> str:
     return "\n".join(out)
 
 
+#: the tables whose rows belong to a signed record (by its content hash)
+RECORD_PARTS = ("signatures", "actions", "action_completions", "audit")
+
+
+def _handover() -> str:
+    """m003: a case passes to another manager with its whole published history (issue 17, "Handover").
+
+    * ``handovers``: who handed which case over, when, from which manager and team to which; append-only, and
+      written only by ``hand_over``, a SECURITY DEFINER function that only a head of service may run (it
+      records the login, ``session_user``: inside the function ``current_user`` is the schema's owner).
+    * **The case's holder is the team of its ``cases`` row**: ``hand_over`` moves it to the receiving manager's
+      team. The published rows keep the team that published them (they are never changed).
+    * **The holder's team reads the case's whole history:** records and co-allocations of a case it holds, and the
+      signatures, actions, completions and audit entries of those records, whichever team published them.
+    * **Only the holder's team writes to a case:** a record, a co-allocation, or a signature, action, completion
+      or audit entry of a record, goes in only when its case is held by the login's team (before m003 only the
+      row's own team column was checked, so a manager could attach an audit entry to another team's record).
+      A team that handed a case over keeps reading what it published itself (its own rows) and nothing after.
+    """
+    team = "(SELECT team_of(current_user))"
+    head = "(SELECT is_head(current_user))"
+    held = f"SELECT reference FROM cases WHERE team = {team}"
+    # writes: a look-up per row by the primary keys (a write checks few rows, and a set per statement would be
+    # built for every upsert of a publish's executemany)
+    case_held = f"EXISTS (SELECT 1 FROM cases c WHERE c.reference = case_reference AND c.team = {team})"
+    record_held = (
+        "EXISTS (SELECT 1 FROM records r JOIN cases c ON c.reference = r.case_reference"
+        f" WHERE r.content_hash = record_hash AND c.team = {team})"
+    )
+    out = [
+        f"""
+CREATE TABLE handovers (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    case_reference text NOT NULL REFERENCES cases(reference),
+    from_team text NOT NULL REFERENCES teams(name),
+    from_manager text NOT NULL,
+    to_team text NOT NULL REFERENCES teams(name),
+    to_manager text NOT NULL REFERENCES managers(role_name),
+    handed_over_by text NOT NULL,
+    handed_over_at timestamptz NOT NULL DEFAULT now(),
+    CHECK (from_manager <> to_manager)
+);
+CREATE INDEX handovers_case ON handovers(case_reference);
+CREATE TRIGGER handovers_no_change BEFORE UPDATE OR DELETE ON handovers
+    FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER handovers_no_truncate BEFORE TRUNCATE ON handovers
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
+ALTER TABLE handovers ENABLE ROW LEVEL SECURITY;
+ALTER TABLE handovers FORCE ROW LEVEL SECURITY;
+-- a manager reads the handovers of their team's cases, either way; a head of service reads them all
+CREATE POLICY handovers_read ON handovers FOR SELECT TO {MANAGER}, {HEAD}
+    USING (from_team = {team} OR to_team = {team} OR {head});
+CREATE POLICY handovers_owner ON handovers TO {OWNER} USING (true) WITH CHECK (true);
+GRANT SELECT ON handovers TO {MANAGER}, {HEAD};
+
+-- hand_over runs as the owner: it reads the case and its records, and moves the case to its new team
+CREATE POLICY cases_owner_read ON cases FOR SELECT TO {OWNER} USING (true);
+CREATE POLICY cases_owner_handover ON cases FOR UPDATE TO {OWNER} USING (true) WITH CHECK (true);
+CREATE POLICY records_owner_read ON records FOR SELECT TO {OWNER} USING (true);
+
+CREATE FUNCTION hand_over(case_ref text, to_login text) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = {SCHEMA}, pg_temp
+AS $$
+DECLARE
+    caller text := session_user;
+    held_by_team text;
+    held_by text;
+    receiving_team text;
+    receiving_head boolean;
+    made bigint;
+BEGIN
+    IF NOT is_head(caller) THEN
+        RAISE EXCEPTION 'only a head of service hands a case over (% is not one)', caller
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    SELECT team INTO held_by_team FROM cases WHERE reference = case_ref FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no case % is published on the service', case_ref USING ERRCODE = 'no_data_found';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM records WHERE case_reference = case_ref) THEN
+        RAISE EXCEPTION 'case % has no published signed records: there is no history to hand over', case_ref
+            USING ERRCODE = 'no_data_found';
+    END IF;
+    SELECT team, head INTO receiving_team, receiving_head FROM managers WHERE role_name = to_login;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION 'no manager % on the service (cowork service user add)', to_login
+            USING ERRCODE = 'no_data_found';
+    END IF;
+    IF receiving_head THEN
+        RAISE EXCEPTION '% is a head of service, not the manager of a team: a case passes to a manager', to_login
+            USING ERRCODE = 'check_violation';
+    END IF;
+    held_by := coalesce(
+        (SELECT h.to_manager FROM handovers h WHERE h.case_reference = case_ref ORDER BY h.id DESC LIMIT 1),
+        (SELECT published_by FROM cases WHERE reference = case_ref));
+    IF held_by = to_login THEN
+        RAISE EXCEPTION 'case % is already held by %', case_ref, to_login USING ERRCODE = 'check_violation';
+    END IF;
+    INSERT INTO handovers (case_reference, from_team, from_manager, to_team, to_manager, handed_over_by)
+        VALUES (case_ref, held_by_team, held_by, receiving_team, to_login, caller) RETURNING id INTO made;
+    UPDATE cases SET team = receiving_team WHERE reference = case_ref;
+    RETURN made;
+END $$;
+REVOKE ALL ON FUNCTION hand_over(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hand_over(text, text) TO {HEAD};
+""",
+        f"ALTER POLICY records_read ON records USING (team = {team} OR {head} OR case_reference IN ({held}));",
+        f"ALTER POLICY records_write ON records WITH CHECK (team = {team} AND {case_held});",
+        f"ALTER POLICY coallocations_read ON coallocations"
+        f" USING (team = {team} OR {head} OR case_reference IN ({held}));",
+        f"ALTER POLICY coallocations_write ON coallocations WITH CHECK (team = {team} AND {case_held});",
+        f"ALTER POLICY coallocations_update ON coallocations USING (team = {team})"
+        f" WITH CHECK (team = {team} AND {case_held});",
+    ]
+    for table in RECORD_PARTS:
+        out.append(
+            f"ALTER POLICY {table}_read ON {table} USING (team = {team} OR {head} OR record_hash IN"
+            f" (SELECT r.content_hash FROM records r WHERE r.case_reference IN ({held})));"
+        )
+        out.append(f"ALTER POLICY {table}_write ON {table} WITH CHECK (team = {team} AND {record_held});")
+    return "\n".join(out)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "m001_initial", M001_SCHEMA),
     Migration(2, "m002_policies_once_per_statement", _policies_once_per_statement()),
+    Migration(3, "m003_handover", _handover()),
 )

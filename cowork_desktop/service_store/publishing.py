@@ -148,6 +148,18 @@ class ServiceWriter:
             raise translate(exc) from None
         return self._counted(table, count)
 
+    def handed_away(self) -> dict[str, tuple[str, str, str]]:
+        """The cases this login's team handed over and no longer holds: by reference, the manager and team
+        that received them last (as far as this team may see) and when; none on a service whose schema
+        predates handovers (service migration m003: ``cowork service init`` applies it)."""
+        if self._run("SELECT to_regclass('handovers')").fetchone() in (None, (None,)):
+            return {}
+        found = self._run(
+            "SELECT DISTINCT ON (case_reference) case_reference, to_manager, to_team, handed_over_at::date::text"
+            " FROM handovers ORDER BY case_reference, id DESC"
+        )
+        return {str(r[0]): (str(r[1]), str(r[2]), str(r[3])) for r in found if r[2] != self.team}
+
     def published_hashes(self, source: str) -> set[str]:
         """The content hashes of the records the service already has from this laptop's database."""
         return {str(r[0]) for r in self._run("SELECT content_hash FROM records WHERE source = %s", [source])}

@@ -46,6 +46,7 @@ from cowork_desktop.domain.models import (
     Worker,
 )
 from cowork_desktop.domain.passphrases import new_passphrase_problem
+from cowork_desktop.domain.pulled import PulledRecord
 from cowork_desktop.domain.records import (
     CANON_VERSION,
     canonical_content,
@@ -1322,7 +1323,9 @@ def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> Verif
     sha = hashlib.sha256(data).hexdigest()
     trusted = trust.trusted()
     known = {c.fingerprint: c for c in ws.store.list_certificates()} if ws is not None else {}
-    roots = [t.der for t in trusted] + [c.der for c in known.values()]
+    # a note of a record pulled from the service is signed by a certificate that came with it
+    came = {c.fingerprint: c for c in ws.store.pulled_certificates()} if ws is not None else {}
+    roots = [t.der for t in trusted] + [c.der for c in known.values()] + [c.der for c in came.values()]
     result = verify_pdf(data, roots)
     evidence = evidence_json(result.evidence)
     content = evidence.get("content") if evidence else None
@@ -1338,8 +1341,11 @@ def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> Verif
     manager = _manager_of(content) if document == CASE_NOTE else (evidence or {}).get("manager")
 
     db = _DatabaseFindings()
+    pulled = _pulled_record(ws, content) if ws is not None and document == CASE_NOTE else None
     if ws is not None:
-        if document == DEVELOPMENT_LOG and evidence is not None:
+        if pulled is not None:
+            db = _check_against_pulled(ws, pulled, evidence, sha)
+        elif document == DEVELOPMENT_LOG and evidence is not None:
             db = _check_devlog_against(ws, evidence, data, sha)
         else:
             db = _check_against(
@@ -1365,6 +1371,12 @@ def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> Verif
                 cert.source, cert.source
             )
             basis, trust_note = "database", f"known to this database ({how} on {cert.added_at[:10]})"
+        elif pulled is not None and facts.fingerprint in came:
+            basis = "pulled"
+            trust_note = (
+                f"came from the service with case {pulled.case_reference}, pulled into this database (the team "
+                f"{pulled.team} published it)"
+            )
         elif facts.fingerprint in in_list:
             basis, trust_note = "trust list", f"in your trust list ({in_list[facts.fingerprint].path.name})"
         elif result.trusted:
@@ -1376,7 +1388,7 @@ def verify_file(ws: Workspace | None, pdf_path: str | os.PathLike[str]) -> Verif
         else:
             trust_note = f"issued by {facts.issuer}, which is not in your trust list"
 
-    if ws is not None and facts is not None and basis not in ("database", "exported"):
+    if ws is not None and facts is not None and basis not in ("database", "exported", "pulled"):
         checks.findings.append(
             f"The signer's certificate (SHA-256 {format_fingerprint(facts.fingerprint)[:23]}...) is not one "
             f"{ws.store.path} knows, and the file is not recorded as exported from it."
@@ -1446,6 +1458,68 @@ def _exported(ws: Workspace, action: str, entity: str, entity_id: int | None, sh
         except (ValueError, AttributeError):
             continue
     return False
+
+
+def _pulled_record(ws: Workspace, content: object) -> PulledRecord | None:
+    """The pulled record (history from the service) whose content the file carries, if any."""
+    if not isinstance(content, Mapping):
+        return None
+    return ws.store.pulled_record(hash_content(content))
+
+
+def _check_against_pulled(
+    ws: Workspace, record: PulledRecord, evidence: Mapping[str, Any] | None, sha: str
+) -> _DatabaseFindings:
+    """A case note of a record another manager signed and this database pulled from the service: the file's
+    record is that record (its content, so its hash), which still proves itself here, and is not superseded
+    by a later pulled version. Its pages are not printed again (this database does not hold the signing
+    laptop's rows to print them from); the signature covers them."""
+    from cowork_desktop.domain.pulled import manager_names, record_problems
+
+    where = ws.store.path
+    out = _DatabaseFindings(note="", case_reference=record.case_reference)
+    history = ws.store.pulled_history(reference=record.case_reference)
+    digests = {key: actual for key, (actual, _stored) in ws.store.form_digests().items()}
+    mine = [s for s in history.signatures if s.record_hash == record.content_hash]
+    problems = record_problems(
+        record,
+        mine,
+        [a for a in history.actions if a.record_hash == record.content_hash],
+        [e for e in history.audit if e.record_hash == record.content_hash],
+        digests.get((record.form_id, record.form_version)),
+    )
+    out.findings.extend(f"In {where}: {p}." for p in problems)
+    out.manager = next(iter(sorted(manager_names(mine, Role.TEAM_MANAGER.label))), None)
+    out.exported = any(
+        e.action == "export" and _detail_sha(e.detail) == sha
+        for e in history.audit
+        if e.record_hash == record.content_hash
+    )
+    out.notes.append(
+        f"A record pulled from the service (signed on another manager's laptop, published by the team "
+        f"{record.team}): its pages were not printed again here; its content and hash are the pulled record's."
+    )
+    newer = [
+        r for r in history.records if r.source == record.source and r.supersedes_origin_id == record.origin_id
+    ]
+    if newer:
+        out.superseded_by = (newer[-1].origin_id, newer[-1].version)
+    out.matches = not out.findings
+    out.note = (
+        f"matches record {record.origin_id}, version {record.version}, of case {record.case_reference}, pulled "
+        f"into {where}"
+        if out.matches
+        else f"does not match the record pulled into {where}"
+    )
+    return out
+
+
+def _detail_sha(detail: str) -> object:
+    try:
+        value = json.loads(detail)
+    except ValueError:
+        return None
+    return value.get("sha256") if isinstance(value, dict) else None
 
 
 def _check_against(

@@ -25,6 +25,7 @@ from typing import Any
 
 from cowork_desktop.domain.audit import GENESIS, ChainWalk, Entry, hash_of, head_message, walk_chain
 from cowork_desktop.domain.errors import ProtectionsMissing, TamperedRecord
+from cowork_desktop.domain.pulled import PULL_ACTION, history_problems, pull_digest
 from cowork_desktop.domain.records import content_hash
 from cowork_desktop.store.backup import Backup
 from cowork_desktop.store.base import AuditRef
@@ -62,6 +63,8 @@ class CheckReport:
     protections: tuple[SchemaProblem, ...] = field(default=())
     #: the last entry of the chain as walked, when the chain walked whole
     walked: AuditRef | None = None
+    #: signed records pulled from the service (another manager's history), checked too
+    pulled_records: int = 0
 
     @property
     def ok(self) -> bool:
@@ -70,9 +73,10 @@ class CheckReport:
     @property
     def summary(self) -> str:
         if self.ok:
+            pulled = f", and {self.pulled_records} pulled signed records" if self.pulled_records else ""
             return (
                 f"all {self.signed_records} signed records and {self.audit_entries} audit entries check"
-                f" ({self.heads} signed chain heads)"
+                f" ({self.heads} signed chain heads){pulled}"
             )
         return (
             f"{len(self.findings)} problem(s) in {self.path}: {self.signed_records} signed records and "
@@ -94,6 +98,7 @@ class CheckReport:
             "signed_records": self.signed_records,
             "audit_entries": self.audit_entries,
             "signed_heads": self.heads,
+            "pulled_records": self.pulled_records,
             "findings": [
                 {"message": f.message, "record_id": f.record_id, "audit_id": f.audit_id}
                 for f in self.findings
@@ -291,6 +296,31 @@ def _head_findings(store: Store, start_id: int) -> tuple[int, list[Finding]]:
     return len(heads), out
 
 
+def _pulled_findings(store: Store) -> tuple[int, list[Finding]]:
+    """The history pulled from the service (``services/handover.py``): every pulled record proves itself
+    (:func:`cowork_desktop.domain.pulled.history_problems`), and the rows of each pull are those its audit entry
+    recorded (their digest), no more and no fewer."""
+    history = store.pulled_history()
+    if history.empty:
+        return 0, []
+    digests = {key: actual for key, (actual, _stored) in store.form_digests().items()}
+    out = [Finding(p) for p in history_problems(history, digests)]
+    pulls = store.entries_of(PULL_ACTION, "case")
+    for entry in pulls:
+        if pull_digest(store.pulled_history(pull_id=entry.id)) != _detail(entry).get("digest"):
+            out.append(
+                Finding(
+                    f"the history pulled by audit entry {entry.id} is not what that pull added (a pulled row was "
+                    "changed, added or removed since)",
+                    None,
+                    entry.id,
+                )
+            )
+    for pull_id in sorted(store.pull_ids_in_rows() - {e.id for e in pulls}):
+        out.append(Finding(f"pulled rows name audit entry {pull_id}, which is not a pull", None, pull_id))
+    return len(history.records), out
+
+
 # ------------------------------------------------------------------------------------------------ checks
 
 
@@ -317,8 +347,12 @@ def check_store(store: Store, progress: Progress | None = None) -> CheckReport:
     findings.extend(Finding(p.message, None, p.entry_id) for p in chain.problems)
     heads, head_findings = _head_findings(store, start_id)
     findings.extend(head_findings)
+    pulled, pulled_findings = _pulled_findings(store)
+    findings.extend(pulled_findings)
     walked = AuditRef(chain.last_id, chain.last_hash) if not chain.problems else None
-    return CheckReport(store.path, count, chain.count, heads, tuple(findings), tuple(protections), walked)
+    return CheckReport(
+        store.path, count, chain.count, heads, tuple(findings), tuple(protections), walked, pulled
+    )
 
 
 def latest_signed_head(store: Store) -> AuditRef | None:
@@ -413,6 +447,11 @@ def _refuse_unsound(store: Store, what: str) -> int:
     chain = walk(store, store.verified_chain or latest_signed_head(store))
     _refuse([Finding(p.message, None, p.entry_id) for p in chain.problems], what)
     return chain_start(store)
+
+
+def require_sound(store: Store, what: str) -> None:
+    """Refuse (one line) an unprotected database or an audit chain that does not walk: nothing is ``what``."""
+    _refuse_unsound(store, what)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,8 @@ class PublishReport:
     refused: list[integrity.Finding] = field(default_factory=list)
     written: dict[str, int] = field(default_factory=dict)  # rows inserted or changed, by table
     team: str = ""
+    #: cases of this database handed over to another team: not published (reference, manager, team, day)
+    handed_over: list[tuple[str, str, str, str]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -114,22 +116,40 @@ def publish(
     try:
         report.team = writer.team or ""
         held = writer.published_hashes(source)
+        # a case handed over to another team is that team's now: nothing of it is published from here (the
+        # service's policies would refuse it, and with it everything else of this run)
+        away = writer.handed_away()
+        folded = {ref.casefold() for ref in away}
+        rows = store.service_rows()
+        mine = {c["reference"] for c in rows["cases"] if c["reference"].casefold() not in folded}
+        report.handed_over = sorted(
+            (c["reference"], *away[ref])
+            for c in rows["cases"]
+            for ref in away
+            if c["reference"].casefold() == ref.casefold()
+        )
+        rows["cases"] = [c for c in rows["cases"] if c["reference"] in mine]
+        rows["coallocations"] = [ca for ca in rows["coallocations"] if ca["case_reference"] in mine]
         # the records the service has from here were checked when they were sent, and it keeps them as they were:
         # only the others are read and checked (an idle publish reads the hashes, not the records)
         stored = store.signed_hashes()
+        every = len(stored)
+        if away:
+            case_of = store.signed_record_cases()
+            stored = {r: d for r, d in stored.items() if case_of.get(r, "").casefold() not in folded}
         unsent = [rid for rid, digest in stored.items() if digest not in held]
         report.already = len(stored) - len(unsent)
         certificates = [
             (c.fingerprint, c.subject, c.common_name, c.issuer, c.serial, c.not_before, c.not_after, c.der)
             for c in store.list_certificates()
         ]
-        writer.put_current_state(source, store.service_rows(), certificates)
+        writer.put_current_state(source, rows, certificates)
 
         # every signed record the service has or that checks, by id (their actions' completions go too)
         hashes = {rid: digest for rid, digest in stored.items() if digest in held}
 
         def to_send() -> Iterator[integrity.CheckedRecord]:
-            for checked in checked_records(None if len(unsent) == len(stored) else unsent):
+            for checked in checked_records(None if len(unsent) == every else unsent):
                 record = checked.inputs.record
                 if checked.findings:
                     report.refused.extend(checked.findings)

@@ -822,6 +822,159 @@ def m011_record_search(db: Database) -> None:
     run_script(db, M011_RECORD_SEARCH)
 
 
+#: the tables of a case's signed history pulled from the service (m012), each row tied to its pull's audit entry
+PULLED_TABLES = (
+    "pulled_cases",
+    "pulled_records",
+    "pulled_signatures",
+    "pulled_actions",
+    "pulled_completions",
+    "pulled_audit",
+    "pulled_certificates",
+    "pulled_handovers",
+)
+
+
+def _pulled_triggers() -> str:
+    out = []
+    for table in PULLED_TABLES:
+        out.append(
+            f"""CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table}
+BEGIN
+    SELECT RAISE(ABORT, 'pulled history cannot be changed');
+END;
+CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table}
+BEGIN
+    SELECT RAISE(ABORT, 'pulled history cannot be deleted');
+END;
+CREATE TRIGGER {table}_only_by_a_pull BEFORE INSERT ON {table}
+WHEN NOT EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.pull_id AND id = (SELECT max(id) FROM audit_log)
+                 AND action = 'pull' AND entity = 'case')
+BEGIN
+    SELECT RAISE(ABORT, 'pulled history is added only by a pull, right after its entry in the audit log');
+END;
+"""
+        )
+    return _tagged("".join(out))
+
+
+M012_PULLED_HISTORY = f"""
+-- A case's signed history pulled from the service (issue 17, `cowork pull`): the records another manager's
+-- laptop signed and published, kept as they were published (their canonical content, the exact JSON their hash
+-- is of, and the ids of the laptop that signed them, which that content names), beside this database's own
+-- records and never mixed with them. Read-only history: no row is changed or deleted, and rows are added only
+-- by a pull, right after the pull's entry in this database's audit chain, which keeps a digest of every row it
+-- added (domain/pulled.py; `cowork check` proves each record and each pull again).
+CREATE TABLE pulled_cases (
+    case_id INTEGER PRIMARY KEY REFERENCES cases(id),
+    reference TEXT NOT NULL COLLATE NOCASE,
+    pull_id INTEGER NOT NULL
+);
+CREATE TABLE pulled_records (
+    content_hash TEXT PRIMARY KEY CHECK (length(content_hash) = 64),
+    pull_id INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    origin_id INTEGER NOT NULL,
+    case_reference TEXT NOT NULL COLLATE NOCASE,
+    coallocation_origin_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    meeting_date TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    supersedes_origin_id INTEGER,
+    form_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    canon INTEGER NOT NULL,
+    content TEXT NOT NULL,
+    signed_at TEXT,
+    team TEXT NOT NULL,
+    published_by TEXT NOT NULL,
+    published_at TEXT NOT NULL,
+    UNIQUE (source, origin_id),
+    FOREIGN KEY (form_id, form_version) REFERENCES form_versions(form_id, version)
+);
+CREATE INDEX pulled_records_case ON pulled_records(case_reference);
+CREATE INDEX pulled_records_pull ON pulled_records(pull_id);
+CREATE TABLE pulled_signatures (
+    record_hash TEXT NOT NULL REFERENCES pulled_records(content_hash),
+    position INTEGER NOT NULL,
+    pull_id INTEGER NOT NULL,
+    worker_origin_id INTEGER,
+    signer_name TEXT NOT NULL,
+    signer_role TEXT NOT NULL,
+    method TEXT NOT NULL,
+    statement TEXT NOT NULL,
+    image_png BLOB,
+    signed_at TEXT NOT NULL,
+    PRIMARY KEY (record_hash, position)
+);
+CREATE INDEX pulled_signatures_pull ON pulled_signatures(pull_id);
+CREATE TABLE pulled_actions (
+    record_hash TEXT NOT NULL REFERENCES pulled_records(content_hash),
+    origin_id INTEGER NOT NULL,
+    pull_id INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    owner_origin_id INTEGER,
+    due_date TEXT,
+    PRIMARY KEY (record_hash, origin_id)
+);
+CREATE INDEX pulled_actions_pull ON pulled_actions(pull_id);
+CREATE TABLE pulled_completions (
+    source TEXT NOT NULL,
+    action_origin_id INTEGER NOT NULL,
+    pull_id INTEGER NOT NULL,
+    record_hash TEXT NOT NULL REFERENCES pulled_records(content_hash),
+    done_date TEXT NOT NULL,
+    done_in_origin_id INTEGER,
+    PRIMARY KEY (source, action_origin_id)
+);
+CREATE INDEX pulled_completions_pull ON pulled_completions(pull_id);
+CREATE TABLE pulled_audit (
+    source TEXT NOT NULL,
+    origin_id INTEGER NOT NULL,
+    pull_id INTEGER NOT NULL,
+    record_hash TEXT NOT NULL REFERENCES pulled_records(content_hash),
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id INTEGER,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (source, origin_id)
+);
+CREATE INDEX pulled_audit_pull ON pulled_audit(pull_id);
+CREATE TABLE pulled_certificates (
+    fingerprint TEXT PRIMARY KEY CHECK (length(fingerprint) = 64),
+    pull_id INTEGER NOT NULL,
+    subject TEXT NOT NULL,
+    common_name TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    serial TEXT NOT NULL,
+    not_before TEXT NOT NULL,
+    not_after TEXT NOT NULL,
+    der BLOB NOT NULL
+);
+CREATE TABLE pulled_handovers (
+    id INTEGER PRIMARY KEY,
+    pull_id INTEGER NOT NULL,
+    case_reference TEXT NOT NULL COLLATE NOCASE,
+    from_team TEXT NOT NULL,
+    from_manager TEXT NOT NULL,
+    to_team TEXT NOT NULL,
+    to_manager TEXT NOT NULL,
+    handed_over_by TEXT NOT NULL,
+    handed_over_at TEXT NOT NULL
+);
+{_pulled_triggers()}"""
+
+
+@migration
+def m012_pulled_history(db: Database) -> None:
+    """The tables of pulled history (empty until a pull)."""
+    run_script(db, M012_PULLED_HISTORY)
+
+
 def known_migration_names() -> list[str]:
     """Every migration's name, in the order they apply."""
     return list(_NAMES)

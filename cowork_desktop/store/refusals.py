@@ -66,6 +66,13 @@ REFUSALS: dict[str, Refusal] = {
         Refusal("E021", LockedRecordError, "actions carried into a record cannot be changed"),
         Refusal("E022", LockedRecordError, "actions carried into a signed record cannot be deleted"),
         Refusal("E023", LockedRecordError, "a database keeps its identity"),
+        Refusal("E024", LockedRecordError, "pulled history cannot be changed"),
+        Refusal("E025", LockedRecordError, "pulled history cannot be deleted"),
+        Refusal(
+            "E026",
+            StoreError,
+            "pulled history is added only by a pull, right after its entry in the audit log",
+        ),
     )
 }
 

@@ -21,6 +21,7 @@ from cowork_desktop.store.queries import DueQueries
 from cowork_desktop.store.refusals import translate
 from cowork_desktop.store.repos.audit import AuditRepository
 from cowork_desktop.store.repos.publishing import PublishingRepository
+from cowork_desktop.store.repos.pulled import PulledRepository
 from cowork_desktop.store.repos.records import RecordRepository
 from cowork_desktop.store.repos.retention import RetentionRepository
 from cowork_desktop.store.repos.settings import SettingsRepository
@@ -72,6 +73,7 @@ class Store(
     SettingsRepository,
     RetentionRepository,
     PublishingRepository,
+    PulledRepository,
     DueQueries,
 ):
     """Every table's reads and writes (each write in one transaction with its audit entry)."""

@@ -104,6 +104,7 @@ def test_init_twice_applies_nothing_new(initialised: Service, capsys: pytest.Cap
         assert admin.execute("SELECT version, name FROM cowork.schema_migrations").fetchall() == [
             (1, "m001_initial"),
             (2, "m002_policies_once_per_statement"),
+            (3, "m003_handover"),
         ]
         # each policy asks for the login's team once per statement (a sub-select), not once per row
         quals = admin.execute(

@@ -76,8 +76,10 @@ def test_a_migration_failing_half_way_leaves_the_previous_version(
     migrations.apply(db, stop_before=last)
     before = _objects(conn)
     # the last migration, with a statement that fails after the others have run
-    script = migrations_module.M011_RECORD_SEARCH
-    monkeypatch.setattr(migrations_module, "M011_RECORD_SEARCH", script + "\nDROP TRIGGER no_such_trigger;\n")
+    script = migrations_module.M012_PULLED_HISTORY
+    monkeypatch.setattr(
+        migrations_module, "M012_PULLED_HISTORY", script + "\nDROP TRIGGER no_such_trigger;\n"
+    )
     with pytest.raises(sqlite3.OperationalError, match="no such trigger"):
         migrations.apply(db)
     assert _applied(conn) == known_migration_names()[:-1]

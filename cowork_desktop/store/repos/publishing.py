@@ -38,6 +38,15 @@ class PublishingRepository(StoreBase):
             ),
         }
 
+    def signed_record_cases(self) -> dict[int, str]:
+        """Each signed record's case reference, by record id."""
+        return {
+            int(i): str(ref)
+            for i, ref in self.db.conn.execute(
+                "SELECT r.id, c.reference FROM records r JOIN cases c ON c.id = r.case_id WHERE r.status = 'signed'"
+            )
+        }
+
     def record_audit_entries(self, record_ids: Sequence[int]) -> dict[int, list[dict[str, Any]]]:
         """Each record's audit entries (entity ``record``), in chain order."""
         out: dict[int, list[dict[str, Any]]] = {rid: [] for rid in record_ids}
