@@ -37,6 +37,8 @@ EXAMPLES = {
     "cowork service user add": "COWORK_PG_PASSWORD='…' cowork service user add --team 'Assessment Team 2' "
     "--password-env COWORK_PG_PASSWORD --url postgresql://admin@db.council.example/cowork a.okafor",
     "cowork publish": "cowork publish --db team.db --url postgresql://a.okafor@db.council.example/cowork",
+    "cowork service report": "cowork service report --url postgresql://hos@db.council.example/cowork "
+    "--on 2026-12-02 --html service-2026-12-02.html",
 }
 
 EXIT_STATUS = """exit status:
@@ -67,7 +69,7 @@ def json_note(prog: str) -> str:
 
 #: what a command reads beyond that
 MORE_ENVIRONMENT = dict.fromkeys(
-    ("cowork service init", "cowork service user add", "cowork publish"),
+    ("cowork service init", "cowork service user add", "cowork publish", "cowork service report"),
     "  PGPASSWORD, PGSSLMODE, PGSSLROOTCERT...  read by libpq for what --url leaves out",
 )
 

@@ -1,4 +1,5 @@
-"""``cowork service init``, ``cowork service user add`` and ``cowork publish``: a service's signed records in
+"""``cowork service init``, ``cowork service user add``, ``cowork publish`` (and ``cowork service report``, in
+:mod:`cowork_desktop.cli.service_report`): a service's signed records in
 PostgreSQL (see docs/decisions.md, "Issue 17").
 
 The URL is libpq's (``postgresql://user@host:5432/dbname?sslmode=verify-full``) and never holds a password: the
@@ -12,7 +13,7 @@ import argparse
 import os
 from typing import Any, TextIO
 
-from cowork_desktop.cli import common
+from cowork_desktop.cli import common, service_report
 from cowork_desktop.cli.output import print_json
 
 URL_HELP = (
@@ -60,6 +61,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     )
     _add_url(add)
     add.set_defaults(func=cmd_service_user_add)
+
+    service_report.register(service, _add_url)
 
     pub = sub.add_parser(
         "publish",
