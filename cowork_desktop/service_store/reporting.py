@@ -3,9 +3,9 @@ sees; a head of service sees every team), what the laptop's rules need, in one r
 :mod:`cowork_desktop.services.service_report` builds the domain's inputs from these rows and runs the laptop's
 own rules on them.
 
-From each published record only what the rules read of its answers is sent back: the server parses the canonical
-content and keeps the answers to the questions named (``answer_keys``), so the report moves kilobytes per case,
-not the whole signed text. Cases are read in chunks (``chunk``), each chunk's records and actions together, so a
+From each published record only what the rules read of its answers is sent back: the answers to the questions
+named (``answer_keys``) from the parsed answers the server keeps beside the signed content (migration m004), so
+the report moves kilobytes per case, not the whole signed text. Cases are read in chunks (``chunk``), each chunk's records and actions together, so a
 service of any size is reckoned in bounded memory.
 """
 
@@ -143,7 +143,7 @@ class ServiceReader:
     def workers(self) -> list[WorkerRow]:
         return [
             WorkerRow(str(s), int(i), str(n), str(r))
-            for s, i, n, r in self._run("SELECT source, local_id, name, role FROM workers")
+            for s, i, n, r in self._run("SELECT source::text, local_id, name, role FROM workers")
         ]
 
     def coallocations(self) -> list[CoallocationRow]:
@@ -154,7 +154,7 @@ class ServiceReader:
                 int(row[7]), row[8], row[9], tuple(str(x) for x in row[10] or ()),
             )
             for row in self._run(
-                "SELECT ca.team, ca.source, ca.local_id, ca.case_reference, c.local_id, ca.worker1_id,"
+                "SELECT ca.team, ca.source::text, ca.local_id, ca.case_reference, c.local_id, ca.worker1_id,"
                 " ca.worker2_id, ca.lead_worker_id, ca.start_date, ca.end_date, ca.reasons"
                 " FROM coallocations ca JOIN cases c ON c.reference = ca.case_reference"
                 " ORDER BY ca.case_reference, ca.source, ca.local_id"
@@ -172,11 +172,10 @@ class ServiceReader:
 
     def _records(self, references: list[str], keys: list[str]) -> list[RecordRow]:
         rows = self._run(
-            "SELECT r.source, r.local_id, r.case_reference, r.coallocation_id, r.kind, r.meeting_date,"
-            " r.supersedes_id, r.form_id, r.form_version, (j.c ->> 'linked_record_id')::bigint,"
-            " (SELECT jsonb_object_agg(a.key, a.value) FROM jsonb_each(j.c -> 'answers') a"
-            "  WHERE a.key = ANY(%(keys)s))"
-            " FROM records r CROSS JOIN LATERAL (SELECT r.content::jsonb AS c) j"
+            "SELECT r.source::text, r.local_id, r.case_reference, r.coallocation_id, r.kind, r.meeting_date,"
+            " r.supersedes_id, r.form_id, r.form_version, r.linked_record_id,"
+            " (SELECT jsonb_object_agg(a.key, a.value) FROM jsonb_each(r.answers) a WHERE a.key = ANY(%(keys)s))"
+            " FROM records r"
             " WHERE r.case_reference = ANY(%(refs)s)",
             {"keys": keys, "refs": references},
         )
@@ -189,7 +188,7 @@ class ServiceReader:
 
     def _actions(self, references: list[str]) -> list[ActionRow]:
         rows = self._run(
-            "SELECT r.source, r.local_id, r.case_reference, a.local_id, a.description, a.owner_worker_id,"
+            "SELECT r.source::text, r.local_id, r.case_reference, a.local_id, a.description, a.owner_worker_id,"
             " a.due_date, d.done_date FROM records r JOIN actions a ON a.record_hash = r.content_hash"
             " LEFT JOIN action_completions d ON d.source = r.source AND d.action_id = a.local_id"
             " WHERE r.case_reference = ANY(%(refs)s)",

@@ -250,11 +250,24 @@ class _Tally:
         )
 
 
+#: the roles of the questions whose answers the rules read: extract_facts' (next review, the two frequencies),
+#: the action review (promises kept) and learning (development entries). The report reads only these answers
+#: of each record (and those of questions with an urgent follow-up): a test checks that extract_facts gives
+#: the same facts from them as from every answer
+RULE_ROLES = frozenset(
+    ("next_review_date", "discussion_frequency", "supervision_frequency", "action_review", "learning")
+)
+
+
 def answer_keys(forms: Iterable[FormDefinition]) -> set[str]:
-    """The questions whose answers any rule reads: every question with a role (the rules find their questions by
-    role: next review, frequencies, action review, learning) and every question with an urgent follow-up (the
-    issues a review flags, :func:`~cowork_desktop.domain.due.extract_facts`)."""
-    return {q.id for f in forms for q in f.questions if q.role or any(fu.urgent for fu in q.follow_ups)}
+    """The questions whose answers the rules read: those of :data:`RULE_ROLES` and every question with an
+    urgent follow-up (the issues a review flags, :func:`~cowork_desktop.domain.due.extract_facts`)."""
+    return {
+        q.id
+        for f in forms
+        for q in f.questions
+        if q.role in RULE_ROLES or any(fu.urgent for fu in q.follow_ups)
+    }
 
 
 class _Reckoner:

@@ -21,11 +21,14 @@ import psycopg
 import pytest
 from helpers.cli import assert_one_line_error, run
 from helpers.demo import DEMO_DAY, DEMO_TODAY, copy_database
-from helpers.pg import Service, add_login
+from helpers.pg import Service, add_login, login
 
 from benchmarks.generate import generate
 from cowork_desktop.domain import insights as domain_insights
-from cowork_desktop.services import insights, sessions
+from cowork_desktop.domain.due import extract_facts
+from cowork_desktop.service_store import admin
+from cowork_desktop.service_store.migrations import MIGRATIONS
+from cowork_desktop.services import insights, service_report, sessions
 from cowork_desktop.services.calendar import load_calendar
 from cowork_desktop.store.opening import open_store
 
@@ -376,3 +379,68 @@ def test_refusals_are_one_line(
         code, _out, err = run(capsys, "service", "report", "--url", service.url(teams.head), *argv)
         assert code == 2, argv
         assert_one_line_error(err, words)
+
+
+def test_a_service_published_before_m004_reports_the_same_after_it(
+    pg_database: Service,
+    demo_template: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """m004 derives each record's answers from its signed content for the records already there, and for those
+    published after it; nobody can write them."""
+    monkeypatch.setattr(admin, "MIGRATIONS", MIGRATIONS[:2])
+    code, out, err = run(capsys, "service", "init", "--url", pg_database.admin_url)
+    assert (code, err) == (0, "") and "m004" not in out
+    north = add_login(pg_database, capsys, monkeypatch, team="north")
+    db = copy_database(demo_template, tmp_path / "north.db")
+    publish(capsys, monkeypatch, pg_database, north, db)
+    monkeypatch.setattr(admin, "MIGRATIONS", MIGRATIONS)
+    code, out, err = run(capsys, "service", "init", "--url", pg_database.admin_url)
+    assert (code, err) == (0, "") and "applied m004_record_answers" in out
+    teams = Teams(pg_database, north, "", "", db, db)
+    assert reported(report(capsys, monkeypatch, teams, north)["teams"][0]) == laptop_figures(capsys, db)
+    with psycopg.connect(pg_database.admin_url, options="-c search_path=cowork") as conn:
+        differ = conn.execute(
+            "SELECT count(*) FILTER (WHERE answers IS DISTINCT FROM content::jsonb -> 'answers'"
+            " OR linked_record_id IS DISTINCT FROM (content::jsonb ->> 'linked_record_id')::bigint),"
+            " count(*) FILTER (WHERE linked_record_id IS NOT NULL), count(*) FROM records"
+        ).fetchone()
+    assert differ is not None and differ[0] == 0 and differ[1] > 0 and differ[2] > 10
+    with login(pg_database, north) as conn, pytest.raises(psycopg.Error, match="answers"):
+        conn.execute(
+            "INSERT INTO records (content_hash, team, source, local_id, case_reference, coallocation_id, kind,"
+            " meeting_date, version, form_id, form_version, canon, content, answers) SELECT repeat('a', 64),"
+            " team, source, local_id + 1000, case_reference, coallocation_id, kind, meeting_date, version,"
+            " form_id, form_version, canon, content, '{}' FROM records LIMIT 1"
+        )
+
+
+def test_the_answers_the_report_reads_give_the_facts_all_answers_give(
+    demo_template: Path, tmp_path: Path
+) -> None:
+    """The report reads only some answers of each record (:func:`service_report.answer_keys`): extract_facts
+    gives the same facts from them as from every answer, for every signed record of the demo and of a
+    generated service."""
+    generated = tmp_path / "generated.db"
+    generate(generated, cases=60, seed=3, anchor=DEMO_DAY)
+    checked = 0
+    for db in (demo_template, generated):
+        store = open_store(copy_database(db, tmp_path / f"{db.stem}-copy.db"), actor="test")
+        try:
+            forms = store.form_definitions()
+            keys = service_report.answer_keys(forms.values())
+            for form_key, answers in (
+                ((r["form_id"], r["form_version"]), json.loads(r["answers"]))
+                for r in store.db.query(
+                    "SELECT form_id, form_version, answers FROM records WHERE status = 'signed'"
+                )
+            ):
+                form = forms[form_key]
+                subset = {k: v for k, v in answers.items() if k in keys}
+                assert extract_facts(form, subset) == extract_facts(form, answers)
+                checked += 1
+        finally:
+            store.close()
+    assert checked > 500
