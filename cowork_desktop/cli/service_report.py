@@ -36,7 +36,7 @@ def _number(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
 
 
-#: the columns of the table, the CSV and the page: (CSV name, heading, the figure as text, the figure for CSV)
+#: the figures of the table, the CSV and the page: (CSV column, heading, the figure)
 COLUMNS: list[tuple[str, str, Callable[[Figures], Any]]] = [
     ("coworked_cases", "Co-worked cases", lambda f: f.coworked_cases),
     ("active_coallocations", "Active co-allocations", lambda f: f.active_coallocations),
@@ -52,7 +52,10 @@ COLUMNS: list[tuple[str, str, Callable[[Figures], Any]]] = [
     ("urgent_median_days", "Median age of urgent issues (days)", lambda f: f.urgent_median_days),
     ("drifting", "Drifting into parallel working", lambda f: f.drifting),
     ("watch", "Watch", lambda f: f.watch),
+    ("on_track", "On track", lambda f: f.on_track),
     ("promises_on_time", "Actions done on time", lambda f: f.promises.on_time),
+    ("promises_late", "Actions done late", lambda f: f.promises.late),
+    ("promises_not_done", "Actions not done", lambda f: f.promises.not_done),
     ("promises_counted", "Actions fallen due", lambda f: f.promises.counted),
     ("promises_share_kept", "Promises kept", lambda f: f.promises.share_kept),
     ("learners", "Learners with entries", lambda f: f.learners),
