@@ -187,10 +187,12 @@ class ServiceReader:
         ]
 
     def _actions(self, references: list[str]) -> list[ActionRow]:
+        # each completion by its key (a correlated look-up): a join hashed every completion of the service once
+        # per chunk (1,000,000 rows at 40,000 cases, 1.5 s a chunk)
         rows = self._run(
             "SELECT r.source::text, r.local_id, r.case_reference, a.local_id, a.description, a.owner_worker_id,"
-            " a.due_date, d.done_date FROM records r JOIN actions a ON a.record_hash = r.content_hash"
-            " LEFT JOIN action_completions d ON d.source = r.source AND d.action_id = a.local_id"
+            " a.due_date, (SELECT d.done_date FROM action_completions d WHERE d.source = r.source"
+            " AND d.action_id = a.local_id) FROM records r JOIN actions a ON a.record_hash = r.content_hash"
             " WHERE r.case_reference = ANY(%(refs)s)",
             {"refs": references},
         )
