@@ -178,7 +178,7 @@ class ServiceReader:
             " FROM records r"
             " WHERE r.case_reference = ANY(%(refs)s)",
             {"keys": keys, "refs": references},
-        )
+        ).fetchall()  # in one call: iterating a cursor checks its result again for each row (13 s at 40k)
         return [
             RecordRow(
                 str(s), int(i), str(ref), int(ca), str(k), day, sup, str(f), int(v), linked, answers or {}
