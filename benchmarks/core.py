@@ -60,7 +60,14 @@ ISSUE_NAMES = (
     "cli_promises",
     "peak_rss",
 )
-EXTRA_NAMES = ("case_list_load", "pdf_generate", "pdf_sign", "evidence_check", "publish_10k")
+EXTRA_NAMES = (
+    "case_list_load",
+    "pdf_generate",
+    "pdf_sign",
+    "evidence_check",
+    "publish_10k",
+    "service_report_40k",
+)
 #: run before the others, whatever is asked for (it leaves the working copy as an installation is after its first
 #: start: every active co-allocation's due facts kept); its line is printed when asked for or when nothing is
 FIRST_NAMES = ("due_facts_made",)

@@ -14,7 +14,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,19 +82,27 @@ def throwaway_cluster() -> Iterator[Cluster]:
         yield from _run_cluster(bin_dir, Path(made), owner)
 
 
-def _run_cluster(bin_dir: Path, folder: Path, owner: str | None) -> Iterator[Cluster]:
+def _owned(paths: list[Path], owner: str | None) -> None:
+    """Give ``paths`` to ``owner`` (initdb and the server run as it when the tests run as root)."""
+    if not owner:
+        return
+    try:
+        entry = pwd.getpwnam(owner)
+    except KeyError:
+        raise RuntimeError(
+            "initdb refuses to run as root, and there is no 'postgres' user to run it as: install the Debian "
+            "package 'postgresql' (it makes the user), or run the tests as another user"
+        ) from None
+    for path in paths:
+        os.chown(path, entry.pw_uid, entry.pw_gid)
+
+
+def _initdb(bin_dir: Path, folder: Path, owner: str | None) -> None:
+    """A new cluster in ``folder``/data, its sockets in ``folder``/sockets; only the superuser (through the
+    socket) without a password."""
     data, sockets = folder / "data", folder / "sockets"
-    sockets.mkdir()
-    if owner:
-        try:
-            entry = pwd.getpwnam(owner)
-        except KeyError:
-            raise RuntimeError(
-                "initdb refuses to run as root, and there is no 'postgres' user to run it as: install the Debian "
-                "package 'postgresql' (it makes the user), or run the tests as another user"
-            ) from None
-        for path in (folder, sockets):
-            os.chown(path, entry.pw_uid, entry.pw_gid)
+    sockets.mkdir(exist_ok=True)
+    _owned([folder, sockets], owner)
     _run(
         _as_owner(
             [str(bin_dir / "initdb"), "-D", str(data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
@@ -103,15 +111,24 @@ def _run_cluster(bin_dir: Path, folder: Path, owner: str | None) -> Iterator[Clu
         ),
         "initdb",
     )  # fmt: skip
-    port = free_port()
-    options = (
-        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
-        " -c full_page_writes=off -c password_encryption=scram-sha-256"
-    )
     # the superuser only through the socket in this private folder; every other login with a password (scram),
     # as a council's server would ask
     (data / "pg_hba.conf").write_text(
         f"local all {SUPERUSER} trust\nlocal all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\n"
+    )
+
+
+def _run_cluster(
+    bin_dir: Path, folder: Path, owner: str | None, *, made: bool = False
+) -> Generator[Cluster, None, None]:
+    """Start the cluster in ``folder`` (made there first unless ``made``), yield it, stop it."""
+    data, sockets = folder / "data", folder / "sockets"
+    if not made:
+        _initdb(bin_dir, folder, owner)
+    port = free_port()
+    options = (
+        f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off"
+        " -c full_page_writes=off -c password_encryption=scram-sha-256"
     )
     ctl = str(bin_dir / "pg_ctl")
     log = folder / "server.log"
@@ -127,3 +144,28 @@ def _run_cluster(bin_dir: Path, folder: Path, owner: str | None) -> Iterator[Clu
             _as_owner([ctl, "-D", str(data), "-m", "fast", "-w", "stop"], owner),
             check=False, capture_output=True, text=True,
         )  # fmt: skip
+
+
+#: in a kept cluster's folder: written once what the caller put in it is complete (see :func:`kept_cluster`)
+KEPT_MARK = "complete.json"
+
+
+@contextlib.contextmanager
+def kept_cluster(folder: Path) -> Iterator[tuple[Cluster, bool]]:
+    """A cluster kept in ``folder`` between runs (the service benchmarks' published services, which take
+    minutes to publish): started as it was left when ``folder`` holds :data:`KEPT_MARK`, else made anew there
+    (a folder left without the mark, by a run cut off, is removed first). Yields the running cluster and whether
+    it was kept; the caller writes the mark once it has filled a new one. Stopped at the end, never removed.
+    A folder kept across a server upgrade is not reused: its PostgreSQL major version is part of the mark."""
+    bin_dir = server_bin()
+    owner = "postgres" if os.geteuid() == 0 else None
+    kept = (folder / KEPT_MARK).exists() and (folder / "data" / "PG_VERSION").exists()
+    if not kept:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+    runner = _run_cluster(bin_dir, folder, owner, made=kept)
+    cluster = next(runner)
+    try:
+        yield cluster, kept
+    finally:
+        runner.close()

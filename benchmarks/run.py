@@ -866,6 +866,7 @@ BENCHMARKS: dict[str, Callable[[Context], Line]] = {
     "pdf_sign": bench_pdf_sign,
     "evidence_check": bench_evidence_check,
     "publish_10k": service.bench_publish_10k,
+    "service_report_40k": service.bench_service_report_40k,
 }
 assert tuple(BENCHMARKS) == NAMES
 

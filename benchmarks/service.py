@@ -16,13 +16,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from benchmarks.core import Context, Line, median, ms, skipped_line, timing_line
+from benchmarks.core import Context, Line, interleave, median, ms, skipped_line, timed, timing_line
 
 #: the size publish_10k runs at (elsewhere its line says so, unless it is the only figure asked for)
 PUBLISH_AT = 10_000
 #: idle re-publishes timed at most (each is seconds)
 IDLE_RUNS = 3
 LOGIN, TEAM, PASSWORD = "bench_manager", "Bench Team", "pw-bench-manager"
+HEAD, HEAD_PASSWORD = "bench_head", "pw-bench-head"
+#: the size service_report_40k runs at
+REPORT_AT = 40_000
+#: reports timed at most (each is many seconds), and the time they may take together
+REPORT_RUNS = 3
+REPORT_BUDGET_S = 300.0
 
 #: the laptop's rows a publish sends, as a plain read gives them (the COPY baseline)
 PLAIN_ROWS = {
@@ -122,4 +128,101 @@ def bench_publish_10k(ctx: Context) -> Line:
         sent=first.sent,
         refused=len(first.refused),
         written=first.written,
+    )
+
+
+def _service_key(ctx: Context) -> str:
+    """What names a kept service: the database's identity (a generated database has its own), how many signed
+    records it has, and the service's migrations (a new one makes a new service)."""
+    import hashlib
+
+    from cowork_desktop.service_store.migrations import MIGRATIONS
+
+    store = ctx.ws().store
+    signed = len(store.signed_hashes())
+    schema = hashlib.sha256("|".join(m.name for m in MIGRATIONS).encode()).hexdigest()[:8]
+    return f"cowork-bench-service-{ctx.cases}c-{str(store.identity())[:8]}-{signed}r-{schema}"
+
+
+def bench_service_report_40k(ctx: Context) -> Line:
+    if ctx.cases != REPORT_AT and tuple(ctx.only) != ("service_report_40k",):
+        return skipped_line(
+            "service_report_40k",
+            ctx.cases,
+            f"run at {REPORT_AT:,} cases only (publishing it takes minutes, once); `--only service_report_40k` "
+            "alone runs it at this size",
+        )
+    import json
+
+    import psycopg
+
+    from benchmarks.generate import cache_dir
+    from benchmarks.pg import KEPT_MARK, kept_cluster
+    from cowork_desktop.service_store.reporting import ServiceReader
+    from cowork_desktop.services import publish, service_admin
+    from cowork_desktop.services.service_report import service_report
+
+    ws = ctx.ws()
+    folder = cache_dir() / _service_key(ctx)
+    with kept_cluster(folder) as (cluster, kept):
+        url = cluster.url(HEAD, "cowork_bench")
+        publish_ms = None
+        if not kept:
+            with psycopg.connect(cluster.url(), autocommit=True) as conn:
+                conn.execute("CREATE DATABASE cowork_bench")
+            admin = cluster.url(dbname="cowork_bench")
+            service_admin.init_service(admin)
+            service_admin.add_user(admin, LOGIN, TEAM, head=False, password=PASSWORD)
+            service_admin.add_user(admin, HEAD, None, head=True, password=HEAD_PASSWORD)
+            with _password(PASSWORD):
+                started = time.perf_counter()
+                sent = publish.publish(ws.store, cluster.url(LOGIN, "cowork_bench"))
+                publish_ms = ms(time.perf_counter() - started)
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute("VACUUM ANALYZE")
+            (folder / KEPT_MARK).write_text(
+                json.dumps({"sent": sent.sent, "refused": len(sent.refused), "publish_ms": publish_ms})
+            )
+        made = json.loads((folder / KEPT_MARK).read_text())
+        found: list[object] = []
+
+        def app(_n: int) -> float:
+            started = time.perf_counter()
+            found.append(service_report(url, ctx.on))
+            return ms(time.perf_counter() - started)
+
+        def baseline(_n: int) -> float:
+            def count() -> None:
+                with ServiceReader(url) as reader:
+                    found.append(reader.baseline())
+
+            return timed(count)
+
+        with _password(HEAD_PASSWORD):
+            samples, base = interleave(
+                app, baseline, max(1, min(ctx.runs, REPORT_RUNS)), budget_s=REPORT_BUDGET_S
+            )
+    report = next(r for r in found if not isinstance(r, list))
+    counted = next(r for r in found if isinstance(r, list))
+    service = report.service  # type: ignore[attr-defined]
+    return timing_line(
+        "service_report_40k",
+        ctx.cases,
+        samples,
+        base,
+        f"`cowork service report`'s figures (services.service_report.service_report, as the command's --json) "
+        f"on {ctx.on.isoformat()} for the whole database published to a service on a PostgreSQL cluster on this "
+        "machine, as a head of service's login: one read-only snapshot, the cases read 2,000 at a time (each "
+        "record's answers that the rules read, its actions and their completions), the laptop's rules run on "
+        "them; baseline: one aggregate statement as the same login (the records counted by team and kind, "
+        f"{sum(n for _t, _k, n in counted):,} records), connection included in both. The published service is "
+        "kept in the bench cache folder (publishing it is not timed here; publish_ms says what it took, "
+        "null when kept from an earlier run)",
+        kept=kept,
+        publish_ms=publish_ms,
+        published=made.get("sent"),
+        active_coallocations=service.active_coallocations,
+        urgent_open=service.urgent_open,
+        drifting=service.drifting,
+        promises_counted=service.promises.counted,
     )

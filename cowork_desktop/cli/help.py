@@ -40,6 +40,8 @@ EXAMPLES = {
     "cowork service handover": "cowork service handover --case CR-2026-0101 --to b.mensah "
     "--url postgresql://hos@db.council.example/cowork",
     "cowork pull": "cowork pull --db team.db --case CR-2026-0101 --url postgresql://b.mensah@db.council.example/cowork",
+    "cowork service report": "cowork service report --url postgresql://hos@db.council.example/cowork "
+    "--on 2026-12-02 --html service-2026-12-02.html",
 }
 
 EXIT_STATUS = """exit status:
@@ -76,6 +78,7 @@ MORE_ENVIRONMENT = dict.fromkeys(
         "cowork service handover",
         "cowork publish",
         "cowork pull",
+        "cowork service report",
     ),
     "  PGPASSWORD, PGSSLMODE, PGSSLROOTCERT...  read by libpq for what --url leaves out",
 )

@@ -1,5 +1,6 @@
 """``cowork service init``, ``cowork service user add``, ``cowork service handover``, ``cowork publish`` and
-``cowork pull``: a service's signed records in PostgreSQL (see docs/decisions.md, "Issue 17").
+``cowork pull`` (and ``cowork service report``, in :mod:`cowork_desktop.cli.service_report`): a service's signed
+records in PostgreSQL (see docs/decisions.md, "Issue 17").
 
 The URL is libpq's (``postgresql://user@host:5432/dbname?sslmode=verify-full``) and never holds a password: the
 password comes from ``PGPASSWORD``, ``~/.pgpass`` or a service file, as for ``psql``. psycopg is imported only when
@@ -12,7 +13,7 @@ import argparse
 import os
 from typing import Any, TextIO
 
-from cowork_desktop.cli import common
+from cowork_desktop.cli import common, service_report
 from cowork_desktop.cli.output import print_json
 
 URL_HELP = (
@@ -85,6 +86,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     _add_url(pull)
     pull.add_argument("--json", action="store_true", help="print JSON instead of text")
     pull.set_defaults(func=cmd_pull)
+    service_report.register(service, _add_url)
 
     pub = sub.add_parser(
         "publish",

@@ -344,6 +344,23 @@ def action_outcome(
     return Outcome.NOT_DONE if due < on else Outcome.NOT_YET_DUE
 
 
+def not_done_verdicts(reviews: Iterable[tuple[date, Any]]) -> dict[int, list[date]]:
+    """For each action id, the dates of the records whose action review found it not done. ``reviews``: each
+    record's meeting date and its answer to the question with role ``action_review`` (``{action id: {"done":
+    "yes" | "no", ...}}``; any other answer, or a key that is not an id, says nothing)."""
+    found: dict[int, list[date]] = {}
+    for meeting, value in reviews:
+        if not isinstance(value, dict):
+            continue
+        for action_id, verdict in value.items():
+            if isinstance(verdict, dict) and verdict.get("done") == "no":
+                try:
+                    found.setdefault(int(action_id), []).append(meeting)
+                except ValueError:
+                    continue
+    return found
+
+
 @dataclass(frozen=True)
 class ActionFact:
     """One agreed action, from a signed and current record."""

@@ -35,6 +35,7 @@ from cowork_desktop.domain.insights import (
     group_by_domain,
     group_by_month,
     ladder_trend,
+    not_done_verdicts,
     promises,
     promises_from_tallies,
     redact_initials,
@@ -292,19 +293,12 @@ def coallocation_drift(ws: Workspace, coallocation_id: int, on: date) -> Drift |
 
 def _not_done_verdicts(forms: _Forms, records: Sequence[Record]) -> dict[int, list[date]]:
     """For each action id, the dates of the records whose action review found it not done."""
-    found: dict[int, list[date]] = {}
-    for r in records:
+
+    def review(r: Record) -> Any:
         q = forms.of(r).find_role("action_review")
-        value = r.answers.get(q.id) if q is not None else None
-        if not isinstance(value, dict):
-            continue
-        for action_id, verdict in value.items():
-            if isinstance(verdict, dict) and verdict.get("done") == "no":
-                try:
-                    found.setdefault(int(action_id), []).append(r.meeting_date)
-                except ValueError:
-                    continue
-    return found
+        return r.answers.get(q.id) if q is not None else None
+
+    return not_done_verdicts((r.meeting_date, review(r)) for r in records)
 
 
 def _action_facts(
