@@ -23,54 +23,7 @@ from cowork_desktop.domain.holidays import NATIONS
 from cowork_desktop.domain.settings import NUMBERS
 
 if TYPE_CHECKING:
-    from cowork_desktop.services.service_report import Figures, ServiceReport
-
-
-def _share(value: float | None) -> str:
-    return "-" if value is None else f"{round(value * 100)}%"
-
-
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return "-"
-    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
-
-
-#: the figures of the table, the CSV and the page: (CSV column, heading, the figure)
-COLUMNS: list[tuple[str, str, Callable[[Figures], Any]]] = [
-    ("coworked_cases", "Co-worked cases", lambda f: f.coworked_cases),
-    ("active_coallocations", "Active co-allocations", lambda f: f.active_coallocations),
-    ("initial_within", "Initial MDR within N working days", lambda f: f.initial_within),
-    ("initial_counted", "Initial MDRs due", lambda f: f.initial_counted),
-    ("initial_share_within", "Initial MDR in time", lambda f: f.initial_share_within),
-    ("initial_overdue_now", "Initial MDR overdue now", lambda f: f.initial_overdue_now),
-    ("reviews_on_time", "Reviews on time", lambda f: f.reviews_on_time),
-    ("reviews_overdue", "Reviews overdue", lambda f: f.reviews_overdue),
-    ("reviews_share_on_time", "Reviews on time (share)", lambda f: f.reviews_share_on_time),
-    ("urgent_open", "Urgent issues open", lambda f: f.urgent_open),
-    ("urgent_oldest_days", "Oldest urgent issue (days)", lambda f: f.urgent_oldest_days),
-    ("urgent_median_days", "Median age of urgent issues (days)", lambda f: f.urgent_median_days),
-    ("drifting", "Drifting into parallel working", lambda f: f.drifting),
-    ("watch", "Watch", lambda f: f.watch),
-    ("on_track", "On track", lambda f: f.on_track),
-    ("promises_on_time", "Actions done on time", lambda f: f.promises.on_time),
-    ("promises_late", "Actions done late", lambda f: f.promises.late),
-    ("promises_not_done", "Actions not done", lambda f: f.promises.not_done),
-    ("promises_counted", "Actions fallen due", lambda f: f.promises.counted),
-    ("promises_share_kept", "Promises kept", lambda f: f.promises.share_kept),
-    ("learners", "Learners with entries", lambda f: f.learners),
-    ("development_entries", "Development entries", lambda f: f.development_entries),
-]
-#: the shares, shown as percentages
-SHARES = {"initial_share_within", "reviews_share_on_time", "promises_share_kept"}
-
-
-def _shown(name: str, value: Any) -> str:
-    return _share(value) if name in SHARES else _number(value)
-
-
-def _rows(report: ServiceReport) -> list[tuple[str, Figures]]:
-    return [(f.team or "", f) for f in report.teams] + [("Whole service", report.service)]
+    from cowork_desktop.services.service_report import ServiceReport
 
 
 def register(
@@ -149,22 +102,26 @@ def _scope(report: ServiceReport) -> str:
 
 
 def _text(report: ServiceReport, out: TextIO) -> None:
+    from cowork_desktop.services.service_report import FIGURES, columns, shown
+
     out.write(_scope(report) + "\n\n")
-    rows = _rows(report)
+    rows = columns(report)
     table(
         ["Figure", *(name for name, _ in rows)],
-        [[heading, *(_shown(key, get(f)) for _, f in rows)] for key, heading, get in COLUMNS],
+        [[heading, *(shown(key, get(f)) for _, f in rows)] for key, heading, get in FIGURES],
         out,
     )
 
 
 def csv_text(report: ServiceReport) -> str:
     """A header, a row per team and one for the service (team empty), the day and the rule's N on each."""
+    from cowork_desktop.services.service_report import FIGURES
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["on", "team", "initial_mdr_working_days", *(key for key, _, _ in COLUMNS)])
+    writer.writerow(["on", "team", "initial_mdr_working_days", *(key for key, _, _ in FIGURES)])
     for f in (*report.teams, report.service):
-        values = [get(f) for _, _, get in COLUMNS]
+        values = [get(f) for _, _, get in FIGURES]
         writer.writerow(
             [
                 report.on.isoformat(),
@@ -179,14 +136,16 @@ def csv_text(report: ServiceReport) -> str:
 def html_page(report: ServiceReport) -> str:
     """A self-contained page (no script, no file or address outside it): a table with its caption, column and
     row headings (``scope``), the figures as text; readable by a screen reader cell by cell."""
+    from cowork_desktop.services.service_report import FIGURES, columns, shown
+
     e = html.escape
-    rows = _rows(report)
+    rows = columns(report)
     head = "".join(f'<th scope="col">{e(name)}</th>' for name, _ in rows)
     body = "".join(
         f'<tr><th scope="row">{e(heading)}</th>'
-        + "".join(f"<td>{e(_shown(key, get(f)))}</td>" for _, f in rows)
+        + "".join(f"<td>{e(shown(key, get(f)))}</td>" for _, f in rows)
         + "</tr>\n"
-        for key, heading, get in COLUMNS
+        for key, heading, get in FIGURES
     )
     title = f"Co-working across the service on {report.on.isoformat()}"
     return f"""<!DOCTYPE html>

@@ -61,7 +61,17 @@ DEFAULT_INITIAL_DAYS = NUMBERS["initial_meeting_days"].default
 #: the bank holidays reckoned with, unless asked otherwise (the laptop's default)
 DEFAULT_NATION = "england-and-wales"
 
-__all__ = ["DEFAULT_INITIAL_DAYS", "DEFAULT_NATION", "Figures", "ServiceReport", "service_report", "where"]
+__all__ = [
+    "DEFAULT_INITIAL_DAYS",
+    "DEFAULT_NATION",
+    "FIGURES",
+    "Figures",
+    "ServiceReport",
+    "columns",
+    "service_report",
+    "shown",
+    "where",
+]
 
 
 @dataclass(frozen=True)
@@ -489,3 +499,53 @@ def service_report(
         tuple(t.figures(name) for name, t in sorted(tallies.items())),
         whole.figures(None),
     )
+
+
+def _share(value: float | None) -> str:
+    return "-" if value is None else f"{round(value * 100)}%"
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return "-"
+    return str(int(value)) if float(value).is_integer() else f"{value:.1f}"
+
+
+#: the figures as a report shows them (the CLI's table, CSV and page; the app's Service page): (CSV column,
+#: heading, the figure)
+FIGURES: list[tuple[str, str, Callable[[Figures], Any]]] = [
+    ("coworked_cases", "Co-worked cases", lambda f: f.coworked_cases),
+    ("active_coallocations", "Active co-allocations", lambda f: f.active_coallocations),
+    ("initial_within", "Initial MDR within N working days", lambda f: f.initial_within),
+    ("initial_counted", "Initial MDRs due", lambda f: f.initial_counted),
+    ("initial_share_within", "Initial MDR in time", lambda f: f.initial_share_within),
+    ("initial_overdue_now", "Initial MDR overdue now", lambda f: f.initial_overdue_now),
+    ("reviews_on_time", "Reviews on time", lambda f: f.reviews_on_time),
+    ("reviews_overdue", "Reviews overdue", lambda f: f.reviews_overdue),
+    ("reviews_share_on_time", "Reviews on time (share)", lambda f: f.reviews_share_on_time),
+    ("urgent_open", "Urgent issues open", lambda f: f.urgent_open),
+    ("urgent_oldest_days", "Oldest urgent issue (days)", lambda f: f.urgent_oldest_days),
+    ("urgent_median_days", "Median age of urgent issues (days)", lambda f: f.urgent_median_days),
+    ("drifting", "Drifting into parallel working", lambda f: f.drifting),
+    ("watch", "Watch", lambda f: f.watch),
+    ("on_track", "On track", lambda f: f.on_track),
+    ("promises_on_time", "Actions done on time", lambda f: f.promises.on_time),
+    ("promises_late", "Actions done late", lambda f: f.promises.late),
+    ("promises_not_done", "Actions not done", lambda f: f.promises.not_done),
+    ("promises_counted", "Actions fallen due", lambda f: f.promises.counted),
+    ("promises_share_kept", "Promises kept", lambda f: f.promises.share_kept),
+    ("learners", "Learners with entries", lambda f: f.learners),
+    ("development_entries", "Development entries", lambda f: f.development_entries),
+]
+#: the shares, shown as percentages
+SHARES = {"initial_share_within", "reviews_share_on_time", "promises_share_kept"}
+
+
+def shown(name: str, value: Any) -> str:
+    """A figure as a report shows it: a share as a percentage, a number as a whole or to one place, '-' for none."""
+    return _share(value) if name in SHARES else _number(value)
+
+
+def columns(report: ServiceReport) -> list[tuple[str, Figures]]:
+    """The report's columns: each team it sees (by name), then the whole service."""
+    return [(f.team or "", f) for f in report.teams] + [("Whole service", report.service)]
