@@ -38,6 +38,7 @@ from cowork_desktop.domain import dates
 from cowork_desktop.domain.errors import CoworkError, DamagedDatabase, HeldElsewhere, ReadOnlyDatabase
 from cowork_desktop.domain.models import RecordKind
 from cowork_desktop.services import backups, cases, database, signing_keys
+from cowork_desktop.services import settings as settings_model
 from cowork_desktop.services.changes import NOTHING, Changes
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui import accessibility, help, keys, recent, security, theme
@@ -56,8 +57,8 @@ if (
 
 APP_TITLE = "cowork-desktop"
 WIZARD_MISSING = "The meeting wizard is not available in this build."
-NAV_PAGES = ("dashboard", "cases", "workers")
-NAV_LABELS = {"dashboard": "Dashboard", "cases": "Cases", "workers": "Workers"}
+NAV_PAGES = ("dashboard", "cases", "workers", "service")
+NAV_LABELS = {"dashboard": "Dashboard", "cases": "Cases", "workers": "Workers", "service": "Service"}
 
 
 class WelcomePanel(QWidget):
@@ -293,13 +294,13 @@ class MainWindow(HostWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         for n, key in enumerate(NAV_PAGES, start=1):
-            view_menu.addAction(
-                action(
-                    self.tr("Go to %1").replace("%1", self.tr(NAV_LABELS[key])),
-                    lambda _c=False, k=key: self.go(k),
-                    f"Ctrl+{n}",
-                )
+            go_to = action(
+                self.tr("Go to %1").replace("%1", self.tr(NAV_LABELS[key])),
+                lambda _c=False, k=key: self.go(k),
+                f"Ctrl+{n}",
             )
+            view_menu.addAction(go_to)
+        self.service_action = go_to  # the last: enabled once a service's address is set
         view_menu.addSeparator()
         current = theme.current_theme(_app())
         self.high_contrast_action = QAction(self.tr("&High contrast"), self)
@@ -348,6 +349,7 @@ class MainWindow(HostWindow):
             old.deleteLater()
         self._pages = {}
         self.dashboard = self._page("dashboard")  # type: ignore[assignment]
+        self._service_shown()
         self._update_title()
         self.statusBar().showMessage(f"Database: {self.ws.store.path}")
         self.go("dashboard")
@@ -387,6 +389,10 @@ class MainWindow(HostWindow):
             worker_page = WorkerPage(self.ws)
             worker_page.back_requested.connect(lambda: self.go("workers", arrive=True))
             page = worker_page
+        elif name == "service_page":
+            from cowork_desktop.ui.service_page import ServicePage
+
+            page = ServicePage(self.ws)
         elif name == "case_page":
             from cowork_desktop.ui.case_page import CasePage
 
@@ -461,11 +467,21 @@ class MainWindow(HostWindow):
         """Show a navigation page: ``dashboard`` (the welcome panel while empty), ``cases`` or ``workers``. With
         ``arrive`` (a Back button, not the page list, whose arrow keys must stay in the list) the focus goes to
         the page's first thing to do (:meth:`arrive`)."""
-        page = self._page({"dashboard": "dashboard", "cases": "case_list", "workers": "workers_page"}[key])
+        page = self._page(
+            {
+                "dashboard": "dashboard",
+                "cases": "case_list",
+                "workers": "workers_page",
+                "service": "service_page",
+            }[key]
+        )
         if key == "dashboard" and self.is_empty():
             page = self.welcome
         self.stack.setCurrentWidget(page)
         self._select_nav(key)
+        first_look = getattr(page, "first_look", None)
+        if callable(first_look):
+            first_look()
         if arrive:
             self.arrive(page)
 
@@ -539,6 +555,11 @@ class MainWindow(HostWindow):
         if changes.settings and self.publisher is not None:  # the service's address, or publishing on or off
             self.publisher.configure()
             self._publish_enabled()
+        if changes.settings:
+            self._service_shown()
+            service = self._pages.get("service_page")
+            if service is not None:
+                service.refresh()  # type: ignore[attr-defined]
         self._update_title()
         if self.stack.currentWidget() is self.welcome and not self.is_empty():
             self.go("dashboard")
@@ -635,6 +656,15 @@ class MainWindow(HostWindow):
         # publishing reads through the backups' connection: a read-only window (another owns the file) does not
         self.publisher = PublishRunner(self) if self.backups is not None and source is not None else None
         self._publish_enabled()
+
+    def _service_shown(self) -> None:
+        """The Service page is in the page list once a service's address is set (Settings ▸ Service)."""
+        try:
+            url = settings_model.load(self.ws.store).service_url
+        except CoworkError:
+            url = ""
+        self.nav.item(NAV_PAGES.index("service")).setHidden(not url)
+        self.service_action.setEnabled(bool(url))
 
     def _publish_enabled(self) -> None:
         on = self.publisher is not None and bool(self.publisher.url)

@@ -286,64 +286,64 @@
 <context>
     <name>CaseListPage</name>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="130" />
-        <location filename="../../cowork_desktop/ui/case_list.py" line="150" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="142" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="162" />
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="128" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="140" />
         <source>&amp;New case…</source>
-        <extracomment>what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes</extracomment>
+        <extracomment>the cases the search finds, in order (None: no search, every case read by page) what this page shows (``services.changes.KINDS``): the main window refreshes it when one changes</extracomment>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="128" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="140" />
         <source>New case</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="133" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="145" />
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="137" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="149" />
         <source>Search cases</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="136" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="148" />
         <source>Case reference or worker name</source>
         <translation>Case reference or worker name</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="138" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="150" />
         <source>Clear the search</source>
         <translation>Clear the search</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="166" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="178" />
         <source>Double-click a case, or select it and press Enter, to open it.</source>
         <translation>Double-click a case, or select it and press Enter, to open it.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="192" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="204" />
         <source>%1 matching</source>
         <translation>%1 matching</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="192" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="204" />
         <source>1 matching</source>
         <translation>1 matching</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="196" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="208" />
         <source>%1 cases</source>
         <translation>%1 cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/case_list.py" line="196" />
+        <location filename="../../cowork_desktop/ui/case_list.py" line="208" />
         <source>1 case</source>
         <translation>1 case</translation>
     </message>
@@ -1601,104 +1601,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="157" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="158" />
         <source>Navigation</source>
         <extracomment>the page check found a damaged page (the DamagedDatabase): nothing was written; the app offers a backup the page check has reported (passed, failed or could not run) (store, error) from the page check's thread, delivered on the GUI thread</extracomment>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="174" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="175" />
         <source>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</source>
         <translation>DEMO DATA — every case and person here is fictional. Use File ▸ Open database… for real work.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="184" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="185" />
         <source>Read-only</source>
         <translation>Read-only</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="238" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="239" />
         <source>&amp;File</source>
         <extracomment>background backups (ui.backup_runner), started by start_backups background publishing to the service (ui.publish_runner), started with the backups the page check on its thread (store.checks.PageCheck), and what waits for it to pass the pages built so far: the dashboard at once, the others on first use (see _page)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="240" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="241" />
         <source>&amp;Open database…</source>
         <translation>&amp;Open database…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="243" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="244" />
         <source>Open &amp;recent</source>
         <translation>Open &amp;recent</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="247" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="248" />
         <source>&amp;Back up now</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="248" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="249" />
         <source>&amp;Restore…</source>
         <translation>&amp;Restore…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="250" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="251" />
         <source>Change &amp;passphrase…</source>
         <translation>Change &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="252" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="253" />
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="256" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="257" />
         <source>P&amp;ublish to the service now</source>
         <translation>P&amp;ublish to the service now</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="259" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="260" />
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="263" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="264" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="266" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="267" />
         <source>&amp;Cases</source>
         <translation>&amp;Cases</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="267" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="268" />
         <source>&amp;New case…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="268" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="269" />
         <source>New &amp;co-allocation…</source>
         <translation>New &amp;co-allocation…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="287" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="288" />
         <source>&amp;Search records…</source>
         <translation>&amp;Search records…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="290" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="291" />
         <source>&amp;Workers</source>
         <translation>&amp;Workers</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="291" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="292" />
         <source>&amp;New worker…</source>
         <translation>&amp;New worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="294" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="295" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
@@ -1708,147 +1708,147 @@
         <translation>Go to %1</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="305" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="306" />
         <source>&amp;High contrast</source>
         <translation>&amp;High contrast</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="310" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="311" />
         <source>&amp;Larger text</source>
         <translation>&amp;Larger text</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="316" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="317" />
         <source>&amp;Normal (100%)</source>
         <translation>&amp;Normal (100%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="316" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="317" />
         <source>&amp;Larger (125%)</source>
         <translation>&amp;Larger (125%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="316" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="317" />
         <source>L&amp;argest (150%)</source>
         <translation>L&amp;argest (150%)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="337" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="338" />
         <source>&amp;Tools</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="338" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="339" />
         <source>&amp;Verify a signed PDF…</source>
         <translation>&amp;Verify a signed PDF…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="341" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="342" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="440" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="446" />
         <source>Read-only: %1. Nothing can be changed or saved in this window.</source>
         <extracomment>the pages, in the order they are refreshed</extracomment>
         <translation>Read-only: %1. Nothing can be changed or saved in this window.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="453" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="459" />
         <source>Read-only in this window</source>
         <translation>Read-only in this window</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="507" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="523" />
         <source>Cannot open the case</source>
         <translation>Cannot open the case</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="515" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="531" />
         <source>Cannot open the worker</source>
         <translation>Cannot open the worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="554" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="567" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="581" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="575" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="588" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="602" />
         <source>Meeting wizard</source>
         <translation>Meeting wizard</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="559" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="574" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="580" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="595" />
         <source>Cannot open the meeting</source>
         <translation>Cannot open the meeting</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="586" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="607" />
         <source>Cannot open the record</source>
         <translation>Cannot open the record</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="643" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="673" />
         <source>Set the service's address in Settings ▸ Service to publish.</source>
         <translation>Set the service's address in Settings ▸ Service to publish.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="714" />
-        <location filename="../../cowork_desktop/ui/main_window.py" line="721" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="744" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="751" />
         <source>Demo data</source>
         <translation>Demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="714" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="744" />
         <source>Demo data is not available in this build.</source>
         <translation>Demo data is not available in this build.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="730" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="760" />
         <source>Open or create a database</source>
         <translation>Open or create a database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="732" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="762" />
         <source>cowork databases (*.db);;All files (*)</source>
         <translation>cowork databases (*.db);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="751" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="781" />
         <source>No other database yet</source>
         <translation>No other database yet</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="753" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="783" />
         <source>&amp;Clear the list</source>
         <translation>&amp;Clear the list</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="776" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="806" />
         <source>Open elsewhere</source>
         <translation>Open elsewhere</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="777" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="807" />
         <source>Open it read-only here?</source>
         <translation>Open it read-only here?</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="799" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="829" />
         <source>Cannot open the database</source>
         <translation>Cannot open the database</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="827" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="857" />
         <source>Checking the database file…</source>
         <translation>Checking the database file…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="863" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="893" />
         <source>Checking every signed record and the audit log…</source>
         <translation>Checking every signed record and the audit log…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="968" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="998" />
         <source>About cowork-desktop</source>
         <translation>About cowork-desktop</translation>
     </message>
@@ -2426,6 +2426,80 @@
         <location filename="../../cowork_desktop/ui/security.py" line="477" />
         <source>This database is not encrypted, so it has no passphrase to change.</source>
         <translation>This database is not encrypted, so it has no passphrase to change.</translation>
+    </message>
+</context>
+<context>
+    <name>ServicePage</name>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="96" />
+        <source>&amp;Read the figures</source>
+        <extracomment>the report, or the one-line reason it could not be read (from the reading thread) what this page shows comes from the server, not from this database's changes</extracomment>
+        <translation>&amp;Read the figures</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="98" />
+        <source>Read the figures from the service</source>
+        <translation>Read the figures from the service</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="101" />
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="105" />
+        <source>The co-working of every team your service login sees (a head of service: every team), from what each manager last published, counted by this app's own rules. Read-only.</source>
+        <translation>The co-working of every team your service login sees (a head of service: every team), from what each manager last published, counted by this app's own rules. Read-only.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="111" />
+        <source>O&amp;n:</source>
+        <translation>O&amp;n:</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="112" />
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="115" />
+        <source>Reading the service's figures</source>
+        <translation>Reading the service's figures</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="123" />
+        <source>The service's figures</source>
+        <translation>The service's figures</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="164" />
+        <source>No service is set up: set its address in File ▸ Settings ▸ Service to see its figures.</source>
+        <translation>No service is set up: set its address in File ▸ Settings ▸ Service to see its figures.</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="173" />
+        <source>Reading the figures from the service…</source>
+        <translation>Reading the figures from the service…</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="195" />
+        <source>Could not read the figures: %1</source>
+        <translation>Could not read the figures: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="203" />
+        <source>every team (a head of service's login)</source>
+        <translation>every team (a head of service's login)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="205" />
+        <source>your team (a manager's login)</source>
+        <translation>your team (a manager's login)</translation>
+    </message>
+    <message>
+        <location filename="../../cowork_desktop/ui/service_page.py" line="208" />
+        <source>On %1, as %2 sees it: %3. Read at %4.</source>
+        <translation>On %1, as %2 sees it: %3. Read at %4.</translation>
     </message>
 </context>
 <context>
@@ -3679,42 +3753,42 @@ To prove it, open the manager's database (File ▸ Open database…) and verify 
 <context>
     <name>WelcomePanel</name>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="78" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="79" />
         <source>Welcome to cowork-desktop</source>
         <translation>Welcome to cowork-desktop</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="82" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="83" />
         <source>Set up co-worked cases, record the initial meeting with both co-workers, and keep reviews, reflective discussions and agreed actions on track. Everything stays on this computer.</source>
         <translation>Set up co-worked cases, record the initial meeting with both co-workers, and keep reviews, reflective discussions and agreed actions on track. Everything stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="90" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="91" />
         <source>This database is empty. Start by adding the workers in your team, or look around with demo data first (fictional cases and people, clearly marked DEMO DATA).</source>
         <translation>This database is empty. Start by adding the workers in your team, or look around with demo data first (fictional cases and people, clearly marked DEMO DATA).</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="99" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="100" />
         <source>&amp;Add a worker…</source>
         <translation>&amp;Add a worker…</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="99" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="100" />
         <source>Add a worker</source>
         <translation>Add a worker</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="102" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="103" />
         <source>Load &amp;demo data</source>
         <translation>Load &amp;demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="104" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="105" />
         <source>Load demo data</source>
         <translation>Load demo data</translation>
     </message>
     <message>
-        <location filename="../../cowork_desktop/ui/main_window.py" line="105" />
+        <location filename="../../cowork_desktop/ui/main_window.py" line="106" />
         <source>Adds fictional cases and workers so you can try every screen.</source>
         <translation>Adds fictional cases and workers so you can try every screen.</translation>
     </message>

@@ -47,7 +47,7 @@ def window(qtbot: QtBot, ws: Workspace) -> MainWindow:
     return main
 
 
-@pytest.mark.parametrize("page", ["dashboard", "cases", "workers", "case", "worker"])
+@pytest.mark.parametrize("page", ["dashboard", "cases", "workers", "service", "case", "worker"])
 def test_every_main_page(qtbot: QtBot, window: MainWindow, ws: Workspace, page: str) -> None:
     if page == "case":
         case = ws.store.find_case("CR-2026-0103")
