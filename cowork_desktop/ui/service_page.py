@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTableView, QWidget
 
 from cowork_desktop.domain import dates
+from cowork_desktop.domain.errors import CoworkError
 from cowork_desktop.services import settings as model
 from cowork_desktop.services.sessions import Workspace
 from cowork_desktop.ui.widgets import (
@@ -130,7 +131,7 @@ class ServicePage(QWidget):
     def url(self) -> str:
         try:
             return model.load(self.ws.store).service_url
-        except Exception:
+        except CoworkError:  # the database was closed meanwhile
             return ""
 
     @property

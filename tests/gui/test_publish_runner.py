@@ -11,9 +11,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from helpers.demo import copy_database
 from helpers.files import rows
-from helpers.pg import Service, add_login, initialised, pg_cluster, pg_database
+from helpers.pg import Service, add_login, initialised, laptop, manager, pg_cluster, pg_database
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -26,22 +25,15 @@ from cowork_desktop.store.opening import open_store
 from cowork_desktop.ui.main_window import MainWindow
 from cowork_desktop.ui.settings_dialog import SettingsDialog
 
-__all__ = ["initialised", "pg_cluster", "pg_database"]  # the service's fixtures, for this module
+__all__ = [
+    "initialised",
+    "laptop",
+    "manager",
+    "pg_cluster",
+    "pg_database",
+]  # the service's fixtures, for this module
 
 pytestmark = pytest.mark.slow  # a PostgreSQL server
-
-
-@pytest.fixture
-def laptop(demo_template: Path, tmp_path: Path) -> Path:
-    return copy_database(demo_template, tmp_path / "laptop" / "cowork.db")
-
-
-@pytest.fixture
-def manager(initialised: Service, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
-    """A manager of the team north, its password where libpq reads it (PGPASSWORD)."""
-    name = add_login(initialised, capsys, monkeypatch, team="north")
-    monkeypatch.setenv("PGPASSWORD", f"pw-{name}")
-    return name
 
 
 @pytest.fixture

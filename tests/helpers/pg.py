@@ -7,12 +7,14 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import psycopg
 import pytest
 
 from benchmarks.pg import Cluster, throwaway_cluster
 from helpers.cli import run
+from helpers.demo import copy_database
 
 _logins = itertools.count(1)
 _numbers = itertools.count(1)
@@ -96,3 +98,17 @@ def initialised(pg_database: Service, capsys: pytest.CaptureFixture[str]) -> Ser
     assert (code, err) == (0, ""), err
     assert "applied m001_initial" in out
     return pg_database
+
+
+@pytest.fixture
+def laptop(demo_template: Path, tmp_path: Path) -> Path:
+    """A copy of the demo database: a manager's laptop with signed records and drafts."""
+    return copy_database(demo_template, tmp_path / "laptop" / "cowork.db")
+
+
+@pytest.fixture
+def manager(initialised: Service, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
+    """A manager of the team north, logged in with PGPASSWORD (libpq's convention)."""
+    name = add_login(initialised, capsys, monkeypatch, team="north")
+    monkeypatch.setenv("PGPASSWORD", f"pw-{name}")
+    return name

@@ -3,6 +3,6 @@ for each test, with the service's schema made by ``cowork service init``."""
 
 from __future__ import annotations
 
-from helpers.pg import initialised, pg_cluster, pg_database
+from helpers.pg import initialised, laptop, manager, pg_cluster, pg_database
 
-__all__ = ["initialised", "pg_cluster", "pg_database"]
+__all__ = ["initialised", "laptop", "manager", "pg_cluster", "pg_database"]

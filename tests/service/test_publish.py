@@ -40,19 +40,6 @@ TABLES = (
 )
 
 
-@pytest.fixture
-def laptop(demo_template: Path, tmp_path: Path) -> Path:
-    return copy_database(demo_template, tmp_path / "laptop" / "cowork.db")
-
-
-@pytest.fixture
-def manager(initialised: Service, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> str:
-    """A manager of the team north, logged in with PGPASSWORD (libpq's convention)."""
-    name = add_login(initialised, capsys, monkeypatch, team="north")
-    monkeypatch.setenv("PGPASSWORD", f"pw-{name}")
-    return name
-
-
 def local_signed(path: Path) -> dict[int, str]:
     return dict(rows(path, "SELECT id, content_hash FROM records WHERE status = 'signed'"))
 
